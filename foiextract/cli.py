@@ -1,0 +1,158 @@
+"""The command line: thin commands over the library.
+
+Each command parses its options, calls one library function, and turns a
+:class:`~foiextract.errors.FoiExtractError` into a one-line error. Exit codes:
+0 when every input was read, 1 when some failed, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+
+import click
+
+from . import __version__
+from .errors import FoiExtractError
+
+FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="foiextract")
+def main() -> None:
+    """Turn Freedom of Information responses into tidy tables.
+
+    \b
+    Example:
+      foiextract extract responses/ -o out/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--out", required=True, type=click.Path(),
+              help="Output folder (csv, parquet, jsonl) or file (.db for SQLite, .xlsx).")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
+              help="Output format (default: from the output's extension, else csv).")
+def extract(paths: tuple[str, ...], out: str, fmt: str | None) -> None:
+    """Extract question/answer pairs and facts from FOI responses.
+
+    PATHS are files or folders (folders are searched). Writes documents, pairs,
+    values, exemptions, requests and errors tables.
+
+    \b
+    Example:
+      foiextract extract corpora/barnet-scr-dhr/barnet_6015464.md -o out/
+      foiextract extract responses/ -o responses.db
+    """
+    from .pipeline import extract as run
+
+    result = run(list(paths))
+    try:
+        result.write(out, fmt)
+    except (OSError, ValueError) as err:
+        raise click.ClickException(f"could not write {out}: {err}") from None
+    _summary(len(result.documents), len(result.pairs), result.errors)
+    sys.exit(1 if result.failed else 0)
+
+
+def _summary(documents: int, pairs: int, errors: "object") -> None:
+    import pandas as pd
+
+    assert isinstance(errors, pd.DataFrame)
+    click.echo(f"{documents} document(s), {pairs} pair(s), {len(errors)} error(s)", err=True)
+    for row in errors.itertuples(index=False):
+        click.echo(f"error: {row.message} [{row.kind}]", err=True)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+def show(path: str) -> None:
+    """Show one response's pairs as a readable list.
+
+    \b
+    Example:
+      foiextract show corpora/barnet-scr-dhr/barnet_6015464.md
+    """
+    from .pipeline import extract_file
+
+    try:
+        extractions = extract_file(path)
+    except FoiExtractError as err:
+        raise click.ClickException(str(err)) from None
+    width = 100
+    for extraction in extractions:
+        doc = extraction.document
+        click.secho(f"{doc['source']} ({doc['format']})", bold=True)
+        facts = [f"{k}: {doc[k]}" for k in ("authority", "reference", "received_date",
+                                            "response_date", "legislation", "exemptions",
+                                            "flags") if doc.get(k)]
+        click.echo("  " + "; ".join(facts))
+        for pair in extraction.pairs:
+            item = f" [item {pair['request_item']}]" if pair["request_item"] else ""
+            shared = " (shared)" if pair["shared"] else ""
+            click.echo("")
+            click.secho(textwrap.fill(f"{pair['pair_no']}. {pair['question']}{item}", width,
+                                      subsequent_indent="   "), bold=True)
+            answer = pair["answer"] or "(no answer)"
+            click.echo(textwrap.fill(answer, width, initial_indent="   ",
+                                     subsequent_indent="   "))
+            value = f" = {pair['value']}" if pair.get("value") else ""
+            click.secho(f"   -> {pair.get('kind')}{value}{shared}", fg="cyan")
+        unanswered = doc.get("unanswered_items")
+        if unanswered:
+            click.echo(f"\nunanswered request items: {unanswered}")
+
+
+@main.command(name="eval")
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--no-misses", is_flag=True, help="Leave out the list of misses by document.")
+def eval_command(folders: tuple[str, ...], as_json: bool, no_misses: bool) -> None:
+    """Score extraction against the gold annotations (*.gold.json) in FOLDERS.
+
+    Prints pair precision, recall and F1, answer, kind and value accuracy and
+    document-field accuracy, by document and in total, then the misses.
+
+    \b
+    Example:
+      foiextract eval corpora/ ../shared/corpora/
+    """
+    from .evaluate import evaluate, render
+
+    report = evaluate(folders or ("corpora",))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=1))
+    else:
+        click.echo(render(report, misses=not no_misses))
+
+
+@main.command()
+@click.argument("answer")
+@click.option("-q", "--question", default=None, help="The question the answer answers.")
+@click.option("--json", "as_json", is_flag=True, help="Print every field as JSON.")
+def parse(answer: str, question: str | None, as_json: bool) -> None:
+    """Read one answer as a structured value.
+
+    \b
+    Example:
+      foiextract parse "fewer than 5" --question "How many cases?"
+    """
+    from dataclasses import asdict
+
+    from .values import parse_answer
+
+    value = parse_answer(answer, question)
+    if as_json:
+        click.echo(json.dumps(asdict(value), ensure_ascii=False))
+        return
+    fields = {k: v for k, v in asdict(value).items() if v not in (None, "", ()) and k != "atoms"}
+    click.echo(f"{value.kind} {value.value!r}".rstrip())
+    for key, field_value in fields.items():
+        if key not in ("kind", "value"):
+            click.echo(f"  {key}: {field_value}")
+    for atom in value.atoms:
+        click.echo(f"  - {atom.label or atom.kind}: {atom.number if atom.number is not None else ''}"
+                   f"{' ' + atom.unit if atom.unit else ''} {atom.date_start or ''}".rstrip())

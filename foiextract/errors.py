@@ -1,0 +1,166 @@
+"""Errors foiextract raises, each with a stable kind and a one-line message.
+
+Every error is a :class:`FoiExtractError`; its ``kind`` is one of
+:data:`ERROR_KINDS` and is what the ``errors`` table records. Messages never
+contain document text, so an errors table can be shared safely.
+
+>>> err = EmptyFile("responses/a.md")
+>>> err.kind, str(err)
+('empty_file', 'responses/a.md: the file is empty')
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+ErrorKind = Literal[
+    "not_found",
+    "empty_file",
+    "unsupported_format",
+    "corrupt_file",
+    "bad_encoding",
+    "encrypted",
+    "no_text_layer",
+    "converter_missing",
+    "too_large",
+    "zip_bomb",
+    "unsafe_xml",
+    "timeout",
+    "memory_limit",
+    "worker_crash",
+]
+ERROR_KINDS: tuple[ErrorKind, ...] = ErrorKind.__args__  # type: ignore[attr-defined]
+
+
+class FoiExtractError(Exception):
+    """Base class: something about one input (or the call) is wrong.
+
+    ``path`` is the input the error is about; ``detail`` completes the
+    sentence ``"<path>: <detail>"``.
+    """
+
+    kind: ErrorKind = "corrupt_file"
+    default_detail = "the file could not be read"
+
+    def __init__(self, path: str, detail: str | None = None, *, page: int | None = None,
+                 limit: float | None = None) -> None:
+        self.path = str(path)
+        self.detail = detail or self.default_detail
+        self.page = page
+        self.limit = limit
+        super().__init__(f"{self.path}: {self.detail}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries in bulk runs; keep them picklable.
+        return (_rebuild, (type(self), self.path, self.detail, self.page, self.limit))
+
+
+def _rebuild(cls: type[FoiExtractError], path: str, detail: str, page: int | None,
+             limit: float | None) -> FoiExtractError:
+    return cls(path, detail, page=page, limit=limit)
+
+
+class NotFound(FoiExtractError):
+    """The path does not exist or is not a regular file."""
+
+    kind: ErrorKind = "not_found"
+    default_detail = "no such file"
+
+
+class EmptyFile(FoiExtractError):
+    """The file has no bytes, or no text at all."""
+
+    kind: ErrorKind = "empty_file"
+    default_detail = "the file is empty"
+
+
+class UnsupportedFormat(FoiExtractError):
+    """The content is not a format foiextract reads (told from its bytes)."""
+
+    kind: ErrorKind = "unsupported_format"
+    default_detail = "not a format foiextract reads (Markdown, PDF, Word, HTML, email or text)"
+
+
+class CorruptFile(FoiExtractError):
+    """The file claims a format but its structure is broken."""
+
+    kind: ErrorKind = "corrupt_file"
+    default_detail = "the file is damaged and could not be read"
+
+
+class BadEncoding(FoiExtractError):
+    """Text that is not in the encoding it must be in (UTF-8 unless it says otherwise)."""
+
+    kind: ErrorKind = "bad_encoding"
+    default_detail = "the text is not valid UTF-8"
+
+
+class Encrypted(FoiExtractError):
+    """A password is needed to open the file."""
+
+    kind: ErrorKind = "encrypted"
+    default_detail = "the file is encrypted and needs a password"
+
+
+class NoTextLayer(FoiExtractError):
+    """A PDF with no text layer (a scan): it needs OCR first."""
+
+    kind: ErrorKind = "no_text_layer"
+    default_detail = "the PDF has no text layer (a scan?): run OCR on it first"
+
+
+class ConverterMissing(FoiExtractError):
+    """An old format (.doc, .odt, .rtf) needs LibreOffice, which is not installed."""
+
+    kind: ErrorKind = "converter_missing"
+    default_detail = "this format needs LibreOffice (soffice) on the PATH to convert it"
+
+
+class TooLarge(FoiExtractError):
+    """The input is over a size limit (bytes, pages, members)."""
+
+    kind: ErrorKind = "too_large"
+    default_detail = "the file is over the size limit"
+
+
+class ZipBomb(FoiExtractError):
+    """A compressed container that would unpack to far more than it holds."""
+
+    kind: ErrorKind = "zip_bomb"
+    default_detail = "the archive would expand far beyond its size (zip bomb)"
+
+
+class UnsafeXml(FoiExtractError):
+    """XML with entity declarations (external entities, billion laughs)."""
+
+    kind: ErrorKind = "unsafe_xml"
+    default_detail = "the XML declares entities, which are never resolved"
+
+
+class Timeout(FoiExtractError):
+    """Reading the document took longer than its wall-clock limit."""
+
+    kind: ErrorKind = "timeout"
+    default_detail = "reading the document took longer than the time limit"
+
+
+class MemoryLimit(FoiExtractError):
+    """Reading the document needed more memory than its cap."""
+
+    kind: ErrorKind = "memory_limit"
+    default_detail = "reading the document needed more memory than the limit"
+
+
+class WorkerCrash(FoiExtractError):
+    """The process reading the document died."""
+
+    kind: ErrorKind = "worker_crash"
+    default_detail = "the worker process reading the document crashed"
+
+
+ERROR_CLASSES: dict[str, type[FoiExtractError]] = {
+    cls.kind: cls
+    for cls in (NotFound, EmptyFile, UnsupportedFormat, CorruptFile, BadEncoding, Encrypted,
+                NoTextLayer, ConverterMissing, TooLarge, ZipBomb, UnsafeXml, Timeout,
+                MemoryLimit, WorkerCrash)
+}

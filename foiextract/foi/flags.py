@@ -1,0 +1,32 @@
+"""Quality findings about the letter itself: drafting guidance left in, empty public-interest tests.
+
+>>> drafting_guidance("[You will now need to apply this exemption to the requested information.]")
+True
+>>> drafting_guidance("We consider that section 22 applies.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+_GUIDANCE = re.compile(
+    r"^\s*\[|\[insert\b|\byou (will )?(now )?need to\b|\byou must (also )?\b|\bif you need help\b"
+    r"|\bit should be stated\b|\bdetails should (also )?be given\b",
+    re.IGNORECASE,
+)
+_PUBLIC_INTEREST_HEADING = re.compile(
+    r"^\s*(public interest )?(factors|arguments|considerations) (in favour of|for|against)\b"
+    r"|^\s*public interest (test|arguments)\b",
+    re.IGNORECASE,
+)
+
+
+def drafting_guidance(text: str) -> bool:
+    """True when a paragraph is an instruction to the officer drafting the letter."""
+    return bool(_GUIDANCE.search(text))
+
+
+def public_interest_heading(text: str) -> bool:
+    """True for a public-interest test heading ("Factors in favour of disclosure")."""
+    return bool(_PUBLIC_INTEREST_HEADING.search(text)) and len(text) < 120

@@ -1,0 +1,179 @@
+"""One road through the product: read, segment, read values and facts, make rows.
+
+>>> result = extract(["corpora/barnet-scr-dhr/barnet_6015464.md"])  # doctest: +SKIP
+>>> len(result.pairs)  # doctest: +SKIP
+22
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from .errors import FoiExtractError
+from .foi import read_facts
+from .model import Document, Pair, Source
+from .readers import read_document
+from .result import Result
+from .segment import segment
+from .values import parse_answer
+
+# Files a folder search passes over: our own gold and outputs, data and code.
+SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".csv", ".py", ".sh", ".xlsx", ".parquet",
+                    ".db", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".ipynb")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The rows one document gives, for every table but ``errors``."""
+
+    document: dict[str, Any]
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+    values: list[dict[str, Any]] = field(default_factory=list)
+    exemptions: list[dict[str, Any]] = field(default_factory=list)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """The files named, and the files found below any folder named (sorted, hidden ones skipped)."""
+    for path in paths:
+        name = os.fspath(path)
+        if os.path.isdir(name):
+            found = []
+            for root, dirs, files in os.walk(name, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for file in files:
+                    if file.startswith(".") or file.lower().endswith(SKIPPED_SUFFIXES):
+                        continue
+                    found.append(os.path.join(root, file))
+            yield from sorted(found)
+        else:
+            yield name
+
+
+def extract(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Result:
+    """Extract every document named (files and folders) into tables.
+
+    A file that cannot be read becomes a row of ``errors``; the others still come out.
+
+    >>> import foiextract
+    >>> result = foiextract.extract("corpora/barnet-scr-dhr/barnet_6015464.md")  # doctest: +SKIP
+    >>> result.pairs[["question", "kind", "value"]].head(2)  # doctest: +SKIP
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    extractions: list[Extraction] = []
+    errors: list[dict[str, str]] = []
+    for source in iter_inputs(paths):
+        try:
+            extractions.extend(extract_file(source))
+        except FoiExtractError as err:
+            errors.append(error_row(source, err))
+    return Result.from_rows(extractions, errors)
+
+
+def error_row(source: str, err: FoiExtractError) -> dict[str, str]:
+    """The ``errors`` row for a failed input: stable kind, one-line message."""
+    return {"source": source, "kind": err.kind, "message": str(err).replace("\n", " ")}
+
+
+def extract_file(source: str) -> list[Extraction]:
+    """Read one file and extract it (and any documents attached to it)."""
+    data = _read_bytes(source)
+    sha = hashlib.sha256(data).hexdigest()
+    document = read_document(source)
+    extractions = [extract_document(document, doc_id=sha[:16], sha256=sha)]
+    for k, attachment in enumerate(document.attachments, start=1):
+        extractions.append(extract_document(attachment, doc_id=f"{sha[:16]}-{k}", sha256=""))
+    return extractions
+
+
+def _read_bytes(source: str) -> bytes:
+    try:
+        return Path(source).read_bytes()
+    except OSError:
+        from .errors import NotFound
+
+        raise NotFound(source) from None
+
+
+def extract_document(document: Document, *, doc_id: str, sha256: str = "") -> Extraction:
+    """Segment a document, read its answers' values and its facts, and make its rows."""
+    if document.messages:
+        from .correspondence import focus  # threads only: most documents never need it
+
+        document = focus(document)
+    seg = segment(document)
+    pairs = [replace(p, value=parse_answer(p.answer, p.question)) for p in seg.pairs]
+    facts = read_facts(document, pairs)
+    flags = sorted(set(seg.flags) | set(facts.flags), key=_FLAG_ORDER.index)
+    source = document.source
+    doc_row = {
+        "doc_id": doc_id, "source": source, "format": document.format, "sha256": sha256,
+        "pages": document.pages, "authority": facts.authority,
+        "authority_code": facts.authority_code, "reference": facts.reference,
+        "received_date": facts.received_date, "response_date": facts.response_date,
+        "working_days": facts.working_days, "late": facts.late,
+        "legislation": facts.legislation, "outcome": facts.outcome,
+        "exemptions": "; ".join(c.provision for c in facts.exemptions),
+        "flags": "; ".join(flags), "n_pairs": len(pairs), "n_request_items": len(seg.request),
+        "n_unanswered": len(seg.unanswered),
+        "unanswered_items": "; ".join(str(i) for i in seg.unanswered),
+    }
+    pair_rows = [_pair_row(doc_id, source, n, p) for n, p in enumerate(pairs, start=1)]
+    value_rows = [
+        {"doc_id": doc_id, "pair_no": n, "value_no": k, "kind": atom.kind, "number": atom.number,
+         "unit": atom.unit, "date_start": atom.date_start, "date_end": atom.date_end,
+         "label": atom.label}
+        for n, p in enumerate(pairs, start=1) if p.value is not None
+        for k, atom in enumerate(p.value.atoms, start=1)
+    ]
+    exemption_rows = [
+        {"doc_id": doc_id, "source": source, "provision": c.provision, "name": c.name,
+         "absolute": c.absolute, "pair_no": c.pair_no, "text": c.text}
+        for c in facts.exemptions
+    ]
+    request_rows = [
+        {"doc_id": doc_id, "item": i, "question": q, "answered": i not in seg.unanswered}
+        for i, q in enumerate(seg.request, start=1)
+    ]
+    return Extraction(doc_row, pair_rows, value_rows, exemption_rows, request_rows)
+
+
+_FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late"]
+
+
+def _pair_row(doc_id: str, source: str, number: int, pair: Pair) -> dict[str, Any]:
+    value = pair.value
+    where = _where(pair.question_source, pair.answer_source)
+    row: dict[str, Any] = {
+        "doc_id": doc_id, "source": source, "pair_no": number, "section": pair.section,
+        "question": pair.question, "answer": pair.answer, "shared": pair.shared,
+        "request_item": pair.request_item, "rule": pair.rule, **where,
+    }
+    if value is not None:
+        row.update({
+            "kind": value.kind, "value": value.value, "number": value.number, "unit": value.unit,
+            "low": value.low, "high": value.high, "date_start": value.date_start,
+            "date_end": value.date_end, "exemption": value.exemption, "url": value.url,
+            "confidence": value.confidence, "value_rule": value.rule,
+        })
+    return row
+
+
+def _where(question: Source, answer: Source) -> dict[str, Any]:
+    if question.page is not None:
+        bbox = question.bbox
+        if bbox and answer.bbox and answer.page == question.page:
+            bbox = (min(bbox[0], answer.bbox[0]), bbox[1], max(bbox[2], answer.bbox[2]),
+                    answer.bbox[3])
+        return {"page": question.page,
+                "bbox": ",".join(f"{v:.1f}" for v in bbox) if bbox else None}
+    if question.line_start is None and question.paragraph is not None:
+        end = answer.paragraph if answer.paragraph is not None else question.paragraph
+        return {"paragraph_start": question.paragraph, "paragraph_end": end}
+    end = answer.line_end if answer.line_end is not None else question.line_end
+    return {"line_start": question.line_start, "line_end": end}

@@ -1,0 +1,124 @@
+"""Readers: one module a format, each turning a file into a :class:`~foiextract.model.Document`.
+
+The format is told from the content (magic bytes and a look at the text),
+never from the file name. Only modules in this package import pdfplumber,
+python-docx, lxml or markdown-it.
+
+>>> sniff(b"%PDF-1.7 ...")
+'pdf'
+>>> sniff(b"# Response\\n\\n**How many?**\\n\\nTwo\\n")
+'markdown'
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from pathlib import Path
+from typing import Callable, Literal
+
+from ..errors import BadEncoding, EmptyFile, FoiExtractError, NotFound, UnsupportedFormat
+from ..model import Document
+
+Sniffed = Literal["markdown", "pdf", "docx", "html", "email", "text", "legacy", "zip"]
+
+HEAD_BYTES = 64 * 1024
+
+# Module that reads each sniffed kind; each exposes ``read(path: str) -> Document``.
+READER_MODULES: dict[str, str] = {
+    "markdown": "markdown",
+    "pdf": "pdf",
+    "docx": "docx",
+    "legacy": "docx",  # .doc, .odt, .rtf: converted to .docx through LibreOffice
+    "html": "html",
+    "email": "email",
+    "text": "text",
+}
+
+_EMAIL_HEADER = re.compile(
+    rb"^(from|to|subject|date|received|return-path|message-id|mime-version|content-type|"
+    rb"delivered-to|reply-to|cc|x-[a-z0-9-]+):[ \t]", re.IGNORECASE)
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(rb"<(p|div|table|strong|b|h[1-6]|ul|ol|li|br)\b[^>]*>", re.IGNORECASE)
+_MARKDOWN_SIGNS = (
+    re.compile(r"^#{1,6} \S", re.MULTILINE),                  # ATX headings
+    re.compile(r"(\*\*|__)\S.*?\S?(\*\*|__)"),                # strong emphasis
+    re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE),    # table delimiter row
+    re.compile(r"\[[^\]]+\]\([^)]+\)"),                       # inline links
+    re.compile(r"<https?://[^>]+>"),                          # autolinks
+)
+
+
+def sniff(head: bytes) -> Sniffed:
+    """Tell a document's format from its first bytes.
+
+    Raises :class:`UnsupportedFormat` for binary content foiextract does not
+    read (the caller adds the path).
+    """
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1024].find(b"%PDF-") != -1:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in head or b"[Content_Types].xml" in head:
+            return "docx"
+        if b"mimetypeapplication/vnd.oasis.opendocument" in head:
+            return "legacy"
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or stripped.startswith(b"{\\rtf"):
+        return "legacy"
+    if b"\x00" in head[:8192]:
+        raise UnsupportedFormat("", "binary content that is not a format foiextract reads")
+    if _HTML_START.match(stripped) or len(_HTML_TAGS.findall(head[:8192])) >= 3:
+        return "html"
+    first_lines = stripped.split(b"\n", 6)[:6]
+    if first_lines and _EMAIL_HEADER.match(first_lines[0]) and sum(
+            bool(_EMAIL_HEADER.match(line)) for line in first_lines) >= 2:
+        return "email"
+    text = head.decode("utf-8", errors="replace")
+    if any(sign.search(text) for sign in _MARKDOWN_SIGNS):
+        return "markdown"
+    return "text"
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Read any supported file into a :class:`Document`.
+
+    >>> read_document("corpora/barnet-scr-dhr/barnet_6015464.md").format  # doctest: +SKIP
+    'markdown'
+    """
+    name = os.fspath(path)
+    file = Path(name)
+    if not file.is_file():
+        raise NotFound(name, "no such file" if not file.exists() else "not a regular file")
+    with open(file, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    if not head.strip():
+        raise EmptyFile(name)
+    try:
+        kind = sniff(head)
+    except FoiExtractError as err:
+        raise type(err)(name, err.detail) from None
+    if kind == "zip":
+        raise UnsupportedFormat(name, "a ZIP archive that is not a Word document")
+    return reader_for(kind)(name)
+
+
+def reader_for(kind: str) -> Callable[[str], Document]:
+    """The ``read`` function of the module for a sniffed kind."""
+    module = importlib.import_module(f"{__name__}.{READER_MODULES[kind]}")
+    read: Callable[[str], Document] = module.read
+    return read
+
+
+def read_text_file(path: str) -> str:
+    """A text file's contents as ``str``: UTF-8 (a BOM is dropped), else :class:`BadEncoding`."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadEncoding(path) from None
+    if not text.strip():
+        raise EmptyFile(path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")

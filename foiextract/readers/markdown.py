@@ -1,0 +1,190 @@
+"""Markdown reader on markdown-it-py: one token stream into blocks of styled spans.
+
+Strong and emphasis nest (``***x***`` is bold and italic); ``## **Response**``
+is a heading; lists keep their enumerator in ``marker``; tables keep their
+cells; each block keeps the line range markdown-it's ``Token.map`` gives.
+
+>>> doc = parse("## **Response**\\n\\n***How many?***\\n\\nTwo\\n", "x.md")
+>>> [(b.kind, b.text, b.all_bold, b.all_italic) for b in doc.blocks]
+[('heading', 'Response', True, False), ('paragraph', 'How many?', True, True), ('paragraph', 'Two', False, False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..model import Block, BlockKind, Cell, Document, Source, Span
+from . import read_text_file
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BREAK_SPACES = re.compile(r" *\n *")
+
+# Deeply nested emphasis or blocks are cut off here: markdown-it recurses per level.
+MAX_NESTING = 40
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    return md
+
+
+def read(path: str) -> Document:
+    """Read a Markdown file into a :class:`Document`."""
+    return parse(read_text_file(path), path)
+
+
+def parse(text: str, source: str) -> Document:
+    """Parse Markdown text (already decoded) into a :class:`Document`."""
+    tokens = _parser().parse(text)
+    return Document(blocks=tuple(_Walker().walk(tokens)), format="markdown", source=source)
+
+
+@dataclass
+class _Walker:
+    """Turns markdown-it's flat token stream into blocks, tracking list and quote context."""
+
+    lists: list[dict[str, object]] = field(default_factory=list)
+    quote_depth: int = 0
+    table: list[list[Cell]] | None = None
+    table_header_rows: int = 0
+    in_thead: bool = False
+    table_map: list[int] | None = None
+    item_marker: str = ""
+
+    def walk(self, tokens: list[Token]) -> list[Block]:
+        blocks: list[Block] = []
+        pending_kind: BlockKind = "paragraph"
+        pending_level = 0
+        pending_map: list[int] | None = None
+        for token in tokens:
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                start = int(token.attrGet("start") or 1)
+                self.lists.append({"ordered": kind == "ordered_list_open", "n": start})
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                current = self.lists[-1]
+                if current["ordered"]:
+                    self.item_marker = f"{token.info or current['n']}{token.markup or '.'}"
+                    current["n"] = int(str(current["n"])) + 1
+                else:
+                    self.item_marker = "•"
+            elif kind == "blockquote_open":
+                self.quote_depth += 1
+            elif kind == "blockquote_close":
+                self.quote_depth -= 1
+            elif kind == "heading_open":
+                pending_kind, pending_level, pending_map = "heading", int(token.tag[1:]), token.map
+            elif kind == "paragraph_open":
+                pending_map = token.map
+                if self.lists:
+                    pending_kind, pending_level = "list_item", len(self.lists)
+                elif self.quote_depth:
+                    pending_kind, pending_level = "quote", self.quote_depth
+                else:
+                    pending_kind, pending_level = "paragraph", 0
+            elif kind == "table_open":
+                self.table, self.table_header_rows, self.table_map = [], 0, token.map
+            elif kind == "thead_open":
+                self.in_thead = True
+            elif kind == "thead_close":
+                self.in_thead = False
+            elif kind == "tr_open" and self.table is not None:
+                self.table.append([])
+                if self.in_thead:
+                    self.table_header_rows += 1
+            elif kind == "inline" and self.table is not None:
+                self.table[-1].append(Cell(_spans(token.children or [])))
+            elif kind == "table_close" and self.table is not None:
+                rows = tuple(tuple(row) for row in self.table)
+                blocks.append(Block("table", rows=rows, header_rows=self.table_header_rows,
+                                    source=_source(self.table_map)))
+                self.table = None
+            elif kind == "inline":
+                spans = _spans(token.children or [])
+                if any(s.text.strip() for s in spans):
+                    marker = ""
+                    if pending_kind == "list_item":
+                        marker, self.item_marker = self.item_marker, ""
+                    blocks.append(Block(pending_kind, spans, level=pending_level, marker=marker,
+                                        source=_source(pending_map)))
+            elif kind in ("code_block", "fence", "html_block"):
+                text = token.content.strip()
+                if text and kind != "html_block":
+                    blocks.append(Block("paragraph", (Span(" ".join(text.split())),),
+                                        source=_source(token.map)))
+        return blocks
+
+
+def _source(line_map: list[int] | None) -> Source:
+    if not line_map:
+        return Source()
+    # Token.map is [first_line, last_line_exclusive], 0-based.
+    return Source(line_start=line_map[0] + 1, line_end=max(line_map[1], line_map[0] + 1))
+
+
+def _spans(children: list[Token]) -> tuple[Span, ...]:
+    """Inline tokens to spans, merging neighbours of equal style."""
+    bold = italic = 0
+    href: str | None = None
+    out: list[Span] = []
+
+    def emit(text: str) -> None:
+        if not text:
+            return
+        span = Span(text, bold=bold > 0, italic=italic > 0, href=href)
+        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (span.bold, span.italic, href):
+            out[-1] = Span(out[-1].text + text, span.bold, span.italic, None, href)
+        else:
+            out.append(span)
+
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            href = str(child.attrGet("href") or "") or None
+        elif kind == "link_close":
+            href = None
+        elif kind in ("text", "code_inline"):
+            emit(child.content)
+        elif kind == "softbreak":
+            emit(" ")
+        elif kind == "hardbreak":
+            emit("\n")
+        elif kind == "image":
+            emit(child.content)
+    return _tidy(out)
+
+
+def _tidy(spans: list[Span]) -> tuple[Span, ...]:
+    """Collapse runs of spaces, keep hard breaks, trim the ends."""
+    tidy: list[Span] = []
+    previous = "\n"
+    for span in spans:
+        text = _BREAK_SPACES.sub("\n", _SPACES.sub(" ", span.text))
+        if previous[-1:] in (" ", "\n"):
+            text = text.lstrip(" ")
+        if text:
+            tidy.append(replace(span, text=text))
+            previous = text
+    while tidy and not tidy[-1].text.strip():
+        tidy.pop()
+    if tidy:
+        tidy[-1] = replace(tidy[-1], text=tidy[-1].text.rstrip())
+    if tidy:
+        tidy[0] = replace(tidy[0], text=tidy[0].text.lstrip())
+    return tuple(s for s in tidy if s.text)

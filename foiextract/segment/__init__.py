@@ -1,0 +1,195 @@
+"""Split a document into question/answer pairs, reading the letter as a careful person does.
+
+The segmenter sees only the document model. It reads each paragraph's role
+(question, answer text, heading, drafting guidance…), walks the letter into
+runs of questions with the answer beneath each, recognises a restated request,
+answers given by number, and Question | Answer tables, then matches each pair
+to its request item.
+
+>>> from foiextract.readers.markdown import parse
+>>> seg = segment(parse("**How many?**\\n\\nTwo\\n\\n**When?**\\n\\nMay 2019\\n", "x.md"))
+>>> [(p.question, p.answer, p.request_item) for p in seg.pairs]
+[('How many?', 'Two', 1), ('When?', 'May 2019', 2)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Collection
+
+from ..model import Document, Pair, Source
+from .flow import Layout, Question, Run, walk
+from .request import align, restated
+from .roles import context_of, read_roles
+from .tables import qa_rows
+from .units import Unit, units_of
+
+__all__ = ["Segmentation", "segment"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """What the segmenter found: the request as restated, the pairs, and quality flags."""
+
+    request: tuple[str, ...]
+    pairs: tuple[Pair, ...]
+    unanswered: tuple[int, ...]
+    flags: tuple[str, ...]
+
+
+def segment(document: Document, *, disabled: Collection[str] = ()) -> Segmentation:
+    """Find the question/answer pairs of a document.
+
+    ``disabled`` names role rules to switch off (``"question_colour"``…).
+    Never raises on any document.
+    """
+    units = units_of(document.blocks)
+    readings = read_roles(units, context_of(units, frozenset(disabled)))
+    layout = walk(units, readings)
+    runs = _with_tables(layout.runs)
+    request, pairs = _numbered(layout, runs) or _flowing(layout, runs)
+    answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
+    unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
+    flags = []
+    if layout.template_text:
+        flags.append("template_text")
+    if layout.empty_public_interest:
+        flags.append("empty_public_interest_test")
+    if unanswered:
+        flags.append("unanswered_items")
+    return Segmentation(tuple(request), tuple(pairs), unanswered, tuple(flags))
+
+
+def _with_tables(runs: list[Run]) -> list[Run]:
+    """Replace a run's Question | Answer table with one run per row."""
+    out: list[Run] = []
+    for run in runs:
+        tables = [u for u in run.answer if u.kind == "table" and qa_rows(u.block)]
+        if not tables:
+            out.append(run)
+            continue
+        before = run.answer[: run.answer.index(tables[0])]
+        if run.questions:
+            out.append(Run(run.questions, before, "table", run.position))
+        for table in tables:
+            for question, answer in qa_rows(table.block) or []:
+                section = run.questions[-1].section if run.questions else ""
+                out.append(Run([Question([question], "qa_table", section)],
+                               [answer] if answer else [], "table", run.position))
+    return out
+
+
+def _flowing(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]]:
+    """Pairs from runs of questions with the answers beneath them."""
+    texts = [[q.text for q in run.questions] for run in runs]
+    restatements = set()
+    for i, questions in enumerate(texts):
+        others = [q for j, qs in enumerate(texts) if j != i for q in qs]
+        if restated(questions, others) and (not runs[i].answer or _before_others(runs, i)
+                                            or runs[i].ended_by in ("end", "stop")):
+            restatements.add(i)
+    pairs: list[Pair] = []
+    asked: list[Question] = []
+    for i, run in enumerate(runs):
+        if i in restatements:
+            continue
+        if not run.answer and run.ended_by != "table" and not _answered_later(runs, i):
+            # Questions with nothing beneath and no answer anywhere: a list of what was asked.
+            if i == len(runs) - 1 or run.ended_by in ("stop", "end"):
+                continue
+        answer = _answer_text(run.answer)
+        shared = len(run.questions) > 1 and bool(answer)
+        for question in run.questions:
+            asked.append(question)
+            pairs.append(_pair(question, answer, shared, run.answer))
+    if restatements:
+        first = min(restatements)
+        request = [q.text for q in runs[first].questions]
+    else:
+        request = _request_from(asked)
+    items = align(request, [p.question for p in pairs])
+    pairs = [_with_item(p, item) for p, item in zip(pairs, items)]
+    return request, pairs
+
+
+def _before_others(runs: list[Run], i: int) -> bool:
+    return i == 0 or all(not r.answer for r in runs[:i])
+
+
+def _answered_later(runs: list[Run], i: int) -> bool:
+    return any(r.answer for r in runs[i + 1:])
+
+
+def _numbered(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]] | None:
+    """Questions numbered in one block, answers with the same numbers in another."""
+    for run in runs:
+        numbers = [q.numbers[0] for q in run.questions if q.numbers]
+        if len(run.questions) < 2 or len(numbers) < len(run.questions) or len(set(numbers)) < len(
+                numbers):
+            continue
+        by_number = {q.numbers[0]: (k, q) for k, q in enumerate(run.questions)}
+        answers = [(unit, rest) for unit, rest in layout.numbered_answers
+                   if unit.index > run.questions[-1].units[-1].index and unit.numbers
+                   and set(unit.numbers) <= set(by_number)]
+        ranged = any(len(unit.numbers) > 1 for unit, _ in answers)
+        if len(answers) < 2 and not ranged:
+            continue
+        pairs: list[Pair] = []
+        for unit, rest in answers:
+            answer = _answer_text([unit, *rest])
+            for number in unit.numbers:
+                k, question = by_number[number]
+                pair = _pair(question, answer, len(unit.numbers) > 1, [unit, *rest])
+                pairs.append(_with_item(pair, k + 1))
+        return [q.text for q in run.questions], pairs
+    return None
+
+
+def _request_from(questions: list[Question]) -> list[str]:
+    """The request when the letter does not restate it: the questions, sub-questions under their stem."""
+    request: list[str] = []
+    stems: dict[int, int] = {}
+    for question in questions:
+        if question.stem is not None:
+            key = question.stem.index
+            if key in stems:
+                request[stems[key]] += " " + question.text
+                continue
+            stems[key] = len(request)
+            request.append(question.stem.text + " " + question.text)
+            continue
+        if request and question.text == request[-1]:
+            continue
+        request.append(question.text)
+    return request
+
+
+def _answer_text(units: list[Unit]) -> str:
+    return " ".join(u.text for u in units if u.text).strip()
+
+
+def _pair(question: Question, answer: str, shared: bool, answer_units: list[Unit]) -> Pair:
+    first, last = question.units[0], question.units[-1]
+    q_source = _span_source(first.source, last.source)
+    a_source = (_span_source(answer_units[0].source, answer_units[-1].source)
+                if answer_units else Source())
+    return Pair(question=question.text, answer=answer, shared=shared, section=question.section,
+                rule=question.rule, question_source=q_source, answer_source=a_source,
+                answer_blocks=tuple(u.block for u in answer_units))
+
+
+def _with_item(pair: Pair, item: int | None) -> Pair:
+    return Pair(pair.question, pair.answer, pair.shared, item, pair.section, pair.rule,
+                pair.question_source, pair.answer_source, pair.answer_blocks, pair.value)
+
+
+def _span_source(first: Source, last: Source) -> Source:
+    if first.page is not None:
+        bbox = first.bbox
+        if first.bbox and last.bbox and last.page == first.page:
+            bbox = (min(first.bbox[0], last.bbox[0]), first.bbox[1],
+                    max(first.bbox[2], last.bbox[2]), last.bbox[3])
+        return Source(page=first.page, bbox=bbox)
+    return Source(line_start=first.line_start,
+                  line_end=last.line_end if last.line_end is not None else first.line_end,
+                  paragraph=first.paragraph)

@@ -1,0 +1,158 @@
+"""Walk the letter in order: runs of questions, and the answer beneath each run.
+
+A *run* is one or more questions standing one after another; its *answer* is
+what follows up to the next question, heading or closing. A run of several
+questions with one answer beneath gives each question that answer, marked
+shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import re
+
+from .roles import Reading, continues
+from .units import Unit
+
+
+_SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]$", re.I)
+
+
+@dataclass
+class Question:
+    """One question, possibly joined from several paragraphs."""
+
+    units: list[Unit]
+    rule: str
+    section: str
+    stem: Unit | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(u.text for u in self.units)
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return self.units[0].numbers
+
+
+@dataclass
+class Run:
+    """Questions standing together and the units of the answer beneath them."""
+
+    questions: list[Question] = field(default_factory=list)
+    answer: list[Unit] = field(default_factory=list)
+    ended_by: str = ""  # what closed the answer: "question", "heading", "stop", "end"
+    position: int = 0
+
+
+@dataclass
+class Layout:
+    """The runs of a letter, plus what the walk noticed on the way."""
+
+    runs: list[Run]
+    numbered_answers: list[tuple[Unit, list[Unit]]]
+    template_text: bool
+    empty_public_interest: bool
+    stems: dict[int, Unit]
+
+
+def walk(units: list[Unit], readings: list[Reading]) -> Layout:
+    """Group units into runs of questions with their answers."""
+    runs: list[Run] = []
+    numbered: list[tuple[Unit, list[Unit]]] = []
+    stems: dict[int, Unit] = {}
+    current: Run | None = None
+    section = ""
+    in_boilerplate = False
+    template = False
+    empty_pi = False
+    pending_label = False
+    stem: Unit | None = None
+    answering: tuple[Unit, list[Unit]] | None = None
+
+    def close(reason: str) -> None:
+        nonlocal current
+        if current is not None:
+            current.ended_by = current.ended_by or reason
+            runs.append(current)
+            current = None
+
+    for i, (unit, reading) in enumerate(zip(units, readings)):
+        role = reading.role
+        if role == "template":
+            template = True
+            continue
+        if role == "note":
+            continue
+        if role == "heading":
+            if reading.public_interest and _next_is_heading(readings, i):
+                empty_pi = True
+            kind = reading.section
+            in_boilerplate = bool(kind in ("rights", "reuse", "marketing", "further_information",
+                                           "data_protection"))
+            section = unit.text
+            close("heading")
+            answering = None
+            continue
+        if in_boilerplate:
+            continue
+        if role == "stop":
+            close("stop")
+            answering = None
+            continue
+        if role == "label":
+            pending_label = unit.label == "question"
+            continue
+        if role == "stem":
+            close("stem")
+            stem = unit
+            continue
+        if role == "question":
+            answering = None
+            if stem is not None and not _SUB.match(unit.marker):
+                stem = None
+            if current is not None and current.answer:
+                close("question")
+            if current is None:
+                current = Run(position=i)
+            last = current.questions[-1] if current.questions else None
+            if last is not None and continues(last.units[-1], unit) and not pending_label:
+                last.units.append(unit)
+            else:
+                question = Question([unit], reading.rule, section, stem=stem)
+                if stem is not None:
+                    stems[id(question)] = stem
+                current.questions.append(question)
+            pending_label = False
+            continue
+        # Answer text or a table.
+        if current is not None and current.questions and not current.answer and _continuation(
+                current, unit, reading):
+            current.questions[-1].units.append(unit)
+            continue
+        if unit.numbers and not unit.heading:
+            answering = (unit, [])
+            numbered.append(answering)
+        elif answering is not None:
+            answering[1].append(unit)
+        if current is not None:
+            current.answer.append(unit)
+    close("end")
+    return Layout(runs=runs, numbered_answers=numbered, template_text=template,
+                  empty_public_interest=empty_pi, stems=stems)
+
+
+def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
+    """An emphasised paragraph that carries on a question cut short (no closing mark)."""
+    last = run.questions[-1].units[-1]
+    return reading.role == "text" and unit.emphasised and continues(last, unit)
+
+
+def _next_is_heading(readings: list[Reading], i: int) -> bool:
+    for reading in readings[i + 1:]:
+        if reading.role == "template":
+            continue
+        return reading.role == "heading"
+    return True

@@ -1,0 +1,95 @@
+"""Reading text as a careful person does: is this a question, a statement, a section heading?
+
+The phrases live in ``foiextract/data/segment_phrases.json``.
+
+>>> reads_as_question("How many of these have been publicly published?")
+True
+>>> reads_as_question("However, we consider that the following exemptions apply.")
+False
+>>> reads_as_question("The number of permanent exclusions in 2019/20:")
+True
+>>> section_of("Your rights")
+'rights'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@cache
+def phrases() -> dict[str, Any]:
+    """The phrase vocabulary (loaded once)."""
+    data: dict[str, Any] = json.loads(
+        files("foiextract.data").joinpath("segment_phrases.json").read_text("utf-8"))
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w.strip()) + (r"\b" if w[-1:].isalnum() else "")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = phrases()
+    return {
+        "interrogative": re.compile(rf"^(?:{_alternation(data['interrogatives'])})", re.I),
+        "interrogative_inside": re.compile(
+            r"\b(?:how many|how much|what (?:is|was|are|were)|when (?:is|was|are|were|did|will)|"
+            r"which|whether)\b", re.I),
+        "request": re.compile(rf"^(?:{_alternation(data['request_openers'])})", re.I),
+        "statement": re.compile(rf"^(?:{_alternation(data['statement_openers'])})", re.I),
+        "intro": re.compile(rf"(?:{_alternation(data['request_intros'])})", re.I),
+    }
+
+
+def reads_as_question(text: str) -> bool:
+    """True when a paragraph reads as a question or a request for information."""
+    text = text.strip().strip("*_\"'“”‘’ ")
+    if len(text) < 8 or len(text) > 1200:
+        return False
+    pats = _patterns()
+    if pats["statement"].match(text):
+        return False
+    ends_question = text.rstrip(" )").endswith("?")
+    if ends_question:
+        return True
+    if pats["interrogative"].match(text) and len(text.split()) >= 3:
+        # "Is", "Do", "Has" open statements too rarely in emphasised text to matter, but a
+        # bare interrogative opener with no question mark must still be asking for something.
+        return not text.endswith(".") or bool(pats["request"].match(text) or pats[
+            "interrogative_inside"].search(text)) or _asks(text)
+    if pats["request"].match(text) and (text.endswith((":", ".", ";")) or len(text.split()) >= 4):
+        return True
+    return bool(pats["interrogative_inside"].search(text[:80]) and len(text.split()) >= 4)
+
+
+def _asks(text: str) -> bool:
+    return bool(re.match(r"^(please|kindly|could|can|would|will|if)\b", text, re.I))
+
+
+def reads_as_request_intro(text: str) -> bool:
+    """True for the sentence that introduces a restated request ("…for the following information:")."""
+    return bool(_patterns()["intro"].search(text)) and len(text) < 400
+
+
+def section_of(text: str) -> str | None:
+    """The kind of section a heading opens (``rights``, ``reuse``, ``response``…), or None."""
+    clean = re.sub(r"[^a-z0-9' -]+", " ", text.lower()).strip()
+    if not clean or len(clean) > 90:
+        return None
+    for kind, words in phrases()["section_headings"].items():
+        for word in words:
+            if re.search(rf"(?:^|\b){re.escape(word)}\b", clean):
+                return str(kind)
+    return None
+
+
+def boilerplate_section(kind: str | None) -> bool:
+    """True for sections that never hold answers (rights, re-use, marketing…)."""
+    return kind in phrases()["boilerplate_sections"]

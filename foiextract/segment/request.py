@@ -1,0 +1,71 @@
+"""The request as the letter restates it, and which request item each answer belongs to.
+
+>>> similarity("Please provide the dates of completion.", "please provide the dates of completion")
+1.0
+>>> align(["How many?", "When?"], ["how many", "when", "how many"])
+[1, 2, None]
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Sequence
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+SAME = 0.85
+LIKE = 0.55
+
+
+def normalise(text: str) -> str:
+    """Lower case, typographic quotes and punctuation folded to spaces."""
+    return _NON_WORD.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two questions read, from 0 to 1."""
+    left, right = normalise(a), normalise(b)
+    if not left or not right:
+        return 0.0
+    if left == right:
+        return 1.0
+    if min(len(left), len(right)) >= 15 and (left in right or right in left):
+        return 0.9
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    if matcher.real_quick_ratio() < LIKE:
+        return matcher.real_quick_ratio()
+    return matcher.ratio()
+
+
+def restated(questions: Sequence[str], others: Sequence[str]) -> bool:
+    """True when most of a run of questions is asked again elsewhere in the letter."""
+    if len(questions) < 2 or not others:
+        return False
+    found = sum(1 for q in questions if any(similarity(q, o) >= SAME for o in others))
+    return found >= max(2, 0.6 * len(questions))
+
+
+def align(items: Sequence[str], questions: Sequence[str]) -> list[int | None]:
+    """The 1-based request item each question answers, in order, or None.
+
+    Prefers the first good match after the item matched last, so repeated
+    questions ("Please provide the dates of completion.") go to the right item.
+    """
+    found: list[int | None] = []
+    last = 0
+    for question in questions:
+        scores = [similarity(question, item) for item in items]
+        ahead = [(s, i) for i, s in enumerate(scores) if i >= last and s >= LIKE]
+        best_all = max(((s, -i) for i, s in enumerate(scores)), default=(0.0, 0))
+        pick: int | None = None
+        if ahead:
+            top = max(s for s, _ in ahead)
+            pick = next(i for s, i in ahead if s >= top - 0.02)
+            if best_all[0] > top + 0.1:
+                pick = -best_all[1]
+        elif best_all[0] >= LIKE:
+            pick = -best_all[1]
+        found.append(pick + 1 if pick is not None else None)
+        if pick is not None:
+            last = pick + 1 if scores[pick] >= SAME else pick
+    return found

@@ -1,0 +1,129 @@
+"""Give each unit its role in the letter: question, answer text, heading, stem, template, stop.
+
+The role rules run in order and each is named, so a rule can be switched off
+and the name of the rule that made a question is kept on the pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..foi.flags import drafting_guidance, public_interest_heading
+from .phrases import phrases, reads_as_question, section_of
+from .units import Unit
+
+Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label"]
+
+_TERMINAL = re.compile(r"[.?!:;)\]]$")
+_SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a unit is in the letter."""
+
+    role: Role
+    rule: str = ""
+    section: str | None = None  # for headings: the kind of section it opens
+    public_interest: bool = False
+
+
+@dataclass
+class Context:
+    """Facts about the whole document that the role rules consult."""
+
+    answer_colours: frozenset[str] = frozenset()
+    labelled_answers: bool = False
+    disabled: frozenset[str] = field(default_factory=frozenset)
+
+
+def closing(text: str) -> bool:
+    """True for the sentences that close a letter or open its rights section."""
+    lower = text.lower().replace("’", "'")
+    return any(lower.startswith(p) for p in phrases()["closing_openers"]) or any(
+        p in lower for p in phrases()["closing_phrases"])
+
+
+def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
+    """Read document-wide cues: coloured answers, labelled answers."""
+    coloured = [u for u in units if u.colors and u.kind != "heading"]
+    plain_questions = [u for u in units if not u.colors and reads_as_question(u.text)]
+    colours: frozenset[str] = frozenset()
+    if len(coloured) >= 2 and plain_questions:
+        colours = frozenset(c for u in coloured for c in u.colors)
+    labelled = sum(1 for u in units if u.label == "answer") >= 2
+    return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled)
+
+
+def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
+    """One :class:`Reading` per unit, in order."""
+    readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
+    return readings
+
+
+def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    if unit.kind == "table":
+        return Reading("table", "table")
+    if unit.label == "question" and not unit.text:
+        return Reading("label", "question_label")
+    if unit.label == "answer" and not unit.text:
+        return Reading("label", "answer_label")
+    if _template(unit):
+        return Reading("template", "drafting_guidance")
+    if unit.italic and unit.text.startswith("(") and unit.text.endswith(")"):
+        return Reading("note", "editorial_note")
+    if unit.label == "answer":
+        return Reading("text", "answer_label")
+    is_question = reads_as_question(unit.text)
+    cue = _question_cue(unit, nxt, ctx)
+    if is_question and cue and "question_" + cue not in ctx.disabled:
+        return Reading("question", "question_" + cue)
+    if unit.heading or (unit.bold and _short_heading(unit.text)):
+        return Reading("heading", "heading", section=section_of(unit.text),
+                       public_interest=public_interest_heading(unit.text))
+    if (unit.marker or unit.emphasised) and unit.text.rstrip().endswith(":") and nxt is not None \
+            and _SUB_MARKER.match(nxt.marker or "") and reads_as_question(nxt.text):
+        return Reading("stem", "sub_question_stem")
+    if closing(unit.text):
+        return Reading("stop", "closing")
+    return Reading("text", "text")
+
+
+def _template(unit: Unit) -> bool:
+    text = unit.text
+    if "[insert" in text.lower():
+        return True
+    return drafting_guidance(text) and (unit.italic or text.startswith("[") or text.endswith("]"))
+
+
+def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:
+    """Why a question-like unit stands as a question, or "" if nothing marks it."""
+    if unit.label == "question":
+        return "label"
+    if unit.heading:
+        return "heading"
+    if unit.kind == "quote":
+        return "quote"
+    if unit.emphasised and not unit.colors & ctx.answer_colours:
+        return "emphasis"
+    if unit.marker or unit.kind == "list_item":
+        return "numbered"
+    if nxt is not None and nxt.label == "answer":
+        return "before_answer_label"
+    if ctx.answer_colours and not unit.colors:
+        return "colour"
+    return ""
+
+
+def _short_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 12 and not text.endswith((".", ",", ";")) or len(words) <= 4
+
+
+def continues(first: Unit, second: Unit) -> bool:
+    """True when a question runs on from one emphasised paragraph into the next."""
+    return (not _TERMINAL.search(first.text) and not second.marker and not second.label
+            and second.bold == first.bold and second.italic == first.italic)

@@ -1,0 +1,181 @@
+"""Units: the paragraphs the segmenter reasons about, with labels and enumerators read off.
+
+A block becomes one unit, or several where a hard line break separates text
+of different styles (``<strong>Question</strong><br>Response: …``) or a new
+label starts a line. Each unit knows its enumerator (``1.``, ``Q3-Q5``,
+``(ii)``), its label (``question`` or ``answer``) and its emphasis.
+
+>>> from foiextract.model import Block, Span
+>>> [u.text for u in units_of((Block("paragraph", (Span("Q1. How many?", bold=True),)),))]
+['How many?']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+from ..model import Block, Source, Span, spans_text
+
+Label = Literal["question", "answer", ""]
+
+_WS = re.compile(r"\s+")
+_ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
+# "Question 3:", "Q3.", "Q3-Q5:", "Q16 – Q18", "Request 2", "Part 1)" (the word, then numbers)
+_WORD_LABEL = re.compile(
+    r"^(?P<word>questions?|q|request|item|part)\s*(?P<n>\d{1,3}[a-z]?)"
+    r"(?:\s*(?:-|–|—|to|and|&)\s*(?:q(?:uestion)?\s*)?(?P<m>\d{1,3}))?"
+    r"\s*(?:[:.)–—-]\s*|\s+(?=\S)|$)",
+    re.IGNORECASE,
+)
+# "1.", "1)", "(1)", "1:", "a)", "(a)", "a.", "(iv)", "iv)" at the start of a line
+_ENUMERATOR = re.compile(
+    rf"^(?:\((?P<p>\d{{1,3}}|[a-z]|{_ROMAN})\)|(?P<n>\d{{1,3}})[.):]|(?P<l>[a-z]|{_ROMAN})[.)])\s+",
+    re.IGNORECASE,
+)
+_ANSWER_LABEL = re.compile(
+    r"^(?:(?:our\s+)?(?:answer|response|reply)\s*(?P<n>\d{1,3})?\s*[:.–—-]|a\s*(?P<an>\d{1,3})?\s*:)\s*",
+    re.IGNORECASE)
+_ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph-like piece of a document, as the segmenter sees it."""
+
+    text: str
+    raw: str
+    kind: str
+    bold: bool
+    italic: bool
+    colors: frozenset[str]
+    heading: int
+    marker: str
+    label: Label
+    numbers: tuple[int, ...]
+    source: Source
+    index: int
+    block: Block = field(repr=False)
+
+    @property
+    def emphasised(self) -> bool:
+        return self.bold or self.italic
+
+
+def units_of(blocks: Iterable[Block]) -> list[Unit]:
+    """Every non-table block as units, in order (tables are kept as one unit each)."""
+    units: list[Unit] = []
+    for block in blocks:
+        if block.kind == "table":
+            units.append(_unit(block, block.spans, block.text, len(units)))
+            continue
+        for line_spans in _split_lines(block.spans):
+            units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
+    return units
+
+
+def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
+    """Split at hard breaks where the emphasis changes or a label opens the next line."""
+    lines: list[list[Span]] = [[]]
+    for span in spans:
+        parts = span.text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(Span(part, span.bold, span.italic, span.color, span.href))
+    lines = [line for line in lines if spans_text(tuple(line)).strip()]
+    if len(lines) <= 1:
+        return [tuple(_joined(lines))]
+    groups: list[list[Span]] = [lines[0]]
+    for line in lines[1:]:
+        text = spans_text(tuple(line)).strip()
+        new_style = _emphasis(line) != _emphasis(groups[-1])
+        new_label = bool(_ANSWER_LABEL.match(text) or _WORD_LABEL.match(text))
+        if new_style or new_label:
+            groups.append(list(line))
+        else:
+            groups[-1] = groups[-1] + [Span(" ")] + list(line)
+    return [tuple(group) for group in groups]
+
+
+def _joined(lines: list[list[Span]]) -> list[Span]:
+    return lines[0] if lines else []
+
+
+def _emphasis(spans: list[Span]) -> tuple[bool, bool]:
+    visible = [s for s in spans if s.text.strip()]
+    return (all(s.bold for s in visible), all(s.italic for s in visible))
+
+
+def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
+    raw = _WS.sub(" ", raw).strip()
+    visible = [s for s in spans if s.text.strip()]
+    bold, italic = _emphasis(visible) if visible else (False, False)
+    colors = frozenset(s.color for s in visible if s.color)
+    text, marker, label, numbers = read_label(raw)
+    if block.marker and not marker:
+        marker = block.marker
+        numbers = numbers or _marker_numbers(block.marker)
+    # A bold label before plain text ("**Question 1:** How many?") says nothing of the question's style.
+    if visible and label and not bold and visible[0].bold:
+        rest = [s for s in visible[1:]]
+        if rest:
+            bold, italic = _emphasis(rest)
+    return Unit(text=text, raw=raw, kind=block.kind, bold=bold, italic=italic, colors=colors,
+                heading=block.level if block.kind == "heading" else 0, marker=marker,
+                label=label, numbers=numbers, source=block.source, index=index, block=block)
+
+
+def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
+    """Strip a leading label or enumerator: ``(text, marker, label, numbers)``.
+
+    >>> read_label("Q3-Q5: None.")
+    ('None.', 'Q3-Q5', 'question', (3, 4, 5))
+    >>> read_label("Answer: 1,204")
+    ('1,204', '', 'answer', ())
+    >>> read_label("(ii) how many were paid?")
+    ('how many were paid?', '(ii)', '', (2,))
+    """
+    text = text.strip()
+    match = _WORD_LABEL.match(text)
+    if match and (match.group("word").lower() != "q" or match.group("n")):
+        first = int(re.sub(r"\D", "", match.group("n")))
+        last = int(match.group("m")) if match.group("m") else first
+        numbers = tuple(range(first, last + 1)) if 0 < last - first < 50 else (first,)
+        marker = match.group(0).strip().rstrip(":.)–—- ").strip()
+        return text[match.end():].strip(), marker, "question", numbers
+    if _ANSWER_WORD_ONLY.match(text):
+        return "", "", "answer", ()
+    match = _ANSWER_LABEL.match(text)
+    if match:
+        number = match.group("n") or match.group("an")
+        return text[match.end():].strip(), "", "answer", (int(number),) if number else ()
+    match = _ENUMERATOR.match(text)
+    if match:
+        marker = match.group(0).strip()
+        rest = text[match.end():].strip()
+        if rest:
+            return rest, marker, "", _marker_numbers(marker)
+    return text, "", "", ()
+
+
+def _marker_numbers(marker: str) -> tuple[int, ...]:
+    core = marker.strip("().:; ").lower()
+    if core.isdigit():
+        return (int(core),)
+    if re.fullmatch(_ROMAN, core):
+        return (_roman(core),)
+    if len(core) == 1 and core.isalpha():
+        return (ord(core) - ord("a") + 1,)
+    return ()
+
+
+def _roman(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for char, following in zip(numeral, numeral[1:] + " "):
+        value = values[char]
+        total += -value if following != " " and values.get(following, 0) > value else value
+    return total
