@@ -82,17 +82,29 @@ def empty(table: str) -> pd.DataFrame:
     return frame(table, [])
 
 
-def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Give a frame read back from disk the table's dtypes (and column order)."""
+_TRUTH = {"true": True, "false": False, "1": True, "0": False}
+
+
+def conform(table: str, df: pd.DataFrame, *, blank_text: str | None = None) -> pd.DataFrame:
+    """Give a frame read back from disk the table's dtypes and column order.
+
+    ``blank_text`` is what an empty text cell means in formats that cannot
+    tell an empty string from a missing one (CSV, Excel): pass ``""``.
+    """
     schema = SCHEMAS[table]
     out = pd.DataFrame(index=df.index)
     for column, dtype in schema.items():
-        series = df[column] if column in df.columns else pd.Series([None] * len(df), index=df.index)
-        if dtype == BOOL and series.dtype == object:
-            series = series.map(lambda v: {"true": True, "false": False, "True": True,
-                                           "False": False}.get(v, v) if isinstance(v, str) else v)
-            series = series.map(lambda v: None if v == "" else v)
-        if dtype in (INT, FLOAT) and series.dtype == object:
-            series = pd.to_numeric(series.replace("", None))
-        out[column] = series.astype(dtype)
+        values = list(df[column]) if column in df.columns else [None] * len(df)
+        values = [None if _missing(v) else v for v in values]
+        if dtype == BOOL:
+            values = [_TRUTH.get(str(v).strip().lower()) if v is not None else None for v in values]
+        elif dtype in (INT, FLOAT):
+            values = [None if v is None or str(v).strip() == "" else float(v) for v in values]
+        else:
+            values = [blank_text if v is None else str(v) for v in values]
+        out[column] = pd.array(values, dtype=dtype)
     return out.reset_index(drop=True)
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

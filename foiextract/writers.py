@@ -56,14 +56,14 @@ def write_tables(tables: dict[str, pd.DataFrame], out: str, fmt: str | None = No
 def read_table(path: str, table: str) -> pd.DataFrame:
     """Read a table written by foiextract back with its dtypes ("None" and "N/A" stay text).
 
+    CSV and Excel cannot tell an empty text from a missing one: both come back
+    as ``""`` (the ``kind`` column always says what kind of nothing an answer is).
+
     >>> read_table("out/pairs.csv", "pairs")  # doctest: +SKIP
     """
     if path.endswith(".csv"):
         df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
-        for column, dtype in SCHEMAS[table].items():
-            if column in df.columns and dtype != "string":
-                df[column] = df[column].replace("", None)
-        return conform(table, df)
+        return conform(table, df, blank_text="")
     if path.endswith(".parquet"):
         return conform(table, pd.read_parquet(path))
     if path.endswith(".jsonl"):
@@ -75,7 +75,7 @@ def read_table(path: str, table: str) -> pd.DataFrame:
     if path.endswith(".xlsx"):
         df = pd.read_excel(path, sheet_name=table, dtype=object, keep_default_na=False,
                            na_values=[])
-        return conform(table, df.replace("", None) if not df.empty else df)
+        return conform(table, df, blank_text="")
     raise ValueError(f"{path}: not a table file foiextract writes")
 
 

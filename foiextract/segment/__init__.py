@@ -21,7 +21,6 @@ from ..model import Document, Pair, Source
 from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from .roles import context_of, read_roles
-from .tables import qa_rows
 from .units import Unit, units_of
 
 __all__ = ["Segmentation", "segment"]
@@ -46,8 +45,7 @@ def segment(document: Document, *, disabled: Collection[str] = ()) -> Segmentati
     units = units_of(document.blocks)
     readings = read_roles(units, context_of(units, frozenset(disabled)))
     layout = walk(units, readings)
-    runs = _with_tables(layout.runs)
-    request, pairs = _numbered(layout, runs) or _flowing(layout, runs)
+    request, pairs = _pairs(layout, layout.runs)
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
     flags = []
@@ -60,27 +58,8 @@ def segment(document: Document, *, disabled: Collection[str] = ()) -> Segmentati
     return Segmentation(tuple(request), tuple(pairs), unanswered, tuple(flags))
 
 
-def _with_tables(runs: list[Run]) -> list[Run]:
-    """Replace a run's Question | Answer table with one run per row."""
-    out: list[Run] = []
-    for run in runs:
-        tables = [u for u in run.answer if u.kind == "table" and qa_rows(u.block)]
-        if not tables:
-            out.append(run)
-            continue
-        before = run.answer[: run.answer.index(tables[0])]
-        if run.questions:
-            out.append(Run(run.questions, before, "table", run.position))
-        for table in tables:
-            for question, answer in qa_rows(table.block) or []:
-                section = run.questions[-1].section if run.questions else ""
-                out.append(Run([Question([question], "qa_table", section)],
-                               [answer] if answer else [], "table", run.position))
-    return out
-
-
-def _flowing(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]]:
-    """Pairs from runs of questions with the answers beneath them."""
+def _pairs(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]]:
+    """Pairs from each run: skipped when it restates the request, by number, or from beneath."""
     texts = [[q.text for q in run.questions] for run in runs]
     restatements = set()
     for i, questions in enumerate(texts):
@@ -93,6 +72,11 @@ def _flowing(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]]:
     for i, run in enumerate(runs):
         if i in restatements:
             continue
+        numbered = _answered_by_number(layout, runs, i)
+        if numbered is not None:
+            asked.extend(run.questions)
+            pairs.extend(numbered)
+            continue
         if not run.answer and run.ended_by != "table" and not _answered_later(runs, i):
             # Questions with nothing beneath and no answer anywhere: a list of what was asked.
             if i == len(runs) - 1 or run.ended_by in ("stop", "end"):
@@ -103,13 +87,11 @@ def _flowing(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]]:
             asked.append(question)
             pairs.append(_pair(question, answer, shared, run.answer))
     if restatements:
-        first = min(restatements)
-        request = [q.text for q in runs[first].questions]
+        request = [q.text for q in runs[min(restatements)].questions]
     else:
         request = _request_from(asked)
     items = align(request, [p.question for p in pairs])
-    pairs = [_with_item(p, item) for p, item in zip(pairs, items)]
-    return request, pairs
+    return request, [_with_item(p, item) for p, item in zip(pairs, items)]
 
 
 def _before_others(runs: list[Run], i: int) -> bool:
@@ -120,29 +102,26 @@ def _answered_later(runs: list[Run], i: int) -> bool:
     return any(r.answer for r in runs[i + 1:])
 
 
-def _numbered(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]] | None:
-    """Questions numbered in one block, answers with the same numbers in another."""
-    for run in runs:
-        numbers = [q.numbers[0] for q in run.questions if q.numbers]
-        if len(run.questions) < 2 or len(numbers) < len(run.questions) or len(set(numbers)) < len(
-                numbers):
-            continue
-        by_number = {q.numbers[0]: (k, q) for k, q in enumerate(run.questions)}
-        answers = [(unit, rest) for unit, rest in layout.numbered_answers
-                   if unit.index > run.questions[-1].units[-1].index and unit.numbers
-                   and set(unit.numbers) <= set(by_number)]
-        ranged = any(len(unit.numbers) > 1 for unit, _ in answers)
-        if len(answers) < 2 and not ranged:
-            continue
-        pairs: list[Pair] = []
-        for unit, rest in answers:
-            answer = _answer_text([unit, *rest])
-            for number in unit.numbers:
-                k, question = by_number[number]
-                pair = _pair(question, answer, len(unit.numbers) > 1, [unit, *rest])
-                pairs.append(_with_item(pair, k + 1))
-        return [q.text for q in run.questions], pairs
-    return None
+def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[Pair] | None:
+    """Pairs for a run of numbered questions answered by number further on ("1. 31,460", "Q3-Q5: …")."""
+    run = runs[i]
+    numbers = [q.numbers[0] for q in run.questions if q.numbers]
+    if len(run.questions) < 2 or len(numbers) < len(run.questions) or len(set(numbers)) < len(
+            numbers):
+        return None
+    by_number = {q.numbers[0]: q for q in run.questions}
+    start = run.questions[-1].units[-1].index
+    end = runs[i + 1].position if i + 1 < len(runs) else float("inf")
+    answers = [(unit, rest) for unit, rest in layout.numbered_answers
+               if start < unit.index < end and set(unit.numbers) <= set(by_number)]
+    if len(answers) < 2 and not any(len(unit.numbers) > 1 for unit, _ in answers):
+        return None
+    pairs: list[Pair] = []
+    for unit, rest in answers:
+        answer = _answer_text([unit, *rest])
+        for number in unit.numbers:
+            pairs.append(_pair(by_number[number], answer, len(unit.numbers) > 1, [unit, *rest]))
+    return pairs
 
 
 def _request_from(questions: list[Question]) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import re
 
 from .roles import Reading, continues
+from .tables import qa_rows
 from .units import Unit
 
 
@@ -105,6 +106,15 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
         if role == "label":
             pending_label = unit.label == "question"
             continue
+        if role == "table":
+            rows = qa_rows(unit.block)
+            if rows:
+                close("table")
+                answering = None
+                for question, answer in rows:
+                    runs.append(Run([Question([question], "qa_table", section)],
+                                    [answer] if answer else [], "table", i))
+                continue
         if role == "stem":
             close("stem")
             stem = unit

@@ -48,17 +48,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def reads_as_question(text: str) -> bool:
-    """True when a paragraph reads as a question or a request for information."""
+def reads_as_question(text: str, *, strict: bool = False) -> bool:
+    """True when a paragraph reads as a question or a request for information.
+
+    ``strict`` asks for a question mark, an interrogative or a "please"; a
+    phrase such as "The dates on which…" then reads as an answer.
+    """
     text = text.strip().strip("*_\"'“”‘’ ")
-    if len(text) < 8 or len(text) > 1200:
+    if len(text) < 4 or len(text) > 1200:
         return False
     pats = _patterns()
     if pats["statement"].match(text):
         return False
-    ends_question = text.rstrip(" )").endswith("?")
-    if ends_question:
+    if text.rstrip(" )").endswith("?"):
         return True
+    if len(text) < 8:
+        return False
+    if strict:
+        return bool(pats["interrogative"].match(text)) and len(text.split()) >= 3
     if pats["interrogative"].match(text) and len(text.split()) >= 3:
         # "Is", "Do", "Has" open statements too rarely in emphasised text to matter, but a
         # bare interrogative opener with no question mark must still be asking for something.

@@ -77,8 +77,10 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
         return Reading("note", "editorial_note")
     if unit.label == "answer":
         return Reading("text", "answer_label")
-    is_question = reads_as_question(unit.text)
     cue = _question_cue(unit, nxt, ctx)
+    # "Q15: The dates … are withheld" is an answer given by number, not a question.
+    is_question = reads_as_question(unit.text, strict=cue == "label" and unit.marker.lower(
+        ).startswith("q") and not unit.marker.lower().startswith("question"))
     if is_question and cue and "question_" + cue not in ctx.disabled:
         return Reading("question", "question_" + cue)
     if unit.heading or (unit.bold and _short_heading(unit.text)):

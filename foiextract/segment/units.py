@@ -26,7 +26,7 @@ _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
 _WORD_LABEL = re.compile(
     r"^(?P<word>questions?|q|request|item|part)\s*(?P<n>\d{1,3}[a-z]?)"
     r"(?:\s*(?:-|–|—|to|and|&)\s*(?:q(?:uestion)?\s*)?(?P<m>\d{1,3}))?"
-    r"\s*(?:[:.)–—-]\s*|\s+(?=\S)|$)",
+    r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)",
     re.IGNORECASE,
 )
 # "1.", "1)", "(1)", "1:", "a)", "(a)", "a.", "(iv)", "iv)" at the start of a line
@@ -115,6 +115,9 @@ def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
     bold, italic = _emphasis(visible) if visible else (False, False)
     colors = frozenset(s.color for s in visible if s.color)
     text, marker, label, numbers = read_label(raw)
+    if block.marker and label == "question":
+        # An enumerated item's own text opening "Q1 2021: …" is not a second label.
+        text, marker, label, numbers = raw, "", "", ()
     if block.marker and not marker:
         marker = block.marker
         numbers = numbers or _marker_numbers(block.marker)
@@ -156,7 +159,9 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     if match:
         marker = match.group(0).strip()
         rest = text[match.end():].strip()
-        if rest:
+        # "c. 250" and "v. high" are words, not enumerators: a lettered item opens with a capital.
+        lettered_dot = marker.endswith(".") and marker[:-1].isalpha()
+        if rest and not (lettered_dot and not rest[0].isupper()):
             return rest, marker, "", _marker_numbers(marker)
     return text, "", "", ()
 
