@@ -42,8 +42,9 @@ _EMAIL_HEADER = re.compile(
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(rb"<(p|div|table|strong|b|h[1-6]|ul|ol|li|br)\b[^>]*>", re.IGNORECASE)
+_THREAD = re.compile(r"^={3,} ?(INCOMING|OUTGOING)\b", re.MULTILINE)
+_HEADINGS = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _MARKDOWN_SIGNS = (
-    re.compile(r"^#{1,6} \S", re.MULTILINE),                  # ATX headings
     re.compile(r"(\*\*|__)\S.*?\S?(\*\*|__)"),                # strong emphasis
     re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE),    # table delimiter row
     re.compile(r"\[[^\]]+\]\([^)]+\)"),                       # inline links
@@ -77,7 +78,9 @@ def sniff(head: bytes) -> Sniffed:
             bool(_EMAIL_HEADER.match(line)) for line in first_lines) >= 2:
         return "email"
     text = head.decode("utf-8", errors="replace")
-    if any(sign.search(text) for sign in _MARKDOWN_SIGNS):
+    if _THREAD.search(text):
+        return "text"  # a request platform's thread, rendered to text
+    if any(sign.search(text) for sign in _MARKDOWN_SIGNS) or len(_HEADINGS.findall(text)) >= 2:
         return "markdown"
     return "text"
 

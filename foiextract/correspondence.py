@@ -1,0 +1,175 @@
+"""Request threads: the request and the authority's substantive reply, picked out of the messages.
+
+A request platform's thread (``Document.messages``) holds the requester's
+request, the authority's acknowledgement, perhaps a clarification, the reply,
+sometimes a re-issued reply. :func:`focus` returns one Document whose blocks
+are the request (the first outgoing message, as ``quote`` blocks) followed by
+the reply that answers it, so the segmenter reads a thread as it reads a
+letter. Acknowledgements ("we will respond within 20 working days") and
+clarification requests are passed over; among the replies, the one with the
+most answer content wins, and a later re-issue of it wins over it. The
+phrases live in ``foiextract/data/correspondence_phrases.json``.
+
+>>> from foiextract.model import Block, Document, Span
+>>> ask = Document((Block("list_item", (Span("How many?"),), level=1, marker="1."),), "text", "t",
+...                metadata={"direction": "outgoing", "date": "2024-01-02"})
+>>> ack = Document((Block("paragraph", (Span("We have received your request."),)),), "text", "t",
+...                metadata={"direction": "incoming", "date": "2024-01-03"})
+>>> reply = Document((Block("paragraph", (Span("Please find our response: 2."),)),), "text", "t",
+...                  metadata={"direction": "incoming", "date": "2024-01-20"})
+>>> doc = focus(Document((), "text", "t", messages=(ask, ack, reply)))
+>>> [(b.kind, b.marker, b.text) for b in doc.blocks], doc.metadata["reply_date"]
+([('quote', '1.', 'How many?'), ('paragraph', '', 'Please find our response: 2.')], '2024-01-20')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from .model import Block, Document
+
+# A later reply at least this share of the best reply's score is taken as its re-issue.
+REISSUE_SHARE = 0.75
+_WEIGHTS = {"substantive": 3.0, "acknowledgement": -4.0, "clarification": -6.0,
+            "list_item": 2.0, "request_item": 3.0, "attachment": 3.0}
+_WORDS_PER_POINT = 50
+_MAX_WORD_POINTS = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyScore:
+    """How much a message reads as the substantive reply, and why.
+
+    >>> ReplyScore(2, 0, 0, 5, 0, 0, 120).total > 0
+    True
+    """
+
+    substantive: int
+    acknowledgement: int
+    clarification: int
+    list_items: int
+    request_items: int
+    attachments: int
+    words: int
+
+    @property
+    def total(self) -> float:
+        return (_WEIGHTS["substantive"] * self.substantive
+                + _WEIGHTS["acknowledgement"] * self.acknowledgement
+                + _WEIGHTS["clarification"] * self.clarification
+                + _WEIGHTS["list_item"] * self.list_items
+                + _WEIGHTS["request_item"] * self.request_items
+                + _WEIGHTS["attachment"] * self.attachments
+                + min(self.words / _WORDS_PER_POINT, _MAX_WORD_POINTS))
+
+
+@cache
+def _phrases() -> dict[str, re.Pattern[str]]:
+    data: dict[str, Any] = json.loads(
+        files("foiextract.data").joinpath("correspondence_phrases.json").read_text("utf-8"))
+    return {key: re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+            for key in ("acknowledgement", "clarification", "substantive")}
+
+
+def focus(document: Document) -> Document:
+    """The request followed by the substantive reply, as one Document.
+
+    A Document without messages is returned unchanged. The result keeps the
+    thread's format, source and metadata (adding ``request_date`` and
+    ``reply_date`` where known), takes the reply's furniture and attachments,
+    and has no messages of its own.
+    """
+    if not document.messages:
+        return document
+    outgoing = [m for m in document.messages if m.metadata.get("direction") == "outgoing"]
+    incoming = [m for m in document.messages if m.metadata.get("direction") == "incoming"]
+    request = outgoing[0] if outgoing else None
+    reply = substantive_reply(incoming, request)
+    metadata = dict(document.metadata)
+    blocks: list[Block] = []
+    if request is not None:
+        blocks.extend(_as_quote(b) for b in request.blocks)
+        if request.metadata.get("date"):
+            metadata["request_date"] = request.metadata["date"]
+    furniture: tuple[Block, ...] = ()
+    attachments = document.attachments
+    if reply is not None:
+        blocks.extend(_without_quoted_original(reply.blocks))
+        furniture = reply.furniture
+        attachments = attachments + reply.attachments
+        if reply.metadata.get("date"):
+            metadata["reply_date"] = reply.metadata["date"]
+        if reply.metadata.get("attachments"):
+            metadata["reply_attachments"] = reply.metadata["attachments"]
+    return replace(document, blocks=tuple(blocks), furniture=furniture, metadata=metadata,
+                   attachments=attachments, messages=())
+
+
+def substantive_reply(incoming: list[Document], request: Document | None = None) -> Document | None:
+    """The incoming message that answers the request (None when there are no incoming messages).
+
+    Falls back to the last incoming message when none reads as a reply.
+    """
+    if not incoming:
+        return None
+    request_items = _request_items(request)
+    scored = [(score(m, request_items).total, n, m) for n, m in enumerate(incoming)]
+    replies = [entry for entry in scored if entry[0] > 0 and not _holding_reply(entry[2], request_items)]
+    if not replies:
+        return incoming[-1]
+    best = max(total for total, _, _ in replies)
+    return max((e for e in replies if e[0] >= REISSUE_SHARE * best), key=lambda e: e[1])[2]
+
+
+def score(message: Document, request_items: tuple[str, ...] = ()) -> ReplyScore:
+    """Score one message as a reply (quoted text and furniture left out)."""
+    body = [b for b in _without_quoted_original(message.blocks) if b.kind != "quote"]
+    text = " ".join(" ".join(b.text.split()) for b in body)
+    folded = _fold(text)
+    phrases = _phrases()
+    attachments = message.metadata.get("attachments", "")
+    return ReplyScore(
+        substantive=len(phrases["substantive"].findall(text)),
+        acknowledgement=len(phrases["acknowledgement"].findall(text)),
+        clarification=len(phrases["clarification"].findall(text)),
+        list_items=sum(1 for b in body if b.kind == "list_item" and b.marker != "•"),
+        request_items=sum(1 for item in request_items if item and item in folded),
+        attachments=len([a for a in attachments.split(";") if a.strip()]) + len(message.attachments),
+        words=len(text.split()),
+    )
+
+
+def _holding_reply(message: Document, request_items: tuple[str, ...]) -> bool:
+    """An acknowledgement or a clarification request: such wording and no reply wording."""
+    found = score(message, request_items)
+    return found.substantive == 0 and (found.acknowledgement > 0 or found.clarification > 0)
+
+
+def _request_items(request: Document | None) -> tuple[str, ...]:
+    if request is None:
+        return ()
+    return tuple(_fold(b.text)[:60] for b in request.blocks
+                 if b.kind == "list_item" and len(b.text) >= 15)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").lower().split())
+
+
+def _as_quote(block: Block) -> Block:
+    if block.kind in ("table", "quote"):
+        return block if block.kind == "table" else replace(block, level=max(block.level, 1))
+    return Block("quote", block.spans, level=1, marker=block.marker, source=block.source)
+
+
+def _without_quoted_original(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Drop the quoted original message a reply ends with (its trailing quote blocks)."""
+    end = len(blocks)
+    while end and blocks[end - 1].kind == "quote":
+        end -= 1
+    return blocks[:end] if end else blocks

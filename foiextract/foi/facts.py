@@ -1,0 +1,138 @@
+"""The facts around the answers: who wrote, which request, when, under which law, what was withheld.
+
+>>> from foiextract.model import Block, Document, Span
+>>> lines = ["London Borough of Barnet", "10 February 2020", "Our ref: 6015464",
+...          "Thank you for your request received on 28 January 2020.",
+...          "We have processed this request under the Freedom of Information Act 2000.",
+...          "We consider that Section 22 subsection 2 applies."]
+>>> doc = Document(tuple(Block("paragraph", (Span(t),)) for t in lines), "markdown", "b.md")
+>>> facts = read_facts(doc)
+>>> facts.authority, facts.authority_code, facts.reference, facts.working_days
+('London Borough of Barnet', 'E09000003', '6015464', 9)
+>>> [(c.provision, c.name, c.absolute) for c in facts.exemptions]
+[('s22(2)', 'Information intended for future publication', False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Document, Pair
+from .authority import find_authority
+from .exemptions import RawCitation, describe, raw_citations, relied_on
+from .flags import drafting_guidance
+from .legislation import legislation_of_text
+from .outcome import outcome
+from .reference import find_reference
+from .timeline import received_date, response_date
+from .workdays import is_late, working_days
+from .zones import block_text, reply_of
+
+MAX_CITATION_TEXT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One provision a document relies on.
+
+    ``provision`` is the short form (``"s40(2)"``, ``"reg12(5)(e)"``);
+    ``pair_no`` is the 1-based index of the pair it refuses when it refuses
+    one answer; ``text`` is the sentence that cites it.
+
+    >>> Citation("s12", "Exemption where cost of compliance exceeds appropriate limit", None, None, "").provision
+    's12'
+    """
+
+    provision: str
+    name: str
+    absolute: bool | None
+    pair_no: int | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a response says about itself (see GOLD-FORMAT.md ``document``)."""
+
+    authority: str
+    authority_code: str
+    reference: str
+    received_date: str
+    response_date: str
+    legislation: str
+    exemptions: tuple[Citation, ...]
+    outcome: str
+    late: bool | None
+    working_days: int | None
+    flags: tuple[str, ...]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(stops) + 1 if stops else len(text)
+    sentence = " ".join(text[left + 1:right].split())
+    return sentence[:MAX_CITATION_TEXT]
+
+
+def _citing_text(document: Document) -> str:
+    # Drafting notes left in a template ("[You must obtain ... before relying on section 36]")
+    # are not reliance.
+    reply = reply_of(document)
+    return "\n".join(t for t in (block_text(b) for b in reply.blocks) if not drafting_guidance(t))
+
+
+def _pair_of(provision: str, legislation: str, pairs: Sequence[Pair]) -> int | None:
+    citing: list[int] = []
+    for number, pair in enumerate(pairs, 1):
+        value = pair.value
+        in_value = value is not None and value.kind == "withheld" and provision in re.split(
+            r";\s*", value.value or "")
+        if in_value or provision in relied_on(raw_citations(pair.answer), legislation):
+            citing.append(number)
+    if not citing:
+        return None
+    answers = {" ".join(pairs[n - 1].answer.split()) for n in citing}
+    return citing[0] if len(answers) == 1 else None
+
+
+def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
+    """Read the facts of a response (see the module example)."""
+    text = _citing_text(document)
+    raw: list[RawCitation] = raw_citations(text)
+    families = tuple("EIR" if c.regulation else "FOIA" for c in raw
+                     if relied_on([c], "FOIA") or relied_on([c], "FOISA"))
+    legislation = legislation_of_text("\n".join(
+        [text] + [str(v) for v in document.metadata.values()]), families)
+    if not legislation:
+        # A thread's reply may not name the Act; its acknowledgement and the request do.
+        legislation = legislation_of_text(document.text, families)
+    provisions = relied_on(raw, legislation)
+    is_regulation = {c.provision: c.regulation for c in raw}
+    citations = []
+    for provision in provisions:
+        name, absolute = describe(provision, is_regulation.get(provision, False), legislation)
+        first = next(c for c in raw if c.provision == provision)
+        citations.append(Citation(provision, name, absolute, _pair_of(provision, legislation, pairs),
+                                  _sentence(text, first.start, first.end)))
+    found = find_authority(document)
+    received = received_date(document)
+    responded = response_date(document)
+    uk = legislation != "FOIA-US"
+    days = working_days(received, responded) if uk else None
+    late = is_late(received, responded) if uk else None
+    return Facts(
+        authority=found.name if found else "",
+        authority_code=found.code if found else "",
+        reference=find_reference(document),
+        received_date=received,
+        response_date=responded,
+        legislation=legislation,
+        exemptions=tuple(citations),
+        outcome=outcome(text, pairs, provisions),
+        late=late,
+        working_days=days,
+        flags=("late",) if late else (),
+    )

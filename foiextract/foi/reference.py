@@ -1,0 +1,132 @@
+"""The authority's reference for a request, as printed.
+
+Rules run in order and the first that finds a reference wins: a labelled
+reference in the letterhead or opening ("Our ref:", "Reference:", "Request
+ID", "our reference FOI 3471"), a labelled reference anywhere in the reply, a
+reference in the e-mail subject or page title ("[FOI 3471]", "(FOI/6612)",
+"request 101003456"). A reference holds at least one digit; "Your ref" is the
+requester's and is never taken.
+
+>>> find_reference_in("Date: 10 February 2020\\nOur ref: 6015464")
+'6015464'
+>>> find_reference_in("Freedom of Information Act 2000 - our reference FOI 3471")
+'FOI 3471'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..model import Document
+from .zones import Zone, zones
+
+_TOKEN = r"[A-Za-z0-9]+"
+_PREFIX = r"(?:FOI|FOIA|EIR|FOISA|CAS|IR|RFI|REQ|SAR|CRN|ECC|NCC)"
+VALUE = rf"(?P<ref>(?:{_PREFIX}[ ](?=\d))?{_TOKEN}(?:\s?[/\-]\s?{_TOKEN})*)"
+_LABEL = re.compile(
+    r"(?<![\w])(?<!your )(?<!your\s)(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
+    r"|my\s+ref\.?|ref(?:erence)?(?:\s+(?:no|number|id))?\.?"
+    r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)"
+    r"|case\s+(?:ref(?:erence)?|number|id)|foi\s+ref(?:erence)?)"
+    r"(?:(?!\w)|(?-i:(?=[A-Z]{2,5}[/-]?\d)))[ \t]*(?:[:#.|–—-][ \t]*|\n[ \t]*)?(?:number[ \t]*[:.]?[ \t]*)?" + VALUE,
+    re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"\[(?P<ref>[^\]]*\d[^\]]*)\]|\((?P<ref2>[A-Z]{2,6}[ /-]?\d[\w/-]*)\)"
+    r"|\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE.replace("?P<ref>", "?P<ref3>"),
+    re.IGNORECASE)
+_REQUEST_NUMBER = re.compile(r"\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE, re.IGNORECASE)
+_YOUR_REF = re.compile(r"your\s*$", re.IGNORECASE)
+
+
+def _clean(value: str) -> str:
+    value = " ".join(value.split()).strip(" .,;:-")
+    return value if any(c.isdigit() for c in value) and len(value) <= 40 else ""
+
+
+def _labelled(text: str) -> str:
+    for m in _LABEL.finditer(text):
+        if _YOUR_REF.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        ref = _clean(m.group("ref"))
+        if ref and not re.fullmatch(r"\d{1,2}", ref):
+            return ref
+    return ""
+
+
+def _subject(text: str, pattern: re.Pattern[str] = _SUBJECT) -> str:
+    for m in pattern.finditer(text):
+        groups = m.groupdict()
+        ref = _clean(groups.get("ref") or groups.get("ref2") or groups.get("ref3") or "")
+        if ref and not re.fullmatch(r"\d{1,4}", ref):
+            return ref
+    return ""
+
+
+def find_reference_in(text: str) -> str:
+    """The first labelled reference in some text, or ``""``."""
+    return _labelled(text)
+
+
+ReferenceRule = Callable[[tuple[Zone, ...]], str]
+
+
+def _rule_letterhead(parts: tuple[Zone, ...]) -> str:
+    for zone in parts:
+        if zone.name in ("furniture", "head"):
+            ref = _labelled(zone.text)
+            if ref:
+                return ref
+    return ""
+
+
+def _rule_body(parts: tuple[Zone, ...]) -> str:
+    for zone in parts:
+        if zone.name in ("body", "tail"):
+            ref = _labelled(zone.text)
+            if ref:
+                return ref
+    return ""
+
+
+def _rule_container(parts: tuple[Zone, ...]) -> str:
+    for zone in parts:
+        if zone.name == "metadata":
+            ref = _labelled(zone.text) or _subject(zone.text)
+            if ref:
+                return ref
+    return ""
+
+
+def _rule_opening_request(parts: tuple[Zone, ...]) -> str:
+    # "Freedom of Information Act 2000 - response to request NCC-054321"
+    for zone in parts:
+        if zone.name == "head":
+            ref = _subject(zone.text, _REQUEST_NUMBER)
+            if ref:
+                return ref
+    return ""
+
+
+REFERENCE_RULES: tuple[tuple[str, ReferenceRule], ...] = (
+    ("letterhead_label", _rule_letterhead),
+    ("body_label", _rule_body),
+    ("opening_request", _rule_opening_request),
+    ("subject_or_title", _rule_container),
+)
+
+
+def find_reference(document: Document) -> str:
+    """The reference of the request a document answers, or ``""``.
+
+    >>> from foiextract.model import Block, Document, Span
+    >>> doc = Document((), "email", "a.eml", metadata={"subject": "RE: request [FOI 3471]"})
+    >>> find_reference(doc)
+    'FOI 3471'
+    """
+    parts = zones(document)
+    for _name, rule in REFERENCE_RULES:
+        ref = rule(parts)
+        if ref:
+            return ref
+    return ""

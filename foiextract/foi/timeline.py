@@ -1,0 +1,114 @@
+"""When the request was received and when the reply was sent.
+
+Received: a "Date received" field, "received on 28 January 2020", "which you
+requested by e-mail on 9 September 2017", else the date of a thread's first
+message from the requester. Response: a "Date:" or "Date of response" field,
+a line holding only a date in the letterhead or opening, else the date the
+container gives (an e-mail's Date header, a thread message's date).
+
+>>> received_in_text("Thank you for your request, which we received on 29\\nJanuary 2020.")
+'2020-01-29'
+>>> response_in_text("London Borough of Barnet\\n10 February 2020\\nOur ref: 6015464")
+'2020-02-10'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from .dates import DATE_PATTERN, find_dates, is_date_only, parse_date
+from .zones import reply_of, request_of, zones
+
+_DATE = DATE_PATTERN.pattern
+_RECEIVED = (
+    re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request))"
+               r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE),
+    re.compile(r"\breceived\b[^.\n]{0,40}?\bon\s+(?P<date>" + _DATE + ")", re.IGNORECASE),
+    re.compile(r"\b(?:received|dated)\s+(?P<date>" + _DATE + ")", re.IGNORECASE),
+    re.compile(r"\brequest(?:ed)?\b[^.]{0,50}?\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
+               re.IGNORECASE),
+)
+_FIELD_NAME = (r"(?:date\s+of\s+(?:response|reply|letter)|response\s+date|date\s+(?:sent|responded)"
+               r"|date)")
+_RESPONSE_FIELD = re.compile(
+    r"(?:(?:^|\n|\|)[ \t]*" + _FIELD_NAME + r"[ \t]*(?::[ \t]*)?(?:\|[ \t]*)?"
+    r"|(?<![\w])" + _FIELD_NAME + r"[ \t]*:[ \t]*)(?P<date>" + _DATE + ")", re.IGNORECASE)
+_PUBLISHED = re.compile(r"\b(?:published|date\s+published)\s*[:|]?\s*(?P<date>" + _DATE + ")",
+                        re.IGNORECASE)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str:
+    for m in pattern.finditer(text):
+        iso = parse_date(m.group("date"))
+        if iso:
+            return iso
+    return ""
+
+
+def received_in_text(text: str) -> str:
+    """The received date a letter's text states, or ``""``."""
+    for pattern in _RECEIVED:
+        iso = _first(pattern, text)
+        if iso:
+            return iso
+    return ""
+
+
+def response_in_text(text: str) -> str:
+    """The date of the letter in its opening text: a Date field or a line holding only a date."""
+    iso = _first(_RESPONSE_FIELD, text)
+    if iso:
+        return iso
+    for line in text.split("\n"):
+        if is_date_only(line):
+            return parse_date(line)
+    return ""
+
+
+def received_date(document: Document) -> str:
+    """The date the authority received the request (ISO), or ``""``."""
+    for zone in zones(document):
+        if zone.name == "body":
+            iso = received_in_text(zone.text)
+            if iso:
+                return iso
+    request = request_of(document)
+    if request is not None:
+        return parse_date(request.metadata.get("date", ""))
+    return ""
+
+
+def response_date(document: Document) -> str:
+    """The date of the reply (ISO), or ``""``."""
+    parts = zones(document)
+    for zone in parts:
+        if zone.name in ("furniture", "head"):
+            iso = response_in_text(zone.text)
+            if iso:
+                return iso
+    reply = reply_of(document)
+    for source in (reply.metadata, document.metadata):
+        iso = parse_date(source.get("date", ""))
+        if iso:
+            return iso
+    for zone in parts:
+        if zone.name in ("head", "metadata"):
+            iso = _first(_PUBLISHED, zone.text)
+            if iso:
+                return iso
+    for zone in parts:
+        if zone.name == "tail":
+            dates = [line for line in zone.text.split("\n") if is_date_only(line)]
+            if dates:
+                return parse_date(dates[-1])
+    for source in (reply.metadata, document.metadata):
+        iso = parse_date(source.get("creation_date", ""))
+        if iso:
+            return iso
+    return ""
+
+
+def dates_in(text: str) -> list[str]:
+    """Every date in some text, as ISO strings (a helper for tests and notebooks)."""
+    return [d.iso for d in find_dates(text)]

@@ -1,0 +1,571 @@
+"""Web-page reader on lxml: the page's text as blocks of styled spans, site chrome dropped.
+
+Bold and italic come from ``<strong>``/``<b>``/``<em>``/``<i>``, headings and
+table header cells, inline ``font-weight``/``font-style``/``color`` and simple
+``<style>`` rules (``.class``, ``tag``, ``tag.class``). Headings, lists
+(markers from ``type``/``start``, ``"•"`` for ``<ul>``), quotes, tables
+(``<th>`` rows are header rows) and definition lists (a two-column table)
+keep their structure; ``<br>`` is ``"\\n"`` and ``<br><br>`` ends a paragraph.
+Navigation, scripts, cookie banners, breadcrumbs, search forms and footers are
+dropped (``foiextract/data/html_chrome.json``). A saved request platform page
+(WhatDoTheyKnow) is read into ``Document.messages``.
+
+Nothing the page links to is fetched, and entities it declares are never
+expanded. The tree is walked without recursion; libxml2 refuses nesting
+deeper than 256 levels, which is reported as :class:`CorruptFile`.
+
+>>> doc = parse(b"<p><strong>How many?</strong><br>Response: 2</p><ul><li>One</li></ul>", "x.html")
+>>> [(b.kind, b.marker, b.text, b.spans[0].bold) for b in doc.blocks]
+[('paragraph', '', 'How many?\\nResponse: 2', True), ('list_item', '•', 'One', False)]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import lxml.html
+from lxml import etree
+
+from ..errors import CorruptFile, EmptyFile
+from ..model import Block, BlockKind, Cell, Document, Source, Span
+from . import text as plain_text
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul".split())
+_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=", re.IGNORECASE)
+_INTERNAL_SUBSET = re.compile(rb"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)", re.IGNORECASE)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?(?:\.([\w-]+))?$", re.IGNORECASE)
+_HEX = re.compile(r"^#([0-9a-f]{3}|[0-9a-f]{6})$", re.IGNORECASE)
+_RGB = re.compile(r"^rgba?\(\s*(\d+)\D+(\d+)\D+(\d+)", re.IGNORECASE)
+_NAMED_COLORS = {"black": "000000", "blue": "0000FF", "red": "FF0000", "green": "008000",
+                 "navy": "000080", "purple": "800080", "maroon": "800000", "teal": "008080",
+                 "gray": "808080", "grey": "808080", "orange": "FFA500", "white": "FFFFFF"}
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_LIST_TYPES = {"lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A",
+               "lower-roman": "i", "upper-roman": "I", "decimal": "1"}
+
+
+class Style(NamedTuple):
+    """The effective style of text at one point of the tree."""
+
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    href: str | None = None
+
+
+def read(path: str) -> Document:
+    """Read a saved web page (``.html``) into a :class:`Document`."""
+    return parse(Path(path).read_bytes(), path)
+
+
+def parse(data: bytes, source: str) -> Document:
+    """Parse a page's bytes (the encoding is taken from the page) into a :class:`Document`."""
+    root = _tree(data, source)
+    title = " ".join(root.findtext(".//title", default="").split())
+    metadata = {"title": title} if title else {}
+    sheet = _stylesheet(root)
+    thread = _platform_messages(root, source)
+    if thread:
+        blocks = tuple(b for m in thread for b in m.blocks)
+        return Document(blocks, "html", source, (), metadata, messages=thread)
+    content = _content_root(root)
+    _drop_chrome(content)
+    blocks = tuple(_Walker(sheet).walk(content))
+    if not blocks:
+        raise EmptyFile(source, "the page has no text")
+    return Document(blocks, "html", source, (), metadata)
+
+
+def _tree(data: bytes, source: str) -> Any:
+    encoding: str | None = None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, encoding = data[3:], "utf-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif not _CHARSET.search(data[:4096]):
+        # libxml2 assumes Latin-1 when a page declares nothing; most such pages are UTF-8.
+        try:
+            data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = "windows-1252"
+    # The HTML parser never expands entities, but an internal DTD subset would leak into the text.
+    data = _INTERNAL_SUBSET.sub(rb"\1>", data[:65536], count=1) + data[65536:]
+    parser = lxml.html.HTMLParser(encoding=encoding, no_network=True, remove_comments=True,
+                                  remove_pis=True, huge_tree=False)
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except etree.ParserError:
+        raise EmptyFile(source, "the page has no content") from None
+    except (etree.LxmlError, ValueError, LookupError):
+        raise CorruptFile(source, "the page could not be parsed as HTML") from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise CorruptFile(source, "the page nests elements deeper than the parser allows")
+    return root
+
+
+@cache
+def _chrome() -> dict[str, frozenset[str]]:
+    data: dict[str, Any] = json.loads(
+        files("foiextract.data").joinpath("html_chrome.json").read_text("utf-8"))
+    return {key: frozenset(data[key])
+            for key in ("drop_tags", "page_tags", "drop_roles", "drop_words")}
+
+
+def _is_chrome(element: Any) -> bool:
+    chrome = _chrome()
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in chrome["drop_tags"] or (element.get("role") or "").lower() in chrome["drop_roles"]:
+        return True
+    if tag in chrome["page_tags"] and not any(a.tag in ("article", "main")
+                                               for a in element.iterancestors()):
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true" \
+            or "display:none" in style or "visibility:hidden" in style:
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return any(word in chrome["drop_words"] for word in re.split(r"[\s_-]+", names) if word)
+
+
+def _drop_chrome(root: Any) -> None:
+    doomed = [e for e in root.iter() if e is not root and (
+        not isinstance(e.tag, str) or _is_chrome(e))]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the element's tail text
+
+
+def _content_root(root: Any) -> Any:
+    found = root.find(".//main")
+    if found is None:
+        found = next(iter(root.xpath(".//*[@role='main']")), None)
+    if found is not None:
+        return found
+    articles = root.findall(".//article")
+    if len(articles) == 1:
+        return articles[0]
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def _stylesheet(root: Any) -> dict[tuple[str, str], Style]:
+    """Simple ``<style>`` rules: ``(tag or "*", class or "")`` -> the style they set."""
+    rules: dict[tuple[str, str], Style] = {}
+    for style in root.iter("style"):
+        css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.DOTALL)
+        for selectors, body in _RULE.findall(css):
+            declared = _declarations(body, Style(), explicit_only=True)
+            if declared is None:
+                continue
+            for selector in selectors.split(","):
+                match = _SIMPLE_SELECTOR.match(selector.strip())
+                if match and (match[1] or match[2]):
+                    rules[((match[1] or "*").lower(), match[2] or "")] = declared
+    return rules
+
+
+def _declarations(css: str, base: Style, explicit_only: bool = False) -> Style | None:
+    bold, italic, color = base.bold, base.italic, base.color
+    seen = False
+    for name, value in _DECLARATION.findall(css):
+        name, value = name.lower(), value.strip().lower()
+        if name == "font-weight":
+            bold, seen = value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600), True
+        elif name == "font-style":
+            italic, seen = value in ("italic", "oblique"), True
+        elif name == "color":
+            color, seen = _color(value), True
+    if explicit_only and not seen:
+        return None
+    return Style(bold, italic, color, base.href)
+
+
+def _color(value: str) -> str | None:
+    value = value.strip().lower()
+    hex_match, rgb = _HEX.match(value), _RGB.match(value)
+    if hex_match:
+        digits = hex_match[1]
+        code = "".join(c * 2 for c in digits) if len(digits) == 3 else digits
+    elif rgb:
+        code = "".join(f"{min(int(n), 255):02X}" for n in rgb.groups())
+    else:
+        code = _NAMED_COLORS.get(value, "000000")
+    code = code.upper()
+    return None if code == "000000" else code
+
+
+def _style_of(element: Any, parent: Style, sheet: dict[tuple[str, str], Style]) -> Style:
+    tag = element.tag
+    style = parent
+    if tag in ("b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"):
+        style = style._replace(bold=True)
+    elif tag in ("i", "em", "cite", "dfn", "var"):
+        style = style._replace(italic=True)
+    elif tag == "a" and element.get("href"):
+        style = style._replace(href=element.get("href"))
+    elif tag == "font" and element.get("color"):
+        style = style._replace(color=_color(element.get("color")))
+    if sheet:
+        classes = (element.get("class") or "").split()
+        for key in [(tag, "")] + [(t, c) for c in classes for t in ("*", tag)]:
+            rule = sheet.get(key)
+            if rule is not None:
+                style = rule._replace(href=style.href)
+    inline = element.get("style")
+    if inline:
+        style = _declarations(inline, style) or style
+    return style
+
+
+@dataclass
+class _Context:
+    kind: BlockKind
+    level: int = 0
+    marker: str = ""
+
+
+@dataclass
+class _Table:
+    layout: bool
+    rows: list[list[Cell]] = field(default_factory=list)
+    header_rows: int = 0
+    header_open: bool = True
+    cell: list[tuple[str, Style]] | None = None
+    colspan: int = 1
+    line: int | None = None
+
+
+class _Walker:
+    """Turns the element tree into blocks, tracking list, quote and table context."""
+
+    def __init__(self, sheet: dict[tuple[str, str], Style]) -> None:
+        self.sheet = sheet
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, Style]] = []
+        self.contexts: list[_Context] = []
+        self.lists: list[list[Any]] = []
+        self.tables: list[_Table] = []
+        self.styles: list[Style] = [Style()]
+        self.quote_depth = 0
+        self.pre = 0
+        self.line_start: int | None = None
+        self.line = 0
+
+    def walk(self, root: Any) -> list[Block]:
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, element in walker:
+            if not isinstance(element.tag, str):
+                continue
+            if event == "start":
+                self.line = element.sourceline or self.line
+                self.start(element)
+                self.text(element.text)
+            else:
+                self.end(element)
+                if element is not root:
+                    self.text(element.tail)
+        self.flush()
+        return self.blocks
+
+    def start(self, element: Any) -> None:
+        tag = element.tag
+        self.styles.append(_style_of(element, self.styles[-1], self.sheet))
+        if tag == "br":
+            self.add("\n")
+        if tag not in _BLOCK_TAGS:
+            return
+        if tag in ("td", "th", "dt", "dd") and self.tables and not self.tables[-1].layout:
+            self.open_cell(element)
+            return
+        self.flush()
+        if tag in ("ul", "ol"):
+            self.lists.append(_list_state(element))
+        elif tag == "li":
+            marker = self.next_marker(element)
+            if self.tables and self.tables[-1].cell is not None:
+                self.add(marker + " ")
+            else:
+                self.contexts.append(_Context("list_item", len(self.lists) or 1, marker))
+        elif tag == "pre":
+            self.pre += 1
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.contexts.append(_Context("heading", int(tag[1])))
+        elif tag == "blockquote":
+            self.quote_depth += 1
+        elif tag in ("table", "dl"):
+            self.open_table(element)
+        elif tag == "tr" and self.tables and not self.tables[-1].layout:
+            self.tables[-1].rows.append([])
+            if self.tables[-1].header_open and element.getparent().tag not in ("thead",) \
+                    and any(c.tag == "td" for c in element):
+                self.tables[-1].header_open = False
+
+    def end(self, element: Any) -> None:
+        tag = element.tag
+        self.styles.pop()
+        if tag not in _BLOCK_TAGS:
+            return
+        table = self.tables[-1] if self.tables else None
+        if tag in ("td", "th", "dt", "dd") and table is not None and not table.layout:
+            self.close_cell()
+            return
+        self.flush()
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.contexts \
+                or tag == "li" and self.contexts and self.contexts[-1].kind == "list_item":
+            self.contexts.pop()
+        elif tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        elif tag == "blockquote":
+            self.quote_depth = max(0, self.quote_depth - 1)
+        elif tag == "tr" and table is not None and not table.layout:
+            if table.header_open and table.rows and table.rows[-1]:
+                table.header_rows = len(table.rows)
+        elif tag in ("table", "dl") and table is not None:
+            self.close_table()
+
+    def next_marker(self, element: Any) -> str:
+        if not self.lists or self.lists[-1][0] is None:
+            return "•"
+        state = self.lists[-1]
+        value = element.get("value")
+        if value and value.strip().isdigit():
+            state[1] = int(value)
+        marker = _format_marker(state[1], state[0])
+        state[1] += 1
+        return marker
+
+    def open_table(self, element: Any) -> None:
+        cells = [len([c for c in row if c.tag in ("td", "th")]) for row in element.iter("tr")]
+        nested = any(t is not element for t in element.iter("table", "dl"))
+        in_cell = bool(self.tables and self.tables[-1].cell is not None)
+        layout = element.tag == "table" and (nested or max(cells, default=0) <= 1
+                                             or element.get("role") == "presentation")
+        self.tables.append(_Table(layout or in_cell, line=element.sourceline))
+        if element.tag == "dl":
+            self.tables[-1].header_open = False
+
+    def close_table(self) -> None:
+        table = self.tables.pop()
+        rows = tuple(tuple(r) for r in table.rows if r)
+        if not table.layout and rows:
+            header = min(table.header_rows, len(rows))
+            self.blocks.append(Block("table", rows=rows, header_rows=header,
+                                     source=Source(line_start=table.line, line_end=self.line)))
+
+    def open_cell(self, element: Any) -> None:
+        table = self.tables[-1]
+        if element.tag == "dt" or (element.tag == "dd" and (not table.rows or len(table.rows[-1]) != 1)):
+            table.rows.append([] if element.tag == "dt" else [Cell()])
+        elif not table.rows:
+            table.rows.append([])
+        colspan = element.get("colspan") or "1"
+        table.colspan = int(colspan) if colspan.isdigit() and 0 < int(colspan) < 1000 else 1
+        table.cell = []
+
+    def close_cell(self) -> None:
+        table = self.tables[-1]
+        if table.cell is not None:
+            table.rows[-1].append(Cell(_spans(table.cell), colspan=table.colspan))
+        table.cell = None
+
+    def add(self, text: str) -> None:
+        style = self.styles[-1]
+        if self.tables and self.tables[-1].cell is not None:
+            self.tables[-1].cell.append((text, style))
+            return
+        if not self.pieces:
+            if not text.strip():
+                return
+            self.line_start = self.line
+        self.pieces.append((text, style))
+
+    def text(self, text: str | None) -> None:
+        if text and self.pre:
+            for n, line in enumerate(text.split("\n")):
+                self.add(("\n" if n else "") + _WS.sub(" ", line))
+        elif text:
+            self.add(_WS.sub(" ", text))
+
+    def flush(self) -> None:
+        """End the paragraph being collected (inside a table cell: start a new line)."""
+        if self.tables and self.tables[-1].cell is not None:
+            cell = self.tables[-1].cell
+            if cell and cell[-1][0] != "\n":
+                cell.append(("\n", Style()))
+            return
+        pieces, self.pieces = self.pieces, []
+        if not pieces:
+            return
+        context = self.contexts[-1] if self.contexts else _Context("paragraph")
+        kind, level = context.kind, context.level
+        if self.quote_depth and kind in ("paragraph", "list_item"):
+            kind, level = "quote", self.quote_depth
+        source = Source(line_start=self.line_start, line_end=max(self.line, self.line_start or 0))
+        for spans in _paragraphs(_spans(pieces)):
+            self.blocks.append(Block(kind, spans, level=level, marker=context.marker,
+                                     source=source))
+            context.marker = ""  # a list item's later paragraphs carry no marker
+
+
+def _list_state(element: Any) -> list[Any]:
+    if element.tag == "ul":
+        return [None, 0]
+    kind = element.get("type") or ""
+    style = (element.get("style") or "").lower()
+    for name, code in _LIST_TYPES.items():
+        if name in style:
+            kind = code
+    start = element.get("start") or "1"
+    return [kind if kind in ("1", "a", "A", "i", "I") else "1",
+            int(start) if start.lstrip("-").isdigit() else 1]
+
+
+def _format_marker(n: int, kind: str) -> str:
+    if kind in ("a", "A") and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return (letter.upper() if kind == "A" else letter) + "."
+    if kind in ("i", "I") and 1 <= n < 4000:
+        roman = ""
+        for value, numeral in _ROMAN:
+            while n >= value:
+                roman, n = roman + numeral, n - value
+        return (roman.upper() if kind == "I" else roman) + "."
+    return f"{n}."
+
+
+def _spans(pieces: list[tuple[str, Style]]) -> tuple[Span, ...]:
+    """Pieces of text to spans: whitespace collapsed, none around line breaks, ends trimmed."""
+    chars: list[tuple[str, Style]] = []
+    for text, style in pieces:
+        for ch in text:
+            if ch == " " and (not chars or chars[-1][0] in " \n"):
+                continue
+            if ch == "\n" and chars and chars[-1][0] == " ":
+                chars.pop()
+            chars.append((ch, style))
+    while chars and chars[-1][0] in " \n":
+        chars.pop()
+    while chars and chars[0][0] in " \n":
+        chars.pop(0)
+    out: list[Span] = []
+    run: list[str] = []
+    for n, (ch, style) in enumerate(chars):
+        run.append(ch)
+        if n + 1 == len(chars) or chars[n + 1][1] != style:
+            out.append(Span("".join(run), style.bold, style.italic, style.color, style.href))
+            run = []
+    return tuple(out)
+
+
+def _paragraphs(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
+    """Split spans at blank lines (``<br><br>``); line breaks at the edges are dropped."""
+    out: list[list[Span]] = [[]]
+    for span in spans:
+        parts = re.split(r"\n{2,}", span.text)
+        for n, part in enumerate(parts):
+            if n:
+                out.append([])
+            if part:
+                out[-1].append(Span(part, span.bold, span.italic, span.color, span.href))
+    result = []
+    for group in out:
+        if group:
+            first, last = group[0], group[-1]
+            group[0] = Span(first.text.lstrip("\n"), first.bold, first.italic, first.color, first.href)
+            group[-1] = Span(group[-1].text.rstrip("\n"), last.bold, last.italic, last.color,
+                             last.href)
+            kept = tuple(s for s in group if s.text)
+            if "".join(s.text for s in kept).strip():
+                result.append(kept)
+    return result
+
+
+def _platform_messages(root: Any, source: str) -> tuple[Document, ...]:
+    """A saved WhatDoTheyKnow page: one Document a message in ``div.correspondence``."""
+    messages = []
+    for element in root.iter("div"):
+        classes = (element.get("class") or "").split()
+        if "correspondence" not in classes or not {"incoming", "outgoing"} & set(classes):
+            continue
+        body = next((e for e in element.iter("div")
+                     if "correspondence_text" in (e.get("class") or "").split()), None)
+        if body is None:
+            continue
+        metadata = {"direction": "incoming" if "incoming" in classes else "outgoing"}
+        when = next((t.get("datetime") for t in element.iter("time") if t.get("datetime")), None)
+        if when:
+            metadata.update(date=when[:10], datetime=when)
+        for part in element.iter():
+            names = (part.get("class") or "").split()
+            if "correspondence__header__author" in names:
+                metadata["from"] = " ".join(part.text_content().split())
+        attachments = [" ".join(e.text_content().split()) for e in element.iter("p")
+                       if "attachment__name" in (e.get("class") or "").split()]
+        if attachments:
+            metadata["attachments"] = "; ".join(attachments)
+        text, line_map = _plain(body)
+        lay = plain_text.layout(text)
+        messages.append(Document(_remap(lay.blocks, line_map), "html", source,
+                                 _remap(lay.furniture, line_map), metadata))
+    return tuple(messages)
+
+
+_SKIPPED_IN_MESSAGES = frozenset({"attachments", "unfold_link", "correspondence__footer"})
+
+
+def _plain(element: Any) -> tuple[str, list[int]]:
+    """A message's text as a plain-text email (``<br>`` a line break, ``<p>`` a blank line),
+    with the file line each of its lines starts on."""
+    out: list[str] = []
+    line_map = [element.sourceline or 1]
+
+    def emit(text: str, line: int | None) -> None:
+        for n, part in enumerate(text.split("\n")):
+            if n:
+                out.append("\n")
+                line_map.append(line or line_map[-1])
+            out.append(part)
+
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            if _SKIPPED_IN_MESSAGES & set((node.get("class") or "").split()):
+                walker.skip_subtree()
+                continue
+            if node.tag == "br":
+                emit("\n", node.sourceline)
+            elif node.tag in _BLOCK_TAGS:
+                emit("\n\n", node.sourceline)
+            emit(_WS.sub(" ", node.text or ""), node.sourceline)
+        else:
+            if node.tag in _BLOCK_TAGS:
+                emit("\n\n", node.sourceline)
+            if node is not element:
+                emit(_WS.sub(" ", node.tail or ""), node.sourceline)
+    return "".join(out), line_map
+
+
+def _remap(blocks: tuple[Block, ...], line_map: list[int]) -> tuple[Block, ...]:
+    def line(n: int | None) -> int | None:
+        return line_map[min(n, len(line_map)) - 1] if n else None
+
+    return tuple(replace(b, source=replace(b.source, line_start=line(b.source.line_start),
+                                           line_end=line(b.source.line_end))) for b in blocks)

@@ -1,0 +1,241 @@
+"""Read a PDF's text layer into a :class:`~foiextract.model.Document`.
+
+Each page is interpreted once (:mod:`.pdf_glyphs`): glyphs with their
+effective bold/italic (font name, descriptor, render mode, slant) and colour,
+text under black redaction boxes dropped. Pages that draw rulings go through
+pdfplumber's table finder (:mod:`.pdf_tables`); the remaining glyphs become
+lines and paragraphs (:mod:`.pdf_layout`). Running headers, footers, page
+numbers and protective markings go to ``furniture`` (:mod:`.pdf_furniture`).
+A paragraph or a table broken by a page break is joined again. Each page is
+closed as soon as it is read, so memory stays flat over long files.
+
+>>> doc = read("corpora/singles/sheffield_FOI-21-312.pdf")  # doctest: +SKIP
+>>> doc.blocks[0].source.page, doc.format  # doctest: +SKIP
+(1, 'pdf')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfpage import PDFPage
+from pdfminer.psparser import PSLiteral
+
+from ..errors import CorruptFile, Encrypted, FoiExtractError, NoTextLayer
+from ..model import Block, Document, Source
+from .pdf_furniture import furniture_lines
+from .pdf_glyphs import StyleDevice, page_content, rulings_only
+from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin
+from .pdf_tables import FoundTable, continue_table, find_tables, same_columns
+
+_SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    lines: list[Line]
+
+
+@dataclass(slots=True)
+class _Table:
+    table: FoundTable
+    page: int
+
+
+_Element = _Paragraph | _Table
+
+
+def read(path: str) -> Document:
+    """Read the PDF at ``path``; raise Encrypted, NoTextLayer or CorruptFile when it cannot be."""
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as err:  # noqa: BLE001 - pdfminer raises many kinds; none may escape
+        raise _error(path, err) from None
+    try:
+        with pdf:
+            metadata = _metadata(pdf.metadata)
+            pages = list(_read_pages(pdf, path))
+    except FoiExtractError:
+        raise
+    except Exception as err:  # noqa: BLE001
+        raise _error(path, err) from None
+    if not pages:
+        raise CorruptFile(path, "the PDF has no pages")
+    if not any(lines or tables for _, _, lines, tables in pages):
+        raise NoTextLayer(path)
+    furniture_ids = furniture_lines([(height, lines) for _, height, lines, _ in pages])
+    furniture: list[Block] = []
+    elements: list[tuple[int, _Element]] = []
+    all_body: list[Line] = []
+    for number, _height, lines, tables in pages:
+        body = [line for line in lines if id(line) not in furniture_ids]
+        furniture.extend(_line_block(line) for line in lines if id(line) in furniture_ids)
+        all_body.extend(body)
+        elements.extend((number, e) for e in _page_elements(body, tables, number))
+    right = right_margin(all_body)
+    blocks = [_block(element, right) for element in _join_pages(elements, right)]
+    return Document(blocks=tuple(b for b in blocks if b.text.strip()), format="pdf",
+                    source=path, furniture=_dedupe(furniture), metadata=metadata,
+                    pages=len(pages))
+
+
+def _error(path: str, err: BaseException) -> FoiExtractError:
+    chain: list[BaseException] = []
+    seen: BaseException | None = err
+    while seen is not None and len(chain) < 10:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__ or (
+            seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None)
+    if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in chain):
+        return Encrypted(path, "the PDF is encrypted and the empty password does not open it")
+    if isinstance(err, RecursionError):
+        return CorruptFile(path, "the PDF's structure nests too deeply to read")
+    return CorruptFile(path, f"the PDF is damaged and could not be read ({type(err).__name__})")
+
+
+def _read_pages(pdf: Any, path: str) -> Iterator[tuple[int, float, list[Line], list[FoundTable]]]:
+    rsrcmgr = pdf.rsrcmgr
+    for number, page in enumerate(pdf.pages, start=1):
+        device = StyleDevice(rsrcmgr, pageno=number)
+        PDFPageInterpreter(rsrcmgr, device).process_page(_page_object(page))
+        layout = device.get_result()
+        content = page_content(layout)
+        glyphs = content.glyphs
+        tables: list[FoundTable] = []
+        if content.rulings >= 2 and glyphs:
+            page._layout = rulings_only(layout)  # the finder needs edges, not characters
+            tables, glyphs = find_tables(page, glyphs, number)
+        lines = group_lines(glyphs, number)
+        page.close()
+        yield number, content.height, lines, tables
+
+
+def _page_object(page: Any) -> PDFPage:
+    obj: PDFPage = page.page_obj
+    return obj
+
+
+def _page_elements(lines: list[Line], tables: list[FoundTable], number: int) -> list[_Element]:
+    """A page's paragraphs and tables, top to bottom; no paragraph runs across a table."""
+    elements: list[_Element] = []
+    pending = sorted(tables, key=lambda t: t.bbox[1])
+    run: list[Line] = []
+
+    def flush() -> None:
+        if run:
+            elements.extend(_Paragraph(group) for group in paragraphs(run, right_margin(run)))
+            run.clear()
+
+    for line in lines:
+        while pending and pending[0].bbox[1] <= line.top:
+            flush()
+            elements.append(_Table(pending.pop(0), number))
+        run.append(line)
+    flush()
+    elements.extend(_Table(t, number) for t in pending)
+    return elements
+
+
+def _join_pages(elements: list[tuple[int, _Element]], right: float) -> list[_Element]:
+    """Rejoin a paragraph or a table that a page break cut in two."""
+    joined: list[tuple[int, _Element]] = []
+    for number, element in elements:
+        if joined and joined[-1][0] == number - 1 and _first_on_page(elements, number, element):
+            prev = joined[-1][1]
+            if isinstance(prev, _Table) and isinstance(element, _Table) and \
+                    same_columns(prev.table, element.table):
+                joined[-1] = (number, _Table(continue_table(prev.table, element.table), prev.page))
+                continue
+            if isinstance(prev, _Paragraph) and isinstance(element, _Paragraph) and \
+                    _continues(prev.lines[-1], element.lines[0]):
+                prev.lines.extend(element.lines)
+                joined[-1] = (number, prev)
+                continue
+        joined.append((number, element))
+    return [element for _, element in joined]
+
+
+def _first_on_page(elements: list[tuple[int, _Element]], number: int, element: _Element) -> bool:
+    return next(e for n, e in elements if n == number) is element
+
+
+def _continues(last: Line, first: Line) -> bool:
+    """A paragraph ending without a full stop, continued in the same style on the next page."""
+    if _SENTENCE_END.search(last.text) or last.bold != first.bold \
+            or abs(last.size - first.size) > 1.0:
+        return False
+    return first.text[:1].islower() or (
+        last.italic == first.italic and abs(last.x0 - first.x0) < 3 * last.size)
+
+
+def _block(element: _Element, right: float) -> Block:
+    if isinstance(element, _Table):
+        table = element.table
+        return Block("table", rows=table.rows, header_rows=table.header_rows,
+                     source=Source(page=element.page, bbox=table.bbox))
+    lines = element.lines
+    on_first = [line for line in lines if line.page == lines[0].page]
+    return Block("paragraph", paragraph_spans(lines, right),
+                 source=Source(page=lines[0].page, bbox=bbox(on_first)))
+
+
+def _line_block(line: Line) -> Block:
+    return Block("paragraph", paragraph_spans([line], line.x1),
+                 source=Source(page=line.page, bbox=bbox([line])))
+
+
+def _dedupe(blocks: list[Block]) -> tuple[Block, ...]:
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        key = re.sub(r"\d+", "#", " ".join(block.text.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(block)
+    return tuple(kept)
+
+
+def _metadata(raw: dict[str, Any]) -> dict[str, str]:
+    """Title, author and creation date (ISO) as strings, where the PDF states them."""
+    found: dict[str, str] = {}
+    for key, name in (("Title", "title"), ("Author", "author"), ("Subject", "subject"),
+                      ("Producer", "producer")):
+        value = _text(raw.get(key))
+        if value:
+            found[name] = value
+    created = _pdf_date(_text(raw.get("CreationDate")))
+    if created:
+        found["creation_date"] = created
+    return found
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", errors="replace")
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _pdf_date(value: str) -> str:
+    """``D:20200210143000+00'00'`` as ``2020-02-10T14:30:00+00:00``; "" when unreadable."""
+    match = re.match(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?"
+                     r"(?:([+-])(\d{2})'?(\d{2})?'?|Z)?", value)
+    if not match:
+        return ""
+    year, month, day, hour, minute, second, sign, tzh, tzm = match.groups()
+    date = f"{year}-{month or '01'}-{day or '01'}"
+    if hour is None:
+        return date
+    stamp = f"{date}T{hour}:{minute or '00'}:{second or '00'}"
+    if sign:
+        stamp += f"{sign}{tzh}:{tzm or '00'}"
+    elif value.rstrip("'").endswith("Z"):
+        stamp += "+00:00"
+    return stamp
+

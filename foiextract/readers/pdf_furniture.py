@@ -1,0 +1,67 @@
+"""Running headers and footers of a PDF: lines that belong to the page, not the letter.
+
+A line in the header band (top fifth) or footer band (bottom sixth) of a page
+is furniture when it is a page number (``Page 2 of 3``, ``- 2 -``,
+``FOI/21/312 – page 1``), a protective marking (``OFFICIAL``), or when the same
+text (digits blurred) stands at the same height on two pages or more (a
+letterhead repeated on each page, a footer address). The vocabulary is
+``foiextract/data/pdf_furniture.json``.
+
+>>> is_marker("Page 2 of 3"), is_marker("OFFICIAL"), is_marker("Yes")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .pdf_layout import Line
+
+_HEADER_BAND = 0.2
+_FOOTER_BAND = 0.84
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    data: dict[str, Any] = json.loads(
+        resources.files("foiextract.data").joinpath("pdf_furniture.json").read_text("utf-8"))
+    markings = frozenset(str(m) for m in data["protective_markings"])
+    patterns = tuple(re.compile(str(p)) for p in data["page_number_patterns"])
+    return markings, patterns
+
+
+def _blur(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def is_marker(text: str) -> bool:
+    """True for a page number or a protective marking standing alone on a line."""
+    markings, patterns = _vocabulary()
+    key = _blur(text)
+    return key in markings or any(p.match(key) for p in patterns)
+
+
+def furniture_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
+    """``id`` of every line that is furniture; ``pages`` gives each page's height and lines."""
+    banded: list[tuple[Line, str]] = []
+    for height, lines in pages:
+        for line in lines:
+            if line.bottom < _HEADER_BAND * height or line.top > _FOOTER_BAND * height:
+                banded.append((line, line.key))
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for line, key in banded:
+        seen.setdefault(key, []).append((line.page, line.top))
+    found: set[int] = set()
+    for line, key in banded:
+        if is_marker(line.text) or _repeated(seen[key], line):
+            found.add(id(line))
+    return found
+
+
+def _repeated(places: list[tuple[int, float]], line: Line) -> bool:
+    return any(page != line.page and abs(top - line.top) <= 3 for page, top in places)
+

@@ -1,0 +1,253 @@
+"""From a page's glyphs to lines, and from lines to paragraphs, by geometry alone.
+
+Glyphs sharing a baseline make a :class:`Line` (words split where the gap is
+wider than a fraction of the font size; a glyph struck twice in the same place
+is read once and counted bold). Lines make a paragraph until one of the named
+:data:`BREAK_RULES` fires: a vertical gap, a change of size, a change of
+whole-line style (a bold question over a plain answer), an enumerator after a
+finished sentence, or a finished sentence on a line that stopped short. Inside
+a paragraph a line that stopped short although the next word would have fitted
+is a hard break (``"\\n"``); a line ending in a hyphen joins without a space.
+
+>>> g = [Glyph(c, 10 + 6 * i, 16 + 6 * i, 100, 112, 12, False, False, None)
+...      for i, c in enumerate("Hi there")]
+>>> [line.text for line in group_lines(g, page=1)]
+['Hi there']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ..model import Span
+from .pdf_glyphs import Glyph
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\u00a0": " ", "\u2002": " ", "\u2003": " ",
+                            "\u2009": " ", "\t": " "})
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,5}\)|[•▪●◦■➢►‣·-])\s")
+_SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
+_WORD_GAP = 0.17      # of the font size: wider than kerning, narrower than a word space
+_PARA_GAP = 0.5       # of the font size: more white between lines than leading gives
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line: styled runs plus geometry, used only inside the PDF reader."""
+
+    runs: list[tuple[str, bool, bool, str | None]]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    first_word: float      # width of the first word: would it have fitted on the line above?
+    page: int
+    bold: bool | None = None    # the whole line's style, None when mixed
+    italic: bool | None = None
+    text: str = field(default="")
+
+    @property
+    def key(self) -> str:
+        """The text with digits blurred, to recognise running headers and page numbers."""
+        return re.sub(r"\d+", "#", " ".join(self.text.lower().split()))
+
+
+def group_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
+    """Glyphs into lines, top to bottom, each line's glyphs left to right."""
+    ordered = sorted(glyphs, key=lambda g: g.bottom)
+    lines: list[Line] = []
+    current: list[Glyph] = []
+    base = 0.0
+    for glyph in ordered:
+        if current and abs(glyph.bottom - base) > max(1.5, 0.3 * glyph.size):
+            lines.append(_make_line(current, page))
+            current = []
+        if not current:
+            base = glyph.bottom
+        current.append(glyph)
+    if current:
+        lines.append(_make_line(current, page))
+    return [line for line in lines if line.text]
+
+
+def _struck_once(glyphs: list[Glyph]) -> list[Glyph]:
+    """Glyphs left to right, a glyph struck twice (fake bold) kept once and made bold."""
+    glyphs.sort(key=lambda g: g.x0)
+    kept: list[Glyph] = []
+    for glyph in glyphs:
+        if kept:
+            prev = kept[-1]
+            if glyph.text == prev.text and glyph.text.strip() and \
+                    abs(glyph.x0 - prev.x0) < 0.3 * max(prev.x1 - prev.x0, 0.5) and \
+                    abs(glyph.top - prev.top) < 1.0:
+                kept[-1] = prev._replace(bold=True)
+                continue
+        kept.append(glyph)
+    return kept
+
+
+def _make_line(glyphs: list[Glyph], page: int) -> Line:
+    glyphs = _struck_once(glyphs)
+    runs: list[tuple[str, bool, bool, str | None]] = []
+    chars: list[str] = []
+    style: tuple[bool, bool, str | None] = (False, False, None)
+    prev: Glyph | None = None
+    pending_space = False
+    first_word_end: float | None = None
+    bold_all = italic_all = True
+    bold_any = italic_any = False
+    sizes: dict[float, int] = {}
+    x0 = 0.0
+    for glyph in glyphs:
+        if not glyph.text.strip():
+            pending_space = prev is not None
+            continue
+        if prev is None:
+            x0 = glyph.x0
+        elif pending_space or glyph.x0 - prev.x1 > _WORD_GAP * glyph.size:
+            chars.append(" ")
+            if first_word_end is None:
+                first_word_end = prev.x1
+        pending_space = False
+        glyph_style = (glyph.bold, glyph.italic, glyph.color)
+        if glyph_style != style:
+            if chars:
+                runs.append(("".join(chars), *style))
+            chars = []
+            style = glyph_style
+        chars.append(glyph.text.translate(_LIGATURES))
+        bold_all &= glyph.bold
+        italic_all &= glyph.italic
+        bold_any |= glyph.bold
+        italic_any |= glyph.italic
+        size = round(glyph.size, 1)
+        sizes[size] = sizes.get(size, 0) + 1
+        prev = glyph
+    if prev is None:
+        return Line([], 0, 0, 0, 0, 0, 0, page)
+    if chars:
+        runs.append(("".join(chars), *style))
+    line = Line(runs, x0, prev.x1, min(g.top for g in glyphs), max(g.bottom for g in glyphs),
+                max(sizes, key=lambda s: sizes[s]),
+                (first_word_end if first_word_end is not None else prev.x1) - x0, page,
+                bold=True if bold_all else (None if bold_any else False),
+                italic=True if italic_all else (None if italic_any else False))
+    line.text = "".join(r[0] for r in runs)
+    return line
+
+
+# ---------------------------------------------------------------- paragraphs
+
+BreakRule = Callable[[Line, Line, float], bool]
+
+
+def _gap(prev: Line, line: Line, right: float) -> bool:
+    return line.top - prev.bottom > _PARA_GAP * min(prev.size, line.size) \
+        or line.top < prev.top - 2  # went back up: a new column or region
+
+
+def _size_change(prev: Line, line: Line, right: float) -> bool:
+    return abs(prev.size - line.size) > 1.0
+
+
+def _style_change(prev: Line, line: Line, right: float) -> bool:
+    return (prev.bold is not None and line.bold is not None and prev.bold != line.bold) or \
+        (prev.italic is not None and line.italic is not None and prev.italic != line.italic)
+
+
+def _enumerator(prev: Line, line: Line, right: float) -> bool:
+    return bool(_ENUMERATOR.match(line.text)) and (
+        bool(_SENTENCE_END.search(prev.text)) or stopped_short(prev, line, right))
+
+
+def _finished_short(prev: Line, line: Line, right: float) -> bool:
+    first = line.text.lstrip()[:1]
+    return stopped_short(prev, line, right) and bool(_SENTENCE_END.search(prev.text)) \
+        and (first.isupper() or first.isdigit())
+
+
+BREAK_RULES: tuple[tuple[str, BreakRule], ...] = (
+    ("vertical_gap", _gap),
+    ("size_change", _size_change),
+    ("style_change", _style_change),
+    ("enumerator", _enumerator),
+    ("finished_short_line", _finished_short),
+)
+
+
+def stopped_short(prev: Line, line: Line, right: float) -> bool:
+    """True when the next line's first word would have fitted at the end of ``prev``."""
+    return prev.x1 + 0.3 * prev.size + line.first_word < right - 1.0
+
+
+def paragraphs(lines: list[Line], right: float) -> list[list[Line]]:
+    """Consecutive lines grouped into paragraphs by :data:`BREAK_RULES`."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and not any(rule(groups[-1][-1], line, right) for _, rule in BREAK_RULES):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def paragraph_spans(lines: list[Line], right: float) -> tuple[Span, ...]:
+    """The styled spans of a paragraph's lines, joined as printed.
+
+    When most lines of a paragraph stopped short (a list typed one item a
+    line), every line break in it is kept, even where the next item would
+    just not have fitted.
+    """
+    # a page break is never a hard line break
+    short = [lines[i - 1].page == lines[i].page and stopped_short(lines[i - 1], lines[i], right)
+             for i in range(1, len(lines))]
+    line_per_item = sum(short) >= 2 and sum(short) * 2 >= len(short)
+    runs: list[tuple[str, bool, bool, str | None]] = []
+    for index, line in enumerate(lines):
+        if index:
+            text, bold, italic, color = runs[-1]
+            if text.endswith("\u00ad"):
+                runs[-1] = (text[:-1], bold, italic, color)
+            elif not re.search(r"\w-$", text):
+                sep = "\n" if line_per_item or short[index - 1] else " "
+                runs[-1] = (text.rstrip(" ") + sep, bold, italic, color)
+        runs.extend(line.runs)
+    return merge_runs(runs)
+
+
+def merge_runs(runs: list[tuple[str, bool, bool, str | None]]) -> tuple[Span, ...]:
+    """Runs with equal style merged, whitespace collapsed, outer whitespace dropped."""
+    merged: list[list[object]] = []
+    for text, bold, italic, color in runs:
+        text = re.sub(r" *\n *", "\n", re.sub(r"[ \t]+", " ", text))
+        if merged and (merged[-1][1], merged[-1][2], merged[-1][3]) == (bold, italic, color):
+            merged[-1][0] = str(merged[-1][0]) + text
+        elif merged and not text.strip():
+            merged[-1][0] = str(merged[-1][0]) + text
+        else:
+            merged.append([text, bold, italic, color])
+    spans = [Span(re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", str(t))), bool(b), bool(i),
+                  c if isinstance(c, str) else None) for t, b, i, c in merged]
+    if spans:
+        first, last = spans[0], spans[-1]
+        spans[0] = Span(first.text.lstrip(), first.bold, first.italic, first.color)
+        last = spans[-1]
+        spans[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.color)
+    return tuple(s for s in spans if s.text)
+
+
+def bbox(lines: list[Line]) -> tuple[float, float, float, float]:
+    """The box around some lines: (x0, top, x1, bottom)."""
+    return (round(min(ln.x0 for ln in lines), 2), round(min(ln.top for ln in lines), 2),
+            round(max(ln.x1 for ln in lines), 2), round(max(ln.bottom for ln in lines), 2))
+
+
+def right_margin(lines: list[Line]) -> float:
+    """Where full lines end: a high quantile of line ends, so one stray long line does not count."""
+    ends = sorted(line.x1 for line in lines)
+    if not ends:
+        return 0.0
+    return ends[min(len(ends) - 1, int(len(ends) * 0.9))]

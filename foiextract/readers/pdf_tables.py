@@ -1,0 +1,187 @@
+"""Ruled tables on a PDF page, found by pdfplumber's table finder and filled from our glyphs.
+
+The finder runs only on pages that draw lines or rectangles (see
+:func:`foiextract.readers.pdf_glyphs.page_content`), over a copy of the page
+without white filled boxes (Word paints those behind logos, and their edges
+would cut rows in two). Each cell's glyphs are laid out like body text, so a
+cell keeps bold and italic and its paragraphs are joined by ``"\\n"``.
+
+A table that ends one page and one that starts the next with the same columns
+are one table (:func:`continue_table`); a repeated header row is dropped.
+
+>>> t = FoundTable((0, 0, 10, 10), ((Cell((Span("Q", bold=True),)),),), (0.0,), 1)
+>>> continue_table(t, t).rows
+((Cell(spans=(Span(text='Q', bold=True, italic=False, color=None, href=None),), colspan=1),),)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any, NamedTuple
+
+from ..model import Cell, Span
+from .pdf_glyphs import Glyph
+from .pdf_layout import group_lines, paragraph_spans, paragraphs
+
+_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+                             "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
+
+
+class FoundTable(NamedTuple):
+    """A table on a page: its box, its rows of cells, its column starts, its header rows."""
+
+    bbox: tuple[float, float, float, float]
+    rows: tuple[tuple[Cell, ...], ...]
+    columns: tuple[float, ...]
+    header_rows: int
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
+        return True
+    color = obj.get("non_stroking_color")
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    try:
+        return not (len(values) in (1, 3) and min(float(v) for v in values) > 0.97)
+    except (TypeError, ValueError):
+        return True
+
+
+def find_tables(page: Any, glyphs: list[Glyph], number: int) -> tuple[list[FoundTable], list[Glyph]]:
+    """The page's ruled tables (two columns or more) and the glyphs left outside them.
+
+    ``page`` is a pdfplumber page whose layout holds the page's rulings only
+    (no characters: cells are filled from ``glyphs``, which is much cheaper).
+    """
+    visible = page.filter(_visible)
+    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(visible.edges))
+    tables = [t for t in visible.find_tables(settings)
+              if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    if not tables:
+        return [], glyphs
+    grids = [_Grid(t) for t in tables]
+    outside: list[Glyph] = []
+    for glyph in glyphs:
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        if not any(grid.take(glyph, cx, cy) for grid in grids):
+            outside.append(glyph)
+    return [grid.found(number) for grid in grids], outside
+
+
+class _Grid:
+    """A found table's cells, indexed by row top and column start for quick lookup."""
+
+    def __init__(self, table: Any) -> None:
+        self.bbox: tuple[float, float, float, float] = tuple(table.bbox)  # computed on each access
+        self.rows: list[tuple[float, float, list[float], list[tuple[float, float, float] | None]]] = []
+        for row in table.rows:
+            boxes = [(b[0], b[2], b[3]) if b is not None else None for b in row.cells]
+            starts = [b[0] if b is not None else float("inf") for b in row.cells]
+            self.rows.append((row.bbox[1], row.bbox[3], starts, boxes))
+        self.tops = [r[0] for r in self.rows]
+        self.glyphs: dict[tuple[int, int], list[Glyph]] = {}
+
+    def take(self, glyph: Glyph, cx: float, cy: float) -> bool:
+        """File the glyph under its cell; False when it is not inside this table."""
+        x0, top, x1, bottom = self.bbox
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            return False
+        r = bisect_right(self.tops, cy) - 1
+        if r < 0 or cy > self.rows[r][1] + 1:
+            return True  # inside the table's box but in no cell: a stray mark
+        starts, boxes = self.rows[r][2], self.rows[r][3]
+        for c in range(len(boxes) - 1, -1, -1):
+            box = boxes[c]
+            if box is not None and box[0] <= cx <= box[1]:
+                self.glyphs.setdefault((r, c), []).append(glyph)
+                break
+        return True
+
+    def found(self, number: int) -> FoundTable:
+        """The table with its cells' text laid out."""
+        rows: list[tuple[Cell, ...]] = []
+        for r, (_top, _bottom, _starts, boxes) in enumerate(self.rows):
+            cells: list[Cell] = []
+            for c, box in enumerate(boxes):
+                if box is None:
+                    if cells and cells[-1].spans:
+                        last = cells.pop()
+                        cells.append(Cell(last.spans, last.colspan + 1))
+                    else:
+                        cells.append(Cell())
+                    continue
+                cells.append(Cell(cell_spans(self.glyphs.get((r, c), []), number, box[1] - 6)))
+            rows.append(tuple(cells))
+        columns = tuple(round(b[0], 1) for b in self.rows[0][3] if b is not None)
+        header = 1 if rows and all(_all_bold(c) for c in rows[0] if c.text.strip()) \
+            and any(c.text.strip() for c in rows[0]) else 0
+        x0, top, x1, bottom = self.bbox
+        return FoundTable((round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
+                          tuple(rows), columns, header)
+
+
+def closing_rules(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Horizontal rules a table's column lines imply but the page does not draw.
+
+    Word leaves out the top border of a table continued on a new page, so the
+    first row there has no upper edge and the finder would drop it.
+    """
+    verticals = sorted((e for e in edges if e.get("orientation") == "v"), key=lambda e: e["top"])
+    horizontals = [e for e in edges if e.get("orientation") == "h"]
+    groups: list[list[dict[str, Any]]] = []
+    for edge in verticals:
+        if groups and edge["top"] <= max(e["bottom"] for e in groups[-1]) + 2:
+            groups[-1].append(edge)
+        else:
+            groups.append([edge])
+    rules: list[dict[str, Any]] = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
+        for y in (min(e["top"] for e in group), max(e["bottom"] for e in group)):
+            if not any(abs(h["top"] - y) <= 2 and h["x0"] <= x0 + 3 and h["x1"] >= x1 - 3
+                       for h in horizontals):
+                rules.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                              "width": x1 - x0, "height": 0})
+    return rules
+
+
+def _all_bold(cell: Cell) -> bool:
+    return all(s.bold for s in cell.spans if s.text.strip())
+
+
+def cell_spans(glyphs: list[Glyph], number: int, inner_right: float) -> tuple[Span, ...]:
+    """A cell's text as spans: its paragraphs joined by a line break.
+
+    ``inner_right`` is where the cell's text could run to (its right edge less padding).
+    """
+    lines = group_lines(glyphs, number)
+    if not lines:
+        return ()
+    right = max(inner_right, max(line.x1 for line in lines))
+    spans: list[Span] = []
+    for group in paragraphs(lines, right):
+        if spans:
+            last = spans.pop()
+            spans.append(Span(last.text + "\n", last.bold, last.italic, last.color))
+        spans.extend(paragraph_spans(group, right))
+    return tuple(spans)
+
+
+def _row_text(row: tuple[Cell, ...]) -> tuple[str, ...]:
+    return tuple(" ".join(c.text.split()) for c in row)
+
+
+def same_columns(first: FoundTable, second: FoundTable) -> bool:
+    """True when two tables have the same column starts (to within 3 points)."""
+    return len(first.columns) == len(second.columns) and all(
+        abs(a - b) <= 3 for a, b in zip(first.columns, second.columns))
+
+
+def continue_table(first: FoundTable, second: FoundTable) -> FoundTable:
+    """``second`` appended to ``first``, its repeated header row dropped."""
+    rows = second.rows
+    if rows and first.rows and _row_text(rows[0]) == _row_text(first.rows[0]):
+        rows = rows[1:]
+    return first._replace(rows=first.rows + rows)

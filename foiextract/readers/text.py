@@ -1,0 +1,411 @@
+"""Plain-text reader: paragraphs, enumerated items and quotes read off the lines themselves.
+
+Plain text has no emphasis, so structure comes from the lines: blank lines
+separate paragraphs; hard-wrapped lines are re-joined (a line is wrapped when
+the next line's first word would not have fitted on it); lines that begin
+with an enumerator (``1.``, ``1)``, ``Q1``, ``(a)``, ``(i)``) or a bullet are
+list items, and lines indented under an item belong to it; ``> `` lines are
+quote blocks; short ALL-CAPS paragraphs are headings. A body with no blank
+lines at all (a request platform's rendering) starts a new block at every
+line that is not wrapped. Signatures, disclaimers, the request platform's
+footer and the header of a quoted original message go to furniture.
+
+:func:`layout` is shared by the email and web-page readers. A request
+platform's thread export (``===== OUTGOING …`` / ``===== INCOMING …``) is read
+into ``Document.messages``, one Document a message.
+
+>>> lay = layout("YOUR REQUEST\\n\\n> How many PCNs were\\n> issued?\\n\\n1. About two\\n   thousand.\\n")
+>>> [(b.kind, b.marker, b.text) for b in lay.blocks]
+[('heading', '', 'YOUR REQUEST'), ('quote', '', 'How many PCNs were issued?'), ('list_item', '1.', 'About two thousand.')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ..errors import BadEncoding, EmptyFile
+from ..model import Block, BlockKind, Document, Source, Span
+from . import read_text_file
+
+_ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
+_ENUMERATOR = re.compile(
+    rf"^(?P<marker>\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)"          # (1) (a) (iv)
+    rf"|\d{{1,3}}[.)](?!\d)"                                  # 1. 1)
+    rf"|(?:[a-z]|{_ROMAN})[.)]"                               # a) a. iv)
+    r"|[A-Z]\)"                                               # A)
+    r"|Q\d{1,3}[.):]?(?=\s+[A-Z(\[\"'‘“])|Q\d{1,3}[.):])"     # Q1 Q1) Q1:
+    r"(?=\s|$|[A-Z])")
+_BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)")
+_QUOTE_PREFIX = re.compile(r"^ {0,3}((?:> ?)+)")
+_SPACES = re.compile(r"[ \t\u00a0\u200e\u200f]+")
+_THREAD_HEADER = re.compile(
+    r"^===== (?P<direction>OUTGOING|INCOMING) (?P<when>\S+)(?: message_id=(?P<id>\d+))?\s*$",
+    re.MULTILINE)
+_THREAD_TITLE = re.compile(r"^# (?P<title>.*?)(?: \((?P<about>[^()]*)\))?$")
+_CAPS_LETTERS = re.compile(r"[A-Za-z]")
+
+# A body counts as "dense" (one line a paragraph) when it has fewer blank lines than this share.
+DENSE_BLANK_SHARE = 0.05
+_LONG_LINE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What a plain-text body holds: its blocks and the furniture kept out of them."""
+
+    blocks: tuple[Block, ...]
+    furniture: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    depth: int
+    indent: int
+    text: str
+    furniture: bool = False
+
+
+def read(path: str) -> Document:
+    """Read a ``.txt`` file: a letter, or a request platform's thread export."""
+    text, encoding = _decode(path)
+    metadata = {"encoding": encoding} if encoding != "utf-8" else {}
+    if _THREAD_HEADER.search(text):
+        return read_thread(text, path, metadata)
+    lay = layout(text)
+    if not lay.blocks and not lay.furniture:
+        raise EmptyFile(path, "the file has no text")
+    return Document(lay.blocks, "text", path, lay.furniture, metadata)
+
+
+def _decode(path: str) -> tuple[str, str]:
+    # Council exports are often Windows-1252; a strict cp1252 decode still
+    # rejects bytes that encoding leaves undefined, so binary junk stays an error.
+    try:
+        return read_text_file(path), "utf-8"
+    except BadEncoding:
+        try:
+            text = Path(path).read_bytes().decode("cp1252")
+        except UnicodeDecodeError:
+            raise BadEncoding(path, "the text is neither UTF-8 nor Windows-1252") from None
+        if not text.strip():
+            raise EmptyFile(path) from None
+        return text.replace("\r\n", "\n").replace("\r", "\n"), "windows-1252"
+
+
+def read_thread(text: str, source: str, metadata: dict[str, str] | None = None) -> Document:
+    """A thread export: ``# title`` then ``===== OUTGOING|INCOMING <iso> message_id=N`` sections.
+
+    The thread's blocks are its messages' blocks one after another.
+    """
+    meta = dict(metadata or {})
+    first = text.lstrip("\n").split("\n", 1)[0]
+    title = _THREAD_TITLE.match(first)
+    if title:
+        meta["title"] = title["title"].strip()
+    heads = list(_THREAD_HEADER.finditer(text))
+    messages = []
+    for n, head in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        body = text[head.end():end].lstrip("\n")
+        first_line = text.count("\n", 0, end - len(body)) + 1
+        when = head["when"]
+        msg_meta = {"direction": head["direction"].lower(), "date": when[:10], "datetime": when}
+        if head["id"]:
+            msg_meta["message_id"] = head["id"]
+        names = attachment_names(body)
+        if names:
+            msg_meta["attachments"] = "; ".join(names)
+        lay = layout(body, first_line)
+        messages.append(Document(lay.blocks, "text", source, lay.furniture, msg_meta))
+    blocks = tuple(b for m in messages for b in m.blocks)
+    return Document(blocks, "text", source, (), meta, messages=tuple(messages))
+
+
+def attachment_names(body: str) -> list[str]:
+    """File names a platform export lists under ``N Attachment(s)`` (name, then size)."""
+    rules = _rules()
+    lines = [ln.strip() for ln in body.split("\n")]
+    names = []
+    for n, line in enumerate(lines):
+        if rules["attachment_list"].match(line):
+            for m in range(n + 1, min(len(lines) - 1, n + 1 + 5 * 20)):
+                if rules["attachment_size"].match(lines[m + 1]) and lines[m]:
+                    names.append(lines[m])
+    return names
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        files("foiextract.data").joinpath("text_furniture.json").read_text("utf-8"))
+
+    def any_of(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+    fields = "|".join(data["original_header_fields"])
+    return {
+        "signature": any_of(data["signature_delimiter"]),
+        "footer_to_end": [re.compile(p, re.IGNORECASE) for p in data["footer_to_end"]],
+        "footer_line": any_of(data["footer_lines"]),
+        "original": any_of(data["original_message"]),
+        "header_field": re.compile(rf"^(?:{fields}):\s", re.IGNORECASE),
+        "wrote": any_of(data["wrote_line"]),
+        "attachment_list": re.compile(data["attachment_list"], re.IGNORECASE),
+        "attachment_size": re.compile(data["attachment_size"], re.IGNORECASE),
+        "disclaimer": any_of(data["disclaimer"]),
+        "sign_off": any_of(data["sign_off"]),
+    }
+
+
+def layout(text: str, first_line: int = 1) -> Layout:
+    """Lay out a plain-text body (already decoded) into blocks and furniture.
+
+    ``first_line`` is the number of the body's first line in its file, for
+    each block's :class:`Source`.
+    """
+    lines = _mark_furniture(_split_lines(text, first_line))
+    body = [ln for ln in lines if not ln.furniture]
+    nonblank = [ln for ln in body if ln.text]
+    inner = body[body.index(nonblank[0]):body.index(nonblank[-1]) + 1] if nonblank else []
+    dense = len(nonblank) >= 4 and (len(inner) - len(nonblank)) < DENSE_BLANK_SHARE * len(nonblank)
+    width = _wrap_width([ln.indent + len(ln.text) for ln in nonblank])
+    blocks: list[Block] = []
+    furniture: list[Block] = []
+    group: list[_Line] = []
+
+    def flush() -> None:
+        if group:
+            if group[0].furniture:
+                furniture.append(_plain_block(group))
+            else:
+                blocks.extend(_blocks_of(group, width, dense))
+            group.clear()
+
+    for line in lines:
+        if not line.text or (group and (line.depth, line.furniture) !=
+                             (group[0].depth, group[0].furniture)):
+            flush()
+        if line.text:
+            group.append(line)
+    flush()
+    kept = [b for b in blocks if not _rules()["disclaimer"].search(b.text.strip())]
+    moved = [b for b in blocks if _rules()["disclaimer"].search(b.text.strip())]
+    return Layout(tuple(kept), _dedupe(furniture + moved))
+
+
+def _split_lines(text: str, first_line: int) -> list[_Line]:
+    out = []
+    for n, raw in enumerate(text.split("\n")):
+        line = raw.rstrip().expandtabs(4).replace("\u00a0", " ")
+        depth = 0
+        quote = _QUOTE_PREFIX.match(line)
+        if quote:
+            depth = quote.group(1).count(">")
+            line = line[quote.end():]
+        stripped = line.lstrip()
+        out.append(_Line(first_line + n, depth, len(line) - len(stripped), stripped))
+    return out
+
+
+def _mark_furniture(lines: list[_Line]) -> list[_Line]:
+    """Signature, platform footer, attachment lists and quoted-original headers -> furniture.
+
+    Lines after a quoted original's header are quoted (depth at least 1).
+    """
+    rules = _rules()
+    out: list[_Line] = []
+    floor = 0
+    to_end = False
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        text = line.text
+        following = next((ln.text for ln in lines[n + 1:] if ln.text), "")
+        if not to_end and text and (
+                rules["signature"].match(text) and line.depth == 0
+                or any(p.match(text) or p.match(f"{text}\n{following}")
+                       for p in rules["footer_to_end"])):
+            to_end = True
+        if to_end:
+            out.append(_with(line, furniture=True))
+            n += 1
+            continue
+        header = _original_header_length(lines, n)
+        if header:
+            out.extend(_with(ln, furniture=True) for ln in lines[n:n + header])
+            floor, n = max(floor, 1), n + header
+            continue
+        if text and (rules["footer_line"].match(text) or rules["attachment_list"].match(text)
+                     or rules["attachment_size"].match(text)):
+            out.append(_with(line, furniture=True))
+        else:
+            out.append(_with(line, depth=max(line.depth, floor)))
+        n += 1
+    # An attachment's name stands just before its size line.
+    for n, line in enumerate(out[:-1]):
+        if line.text and not line.furniture and rules["attachment_size"].match(out[n + 1].text) \
+                and any(rules["attachment_list"].match(ln.text) for ln in out[max(0, n - 100):n]):
+            out[n] = _with(line, furniture=True)
+    return out
+
+
+def _original_header_length(lines: list[_Line], n: int) -> int:
+    """How many lines from ``n`` make up a quoted original's header (0 if none)."""
+    rules = _rules()
+    text = lines[n].text
+    if rules["original"].match(text) or rules["wrote"].match(text) and lines[n].depth == 0:
+        count = 1
+        while n + count < len(lines) and rules["header_field"].match(lines[n + count].text):
+            count += 1
+        return count
+    if not text.lower().startswith("from:"):
+        return 0
+    count = 1
+    fields = 1
+    while n + count < len(lines):
+        nxt = lines[n + count].text
+        if rules["header_field"].match(nxt):
+            fields += 1
+        elif not (nxt and lines[n + count - 1].text.lower().startswith("subject:")
+                  and len(lines[n + count - 1].text) > 60):
+            break  # only a long Subject line wraps onto the next
+        count += 1
+    return count if fields >= 3 else 0
+
+
+def _with(line: _Line, *, furniture: bool | None = None, depth: int | None = None) -> _Line:
+    return _Line(line.number, line.depth if depth is None else depth, line.indent, line.text,
+                 line.furniture if furniture is None else furniture)
+
+
+def _wrap_width(lengths: list[int]) -> int:
+    """The width the text was wrapped at: a high percentile of its long lines' lengths."""
+    long_lines = sorted(n for n in lengths if n > _LONG_LINE)
+    if len(long_lines) >= 5:
+        return long_lines[int(0.9 * (len(long_lines) - 1))]
+    return max(lengths, default=80)
+
+
+def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
+    """True when ``line`` continues ``previous`` only because the text was hard-wrapped."""
+    word = line.text.split(" ", 1)[0]
+    if previous.text.endswith("?") and (line.text[:1].isupper() or line.text[:1].isdigit()):
+        return False
+    if _rules()["sign_off"].match(line.text):
+        return False
+    return previous.indent + len(previous.text) + 1 + len(word) > width
+
+
+def _enumerator(text: str) -> tuple[str, str] | None:
+    """``(marker, rest)`` when a line begins with an enumerator or a bullet."""
+    match = _ENUMERATOR.match(text)
+    if match:
+        return match["marker"], text[match.end():].strip()
+    bullet = _BULLET.match(text)
+    if bullet and not text.startswith("--"):
+        return "•", text[bullet.end():].strip()
+    return None
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = _CAPS_LETTERS.findall(text)
+    return (len(letters) >= 8 and len(text.split()) >= 2 and len(text) <= 120
+            and text.upper() == text and not text.endswith((".", ","))
+            and _enumerator(text) is None)
+
+
+@dataclass
+class _Builder:
+    kind: BlockKind
+    marker: str
+    indent: int
+    parts: list[str]
+    first: _Line
+    last: _Line
+
+    def block(self, depth: int, level: int) -> Block:
+        text = "".join(self.parts)
+        text = "\n".join(_SPACES.sub(" ", part).strip() for part in text.split("\n")).strip()
+        kind: BlockKind = "quote" if depth else self.kind
+        source = Source(line_start=self.first.number, line_end=self.last.number)
+        return Block(kind, (Span(text),) if text else (), level=depth or level,
+                     marker=self.marker, source=source)
+
+
+def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
+    """One blank-line-separated group of lines (one quote depth) to blocks."""
+    depth = group[0].depth
+    out: list[Block] = []
+    item_indents: list[int] = []
+    current: _Builder | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is None:
+            return
+        level = 0
+        if current.kind == "list_item":
+            while item_indents and item_indents[-1] > current.indent:
+                item_indents.pop()
+            if not item_indents or item_indents[-1] < current.indent:
+                item_indents.append(current.indent)
+            level = len(item_indents)
+        block = current.block(depth, level)
+        if block.text:
+            if block.kind == "paragraph" and not dense and _is_caps_heading(block.text):
+                block = Block("heading", block.spans, level=2, source=block.source)
+            out.append(block)
+        current = None
+
+    for n, line in enumerate(group):
+        item = _enumerator(line.text)
+        if item and current is not None and current.kind == "paragraph" \
+                and line.text[:1] in "-–*" and _wrapped(current.last, line, width):
+            item = None  # a dash that carries on a wrapped sentence, not a bullet
+        if item:
+            close()
+            current = _Builder("list_item", item[0], line.indent, [item[1]], line, line)
+            continue
+        if current is None:
+            current = _Builder("paragraph", "", line.indent, [line.text], line, line)
+        else:
+            wrapped = _wrapped(current.last, line, width)
+            hanging = current.kind == "list_item" and line.indent > current.indent
+            caps_head = (n == 1 and current.kind == "paragraph" and not dense
+                         and _is_caps_heading(current.last.text) and not wrapped
+                         and not _is_caps_heading(line.text))
+            if hanging or (wrapped and not caps_head):
+                current.parts.append((" " if wrapped else "\n") + line.text)
+                current.last = line
+                continue
+            if current.kind == "list_item" or dense or caps_head:
+                close()
+                current = _Builder("paragraph", "", line.indent, [line.text], line, line)
+            else:
+                current.parts.append("\n" + line.text)
+                current.last = line
+    close()
+    return out
+
+
+def _plain_block(group: list[_Line]) -> Block:
+    text = "\n".join(_SPACES.sub(" ", line.text) for line in group)
+    return Block("paragraph", (Span(text),),
+                 source=Source(line_start=group[0].number, line_end=group[-1].number))
+
+
+def _dedupe(blocks: list[Block]) -> tuple[Block, ...]:
+    seen: set[str] = set()
+    out = []
+    for block in blocks:
+        if block.text not in seen:
+            seen.add(block.text)
+            out.append(block)
+    return tuple(out)

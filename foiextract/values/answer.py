@@ -1,0 +1,82 @@
+"""An answer made ready for the rules: cleaned text, first sentence, question intent.
+
+>>> a = Answer.read("c. 250. This is an estimate.", "How many agency workers?")
+>>> a.first, a.intent
+('c. 250.', 'count')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foiextract.model import Block
+from foiextract.values.intent import Intent, question_intent
+from foiextract.values.vocab import alternation, vocab
+
+# Abbreviations that end in a stop without ending a sentence.
+_ABBREVIATIONS = frozenset({"c", "ca", "approx", "no", "nos", "s", "ss", "reg", "regs", "e.g", "i.e",
+                            "etc", "para", "st", "mr", "mrs", "ms", "dr", "ltd", "co", "vs", "fig"})
+_PREAMBLE = re.compile(alternation(list(vocab()["preambles"])) + r"\s*[.:]?", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£(\"“])")
+_MAX_CHARS = 8000
+_LEADING_BULLET = re.compile(r"^(?:[-•·▪‣◦–—]|\*(?=\s+\w))\s+(?=\S)")
+
+
+def clean(text: str) -> str:
+    """Whitespace collapsed, Markdown escapes and typographic quotes made plain.
+
+    >>> clean("  \\\\*  ")
+    '*'
+    """
+    text = text[:_MAX_CHARS]
+    text = text.replace("\\*", "*").replace("\\_", "_").replace("\u00a0", " ")
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = " ".join(text.split())
+    # A bullet or dash left in front of the answer ("- Yes.") is not part of it.
+    return _LEADING_BULLET.sub("", text)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences, not at "c." or "No." or "s."."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start:m.start()]
+        last = re.findall(r"([A-Za-z.]+)\.$", before)
+        if last and last[0].lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        out.append(before.strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer as the rules see it."""
+
+    raw: str
+    text: str
+    question: str | None
+    intent: Intent
+    first: str
+    blocks: tuple[Block, ...] = ()
+
+    @classmethod
+    def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
+        """Clean ``answer`` and read the intent of ``question``."""
+        text = clean(answer)
+        parts = sentences(text)
+        # "The council holds this information." says nothing of the value; the next sentence does.
+        while len(parts) > 1 and _PREAMBLE.fullmatch(parts[0]):
+            parts = parts[1:]
+            text = " ".join(parts)
+        return cls(answer, text, question, question_intent(question), parts[0] if parts else "",
+                   blocks)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()

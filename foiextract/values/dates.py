@@ -1,0 +1,170 @@
+"""Dates as FOI answers write them, read day-first and kept at the precision given.
+
+>>> [d.iso for d in find_dates("3rd March 2021, 03/03/2021 and March 2021")]
+['2021-03-03', '2021-03-03', '2021-03']
+>>> [d.iso for d in find_dates("Q2 2021; 2021/22; April 2019 to March 2020")]
+['2021-04/2021-06', '2021-04/2022-03', '2019-04/2020-03']
+>>> [d.iso for d in find_dates("between 1 May 2020 and 3 June 2020")]
+['2020-05-01/2020-06-03']
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from foiextract.values.vocab import alternation, vocab
+
+Precision = str  # "day", "month", "year", "interval"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date or interval found in text, in ISO 8601 at the precision given.
+
+    ``start``/``end`` are the text positions; ``date_start``/``date_end`` are
+    full ISO days for a spreadsheet column; ``bare_year`` marks a lone "2019".
+    """
+
+    start: int
+    end: int
+    iso: str
+    date_start: str
+    date_end: str
+    precision: Precision
+    bare_year: bool = False
+
+
+def _month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _valid(year: int, month: int, day: int | None = None) -> bool:
+    if not (1 <= month <= 12 and 1000 <= year <= 2999):
+        return False
+    return day is None or 1 <= day <= _month_end(year, month)
+
+
+def _day(year: int, month: int, day: int) -> tuple[str, str, str]:
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return iso, iso, iso
+
+
+def _month(year: int, month: int) -> tuple[str, str, str]:
+    return (f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-01",
+            f"{year:04d}-{month:02d}-{_month_end(year, month):02d}")
+
+
+def _interval(y1: int, m1: int, y2: int, m2: int) -> tuple[str, str, str]:
+    return (f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", f"{y1:04d}-{m1:02d}-01",
+            f"{y2:04d}-{m2:02d}-{_month_end(y2, m2):02d}")
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    months = alternation(list(vocab()["months"]))
+    year = r"((?:19|20)\d{2})"
+    ordinal = r"(\d{1,2})(?:st|nd|rd|th)?"
+    return [
+        ("financial_year", re.compile(r"(?<![\w/])((?:19|20)\d{2})\s?[/–-]\s?(\d{2}|(?:19|20)\d{2})(?![\w/])")),
+        ("quarter", re.compile(r"\bQ([1-4])\s*(?:of\s*)?" + year + r"\b", re.I)),
+        ("day_month_year", re.compile(rf"\b{ordinal}\s*(?:of\s+)?({months})\.?,?\s+{year}\b", re.I)),
+        ("month_day_year", re.compile(rf"\b({months})\.?\s+{ordinal},?\s+{year}\b", re.I)),
+        ("iso_date", re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")),
+        ("numeric_date", re.compile(r"(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")),
+        ("month_year", re.compile(rf"\b({months})\.?,?\s+(?:of\s+)?{year}\b", re.I)),
+        ("bare_year", re.compile(r"(?<![\w/£$€.,-])((?:19|20)\d{2})(?![\w/%]|,\d|\.\d)")),
+    ]
+
+
+def _month_number(name: str) -> int:
+    return int(vocab()["months"][name.lower().rstrip(".")])
+
+
+def _read(rule: str, m: re.Match[str]) -> tuple[tuple[str, str, str], str] | None:
+    g = m.groups()
+    if rule == "financial_year":
+        y1 = int(g[0])
+        y2 = int(g[1]) if len(g[1]) == 4 else (y1 // 100) * 100 + int(g[1])
+        if y2 != y1 + 1:
+            return None
+        return _interval(y1, 4, y2, 3), "interval"
+    if rule == "quarter":
+        q, y = int(g[0]), int(g[1])
+        return _interval(y, 3 * q - 2, y, 3 * q), "interval"
+    if rule in ("day_month_year", "month_day_year"):
+        day, month = (g[0], g[1]) if rule == "day_month_year" else (g[1], g[0])
+        y, mo, d = int(g[2]), _month_number(month), int(day)
+        return (_day(y, mo, d), "day") if _valid(y, mo, d) else None
+    if rule == "iso_date":
+        y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        return (_day(y, mo, d), "day") if _valid(y, mo, d) else None
+    if rule == "numeric_date":
+        d, mo, y = int(g[0]), int(g[1]), int(g[2])
+        y = y + 2000 if y < 100 else y
+        return (_day(y, mo, d), "day") if _valid(y, mo, d) else None
+    if rule == "month_year":
+        y, mo = int(g[1]), _month_number(g[0])
+        return (_month(y, mo), "month") if _valid(y, mo) else None
+    y = int(g[0])
+    return (str(y), f"{y}-01-01", f"{y}-12-31"), "year"
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|through|–|—|-)\s*$", re.I)
+_BETWEEN_JOIN = re.compile(r"^\s*and\s*$", re.I)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in ``text`` in order; "X to Y" between two dates becomes one interval.
+
+    >>> [d.iso for d in find_dates("The reviews started in March 2019 and October 2019.")]
+    ['2019-03', '2019-10']
+    >>> find_dates("Two")
+    []
+    """
+    taken = bytearray(len(text))
+    found: list[DateMatch] = []
+    for rule, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            read = _read(rule, m)
+            if read is None:
+                continue
+            (iso, start, end), precision = read
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            found.append(DateMatch(m.start(), m.end(), iso, start, end, precision,
+                                   bare_year=rule == "bare_year"))
+    found.sort(key=lambda d: d.start)
+    return _join_ranges(text, found)
+
+
+def _join_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    joined: list[DateMatch] = []
+    for date in found:
+        prev = joined[-1] if joined else None
+        if (prev is not None and prev.precision in ("month", "day") and prev.precision == date.precision
+                and (_RANGE_JOIN.match(text[prev.end:date.start])
+                     or (_BETWEEN_JOIN.match(text[prev.end:date.start])
+                         and re.search(r"\bbetween\s*$", text[:prev.start], re.I)))):
+            joined[-1] = DateMatch(prev.start, date.end, f"{prev.iso}/{date.iso}",
+                                   prev.date_start, date.date_end, "interval")
+            continue
+        joined.append(date)
+    return joined
+
+
+def vague_time(text: str) -> bool:
+    """True when ``text`` speaks of time vaguely ("early 2021", "summer 2020", "later in 2020").
+
+    >>> vague_time("Completion is expected in spring 2020"), vague_time("June 2020")
+    (True, False)
+    """
+    return _vague_pattern().search(text) is not None
+
+
+@cache
+def _vague_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(list(vocab()["vague_time_words"])), re.I)

@@ -1,0 +1,125 @@
+"""Refusals and pointers: exemptions cited, "not held", "N/A", "published at <url>".
+
+>>> exemptions_cited("exempt under section 40(2) and Section 23(5); Section 23 is absolute")
+['s40(2)', 's23(5)']
+>>> exemptions_cited("withheld under regulation 12(5)(e) of the EIR")
+['reg12(5)(e)']
+>>> exemptions_cited("section 38(1)(b) of FOISA")
+['s38(1)(b)']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from foiextract.values.vocab import phrase_pattern, vocab
+
+_CITATION = re.compile(
+    r"\b(?:(sections?|ss?\.?|regulations?|regs?\.?)\s*)"
+    r"(\d{1,3}[A-Z]?)(?!\d)((?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)"
+    r"(?:\s*(?:and|&|,)\s*(\d{1,3}[A-Z]?)(?!\d)((?:\s?\(\s?[0-9a-z]{1,4}\s?\))*))?",
+    re.I)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
+
+
+def _short(prefix: str, number: str, parts: str) -> str:
+    kind = "reg" if prefix.lower().startswith("reg") else "s"
+    return kind + number + re.sub(r"\s", "", parts).lower()
+
+
+def exemptions_cited(text: str) -> list[str]:
+    """Exemptions cited in ``text`` in short form, in order, without procedural sections.
+
+    A bare "section 23" after "section 23(5)" is the same exemption and is not repeated.
+    """
+    procedural = set(vocab()["procedural_sections"])
+    found: list[str] = []
+    for m in _CITATION.finditer(text):
+        prefix = m.group(1)
+        if prefix.lower().rstrip(".") in ("s", "ss") and not re.match(r"s\.?\s?\d", m.group(0), re.I):
+            continue
+        tail = text[m.end():m.end() + 40].lower()
+        if re.match(r"\s*of the (?:public contracts|data protection|local government|children)", tail):
+            continue
+        cites = [_short(prefix, m.group(2), m.group(3) or "")]
+        if m.group(4):
+            cites.append(_short(prefix, m.group(4), m.group(5) or ""))
+        for cite in cites:
+            if cite in procedural:
+                continue
+            if any(seen == cite or seen.startswith(cite + "(") for seen in found):
+                continue
+            found = [seen for seen in found if not cite.startswith(seen + "(")] + [cite]
+    return found
+
+
+@cache
+def _withheld_pattern() -> re.Pattern[str]:
+    return phrase_pattern("withheld_triggers")
+
+
+def withheld_exemptions(text: str) -> list[str] | None:
+    """The exemptions an answer refuses under, or None when it does not refuse.
+
+    >>> withheld_exemptions("We consider the request vexatious.")
+    ['s14(1)']
+    >>> withheld_exemptions("Yes, under regulation 32.") is None
+    True
+    """
+    trigger = _withheld_pattern().search(text)
+    if trigger is None:
+        return None
+    cited = exemptions_cited(text)
+    if cited:
+        return cited
+    defaults = vocab()["withheld_defaults"]
+    for phrase, exemption in defaults.items():
+        if phrase in text.lower():
+            return [str(exemption)]
+    strong = r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?)\b"
+    return [] if re.search(strong, text, re.I) else None
+
+
+def says_not_held(text: str) -> bool:
+    """True when ``text`` says the information is not held.
+
+    >>> says_not_held("The council does not hold this information")
+    True
+    >>> says_not_held("The council holds this information, but it is withheld")
+    False
+    """
+    return phrase_pattern("not_held").search(text) is not None
+
+
+def says_not_applicable(text: str) -> bool:
+    """True when ``text`` opens with "N/A" or "Not applicable".
+
+    >>> says_not_applicable("Not applicable – both reviews were published in full.")
+    True
+    >>> says_not_applicable("Nil")
+    False
+    """
+    head = text.strip().lstrip("*_([ ").lower()
+    for phrase in vocab()["not_applicable"]:
+        if head.startswith(phrase) and not head[len(phrase):len(phrase) + 1].isalnum():
+            return True
+    return False
+
+
+def urls(text: str) -> list[str]:
+    """URLs in ``text``, without trailing punctuation.
+
+    >>> urls("available at https://example.org/a. Thanks")
+    ['https://example.org/a']
+    """
+    return [m.group().rstrip(".,;:") for m in _URL.finditer(text)]
+
+
+def points_to_publication(text: str) -> bool:
+    """True when ``text`` says the information is published somewhere ("at the link above").
+
+    >>> points_to_publication("The full report is published at the link above.")
+    True
+    """
+    return phrase_pattern("published_phrases").search(text) is not None

@@ -1,0 +1,396 @@
+"""The value rules: small named rules tried in order; the first that reads the answer wins.
+
+Each rule takes an :class:`Answer` and returns a :class:`Value` or None. A
+rule can be switched off by name (``parse_answer(..., disabled={"published"})``)
+and the name of the rule that fired is kept in ``Value.rule``.
+
+>>> [rule.name for rule in RULES][:3]
+['missing', 'table', 'suppressed_mark']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Callable
+
+from foiextract.model import Atom, Value
+from foiextract.values.answer import Answer
+from foiextract.values.dates import DateMatch, find_dates, vague_time
+from foiextract.values.lists import list_items
+from foiextract.values.money import find_amount, find_percent
+from foiextract.values.numbers import NumberMatch, all_numbers, format_number
+from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
+                                        urls, withheld_exemptions)
+from foiextract.values.tables import breakdown_atoms, is_table, table_atoms
+from foiextract.values.vocab import alternation, phrase_pattern, vocab
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named rule and the confidence of what it reads."""
+
+    name: str
+    read: Callable[[Answer], Value | None]
+    confidence: float
+
+
+COUNTING = ("count", "period", "unknown")
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    data = vocab()
+    approx = alternation(list(data["approximators"]))
+    suppress = alternation(list(data["suppressors"]))
+    number = r"(?:\d{1,3}(?:,\s?\d{3})+|\d+|[A-Za-z][A-Za-z\- ]*?)"
+    patterns = {
+        "yes_no": r"^(yes|no)\b(?!\s+(?:longer|[a-z]+s?\b(?<!\bnot)\s+(?:has|have|was|were|is|are)))",
+        "suppressed": rf"^(?:{approx}\s+)?(?:{suppress})\s+(\d+|[a-z]+)\b|^(?:<|&lt;)\s*(\d+)\b",
+        "range": rf"^(?:{approx}\s+)?(?:between\s+)?({number})\s*(?:-|–|—|to|and)\s*({number})(?=\W|$)",
+        "approx": rf"^(?:{approx})\s*",
+        "negative": r"^(?:" + "|".join(re.escape(w) for w in sorted(
+            data["negative_openers"], key=len, reverse=True)) + r")\b",
+        "all_of": r"^all\s+(?:\d+|[a-z]+)\s+(?:were|are|of)\b",
+    }
+    return re.compile(patterns[name], re.I)
+
+
+def _value_from_number(match: NumberMatch, answer: Answer) -> tuple[str, str]:
+    value = match.value
+    whole = value == value.to_integral_value()
+    kind = "count" if whole and answer.intent != "number" else "number"
+    return kind, format_number(value)
+
+
+def _strip_approx(text: str) -> str:
+    return _pattern("approx").sub("", text, count=1)
+
+
+def _non_date_numbers(text: str) -> list[NumberMatch]:
+    in_date = bytearray(len(text) + 1)
+    for d in find_dates(text):
+        in_date[d.start:d.end] = b"\x01" * (d.end - d.start)
+    return [number for number in all_numbers(text) if not in_date[number.start]]
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text)
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+
+def missing(a: Answer) -> Value | None:
+    """An empty answer: kind ``missing``."""
+    return Value("missing") if not a.text.strip(" .-–") else None
+
+
+def table(a: Answer) -> Value | None:
+    """A table (``a | b; c | d``): text, with one atom per figure."""
+    if not is_table(a.text):
+        return None
+    return Value("text", atoms=table_atoms(a.text))
+
+
+def suppressed_mark(a: Answer) -> Value | None:
+    """"*" or "<5" alone: a small number suppressed, ``<5``."""
+    head = a.text.strip().rstrip(".")
+    if head in vocab()["suppressed_marks"] or re.fullmatch(r"\*+(?:\s*\(.*\))?", head):
+        return Value("suppressed", "<5", high=5.0)
+    return None
+
+
+def not_applicable(a: Answer) -> Value | None:
+    """"N/A", "Not applicable – …"."""
+    return Value("not_applicable") if says_not_applicable(a.text) else None
+
+
+def yes_no(a: Answer) -> Value | None:
+    """An answer opening "Yes" or "No" (not "No reviews …", a determiner)."""
+    m = _pattern("yes_no").match(a.text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    rest = a.text[m.end():m.end() + 2]
+    if word == "no" and rest[:1].isspace() and rest[1:2].isalpha() and a.intent != "boolean":
+        return None
+    return Value("boolean", word)
+
+
+def suppressed(a: Answer) -> Value | None:
+    """"Fewer than 5", "less than ten", "<10": ``<N``."""
+    m = _pattern("suppressed").match(a.first)
+    if m is None:
+        return None
+    figure = m.group(1) or m.group(2)
+    if re.match(r"\s*(?:%|per\s?cent)", a.first[m.end():], re.I):
+        return None
+    numbers = all_numbers(figure)
+    if not numbers:
+        return None
+    limit = numbers[0].value
+    return Value("suppressed", f"<{format_number(limit)}", high=float(limit))
+
+
+def stated_range(a: Answer) -> Value | None:
+    """"Between 10 and 15", "5-10": ``low..high``."""
+    m = _pattern("range").match(a.first)
+    if m is None or find_dates(m.group(0)):
+        return None
+    low_n, high_n = all_numbers(m.group(1)), all_numbers(m.group(2))
+    if len(low_n) != 1 or len(high_n) != 1 or low_n[0].text != m.group(1).strip() \
+            or high_n[0].text != m.group(2).strip():
+        return None
+    low, high = low_n[0].value, high_n[0].value
+    if low >= high:
+        return None
+    return Value("range", f"{format_number(low)}..{format_number(high)}", low=float(low),
+                 high=float(high))
+
+
+def withheld(a: Answer) -> Value | None:
+    """A refusal: the exemptions cited, in short form, joined by "; "."""
+    cited = withheld_exemptions(a.text)
+    if cited is None:
+        cited = _opening_citation(a.first)
+    if cited is None or (not cited and urls(a.text)):
+        return None
+    value = "; ".join(cited)
+    return Value("withheld", value, exemption=value or None)
+
+
+def _opening_citation(first: str) -> list[str] | None:
+    # "Section 40(2) - personal information": a citation alone is a refusal.
+    if re.match(r"(?:exempt\w*\s*[-–:]?\s*)?(?:section|s\.?|regulation|reg\.?)\s*\d", first, re.I):
+        cited = exemptions_cited(first)
+        return cited or None
+    return None
+
+
+def not_held(a: Answer) -> Value | None:
+    """"Not held", "The council does not hold this information"."""
+    return Value("not_held") if says_not_held(a.text) else None
+
+
+def breakdown(a: Answer) -> Value | None:
+    """"Q1 2021: 148; Q2 2021: 97": text, with one atom per figure."""
+    atoms = breakdown_atoms(a.text)
+    return Value("text", atoms=atoms) if atoms else None
+
+
+def superset(a: Answer) -> Value | None:
+    """"All 4 were …" to a how-many question: text."""
+    # "All 4 were white British children": the figure counts something other than what was asked.
+    if a.intent in COUNTING and _pattern("all_of").match(a.first):
+        return Value("text")
+    return None
+
+
+def negative(a: Answer) -> Value | None:
+    """"None", "Nil", "There have been no …": count 0 to a how-many question, else none."""
+    text = a.text.strip()
+    if _pattern("negative").match(text) is None and text.lower().rstrip(".") not in vocab()["zero_answers"]:
+        return None
+    if a.intent in COUNTING:
+        return Value("count", "0", number=0.0)
+    if a.intent == "boolean":
+        return Value("boolean", "no")
+    return Value("none")
+
+
+def published(a: Answer) -> Value | None:
+    """A link to where it is published (not a regulator's complaint page), or "the link above"."""
+    ignored = set(vocab()["ignored_url_hosts"])
+    found = [u for u in urls(a.text) if _host(u) not in ignored]
+    pointer = phrase_pattern("published_pointers").search(a.text) is not None
+    if found and (pointer or points_to_publication(a.text) or a.intent == "copy"
+                  or len(a.text.split()) <= 25):
+        return Value("published", found[0], url=found[0])
+    if pointer:
+        return Value("published")
+    return None
+
+
+def _host(url: str) -> str:
+    return re.sub(r"^(?:https?://)?", "", url.lower()).split("/")[0]
+
+
+def _date_value(dates: list[DateMatch]) -> Value:
+    iso = "; ".join(d.iso for d in dates)
+    atoms = tuple(Atom("date", date_start=d.date_start, date_end=d.date_end, label=d.iso)
+                  for d in dates) if len(dates) > 1 else ()
+    return Value("date", iso, date_start=dates[0].date_start, date_end=dates[-1].date_end, atoms=atoms)
+
+
+def dates(a: Answer) -> Value | None:
+    """Dates: the whole answer, or the precise dates in an answer to a when-question."""
+    found = find_dates(a.text)
+    if not found:
+        return None
+    rest, last = [], 0
+    for d in found:
+        rest.append(a.text[last:d.start])
+        last = d.end
+    rest.append(a.text[last:])
+    covered = re.sub(r"[\W_]+", "", "".join(rest))
+    only_dates = not re.sub(r"(?i)and|to|on|in|of|the", "", covered)
+    if only_dates:
+        return _date_value(found)
+    if a.intent != "date":
+        return None
+    if vague_time(a.text):
+        return Value("text")
+    precise = [d for d in found if not d.bare_year]
+    return _date_value(precise) if precise else Value("text")
+
+
+def leading_figure(a: Answer) -> Value | None:
+    """A figure that opens the answer: "£1.2m", "6.5%", "c. 200", "Both", "Twenty-three"."""
+    if a.intent == "date" and any(not d.bare_year for d in find_dates(a.text)):
+        return None
+    head = _strip_approx(a.first)
+    amount = find_amount(head)
+    if amount is not None and amount.start == 0:
+        return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
+    percent = find_percent(head)
+    if percent is not None and percent.start == 0:
+        return Value("percent", percent.value, number=float(percent.number), unit="%")
+    collective = _collective(head) if a.intent in COUNTING else None
+    if collective is not None:
+        return Value("count", str(collective), number=float(collective))
+    numbers = _non_date_numbers(_outside_brackets(head))
+    if not numbers or numbers[0].start != 0 or (numbers[0].words and numbers[0].value == 0):
+        return None
+    if len(numbers) > 1 and a.intent in COUNTING and not numbers[1].words \
+            and not re.search(r"[,;:(]|\bof which\b", head[numbers[0].end:numbers[1].start]):
+        # "4 custodial sentences 7 remands": two figures of different things, side by side.
+        return Value("text")
+    if a.intent == "percent" and not numbers[0].words:
+        return Value("percent", f"{format_number(numbers[0].value)}%",
+                     number=float(numbers[0].value), unit="%")
+    kind, value = _value_from_number(numbers[0], a)
+    return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
+
+
+def _collective(head: str) -> int | None:
+    low = head.lower()
+    for phrase, value in vocab()["number_collectives"].items():
+        if low.startswith(phrase) and not low[len(phrase):len(phrase) + 1].isalnum():
+            return int(value)
+    return None
+
+
+def figure_in_sentence(a: Answer) -> Value | None:
+    """The one figure in the first sentence ("GMP operates 14 drones"), read by the intent."""
+    head = a.first
+    if a.intent in ("amount", "unknown", "count", "period"):
+        amount = find_amount(head)
+        if amount is not None:
+            return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
+    if a.intent in ("percent", "unknown", "count"):
+        percent = find_percent(head)
+        if percent is not None:
+            return Value("percent", percent.value, number=float(percent.number), unit="%")
+    if a.intent not in ("count", "period", "number", "amount"):
+        return None
+    numbers = [n for n in _non_date_numbers(_outside_brackets(head)) if not _is_citation(head, n)]
+    if len(numbers) != 1:
+        return None
+    kind, value = _value_from_number(numbers[0], a)
+    return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
+
+
+def _is_citation(text: str, number: NumberMatch) -> bool:
+    return _CITED_BEFORE.search(text[max(0, number.start - 16):number.start]) is not None
+
+
+_CITED_BEFORE = re.compile(r"(?:section|regulation|question|item|point|number|no\.?|q)\s*$", re.I)
+
+
+def boolean_statement(a: Answer) -> Value | None:
+    """A yes/no question answered in a sentence ("The council no longer …": no)."""
+    if a.intent != "boolean":
+        return None
+    first = re.sub("^" + alternation(list(vocab()["confirmation_openers"])) + r"\s*", "", a.first,
+                   flags=re.I)
+    if phrase_pattern("negation_markers").search(first):
+        return Value("boolean", "no")
+    if re.match(alternation(list(vocab()["affirmations"])), first, re.I) or \
+            re.match(r"[\w' ]{0,40}\b(?:does|do|did|has|have|is|are|was|were) (?!not\b)\w+", first):
+        return Value("boolean", "yes")
+    return None
+
+
+def enumeration(a: Answer) -> Value | None:
+    """A list: items joined by "; " ("and" and a leading "the" removed)."""
+    if a.intent not in ("list", "unknown"):
+        return None
+    items = _block_items(a) or list_items(a.text)
+    if not items or _reads_as_clause(items, a.intent):
+        return None
+    if a.intent == "unknown" and len(items) < 2:
+        return None
+    return Value("list", "; ".join(items),
+                 atoms=tuple(Atom("list", label=item, text=item) for item in items))
+
+
+def _block_items(a: Answer) -> list[str]:
+    return [" ".join(b.text.split()) for b in a.blocks if b.kind == "list_item" and b.text.strip()]
+
+
+_CLAUSE = re.compile(r"\b(?:see|is|are|was|were|has|have|had|will|would|can|cannot|please|we|our|"
+                     r"attached|not|which|who|that|this|these|there|it|they|because|as)\b", re.I)
+
+
+def _reads_as_clause(items: list[str], intent: str) -> bool:
+    """True when the "items" read as sentences, not as names or short phrases."""
+    if re.match(r"(?:see|please|refer|as|all|none)\b", items[0], re.I):
+        return True
+    for item in items:
+        if len(item.split()) > 12 or _CLAUSE.search(item):
+            return True
+        if intent != "list" and not (item[:1].isupper() or item[:1].isdigit()):
+            return True
+    return False
+
+
+def fallback(a: Answer) -> Value:
+    """Anything else: free text."""
+    return Value("text")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("missing", missing, 1.0),
+    Rule("table", table, 0.9),
+    Rule("suppressed_mark", suppressed_mark, 0.95),
+    Rule("not_applicable", not_applicable, 0.95),
+    Rule("yes_no", yes_no, 0.95),
+    Rule("suppressed", suppressed, 0.9),
+    Rule("range", stated_range, 0.85),
+    Rule("leading_figure", leading_figure, 0.9),
+    Rule("withheld", withheld, 0.85),
+    Rule("not_held", not_held, 0.85),
+    Rule("breakdown", breakdown, 0.8),
+    Rule("superset", superset, 0.5),
+    Rule("negative", negative, 0.85),
+    Rule("published", published, 0.8),
+    Rule("dates", dates, 0.8),
+    Rule("figure_in_sentence", figure_in_sentence, 0.7),
+    Rule("boolean_statement", boolean_statement, 0.6),
+    Rule("enumeration", enumeration, 0.7),
+)
+"""The rules in the order they are tried; ``fallback`` (kind ``text``) follows them all."""
+
+
+def apply_rules(answer: Answer, disabled: frozenset[str] = frozenset()) -> Value:
+    """The value of ``answer`` from the first rule that reads it, tagged with its name."""
+    for rule in RULES:
+        if rule.name in disabled:
+            continue
+        value = rule.read(answer)
+        if value is not None:
+            return replace(value, rule=rule.name, confidence=rule.confidence)
+    return replace(fallback(answer), rule="fallback", confidence=0.5)
+

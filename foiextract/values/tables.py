@@ -1,0 +1,92 @@
+"""Figures by year or row: a table answer (``a | b; c | d``) or a prose breakdown
+("Q1 2021: 148; Q2 2021: 97") read into one :class:`Atom` per figure.
+
+>>> [(a.label, a.number) for a in table_atoms("Year | Deployments; 2019 | 611; 2020 | 1,147")]
+[('2019', 611.0), ('2020', 1147.0)]
+>>> [(a.label, a.number) for a in breakdown_atoms("Q1 2021: 148; Q2 2021: 97.")]
+[('Q1 2021', 148.0), ('Q2 2021', 97.0)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from foiextract.model import AnswerKind, Atom
+from foiextract.values.dates import find_dates
+from foiextract.values.money import find_amount, find_percent
+from foiextract.values.numbers import digit_numbers, format_number
+
+_BREAKDOWN_ITEM = re.compile(r"^\s*(?P<label>[^:;]{1,80}?)\s*:\s*(?P<figure>[£$€]?\d[\d,.]*\s?[%mkMK]?)\W*$")
+
+
+def is_table(text: str) -> bool:
+    """True when ``text`` holds a table written ``cell | cell; cell | cell``."""
+    return text.count(" | ") >= 2 or (" | " in text and "; " in text)
+
+
+def figure_atom(cell: str, label: str, dated: str) -> Atom | None:
+    """One figure in a cell as an Atom labelled ``label``; dated from ``dated`` when it is a period."""
+    cell = cell.strip()
+    amount = find_amount(cell)
+    percent = find_percent(cell)
+    kind: AnswerKind
+    unit: str | None
+    if amount is not None and amount.start == 0:
+        kind, number, unit = "amount", float(amount.number), amount.unit
+    elif percent is not None and percent.start == 0:
+        kind, number, unit = "percent", float(percent.number), "%"
+    else:
+        figures = digit_numbers(cell)
+        if not figures or figures[0].start > 0:
+            return None
+        value = figures[0].value
+        kind = "count" if value == value.to_integral_value() else "number"
+        number, unit = float(value), None
+    dates = find_dates(dated)
+    start = dates[0].date_start if dates else None
+    end = dates[0].date_end if dates else None
+    return Atom(kind, number=number, unit=unit, date_start=start, date_end=end, label=label,
+                text=format_number(amount.number) if amount is not None and kind == "amount" else cell)
+
+
+def table_atoms(text: str) -> tuple[Atom, ...]:
+    """One Atom per figure of a ``a | b; c | d`` table; the header row names the columns."""
+    start = text.find(" | ")
+    cut = text.rfind("; ", 0, start) if start >= 0 else -1
+    body = text if cut < 0 else text[cut + 2:]
+    rows = [[c.strip() for c in row.split(" | ")] for row in body.split("; ")]
+    rows = [r for r in rows if len(r) > 1]
+    if len(rows) < 2:
+        return ()
+    header = rows[0]
+    atoms: list[Atom] = []
+    for row in rows[1:]:
+        row_label = row[0]
+        for j, cell in enumerate(row[1:], start=1):
+            if not cell:
+                continue
+            column = header[j] if j < len(header) else ""
+            label = row_label if len(header) <= 2 else f"{row_label} | {column}"
+            dated = row_label if find_dates(row_label) else column
+            atom = figure_atom(cell, label, dated)
+            if atom is not None:
+                atoms.append(atom)
+    return tuple(atoms)
+
+
+def breakdown_atoms(text: str) -> tuple[Atom, ...]:
+    """Atoms of a prose breakdown "label: figure; label: figure" (at least two items), else ()."""
+    parts = [p for p in re.split(r";\s*", text.strip().rstrip(".")) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    atoms: list[Atom] = []
+    for part in parts:
+        m = _BREAKDOWN_ITEM.match(part)
+        if m is None:
+            return ()
+        label = re.sub(r"\s*\([^)]*\)\s*$", "", m.group("label")).strip()
+        atom = figure_atom(m.group("figure"), label, label)
+        if atom is None:
+            return ()
+        atoms.append(atom)
+    return tuple(atoms)

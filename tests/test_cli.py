@@ -1,0 +1,87 @@
+"""The command line, as a user types it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from foiextract.cli import main
+from foiextract.writers import read_table
+
+from .conftest import BARNET, ROOT
+
+
+def test_extract_writes_the_four_tables_and_more(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(BARNET), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for table in ("documents", "pairs", "exemptions", "errors", "values", "requests"):
+        assert (tmp_path / "out" / f"{table}.csv").is_file()
+    pairs = read_table(str(tmp_path / "out" / "pairs.csv"), "pairs")
+    assert len(pairs) == 22
+    assert {"None", "N/A"} <= set(pairs["answer"])
+
+
+def test_extract_to_sqlite_by_extension(tmp_path: Path) -> None:
+    out = tmp_path / "out.db"
+    result = CliRunner().invoke(main, ["extract", str(BARNET), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(read_table(str(out), "pairs")) == 22
+
+
+def test_some_inputs_failing_gives_exit_1_and_one_line_each(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["extract", str(empty), str(tmp_path / "nope.pdf"),
+                                       str(BARNET), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    error_lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == 2
+    assert len(read_table(str(tmp_path / "out" / "pairs.csv"), "pairs")) == 22
+
+
+def test_usage_error_is_exit_2() -> None:
+    assert CliRunner().invoke(main, ["extract", str(BARNET)]).exit_code == 2
+
+
+def test_show_prints_each_pair() -> None:
+    result = CliRunner().invoke(main, ["show", str(BARNET)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("->") == 22
+    assert "unanswered request items: 3" in result.output
+
+
+def test_show_bad_file_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["show", str(tmp_path / "missing.md")])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0
+    assert "no such file" in result.output
+
+
+def test_eval_on_the_reference_is_perfect() -> None:
+    result = CliRunner().invoke(main, ["eval", "corpora/barnet-scr-dhr", "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    totals = json.loads(result.output)["totals"]
+    md = [d for d in json.loads(result.output)["documents"] if d["path"].endswith(".md")]
+    assert md and md[0]["f1"] == 1.0 and md[0]["answer_accuracy"] == 1.0
+    assert md[0]["kind_accuracy"] == 1.0 and md[0]["value_accuracy"] == 1.0
+    assert all(md[0]["fields"].values())
+    assert totals["documents"] >= 1
+
+
+def test_parse_prints_the_value() -> None:
+    result = CliRunner().invoke(main, ["parse", "fewer than 5", "--question", "How many?"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("suppressed '<5'")
+
+
+def test_every_command_has_an_example_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name, command in main.commands.items():
+        help_text = CliRunner().invoke(main, [name, "--help"]).output
+        assert "Example" in help_text, name
+        assert re.search(rf"foiextract {name}\b", readme), f"README does not show `{name}`"

@@ -1,0 +1,80 @@
+"""End to end on the reference response, and bad input in a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import foiextract
+from foiextract.errors import ERROR_KINDS
+
+from .conftest import BARNET, gold_for
+
+
+def test_reference_response_gives_its_22_pairs_exactly() -> None:
+    gold = gold_for(BARNET)
+    result = foiextract.extract(str(BARNET))
+    pairs = result.pairs
+    got = [(r.question, r.answer, r.kind, r.value, bool(r.shared), int(r.request_item))
+           for r in pairs.itertuples()]
+    want = [(g["question"], g["answer"], g["kind"], g["value"], g["shared"], g["request_item"])
+            for g in gold["pairs"]]
+    assert got == want
+
+
+def test_reference_response_document_facts_and_flags() -> None:
+    gold = gold_for(BARNET)["document"]
+    doc = foiextract.extract(str(BARNET)).documents.iloc[0]
+    for field in ("authority", "authority_code", "reference", "received_date", "response_date",
+                  "legislation"):
+        assert doc[field] == gold[field], field
+    assert doc["exemptions"].split("; ") == gold["exemptions"]
+    assert set(doc["flags"].split("; ")) == set(gold["flags"])
+    assert doc["n_pairs"] == 22 and doc["n_request_items"] == 23 and doc["n_unanswered"] == 1
+
+
+def test_reference_response_exemptions_table() -> None:
+    exemptions = foiextract.extract(str(BARNET)).exemptions
+    assert list(exemptions["provision"]) == ["s22(2)"]
+    assert exemptions["text"].iloc[0]
+
+
+def test_pairs_know_their_lines() -> None:
+    pairs = foiextract.extract(str(BARNET)).pairs
+    assert pairs["line_start"].notna().all()
+    assert (pairs["line_end"] >= pairs["line_start"]).all()
+    first = pairs.iloc[0]
+    lines = BARNET.read_text("utf-8").splitlines()
+    assert "Since January 1, 2019" in lines[int(first.line_start) - 1]
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.md"
+    binary.write_bytes(bytes(range(256)) * 8)
+    latin = tmp_path / "latin1.md"
+    latin.write_bytes("**How many?**\n\nCaf\xe9 \xa3200\n".encode("latin-1"))
+    return {"empty_file": empty, "unsupported_format": binary, "bad_encoding": latin,
+            "not_found": tmp_path / "missing.md"}
+
+
+def test_bad_inputs_become_error_rows_and_good_ones_still_come_out(
+        bad_inputs: dict[str, Path]) -> None:
+    result = foiextract.extract([*map(str, bad_inputs.values()), str(BARNET)])
+    assert len(result.documents) == 1
+    assert len(result.pairs) == 22
+    errors = dict(zip(result.errors["source"], result.errors["kind"]))
+    assert errors == {str(path): kind for kind, path in bad_inputs.items()}
+    for message in result.errors["message"]:
+        assert "\n" not in message and "Traceback" not in message
+    assert set(result.errors["kind"]) <= set(ERROR_KINDS)
+
+
+def test_folders_are_searched_and_gold_files_skipped() -> None:
+    result = foiextract.extract("corpora/barnet-scr-dhr")
+    sources = set(result.documents["source"]) | set(result.errors["source"])
+    assert "corpora/barnet-scr-dhr/barnet_6015464.md" in sources
+    assert not any(s.endswith(".json") for s in sources)

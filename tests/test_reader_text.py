@@ -1,0 +1,160 @@
+"""The plain-text reader: paragraphs, enumerated items, quotes and furniture from bare lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from foiextract.errors import BadEncoding, EmptyFile, UnsupportedFormat
+from foiextract.model import Document
+from foiextract.readers import read_document, text
+
+from .conftest import CORPORA, gold_for
+
+KENT = CORPORA / "singles" / "kent_11045221.txt"
+THREADS = sorted((CORPORA / "real").glob("SheffieldCC_wdtk_*.txt"))
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.translate(_QUOTES).split())
+
+
+def unmatched_gold(document: Document, gold: dict) -> list[str]:
+    """Gold questions and answers not found, in order, in the blocks' text."""
+    body = _norm(" ".join(b.text for b in document.blocks))
+    missing, at = [], 0
+    for pair in gold["pairs"]:
+        question, answer = _norm(pair["question"]), _norm(pair["answer"])
+        found = body.find(question, at)
+        if found < 0:
+            missing.append(f"question: {question[:60]}")
+            continue
+        at = found + len(question)
+        if answer and body.find(answer, at) < 0:
+            missing.append(f"answer: {answer[:60]}")
+    return missing
+
+
+def test_kent_gold_questions_and_answers_are_in_order() -> None:
+    assert unmatched_gold(text.read(str(KENT)), gold_for(KENT)) == []
+
+
+def test_kent_numbered_questions_and_numbered_answers_are_two_runs_of_list_items() -> None:
+    doc = text.read(str(KENT))
+    gold = gold_for(KENT)
+    items = [b for b in doc.blocks if b.kind == "list_item"]
+    markers = [b.marker for b in items]
+    assert markers == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "1.", "2.", "3.", "5.", "6.", "7."]
+    # A question wrapped onto an indented line is one item, re-joined with a space.
+    assert [_norm(b.text) for b in items[:7]] == [_norm(q) for q in gold["request"]]
+    assert items[-1].text == gold["pairs"][-1]["answer"]  # "7. Q1 2021: …" keeps "Q1" in the text
+    assert items[0].source.line_start == 17 and items[0].source.line_end == 18
+
+
+def test_all_caps_lines_are_headings_and_letterhead_lines_keep_breaks() -> None:
+    blocks = text.read(str(KENT)).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["KENT COUNTY COUNCIL", "FREEDOM OF INFORMATION ACT 2000 - REQUEST FOR "
+                        "INFORMATION: HOME TO SCHOOL TRANSPORT"]
+    assert "Date: 29 September 2021\nOur Ref: 11045221" in [b.text for b in blocks]
+
+
+def test_quoted_paragraphs_are_one_quote_block_each() -> None:
+    body = ("Dear Sir,\n\n> How many were issued in\n> 2020?\n>\n> How many in 2021?\n\n"
+            "Both: 12.\n\n>> An older quote\n")
+    blocks = text.layout(body).blocks
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("paragraph", 0, "Dear Sir,"), ("quote", 1, "How many were issued in 2020?"),
+        ("quote", 1, "How many in 2021?"), ("paragraph", 0, "Both: 12."),
+        ("quote", 2, "An older quote")]
+
+
+@pytest.mark.parametrize("line,marker,rest", [
+    ("1. How many?", "1.", "How many?"), ("12) How many?", "12)", "How many?"),
+    ("Q3 How many?", "Q3", "How many?"), ("Q3: How many?", "Q3:", "How many?"),
+    ("(a) How many?", "(a)", "How many?"), ("(iv) How many?", "(iv)", "How many?"),
+    ("b) How many?", "b)", "How many?"), ("5)Do you use it?", "5)", "Do you use it?"),
+    ("• Pubwatch", "•", "Pubwatch"), ("- Pubwatch", "•", "Pubwatch"),
+])
+def test_enumerators_become_list_item_markers(line: str, marker: str, rest: str) -> None:
+    [block] = text.layout(line).blocks
+    assert (block.kind, block.marker, block.text) == ("list_item", marker, rest)
+
+
+@pytest.mark.parametrize("line", ["2021. You asked:", "1.5 million were spent.",
+                                  "Q1 2021 figures follow.", "e.g. the register", "I am here."])
+def test_numbers_and_words_that_are_not_enumerators_stay_paragraphs(line: str) -> None:
+    [block] = text.layout(line).blocks
+    assert block.kind == "paragraph" and block.text == line
+
+
+def test_signature_and_disclaimer_go_to_furniture() -> None:
+    body = ("Two reviews were started.\n\n"
+            "This email and any attachments are confidential and intended solely for the\n"
+            "addressee.\n\n-- \nJo Bloggs\nFOI Officer\n")
+    lay = text.layout(body)
+    assert [b.text for b in lay.blocks] == ["Two reviews were started."]
+    furniture = " ".join(b.text for b in lay.furniture)
+    assert "Jo Bloggs" in furniture and "confidential" in furniture
+
+
+@pytest.mark.parametrize("thread", THREADS, ids=lambda p: p.name)
+def test_request_platform_threads_become_messages(thread: Path) -> None:
+    doc = text.read(str(thread))
+    source = thread.read_text("utf-8")
+    heads = re.findall(r"^===== (OUTGOING|INCOMING) (\d{4}-\d\d-\d\d)", source, re.MULTILINE)
+    assert [(m.metadata["direction"], m.metadata["date"]) for m in doc.messages] == [
+        (d.lower(), day) for d, day in heads]
+    assert doc.metadata["title"] and not doc.metadata["title"].startswith("#")
+    for message in doc.messages:
+        assert message.blocks
+        body = " ".join(b.text for b in message.blocks)
+        assert "Please use this email address for all replies" not in body
+        assert "This Email, and any attachments, may contain" not in body
+        assert "Visible links" not in body and "=====" not in body
+    lines = source.split("\n")
+    for block in (b for m in doc.messages for b in m.blocks):
+        first_words = block.text.split("\n")[0].split(" ")[0]
+        assert first_words in lines[block.source.line_start - 1], block.source
+
+
+def test_thread_reply_that_quotes_the_request_puts_it_in_quote_blocks() -> None:
+    thread = CORPORA / "real" / "SheffieldCC_wdtk_spiking_yorkshire_and_the_humber_15.txt"
+    acknowledgement = text.read(str(thread)).messages[1]
+    kinds = [b.kind for b in acknowledgement.blocks]
+    assert kinds[0] == "paragraph" and kinds[-1] == "quote"
+    assert any(b.text.startswith("From: Will Hecker") for b in acknowledgement.furniture)
+
+
+def test_windows_1252_text_falls_back_and_says_so(tmp_path: Path) -> None:
+    letter = tmp_path / "cp1252.txt"
+    letter.write_bytes("The council\u2019s spend was \u00a364.2m \u2013 see below.\n".encode("cp1252"))
+    doc = read_document(letter)
+    assert doc.text == "The council\u2019s spend was \u00a364.2m \u2013 see below."
+    assert doc.metadata["encoding"] == "windows-1252"
+
+
+def test_bytes_undefined_in_windows_1252_are_bad_encoding(tmp_path: Path) -> None:
+    letter = tmp_path / "junk.txt"
+    letter.write_bytes(b"Some text \x81\x8d\x90 and more\n")
+    with pytest.raises(BadEncoding) as err:
+        text.read(str(letter))
+    assert err.value.kind == "bad_encoding" and "Some text" not in str(err.value)
+
+
+def test_nul_bytes_are_rejected_before_any_reader(tmp_path: Path) -> None:
+    letter = tmp_path / "nul.txt"
+    letter.write_bytes(b"Question one\x00\x00answer\n")
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(letter)
+    assert err.value.path == str(letter) and "Question" not in str(err.value)
+
+
+def test_blank_text_is_empty(tmp_path: Path) -> None:
+    letter = tmp_path / "blank.txt"
+    letter.write_text("\n   \n\t\n")
+    with pytest.raises(EmptyFile):
+        text.read(str(letter))

@@ -1,0 +1,36 @@
+"""The foi_values spaCy component, reached by name through the entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import spacy
+
+
+def test_blank_pipeline_add_pipe_sets_foi_value() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("foi_values")
+    doc = nlp("Fewer than 5.")
+    assert doc._.foi_value.kind == "suppressed"
+    assert doc._.foi_value.value == "<5"
+
+
+def test_component_reads_the_question_from_user_data() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("foi_values")
+    doc = nlp.make_doc("None")
+    doc.user_data["foi_question"] = "Please send me a copy of the report."
+    assert nlp.get_pipe("foi_values")(doc)._.foi_value.kind == "none"
+    doc = nlp.make_doc("None")
+    doc.user_data["foi_question"] = "How many reports were published?"
+    assert nlp.get_pipe("foi_values")(doc)._.foi_value.value == "0"
+
+
+def test_entry_point_registers_the_factory_without_importing_foiextract() -> None:
+    # A fresh interpreter that never imports foiextract: spaCy must find the
+    # factory through the ``spacy_factories`` entry point alone.
+    script = ("import spacy\nnlp = spacy.blank('en')\nnlp.add_pipe('foi_values')\n"
+              "print(nlp('£1.2m')._.foi_value.value)\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "1200000 GBP"

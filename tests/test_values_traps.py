@@ -1,0 +1,38 @@
+"""Inputs that well-known number and date libraries misread; our reader must not.
+
+numerizer turns "N/A" into "N/1"; word2number reads "fewer than five" as 5;
+quantulum3 reads "2019/20" as 100.95 and "5-10" as 7.5; dateparser reads
+"Two" as a date unless strict; text2num leaves a lone "Two" alone.
+"""
+
+from __future__ import annotations
+
+from foiextract.values import parse_answer
+
+
+def test_na_is_not_applicable_not_a_fraction() -> None:  # numerizer
+    for text in ("N/A", "n/a", "N/A - no reviews have been completed."):
+        value = parse_answer(text, "How many reviews were completed?")
+        assert (value.kind, value.value, value.number) == ("not_applicable", "", None)
+
+
+def test_fewer_than_five_is_suppressed_not_five() -> None:  # word2number
+    value = parse_answer("fewer than five", "How many cases?")
+    assert (value.kind, value.value, value.high) == ("suppressed", "<5", 5.0)
+
+
+def test_financial_year_is_an_interval_not_a_decimal() -> None:  # quantulum3
+    value = parse_answer("2019/20", "In which financial year was it decided?")
+    assert (value.kind, value.value) == ("date", "2019-04/2020-03")
+    assert (value.date_start, value.date_end) == ("2019-04-01", "2020-03-31")
+
+
+def test_hyphen_range_is_a_range_not_its_mean() -> None:  # quantulum3
+    value = parse_answer("5-10", "How many cases?")
+    assert (value.kind, value.value, value.low, value.high) == ("range", "5..10", 5.0, 10.0)
+
+
+def test_lone_number_word_is_a_count_not_a_date() -> None:  # dateparser, text2num
+    for question in ("How many reviews?", None, "When did they start?"):
+        value = parse_answer("Two", question)
+        assert (value.kind, value.value, value.date_start) == ("count", "2", None)
