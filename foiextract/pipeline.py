@@ -107,7 +107,8 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "") -> Ex
 
         document = focus(document)
     seg = segment(document)
-    pairs = [replace(p, value=parse_answer(p.answer, p.question)) for p in seg.pairs]
+    pairs = [replace(p, value=parse_answer(p.answer, p.question, blocks=p.answer_blocks))
+             for p in seg.pairs]
     facts = read_facts(document, pairs)
     flags = sorted(set(seg.flags) | set(facts.flags), key=_FLAG_ORDER.index)
     source = document.source

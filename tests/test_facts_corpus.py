@@ -30,6 +30,14 @@ def _read(gold_path: Path) -> tuple[Document, dict[str, object]] | None:
         document = read_document(gold_path.parent / str(gold["file"]))
     except (ImportError, AttributeError):
         return None
+    if document.messages:
+        # As the pipeline does: a thread is read focused on its request and substantive reply.
+        try:
+            from foiextract.correspondence import focus
+        except ImportError:
+            pass
+        else:
+            document = focus(document)
     return document, gold["document"]
 
 

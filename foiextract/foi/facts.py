@@ -31,6 +31,9 @@ from .workdays import is_late, working_days
 from .zones import block_text, reply_of
 
 MAX_CITATION_TEXT = 300
+# An authority named in the letterhead or sign-off (not only mentioned once in passing).
+UK_DEFAULT_MIN_SCORE = 3.0
+SCOTTISH_BODIES = frozenset({"Scottish Fire and Rescue Service", "Police Scotland", "Scottish Government"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +95,9 @@ def _pair_of(provision: str, legislation: str, pairs: Sequence[Pair]) -> int | N
             r";\s*", value.value or "")
         if in_value or provision in relied_on(raw_citations(pair.answer), legislation):
             citing.append(number)
-    if not citing:
-        return None
-    answers = {" ".join(pairs[n - 1].answer.split()) for n in citing}
-    return citing[0] if len(answers) == 1 else None
+    # A provision cited under several answers (a shared refusal, s12 or s14 over the whole
+    # request) refuses the request, not one answer.
+    return citing[0] if len(citing) == 1 else None
 
 
 def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
@@ -109,6 +111,11 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     if not legislation:
         # A thread's reply may not name the Act; its acknowledgement and the request do.
         legislation = legislation_of_text(document.text, families)
+    found = find_authority(document)
+    if not legislation and found is not None and found.score >= UK_DEFAULT_MIN_SCORE:
+        # A UK authority's reply that names no law (a thread's reply after an acknowledgement that
+        # did) answers a request under the general Act of its nation.
+        legislation = "FOISA" if found.code.startswith("S") or found.name in SCOTTISH_BODIES else "FOIA"
     provisions = relied_on(raw, legislation)
     is_regulation = {c.provision: c.regulation for c in raw}
     citations = []
@@ -117,7 +124,6 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
         first = next(c for c in raw if c.provision == provision)
         citations.append(Citation(provision, name, absolute, _pair_of(provision, legislation, pairs),
                                   _sentence(text, first.start, first.end)))
-    found = find_authority(document)
     received = received_date(document)
     responded = response_date(document)
     uk = legislation != "FOIA-US"

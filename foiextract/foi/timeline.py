@@ -73,6 +73,10 @@ def received_date(document: Document) -> str:
             iso = received_in_text(zone.text)
             if iso:
                 return iso
+    # A thread focused on its request and reply (foiextract.correspondence.focus) keeps the dates.
+    iso = parse_date(document.metadata.get("request_date", ""))
+    if iso:
+        return iso
     request = request_of(document)
     if request is not None:
         return parse_date(request.metadata.get("date", ""))
@@ -89,7 +93,7 @@ def response_date(document: Document) -> str:
                 return iso
     reply = reply_of(document)
     for source in (reply.metadata, document.metadata):
-        iso = parse_date(source.get("date", ""))
+        iso = parse_date(source.get("reply_date", "")) or parse_date(source.get("date", ""))
         if iso:
             return iso
     for zone in parts:

@@ -92,8 +92,11 @@ def zones(document: Document) -> tuple[Zone, ...]:
     """The document's text, zone by zone: furniture, head, body, tail, metadata."""
     reply = reply_of(document)
     texts = [block_text(b) for b in reply.blocks]
+    # The head is the authority's own opening: a quoted request (an e-mail reply, a focused
+    # thread) is not its letterhead.
+    own = [block_text(b) for b in reply.blocks if b.kind != "quote"]
     out: list[Zone] = [Zone("furniture", block_text(b)) for b in reply.furniture]
-    out.append(Zone("head", "\n".join(texts[:HEAD_BLOCKS])))
+    out.append(Zone("head", "\n".join(own[:HEAD_BLOCKS])))
     out.append(Zone("body", "\n".join(texts)))
     out.append(Zone("tail", "\n".join(texts[-TAIL_BLOCKS:])))
     for key in ("from", "subject", "title"):

@@ -28,6 +28,7 @@ from pdfminer.psparser import PSLiteral
 
 from ..errors import CorruptFile, Encrypted, FoiExtractError, NoTextLayer
 from ..model import Block, Document, Source
+from .pdf_columns import borderless_tables
 from .pdf_furniture import furniture_lines
 from .pdf_glyphs import StyleDevice, page_content, rulings_only
 from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin
@@ -111,6 +112,9 @@ def _read_pages(pdf: Any, path: str) -> Iterator[tuple[int, float, list[Line], l
             page._layout = rulings_only(layout)  # the finder needs edges, not characters
             tables, glyphs = find_tables(page, glyphs, number)
         lines = group_lines(glyphs, number)
+        if any(line.gutters for line in lines):
+            borderless, lines = borderless_tables(lines, number)
+            tables.extend(borderless)
         page.close()
         yield number, content.height, lines, tables
 

@@ -137,7 +137,7 @@ class StyleDevice(PDFPageAggregator):
         if italic is None:
             italic = matrix_slant(matrix) > _SLANT
         item = self.cur_item._objs[-1]
-        item.foi_style = (bold, italic, self._render)  # type: ignore[union-attr]
+        item.foi_style = (bold, italic, self._render)  # type: ignore[attr-defined]
         return adv
 
 

@@ -31,6 +31,7 @@ _ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-zA-Z]\)|\(?[ivxIVX]{1,5}\)|[•
 _SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
 _WORD_GAP = 0.17      # of the font size: wider than kerning, narrower than a word space
 _PARA_GAP = 0.5       # of the font size: more white between lines than leading gives
+_GUTTER = 2.0         # of the font size: white between two columns, not between two words
 
 
 @dataclass(slots=True)
@@ -48,6 +49,8 @@ class Line:
     bold: bool | None = None    # the whole line's style, None when mixed
     italic: bool | None = None
     text: str = field(default="")
+    glyphs: list[Glyph] = field(default_factory=list)
+    gutters: list[tuple[float, float]] = field(default_factory=list)  # white wider than 2 em
 
     @property
     def key(self) -> str:
@@ -96,6 +99,7 @@ def _make_line(glyphs: list[Glyph], page: int) -> Line:
     style: tuple[bool, bool, str | None] = (False, False, None)
     prev: Glyph | None = None
     pending_space = False
+    gutters: list[tuple[float, float]] = []
     first_word_end: float | None = None
     bold_all = italic_all = True
     bold_any = italic_any = False
@@ -108,6 +112,8 @@ def _make_line(glyphs: list[Glyph], page: int) -> Line:
         if prev is None:
             x0 = glyph.x0
         elif pending_space or glyph.x0 - prev.x1 > _WORD_GAP * glyph.size:
+            if glyph.x0 - prev.x1 > _GUTTER * glyph.size:
+                gutters.append((prev.x1, glyph.x0))
             chars.append(" ")
             if first_word_end is None:
                 first_word_end = prev.x1
@@ -136,6 +142,8 @@ def _make_line(glyphs: list[Glyph], page: int) -> Line:
                 bold=True if bold_all else (None if bold_any else False),
                 italic=True if italic_all else (None if italic_any else False))
     line.text = "".join(r[0] for r in runs)
+    line.glyphs = glyphs
+    line.gutters = gutters
     return line
 
 

@@ -105,6 +105,9 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
             continue
         if role == "label":
             pending_label = unit.label == "question"
+            if unit.numbers and not unit.label:  # "1." alone: the answer follows
+                answering = (unit, [])
+                numbered.append(answering)
             continue
         if role == "table":
             rows = qa_rows(unit.block)

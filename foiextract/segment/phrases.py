@@ -66,7 +66,7 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
         return False
     if strict:
         return bool(pats["interrogative"].match(text)) and len(text.split()) >= 3
-    if pats["interrogative"].match(text) and len(text.split()) >= 3:
+    if pats["interrogative"].match(text) and len(text.split()) >= 5:
         # "Is", "Do", "Has" open statements too rarely in emphasised text to matter, but a
         # bare interrogative opener with no question mark must still be asking for something.
         return not text.endswith(".") or bool(pats["request"].match(text) or pats[

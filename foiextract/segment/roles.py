@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..foi.flags import drafting_guidance, public_interest_heading
-from .phrases import phrases, reads_as_question, section_of
+from .phrases import boilerplate_section, phrases, reads_as_question, section_of
 from .units import Unit
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label"]
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
 _SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]$", re.I)
 
@@ -60,7 +61,22 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
 def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
-    return readings
+    return _siblings(units, readings)
+
+
+def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """An item of a numbered list of questions is a question too ("2. By the nature of each crime")."""
+    out = list(readings)
+    for i in range(1, len(units) - 1):
+        unit, before, after = units[i], units[i - 1], units[i + 1]
+        style = (unit.bold, unit.italic)
+        if (out[i].role == "text" and unit.marker and unit.emphasised and not unit.label
+                and out[i - 1].role in ("question", "stem") and before.marker
+                and (before.bold, before.italic) == style
+                and out[i + 1].role == "question" and after.marker
+                and (after.bold, after.italic) == style):
+            out[i] = Reading("question", "question_sibling")
+    return out
 
 
 def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
@@ -69,14 +85,20 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
         return Reading("table", "table")
     if unit.label == "question" and not unit.text:
         return Reading("label", "question_label")
+    if not unit.text and unit.numbers:
+        return Reading("label", "bare_enumerator")
     if unit.label == "answer" and not unit.text:
         return Reading("label", "answer_label")
     if _template(unit):
         return Reading("template", "drafting_guidance")
+    if _URL.fullmatch(unit.text):
+        return Reading("text", "link")
     if unit.italic and unit.text.startswith("(") and unit.text.endswith(")"):
         return Reading("note", "editorial_note")
     if unit.label == "answer":
         return Reading("text", "answer_label")
+    if _stem(unit, nxt):
+        return Reading("stem", "sub_question_stem")
     cue = _question_cue(unit, nxt, ctx)
     # "Q15: The dates … are withheld" is an answer given by number, not a question.
     is_question = reads_as_question(unit.text, strict=cue == "label" and unit.marker.lower(
@@ -86,12 +108,25 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
     if unit.heading or (unit.bold and _short_heading(unit.text)):
         return Reading("heading", "heading", section=section_of(unit.text),
                        public_interest=public_interest_heading(unit.text))
-    if (unit.marker or unit.emphasised) and unit.text.rstrip().endswith(":") and nxt is not None \
-            and _SUB_MARKER.match(nxt.marker or "") and reads_as_question(nxt.text):
-        return Reading("stem", "sub_question_stem")
+    if _plain_section_heading(unit.text):
+        return Reading("heading", "plain_section_heading", section=section_of(unit.text))
     if closing(unit.text):
         return Reading("stop", "closing")
     return Reading("text", "text")
+
+
+def _stem(unit: Unit, nxt: Unit | None) -> bool:
+    """A lead-in such as "2. In 2020/21:" over sub-questions "(i) …", "(ii) …".
+
+    The next question carries a sub-enumerator, or starts the numbering again
+    under a numbered lead-in ("1. The total number of crimes…:" then "1. By…").
+    """
+    if nxt is None or not unit.text.rstrip().endswith(":") or not (unit.marker or unit.emphasised):
+        return False
+    if _SUB_MARKER.match(nxt.marker or ""):
+        return reads_as_question(nxt.text)
+    return (bool(unit.numbers) and nxt.numbers[:1] == unit.numbers[:1] and bool(nxt.marker)
+            and (nxt.bold, nxt.italic) == (unit.bold, unit.italic))
 
 
 def _template(unit: Unit) -> bool:
@@ -125,7 +160,17 @@ def _short_heading(text: str) -> bool:
     return 0 < len(words) <= 12 and not text.endswith((".", ",", ";")) or len(words) <= 4
 
 
+def _plain_section_heading(text: str) -> bool:
+    """A short unstyled line naming a boilerplate section ("Internal review", "Re-use")."""
+    words = text.split()
+    return (0 < len(words) <= 8 and not text.endswith((".", ",", ";", "?")) and text[:1].isupper()
+            and boilerplate_section(section_of(text)))
+
+
 def continues(first: Unit, second: Unit) -> bool:
     """True when a question runs on from one emphasised paragraph into the next."""
+    same_style = second.bold == first.bold and second.italic == first.italic
+    if same_style and _URL.fullmatch(second.text):
+        return True  # "…as detailed here:" then the link on a line of its own
     return (not _TERMINAL.search(first.text) and not second.marker and not second.label
-            and second.bold == first.bold and second.italic == first.italic)
+            and same_style)

@@ -37,6 +37,7 @@ _ENUMERATOR = re.compile(
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:our\s+)?(?:answer|response|reply)\s*(?P<n>\d{1,3})?\s*[:.–—-]|a\s*(?P<an>\d{1,3})?\s*:)\s*",
     re.IGNORECASE)
+_BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.):]|\(\d{1,3}\))$")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
 
 
@@ -141,7 +142,7 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     >>> read_label("(ii) how many were paid?")
     ('how many were paid?', '(ii)', '', (2,))
     """
-    text = text.strip()
+    text = _unquote(text.strip())
     match = _WORD_LABEL.match(text)
     if match and (match.group("word").lower() != "q" or match.group("n")):
         first = int(re.sub(r"\D", "", match.group("n")))
@@ -154,7 +155,13 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     match = _ANSWER_LABEL.match(text)
     if match:
         number = match.group("n") or match.group("an")
-        return text[match.end():].strip(), "", "answer", (int(number),) if number else ()
+        rest = text[match.end():].strip()
+        if not any(c.isalnum() for c in rest):
+            rest = ""  # "Our Response:-"
+        return rest, "", "answer", (int(number),) if number else ()
+    bare = _BARE_ENUMERATOR.match(text)
+    if bare:
+        return "", text, "", _marker_numbers(text)
     match = _ENUMERATOR.match(text)
     if match:
         marker = match.group(0).strip()
@@ -164,6 +171,20 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
         if rest and not (lettered_dot and not rest[0].isupper()):
             return rest, marker, "", _marker_numbers(marker)
     return text, "", "", ()
+
+
+_OPENING = "“\"‘"
+_CLOSING = "”\"’"
+
+
+def _unquote(text: str) -> str:
+    """Drop a quotation mark left open or closed by a request quoted over several paragraphs."""
+    quotes = sum(text.count(q) for q in "“”\"")
+    if quotes % 2 and text[:1] in _OPENING:
+        return text[1:].lstrip()
+    if quotes % 2 and text[-1:] in _CLOSING:
+        return text[:-1].rstrip()
+    return text
 
 
 def _marker_numbers(marker: str) -> tuple[int, ...]:

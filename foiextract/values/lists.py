@@ -58,7 +58,9 @@ def list_items(text: str) -> list[str]:
     body = body.strip().rstrip(".")
     if not body:
         return []
-    if ";" in body:
+    if re.search(r"\s[•·▪]\s", " " + body):
+        parts = re.split(r"\s*[•·▪]\s*", body)
+    elif ";" in body:
         parts = body.split(";")
     elif "," in body:
         parts = body.split(",")

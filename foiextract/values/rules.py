@@ -53,6 +53,8 @@ def _pattern(name: str) -> re.Pattern[str]:
         "negative": r"^(?:" + "|".join(re.escape(w) for w in sorted(
             data["negative_openers"], key=len, reverse=True)) + r")\b",
         "all_of": r"^all\s+(?:\d+|[a-z]+)\s+(?:were|are|of)\b",
+        "confirmation": "^" + alternation(list(data["confirmation_openers"])) + r"\s*",
+        "affirmation": alternation(list(data["affirmations"])),
     }
     return re.compile(patterns[name], re.I)
 
@@ -313,11 +315,10 @@ def boolean_statement(a: Answer) -> Value | None:
     """A yes/no question answered in a sentence ("The council no longer …": no)."""
     if a.intent != "boolean":
         return None
-    first = re.sub("^" + alternation(list(vocab()["confirmation_openers"])) + r"\s*", "", a.first,
-                   flags=re.I)
+    first = _pattern("confirmation").sub("", a.first, count=1)
     if phrase_pattern("negation_markers").search(first):
         return Value("boolean", "no")
-    if re.match(alternation(list(vocab()["affirmations"])), first, re.I) or \
+    if _pattern("affirmation").match(first) or \
             re.match(r"[\w' ]{0,40}\b(?:does|do|did|has|have|is|are|was|were) (?!not\b)\w+", first):
         return Value("boolean", "yes")
     return None

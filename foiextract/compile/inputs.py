@@ -1,0 +1,98 @@
+"""The responses a compile reads: files, folders, and request platforms' batch downloads.
+
+A batch download (a ZIP, or the folder it unpacks to) holds one folder per
+authority, named ``<Authority> - <request title>``, with the correspondence as
+``.txt`` files and the attachments in ``<date>/attachments-<id>/`` folders.
+Everything below one authority folder is one response (:class:`ResponseFiles`):
+the letter, its attachments and the rest of the thread, from which the compile
+picks the substantive reply. Any other file is a response of its own.
+
+>>> authority_from_folder("London Borough of Camden - Serious Case Reviews")
+'London Borough of Camden'
+>>> authority_from_folder("2020-02-10")
+''
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..pipeline import iter_inputs
+from .archive import unpack
+
+_AUTHORITY_FOLDER = re.compile(r"^(?P<authority>[^/]*?\S)\s+[-–]\s+(?P<title>\S.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseFiles:
+    """The files of one authority's response.
+
+    ``paths`` are the files to read; ``names`` how each is shown in the
+    output (``batch.zip!Camden - SCRs/2020-02-10/reply.pdf`` for an archive
+    member); ``authority_hint`` is the authority the folder name gives.
+
+    >>> ResponseFiles(("a.pdf",), ("a.pdf",)).authority_hint
+    ''
+    """
+
+    paths: tuple[str, ...]
+    names: tuple[str, ...]
+    authority_hint: str = ""
+
+
+def authority_from_folder(name: str) -> str:
+    """The authority in a batch folder's name ``<Authority> - <request title>``, or ``""``."""
+    found = _AUTHORITY_FOLDER.match(name.strip())
+    if not found or re.fullmatch(r"[\d\s._-]+", found.group("authority")):
+        return ""
+    return found.group("authority")
+
+
+def is_archive(path: str) -> bool:
+    """True for a ZIP file (told from its bytes, whatever its name)."""
+    return os.path.isfile(path) and zipfile.is_zipfile(path)
+
+
+def collect(paths: Iterable[str], workdir: str, exclude: Iterable[str] = ()) -> list[ResponseFiles]:
+    """Group the inputs into responses; ZIPs are unpacked safely below ``workdir``.
+
+    ``exclude`` names files to leave out (the request file).
+    """
+    skip = {os.path.realpath(p) for p in exclude}
+    responses: list[ResponseFiles] = []
+    for number, path in enumerate(paths, start=1):
+        if is_archive(path):
+            into = os.path.join(workdir, f"archive-{number}")
+            unpack(path, into)
+            responses.extend(_folder(into, f"{path}!", skip, batch=True))
+        elif os.path.isdir(path):
+            responses.extend(_folder(path, "", skip, batch=False))
+        elif os.path.realpath(path) not in skip:
+            responses.append(ResponseFiles((path,), (path,)))
+    return responses
+
+
+def _folder(root: str, prefix: str, skip: set[str], *, batch: bool) -> Iterator[ResponseFiles]:
+    """One response per authority folder (every top folder, in an archive), else per file."""
+    groups: dict[str, list[str]] = {}
+    for path in iter_inputs([root]):
+        if os.path.realpath(path) in skip:
+            continue
+        relative = os.path.relpath(path, root).replace(os.sep, "/")
+        top = relative.split("/", 1)[0] if "/" in relative else ""
+        key = top if top and (batch or authority_from_folder(top)) else relative
+        groups.setdefault(key, []).append(path)
+    for key in sorted(groups):
+        found = groups[key]
+        names = tuple(_shown(root, p, prefix) for p in found)
+        yield ResponseFiles(tuple(found), names, authority_from_folder(key))
+
+
+def _shown(root: str, path: str, prefix: str) -> str:
+    if not prefix:
+        return path
+    return prefix + os.path.relpath(path, root).replace(os.sep, "/")

@@ -1,0 +1,125 @@
+"""Request threads: focus() keeps the request and the reply that answers it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foiextract.correspondence import focus, score
+from foiextract.model import Block, Document, Span
+from foiextract.readers import html, text
+
+from .conftest import CORPORA, documents_with_gold, gold_for
+
+THREADS_WITH_GOLD = [p for p in documents_with_gold(".txt") if p.name.startswith("SheffieldCC_wdtk")]
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.translate(_QUOTES).split())
+
+
+def _in_order(blocks: tuple[Block, ...], needles: list[str]) -> list[str]:
+    """The needles not found one after another in the blocks' text."""
+    body = _norm(" ".join(b.text for b in blocks))
+    missing, at = [], 0
+    for needle in map(_norm, needles):
+        found = body.find(needle, at) if needle else at
+        if found < 0:
+            missing.append(needle[:60])
+        else:
+            at = found + len(needle)
+    return missing
+
+
+def _split(document: Document) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """A focused thread's request (leading quote blocks) and reply (the rest)."""
+    n = 0
+    while n < len(document.blocks) and document.blocks[n].kind == "quote":
+        n += 1
+    return document.blocks[:n], document.blocks[n:]
+
+
+def test_there_are_four_gold_threads() -> None:
+    assert len(THREADS_WITH_GOLD) == 4
+
+
+@pytest.mark.parametrize("thread", THREADS_WITH_GOLD, ids=lambda p: p.name)
+def test_focus_picks_the_reply_dated_as_the_gold_response(thread: Path) -> None:
+    focused = focus(text.read(str(thread)))
+    gold = gold_for(thread)["document"]
+    assert focused.metadata["request_date"] == gold["received_date"]
+    assert focused.metadata["reply_date"] == gold["response_date"]
+    assert focused.messages == () and focused.source == str(thread)
+
+
+@pytest.mark.parametrize("thread", THREADS_WITH_GOLD, ids=lambda p: p.name)
+def test_request_quotes_hold_the_gold_request_in_order(thread: Path) -> None:
+    request, _ = _split(focus(text.read(str(thread))))
+    assert request and all(b.kind == "quote" for b in request)
+    assert _in_order(request, gold_for(thread)["request"]) == []
+
+
+@pytest.mark.parametrize("thread", THREADS_WITH_GOLD, ids=lambda p: p.name)
+def test_reply_holds_every_gold_question_and_answer_in_order(thread: Path) -> None:
+    _, reply = _split(focus(text.read(str(thread))))
+    assert reply and not any(b.kind == "quote" for b in reply[-3:])
+    pairs = gold_for(thread)["pairs"]
+    assert _in_order(reply, [p["question"] for p in pairs]) == []
+    assert _in_order(reply, [p["answer"] for p in pairs]) == []
+    for pair in pairs:  # and each answer after its own question
+        assert _in_order(reply, [pair["question"], pair["answer"]]) == [], pair["question"]
+
+
+@pytest.mark.parametrize("thread", sorted((CORPORA / "real").glob("SheffieldCC_wdtk_*.txt")),
+                         ids=lambda p: p.name)
+def test_an_acknowledgement_is_never_the_reply(thread: Path) -> None:
+    doc = text.read(str(thread))
+    focused = focus(doc)
+    _, reply = _split(focused)
+    own_words = " ".join(b.text for b in reply if b.kind != "quote")  # not the quoted original
+    assert "has been logged as a Freedom of Information Request" not in own_words
+    assert score(Document(reply, "text", "t")).substantive > 0
+
+
+def test_saved_page_thread_skips_acknowledgements_and_clarification() -> None:
+    page = CORPORA / "real" / "MHCLG_wdtk-1320499_statutory-overrides.html"
+    focused = focus(html.read(str(page)))
+    assert focused.metadata["reply_date"] == "2019-02-21"
+    assert "I have attached our formal response" in focused.text
+    assert focused.metadata["reply_attachments"].endswith("Response all information to be supplied.pdf")
+
+
+def _message(direction: str, date: str, *paragraphs: str) -> Document:
+    blocks = tuple(Block("paragraph", (Span(p),)) for p in paragraphs)
+    return Document(blocks, "text", "t.txt", metadata={"direction": direction, "date": date})
+
+
+def test_a_reissued_reply_wins_over_the_first() -> None:
+    answer = "Please find our response to your request set out below: 1. Two. 2. None."
+    thread = Document((), "text", "t.txt", metadata={"title": "T"}, messages=(
+        _message("outgoing", "2024-01-01", "How many? And when?"),
+        _message("incoming", "2024-01-02", "We have received your request and will respond "
+                                           "within 20 working days."),
+        _message("incoming", "2024-01-25", answer),
+        _message("incoming", "2024-02-03", "Apologies, an error. " + answer),
+        _message("incoming", "2024-02-04", "Thank you for your email."),
+    ))
+    focused = focus(thread)
+    assert focused.metadata["reply_date"] == "2024-02-03"
+    assert focused.metadata["title"] == "T"
+    assert [b.kind for b in focused.blocks] == ["quote", "paragraph"]
+
+
+def test_a_thread_with_only_an_acknowledgement_falls_back_to_it() -> None:
+    thread = Document((), "text", "t.txt", messages=(
+        _message("outgoing", "2024-01-01", "How many?"),
+        _message("incoming", "2024-01-02", "We have received your request."),
+    ))
+    assert focus(thread).metadata["reply_date"] == "2024-01-02"
+
+
+def test_a_document_without_messages_is_returned_unchanged() -> None:
+    letter = _message("incoming", "2024-01-02", "Two.")
+    assert focus(letter) is letter

@@ -1,0 +1,255 @@
+"""Unit tests of the facts reader: citation forms, gazetteer, dates, working days, references."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, strategies as st
+
+from foiextract.foi import boilerplate_heading, read_facts
+from foiextract.foi.authority import find_authority, gazetteer, lookup_domain, lookup_name
+from foiextract.foi.dates import find_dates, parse_date
+from foiextract.foi.exemptions import describe, raw_citations, relied_on
+from foiextract.foi.legislation import legislation_of_text
+from foiextract.foi.reference import find_reference, find_reference_in
+from foiextract.foi.timeline import received_in_text, response_in_text
+from foiextract.foi.workdays import bank_holidays, is_late, working_days
+from foiextract.model import Block, Document, Pair, Span, Value
+
+
+def doc(*lines: str, **metadata: str) -> Document:
+    return Document(tuple(Block("paragraph", (Span(t),)) for t in lines), "text", "t.txt",
+                    metadata=metadata)
+
+
+# --- citation forms -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, law, expected", [
+    ("withheld under section 40(2) of the Act", "FOIA", ("s40(2)",)),
+    ("exempt under s.40(2)", "FOIA", ("s40(2)",)),
+    ("exempt under s40 (2)", "FOIA", ("s40(2)",)),
+    ("Section 22 subsection 2 (Information intended for future publication)", "FOIA", ("s22(2)",)),
+    ("withheld under regulation 12(4)(b)", "EIR", ("reg12(4)(b)",)),
+    ("excepted under Reg. 12(5)(e)", "EIR", ("reg12(5)(e)",)),
+    ("exempt under section 38(1)(b) of FOISA", "FOISA", ("s38(1)(b)",)),
+    ("by virtue of sections 23(5), 24(2) and 31(3)", "FOIA", ("s23(5)", "s24(2)", "s31(3)")),
+    ("withheld under section 36(2)(b)(ii). Section 36 is a qualified exemption", "FOIA",
+     ("s36(2)(b)(ii)",)),
+    ("Section 12 of the Act therefore applies. Under section 16 we offer advice.", "FOIA", ("s12",)),
+    ("refuse your request under section 14(1)", "FOIA", ("s14(1)",)),
+    ("Under regulation 12(2) we must apply a presumption in favour of disclosure", "EIR", ()),
+    ("ask us to reconsider it under regulation 11", "EIR", ()),
+    ("you may complain under section 50", "FOIA", ()),
+    ("Under section 1 of the Act you have the right", "FOIA", ()),
+    ("awarded under regulation 32 of the Public Contracts Regulations 2015", "EIR", ()),
+    ("Section 17 of FOISA requires us to give notice", "FOISA", ()),
+    ("exemptions in sections 21 to 44 of the Act", "FOIA", ()),
+    ("the city’s 25 districts", "FOIA", ()),
+    ("withheld under regulation 13 (personal data)", "EIR", ("reg13",)),
+    ("section 40(2), 41 and 43(2) apply", "FOIA", ("s40(2)", "s41", "s43(2)")),
+])
+def test_citation_forms(text: str, law: str, expected: tuple[str, ...]) -> None:
+    assert relied_on(raw_citations(text), law) == expected
+
+
+def test_provision_names_and_status_depend_on_the_law() -> None:
+    assert describe("s38(1)(b)", False, "FOIA") == ("Health and safety", False)
+    assert describe("s38(1)(b)", False, "FOISA") == ("Personal information", True)
+    assert describe("reg12(5)(e)", True, "EIR")[0].startswith("Confidentiality of commercial")
+    assert describe("s12", False, "FOIA")[1] is None
+
+
+def test_citation_attached_to_the_pair_it_refuses() -> None:
+    document = doc("We have handled your request under the Freedom of Information Act 2000.",
+                   "The names are withheld under section 40(2) of the Act.")
+    pairs = [Pair("How many?", "Two.", value=Value("count", "2")),
+             Pair("Who approved them?", "The names are withheld under section 40(2) of the Act.",
+                  value=Value("withheld", "s40(2)"))]
+    facts = read_facts(document, pairs)
+    assert [(c.provision, c.pair_no) for c in facts.exemptions] == [("s40(2)", 2)]
+    assert facts.outcome == "partial"
+
+
+def test_cost_limit_refusing_the_whole_request_has_no_pair() -> None:
+    document = doc("We have dealt with your request under the Freedom of Information Act 2000.",
+                   "Section 12 of the Act applies and we are not obliged to comply with your request.")
+    facts = read_facts(document, [Pair("All emails?", ""), Pair("All letters?", "")])
+    assert [(c.provision, c.pair_no) for c in facts.exemptions] == [("s12", None)]
+    assert facts.outcome == "refused"
+
+
+def test_drafting_guidance_is_not_reliance() -> None:
+    facts = read_facts(doc("[You must apply section 43(2) before sending this letter.]",
+                           "We have processed this request under the Freedom of Information Act 2000."))
+    assert facts.exemptions == ()
+
+
+# --- gazetteer ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, code", [
+    ("London Borough of Barnet", "E09000003"), ("Barnet Council", "E09000003"),
+    ("LONDON BOROUGH OF TOWER HAMLETS", "E09000030"), ("Royal Borough of Kensington and Chelsea", "E09000020"),
+    ("Royal Borough of Kensington & Chelsea", "E09000020"), ("Westminster City Council", "E09000033"),
+    ("Enfield Council", "E09000010"), ("Leeds City Council", "E08000035"),
+    ("Barnsley Metropolitan Borough Council", "E08000016"), ("Barnsley MBC", "E08000016"),
+    ("Bristol City Council", "E06000023"), ("Cornwall Council", "E06000052"),
+    ("Kent County Council", "E10000016"), ("Nottinghamshire County Council", "E10000024"),
+    ("Essex County Council", "E10000012"), ("St Albans City and District Council", "E07000240"),
+    ("Borough Council of King's Lynn and West Norfolk", "E07000146"),
+    ("The City of Edinburgh Council", "S12000036"), ("Glasgow City Council", "S12000049"),
+    ("Cardiff Council", "W06000015"), ("Belfast City Council", "N09000003"),
+    ("Greater Manchester Police", ""), ("Department for Transport", ""),
+])
+def test_gazetteer_name_variants(name: str, code: str) -> None:
+    found = lookup_name(name)
+    assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("address, code", [
+    ("foi@barnet.gov.uk", "E09000003"), ("https://new.enfield.gov.uk/services", "E09000010"),
+    ("foi@nottscc.gov.uk", "E10000024"), ("www.leeds.gov.uk", "E08000035"),
+])
+def test_gazetteer_domains(address: str, code: str) -> None:
+    found = lookup_domain(address)
+    assert found is not None and found.code == code
+
+
+def test_gazetteer_covers_every_kind_of_council() -> None:
+    codes = [e.code for e in gazetteer() if e.code and "abolished" not in e.kind]
+    assert len(codes) == len(set(codes))
+    by_prefix = {p: sum(c.startswith(p) for c in codes) for p in
+                 ("E06", "E07", "E08", "E09", "E10", "S12", "W06", "N09")}
+    assert by_prefix == {"E06": 63, "E07": 164, "E08": 36, "E09": 33, "E10": 21, "S12": 32,
+                         "W06": 22, "N09": 11}
+
+
+def test_authority_styled_as_the_letterhead_names_it() -> None:
+    document = doc("London Borough of Lambeth", "Thank you. Lambeth Council holds the information.",
+                   "We worked with the London Borough of Sutton.")
+    found = find_authority(document)
+    assert found is not None and (found.name, found.code) == ("London Borough of Lambeth", "E09000022")
+
+
+def test_authority_from_email_domain_alone() -> None:
+    found = find_authority(doc("Dear Ms Morgan,", "Here is our answer.", **{"from": "FOI <foi@barnet.gov.uk>"}))
+    assert found is not None and (found.name, found.code) == ("London Borough of Barnet", "E09000003")
+
+
+def test_authority_in_capitals_reported_in_gazetteer_case() -> None:
+    found = find_authority(doc("HUMBERSIDE POLICE", "Police Headquarters"))
+    assert found is not None and (found.name, found.code) == ("Humberside Police", "")
+
+
+# --- dates, working days --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso", [
+    ("10 February 2020", "2020-02-10"), ("3rd March 2021", "2021-03-03"),
+    ("10th of February 2020", "2020-02-10"), ("Wednesday, 11 October 2023", "2023-10-11"),
+    ("October 11, 2023", "2023-10-11"), ("10/02/2020", "2020-02-10"), ("10.02.20", "2020-02-10"),
+    ("2024-04-25T14:48:39.831+01:00", "2024-04-25"), ("Wed, 26 Feb 2020 14:12:09 +0000", "2020-02-26"),
+    ("1 September\n2021", "2021-09-01"), ("31 Sept 2021", ""), ("32/01/2020", ""),
+])
+def test_date_forms(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_date_fields_and_headings() -> None:
+    assert response_in_text("Date: 24 February 2020\nOur reference: CAM8842") == "2020-02-24"
+    assert response_in_text("Reference: 1-246847147 Date: 11 December 2013 Julia") == "2013-12-11"
+    assert response_in_text("My Ref: | X\nDate: | 12 September 2017") == "2017-09-12"
+    assert received_in_text("Date received 28 January 2020") == "2020-01-28"
+    assert received_in_text("received at this office on 15/09/2025 in which") == "2025-09-15"
+    assert received_in_text("which you requested by e-mail on 9 September 2017.") == "2017-09-09"
+    assert received_in_text("Complaints received in 2021: 148") == ""
+
+
+@pytest.mark.parametrize("received, responded, days", [
+    ("2020-01-28", "2020-02-10", 9),
+    ("2020-12-23", "2021-01-05", 6),     # Christmas, Boxing Day substitute, New Year's Day
+    ("2021-03-31", "2021-04-07", 3),     # Good Friday and Easter Monday 2021
+    ("2020-05-07", "2020-05-11", 1),     # VE day moved the May holiday to Friday 8 May 2020
+    ("2022-09-16", "2022-09-20", 1),     # the Queen's funeral, 19 September 2022
+    ("2020-01-28", "2020-01-28", 0),
+])
+def test_working_days_with_bank_holidays(received: str, responded: str, days: int) -> None:
+    assert working_days(received, responded) == days
+
+
+def test_late_means_more_than_twenty_working_days() -> None:
+    assert is_late("2020-01-28", "2020-02-25") is False   # the 20th working day
+    assert is_late("2020-01-28", "2020-02-26") is True
+    assert is_late("", "2020-02-26") is None
+    facts = read_facts(doc("Date: 9 March 2020", "Thank you for your request received on 28 January 2020."))
+    assert (facts.working_days, facts.late, facts.flags) == (29, True, ("late",))
+
+
+def test_bank_holiday_table_spans_2000_to_2030() -> None:
+    years = {d.year for d in bank_holidays()}
+    assert years == set(range(2000, 2031))
+    assert all(d.weekday() < 5 for d in bank_holidays())
+    assert dt.date(2012, 6, 5) in bank_holidays() and dt.date(2023, 5, 8) in bank_holidays()
+
+
+@given(st.text(max_size=300))
+def test_no_text_breaks_the_date_reader(text: str) -> None:
+    for found in find_dates(text):
+        dt.date.fromisoformat(found.iso)
+
+
+# --- references, legislation, boilerplate ---------------------------------------------------
+
+@pytest.mark.parametrize("text, ref", [
+    ("Our ref: 6015464", "6015464"), ("Reference: FOI/2023/123", "FOI/2023/123"),
+    ("Request ID CAS-4471923", "CAS-4471923"), ("Freedom of Information Act 2000 - our reference FOI 3471",
+                                                "FOI 3471"),
+    ("Our Ref: 01/FOI/25/006753/Z\nDate:10/10/2025", "01/FOI/25/006753/Z"),
+    ("Subject: Response – Reference – FOI /\n921255", "FOI / 921255"),
+    ("Your ref: 55512\nOur ref: ABC/99", "ABC/99"),
+    ("Reference: 01713103 5 December 2023", "01713103"),
+    ("The reference number for your request can be found above.", ""),
+])
+def test_reference_forms(text: str, ref: str) -> None:
+    assert find_reference_in(text) == ref
+
+
+def test_reference_from_subject_and_opening() -> None:
+    assert find_reference(doc("Dear Ms Morgan,", subject="RE: Reviews [FOI 3471]")) == "FOI 3471"
+    assert find_reference(doc("Freedom of Information Act 2000 – response to request NCC-054321")) == \
+        "NCC-054321"
+
+
+@pytest.mark.parametrize("text, law", [
+    ("We have processed this request under the Freedom of Information Act 2000.", "FOIA"),
+    ("handled it under the Environmental Information Regulations 2004 (EIR) rather than the Freedom of "
+     "Information Act 2000", "EIR"),
+    ("We have considered it under the Freedom of Information (Scotland) Act 2002 (FOISA).", "FOISA"),
+    ("dealt with under the Environmental Information (Scotland) Regulations 2004", "EIRS"),
+    ("your request under the Illinois Freedom of Information Act, 5 ILCS 140", "FOIA-US"),
+    ("Thank you for your letter.", ""),
+])
+def test_legislation(text: str, law: str) -> None:
+    assert legislation_of_text(text) == law
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Your right to request a review", "rights"), ("Complaints and internal review", "rights"),
+    ("Re-use of information", "reuse"), ("Copyright", "copyright"),
+    ("Advice and Assistance : Direct Marketing", "marketing"), ("Data Protection Act 1998", "data_protection"),
+    ("Further information", "further_information"),
+    ("If you are unhappy with the way your request has been handled, you can ask for a review.", "rights"),
+    ("How many complaints were received in 2020?", None), ("Number of complaints received:", None),
+    ("Response", None), ("Refusal Notice", None),
+])
+def test_boilerplate_heading(text: str, kind: str | None) -> None:
+    assert boilerplate_heading(text) == kind
+
+
+def test_thread_reads_the_last_reply_and_the_request_date() -> None:
+    ask = Document((Block("paragraph", (Span("Dear Sheffield City Council, how many?"),)),), "text", "t",
+                   metadata={"direction": "outgoing", "date": "2024-04-19T16:40:03+01:00"})
+    reply = Document((Block("paragraph", (Span("Two. Sheffield City Council"),)),), "text", "t",
+                     metadata={"direction": "incoming", "date": "2024-04-25T14:48:39+01:00"})
+    facts = read_facts(Document((), "text", "t", messages=(ask, reply)))
+    assert (facts.received_date, facts.response_date, facts.working_days) == ("2024-04-19", "2024-04-25", 4)
+    assert (facts.authority, facts.legislation) == ("Sheffield City Council", "FOIA")
