@@ -311,6 +311,26 @@ def test_drawn_bold_slanted_italic_and_double_strike(tmp_path: Path) -> None:
                       "Slanted italic words": (False, True), "Struck twice": (True, False)}
 
 
+def test_borderless_question_answer_columns_become_a_table(tmp_path: Path) -> None:
+    bold = "q BT 2 Tr 0.3 w /F1 11 Tf {x} {y} Td ({t}) Tj ET Q\n"
+    content = (text_at(72, 720, "Our answers are set out beside your questions.", size=11)
+               + bold.format(x=72, y=690, t="Question") + bold.format(x=320, y=690, t="Answer")
+               + text_at(72, 665, "How many staff were", size=11)
+               + text_at(320, 665, "Forty-two.", size=11)
+               + text_at(72, 652, "employed in 2020?", size=11)
+               + text_at(72, 627, "Do you hold a policy?", size=11)
+               + text_at(320, 627, "Yes, it was adopted", size=11)
+               + text_at(320, 614, "in March 2019.", size=11)
+               + text_at(72, 580, "Yours sincerely,", size=11))
+    doc = read(write(tmp_path, make_pdf([content])))
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["paragraph", "table", "paragraph"]
+    table = doc.blocks[1]
+    assert table.header_rows == 1
+    assert table.text == ("Question | Answer; How many staff were employed in 2020? | Forty-two.; "
+                          "Do you hold a policy? | Yes, it was adopted in March 2019.")
+
+
 def test_text_under_black_redaction_box_is_not_read(tmp_path: Path) -> None:
     content = (text_at(72, 700, "The officer was Jane Smith today")
                + "0 0 0 rg 165 695 70 16 re f\n")

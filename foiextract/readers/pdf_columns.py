@@ -31,8 +31,9 @@ def borderless_tables(lines: list[Line], number: int) -> tuple[list[FoundTable],
     index = 0
     while index < len(lines):
         end, gutter = _run(lines, index)
-        if gutter is not None:
-            tables.append(_table(lines[index:end], gutter, number))
+        table = _table(lines[index:end], gutter, number) if gutter is not None else None
+        if table is not None and len(table.rows) >= 2:
+            tables.append(table)
             index = end
         else:
             rest.append(lines[index])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import re
 
 from .roles import Reading, continues
+from .phrases import reopens, signs_off
 from .tables import qa_rows
 from .units import Unit
 
@@ -80,8 +81,20 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
             runs.append(current)
             current = None
 
+    signed_off = False
     for i, (unit, reading) in enumerate(zip(units, readings)):
         role = reading.role
+        if signed_off:
+            # After "Yours sincerely" come addresses and procedures, unless an annex of answers.
+            if role == "heading" and reopens(unit.text) or role == "table" and qa_rows(unit.block):
+                signed_off = False
+            else:
+                continue
+        if unit.kind != "quote" and signs_off(unit.text):
+            signed_off = True
+            close("stop")
+            answering = None
+            continue
         if role == "template":
             template = True
             continue

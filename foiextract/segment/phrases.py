@@ -40,8 +40,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "interrogative": re.compile(rf"^(?:{_alternation(data['interrogatives'])})", re.I),
         "interrogative_inside": re.compile(
-            r"\b(?:how many|how much|what (?:is|was|are|were)|when (?:is|was|are|were|did|will)|"
-            r"which|whether)\b", re.I),
+            r"\b(?:how many|how much|what (?:is|was|are|were)|when (?:is|was|are|were|did|will))\b",
+            re.I),
         "request": re.compile(rf"^(?:{_alternation(data['request_openers'])})", re.I),
         "statement": re.compile(rf"^(?:{_alternation(data['statement_openers'])})", re.I),
         "intro": re.compile(rf"(?:{_alternation(data['request_intros'])})", re.I),
@@ -100,3 +100,16 @@ def section_of(text: str) -> str | None:
 def boilerplate_section(kind: str | None) -> bool:
     """True for sections that never hold answers (rights, re-use, marketing…)."""
     return kind in phrases()["boilerplate_sections"]
+
+
+def signs_off(text: str) -> bool:
+    """True for the sign-off that ends a letter ("Yours sincerely", "Kind regards")."""
+    lower = text.lower().strip(" ,.")
+    return any(lower == p or lower.startswith(p + " ") or lower.startswith(p + ",")
+               for p in phrases()["sign_offs"]) and len(lower) < 60
+
+
+def reopens(text: str) -> bool:
+    """True for a heading after the sign-off that opens more answers ("Annex A: responses")."""
+    lower = text.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lower) for p in phrases()["annex_headings"])

@@ -16,6 +16,8 @@ from .units import Unit
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label"]
 
+_ANSWERS_TO = re.compile(
+    r"^(?:our\s+)?(?:response|answer|reply)s?\s+to\s+(?:questions?|q)\s*\d+", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
 _SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]$", re.I)
@@ -48,14 +50,25 @@ def closing(text: str) -> bool:
 
 
 def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
-    """Read document-wide cues: coloured answers, labelled answers."""
-    coloured = [u for u in units if u.colors and u.kind != "heading"]
-    plain_questions = [u for u in units if not u.colors and reads_as_question(u.text)]
+    """Read document-wide cues: answers told apart by colour, labelled answers.
+
+    Answers are told by colour only when several wholly coloured paragraphs
+    (not links) stand right after plain paragraphs that read as questions.
+    """
+    coloured = [i for i, u in enumerate(units)
+                if u.colors and u.kind != "heading" and _wholly_coloured(u)]
+    after_question = [i for i in coloured if i > 0 and not units[i - 1].colors
+                      and reads_as_question(units[i - 1].text)]
     colours: frozenset[str] = frozenset()
-    if len(coloured) >= 2 and plain_questions:
-        colours = frozenset(c for u in coloured for c in u.colors)
+    if len(coloured) >= 3 and len(after_question) >= 2:
+        colours = frozenset(c for i in coloured for c in units[i].colors)
     labelled = sum(1 for u in units if u.label == "answer") >= 2
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled)
+
+
+def _wholly_coloured(unit: Unit) -> bool:
+    spans = [s for s in unit.block.spans if s.text.strip()]
+    return bool(spans) and all(s.color and not s.href for s in spans)
 
 
 def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
@@ -76,6 +89,9 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
                 and out[i + 1].role == "question" and after.marker
                 and (after.bold, after.italic) == style):
             out[i] = Reading("question", "question_sibling")
+        elif (out[i].role == "text" and out[i - 1].rule == "question_label"
+              and reads_as_question(unit.text)):
+            out[i] = Reading("question", "question_label")
     return out
 
 
@@ -93,6 +109,10 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
         return Reading("template", "drafting_guidance")
     if _URL.fullmatch(unit.text):
         return Reading("text", "link")
+    if unit.heading or unit.bold:
+        numbers = _ANSWERS_TO.match(unit.text)
+        if numbers:
+            return Reading("label", "answers_to_questions")
     if unit.italic and unit.text.startswith("(") and unit.text.endswith(")"):
         return Reading("note", "editorial_note")
     if unit.label == "answer":

@@ -1,0 +1,80 @@
+"""The part of a merged answer that belongs to one request item.
+
+One answer often stands under several items ("Q16-Q18: One review has been
+completed, in December 2019. It has not yet been published."). Each item
+should get the sentence that answers it: the sentence sharing the most
+content words with the item's question, each word weighted by how few of the
+merged items ask about it. A part is used only when it reads as a value; a
+negated part ("It has not yet been published.") answers a how-many question
+with 0.
+
+>>> group = ["How many reviews has the borough completed?", "Please provide the dates of completion.",
+...          "How many of these have been published?"]
+>>> answer = "One review has been completed, in December 2019. It has not yet been published."
+>>> part_for(answer, group[2], group)
+'It has not yet been published.'
+>>> value_of_part(answer, group[2], group).value
+'0'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..model import Value
+from ..values import parse_answer
+from .align import stems
+
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9])")
+_HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:not|n[o']t)\s+(?:yet\s+)?(?:been\s+)?\w+"
+    r"|\bno\s+(?:\w+\s+){0,3}(?:has|have|had|is|are|was|were)\s+(?:yet\s+)?(?:been\s+)?\w+"
+    r"|\bnone\s+(?:\w+\s+){0,4}(?:has|have|is|are|was|were)\b",
+    re.IGNORECASE)
+# Kinds that speak for the whole answer: a refusal or a pointer is never cut into parts.
+WHOLE_KINDS = frozenset({"withheld", "not_held", "published", "not_applicable"})
+# Kinds that are a reading of a part; "text" and "missing" are not.
+VALUE_KINDS = frozenset({"count", "number", "amount", "percent", "range", "suppressed", "date",
+                         "boolean", "list", "none", "not_applicable", "not_held", "withheld",
+                         "published"})
+
+
+def sentences(answer: str) -> list[str]:
+    """An answer cut into sentences."""
+    return [s.strip() for s in _SENTENCE.split(answer) if s.strip()]
+
+
+def part_for(answer: str, question: str, group: Sequence[str]) -> str | None:
+    """The sentence of ``answer`` that answers ``question``, one of the merged ``group``.
+
+    None when the answer is one sentence or no sentence stands out.
+    """
+    parts = sentences(answer)
+    if len(parts) < 2 or len(group) < 2:
+        return None
+    asked = [stems(q) for q in group]
+    weights = {w: 1.0 / sum(1 for a in asked if w in a) for w in stems(question)}
+    scored = sorted(((sum(weights.get(w, 0.0) for w in stems(p)), n) for n, p in enumerate(parts)),
+                    reverse=True)
+    if scored[0][0] <= 0 or scored[0][0] - scored[1][0] < 0.25:
+        return None
+    return parts[scored[0][1]]
+
+
+def value_of_part(answer: str, question: str, group: Sequence[str],
+                  whole: Value | None = None) -> Value | None:
+    """The value of the part of a merged answer that answers ``question``, or None to keep
+    the whole answer's value (``whole``, when given)."""
+    if whole is not None and whole.kind in WHOLE_KINDS:
+        return None
+    part = part_for(answer, question, group)
+    if part is None:
+        return None
+    value = parse_answer(part, question)
+    if value.kind in VALUE_KINDS:
+        return value
+    if _HOW_MANY.search(question) and _NEGATED.search(part):
+        return Value("count", "0", number=0.0, confidence=0.6, rule="negated_part")
+    return None
