@@ -156,3 +156,8 @@ def parse(answer: str, question: str | None, as_json: bool) -> None:
     for atom in value.atoms:
         click.echo(f"  - {atom.label or atom.kind}: {atom.number if atom.number is not None else ''}"
                    f"{' ' + atom.unit if atom.unit else ''} {atom.date_start or ''}".rstrip())
+
+
+from .compile.command import compile_command  # noqa: E402 - registered after the core commands
+
+main.add_command(compile_command)

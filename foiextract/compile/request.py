@@ -115,8 +115,9 @@ def infer_request(lists: Sequence[Sequence[str]]) -> Request:
     items: list[str] = []
     counts: list[int] = []
     for question in skeleton:
-        variants = [question] + [v for other in candidates if other is not skeleton
-                                 for v in matches(question, other)[:1]]
+        variants = [question] + [max(found, key=lambda v: similarity(question, v))
+                                 for other in candidates if other is not skeleton
+                                 for found in [matches(question, other)] if found]
         if len(candidates) >= 3 and len(variants) == 1:
             continue
         items.append(max(variants, key=lambda v: (sum(similarity(v, w) for w in variants),

@@ -115,6 +115,8 @@ def _read_pages(pdf: Any, path: str) -> Iterator[tuple[int, float, list[Line], l
         if any(line.gutters for line in lines):
             borderless, lines = borderless_tables(lines, number)
             tables.extend(borderless)
+        for line in lines:
+            line.glyphs = []  # only the column finder needs them; keep memory flat
         page.close()
         yield number, content.height, lines, tables
 

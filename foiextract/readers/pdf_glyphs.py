@@ -16,7 +16,7 @@ its text matrix is slanted. Double-struck glyphs are caught later, in
 >>> font_name_style("ABCDEF+TimesNewRomanPS-BoldItalicMT")
 (True, True)
 >>> font_name_style("Helvetica-Oblique"), font_name_style("MinionPro-It")
-((False, True), (False, True))
+((None, True), (None, True))
 >>> font_name_style("ArialMT")
 (None, None)
 """

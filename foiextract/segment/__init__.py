@@ -20,10 +20,11 @@ from typing import Collection
 from ..model import Document, Pair, Source
 from .flow import Layout, Question, Run, walk
 from .request import align, restated
-from .roles import context_of, read_roles
+from . import requote
+from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
-__all__ = ["Segmentation", "segment"]
+__all__ = ["Segmentation", "explain", "segment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,9 @@ def segment(document: Document, *, disabled: Collection[str] = ()) -> Segmentati
     ``disabled`` names role rules to switch off (``"question_colour"``…).
     Never raises on any document.
     """
-    units = units_of(document.blocks)
-    readings = read_roles(units, context_of(units, frozenset(disabled)))
+    units, readings, quoted = _reading(document, frozenset(disabled))
     layout = walk(units, readings)
-    request, pairs = _pairs(layout, layout.runs)
+    request, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None)
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
     flags = []
@@ -58,7 +58,33 @@ def segment(document: Document, *, disabled: Collection[str] = ()) -> Segmentati
     return Segmentation(tuple(request), tuple(pairs), unanswered, tuple(flags))
 
 
-def _pairs(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]]:
+def _reading(document: Document, disabled: frozenset[str]
+             ) -> tuple[list[Unit], list[Reading], requote.QuotedRequest | None]:
+    units = units_of(document.blocks)
+    quoted = requote.find(units) if "quoted_request" not in disabled else None
+    if quoted is not None:
+        units = requote.restate(units, quoted)
+    readings = read_roles(units, context_of(units, disabled))
+    if quoted is not None:
+        readings = [Reading("request", "quoted_request") if u.index in quoted.quotes
+                    and u.kind == "quote" else r for u, r in zip(units, readings)]
+    return units, readings, quoted
+
+
+def explain(document: Document, *, disabled: Collection[str] = ()) -> list[str]:
+    """How the segmenter read each paragraph: its role, the rule, and its text (for debugging).
+
+    >>> from foiextract.readers.markdown import parse
+    >>> explain(parse("**How many?**\\n\\nTwo\\n", "x.md"))
+    ['question  question_emphasis  How many?', 'text      text               Two']
+    """
+    units, readings, _ = _reading(document, frozenset(disabled))
+    return [f"{r.role:<9} {r.rule:<18} {u.marker + ' ' if u.marker else ''}{u.text}"
+            for u, r in zip(units, readings)]
+
+
+def _pairs(layout: Layout, runs: list[Run],
+           quoted: list[str] | None = None) -> tuple[list[str], list[Pair]]:
     """Pairs from each run: skipped when it restates the request, by number, or from beneath."""
     texts = [[q.text for q in run.questions] for run in runs]
     restatements = set()
@@ -82,11 +108,19 @@ def _pairs(layout: Layout, runs: list[Run]) -> tuple[list[str], list[Pair]]:
             if i == len(runs) - 1 or run.ended_by in ("stop", "end"):
                 continue
         answer = _answer_text(run.answer)
+        if len(run.questions) > 1 and all(q.rule == "question_restated" for q in run.questions):
+            # A reply restating each question answers each beneath it: one left bare is unanswered.
+            for question in run.questions[:-1]:
+                asked.append(question)
+                pairs.append(_pair(question, "", False, []))
+            run = Run(run.questions[-1:], run.answer, run.ended_by, run.position)
         shared = len(run.questions) > 1 and bool(answer)
         for question in run.questions:
             asked.append(question)
             pairs.append(_pair(question, answer, shared, run.answer))
-    if restatements:
+    if quoted:
+        request = quoted
+    elif restatements:
         request = [q.text for q in runs[min(restatements)].questions]
     else:
         request = _request_from(asked)

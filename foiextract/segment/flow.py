@@ -98,7 +98,7 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
         if role == "template":
             template = True
             continue
-        if role == "note":
+        if role in ("note", "echo", "request"):
             continue
         if role == "heading":
             if reading.public_interest and _next_is_heading(readings, i):

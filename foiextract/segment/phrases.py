@@ -66,6 +66,10 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
         return False
     if strict:
         return bool(pats["interrogative"].match(text)) and len(text.split()) >= 3
+    if "?" in text[:400] and pats["interrogative"].match(text):
+        return True
+    if _YES_NO.match(text):
+        return True
     if pats["interrogative"].match(text) and len(text.split()) >= 5:
         # "Is", "Do", "Has" open statements too rarely in emphasised text to matter, but a
         # bare interrogative opener with no question mark must still be asking for something.
@@ -74,6 +78,10 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     if pats["request"].match(text) and (text.endswith((":", ".", ";")) or len(text.split()) >= 4):
         return True
     return bool(pats["interrogative_inside"].search(text[:80]) and len(text.split()) >= 4)
+
+
+_YES_NO = re.compile(r"^(?:have|has|do|does|did|is|are|was|were|can|could|will|would|should)\s+"
+                     r"(?:you|your|the|any|there|this|these|it|we|all)\b\s+\S+\s+\S+", re.I)
 
 
 def _asks(text: str) -> bool:

@@ -14,10 +14,12 @@ from ..foi.flags import drafting_guidance, public_interest_heading
 from .phrases import boilerplate_section, phrases, reads_as_question, section_of
 from .units import Unit
 
-Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label"]
+Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
+               "echo", "request"]
 
 _ANSWERS_TO = re.compile(
     r"^(?:our\s+)?(?:response|answer|reply)s?\s+to\s+(?:questions?|q)\s*\d+", re.I)
+_REFERENCE = re.compile(r"^\[\d{1,3}\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
 _SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]$", re.I)
@@ -97,6 +99,10 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
 
 def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
     nxt = units[i + 1] if i + 1 < len(units) else None
+    if unit.restated == "echo":
+        return Reading("echo", "restated_request")
+    if unit.restated == "question" and not _stem(unit, nxt):
+        return Reading("question", "question_restated")
     if unit.kind == "table":
         return Reading("table", "table")
     if unit.label == "question" and not unit.text:
@@ -141,6 +147,8 @@ def _stem(unit: Unit, nxt: Unit | None) -> bool:
     The next question carries a sub-enumerator, or starts the numbering again
     under a numbered lead-in ("1. The total number of crimes…:" then "1. By…").
     """
+    if nxt is not None and nxt.restated == "question" and _SUB_MARKER.match(nxt.marker or ""):
+        return unit.restated == "question" and not _SUB_MARKER.match(unit.marker or "")
     if nxt is None or not unit.text.rstrip().endswith(":") or not (unit.marker or unit.emphasised):
         return False
     if _SUB_MARKER.match(nxt.marker or ""):
@@ -151,6 +159,8 @@ def _stem(unit: Unit, nxt: Unit | None) -> bool:
 
 def _template(unit: Unit) -> bool:
     text = unit.text
+    if _REFERENCE.match(text):
+        return False  # "[2]": a link reference left by an email or web export
     if "[insert" in text.lower():
         return True
     return drafting_guidance(text) and (unit.italic or text.startswith("[") or text.endswith("]"))

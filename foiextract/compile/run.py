@@ -1,0 +1,162 @@
+"""Compile many authorities' responses to one request into one dataset.
+
+>>> from foiextract.compile import compile_responses
+>>> batch = compile_responses("corpora/london-scr-dhr-batch",
+...                           request="corpora/london-scr-dhr-batch/request.md")  # doctest: +SKIP
+>>> batch.dataset[["authority", "q01_started"]].head(2)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+import pandas as pd
+
+from ..errors import FoiExtractError
+from ..foi.authority import lookup_name
+from ..pipeline import error_row, extract_file
+from ..tables import frame
+from .cells import response_cells
+from .inputs import ResponseFiles, collect
+from .request import Request, infer_request, read_request
+from .tables import answers_table, dataset_table, request_table, review_table
+
+TABLE_NAMES = ("dataset", "answers", "request", "review", "errors")
+
+
+@dataclass(frozen=True)
+class Compilation:
+    """A compiled batch: the request and the ``dataset``, ``answers``, ``request``,
+    ``review`` and ``errors`` tables. ``skipped`` lists inputs that answer nothing
+    (the request itself, a cover note) and were left out of the dataset.
+
+    >>> Compilation.__dataclass_fields__.keys() >= {"dataset", "answers", "review"}
+    True
+    """
+
+    request: Request
+    dataset: pd.DataFrame
+    answers: pd.DataFrame
+    questions: pd.DataFrame
+    review: pd.DataFrame
+    errors: pd.DataFrame
+    skipped: tuple[str, ...] = ()
+
+    def tables(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """``(name, frame)`` for every table; the request's items are the ``request`` table."""
+        yield from (("dataset", self.dataset), ("answers", self.answers),
+                    ("request", self.questions), ("review", self.review), ("errors", self.errors))
+
+    def write(self, out: str | os.PathLike[str], fmt: str | None = None) -> list[str]:
+        """Write the tables: an Excel workbook (.xlsx), a SQLite file, or a folder of
+        csv/parquet/jsonl files; returns the paths written."""
+        from .output import write_compilation
+
+        return write_compilation(self, os.fspath(out), fmt)
+
+    @property
+    def failed(self) -> bool:
+        """True when some input could not be read."""
+        return len(self.errors) > 0
+
+
+def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+                      request: str | os.PathLike[str] | Sequence[str] | Request | None = None,
+                      ) -> Compilation:
+    """Compile responses (files, folders, batch ZIPs) to one request into a dataset.
+
+    ``request`` is a request file, a list of questions, a :class:`Request`, or
+    None to infer it from the responses that restate it.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    names = [os.fspath(p) for p in paths]
+    given = _request(request)
+    exclude = [os.fspath(request)] if isinstance(request, (str, os.PathLike)) else []
+    errors: list[dict[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="foiextract-compile-") as workdir:
+        groups = collect(names, workdir, exclude)
+        responses = [(group, _extract(group, errors)) for group in groups]
+    if given is None:
+        given = infer_request([d["restated"] or [p["question"] for p in d["pairs"]]
+                               for _, documents in responses for d in documents
+                               if any(p.get("answer") for p in d["pairs"])])
+    cells: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    for group, documents in _merge_by_authority(responses):
+        found, best = response_cells(given.items, documents)
+        if best is None and not group.authority_hint:
+            skipped.extend(group.names)
+            continue
+        authority, code = _authority(best["row"] if best else {}, group.authority_hint)
+        cells.extend({**cell, "authority": authority, "authority_code": code} for cell in found)
+    cells.sort(key=lambda c: (str(c["authority"]).casefold(), c["authority_code"], c["item"]))
+    answers = answers_table(given, cells)
+    return Compilation(given, dataset_table(given, answers), answers, request_table(given, answers),
+                       review_table(answers), frame("errors", errors), tuple(skipped))
+
+
+def _request(request: str | os.PathLike[str] | Sequence[str] | Request | None) -> Request | None:
+    if request is None or isinstance(request, Request):
+        return request
+    if isinstance(request, (str, os.PathLike)):
+        return read_request(os.fspath(request))
+    return Request(tuple(request))
+
+
+def _extract(group: ResponseFiles, errors: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Every document of one response, as the rows the cells are made from."""
+    documents = []
+    for path, shown in zip(group.paths, group.names):
+        try:
+            extractions = extract_file(path)
+        except FoiExtractError as err:
+            row = error_row(shown, err)
+            row["message"] = row["message"].replace(path, shown)
+            errors.append(row)
+            continue
+        for extraction in extractions:
+            source = str(extraction.document["source"]).replace(path, shown, 1)
+            documents.append({
+                "source": source, "row": extraction.document,
+                "pairs": [{**p, "source": source} for p in extraction.pairs],
+                "restated": [str(r["question"]) for r in extraction.requests],
+            })
+    return documents
+
+
+def _merge_by_authority(responses: list[tuple[ResponseFiles, list[dict[str, Any]]]]
+                        ) -> list[tuple[ResponseFiles, list[dict[str, Any]]]]:
+    """Loose files from the same authority (a letter beside its attachment) are one response."""
+    merged: dict[str, tuple[ResponseFiles, list[dict[str, Any]]]] = {}
+    for group, documents in responses:
+        key = group.authority_hint and f"folder:{group.names[0]}"
+        if not key:
+            codes = {str(d["row"].get("authority_code") or d["row"].get("authority") or "")
+                     for d in documents if d["pairs"]}
+            key = f"authority:{codes.pop()}" if len(codes) == 1 and "" not in codes else ""
+        key = key or f"file:{group.names[0]}"
+        if key in merged:
+            first, found = merged[key]
+            merged[key] = (ResponseFiles(first.paths + group.paths, first.names + group.names,
+                                         first.authority_hint), found + documents)
+        else:
+            merged[key] = (group, list(documents))
+    return list(merged.values())
+
+
+def _authority(row: dict[str, Any], hint: str) -> tuple[str, str]:
+    """The authority as the letter styles it; the batch folder's when the letter does not say,
+    or names another body than the one the request went to."""
+    name, code = str(row.get("authority") or ""), str(row.get("authority_code") or "")
+    if not hint:
+        return name, code
+    entry = lookup_name(hint)
+    if not name:
+        return hint, entry.code if entry else ""
+    if entry is not None and entry.code != code:
+        return hint, entry.code
+    return name, code
