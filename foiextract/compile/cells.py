@@ -130,7 +130,7 @@ def response_cells(items: Sequence[str], documents: Sequence[dict[str, Any]]
     ``documents`` holds, per document, ``row`` (its documents-table row),
     ``pairs`` and ``restated`` (its own request) and ``source`` (as shown).
     """
-    ranked = []
+    ranked: list[tuple[int, int, int, dict[int, dict[str, Any]], dict[str, Any]]] = []
     for document in documents:
         cells = document_cells(items, document["pairs"], document["restated"])
         answered = sum(1 for c in cells.values() if c["kind"] != "missing")

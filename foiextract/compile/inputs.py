@@ -24,6 +24,9 @@ from typing import Iterable, Iterator
 from ..pipeline import iter_inputs
 from .archive import unpack
 
+# Members that make a ZIP a document (OOXML, OpenDocument, EPUB), not an archive of files.
+_DOCUMENT_MARKERS = frozenset({"[Content_Types].xml", "mimetype"})
+_PEEK = 50
 _AUTHORITY_FOLDER = re.compile(r"^(?P<authority>[^/]*?\S)\s+[-–]\s+(?P<title>\S.*)$")
 
 
@@ -53,8 +56,16 @@ def authority_from_folder(name: str) -> str:
 
 
 def is_archive(path: str) -> bool:
-    """True for a ZIP file (told from its bytes, whatever its name)."""
-    return os.path.isfile(path) and zipfile.is_zipfile(path)
+    """True for a ZIP archive of files (told from its bytes, whatever its name), but not for
+    a document that is a ZIP inside (Word, OpenDocument)."""
+    if not os.path.isfile(path) or not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            names = set(bundle.namelist()[:_PEEK])
+    except (zipfile.BadZipFile, OSError):
+        return path.lower().endswith(".zip")
+    return not names & _DOCUMENT_MARKERS
 
 
 def collect(paths: Iterable[str], workdir: str, exclude: Iterable[str] = ()) -> list[ResponseFiles]:

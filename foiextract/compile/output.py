@@ -49,7 +49,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str) -> None:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for name in SHEETS:
         df = tables[name]
         sheet = book.create_sheet(name)

@@ -147,6 +147,7 @@ def dataset_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
     keys = list(authorities.itertuples(index=False, name=None))
     columns["authority"] = pd.array([k[0] for k in keys], dtype="string")
     columns["authority_code"] = pd.array([k[1] for k in keys], dtype="string")
+    columns["source"] = pd.array(list(authorities["source"]), dtype="string")
     for entry in questions.to_dict("records"):
         name, item = str(entry["name"]), int(entry["item"])
         cells = [by_cell.get((k[0], k[1], item)) for k in keys]

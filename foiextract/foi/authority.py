@@ -111,23 +111,24 @@ def _name_hits(text: str) -> list[tuple[int, int, Authority, str]]:
     """Gazetteer names in ``text``, longest first at each place (a word n-gram lookup)."""
     table = _by_variant()
     firsts, longest = _first_tokens()
-    tokens = _tokens(text)
-    words = [_key([t]) for t, _s, _e in tokens]
+    matches = list(_TOKEN.finditer(text.replace("’", "'") if "’" in text else text))
+    words = [w if w != "&" else "and" for w in
+             (m.group(0).rstrip(".").lower() for m in matches)]
     hits: list[tuple[int, int, Authority, str]] = []
     i = 0
-    while i < len(tokens):
+    while i < len(words):
         if words[i] not in firsts:
             i += 1
             continue
-        for n in range(min(longest, len(tokens) - i), 0, -1):
+        for n in range(min(longest, len(words) - i), 0, -1):
             hit = table.get(" ".join(words[i:i + n]))
             if hit is None:
                 continue
             entry, variant = hit
-            printed = text[tokens[i][1]:tokens[i + n - 1][2]]
-            if _is_acronym(variant) and printed.rstrip(".") != variant:
+            start, end = matches[i].start(), matches[i + n - 1].end()
+            if _is_acronym(variant) and text[start:end].rstrip(".") != variant:
                 continue  # "mod" and "gmp" in running text are not MOD and GMP
-            hits.append((tokens[i][1], tokens[i + n - 1][2], entry, variant))
+            hits.append((start, end, entry, variant))
             i += n - 1
             break
         i += 1
@@ -160,13 +161,22 @@ def lookup_domain(text: str) -> Authority | None:
     """
     host = text.lower().rsplit("@", 1)[-1]
     host = re.sub(r"^[a-z]+://", "", host).split("/", 1)[0].strip(".")
-    best: Authority | None = None
-    best_len = 0
+    domains = _by_domain()
+    parts = host.split(".")
+    for k in range(len(parts) - 1):  # the longest domain the host ends with
+        entry = domains.get(".".join(parts[k:]))
+        if entry is not None:
+            return entry
+    return None
+
+
+@cache
+def _by_domain() -> dict[str, Authority]:
+    table: dict[str, Authority] = {}
     for entry in gazetteer():
         for domain in entry.domains:
-            if (host == domain or host.endswith("." + domain)) and len(domain) > best_len:
-                best, best_len = entry, len(domain)
-    return best
+            table.setdefault(domain.lower(), entry)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,24 +190,42 @@ class _Mention:
     weight: float
 
 
-def _mentions(zone: Zone, order: int) -> list[_Mention]:
+_LineMentions = tuple[tuple[int, str, str, str, str], ...]
+
+
+def _mentions(zone: Zone, order: int, seen: dict[str, _LineMentions]) -> list[_Mention]:
     found: list[_Mention] = []
     weight = ZONE_WEIGHT[zone.name]
+    offset = 0
+    # Zones share their lines (the head and the tail are lines of the body): read each line once.
+    for line in zone.text.split("\n"):
+        if line not in seen:
+            seen[line] = _line_mentions(line)
+        for start, key, style, code, how in seen[line]:
+            scale = DOMAIN_WEIGHT[zone.name] if how == "domain" else (
+                weight * 0.75 if how == "generic" else weight)
+            found.append(_Mention(key, style, code, zone.name, order, offset + start, scale))
+        offset += len(line) + 1
+    return found
+
+
+def _line_mentions(line: str) -> _LineMentions:
+    """``(start, key, style, code, how)`` for each authority named in one line."""
+    found: list[tuple[int, str, str, str, str]] = []
     spans: list[tuple[int, int]] = []
-    for start, end, entry, variant in _name_hits(zone.text):
-        found.append(_Mention(entry.key, variant, entry.code, zone.name, order, start, weight))
+    for start, end, entry, variant in _name_hits(line):
+        found.append((start, entry.key, variant, entry.code, "name"))
         spans.append((start, end))
-    for m in _GENERIC.finditer(zone.text):
+    for m in _GENERIC.finditer(line):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         style = " ".join(m.group(0).split())
-        found.append(_Mention(style.lower(), style, "", zone.name, order, m.start(), weight * 0.75))
-    for m in _DOMAIN.finditer(zone.text):
+        found.append((m.start(), style.lower(), style, "", "generic"))
+    for m in _DOMAIN.finditer(line):
         owner = lookup_domain(m.group(1))
         if owner:
-            found.append(_Mention(owner.key, "", owner.code, zone.name, order, m.start(),
-                                  DOMAIN_WEIGHT[zone.name]))
-    return found
+            found.append((m.start(), owner.key, "", owner.code, "domain"))
+    return tuple(sorted(found))
 
 
 def _zone_weights(mentions: list[_Mention]) -> dict[tuple[str, str], float]:
@@ -218,8 +246,9 @@ def find_authority(document: Document) -> AuthorityFound | None:
     'London Borough of Croydon'
     """
     mentions: list[_Mention] = []
+    seen: dict[str, _LineMentions] = {}
     for order, zone in enumerate(zones(document)):
-        mentions.extend(_mentions(zone, order))
+        mentions.extend(_mentions(zone, order, seen))
     if not mentions:
         return None
     # Each zone counts an authority once (a table of answers naming the Home Office ten times

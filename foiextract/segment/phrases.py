@@ -93,16 +93,26 @@ def reads_as_request_intro(text: str) -> bool:
     return bool(_patterns()["intro"].search(text)) and len(text) < 400
 
 
+@cache
+def _sections() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((str(kind), re.compile(rf"(?:^|\b)(?:{_alternation(words)})(?![\w])"))
+                 for kind, words in phrases()["section_headings"].items())
+
+
 def section_of(text: str) -> str | None:
     """The kind of section a heading opens (``rights``, ``reuse``, ``response``…), or None."""
-    clean = re.sub(r"[^a-z0-9' -]+", " ", text.lower()).strip()
+    if len(text) > 120:
+        return None
+    clean = _NOT_HEADING_CHARS.sub(" ", text.lower()).strip()
     if not clean or len(clean) > 90:
         return None
-    for kind, words in phrases()["section_headings"].items():
-        for word in words:
-            if re.search(rf"(?:^|\b){re.escape(word)}\b", clean):
-                return str(kind)
+    for kind, pattern in _sections():
+        if pattern.search(clean):
+            return kind
     return None
+
+
+_NOT_HEADING_CHARS = re.compile(r"[^a-z0-9' -]+")
 
 
 def boilerplate_section(kind: str | None) -> bool:

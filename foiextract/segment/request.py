@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
@@ -24,13 +23,13 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, Counter[str]]:
+def _words(text: str) -> tuple[str, frozenset[str]]:
     folded = normalise(text)
-    return folded, Counter(folded.split())
+    return folded, frozenset(folded.split())
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two questions read, from 0 to 1: the overlap of their words (Dice).
+    """How alike two questions read, from 0 to 1: the overlap of their sets of words (Dice).
 
     One question standing whole inside a longer one (a sub-question inside
     its request item) scores 0.9.
@@ -43,8 +42,7 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if min(len(left), len(right)) >= 15 and (left in right or right in left):
         return 0.9
-    shared = sum((left_words & right_words).values())
-    return 2 * shared / (sum(left_words.values()) + sum(right_words.values()))
+    return 2 * len(left_words & right_words) / (len(left_words) + len(right_words))
 
 
 def restated(questions: Sequence[str], others: Sequence[str]) -> bool:

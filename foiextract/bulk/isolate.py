@@ -1,0 +1,209 @@
+"""One document, one child process: a wall-clock limit, a memory cap, and a record either way.
+
+:func:`run_isolated` starts a fresh child for the document (forked from a
+fork server that has already imported the readers, so starting one costs a few
+milliseconds), waits for its rows through a pipe, and kills it when the time
+is up. Whatever happens (rows, a reader's error, a hang, a blown memory cap, a
+crash) the caller gets one :class:`Record`. Nothing is shared between
+documents, so a dead child can never take the next document with it.
+
+>>> record = run_isolated(Task("corpora/singles/leeds_EIR-21-0457.md", "k"), Limits())  # doctest: +SKIP
+>>> record.failed, len(record.tables["pairs"])  # doctest: +SKIP
+(False, 9)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from ..errors import (CorruptFile, FoiExtractError, MemoryLimit, Timeout, WorkerCrash)
+from .limits import MiB, Limits, check_content
+from .order import sort_rows
+
+Rows = dict[str, list[dict[str, Any]]]
+_PRELOAD = ["foiextract.pipeline"] + [
+    f"foiextract.readers.{name}" for name in ("markdown", "pdf", "docx", "html", "email", "text")]
+_PR_SET_PDEATHSIG = 1
+# After a child has sent its rows it is given this long to exit before it is killed.
+_EXIT_GRACE = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input to extract: its path and its manifest key."""
+
+    source: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What one input gave: its rows table by table (a failure is one ``errors`` row)."""
+
+    source: str
+    key: str
+    tables: Rows = field(default_factory=dict)
+    peak_rss_kb: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        """True when the input ended as a row of ``errors``."""
+        return bool(self.tables.get("errors"))
+
+
+def failure(task: Task, err: FoiExtractError, seconds: float = 0.0) -> Record:
+    """The record of an input that failed with ``err``."""
+    from ..pipeline import error_row
+
+    return Record(task.source, task.key, {"errors": [error_row(task.source, err)]},
+                  seconds=seconds)
+
+
+def run_isolated(task: Task, limits: Limits) -> Record:
+    """Extract ``task.source`` in a child process under ``limits``; never raises for the document."""
+    context = _context()
+    if multiprocessing.current_process().daemon:
+        raise RuntimeError("this process is daemonic and cannot start a child per document; "
+                           "start Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(task, limits, sender), daemon=True)
+    started = time.monotonic()
+    child.start()
+    sender.close()
+    try:
+        return _await(task, limits, child, receiver, started)
+    finally:
+        _stop(child)
+        receiver.close()
+
+
+def _await(task: Task, limits: Limits, child: Any, receiver: Connection,
+           started: float) -> Record:
+    deadline = started + limits.timeout if limits.timeout is not None else None
+    while True:
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        ready = wait([receiver, child.sentinel], timeout=remaining)
+        if receiver in ready:
+            try:
+                record: Record = receiver.recv()
+                return record
+            except (EOFError, OSError):
+                pass  # it died before sending: see how below
+        if ready:
+            child.join(_EXIT_GRACE)
+            return failure(task, _death(task.source, child.exitcode),
+                           time.monotonic() - started)
+        seconds = time.monotonic() - started
+        return failure(task, Timeout(task.source, f"still reading after {limits.timeout:g} s; "
+                                     "stopped", limit=limits.timeout), seconds)
+
+
+def _death(source: str, exitcode: int | None) -> FoiExtractError:
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else "?"
+        return WorkerCrash(source, f"the worker reading the document was killed by {name}")
+    return WorkerCrash(source, f"the worker reading the document exited with code {exitcode}")
+
+
+def _stop(child: Any) -> None:
+    child.join(_EXIT_GRACE if child.exitcode is None and not child.is_alive() else 0)
+    if child.is_alive():
+        # The child leads its own process group, so a converter it started dies with it.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, signal.SIGKILL)
+        child.kill()
+    child.join()
+    child.close()
+
+
+@cache
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _child(task: Task, limits: Limits, sender: Connection) -> None:
+    _detach()
+    _cap_memory(limits.memory_limit)
+    started = time.perf_counter()
+    tables = extract_rows(task.source, limits)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sender.send(Record(task.source, task.key, tables, peak, time.perf_counter() - started))
+    sender.close()
+
+
+def extract_rows(source: str, limits: Limits) -> Rows:
+    """Check and extract one file in this process; every failure becomes one ``errors`` row."""
+    from ..pipeline import error_row, extract_file
+
+    try:
+        check_content(source, limits)
+        extractions = extract_file(source)
+    except FoiExtractError as err:
+        return {"errors": [error_row(source, err)]}
+    except MemoryError:
+        cap = f" of {limits.memory_limit // MiB} MB" if limits.memory_limit else ""
+        err = MemoryLimit(source, f"reading the document needed more than the memory cap{cap}",
+                          limit=limits.memory_limit)
+        return {"errors": [error_row(source, err)]}
+    except RecursionError:
+        return {"errors": [error_row(source, CorruptFile(
+            source, "the document is nested too deeply to read"))]}
+    except Exception as exc:  # a reader bug: record it, never its message (it may quote the text)
+        return {"errors": [error_row(source, WorkerCrash(
+            source, f"the reader failed unexpectedly ({type(exc).__name__})"))]}
+    tables: Rows = {"documents": [e.document for e in extractions],
+                    "pairs": [r for e in extractions for r in e.pairs],
+                    "values": [r for e in extractions for r in e.values],
+                    "exemptions": [r for e in extractions for r in e.exemptions],
+                    "requests": [r for e in extractions for r in e.requests]}
+    return {name: sort_rows(name, rows) for name, rows in tables.items() if rows}
+
+
+def _detach() -> None:
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    if sys.platform.startswith("linux"):
+        # Die with the process that started us, even if it is killed with SIGKILL.
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _cap_memory(limit: int | None) -> None:
+    """Cap the address space at what the child already maps plus ``limit``."""
+    if limit is None:
+        return
+    with contextlib.suppress(ValueError, OSError):
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = _mapped_bytes() + limit
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _mapped_bytes() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
