@@ -174,7 +174,7 @@ def _where(question: Source, answer: Source) -> dict[str, Any]:
         return {"page": question.page,
                 "bbox": ",".join(f"{v:.1f}" for v in bbox) if bbox else None}
     if question.line_start is None and question.paragraph is not None:
-        end = answer.paragraph if answer.paragraph is not None else question.paragraph
-        return {"paragraph_start": question.paragraph, "paragraph_end": end}
+        last = answer.paragraph if answer.paragraph is not None else question.paragraph
+        return {"paragraph_start": question.paragraph, "paragraph_end": last}
     end = answer.line_end if answer.line_end is not None else question.line_end
     return {"line_start": question.line_start, "line_end": end}

@@ -20,6 +20,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -36,6 +37,8 @@ _PRELOAD = ["foiextract.pipeline"] + [
 _PR_SET_PDEATHSIG = 1
 # After a child has sent its rows it is given this long to exit before it is killed.
 _EXIT_GRACE = 5.0
+_LIVE: set[Any] = set()
+_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,17 +82,31 @@ def run_isolated(task: Task, limits: Limits) -> Record:
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(task, limits, sender), daemon=True)
     started = time.monotonic()
-    child.start()
+    with _LOCK:
+        child.start()
+        _LIVE.add(child)
     sender.close()
+    hung = True
     try:
-        return _await(task, limits, child, receiver, started)
+        record, hung = _await(task, limits, child, receiver, started)
+        return record
     finally:
-        _stop(child)
+        _stop(child, 0.0 if hung else _EXIT_GRACE)
         receiver.close()
 
 
+def stop_all() -> None:
+    """Kill every child still reading (the run was interrupted)."""
+    with _LOCK:
+        children = list(_LIVE)
+    for child in children:
+        with contextlib.suppress(ProcessLookupError, PermissionError, ValueError):
+            os.killpg(child.pid, signal.SIGKILL)
+
+
 def _await(task: Task, limits: Limits, child: Any, receiver: Connection,
-           started: float) -> Record:
+           started: float) -> tuple[Record, bool]:
+    """The child's record, or a failure; and whether the child is hung (to be killed at once)."""
     deadline = started + limits.timeout if limits.timeout is not None else None
     while True:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -97,16 +114,16 @@ def _await(task: Task, limits: Limits, child: Any, receiver: Connection,
         if receiver in ready:
             try:
                 record: Record = receiver.recv()
-                return record
+                return record, False
             except (EOFError, OSError):
                 pass  # it died before sending: see how below
         if ready:
             child.join(_EXIT_GRACE)
             return failure(task, _death(task.source, child.exitcode),
-                           time.monotonic() - started)
+                           time.monotonic() - started), False
         seconds = time.monotonic() - started
         return failure(task, Timeout(task.source, f"still reading after {limits.timeout:g} s; "
-                                     "stopped", limit=limits.timeout), seconds)
+                                     "stopped", limit=limits.timeout), seconds), True
 
 
 def _death(source: str, exitcode: int | None) -> FoiExtractError:
@@ -116,14 +133,16 @@ def _death(source: str, exitcode: int | None) -> FoiExtractError:
     return WorkerCrash(source, f"the worker reading the document exited with code {exitcode}")
 
 
-def _stop(child: Any) -> None:
-    child.join(_EXIT_GRACE if child.exitcode is None and not child.is_alive() else 0)
+def _stop(child: Any, grace: float) -> None:
+    child.join(grace)
     if child.is_alive():
         # The child leads its own process group, so a converter it started dies with it.
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(child.pid, signal.SIGKILL)
         child.kill()
     child.join()
+    with _LOCK:
+        _LIVE.discard(child)
     child.close()
 
 

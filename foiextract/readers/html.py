@@ -29,7 +29,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 from lxml import etree
 
 from ..errors import CorruptFile, EmptyFile

@@ -57,14 +57,12 @@ class Layout:
     numbered_answers: list[tuple[Unit, list[Unit]]]
     template_text: bool
     empty_public_interest: bool
-    stems: dict[int, Unit]
 
 
 def walk(units: list[Unit], readings: list[Reading]) -> Layout:
     """Group units into runs of questions with their answers."""
     runs: list[Run] = []
     numbered: list[tuple[Unit, list[Unit]]] = []
-    stems: dict[int, Unit] = {}
     current: Run | None = None
     section = ""
     in_boilerplate = False
@@ -127,9 +125,9 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
             if rows:
                 close("table")
                 answering = None
-                for question, answer in rows:
-                    runs.append(Run([Question([question], "qa_table", section)],
-                                    [answer] if answer else [], "table", i))
+                for asked, answered in rows:
+                    runs.append(Run([Question([asked], "qa_table", section)],
+                                    [answered] if answered else [], "table", i))
                 continue
         if role == "stem":
             close("stem")
@@ -147,10 +145,7 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
             if last is not None and continues(last.units[-1], unit) and not pending_label:
                 last.units.append(unit)
             else:
-                question = Question([unit], reading.rule, section, stem=stem)
-                if stem is not None:
-                    stems[id(question)] = stem
-                current.questions.append(question)
+                current.questions.append(Question([unit], reading.rule, section, stem=stem))
             pending_label = False
             continue
         # Answer text or a table.
@@ -167,7 +162,7 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
             current.answer.append(unit)
     close("end")
     return Layout(runs=runs, numbered_answers=numbered, template_text=template,
-                  empty_public_interest=empty_pi, stems=stems)
+                  empty_public_interest=empty_pi)
 
 
 def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
