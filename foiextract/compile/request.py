@@ -94,7 +94,8 @@ def infer_request(lists: Sequence[Sequence[str]]) -> Request:
     ``lists`` holds each response's restated request (or its questions in
     order). The list that most of the others match item by item is the
     skeleton; an item no other response asks is dropped when there are three
-    or more responses; each item takes the wording closest to all its variants.
+    or more responses (unless no item is shared at all); each item takes the wording
+    closest to all its variants.
     """
     candidates = [[q for q in qs if normalise(q)] for qs in lists]
     candidates = [qs for qs in candidates if qs]
@@ -123,6 +124,8 @@ def infer_request(lists: Sequence[Sequence[str]]) -> Request:
         items.append(max(variants, key=lambda v: (sum(similarity(v, w) for w in variants),
                                                   variants.count(v))))
         counts.append(len(variants))
+    if not items:  # no two responses share a question: the best list is all there is
+        items, counts = list(skeleton), [1] * len(skeleton)
     return Request(tuple(items), inferred=True, support=tuple(counts))
 
 

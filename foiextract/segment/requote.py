@@ -43,6 +43,7 @@ def find(units: list[Unit]) -> QuotedRequest | None:
 def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     """Split each reply paragraph that restates a quoted one into its question and answer."""
     quotes = [u for u in units if u.index in request.quotes]
+    units = _rejoin(units, quotes, request)
     out: list[Unit] = []
     for k, unit in enumerate(units):
         quoted = _restates(unit, quotes) if unit.index not in request.quotes else None
@@ -55,6 +56,28 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         out.append(head)
         if rest:
             out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated=""))
+    return out
+
+
+def _rejoin(units: list[Unit], quotes: list[Unit], request: QuotedRequest) -> list[Unit]:
+    """Join a restated question broken across two lines ("…from dual-heritage" / "families? 4")."""
+    out: list[Unit] = []
+    skip = False
+    for k, unit in enumerate(units):
+        if skip:
+            skip = False
+            continue
+        following = units[k + 1] if k + 1 < len(units) else None
+        text = normalise(unit.text)
+        if following is not None and unit.index not in request.quotes and len(text) >= 25:
+            for quote in quotes:
+                said = normalise(quote.text)
+                if said.startswith(text + " ") and normalise(following.text).startswith(
+                        said[len(text):].strip()):
+                    unit = replace(unit, text=unit.text + " " + following.text)
+                    skip = True
+                    break
+        out.append(unit)
     return out
 
 
@@ -77,7 +100,7 @@ def _restates(unit: Unit, quotes: list[Unit]) -> Unit | None:
 def _prefix_length(text: str, prefix: str) -> int:
     """Where in ``text`` the words of ``prefix`` end, with its closing punctuation."""
     wanted = normalise(prefix)
-    tail = set(prefix[len(prefix.rstrip("?!.,;:\"'’”)] ")):])
+    tail = set("?!.,;:\"'’”)] ")
     for end in range(len(prefix) // 2, len(text) + 1):
         if normalise(text[:end]) == wanted and (end == len(text) or not text[end].isalnum()):
             while end < len(text) and text[end] in tail | {" "}:

@@ -176,6 +176,9 @@ def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:
         return "quote"
     if unit.emphasised and not unit.colors & ctx.answer_colours:
         return "emphasis"
+    if unit.marker == "•":
+        # A bullet is as often an answer's item as a question: only a question mark tells.
+        return "numbered" if unit.text.rstrip().endswith("?") else ""
     if unit.marker or unit.kind == "list_item":
         return "numbered"
     if nxt is not None and nxt.label == "answer":

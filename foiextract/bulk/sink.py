@@ -1,0 +1,175 @@
+"""Write tables from row streams, a chunk at a time, each file atomically.
+
+A table that fits in one chunk is written by :func:`foiextract.writers.write_tables`
+itself, so a small bulk run gives the very bytes a one-shot run gives. A
+longer table is written chunk by chunk (CSV and JSON Lines append, Parquet
+adds row groups, SQLite inserts, Excel streams rows), so memory holds one
+chunk whatever the number of documents. Partitioned Parquet writes one file a
+chunk under ``OUT/<table>/``.
+
+>>> write_streams({"errors": iter([])}, "out", "csv")  # doctest: +SKIP
+['out/errors.csv']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import shutil
+import sqlite3
+import tempfile
+from typing import Any, Iterable, Iterator, Mapping
+
+import pandas as pd
+
+from ..tables import SCHEMAS, frame
+from ..writers import EXCEL_CELL_LIMIT, fmt_for, write_tables
+
+CHUNK_ROWS = 10_000
+_SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}
+
+
+def write_streams(streams: Mapping[str, Iterable[Mapping[str, Any]]], out: str,
+                  fmt: str | None = None, *, partitioned: bool = False,
+                  chunk_rows: int = CHUNK_ROWS) -> list[str]:
+    """Write each table's rows (already in table order) to ``out``; returns the paths written."""
+    fmt = fmt_for(out, fmt)
+    chunks = {name: _frames(name, rows, chunk_rows) for name, rows in streams.items()}
+    if partitioned:
+        return [_write_partitioned(name, frames, out) for name, frames in chunks.items()]
+    if fmt in ("sqlite", "xlsx"):
+        _atomic(out, lambda tmp: (_write_sqlite if fmt == "sqlite" else _write_xlsx)(chunks, tmp))
+        return [out]
+    return [_write_table(name, frames, out, fmt) for name, frames in chunks.items()]
+
+
+def _frames(table: str, rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[pd.DataFrame]:
+    """The rows as frames of at most ``size`` rows; always at least one (maybe empty)."""
+    iterator = iter(rows)
+    first = True
+    while True:
+        batch = list(itertools.islice(iterator, size))
+        if batch or first:
+            yield frame(table, batch)
+        if len(batch) < size:
+            return
+        first = False
+
+
+def _write_table(name: str, frames: Iterator[pd.DataFrame], out: str, fmt: str) -> str:
+    first = next(frames)
+    second = next(frames, None)
+    if second is None:
+        return write_tables({name: first}, out, fmt)[0]
+    path = os.path.join(out, f"{name}.{fmt}")
+    every = itertools.chain([first, second], frames)
+    _atomic(path, lambda tmp: _APPEND[fmt](every, tmp))
+    return path
+
+
+def _append_csv(frames: Iterable[pd.DataFrame], path: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        for n, df in enumerate(frames):
+            df.to_csv(handle, index=False, header=n == 0, lineterminator="\n")
+
+
+def _append_jsonl(frames: Iterable[pd.DataFrame], path: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for df in frames:
+            if not df.empty:
+                handle.write(df.to_json(orient="records", lines=True, force_ascii=False))
+
+
+def _append_parquet(frames: Iterable[pd.DataFrame], path: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    try:
+        for df in frames:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table.cast(writer.schema))
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+_APPEND = {"csv": _append_csv, "jsonl": _append_jsonl, "parquet": _append_parquet}
+
+
+def _write_partitioned(name: str, frames: Iterator[pd.DataFrame], out: str) -> str:
+    folder = os.path.join(out, name)
+    os.makedirs(out, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+    try:
+        for n, df in enumerate(frames):
+            df.to_parquet(os.path.join(tmp, f"part-{n:05d}.parquet"), index=False,
+                          engine="pyarrow")
+        # A folder cannot be renamed over a full one: move the old aside, then swap.
+        old = None
+        if os.path.exists(folder):
+            old = tempfile.mkdtemp(prefix=f".{name}.", suffix=".old", dir=out)
+            os.replace(folder, os.path.join(old, name))
+        os.replace(tmp, folder)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return folder
+
+
+def _plain(df: pd.DataFrame) -> Iterator[list[object]]:
+    for row in df.astype(object).itertuples(index=False, name=None):
+        yield [None if value is pd.NA or (isinstance(value, float) and value != value) else value
+               for value in row]
+
+
+def _write_sqlite(chunks: Mapping[str, Iterator[pd.DataFrame]], path: str) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        for name, frames in chunks.items():
+            columns = ", ".join(f'"{c}" {_SQL_TYPES[t]}' for c, t in SCHEMAS[name].items())
+            db.execute(f'CREATE TABLE "{name}" ({columns})')
+            marks = ", ".join("?" for _ in SCHEMAS[name])
+            for df in frames:
+                db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', _plain(df))
+        db.commit()
+
+
+def _write_xlsx(chunks: Mapping[str, Iterator[pd.DataFrame]], path: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    for name, frames in chunks.items():
+        sheet = book.create_sheet(name)
+        sheet.append(list(SCHEMAS[name]))
+        for df in frames:
+            for row in _plain(df):
+                cells = []
+                for value in row:
+                    if isinstance(value, str):
+                        value = value[:EXCEL_CELL_LIMIT]
+                    cell = WriteOnlyCell(sheet, value=value)
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # text stays text: never a formula
+                    cells.append(cell)
+                sheet.append(cells)
+    book.save(path)
+
+
+def _atomic(path: str, write: Any) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
