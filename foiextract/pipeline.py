@@ -38,7 +38,12 @@ class Extraction:
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """The files named, and the files found below any folder named (sorted, hidden ones skipped)."""
+    """The files named, and the files found below any folder named.
+
+    A folder search is sorted and passes over hidden files, README files, gold
+    annotations and data or code files (:data:`SKIPPED_SUFFIXES`); a file named
+    directly is always read.
+    """
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):
@@ -46,7 +51,8 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             for root, dirs, files in os.walk(name, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in files:
-                    if file.startswith(".") or file.lower().endswith(SKIPPED_SUFFIXES):
+                    if file.startswith(".") or file.lower().endswith(SKIPPED_SUFFIXES) or \
+                            file.lower().startswith("readme."):
                         continue
                     found.append(os.path.join(root, file))
             yield from sorted(found)

@@ -71,7 +71,8 @@ def sniff(head: bytes) -> Sniffed:
         return "legacy"
     if b"\x00" in head[:8192]:
         raise UnsupportedFormat("", "binary content that is not a format foiextract reads")
-    if _HTML_START.match(stripped) or len(_HTML_TAGS.findall(head[:8192])) >= 3:
+    if _HTML_START.match(stripped) or (stripped.startswith(b"<")
+                                       and len(_HTML_TAGS.findall(head[:8192])) >= 3):
         return "html"
     first_lines = stripped.split(b"\n", 6)[:6]
     if first_lines and _EMAIL_HEADER.match(first_lines[0]) and sum(

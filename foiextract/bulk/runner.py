@@ -1,0 +1,233 @@
+"""The bulk run: schedule every input on workers, keep each result as a part, merge the tables.
+
+The parent never parses. It lists the inputs, checks each from ``stat``,
+hashes it, skips it when the manifest already holds its part, and otherwise
+hands it to a worker (a thread that starts one child process for the
+document, locally, or a task on a Dask cluster). Each result is written as a
+part as soon as it arrives; at the end the parts are merged table by table
+into the output. Output depends only on the inputs: not on ``jobs``, the
+engine, the order work finished in, or how many runs it took.
+
+>>> summary = run_bulk(["corpora/singles"], "out/")  # doctest: +SKIP
+>>> summary.documents, summary.failed  # doctest: +SKIP
+(12, False)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import resource
+import time
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Literal, Mapping, Sequence
+
+from .. import __version__
+from ..errors import FoiExtractError, WorkerCrash
+from ..pipeline import error_row, iter_inputs
+from ..tables import TABLES
+from ..writers import fmt_for
+from .isolate import Record, Task, failure, run_isolated, stop_all
+from .limits import Limits, probe
+from .manifest import Part, State, part_key, state_dir
+from .order import RowKey, merge_parts, row_key
+from .progress import Progress
+from .sink import CHUNK_ROWS, write_streams
+
+Engine = Literal["local", "dask"]
+
+
+@dataclass(frozen=True, slots=True)
+class BulkOptions:
+    """How to run: workers, limits, resuming, engine.
+
+    ``jobs`` is the number of documents read at once (``None``: every core);
+    with Dask it bounds the tasks in flight per worker thread.
+    """
+
+    jobs: int | None = None
+    limits: Limits = field(default_factory=Limits)
+    retry_failed: bool = False
+    engine: Engine = "local"
+    scheduler: str | None = None
+    progress: bool | None = None
+    chunk_rows: int = CHUNK_ROWS
+
+
+@dataclass(frozen=True, slots=True)
+class BulkSummary:
+    """What a run did. ``errors`` are the rows of the errors table, in table order."""
+
+    inputs: int
+    read: int
+    skipped: int
+    documents: int
+    pairs: int
+    pages: int
+    errors: list[dict[str, Any]]
+    outputs: list[str]
+    seconds: float
+    parent_peak_rss_kb: int
+    worker_peak_rss_kb: int
+
+    @property
+    def failed(self) -> bool:
+        """True when some input ended in ``errors``."""
+        return bool(self.errors)
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def run_bulk(paths: Sequence[str | os.PathLike[str]], out: str, fmt: str | None = None,
+             options: BulkOptions | None = None) -> BulkSummary:
+    """Extract every input under ``paths`` into tables at ``out``, resuming a previous run.
+
+    With ``engine="dask"`` the output is partitioned Parquet (``OUT/<table>/part-*.parquet``).
+    """
+    options = options or BulkOptions()
+    started = time.monotonic()
+    partitioned = options.engine == "dask"
+    if partitioned and fmt not in (None, "parquet"):
+        raise ValueError("the dask engine writes partitioned Parquet: leave out --format")
+    fmt = "parquet" if partitioned else fmt_for(out, fmt)
+    inputs = list(iter_inputs(paths))
+    progress = Progress(len(inputs), enabled=options.progress)
+    with State(state_dir(out, single_file=fmt in ("sqlite", "xlsx"))) as state:
+        with _executor(options) as (executor, in_flight):
+            try:
+                parts, read, worker_peak = _schedule(inputs, state, executor, in_flight,
+                                                     options, progress)
+            except BaseException:
+                stop_all()
+                raise
+            finally:
+                progress.close()
+        tally = _Tally()
+        outputs = write_streams(_merged(parts, tally), out, fmt, partitioned=partitioned,
+                                chunk_rows=options.chunk_rows)
+        summary = BulkSummary(
+            inputs=len(inputs), read=read, skipped=progress.skipped, documents=tally.documents,
+            pairs=tally.pairs, pages=tally.pages, errors=tally.errors, outputs=outputs,
+            seconds=time.monotonic() - started,
+            parent_peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            worker_peak_rss_kb=worker_peak)
+        state.log_run(_run_entry(summary, options, fmt))
+    return summary
+
+
+@contextlib.contextmanager
+def _executor(options: BulkOptions) -> Iterator[tuple[Executor, int]]:
+    jobs = options.jobs or cores()
+    if options.engine == "local":
+        with ThreadPoolExecutor(jobs, thread_name_prefix="foiextract") as pool:
+            yield pool, 2 * jobs
+        return
+    from .dask_engine import dask_executor
+
+    with dask_executor(options.scheduler, jobs) as (executor, threads):
+        yield executor, 2 * threads
+
+
+def _schedule(inputs: list[str], state: State, executor: Executor, in_flight: int,
+              options: BulkOptions, progress: Progress) -> tuple[list[Part], int, int]:
+    limits = options.limits
+    fingerprint = limits.fingerprint()
+    parts: list[Part | None] = [None] * len(inputs)
+    running: dict[Future[Record], tuple[int, Task]] = {}
+    read = peak = 0
+
+    def collect(finished: set[Future[Record]]) -> None:
+        nonlocal read, peak
+        for future in finished:
+            index, task = running.pop(future)
+            record = _outcome(future, task)
+            parts[index] = state.save(record)
+            read += 1
+            peak = max(peak, record.peak_rss_kb)
+            progress.update(failed=record.failed)
+
+    for index, source in enumerate(inputs):
+        try:
+            sha = probe(source, limits)
+        except FoiExtractError as err:
+            parts[index] = Part(rows={"errors": [error_row(source, err)]})
+            progress.update(failed=True)
+            continue
+        task = Task(source, part_key(sha, source, fingerprint))
+        done = state.done(task.key, options.retry_failed)
+        if done is not None:
+            parts[index] = done
+            progress.update(failed=bool(done.path and done.path.endswith(".err.json")),
+                            skipped=True)
+            continue
+        running[executor.submit(run_isolated, task, limits)] = (index, task)
+        if len(running) >= in_flight:
+            collect(wait(running, return_when=FIRST_COMPLETED).done)
+    while running:
+        collect(wait(running, return_when=FIRST_COMPLETED).done)
+    assert all(part is not None for part in parts)
+    return [part for part in parts if part is not None], read, peak
+
+
+def _outcome(future: Future[Record], task: Task) -> Record:
+    """The future's record; a worker that failed outside the document gives a worker_crash."""
+    try:
+        return future.result()
+    except Exception as exc:  # the worker, not the document: never quote its message
+        return failure(task, WorkerCrash(task.source, "the worker failed outside the reader "
+                                         f"({type(exc).__name__})"))
+
+
+class _Tally:
+    """Counts rows as they stream past on their way to disk."""
+
+    def __init__(self) -> None:
+        self.documents = self.pairs = self.pages = 0
+        self.errors: list[dict[str, Any]] = []
+
+    def watch(self, table: str, rows: Iterator[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+        for row in rows:
+            if table == "documents":
+                self.documents += 1
+                self.pages += row.get("pages") or 0
+            elif table == "pairs":
+                self.pairs += 1
+            elif table == "errors":
+                self.errors.append(dict(row))
+            yield row
+
+
+def _merged(parts: list[Part], tally: _Tally) -> dict[str, Iterator[Mapping[str, Any]]]:
+    first_keys: dict[str, list[RowKey | None]] = {table: [] for table in TABLES}
+    for part in parts:
+        tables = part.tables()
+        for table in TABLES:
+            rows = tables.get(table)
+            first_keys[table].append(row_key(table, rows[0]) if rows else None)
+
+    def stream(table: str) -> Iterator[Mapping[str, Any]]:
+        rows = merge_parts(table, first_keys[table],
+                           lambda i: parts[i].tables().get(table, []))
+        return tally.watch(table, rows)
+
+    return {table: stream(table) for table in TABLES}
+
+
+def _run_entry(summary: BulkSummary, options: BulkOptions, fmt: str) -> dict[str, Any]:
+    return {
+        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(summary.seconds, 3), "version": __version__, "engine": options.engine,
+        "jobs": options.jobs or cores(), "format": fmt, "inputs": summary.inputs,
+        "read": summary.read, "skipped": summary.skipped, "failed": len(summary.errors),
+        "documents": summary.documents, "pairs": summary.pairs, "pages": summary.pages,
+        "parent_peak_rss_kb": summary.parent_peak_rss_kb,
+        "worker_peak_rss_kb": summary.worker_peak_rss_kb,
+    }
