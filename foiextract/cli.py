@@ -36,26 +36,63 @@ def main() -> None:
               help="Output folder (csv, parquet, jsonl) or file (.db for SQLite, .xlsx).")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
               help="Output format (default: from the output's extension, else csv).")
-def extract(paths: tuple[str, ...], out: str, fmt: str | None) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Documents read at once, each in its own process (default: every core).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              help="Seconds one document may take (0: no limit).")
+@click.option("--memory-limit", default="2G", show_default=True,
+              help="Memory one document may take, e.g. 512M, 2G (0: no limit).")
+@click.option("--max-size", default="256M", show_default=True,
+              help="Largest file read, e.g. 100M (0: no limit).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=5000, show_default=True,
+              help="Most pages a PDF may have (0: no limit).")
+@click.option("--retry-failed", is_flag=True,
+              help="Read again the documents that failed in an earlier run into OUT.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Run on this machine, or on a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="The Dask scheduler, e.g. tcp://HOST:8786 (with --engine dask).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress line (default: when stderr is a terminal).")
+def extract(paths: tuple[str, ...], out: str, fmt: str | None, jobs: int | None,
+            timeout: float, memory_limit: str, max_size: str, max_pages: int,
+            retry_failed: bool, engine: str, scheduler: str | None,
+            progress: bool | None) -> None:
     """Extract question/answer pairs and facts from FOI responses.
 
     PATHS are files or folders (folders are searched). Writes documents, pairs,
-    values, exemptions, requests and errors tables.
+    values, exemptions, requests and errors tables. Each document is read in a
+    worker process under a time and memory limit; a document that fails becomes
+    one row of errors. Progress is kept in OUT/.foiextract/, so running the same
+    command again only reads what is new or changed.
 
     \b
     Example:
       foiextract extract corpora/barnet-scr-dhr/barnet_6015464.md -o out/
-      foiextract extract responses/ -o responses.db
+      foiextract extract responses/ -o responses.db --jobs 4 --timeout 60
+      foiextract extract responses/ -o out/ --engine dask --scheduler tcp://HOST:8786
     """
-    from .pipeline import extract as run
+    from .bulk import BulkOptions, Limits, parse_size, run_bulk
+    from .tables import frame
 
-    result = run(list(paths))
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     try:
-        result.write(out, fmt)
+        limits = Limits(timeout=timeout or None, memory_limit=parse_size(memory_limit),
+                        max_bytes=parse_size(max_size), max_pages=max_pages or None)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+    options = BulkOptions(jobs=jobs, limits=limits, retry_failed=retry_failed,
+                          engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
+                          progress=progress)
+    try:
+        summary = run_bulk(list(paths), out, fmt, options)
     except (OSError, ValueError) as err:
         raise click.ClickException(f"could not write {out}: {err}") from None
-    _summary(len(result.documents), len(result.pairs), result.errors)
-    sys.exit(1 if result.failed else 0)
+    except RuntimeError as err:
+        raise click.ClickException(str(err)) from None
+    _summary(summary.documents, summary.pairs, frame("errors", summary.errors))
+    sys.exit(1 if summary.failed else 0)
 
 
 def _summary(documents: int, pairs: int, errors: "object") -> None:

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from foiextract.compile import Request, compile_responses, infer_request, read_request, short_names
+from foiextract.compile import (
+    Request,
+    compile_responses,
+    infer_request,
+    read_request,
+    short_names,
+)
 from foiextract.compile.align import align_pairs
 from foiextract.compile.cells import response_cells
 from foiextract.segment.request import similarity

@@ -13,8 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from foiextract.cli import main
-from foiextract.compile import compile_responses
-from foiextract.compile import archive
+from foiextract.compile import archive, compile_responses
 from foiextract.compile.inputs import authority_from_folder
 from foiextract.errors import CorruptFile, TooLarge, ZipBomb
 
@@ -82,7 +81,7 @@ def test_authority_comes_from_the_folder_when_the_letter_does_not_say(tmp_path: 
              "2. Please provide the dates.\n\nMay 2019\n\nYours sincerely,\n\nInformation team\n")
     path = tmp_path / "batch.zip"
     with zipfile.ZipFile(path, "w") as bundle:
-        bundle.writestr(f"London Borough of Bexley - Reviews/2020-02-20/attachments-7/reply.txt", reply)
+        bundle.writestr("London Borough of Bexley - Reviews/2020-02-20/attachments-7/reply.txt", reply)
     batch = compile_responses(str(path), request=["How many reviews have been started?",
                                                   "Please provide the dates."])
     row = batch.dataset.iloc[0]

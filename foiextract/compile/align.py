@@ -23,9 +23,13 @@ Rules, tried in order, each named in the output (``align_rule``):
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from functools import cache
+from importlib.resources import files
+from typing import Any
 
 from ..segment.request import LIKE, normalise, similarity
 
@@ -36,12 +40,11 @@ ORDER_WEIGHT = 0.15
 # Share of positions that must agree for a restated request to count as the same list.
 SAME_ORDER_SHARE = 0.7
 _RANGE = re.compile(
-    r"^\s*(?:q(?:uestions?)?\s*)?(\d{1,3})\s*(?:-|–|to|and|&)\s*(?:q(?:uestion)?\s*)?(\d{1,3})\s*[.:)]?\s*$",
+    r"^\s*(?:q(?:uestions?)?\s*)?(\d{1,3})\s*(?:-|–|to|and|&)\s*"
+    r"(?:q(?:uestion)?\s*)?(\d{1,3})\s*[.:)]?\s*$",
     re.IGNORECASE)
 _STEM = re.compile(r"(?:ations|ation|ions|ion|ings|ing|ed|es|ly|s)$")
-_FILLER = frozenset("a an and any are as at be been by do does for from has have how i in is it "
-                    "me many of on or please provide the these this to was were what when which "
-                    "who will with you your".split())
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +61,17 @@ class Match:
     score: float
 
 
+@cache
+def _filler() -> frozenset[str]:
+    data = json.loads(files("foiextract.data").joinpath("compile_words.json").read_text("utf-8"))
+    return frozenset(data["match_filler"])
+
+
 def stems(text: str) -> set[str]:
     """Content words of a question, crudely stemmed ("completion", "completed" -> "complet")."""
+    filler = _filler()
     return {_STEM.sub("", w) if len(w) > 4 else w
-            for w in normalise(text).split() if w not in _FILLER}
+            for w in normalise(text).split() if w not in filler}
 
 
 def item_similarity(question: str, item: str) -> float:
@@ -91,7 +101,8 @@ def align_pairs(items: Sequence[str], pairs: Sequence[Mapping[str, Any]],
         if own is not None and own in by_own_item:
             item, score = by_own_item[own]
             matches.append(Match(item, index, rule, score))
-        elif own is not None and not restated and not normalise(question) and 1 <= own <= len(items):
+        elif (own is not None and not restated and not normalise(question)
+              and 1 <= own <= len(items)):
             matches.append(Match(int(own), index, "number_only", 1.0))
         elif span:
             low, high = sorted((int(span.group(1)), int(span.group(2))))

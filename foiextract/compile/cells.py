@@ -14,8 +14,9 @@ under s12 (cost) or s14 (vexatious) withholds every item it does not answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..model import Value
 from ..values import parse_answer
@@ -154,7 +155,8 @@ def response_cells(items: Sequence[str], documents: Sequence[dict[str, Any]]
             if cell["kind"] == "missing":
                 cell.update(kind="withheld", value=refusal, exemption=refusal, shared=True,
                             align_rule="whole_request", value_rule="whole_request",
-                            confidence=0.7, match=1.0, source=best["source"] if best else cell["source"])
+                            confidence=0.7, match=1.0,
+                            source=best["source"] if best else cell["source"])
     return out, best
 
 

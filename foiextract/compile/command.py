@@ -21,7 +21,8 @@ FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
               help="The request as sent: numbered questions (Markdown, text, Word, PDF). "
                    "Default: inferred from the responses that restate it.")
 @click.option("-o", "--out", required=True, type=click.Path(),
-              help="Output: an .xlsx workbook, a .db SQLite file, or a folder (csv, parquet, jsonl).")
+              help="Output: an .xlsx workbook, a .db SQLite file, "
+                   "or a folder (csv, parquet, jsonl).")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
               help="Output format (default: from the output's extension, else csv).")
 def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: str | None) -> None:
@@ -50,7 +51,8 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
     origin = "inferred" if batch.request.inferred else "from " + (batch.request.source or "a list")
     review = len(batch.review)
     click.echo(f"{len(batch.dataset)} authorit{'y' if len(batch.dataset) == 1 else 'ies'}, "
-               f"{len(batch.request.items)} request item(s) ({origin}), {review} cell(s) to review, "
+               f"{len(batch.request.items)} request item(s) ({origin}), "
+               f"{review} cell(s) to review, "
                f"{len(batch.errors)} error(s)", err=True)
     for source in batch.skipped:
         click.echo(f"skipped (answers nothing): {source}", err=True)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from ..pipeline import iter_inputs
 from .archive import unpack

@@ -13,6 +13,7 @@ per table in one file. Every file is written atomically, as ``extract`` does.
 from __future__ import annotations
 
 import contextlib
+import math
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ _SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "boolean"
 _WIDE = {"question": 60, "answer": 60, "authority": 32}
 
 
-def write_compilation(compilation: "Compilation", out: str, fmt: str | None = None) -> list[str]:
+def write_compilation(compilation: Compilation, out: str, fmt: str | None = None) -> list[str]:
     """Write ``compilation`` to ``out`` in ``fmt`` (default: from the extension, else csv)."""
     fmt = fmt_for(out, fmt)
     tables = dict(compilation.tables())
@@ -69,7 +70,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str) -> None:
 
 
 def _excel(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, str):
         return value[:EXCEL_CELL_LIMIT]

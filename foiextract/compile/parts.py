@@ -8,7 +8,8 @@ merged items ask about it. A part is used only when it reads as a value; a
 negated part ("It has not yet been published.") answers a how-many question
 with 0.
 
->>> group = ["How many reviews has the borough completed?", "Please provide the dates of completion.",
+>>> group = ["How many reviews has the borough completed?",
+...          "Please provide the dates of completion.",
 ...          "How many of these have been published?"]
 >>> answer = "One review has been completed, in December 2019. It has not yet been published."
 >>> part_for(answer, group[2], group)
@@ -20,7 +21,7 @@ with 0.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import Value
 from ..values import parse_answer

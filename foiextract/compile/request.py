@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any, Sequence
+from typing import Any
 
 from ..errors import EmptyFile
 from ..model import Block
@@ -132,7 +133,7 @@ def infer_request(lists: Sequence[Sequence[str]]) -> Request:
 @cache
 def _name_vocab() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("compile_names.json").read_text("utf-8"))
+        files("foiextract.data").joinpath("compile_words.json").read_text("utf-8"))
     return data
 
 
@@ -147,7 +148,7 @@ def short_names(items: Sequence[str]) -> list[str]:
     left out.
     """
     vocab = _name_vocab()
-    stop = set(vocab["stopwords"])
+    stop = set(vocab["name_stopwords"])
     words = [[w for w in _WORD.findall(normalise(item)) if w not in stop] for item in items]
     common = {w for w in {w for ws in words for w in ws}
               if sum(1 for ws in words if w in ws) > max(2, len(items) // 2)}
@@ -158,6 +159,6 @@ def short_names(items: Sequence[str]) -> list[str]:
         for word in item_words:
             if word not in common and word not in kept:
                 kept.append(word)
-        label = "_".join(kept[: int(vocab["max_words"])])
+        label = "_".join(kept[: int(vocab["max_name_words"])])
         names.append(f"q{number:0{width}d}_{label}" if label else f"q{number:0{width}d}")
     return names

@@ -19,8 +19,10 @@ answer, or what kind of nothing it is ("none", "not applicable", "missing").
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -37,7 +39,8 @@ ANSWERS: dict[str, str] = {
     "name": "string", "question": "string", "response_question": "string", "answer": "string",
     "kind": "string", "value": "string", "number": "Float64", "unit": "string", "low": "Float64",
     "high": "Float64", "date_start": "string", "date_end": "string", "exemption": "string",
-    "url": "string", "confidence": "Float64", "match": "Float64", "needs_review": "boolean", "review_reason": "string",
+    "url": "string", "confidence": "Float64", "match": "Float64", "needs_review": "boolean",
+    "review_reason": "string",
     "shared": "boolean", "align_rule": "string", "value_rule": "string", "page": "Int64",
     "bbox": "string", "line_start": "Int64", "line_end": "Int64", "paragraph_start": "Int64",
     "paragraph_end": "Int64",
@@ -61,7 +64,7 @@ def typed_frame(schema: Mapping[str, str], rows: Sequence[Mapping[str, Any]]) ->
 
 
 def _plain(value: Any) -> Any:
-    missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
     return None if missing else value
 
 
@@ -98,7 +101,8 @@ def answers_table(request: Request, cells: Sequence[dict[str, Any]]) -> pd.DataF
         item = int(cell["item"])
         reasons = review_reasons(cell, asks_number(kinds[item], request.items[item - 1]))
         match = _plain(cell.get("match"))
-        confidence = float(cell.get("confidence") or 0.0) * min(1.0, 1.0 if match is None else match)
+        weight = 1.0 if match is None else min(1.0, match)
+        confidence = float(cell.get("confidence") or 0.0) * weight
         rows.append({**cell, "name": names[item - 1], "confidence": round(confidence, 3),
                      "needs_review": bool(reasons),
                      "review_reason": "; ".join(reasons)})
@@ -113,7 +117,8 @@ def review_reasons(cell: Mapping[str, Any], number_asked: bool) -> list[str]:
     match = _plain(cell.get("match"))
     if match is not None and match < REVIEW_MATCH:
         reasons.append("question matched loosely")
-    if cell["kind"] not in ("missing", "text") and float(cell.get("confidence") or 0) < REVIEW_CONFIDENCE:
+    confidence = float(cell.get("confidence") or 0.0)
+    if cell["kind"] not in ("missing", "text") and confidence < REVIEW_CONFIDENCE:
         reasons.append("low confidence")
     if number_asked and cell["kind"] in ("text", "missing"):
         reasons.append(f"{cell['kind']} where a number was asked")
@@ -123,7 +128,7 @@ def review_reasons(cell: Mapping[str, Any], number_asked: bool) -> list[str]:
 
 
 def request_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
-    """The request's items: column name, question, usual kind, whether numeric, how many answered."""
+    """The request's items: column name, question, usual kind, numeric or not, answered by how many."""
     names = short_names(request.items)
     cells = answers.to_dict("records")
     kinds = item_kinds(request, cells)
@@ -180,7 +185,8 @@ def review_table(answers: pd.DataFrame) -> pd.DataFrame:
 
 
 def where(cell: Mapping[str, Any]) -> str:
-    """Where a cell's answer stands: ``page 2 (x0,top,x1,bottom)``, ``lines 4-6``, ``paragraph 7``."""
+    """Where a cell's answer stands: ``page 2 (x0,top,x1,bottom)``, ``lines 4-6``, ``paragraph 7``.
+    """
     if _plain(cell.get("page")) is not None:
         bbox = cell.get("bbox")
         return f"page {cell['page']}" + (f" ({bbox})" if _plain(bbox) else "")

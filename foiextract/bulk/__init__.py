@@ -1,0 +1,20 @@
+"""Bulk extraction: many documents, in worker processes, resumable, with flat memory.
+
+Every document is read in its own child process with a wall-clock limit and
+a memory cap; whatever happens to it ends as its rows or one ``errors`` row,
+kept as a part file beside the output. A second run skips what is done. The
+tables are merged from the parts in one streaming pass, so they are the same
+bytes whatever the number of workers, and only whole tables are ever written.
+
+>>> from foiextract.bulk import BulkOptions, run_bulk
+>>> summary = run_bulk(["corpora/singles"], "out/", options=BulkOptions(jobs=2))  # doctest: +SKIP
+>>> summary.documents, len(summary.errors)  # doctest: +SKIP
+(12, 0)
+"""
+
+from __future__ import annotations
+
+from .limits import Limits, parse_size
+from .runner import BulkOptions, BulkSummary, cores, run_bulk
+
+__all__ = ["BulkOptions", "BulkSummary", "Limits", "cores", "parse_size", "run_bulk"]
