@@ -104,3 +104,35 @@ def test_answers_by_number_in_a_separate_block() -> None:
 def test_segmenter_never_raises_on_odd_documents() -> None:
     for text in ["", "**", "***?***", "> ?\n>\n> ?", "| a |\n|---|\n| ? |", "1.\n2.\n3."]:
         segment(parse(text, "x.md"))
+
+
+def test_a_rule_can_be_switched_off_by_name_and_pairs_name_their_rule() -> None:
+    doc = parse("**How many?**\n\nTwo\n", "x.md")
+    assert [p.rule for p in segment(doc).pairs] == ["question_emphasis"]
+    assert segment(doc, disabled={"question_emphasis"}).pairs == ()
+
+
+def test_answers_labelled_after_numbered_questions() -> None:
+    text = ("1. How many potholes?\n\nAnswer: 1,204\n\n2. In 2020/21:\n\n(i) how many claims?\n\n"
+            "Answer: 388\n\n(ii) how many paid?\n\nAnswer: 12\n")
+    seg = segment(parse(text, "x.md"))
+    assert [(p.question, p.answer, p.request_item) for p in seg.pairs] == [
+        ("How many potholes?", "1,204", 1), ("how many claims?", "388", 2),
+        ("how many paid?", "12", 2)]
+    assert seg.request[1] == "In 2020/21: how many claims? how many paid?"
+
+
+def test_question_and_answer_table() -> None:
+    text = ("| Question | Answer |\n| --- | --- |\n| How many reviews? | 3 |\n"
+            "| When did they start? |  |\n")
+    pairs = segment(parse(text, "x.md")).pairs
+    assert [(p.question, p.answer, p.rule) for p in pairs] == [
+        ("How many reviews?", "3", "qa_table"), ("When did they start?", "", "qa_table")]
+
+
+def test_request_quoted_then_restated_with_answers_inline() -> None:
+    text = ("> 1. Do you hold a policy?\n>\n> 2. How many staff?\n\n"
+            "1. Do you hold a policy? No – not held.\n\n2. How many staff? 14\n")
+    seg = segment(parse(text, "x.md"))
+    assert [(p.question, p.answer, p.request_item) for p in seg.pairs] == [
+        ("Do you hold a policy?", "No – not held.", 1), ("How many staff?", "14", 2)]

@@ -84,10 +84,10 @@ class _Walker:
                 pending_kind, pending_level, pending_map = "heading", int(token.tag[1:]), token.map
             elif kind == "paragraph_open":
                 pending_map = token.map
-                if self.lists:
-                    pending_kind, pending_level = "list_item", len(self.lists)
-                elif self.quote_depth:
+                if self.quote_depth:  # a list inside a quote is still the quoted request
                     pending_kind, pending_level = "quote", self.quote_depth
+                elif self.lists:
+                    pending_kind, pending_level = "list_item", len(self.lists)
                 else:
                     pending_kind, pending_level = "paragraph", 0
             elif kind == "table_open":
@@ -111,7 +111,7 @@ class _Walker:
                 spans = _spans(token.children or [])
                 if any(s.text.strip() for s in spans):
                     marker = ""
-                    if pending_kind == "list_item":
+                    if self.lists and pending_kind in ("list_item", "quote"):
                         marker, self.item_marker = self.item_marker, ""
                     blocks.append(Block(pending_kind, spans, level=pending_level, marker=marker,
                                         source=_source(pending_map)))

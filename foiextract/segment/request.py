@@ -40,7 +40,7 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if left == right:
         return 1.0
-    if min(len(left), len(right)) >= 15 and (left in right or right in left):
+    if min(len(left), len(right)) >= 10 and (left in right or right in left):
         return 0.9
     return 2 * len(left_words & right_words) / (len(left_words) + len(right_words))
 
@@ -77,5 +77,6 @@ def align(items: Sequence[str], questions: Sequence[str]) -> list[int | None]:
             pick = -best_all[1]
         found.append(pick + 1 if pick is not None else None)
         if pick is not None:
-            last = pick + 1 if scores[pick] >= SAME else pick
+            # An exact match uses its item up; a partial one (a sub-question) may share it.
+            last = pick + 1 if scores[pick] == 1.0 else pick
     return found
