@@ -19,10 +19,12 @@ from .model import Block, Document, Pair, Source, Span, Value
 __version__ = "0.1.0"
 __all__ = [
     "Block", "Document", "FoiExtractError", "Pair", "Result", "Source", "Span", "Value",
-    "extract", "parse_answer", "read_document", "read_table", "segment", "__version__",
+    "compile_responses", "extract", "parse_answer", "read_document", "read_table", "segment",
+    "__version__",
 ]
 
 if TYPE_CHECKING:
+    from .compile import compile_responses
     from .pipeline import extract
     from .readers import read_document
     from .result import Result
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from .writers import read_table
 
 _LAZY = {
+    "compile_responses": ("compile", "compile_responses"),
     "extract": ("pipeline", "extract"),
     "Result": ("result", "Result"),
     "read_document": ("readers", "read_document"),

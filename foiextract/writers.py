@@ -39,16 +39,16 @@ def write_tables(tables: dict[str, pd.DataFrame], out: str, fmt: str | None = No
     """Write tables to ``out``: a folder of files (csv, parquet, jsonl) or one file (sqlite, xlsx)."""
     fmt = fmt_for(out, fmt)
     if fmt == "sqlite":
-        _atomic(out, lambda tmp: _write_sqlite(tables, tmp))
+        atomic_write(out, lambda tmp: _write_sqlite(tables, tmp))
         return [out]
     if fmt == "xlsx":
-        _atomic(out, lambda tmp: _write_xlsx(tables, tmp))
+        atomic_write(out, lambda tmp: _write_xlsx(tables, tmp))
         return [out]
     os.makedirs(out, exist_ok=True)
     written = []
     for name, df in tables.items():
         path = os.path.join(out, f"{name}.{fmt}")
-        _atomic(path, lambda tmp, df=df: _WRITE_ONE[fmt](df, tmp))  # type: ignore[misc]
+        atomic_write(path, lambda tmp, df=df: _WRITE_ONE[fmt](df, tmp))  # type: ignore[misc]
         written.append(path)
     return written
 
@@ -79,7 +79,12 @@ def read_table(path: str, table: str) -> pd.DataFrame:
     raise ValueError(f"{path}: not a table file foiextract writes")
 
 
-def _atomic(path: str, write: Callable[[str], None]) -> None:
+def atomic_write(path: str, write: Callable[[str], None]) -> None:
+    """Write ``path`` by calling ``write(tmp)`` on a temporary file beside it, then moving it in.
+
+    A crash or an error part-way leaves whatever was at ``path`` untouched.
+    """
+    """Write a file by calling ``write(tmp)`` on a temporary file beside it, then move it into place."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..writers import EXCEL_CELL_LIMIT, _atomic, fmt_for, write_tables
+from ..writers import EXCEL_CELL_LIMIT, atomic_write, fmt_for, write_tables
 
 if TYPE_CHECKING:
     from .run import Compilation
@@ -35,10 +35,10 @@ def write_compilation(compilation: Compilation, out: str, fmt: str | None = None
     fmt = fmt_for(out, fmt)
     tables = dict(compilation.tables())
     if fmt == "xlsx":
-        _atomic(out, lambda tmp: write_workbook(tables, tmp))
+        atomic_write(out, lambda tmp: write_workbook(tables, tmp))
         return [out]
     if fmt == "sqlite":
-        _atomic(out, lambda tmp: _write_sqlite(tables, tmp))
+        atomic_write(out, lambda tmp: _write_sqlite(tables, tmp))
         return [out]
     return write_tables(tables, out, fmt)
 

@@ -1,0 +1,43 @@
+"""The segmenter never raises, and reads the same document the same way every time."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foiextract.model import Block, Cell, Document, Span
+from foiextract.readers.markdown import parse
+from foiextract.segment import segment
+
+PIECES = ["**", "*", "?", "\n\n", "\n", "> ", "1. ", "(i) ", "Q3-Q5: ", "Answer: ", "| a | b |\n|---|---|\n",
+          "How many ", "Please provide ", "None", "N/A", "Yours sincerely", "## ", "[insert]", "•",
+          "Factors in favour of disclosure", "Your rights", "2019", "£1.2m", " ", "x"]
+
+markdownish = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markdownish)
+def test_segmenter_never_raises_and_is_deterministic(text: str) -> None:
+    doc = parse(text, "fuzz.md")
+    first = segment(doc)
+    assert segment(doc) == first
+    for pair in first.pairs:
+        assert pair.request_item is None or 1 <= pair.request_item <= len(first.request)
+
+
+span = st.builds(Span, st.text(max_size=40), st.booleans(), st.booleans())
+spans = st.lists(span, max_size=4).map(tuple)
+blocks = st.one_of(
+    st.builds(Block, st.sampled_from(["paragraph", "heading", "list_item", "quote"]), spans,
+              level=st.integers(0, 6), marker=st.sampled_from(["", "1.", "a)", "•", "(ii)"])),
+    st.builds(lambda rows: Block("table", rows=rows),
+              st.lists(st.lists(st.builds(Cell, spans), max_size=3).map(tuple), max_size=4)
+              .map(tuple)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(blocks, max_size=25))
+def test_segmenter_takes_any_document_model(items: list[Block]) -> None:
+    segment(Document(tuple(items), "text", "fuzz.txt"))
