@@ -23,47 +23,26 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from ..errors import CorruptFile, EmptyFile
 from ..model import Block, BlockKind, Cell, Document, Source, Span
-from . import text as plain_text
+from .html_style import BLOCK_TAGS, WHITESPACE, Style, style_of, stylesheet
+from .html_thread import platform_messages
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre "
-    "section summary table tbody td tfoot th thead tr ul".split())
-_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=", re.IGNORECASE)
 _INTERNAL_SUBSET = re.compile(rb"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
-_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)", re.IGNORECASE)
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?(?:\.([\w-]+))?$", re.IGNORECASE)
-_HEX = re.compile(r"^#([0-9a-f]{3}|[0-9a-f]{6})$", re.IGNORECASE)
-_RGB = re.compile(r"^rgba?\(\s*(\d+)\D+(\d+)\D+(\d+)", re.IGNORECASE)
-_NAMED_COLORS = {"black": "000000", "blue": "0000FF", "red": "FF0000", "green": "008000",
-                 "navy": "000080", "purple": "800080", "maroon": "800000", "teal": "008080",
-                 "gray": "808080", "grey": "808080", "orange": "FFA500", "white": "FFFFFF"}
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _LIST_TYPES = {"lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A",
                "lower-roman": "i", "upper-roman": "I", "decimal": "1"}
-
-
-class Style(NamedTuple):
-    """The effective style of text at one point of the tree."""
-
-    bold: bool = False
-    italic: bool = False
-    color: str | None = None
-    href: str | None = None
 
 
 def read(path: str) -> Document:
@@ -76,8 +55,8 @@ def parse(data: bytes, source: str) -> Document:
     root = _tree(data, source)
     title = " ".join(root.findtext(".//title", default="").split())
     metadata = {"title": title} if title else {}
-    sheet = _stylesheet(root)
-    thread = _platform_messages(root, source)
+    sheet = stylesheet(root)
+    thread = platform_messages(root, source)
     if thread:
         blocks = tuple(b for m in thread for b in m.blocks)
         return Document(blocks, "html", source, (), metadata, messages=thread)
@@ -162,75 +141,6 @@ def _content_root(root: Any) -> Any:
     return body if body is not None else root
 
 
-def _stylesheet(root: Any) -> dict[tuple[str, str], Style]:
-    """Simple ``<style>`` rules: ``(tag or "*", class or "")`` -> the style they set."""
-    rules: dict[tuple[str, str], Style] = {}
-    for style in root.iter("style"):
-        css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.DOTALL)
-        for selectors, body in _RULE.findall(css):
-            declared = _declarations(body, Style(), explicit_only=True)
-            if declared is None:
-                continue
-            for selector in selectors.split(","):
-                match = _SIMPLE_SELECTOR.match(selector.strip())
-                if match and (match[1] or match[2]):
-                    rules[((match[1] or "*").lower(), match[2] or "")] = declared
-    return rules
-
-
-def _declarations(css: str, base: Style, explicit_only: bool = False) -> Style | None:
-    bold, italic, color = base.bold, base.italic, base.color
-    seen = False
-    for name, value in _DECLARATION.findall(css):
-        name, value = name.lower(), value.strip().lower()
-        if name == "font-weight":
-            bold, seen = value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600), True
-        elif name == "font-style":
-            italic, seen = value in ("italic", "oblique"), True
-        elif name == "color":
-            color, seen = _color(value), True
-    if explicit_only and not seen:
-        return None
-    return Style(bold, italic, color, base.href)
-
-
-def _color(value: str) -> str | None:
-    value = value.strip().lower()
-    hex_match, rgb = _HEX.match(value), _RGB.match(value)
-    if hex_match:
-        digits = hex_match[1]
-        code = "".join(c * 2 for c in digits) if len(digits) == 3 else digits
-    elif rgb:
-        code = "".join(f"{min(int(n), 255):02X}" for n in rgb.groups())
-    else:
-        code = _NAMED_COLORS.get(value, "000000")
-    code = code.upper()
-    return None if code == "000000" else code
-
-
-def _style_of(element: Any, parent: Style, sheet: dict[tuple[str, str], Style]) -> Style:
-    tag = element.tag
-    style = parent
-    if tag in ("b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"):
-        style = style._replace(bold=True)
-    elif tag in ("i", "em", "cite", "dfn", "var"):
-        style = style._replace(italic=True)
-    elif tag == "a" and element.get("href"):
-        style = style._replace(href=element.get("href"))
-    elif tag == "font" and element.get("color"):
-        style = style._replace(color=_color(element.get("color")))
-    if sheet:
-        classes = (element.get("class") or "").split()
-        for key in [(tag, "")] + [(t, c) for c in classes for t in ("*", tag)]:
-            rule = sheet.get(key)
-            if rule is not None:
-                style = rule._replace(href=style.href)
-    inline = element.get("style")
-    if inline:
-        style = _declarations(inline, style) or style
-    return style
-
-
 @dataclass
 class _Context:
     kind: BlockKind
@@ -283,10 +193,10 @@ class _Walker:
 
     def start(self, element: Any) -> None:
         tag = element.tag
-        self.styles.append(_style_of(element, self.styles[-1], self.sheet))
+        self.styles.append(style_of(element, self.styles[-1], self.sheet))
         if tag == "br":
             self.add("\n")
-        if tag not in _BLOCK_TAGS:
+        if tag not in BLOCK_TAGS:
             return
         if tag in ("td", "th", "dt", "dd") and self.tables and not self.tables[-1].layout:
             self.open_cell(element)
@@ -317,7 +227,7 @@ class _Walker:
     def end(self, element: Any) -> None:
         tag = element.tag
         self.styles.pop()
-        if tag not in _BLOCK_TAGS:
+        if tag not in BLOCK_TAGS:
             return
         table = self.tables[-1] if self.tables else None
         if tag in ("td", "th", "dt", "dd") and table is not None and not table.layout:
@@ -398,9 +308,9 @@ class _Walker:
     def text(self, text: str | None) -> None:
         if text and self.pre:
             for n, line in enumerate(text.split("\n")):
-                self.add(("\n" if n else "") + _WS.sub(" ", line))
+                self.add(("\n" if n else "") + WHITESPACE.sub(" ", line))
         elif text:
-            self.add(_WS.sub(" ", text))
+            self.add(WHITESPACE.sub(" ", text))
 
     def flush(self) -> None:
         """End the paragraph being collected (inside a table cell: start a new line)."""
@@ -496,76 +406,3 @@ def _paragraphs(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
     return result
 
 
-def _platform_messages(root: Any, source: str) -> tuple[Document, ...]:
-    """A saved WhatDoTheyKnow page: one Document a message in ``div.correspondence``."""
-    messages = []
-    for element in root.iter("div"):
-        classes = (element.get("class") or "").split()
-        if "correspondence" not in classes or not {"incoming", "outgoing"} & set(classes):
-            continue
-        body = next((e for e in element.iter("div")
-                     if "correspondence_text" in (e.get("class") or "").split()), None)
-        if body is None:
-            continue
-        metadata = {"direction": "incoming" if "incoming" in classes else "outgoing"}
-        when = next((t.get("datetime") for t in element.iter("time") if t.get("datetime")), None)
-        if when:
-            metadata.update(date=when[:10], datetime=when)
-        for part in element.iter():
-            names = (part.get("class") or "").split()
-            if "correspondence__header__author" in names:
-                metadata["from"] = " ".join(part.text_content().split())
-        attachments = [" ".join(e.text_content().split()) for e in element.iter("p")
-                       if "attachment__name" in (e.get("class") or "").split()]
-        if attachments:
-            metadata["attachments"] = "; ".join(attachments)
-        text, line_map = _plain(body)
-        lay = plain_text.layout(text)
-        messages.append(Document(_remap(lay.blocks, line_map), "html", source,
-                                 _remap(lay.furniture, line_map), metadata))
-    return tuple(messages)
-
-
-_SKIPPED_IN_MESSAGES = frozenset({"attachments", "unfold_link", "correspondence__footer"})
-
-
-def _plain(element: Any) -> tuple[str, list[int]]:
-    """A message's text as a plain-text email (``<br>`` a line break, ``<p>`` a blank line),
-    with the file line each of its lines starts on."""
-    out: list[str] = []
-    line_map = [element.sourceline or 1]
-
-    def emit(text: str, line: int | None) -> None:
-        for n, part in enumerate(text.split("\n")):
-            if n:
-                out.append("\n")
-                line_map.append(line or line_map[-1])
-            out.append(part)
-
-    walker = etree.iterwalk(element, events=("start", "end"))
-    for event, node in walker:
-        if not isinstance(node.tag, str):
-            continue
-        if event == "start":
-            if _SKIPPED_IN_MESSAGES & set((node.get("class") or "").split()):
-                walker.skip_subtree()
-                continue
-            if node.tag == "br":
-                emit("\n", node.sourceline)
-            elif node.tag in _BLOCK_TAGS:
-                emit("\n\n", node.sourceline)
-            emit(_WS.sub(" ", node.text or ""), node.sourceline)
-        else:
-            if node.tag in _BLOCK_TAGS:
-                emit("\n\n", node.sourceline)
-            if node is not element:
-                emit(_WS.sub(" ", node.tail or ""), node.sourceline)
-    return "".join(out), line_map
-
-
-def _remap(blocks: tuple[Block, ...], line_map: list[int]) -> tuple[Block, ...]:
-    def line(n: int | None) -> int | None:
-        return line_map[min(n, len(line_map)) - 1] if n else None
-
-    return tuple(replace(b, source=replace(b.source, line_start=line(b.source.line_start),
-                                           line_end=line(b.source.line_end))) for b in blocks)
