@@ -20,6 +20,7 @@ from .readers import read_document
 from .result import Result
 from .segment import segment
 from .values import parse_answer
+from .values.parts import value_of_part
 
 # Files a folder search passes over: our own gold and outputs, data and code.
 SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".csv", ".py", ".sh", ".xlsx", ".parquet",
@@ -113,8 +114,7 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "") -> Ex
 
         document = focus(document)
     seg = segment(document)
-    pairs = [replace(p, value=parse_answer(p.answer, p.question, blocks=p.answer_blocks))
-             for p in seg.pairs]
+    pairs = _with_values(seg.pairs)
     facts = read_facts(document, pairs)
     flags = sorted(set(seg.flags) | set(facts.flags), key=_FLAG_ORDER.index)
     source = document.source
@@ -148,6 +148,35 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "") -> Ex
         for i, q in enumerate(seg.request, start=1)
     ]
     return Extraction(doc_row, pair_rows, value_rows, exemption_rows, request_rows)
+
+
+def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
+    """Each pair's answer read as a value in the light of its question.
+
+    An answer shared by several questions ("Q16-Q18: One review has been
+    completed, in December 2019. It has not yet been published.") gives each
+    question the part of it that answers that question, where one stands out.
+    """
+    out: list[Pair] = []
+    for n, pair in enumerate(pairs):
+        whole = parse_answer(pair.answer, pair.question, blocks=pair.answer_blocks)
+        value = whole
+        if pair.shared:
+            group = [p.question for p in _shared_group(pairs, n)]
+            value = value_of_part(pair.answer, pair.question, group, whole) or whole
+        out.append(replace(pair, value=value))
+    return out
+
+
+def _shared_group(pairs: Sequence[Pair], n: int) -> list[Pair]:
+    """The run of shared pairs around pair ``n`` that stand under the same answer."""
+    start = n
+    while start > 0 and pairs[start - 1].shared and pairs[start - 1].answer == pairs[n].answer:
+        start -= 1
+    end = n
+    while end + 1 < len(pairs) and pairs[end + 1].shared and pairs[end + 1].answer == pairs[n].answer:
+        end += 1
+    return list(pairs[start:end + 1])
 
 
 _FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late"]

@@ -23,15 +23,13 @@ Rules, tried in order, each named in the output (``align_rule``):
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from ..segment.request import LIKE, normalise, similarity
+from ..values.parts import stems
 
 # Below this, a question is not taken to ask a request item.
 MIN_SCORE = 0.5
@@ -43,7 +41,6 @@ _RANGE = re.compile(
     r"^\s*(?:q(?:uestions?)?\s*)?(\d{1,3})\s*(?:-|–|to|and|&)\s*"
     r"(?:q(?:uestion)?\s*)?(\d{1,3})\s*[.:)]?\s*$",
     re.IGNORECASE)
-_STEM = re.compile(r"(?:ations|ation|ions|ion|ings|ing|ed|es|ly|s)$")
 
 
 
@@ -59,19 +56,6 @@ class Match:
     pair: int
     rule: str
     score: float
-
-
-@cache
-def _filler() -> frozenset[str]:
-    data = json.loads(files("foiextract.data").joinpath("compile_words.json").read_text("utf-8"))
-    return frozenset(data["match_filler"])
-
-
-def stems(text: str) -> set[str]:
-    """Content words of a question, crudely stemmed ("completion", "completed" -> "complet")."""
-    filler = _filler()
-    return {_STEM.sub("", w) if len(w) > 4 else w
-            for w in normalise(text).split() if w not in filler}
 
 
 def item_similarity(question: str, item: str) -> float:

@@ -21,7 +21,7 @@ from typing import Any
 from ..model import Value
 from ..values import parse_answer
 from .align import Match, align_pairs
-from .parts import value_of_part
+from ..values.parts import value_of_part
 
 # Refusals that cover a whole request, not one question.
 WHOLE_REQUEST_EXEMPTIONS = re.compile(r"^s1[24]\b|^reg12\(4\)\([bc]\)")

@@ -1,4 +1,4 @@
-"""The part of a merged answer that belongs to one request item.
+"""The part of a shared answer that belongs to one of the questions it stands under.
 
 One answer often stands under several items ("Q16-Q18: One review has been
 completed, in December 2019. It has not yet been published."). Each item
@@ -23,10 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Value
-from ..values import parse_answer
-from .align import stems
+import json
+from functools import cache
+from importlib.resources import files
 
+from ..model import Value
+from ..segment.request import normalise
+from . import parse_answer
+
+_STEM = re.compile(r"(?:ations|ation|ions|ion|ings|ing|ed|es|ly|s)$")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9])")
 _HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _NEGATED = re.compile(
@@ -40,6 +45,19 @@ WHOLE_KINDS = frozenset({"withheld", "not_held", "published", "not_applicable"})
 VALUE_KINDS = frozenset({"count", "number", "amount", "percent", "range", "suppressed", "date",
                          "boolean", "list", "none", "not_applicable", "not_held", "withheld",
                          "published"})
+
+
+@cache
+def _filler() -> frozenset[str]:
+    data = json.loads(files("foiextract.data").joinpath("compile_words.json").read_text("utf-8"))
+    return frozenset(data["match_filler"])
+
+
+def stems(text: str) -> set[str]:
+    """Content words of a question, crudely stemmed ("completion", "completed" -> "complet")."""
+    filler = _filler()
+    return {_STEM.sub("", w) if len(w) > 4 else w
+            for w in normalise(text).split() if w not in filler}
 
 
 def sentences(answer: str) -> list[str]:
