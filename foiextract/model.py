@@ -114,15 +114,21 @@ class Block:
     rows: tuple[tuple[Cell, ...], ...] = ()
     header_rows: int = 0
     source: Source = field(default_factory=Source)
+    # Read many times by every later stage: computed once.
+    _text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind == "table":
+            text = "; ".join(
+                " | ".join(" ".join(c.text.split()) for c in row) for row in self.rows)
+        else:
+            text = spans_text(self.spans)
+        object.__setattr__(self, "_text", text)
 
     @property
     def text(self) -> str:
         """Plain text; a table as ``cell | cell; cell | cell``."""
-        if self.kind == "table":
-            return "; ".join(
-                " | ".join(" ".join(c.text.split()) for c in row) for row in self.rows
-            )
-        return spans_text(self.spans)
+        return self._text
 
     @property
     def all_bold(self) -> bool:

@@ -216,12 +216,14 @@ def _line_mentions(line: str) -> _LineMentions:
     for start, end, entry, variant in _name_hits(line):
         found.append((start, entry.key, variant, entry.code, "name"))
         spans.append((start, end))
-    for m in _GENERIC.finditer(line):
+    generic = _GENERIC.finditer(line) if ("NHS" in line or "Universit" in line) else ()
+    for m in generic:
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         style = " ".join(m.group(0).split())
         found.append((m.start(), style.lower(), style, "", "generic"))
-    for m in _DOMAIN.finditer(line):
+    domains = _DOMAIN.finditer(line) if ("@" in line or "//" in line or "www." in line) else ()
+    for m in domains:
         owner = lookup_domain(m.group(1))
         if owner:
             found.append((m.start(), owner.key, "", owner.code, "domain"))

@@ -88,8 +88,20 @@ def block_text(block: Block) -> str:
     return block.text
 
 
+_last: list[tuple[Document, tuple[Zone, ...]]] = []
+
+
 def zones(document: Document) -> tuple[Zone, ...]:
     """The document's text, zone by zone: furniture, head, body, tail, metadata."""
+    # Every fact reads the zones of the same document in turn: keep the last one.
+    if _last and _last[0][0] is document:
+        return _last[0][1]
+    found = _zones(document)
+    _last[:] = [(document, found)]
+    return found
+
+
+def _zones(document: Document) -> tuple[Zone, ...]:
     reply = reply_of(document)
     texts = [block_text(b) for b in reply.blocks]
     # The head is the authority's own opening: a quoted request (an e-mail reply, a focused
