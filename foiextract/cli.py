@@ -77,6 +77,8 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, jobs: int | None,
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask" and fmt not in (None, "parquet"):
+        raise click.UsageError("--engine dask writes partitioned Parquet: leave out --format")
     try:
         limits = Limits(timeout=timeout or None, memory_limit=parse_size(memory_limit),
                         max_bytes=parse_size(max_size), max_pages=max_pages or None)

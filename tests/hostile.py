@@ -205,11 +205,10 @@ def _emphasis_storm(folder: Path) -> Path:
 
 
 def _symlink_loop(folder: Path) -> Path:
-    first, second = folder / "loop_a.md", folder / "loop_b.md"
-    for link, target in ((first, second), (second, first)):
-        if not link.is_symlink():
-            os.symlink(target.name, link)
-    return first
+    link = folder / "symlink_loop.md"
+    if not link.is_symlink():
+        os.symlink(link.name, link)  # points at itself
+    return link
 
 
 def _fifo(folder: Path) -> Path:
@@ -236,10 +235,10 @@ CASES: dict[str, tuple[Maker, str | None, str]] = {
     "zip_bomb_docx": (_zip_bomb_docx, "zip_bomb", "a .docx whose document.xml unpacks to 512 MB"),
     "xxe_docx": (_xxe_docx, "unsafe_xml", "a .docx with an external entity"),
     "laughs_docx": (_laughs_docx, "unsafe_xml", "a .docx with a billion-laughs entity"),
-    "deep_html": (_deep_html, None, "HTML nested 10,000 deep: read (flattened) or refused"),
-    "windows_1252": (_windows_1252, "bad_encoding", "text in Windows-1252, not UTF-8"),
+    "deep_html": (_deep_html, "corrupt_file", "HTML nested 10,000 deep: refused, never recursed"),
+    "windows_1252": (_windows_1252, None, "text in Windows-1252: the text reader decodes it"),
     "nul_bytes": (_nul_bytes, "unsupported_format", "text with NUL bytes"),
     "emphasis_storm": (_emphasis_storm, None, "a Markdown emphasis storm: read in time"),
-    "symlink_loop": (_symlink_loop, "not_found", "two symlinks pointing at each other"),
+    "symlink_loop": (_symlink_loop, "not_found", "a symlink pointing at itself"),
     "fifo": (_fifo, "not_found", "a named pipe: never opened"),
 }

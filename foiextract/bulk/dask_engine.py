@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 from concurrent.futures import Executor
-from typing import Iterator
+from typing import Any, Iterator
 
 
 def _daemonic() -> bool:
@@ -31,8 +31,11 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[tuple[Executor, 
     Without ``scheduler`` a local cluster of ``jobs`` threads is started (handy for trying
     the engine on one machine).
     """
-    from distributed import Client, LocalCluster
+    import distributed
 
+    # distributed is untyped: keep its objects as Any.
+    Client: Any = distributed.Client
+    LocalCluster: Any = distributed.LocalCluster
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=1, threads_per_worker=jobs, processes=False,

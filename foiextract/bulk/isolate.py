@@ -15,6 +15,7 @@ documents, so a dead child can never take the next document with it.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -181,6 +182,8 @@ def _warm_up() -> None:
 
 
 def _child(task: Task, limits: Limits, sender: Connection) -> None:
+    # A crash is recorded as worker_crash; a C-level traceback on stderr would only add noise.
+    faulthandler.disable()
     _detach()
     _cap_memory(limits.memory_limit)
     started = time.perf_counter()
@@ -201,9 +204,9 @@ def extract_rows(source: str, limits: Limits) -> Rows:
         return {"errors": [error_row(source, err)]}
     except MemoryError:
         cap = f" of {limits.memory_limit // MiB} MB" if limits.memory_limit else ""
-        err = MemoryLimit(source, f"reading the document needed more than the memory cap{cap}",
-                          limit=limits.memory_limit)
-        return {"errors": [error_row(source, err)]}
+        return {"errors": [error_row(source, MemoryLimit(
+            source, f"reading the document needed more than the memory cap{cap}",
+            limit=limits.memory_limit))]}
     except RecursionError:
         return {"errors": [error_row(source, CorruptFile(
             source, "the document is nested too deeply to read"))]}

@@ -79,7 +79,9 @@ class State:
         try:
             import fcntl
 
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # A POSIX lock, not flock: worker children forked while it is held do not inherit
+            # it, so it dies with this process even when a child outlives it for a moment.
+            fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except ImportError:
             pass
         except OSError:

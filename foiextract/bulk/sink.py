@@ -26,7 +26,7 @@ import pandas as pd
 from ..tables import SCHEMAS, frame
 from ..writers import EXCEL_CELL_LIMIT, fmt_for, write_tables
 
-CHUNK_ROWS = 10_000
+CHUNK_ROWS = 2_000
 _SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}
 
 
