@@ -7,14 +7,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import FoiExtractError
 from .foi import read_facts
+from .limits import Limits, check_content, probe
 from .model import Document, Pair, Source
 from .readers import read_document
 from .result import Result
@@ -22,6 +21,7 @@ from .segment import segment
 from .values import parse_answer
 from .values.parts import value_of_part
 
+DEFAULT_LIMITS = Limits()
 # Files a folder search passes over: our own gold and outputs, data and code.
 SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".csv", ".py", ".sh", ".xlsx", ".parquet",
                     ".db", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".ipynb")
@@ -87,24 +87,20 @@ def error_row(source: str, err: FoiExtractError) -> dict[str, str]:
     return {"source": source, "kind": err.kind, "message": str(err).replace("\n", " ")}
 
 
-def extract_file(source: str) -> list[Extraction]:
-    """Read one file and extract it (and any documents attached to it)."""
-    data = _read_bytes(source)
-    sha = hashlib.sha256(data).hexdigest()
+def extract_file(source: str, limits: Limits = DEFAULT_LIMITS) -> list[Extraction]:
+    """Read one file and extract it (and any documents attached to it).
+
+    The file is checked against ``limits`` before any parser sees it: a FIFO
+    or device is never opened, an oversized file never read, a PDF or ZIP
+    that would inflate far past its size never parsed.
+    """
+    sha = probe(source, limits)
+    check_content(source, limits)
     document = read_document(source)
     extractions = [extract_document(document, doc_id=sha[:16], sha256=sha)]
     for k, attachment in enumerate(document.attachments, start=1):
         extractions.append(extract_document(attachment, doc_id=f"{sha[:16]}-{k}", sha256=""))
     return extractions
-
-
-def _read_bytes(source: str) -> bytes:
-    try:
-        return Path(source).read_bytes()
-    except OSError:
-        from .errors import NotFound
-
-        raise NotFound(source) from None
 
 
 def extract_document(document: Document, *, doc_id: str, sha256: str = "") -> Extraction:

@@ -14,11 +14,11 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from .tables import SCHEMAS, conform
+from .tables import conform
 
 FORMATS = ("csv", "parquet", "jsonl", "sqlite", "xlsx")
 _BY_SUFFIX = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".xlsx": "xlsx"}
@@ -39,10 +39,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out: str, fmt: str | None = No
     """Write tables to ``out``: a folder of files (csv, parquet, jsonl) or one file (sqlite, xlsx)."""
     fmt = fmt_for(out, fmt)
     if fmt == "sqlite":
-        atomic_write(out, lambda tmp: _write_sqlite(tables, tmp))
+        atomic_write(out, lambda tmp: write_sqlite({n: [df] for n, df in tables.items()}, tmp))
         return [out]
     if fmt == "xlsx":
-        atomic_write(out, lambda tmp: _write_xlsx(tables, tmp))
+        atomic_write(out, lambda tmp: write_xlsx({n: [df] for n, df in tables.items()}, tmp))
         return [out]
     os.makedirs(out, exist_ok=True)
     written = []
@@ -118,40 +118,54 @@ _WRITE_ONE: dict[str, Callable[[pd.DataFrame, str], None]] = {
 }
 
 
-def _plain(df: pd.DataFrame) -> Iterator[list[object]]:
+def plain_rows(df: pd.DataFrame) -> Iterator[list[object]]:
     """Rows with pandas' missing values as None, for writers that want Python values."""
     for row in df.astype(object).itertuples(index=False, name=None):
         yield [None if value is pd.NA or (isinstance(value, float) and value != value) else value
                for value in row]
 
 
-def _write_sqlite(tables: dict[str, pd.DataFrame], path: str) -> None:
-    types = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}
+_SQL_TYPES = {"string": "TEXT", "object": "TEXT", "Int64": "INTEGER", "int64": "INTEGER",
+              "Float64": "REAL", "float64": "REAL", "boolean": "INTEGER", "bool": "INTEGER"}
+
+
+def write_sqlite(tables: Mapping[str, Iterable[pd.DataFrame]], path: str) -> None:
+    """One SQLite table per entry, each given as frames (chunks) with the same columns."""
     with contextlib.closing(sqlite3.connect(path)) as db:
-        for name, df in tables.items():
-            columns = ", ".join(f'"{c}" {types[SCHEMAS[name][c]]}' for c in df.columns)
-            db.execute(f'CREATE TABLE "{name}" ({columns})')
-            marks = ", ".join("?" for _ in df.columns)
-            db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', _plain(df))
+        for name, frames in tables.items():
+            created = False
+            for df in frames:
+                if not created:
+                    columns = ", ".join(f'"{c}" {_SQL_TYPES.get(str(df[c].dtype), "TEXT")}'
+                                        for c in df.columns)
+                    db.execute(f'CREATE TABLE "{name}" ({columns})')
+                    created = True
+                marks = ", ".join("?" for _ in df.columns)
+                db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', plain_rows(df))
         db.commit()
 
 
-def _write_xlsx(tables: dict[str, pd.DataFrame], path: str) -> None:
+def write_xlsx(tables: Mapping[str, Iterable[pd.DataFrame]], path: str) -> None:
+    """One sheet per entry, each given as frames (chunks); text never becomes a formula."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
-    for name, df in tables.items():
+    for name, frames in tables.items():
         sheet = book.create_sheet(name)
-        sheet.append(list(df.columns))
-        for row in _plain(df):
-            cells = []
-            for value in row:
-                if isinstance(value, str):
-                    value = value[:EXCEL_CELL_LIMIT]
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text stays text: never a formula ("=…")
-                cells.append(cell)
-            sheet.append(cells)
+        header = False
+        for df in frames:
+            if not header:
+                sheet.append(list(df.columns))
+                header = True
+            for row in plain_rows(df):
+                cells = []
+                for value in row:
+                    if isinstance(value, str):
+                        value = value[:EXCEL_CELL_LIMIT]
+                    cell = WriteOnlyCell(sheet, value=value)
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # text stays text: never a formula ("=…")
+                    cells.append(cell)
+                sheet.append(cells)
     book.save(path)

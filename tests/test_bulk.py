@@ -138,7 +138,8 @@ def test_a_run_killed_half_way_then_rerun_equals_an_uninterrupted_run(tmp_path: 
     assert _bytes(out, "csv") == _bytes(clean, "csv")
 
 
-def _misbehaving_extract_file(source: str) -> list[foiextract.pipeline.Extraction]:
+def _misbehaving_extract_file(source: str, limits: Limits = Limits()
+                              ) -> list[foiextract.pipeline.Extraction]:
     name = os.path.basename(source)
     if name.startswith("hang"):
         time.sleep(60)
@@ -147,7 +148,7 @@ def _misbehaving_extract_file(source: str) -> list[foiextract.pipeline.Extractio
         del hoard
     if name.startswith("crash"):
         os.kill(os.getpid(), signal.SIGSEGV)
-    return _REAL_EXTRACT_FILE(source)
+    return _REAL_EXTRACT_FILE(source, limits)
 
 
 _REAL_EXTRACT_FILE = foiextract.pipeline.extract_file

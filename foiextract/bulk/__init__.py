@@ -14,7 +14,7 @@ bytes whatever the number of workers, and only whole tables are ever written.
 
 from __future__ import annotations
 
-from .limits import Limits, parse_size
+from ..limits import Limits, parse_size
 from .runner import BulkOptions, BulkSummary, cores, run_bulk
 
 __all__ = ["BulkOptions", "BulkSummary", "Limits", "cores", "parse_size", "run_bulk"]

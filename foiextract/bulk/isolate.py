@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import (CorruptFile, FoiExtractError, MemoryLimit, Timeout, WorkerCrash)
-from .limits import MiB, Limits, check_content
+from ..limits import MiB, Limits
 from .order import sort_rows
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -198,8 +198,7 @@ def extract_rows(source: str, limits: Limits) -> Rows:
     from ..pipeline import error_row, extract_file
 
     try:
-        check_content(source, limits)
-        extractions = extract_file(source)
+        extractions = extract_file(source, limits)
     except FoiExtractError as err:
         return {"errors": [error_row(source, err)]}
     except MemoryError:

@@ -30,7 +30,7 @@ from ..pipeline import error_row, iter_inputs
 from ..tables import TABLES
 from ..writers import fmt_for
 from .isolate import Record, Task, failure, run_isolated, stop_all
-from .limits import Limits, probe
+from ..limits import Limits, probe
 from .manifest import Part, State, part_key, state_dir
 from .order import RowKey, merge_parts, row_key
 from .progress import Progress

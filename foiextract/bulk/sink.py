@@ -13,21 +13,18 @@ chunk under ``OUT/<table>/``.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import shutil
-import sqlite3
 import tempfile
 from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from ..tables import SCHEMAS, frame
-from ..writers import EXCEL_CELL_LIMIT, fmt_for, write_tables
+from ..tables import frame
+from ..writers import atomic_write, fmt_for, write_sqlite, write_tables, write_xlsx
 
 CHUNK_ROWS = 2_000
-_SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}
 
 
 def write_streams(streams: Mapping[str, Iterable[Mapping[str, Any]]], out: str,
@@ -39,7 +36,7 @@ def write_streams(streams: Mapping[str, Iterable[Mapping[str, Any]]], out: str,
     if partitioned:
         return [_write_partitioned(name, frames, out) for name, frames in chunks.items()]
     if fmt in ("sqlite", "xlsx"):
-        _atomic(out, lambda tmp: (_write_sqlite if fmt == "sqlite" else _write_xlsx)(chunks, tmp))
+        atomic_write(out, lambda tmp: (write_sqlite if fmt == "sqlite" else write_xlsx)(chunks, tmp))
         return [out]
     return [_write_table(name, frames, out, fmt) for name, frames in chunks.items()]
 
@@ -64,7 +61,7 @@ def _write_table(name: str, frames: Iterator[pd.DataFrame], out: str, fmt: str) 
         return write_tables({name: first}, out, fmt)[0]
     path = os.path.join(out, f"{name}.{fmt}")
     every = itertools.chain([first, second], frames)
-    _atomic(path, lambda tmp: _APPEND[fmt](every, tmp))
+    atomic_write(path, lambda tmp: _APPEND[fmt](every, tmp))
     return path
 
 
@@ -121,55 +118,3 @@ def _write_partitioned(name: str, frames: Iterator[pd.DataFrame], out: str) -> s
     return folder
 
 
-def _plain(df: pd.DataFrame) -> Iterator[list[object]]:
-    for row in df.astype(object).itertuples(index=False, name=None):
-        yield [None if value is pd.NA or (isinstance(value, float) and value != value) else value
-               for value in row]
-
-
-def _write_sqlite(chunks: Mapping[str, Iterator[pd.DataFrame]], path: str) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        for name, frames in chunks.items():
-            columns = ", ".join(f'"{c}" {_SQL_TYPES[t]}' for c, t in SCHEMAS[name].items())
-            db.execute(f'CREATE TABLE "{name}" ({columns})')
-            marks = ", ".join("?" for _ in SCHEMAS[name])
-            for df in frames:
-                db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', _plain(df))
-        db.commit()
-
-
-def _write_xlsx(chunks: Mapping[str, Iterator[pd.DataFrame]], path: str) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    for name, frames in chunks.items():
-        sheet = book.create_sheet(name)
-        sheet.append(list(SCHEMAS[name]))
-        for df in frames:
-            for row in _plain(df):
-                cells = []
-                for value in row:
-                    if isinstance(value, str):
-                        value = value[:EXCEL_CELL_LIMIT]
-                    cell = WriteOnlyCell(sheet, value=value)
-                    if isinstance(value, str):
-                        cell.data_type = "s"  # text stays text: never a formula
-                    cells.append(cell)
-                sheet.append(cells)
-    book.save(path)
-
-
-def _atomic(path: str, write: Any) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)

@@ -12,20 +12,17 @@ per table in one file. Every file is written atomically, as ``extract`` does.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import sqlite3
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..writers import EXCEL_CELL_LIMIT, atomic_write, fmt_for, write_tables
+from ..writers import EXCEL_CELL_LIMIT, atomic_write, fmt_for, write_sqlite, write_tables
 
 if TYPE_CHECKING:
     from .run import Compilation
 
 SHEETS = ("dataset", "request", "review")
-_SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}
 # Column widths (characters) for the workbook: long text columns wider, numbers narrow.
 _WIDE = {"question": 60, "answer": 60, "authority": 32}
 
@@ -38,7 +35,7 @@ def write_compilation(compilation: Compilation, out: str, fmt: str | None = None
         atomic_write(out, lambda tmp: write_workbook(tables, tmp))
         return [out]
     if fmt == "sqlite":
-        atomic_write(out, lambda tmp: _write_sqlite(tables, tmp))
+        atomic_write(out, lambda tmp: write_sqlite({n: [df] for n, df in tables.items()}, tmp))
         return [out]
     return write_tables(tables, out, fmt)
 
@@ -77,14 +74,3 @@ def _excel(value: object) -> object:
     return value
 
 
-def _write_sqlite(tables: dict[str, pd.DataFrame], path: str) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        for name, df in tables.items():
-            columns = ", ".join(f'"{c}" {_SQL_TYPES.get(str(df[c].dtype), "TEXT")}'
-                                for c in df.columns)
-            db.execute(f'CREATE TABLE "{name}" ({columns})')
-            marks = ", ".join("?" for _ in df.columns)
-            rows = ([_excel(v) for v in row]
-                    for row in df.astype(object).itertuples(index=False, name=None))
-            db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
-        db.commit()

@@ -7,7 +7,7 @@ content. :func:`check_content` runs in the worker, before the reader: it counts
 a PDF's pages, inflates its compressed streams in bounded steps, and reads a
 ZIP's directory for its member count and compression ratio. The wall-clock
 limit and the memory cap are enforced around the reader by
-:mod:`foiextract.bulk.isolate`.
+:mod:`foiextract.bulk.isolate` in bulk runs.
 
 >>> parse_size("512M"), parse_size("2G"), parse_size("0")
 (536870912, 2147483648, None)
@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from dataclasses import asdict, dataclass
 
-from ..errors import NotFound, TooLarge, ZipBomb
+from .errors import NotFound, TooLarge, ZipBomb
 
 MiB = 1024 * 1024
 _UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "KIB": 1024, "M": MiB, "MB": MiB, "MIB": MiB,
