@@ -10,8 +10,12 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from . import __version__
 from .errors import FoiExtractError
@@ -97,10 +101,7 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, jobs: int | None,
     sys.exit(1 if summary.failed else 0)
 
 
-def _summary(documents: int, pairs: int, errors: "object") -> None:
-    import pandas as pd
-
-    assert isinstance(errors, pd.DataFrame)
+def _summary(documents: int, pairs: int, errors: pd.DataFrame) -> None:
     click.echo(f"{documents} document(s), {pairs} pair(s), {len(errors)} error(s)", err=True)
     for row in errors.itertuples(index=False):
         click.echo(f"error: {row.message} [{row.kind}]", err=True)
