@@ -30,6 +30,9 @@ from .timeline import received_date, response_date
 from .workdays import is_late, working_days
 from .zones import block_text, reply_of
 
+# A paragraph that may cite a provision: a quick test before the careful reading.
+_CITES = re.compile(r"\b(?:ss?|sections?|reg(?:ulation)?s?)\.?\s*\d", re.IGNORECASE)
+
 MAX_CITATION_TEXT = 300
 # An authority named in the letterhead or sign-off (not only mentioned once in passing).
 UK_DEFAULT_MIN_SCORE = 3.0
@@ -84,7 +87,9 @@ def _citing_text(document: Document) -> str:
     # Drafting notes left in a template ("[You must obtain ... before relying on section 36]")
     # are not reliance.
     reply = reply_of(document)
-    return "\n".join(t for t in (block_text(b) for b in reply.blocks) if not drafting_guidance(t))
+    # Only a paragraph that cites something can cite it from drafting guidance.
+    return "\n".join(t for t in (block_text(b) for b in reply.blocks)
+                     if not (_CITES.search(t) and drafting_guidance(t)))
 
 
 def _pair_of(provision: str, legislation: str, pairs: Sequence[Pair]) -> int | None:

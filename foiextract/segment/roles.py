@@ -163,7 +163,8 @@ def _template(unit: Unit) -> bool:
         return False  # "[2]": a link reference left by an email or web export
     if "[insert" in text.lower():
         return True
-    return drafting_guidance(text) and (unit.italic or text.startswith("[") or text.endswith("]"))
+    # Cheap tests first: the guidance reading runs only on italic or bracketed paragraphs.
+    return (unit.italic or text.startswith("[") or text.endswith("]")) and drafting_guidance(text)
 
 
 def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:
