@@ -19,7 +19,7 @@ from .readers import read_document
 from .result import Result
 from .segment import segment
 from .values import parse_answer
-from .values.parts import value_of_part
+from .values.parts import sentences, value_of_part
 
 DEFAULT_LIMITS = Limits()
 # Files a folder search passes over: our own gold and outputs, data and code.
@@ -159,7 +159,9 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
         value = whole
         if pair.shared:
             group = [p.question for p in _shared_group(pairs, n)]
-            value = value_of_part(pair.answer, pair.question, group, whole) or whole
+            # Only a short answer is read part by part: one sentence a question, or near it.
+            if len(sentences(pair.answer)) <= len(group) + 1:
+                value = value_of_part(pair.answer, pair.question, group, whole) or whole
         out.append(replace(pair, value=value))
     return out
 

@@ -78,3 +78,27 @@ def test_folders_are_searched_and_gold_files_skipped() -> None:
     sources = set(result.documents["source"]) | set(result.errors["source"])
     assert "corpora/barnet-scr-dhr/barnet_6015464.md" in sources
     assert not any(s.endswith(".json") for s in sources)
+
+
+def test_shared_answer_gives_each_question_its_own_part(tmp_path: Path) -> None:
+    letter = tmp_path / "merged.md"
+    letter.write_text("**How many reviews has the borough completed?**\n\n"
+                      "**Please provide the dates of completion.**\n\n"
+                      "**How many of these have been published?**\n\n"
+                      "One review has been completed, in December 2019. "
+                      "It has not yet been published.\n", "utf-8")
+    pairs = foiextract.extract(str(letter)).pairs
+    assert list(zip(pairs["kind"], pairs["value"])) == [
+        ("count", "1"), ("date", "2019-12"), ("count", "0")]
+
+
+def test_long_shared_introduction_is_not_read_part_by_part(tmp_path: Path) -> None:
+    letter = tmp_path / "intro.md"
+    letter.write_text(
+        "**How many crimes were logged on hospital grounds?**\n\n"
+        "**Please could these be broken down by year.**\n\n"
+        "Your request has been considered. The information was extracted from our system. "
+        "A keyword search was conducted. Results that were irrelevant have been removed. "
+        "Records kept in another field would not be identified by the search.\n", "utf-8")
+    pairs = foiextract.extract(str(letter)).pairs
+    assert list(pairs["kind"]) == ["text", "text"]
