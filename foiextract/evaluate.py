@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 from .errors import FoiExtractError
 from .pipeline import extract_file
-from .segment.request import normalise, similarity
+from .segment.request import similarity
 
 FIELDS = ("authority", "authority_code", "reference", "received_date", "response_date",
           "legislation", "exemptions", "flags")

@@ -89,7 +89,7 @@ class _Grid:
         r = bisect_right(self.tops, cy) - 1
         if r < 0 or cy > self.rows[r][1] + 1:
             return True  # inside the table's box but in no cell: a stray mark
-        starts, boxes = self.rows[r][2], self.rows[r][3]
+        boxes = self.rows[r][3]
         for c in range(len(boxes) - 1, -1, -1):
             box = boxes[c]
             if box is not None and box[0] <= cx <= box[1]:
