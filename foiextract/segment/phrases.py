@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -48,6 +48,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=4096)
 def reads_as_question(text: str, *, strict: bool = False) -> bool:
     """True when a paragraph reads as a question or a request for information.
 
@@ -120,14 +121,40 @@ def boilerplate_section(kind: str | None) -> bool:
     return kind in phrases()["boilerplate_sections"]
 
 
+@cache
+def _letter_patterns() -> dict[str, re.Pattern[str]]:
+    data = phrases()
+    return {
+        "sign_off": re.compile(rf"(?:{_alternation(data['sign_offs'])})(?:$|[ ,])", re.I),
+        "annex": re.compile(rf"\b(?:{_alternation(data['annex_headings'])})", re.I),
+        "closing_opener": re.compile(rf"(?:{_alternation(data['closing_openers'])})", re.I),
+        "closing_phrase": re.compile(_alternation(data["closing_phrases"]), re.I),
+    }
+
+
 def signs_off(text: str) -> bool:
     """True for the sign-off that ends a letter ("Yours sincerely", "Kind regards")."""
-    lower = text.lower().strip(" ,.")
-    return any(lower == p or lower.startswith(p + " ") or lower.startswith(p + ",")
-               for p in phrases()["sign_offs"]) and len(lower) < 60
+    lower = text.strip(" ,.")
+    return len(lower) < 60 and bool(_letter_patterns()["sign_off"].match(lower))
 
 
 def reopens(text: str) -> bool:
     """True for a heading after the sign-off that opens more answers ("Annex A: responses")."""
-    lower = text.lower()
-    return any(re.search(rf"\b{re.escape(p)}\b", lower) for p in phrases()["annex_headings"])
+    return bool(_letter_patterns()["annex"].search(text))
+
+
+def closing(text: str) -> bool:
+    """True for the sentences that close a letter or open its rights section."""
+    folded = text.replace("’", "'")
+    patterns = _letter_patterns()
+    if patterns["closing_opener"].match(folded):
+        return True
+    lower = folded.lower()
+    # The phrase search runs only where one of the phrases' rarest words stands.
+    return any(key in lower for key in _closing_keys()) and bool(
+        patterns["closing_phrase"].search(folded))
+
+
+@cache
+def _closing_keys() -> tuple[str, ...]:
+    return tuple({max(p.split(), key=len) for p in phrases()["closing_phrases"]})

@@ -63,7 +63,14 @@ def align(items: Sequence[str], questions: Sequence[str]) -> list[int | None]:
     """
     found: list[int | None] = []
     last = 0
+    folded = [_words(item)[0] for item in items]
     for question in questions:
+        same = _words(question)[0]
+        exact = next((i for i in range(last, len(items)) if folded[i] == same), None)
+        if exact is not None:  # the usual case, settled without scoring every item
+            found.append(exact + 1)
+            last = exact + 1
+            continue
         scores = [similarity(question, item) for item in items]
         ahead = [(s, i) for i, s in enumerate(scores) if i >= last and s >= LIKE]
         best_all = max(((s, -i) for i, s in enumerate(scores)), default=(0.0, 0))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..foi.flags import drafting_guidance, public_interest_heading
-from .phrases import boilerplate_section, phrases, reads_as_question, section_of
+from .phrases import boilerplate_section, closing, reads_as_question, section_of
 from .units import Unit
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
@@ -42,13 +42,6 @@ class Context:
     answer_colours: frozenset[str] = frozenset()
     labelled_answers: bool = False
     disabled: frozenset[str] = field(default_factory=frozenset)
-
-
-def closing(text: str) -> bool:
-    """True for the sentences that close a letter or open its rights section."""
-    lower = text.lower().replace("’", "'")
-    return any(lower.startswith(p) for p in phrases()["closing_openers"]) or any(
-        p in lower for p in phrases()["closing_phrases"])
 
 
 def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:

@@ -72,6 +72,9 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
         if block.kind == "table":
             units.append(_unit(block, block.spans, block.text, len(units)))
             continue
+        if "\n" not in block.text:  # the usual paragraph: one line, one unit
+            units.append(_unit(block, block.spans, block.text, len(units)))
+            continue
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
     return units
@@ -144,6 +147,8 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     ('how many were paid?', '(ii)', '', (2,))
     """
     text = _unquote(text.strip())
+    if not _may_be_labelled(text):
+        return text, "", "", ()
     match = _WORD_LABEL.match(text)
     if match and (match.group("word").lower() != "q" or match.group("n")):
         first = int(re.sub(r"\D", "", match.group("n")))
@@ -176,6 +181,23 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
 
 _OPENING = "“\"‘"
 _CLOSING = "”\"’"
+
+
+_LABEL_WORDS = frozenset({"question", "questions", "request", "item", "part", "answer", "response",
+                          "reply", "our", "a"})
+_SHORT_ENUMERATOR = re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]", re.IGNORECASE)
+
+
+def _may_be_labelled(text: str) -> bool:
+    """A quick look at the first word: could a label or an enumerator open this text?"""
+    if not text:
+        return False
+    if text[0].isdigit() or text[0] == "(":
+        return True
+    word = text[:14].split(maxsplit=1)[0].lower() if text.strip() else ""
+    if word.rstrip(":.)–—-0123456789") in _LABEL_WORDS or (word[:1] == "q" and word[1:2].isdigit()):
+        return True
+    return bool(_SHORT_ENUMERATOR.match(text))
 
 
 def _unquote(text: str) -> str:
