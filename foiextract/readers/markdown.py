@@ -12,7 +12,7 @@ cells; each block keeps the line range markdown-it's ``Token.map`` gives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -175,16 +175,24 @@ def _tidy(spans: list[Span]) -> tuple[Span, ...]:
     tidy: list[Span] = []
     previous = "\n"
     for span in spans:
-        text = _BREAK_SPACES.sub("\n", _SPACES.sub(" ", span.text))
-        if previous[-1:] in (" ", "\n"):
+        text = span.text
+        if "  " in text or "\t" in text or "\u00a0" in text:
+            text = _SPACES.sub(" ", text)
+        if "\n" in text:
+            text = _BREAK_SPACES.sub("\n", text)
+        if previous[-1] in " \n":
             text = text.lstrip(" ")
         if text:
-            tidy.append(replace(span, text=text))
+            tidy.append(span if text is span.text else
+                        Span(text, span.bold, span.italic, span.color, span.href))
             previous = text
     while tidy and not tidy[-1].text.strip():
         tidy.pop()
     if tidy:
-        tidy[-1] = replace(tidy[-1], text=tidy[-1].text.rstrip())
-    if tidy:
-        tidy[0] = replace(tidy[0], text=tidy[0].text.lstrip())
+        last = tidy[-1]
+        if last.text != last.text.rstrip():
+            tidy[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.color, last.href)
+        first = tidy[0]
+        if first.text != first.text.lstrip():
+            tidy[0] = Span(first.text.lstrip(), first.bold, first.italic, first.color, first.href)
     return tuple(s for s in tidy if s.text)
