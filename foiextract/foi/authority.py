@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import accumulate
 
 from ..model import Document
+from .scan import folded, starts
 from .zones import Zone, zones
 
 ZONE_WEIGHT = {"furniture": 4.0, "head": 4.0, "metadata": 3.0, "tail": 3.0, "body": 1.0}
@@ -60,6 +63,11 @@ class AuthorityFound:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:[-.][A-Za-z0-9'’]+)*\.?|&")
+# The same words and each line break, so that a name is never read across lines.
+_TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + r"|\n")
+_BREAK = re.compile("\n")
+# The same read from lower-cased text with "’" made "'" (no capitals or curly quotes left).
+_FOLDED_TOKEN_OR_BREAK = re.compile(r"[a-z0-9']++(?:[-.][a-z0-9']++)*+\.?|&|\n")
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -101,38 +109,80 @@ def _is_acronym(variant: str) -> bool:
     return " " not in variant and len(variant) <= 6 and sum(c.isupper() for c in variant) >= 2
 
 
+_Trie = dict[str, "_Trie | tuple[Authority, str]"]
+
+
 @cache
-def _first_tokens() -> tuple[frozenset[str], int]:
-    keys = _by_variant()
-    return frozenset(k.split(" ", 1)[0] for k in keys), max(len(k.split(" ")) for k in keys)
+def _names_trie() -> _Trie:
+    """The gazetteer's names word by word, each word as tokens print it ("st", "st.", "&" for
+    "and"); the name's entry and variant under ``""`` where a name ends."""
+    root: _Trie = {}
+    for key, hit in _by_variant().items():
+        node = root
+        for word in key.split(" "):
+            child: _Trie = {}
+            for printed in (word, word + ".", *(("&",) if word == "and" else ())):
+                child = node.setdefault(printed, child)  # type: ignore[assignment]
+            node = child
+        node[""] = hit
+    return root
 
 
 def _name_hits(text: str) -> list[tuple[int, int, Authority, str]]:
-    """Gazetteer names in ``text``, longest first at each place (a word n-gram lookup)."""
-    table = _by_variant()
-    firsts, longest = _first_tokens()
-    matches = list(_TOKEN.finditer(text.replace("’", "'") if "’" in text else text))
-    words = [w if w != "&" else "and" for w in
-             (m.group(0).rstrip(".").lower() for m in matches)]
+    """Gazetteer names in ``text``, longest first at each place (a word n-gram lookup in each line).
+
+    >>> [(s, e, v) for s, e, _a, v in _name_hits("From Kent County Council & Barnet Council.")]
+    [(5, 24, 'Kent County Council'), (27, 42, 'Barnet Council')]
+    """
+    source = text.replace("’", "'") if "’" in text else text
+    low = folded(source)
+    tokens = (_FOLDED_TOKEN_OR_BREAK.findall(low) if low is not None
+              else [m.group(0).lower() for m in _TOKEN_OR_BREAK.finditer(source)])
+    trie = _names_trie()
+    if trie.keys().isdisjoint(tokens):
+        return []
+    lines: dict[int, list[tuple[int, int]]] = {}  # a line's first token: its tokens' places
+    line_starts: list[int] = []
     hits: list[tuple[int, int, Authority, str]] = []
-    i = 0
-    while i < len(words):
-        if words[i] not in firsts:
-            i += 1
+    after = 0
+    tokens.append("\n")  # the end of the last line: no name goes on over it
+    # A place where a name starts: a word a name ends with or goes on from with the next word.
+    for i in [i for i, token in enumerate(tokens) if token in trie
+              and ("" in trie[token] or tokens[i + 1] in trie[token])]:
+        if i < after:
             continue
-        for n in range(min(longest, len(words) - i), 0, -1):
-            hit = table.get(" ".join(words[i:i + n]))
-            if hit is None:
-                continue
-            entry, variant = hit
-            start, end = matches[i].start(), matches[i + n - 1].end()
+        # Every name starting here, following the names a word at a time.
+        names: list[tuple[int, tuple[Authority, str]]] = []
+        node = trie.get(tokens[i])
+        n = 1
+        while isinstance(node, dict):
+            if "" in node:
+                names.append((n, node[""]))  # type: ignore[arg-type]
+            if i + n >= len(tokens):
+                break
+            node = node.get(tokens[i + n])
+            n += 1
+        for n, (entry, variant) in reversed(names):
+            line = i
+            while line > 0 and tokens[line - 1] != "\n":
+                line -= 1
+            if line not in lines:
+                if not line_starts:
+                    line_starts = [0, *(m.end() for m in _BREAK.finditer(source))]
+                lines[line] = _places(source, line_starts[tokens[:line].count("\n")])
+            start, end = lines[line][i - line][0], lines[line][i + n - 1 - line][1]
             if _is_acronym(variant) and text[start:end].rstrip(".") != variant:
                 continue  # "mod" and "gmp" in running text are not MOD and GMP
             hits.append((start, end, entry, variant))
-            i += n - 1
+            after = i + n
             break
-        i += 1
     return hits
+
+
+def _places(text: str, start: int) -> list[tuple[int, int]]:
+    """Where each word of the line of ``text`` starting at ``start`` stands."""
+    end = text.find("\n", start)
+    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end == -1 else end)]
 
 
 # Bodies not listed by name, told by their form.
@@ -140,6 +190,7 @@ _GENERIC = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’-]*(?:\s+(?:and|of|&)\s+|\s+)){1,8}NHS\s+(?:Foundation\s+)?Trust\b"
     r"|(?<![\w-])(?:The\s+)?University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"|(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+University\b(?!\s+Hospital)")
+_FORM_AND_DOMAIN_WORDS = ("NHS", "Universit", "@", "//", "www.")
 _DOMAIN = re.compile(r"(?:@|https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.IGNORECASE)
 
 
@@ -171,6 +222,14 @@ def lookup_domain(text: str) -> Authority | None:
 
 
 @cache
+def _by_key() -> dict[str, Authority]:
+    table: dict[str, Authority] = {}
+    for entry in gazetteer():
+        table.setdefault(entry.key, entry)
+    return table
+
+
+@cache
 def _by_domain() -> dict[str, Authority]:
     table: dict[str, Authority] = {}
     for entry in gazetteer():
@@ -193,14 +252,13 @@ class _Mention:
 _LineMentions = tuple[tuple[int, str, str, str, str], ...]
 
 
-def _mentions(zone: Zone, order: int, seen: dict[str, _LineMentions]) -> list[_Mention]:
+def _mentions(zone: Zone, lines: list[str], order: int, seen: dict[str, _LineMentions]) -> list[_Mention]:
     found: list[_Mention] = []
     weight = ZONE_WEIGHT[zone.name]
     offset = 0
-    # Zones share their lines (the head and the tail are lines of the body): read each line once.
-    for line in zone.text.split("\n"):
-        if line not in seen:
-            seen[line] = _line_mentions(line)
+    # Zones share their lines (the head and the tail are lines of the body): each line is read
+    # once, by :func:`_line_mentions`.
+    for line in lines:
         for start, key, style, code, how in seen[line]:
             scale = DOMAIN_WEIGHT[zone.name] if how == "domain" else (
                 weight * 0.75 if how == "generic" else weight)
@@ -209,25 +267,33 @@ def _mentions(zone: Zone, order: int, seen: dict[str, _LineMentions]) -> list[_M
     return found
 
 
-def _line_mentions(line: str) -> _LineMentions:
-    """``(start, key, style, code, how)`` for each authority named in one line."""
-    found: list[tuple[int, str, str, str, str]] = []
-    spans: list[tuple[int, int]] = []
-    for start, end, entry, variant in _name_hits(line):
-        found.append((start, entry.key, variant, entry.code, "name"))
-        spans.append((start, end))
-    generic = _GENERIC.finditer(line) if ("NHS" in line or "Universit" in line) else ()
-    for m in generic:
-        if any(s < m.end() and m.start() < e for s, e in spans):
-            continue
-        style = " ".join(m.group(0).split())
-        found.append((m.start(), style.lower(), style, "", "generic"))
-    domains = _DOMAIN.finditer(line) if ("@" in line or "//" in line or "www." in line) else ()
-    for m in domains:
-        owner = lookup_domain(m.group(1))
-        if owner:
-            found.append((m.start(), owner.key, "", owner.code, "domain"))
-    return tuple(sorted(found))
+def _line_mentions(lines: list[str]) -> dict[str, _LineMentions]:
+    """``(start, key, style, code, how)`` for each authority named in each line, by line."""
+    text = "\n".join(lines)
+    firsts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    found: list[list[tuple[int, str, str, str, str]]] = [[] for _ in lines]
+    spans: list[list[tuple[int, int]]] = [[] for _ in lines]
+    # One reading of all the lines: a name never runs over a line break.
+    for start, end, entry, variant in _name_hits(text):
+        k = bisect_right(firsts, start) - 1
+        found[k].append((start - firsts[k], entry.key, variant, entry.code, "name"))
+        spans[k].append((start - firsts[k], end - firsts[k]))
+    # Only lines holding "NHS", "Universit", "@", "//" or "www." can name a body by its form or
+    # by its web domain.
+    for k in sorted({bisect_right(firsts, at) - 1 for at in starts(text, _FORM_AND_DOMAIN_WORDS) or []}):
+        line = lines[k]
+        if "NHS" in line or "Universit" in line:
+            for m in _GENERIC.finditer(line):
+                if any(s < m.end() and m.start() < e for s, e in spans[k]):
+                    continue
+                style = " ".join(m.group(0).split())
+                found[k].append((m.start(), style.lower(), style, "", "generic"))
+        if "@" in line or "//" in line or "www." in line:
+            for m in _DOMAIN.finditer(line):
+                owner = lookup_domain(m.group(1))
+                if owner:
+                    found[k].append((m.start(), owner.key, "", owner.code, "domain"))
+    return {line: tuple(sorted(mentions)) if mentions else () for line, mentions in zip(lines, found)}
 
 
 def _zone_weights(mentions: list[_Mention]) -> dict[tuple[str, str], float]:
@@ -247,10 +313,12 @@ def find_authority(document: Document) -> AuthorityFound | None:
     >>> find_authority(doc).name
     'London Borough of Croydon'
     """
+    parts = zones(document)
+    lines = [zone.text.split("\n") for zone in parts]
+    seen = _line_mentions(list(dict.fromkeys(line for zone_lines in lines for line in zone_lines)))
     mentions: list[_Mention] = []
-    seen: dict[str, _LineMentions] = {}
-    for order, zone in enumerate(zones(document)):
-        mentions.extend(_mentions(zone, order, seen))
+    for order, (zone, zone_lines) in enumerate(zip(parts, lines)):
+        mentions.extend(_mentions(zone, zone_lines, order, seen))
     if not mentions:
         return None
     # Each zone counts an authority once (a table of answers naming the Home Office ten times
@@ -267,6 +335,6 @@ def find_authority(document: Document) -> AuthorityFound | None:
         chosen = min(styled, key=lambda m: (STYLE_ORDER.index(m.zone), m.order, m.position))
         name, code = chosen.style, chosen.code
     else:
-        entry = next(e for e in gazetteer() if e.key == key)
+        entry = _by_key()[key]
         name, code = entry.name, entry.code
     return AuthorityFound(name, code, scores[key])

@@ -72,19 +72,22 @@ def find_dates(text: str) -> list[FoundDate]:
     """
     found: list[FoundDate] = []
     for m in DATE_PATTERN.finditer(text):
-        g = m.groupdict()
-        iso: str | None
-        if g["d1"]:
-            iso = _iso(g["y1"], _month_number(g["m1"]), g["d1"])
-        elif g["d2"]:
-            iso = _iso(g["y2"], _month_number(g["m2"]), g["d2"])
-        elif g["d3"]:
-            iso = _iso(g["y3"], int(g["m3"]), g["d3"])
-        else:
-            iso = _iso(g["y4"], int(g["m4"]), g["d4"])
+        iso = _found(m)
         if iso:
             found.append(FoundDate(iso, m.start(), m.end()))
     return found
+
+
+def _found(m: re.Match[str]) -> str | None:
+    """The ISO form of a match of ``DATE_PATTERN``, or None when it is no real day."""
+    g = m.groupdict()
+    if g["d1"]:
+        return _iso(g["y1"], _month_number(g["m1"]), g["d1"])
+    if g["d2"]:
+        return _iso(g["y2"], _month_number(g["m2"]), g["d2"])
+    if g["d3"]:
+        return _iso(g["y3"], int(g["m3"]), g["d3"])
+    return _iso(g["y4"], int(g["m4"]), g["d4"])
 
 
 def parse_date(text: str) -> str:
@@ -95,9 +98,12 @@ def parse_date(text: str) -> str:
     >>> parse_date("no date here")
     ''
     """
-    found = find_dates(text)
-    if found:
-        return found[0].iso
+    if not text or text.isspace():
+        return ""  # nothing to read (an e-mail date parser refuses it too)
+    for m in DATE_PATTERN.finditer(text):
+        iso = _found(m)
+        if iso:
+            return iso
     try:
         return parsedate_to_datetime(text.strip()).date().isoformat()
     except (TypeError, ValueError, IndexError):
@@ -111,5 +117,7 @@ def is_date_only(text: str) -> bool:
     (True, False)
     """
     stripped = text.strip().rstrip(".,")
-    found = find_dates(stripped)
-    return len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped)
+    # The first date found starts the text and ends it only when the date matched at its start
+    # is a real one and runs to its end: no need to look for dates further on.
+    m = DATE_PATTERN.match(stripped)
+    return m is not None and m.end() == len(stripped) and _found(m) is not None

@@ -25,6 +25,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from .scan import folded, matches
+
 _SUBS = r"(?P<subs>(?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,2}\s?\)|\s?\(\s?[ivx]{1,5}\s?\))*)"
 _SUBSECTION_WORDS = (r"(?P<words>(?:,?\s+sub-?section\s+\(?(?P<w1>\d{1,2})\)?)?"
                      r"(?:,?\s+(?:paragraph|para\.?)\s+\(?(?P<w2>[a-z])\)?)?)")
@@ -35,6 +37,9 @@ CITATION = re.compile(
     + _NUMBER + _SUBS + _SUBSECTION_WORDS
     + rf"(?P<more>(?:\s*,\s*{_ITEM}|\s*,?\s+(?:and|or|&)\s+{_ITEM})*)",
     re.IGNORECASE)
+# Where a citation may start, in the lower-cased text: "s", "§" or "r" not inside a word, going on as
+# "section", "ss", "s.", "s 40", "reg" or "r.".
+_CITATION_START = re.compile(r"[s§r](?<![\w'’].)(?:(?<=s)(?:ection|s|\.|\s?\d)|(?<=§)|(?<=r)(?:eg|\.))")
 _ITEM_RE = re.compile(r"(?P<num>\d{1,2}[A-Z]?)" + _SUBS)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d")
 _OF_LAW = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?P<law>[^.;,()]{0,80})", re.IGNORECASE)
@@ -75,7 +80,9 @@ def _other_law(text: str, end: int) -> bool:
 def raw_citations(text: str) -> list[RawCitation]:
     """Every citation of a section or regulation in ``text`` (of our laws), in order."""
     found: list[RawCitation] = []
-    for m in CITATION.finditer(text):
+    low = folded(text)
+    at = None if low is None else [c.start() for c in _CITATION_START.finditer(low)]
+    for m in matches(CITATION, text, at):
         if _RANGE_AFTER.match(text[m.end():m.end() + 8]) or _other_law(text, m.end()):
             continue
         regulation = m.group("word").lower().startswith(("reg", "r."))

@@ -16,19 +16,22 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Sequence
 
 from ..model import Document, Pair
 from .authority import find_authority
 from .exemptions import RawCitation, describe, raw_citations, relied_on
-from .flags import drafting_guidance
+from .flags import GUIDANCE_WORDS, drafting_guidance, guidance_at
 from .legislation import legislation_of_text
 from .outcome import outcome
 from .reference import find_reference
+from .scan import folded, starts
 from .timeline import received_date, response_date
 from .workdays import is_late, working_days
-from .zones import block_text, reply_of
+from .zones import reply_texts
 
 # A paragraph that may cite a provision: a quick test before the careful reading.
 _CITES = re.compile(r"\b(?:ss?|sections?|reg(?:ulation)?s?)\.?\s*\d", re.IGNORECASE)
@@ -86,19 +89,34 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _citing_text(document: Document) -> str:
     # Drafting notes left in a template ("[You must obtain ... before relying on section 36]")
     # are not reliance.
-    reply = reply_of(document)
-    # Only a paragraph that cites something can cite it from drafting guidance.
-    return "\n".join(t for t in (block_text(b) for b in reply.blocks)
-                     if not (_CITES.search(t) and drafting_guidance(t)))
+    texts = reply_texts(document)
+    joined = "\n".join(texts)
+    at = starts(folded(joined), GUIDANCE_WORDS)
+    if at is None:
+        # Only a paragraph that cites something can cite it from drafting guidance.
+        dropped = [i for i, t in enumerate(texts) if drafting_guidance(t) and _CITES.search(t)]
+    else:
+        # Only a paragraph holding one of the guidance words can be guidance.
+        begins = [0, *accumulate(len(t) + 1 for t in texts)]
+        places: dict[int, list[int]] = {}
+        for position in at:
+            k = bisect_right(begins, position) - 1
+            places.setdefault(k, []).append(position - begins[k])
+        dropped = [k for k, found in places.items()
+                   if guidance_at(texts[k], found) and _CITES.search(texts[k])]
+    if not dropped:
+        return joined
+    return "\n".join(t for i, t in enumerate(texts) if i not in dropped)
 
 
-def _pair_of(provision: str, legislation: str, pairs: Sequence[Pair]) -> int | None:
+def _pair_of(provision: str, relied: Sequence[tuple[str, ...]], pairs: Sequence[Pair]) -> int | None:
+    """The one pair refused under ``provision``; ``relied`` is what each pair's answer relies on."""
     citing: list[int] = []
-    for number, pair in enumerate(pairs, 1):
+    for number, (pair, answer_relies_on) in enumerate(zip(pairs, relied), 1):
         value = pair.value
         in_value = value is not None and value.kind == "withheld" and provision in re.split(
             r";\s*", value.value or "")
-        if in_value or provision in relied_on(raw_citations(pair.answer), legislation):
+        if in_value or provision in answer_relies_on:
             citing.append(number)
     # A provision cited under several answers (a shared refusal, s12 or s14 over the whole
     # request) refuses the request, not one answer.
@@ -124,10 +142,11 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     provisions = relied_on(raw, legislation)
     is_regulation = {c.provision: c.regulation for c in raw}
     citations = []
+    relied = [relied_on(raw_citations(p.answer), legislation) for p in pairs] if provisions else []
     for provision in provisions:
         name, absolute = describe(provision, is_regulation.get(provision, False), legislation)
         first = next(c for c in raw if c.provision == provision)
-        citations.append(Citation(provision, name, absolute, _pair_of(provision, legislation, pairs),
+        citations.append(Citation(provision, name, absolute, _pair_of(provision, relied, pairs),
                                   _sentence(text, first.start, first.end)))
     received = received_date(document)
     responded = response_date(document)

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 
+from .scan import first, folded, starts
+
 _GUIDANCE = re.compile(
     r"^\s*\[|\[insert\b|\byou (will )?(now )?need to\b|\byou must (also )?\b|\bif you need help\b"
     r"|\bit should be stated\b|\bdetails should (also )?be given\b",
     re.IGNORECASE,
 )
+# Where an instruction may start, beside the paragraph's start: a paragraph without one of
+# these (case folded) is no instruction.
+GUIDANCE_WORDS = ("[", "you", "if you", "it should", "details")
 _PUBLIC_INTEREST_HEADING = re.compile(
     r"^\s*(public interest )?(factors|arguments|considerations) (in favour of|for|against)\b"
     r"|^\s*public interest (test|arguments)\b",
@@ -24,7 +29,20 @@ _PUBLIC_INTEREST_HEADING = re.compile(
 
 def drafting_guidance(text: str) -> bool:
     """True when a paragraph is an instruction to the officer drafting the letter."""
-    return bool(_GUIDANCE.search(text))
+    low = folded(text)
+    if low is None:
+        return bool(_GUIDANCE.search(text))
+    return guidance_at(text, starts(low, GUIDANCE_WORDS) or [])
+
+
+def guidance_at(text: str, at: list[int]) -> bool:
+    """:func:`drafting_guidance` when ``at`` are the places of ``GUIDANCE_WORDS`` in ``text``
+    (case folded), in order.
+
+    >>> guidance_at("[Insert the name]", [0])
+    True
+    """
+    return first(_GUIDANCE, text, [0, *at]) is not None
 
 
 def public_interest_heading(text: str) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .scan import first, folded, matches, starts
+
 Legislation = Literal["FOIA", "EIR", "FOISA", "EIRS", "FOIA-US", ""]
 
 # Longest, most specific names first: the Scottish Act contains the UK Act's words.
@@ -32,6 +34,17 @@ LAW_NAMES: tuple[tuple[Legislation, re.Pattern[str]], ...] = (
     ("FOIA", re.compile(r"Freedom\s+of\s+Information\s+Act(?!\s+\(Scotland\))|\bFOIA\b|\bFoI\s+Act\b",
                         re.IGNORECASE)),
 )
+# The words every match of a pattern starts with, case folded (``EIR`` is case-sensitive).
+LAW_STARTS: dict[Legislation, tuple[str, ...]] = {
+    "FOIA-US": ("illinois", "foia", "public", "chicago"),  # and "5" before ILCS or U.S.C. 552
+    "EIRS": ("environmental", "eirs", "eisr"),
+    "FOISA": ("freedom", "foisa"),
+    "EIR": ("Environmental", "EIR"),
+    "FOIA": ("freedom", "foi"),
+}
+_SIC = re.compile(r"Scottish\s+Information\s+Commissioner")
+_HANDLED_STARTS = ("handled", "deal", "consider", "processed", "treated", "respond", "answered",
+                   "logged", "assessed")
 _HANDLED_UNDER = re.compile(
     r"\b(?:handled|dealt\s+with|considered|processed|treated|responded\s+to|respond(?:ing)?|"
     r"answered|logged|assessed|deal\s+with|consider(?:ed)?)\b[^.;]{0,60}?\b(?:under|in\s+accordance\s+"
@@ -39,24 +52,49 @@ _HANDLED_UNDER = re.compile(
     re.IGNORECASE)
 
 
-def _named(text: str) -> Legislation:
+def _law_starts(law: Legislation, text: str, low: str | None) -> list[int] | None:
+    if law == "EIR":
+        return starts(text, LAW_STARTS[law])
+    words = LAW_STARTS[law]
+    if law == "FOIA-US" and low is not None and ("ilcs" in low or "552" in low):
+        words += ("5",)
+    return starts(low, words)
+
+
+class _LazyStarts(dict[Legislation, "list[int] | None"]):
+    """Where each law's names may start in one text, found when first asked for."""
+
+    def __init__(self, text: str, low: str | None) -> None:
+        super().__init__()
+        self.text, self.low = text, low
+
+    def __missing__(self, law: Legislation) -> list[int] | None:
+        found = self[law] = _law_starts(law, self.text, self.low)
+        return found
+
+
+def _named(text: str, at: dict[Legislation, list[int] | None] | None = None) -> Legislation:
     """The law named first in the text: full names before acronyms ("FOI-DPA-EIR Requests")."""
+    if at is None:
+        at = _LazyStarts(text, folded(text))
     earliest: tuple[int, int, Legislation] | None = None
     for law, pattern in LAW_NAMES:
-        for m in pattern.finditer(text):
+        for m in matches(pattern, text, at[law]):
             rank = (0 if " " in m.group(0).strip() else 1, m.start(), law)
             if earliest is None or rank < earliest:
                 earliest = rank
     return earliest[2] if earliest else ""
 
 
-def handled_under(text: str) -> Legislation:
+def handled_under(text: str, low: str | None = None) -> Legislation:
     """The law the letter says it handled the request under, or ``""``.
 
     >>> handled_under("We have processed this request under the Freedom of Information Act 2000.")
     'FOIA'
     """
-    for m in _HANDLED_UNDER.finditer(text):
+    if low is None:
+        low = folded(text)
+    for m in matches(_HANDLED_UNDER, text, starts(low, _HANDLED_STARTS)):
         law_text = re.split(r"\brather\s+than\b|\binstead\s+of\b|\bnot\s+under\b", m.group("law"))[0]
         law = _named(law_text)
         if law:
@@ -66,11 +104,14 @@ def handled_under(text: str) -> Legislation:
 
 def legislation_of_text(text: str, cited_families: tuple[str, ...] = ()) -> Legislation:
     """The law a letter's text is under; ``cited_families`` are the families of provisions it relies on."""
-    if LAW_NAMES[0][1].search(text):
+    low = folded(text)
+    at = _LazyStarts(text, low)
+    if first(LAW_NAMES[0][1], text, at["FOIA-US"]):
         return "FOIA-US"
-    stated = handled_under(text)
-    scottish = bool(LAW_NAMES[1][1].search(text) or LAW_NAMES[2][1].search(text)
-                    or re.search(r"Scottish\s+Information\s+Commissioner", text))
+    stated = handled_under(text, low)
+    scottish = bool(first(LAW_NAMES[1][1], text, at["EIRS"])
+                    or first(LAW_NAMES[2][1], text, at["FOISA"])
+                    or ("Scottish" in text and _SIC.search(text)))
     if stated:
         if scottish and stated in ("FOIA", "EIR"):
             return "FOISA" if stated == "FOIA" else "EIRS"
@@ -78,7 +119,7 @@ def legislation_of_text(text: str, cited_families: tuple[str, ...] = ()) -> Legi
     for family in cited_families:
         if family in ("EIR", "EIRS", "FOISA"):
             return "EIRS" if family == "EIR" and scottish else family  # type: ignore[return-value]
-    named = _named(text)
+    named = _named(text, at)
     if named:
         return named
     return "FOISA" if scottish else ""

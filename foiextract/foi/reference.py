@@ -19,6 +19,7 @@ import re
 from typing import Callable
 
 from ..model import Document
+from .scan import folded, matches, starts
 from .zones import Zone, zones
 
 _TOKEN = r"[A-Za-z0-9]+"
@@ -35,6 +36,8 @@ _SUBJECT = re.compile(
     r"\[(?P<ref>[^\]]*\d[^\]]*)\]|\((?P<ref2>[A-Z]{2,6}[ /-]?\d[\w/-]*)\)"
     r"|\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE.replace("?P<ref>", "?P<ref3>"),
     re.IGNORECASE)
+# The words a label starts with (case folded).
+_LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi")
 _REQUEST_NUMBER = re.compile(r"\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE, re.IGNORECASE)
 _YOUR_REF = re.compile(r"your\s*$", re.IGNORECASE)
 
@@ -45,7 +48,7 @@ def _clean(value: str) -> str:
 
 
 def _labelled(text: str) -> str:
-    for m in _LABEL.finditer(text):
+    for m in matches(_LABEL, text, starts(folded(text), _LABEL_STARTS)):
         if _YOUR_REF.search(text[max(0, m.start() - 6):m.start()]):
             continue
         ref = _clean(m.group("ref"))
@@ -54,8 +57,9 @@ def _labelled(text: str) -> str:
     return ""
 
 
-def _subject(text: str, pattern: re.Pattern[str] = _SUBJECT) -> str:
-    for m in pattern.finditer(text):
+def _subject(text: str, pattern: re.Pattern[str] = _SUBJECT, at: list[int] | None = None) -> str:
+    """The reference in a subject line; ``at``: where ``pattern`` may match (None: anywhere)."""
+    for m in matches(pattern, text, at):
         groups = m.groupdict()
         ref = _clean(groups.get("ref") or groups.get("ref2") or groups.get("ref3") or "")
         if ref and not re.fullmatch(r"\d{1,4}", ref):
@@ -102,7 +106,7 @@ def _rule_opening_request(parts: tuple[Zone, ...]) -> str:
     # "Freedom of Information Act 2000 - response to request NCC-054321"
     for zone in parts:
         if zone.name == "head":
-            ref = _subject(zone.text, _REQUEST_NUMBER)
+            ref = _subject(zone.text, _REQUEST_NUMBER, starts(folded(zone.text), ("request",)))
             if ref:
                 return ref
     return ""

@@ -18,16 +18,18 @@ import re
 
 from ..model import Document
 from .dates import DATE_PATTERN, find_dates, is_date_only, parse_date
+from .scan import folded, matches, starts
 from .zones import reply_of, request_of, zones
 
 _DATE = DATE_PATTERN.pattern
+# Each pattern with the words its matches start with (case folded).
 _RECEIVED = (
-    re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request))"
-               r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE),
-    re.compile(r"\breceived\b[^.\n]{0,40}?\bon\s+(?P<date>" + _DATE + ")", re.IGNORECASE),
-    re.compile(r"\b(?:received|dated)\s+(?P<date>" + _DATE + ")", re.IGNORECASE),
-    re.compile(r"\brequest(?:ed)?\b[^.]{0,50}?\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
-               re.IGNORECASE),
+    (re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request))"
+                r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE), ("date", "received")),
+    (re.compile(r"\breceived\b[^.\n]{0,40}?\bon\s+(?P<date>" + _DATE + ")", re.IGNORECASE), ("received",)),
+    (re.compile(r"\b(?:received|dated)\s+(?P<date>" + _DATE + ")", re.IGNORECASE), ("received", "dated")),
+    (re.compile(r"\brequest(?:ed)?\b[^.]{0,50}?\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
+                re.IGNORECASE), ("request",)),
 )
 _FIELD_NAME = (r"(?:date\s+of\s+(?:response|reply|letter)|response\s+date|date\s+(?:sent|responded)"
                r"|date)")
@@ -36,10 +38,29 @@ _RESPONSE_FIELD = re.compile(
     r"|(?<![\w])" + _FIELD_NAME + r"[ \t]*:[ \t]*)(?P<date>" + _DATE + ")", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(?:published|date\s+published)\s*[:|]?\s*(?P<date>" + _DATE + ")",
                         re.IGNORECASE)
+_PUBLISHED_STARTS = ("published", "date")
 
 
-def _first(pattern: re.Pattern[str], text: str) -> str:
-    for m in pattern.finditer(text):
+def _field_starts(low: str | None) -> list[int] | None:
+    """Where a match of ``_RESPONSE_FIELD`` may start: at a field name, or at the line start, bar
+    or text start before it (with only spaces and tabs between)."""
+    names = starts(low, ("date", "response"))
+    if low is None or names is None:
+        return None
+    found = set(names)
+    for q in names:
+        r = q
+        while r > 0 and low[r - 1] in " \t":
+            r -= 1
+        if r == 0:
+            found.add(0)
+        elif low[r - 1] in "\n|":
+            found.add(r - 1)
+    return sorted(found)
+
+
+def _first(pattern: re.Pattern[str], text: str, at: list[int] | None) -> str:
+    for m in matches(pattern, text, at):
         iso = parse_date(m.group("date"))
         if iso:
             return iso
@@ -48,8 +69,16 @@ def _first(pattern: re.Pattern[str], text: str) -> str:
 
 def received_in_text(text: str) -> str:
     """The received date a letter's text states, or ``""``."""
-    for pattern in _RECEIVED:
-        iso = _first(pattern, text)
+    low = folded(text)
+    seen: dict[str, list[int]] = {}  # each word looked for once
+    for pattern, words in _RECEIVED:
+        at = None
+        if low is not None:
+            for word in words:
+                if word not in seen:
+                    seen[word] = starts(low, (word,)) or []
+            at = sorted({p for word in words for p in seen[word]})
+        iso = _first(pattern, text, at)
         if iso:
             return iso
     return ""
@@ -57,7 +86,7 @@ def received_in_text(text: str) -> str:
 
 def response_in_text(text: str) -> str:
     """The date of the letter in its opening text: a Date field or a line holding only a date."""
-    iso = _first(_RESPONSE_FIELD, text)
+    iso = _first(_RESPONSE_FIELD, text, _field_starts(folded(text)))
     if iso:
         return iso
     for line in text.split("\n"):
@@ -98,7 +127,7 @@ def response_date(document: Document) -> str:
             return iso
     for zone in parts:
         if zone.name in ("head", "metadata"):
-            iso = _first(_PUBLISHED, zone.text)
+            iso = _first(_PUBLISHED, zone.text, starts(folded(zone.text), _PUBLISHED_STARTS))
             if iso:
                 return iso
     for zone in parts:

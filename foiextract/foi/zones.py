@@ -50,9 +50,19 @@ def messages_of(document: Document) -> tuple[Document, ...]:
     """
     if document.messages:
         return document.messages
+    if _last and _last[0].document is document:
+        return _last[0].messages
+    return _messages_of(document)
+
+
+def _messages_of(document: Document) -> tuple[Document, ...]:
+    if document.messages:
+        return document.messages
     found: list[tuple[dict[str, str], list[Block]]] = []
     for block in document.blocks:
-        m = _THREAD_MARKER.match(block.text) if block.kind != "table" else None
+        # A marker starts with "=".
+        m = (_THREAD_MARKER.match(block.text) if block.kind != "table" and block.text.startswith("=")
+             else None)
         if m:
             rest = block.text[m.end():].strip()
             found.append(({"direction": m.group("direction").lower(), "date": m.group("date")}, []))
@@ -69,7 +79,13 @@ def reply_of(document: Document) -> Document:
 
     A document that is not a thread is its own reply.
     """
-    incoming = [m for m in messages_of(document) if m.metadata.get("direction") == "incoming"]
+    if _last and _last[0].document is document:
+        return _last[0].reply
+    return _reply_of(messages_of(document), document)
+
+
+def _reply_of(messages: tuple[Document, ...], document: Document) -> Document:
+    incoming = [m for m in messages if m.metadata.get("direction") == "incoming"]
     return incoming[-1] if incoming else document
 
 
@@ -88,25 +104,46 @@ def block_text(block: Block) -> str:
     return block.text
 
 
-_last: list[tuple[Document, tuple[Zone, ...]]] = []
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What every fact reads of one document: its reply, the reply's block texts, its zones."""
+
+    document: Document
+    messages: tuple[Document, ...]
+    reply: Document
+    texts: tuple[str, ...]
+    zones: tuple[Zone, ...]
+
+
+_last: list[_Reading] = []
+
+
+def _reading(document: Document) -> _Reading:
+    # Every fact reads the same document in turn: keep the last one read.
+    if _last and _last[0].document is document:
+        return _last[0]
+    messages = _messages_of(document)
+    reply = _reply_of(messages, document)
+    texts = tuple(block_text(b) for b in reply.blocks)
+    found = _Reading(document, messages, reply, texts, _zones(document, reply, texts))
+    _last[:] = [found]
+    return found
+
+
+def reply_texts(document: Document) -> tuple[str, ...]:
+    """The texts of the blocks of the document's reply (see :func:`block_text`)."""
+    return _reading(document).texts
 
 
 def zones(document: Document) -> tuple[Zone, ...]:
     """The document's text, zone by zone: furniture, head, body, tail, metadata."""
-    # Every fact reads the zones of the same document in turn: keep the last one.
-    if _last and _last[0][0] is document:
-        return _last[0][1]
-    found = _zones(document)
-    _last[:] = [(document, found)]
-    return found
+    return _reading(document).zones
 
 
-def _zones(document: Document) -> tuple[Zone, ...]:
-    reply = reply_of(document)
-    texts = [block_text(b) for b in reply.blocks]
+def _zones(document: Document, reply: Document, texts: tuple[str, ...]) -> tuple[Zone, ...]:
     # The head is the authority's own opening: a quoted request (an e-mail reply, a focused
     # thread) is not its letterhead.
-    own = [block_text(b) for b in reply.blocks if b.kind != "quote"]
+    own = [t for b, t in zip(reply.blocks, texts) if b.kind != "quote"]
     out: list[Zone] = [Zone("furniture", block_text(b)) for b in reply.furniture]
     out.append(Zone("head", "\n".join(own[:HEAD_BLOCKS])))
     out.append(Zone("body", "\n".join(texts)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from foiextract.values.vocab import alternation, vocab
 
@@ -124,6 +124,17 @@ def find_dates(text: str) -> list[DateMatch]:
     >>> find_dates("Two")
     []
     """
+    return list(_find_dates(text))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
+    # Every pattern needs a digit; most answers asked about dates twice have none.
+    if _DIGIT.search(text) is None:
+        return ()
     taken = bytearray(len(text))
     found: list[DateMatch] = []
     for rule, pattern in _patterns():
@@ -138,7 +149,7 @@ def find_dates(text: str) -> list[DateMatch]:
             found.append(DateMatch(m.start(), m.end(), iso, start, end, precision,
                                    bare_year=rule == "bare_year"))
     found.sort(key=lambda d: d.start)
-    return _join_ranges(text, found)
+    return tuple(_join_ranges(text, found))
 
 
 def _join_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:

@@ -4,6 +4,13 @@ Read with spaCy rules (a PhraseMatcher for phrases, a Matcher for the
 auxiliary verb that opens a yes/no question) on a blank English pipeline, so
 no trained model is needed. The phrases are ``foiextract/data/values_intents.json``.
 
+Most questions are plain words and punctuation ("How many reviews were
+published?"). For those the tokens spaCy would make are known without running
+it, so the same phrases are looked up in the lower-cased tokens joined by
+spaces (``_fast_intent``), which gives the same intent in a few microseconds.
+Anything the fast reading is not sure of (a contraction, an abbreviation, a
+tokenizer special case, a figure with letters) goes to spaCy (``_spacy_intent``).
+
 >>> question_intent("Since January 2019, how many reviews have been started?")
 'count'
 >>> question_intent("Please send me a copy of every review.")
@@ -17,6 +24,7 @@ no trained model is needed. The phrases are ``foiextract/data/values_intents.jso
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
@@ -56,6 +64,131 @@ def question_intent(question: str | None) -> Intent:
         return "unknown"
     if _PERIOD_LABEL.match(question):
         return "period"
+    fast = _fast_intent(question[:2000])
+    return fast if fast is not None else _spacy_intent(question)
+
+
+# A chunk between spaces that the fast reading understands: opening brackets and quotes,
+# words joined by "-" or "/", a possessive "'s", closing brackets, quotes and stops.
+_CHUNK = re.compile(r"(?P<pre>[(“‘\"']*)(?P<core>[A-Za-z]+(?:[-/][A-Za-z]+)*)(?P<poss>['’]s)?"
+                    r"(?P<suf>[)”’\"'?,;:!.]*)")
+_LETTER = re.compile(r"[^\W\d_]")
+_SEP = "|"
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _FastTables:
+    """The phrases by first word, the boolean openers and spaCy's tokenizer special cases."""
+
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    openers: frozenset[str]
+    specials: frozenset[str]
+    priority: tuple[str, ...]
+
+
+@cache
+def _fast_tables() -> _FastTables | None:
+    """The tables of the fast reading, or None when a phrase is not plain words."""
+    nlp, _phrases, _openers = _matchers()
+    data = intents()
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for intent, words in data["phrases"].items():
+        for word in words:
+            tokens = tuple(t.lower_ for t in nlp.make_doc(word))
+            if not tokens or any(not tok.isascii() or not tok.isalpha() for tok in tokens):
+                return None
+            by_first.setdefault(tokens[0], []).append((tokens, intent))
+    return _FastTables({k: tuple(v) for k, v in by_first.items()},
+                       frozenset(w.lower() for w in data["boolean_openers"]),
+                       frozenset(nlp.tokenizer.rules), tuple(data["priority"]))
+
+
+# Plain words with at most a "?", ",", ";", ":" or "!" after each, one space apart.
+_PLAIN = re.compile(r"[A-Za-z]+[?,;:!]?(?: [A-Za-z]+[?,;:!]?)*")
+_PLAIN_TOKEN = re.compile(r"[a-z]+|[?,;:!]")
+_PLAIN_CHUNK = re.compile(r"([A-Za-z]+)([?,;:!]?)")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def _fast_tokens(question: str, specials: frozenset[str]) -> list[str] | None:
+    """The lower-cased tokens spaCy's tokenizer would make of ``question``, as far as the
+    intent needs them: words as they are, anything else a token that is not a word
+    (``_SEP`` or a stop); None when not sure."""
+    if _PLAIN.fullmatch(question):
+        if not specials.isdisjoint(question.split(" ")) or \
+                not specials.isdisjoint(_WORDS.findall(question)):
+            return None
+        return _PLAIN_TOKEN.findall(question.lower())
+    if question != question.strip(" ") or "  " in question or _OTHER_SPACE.search(question):
+        return None
+    out: list[str] = []
+    for chunk in question.split(" "):
+        plain = _PLAIN_CHUNK.fullmatch(chunk)
+        if plain is not None:  # "word", "word?"
+            word = plain.group(1)
+            if word in specials or chunk in specials:
+                return None
+            out.append(word.lower())
+            if plain.group(2):
+                out.append(_SEP)
+            continue
+        if _LETTER.search(chunk) is None:
+            out.append(_SEP)  # no letter: its tokens are neither words nor alphabetic
+            continue
+        m = _CHUNK.fullmatch(chunk)
+        if m is None:
+            return None
+        pre, core, poss, suf = m.group("pre"), m.group("core"), m.group("poss") or "", m.group("suf")
+        pieces = re.split(r"[-/]", core)
+        last = pieces[-1]
+        if suf.startswith(".") and not poss and (len(last) < 2 or not last[-1].islower()):
+            return None  # "A.", "aB.", "contract/s.": spaCy may keep the stop
+        starts = range(len(pre) + 1)
+        ends = [m.end("core"), m.end("core") + len(poss)] + \
+            [m.end("core") + len(poss) + k for k in range(1, len(suf) + 1)]
+        if any(chunk[i:j] in specials for i in starts for j in ends):
+            return None
+        if any(p in specials or p + suf[:1] in specials for p in pieces):
+            return None
+        if pre:
+            out.append(_SEP)
+        for k, piece in enumerate(pieces):
+            if k:
+                out.append(_SEP)
+            out.append(piece.lower())
+        if poss or suf:
+            out.append(_SEP)
+    return out
+
+
+def _fast_intent(question: str) -> Intent | None:
+    """The intent of a question of plain words, as spaCy would read it; None when not sure."""
+    tables = _fast_tables()
+    if tables is None:
+        return None
+    tokens = _fast_tokens(question, tables.specials)
+    if tokens is None:
+        return None
+    matched: set[str] = set()
+    phrases = tables.phrases
+    for i, token in enumerate(tokens):
+        candidates = phrases.get(token)
+        if candidates:
+            for phrase, intent in candidates:
+                if tuple(tokens[i:i + len(phrase)]) == phrase:
+                    matched.add(intent)
+    first = next((t for t in tokens if t.isalpha()), None)
+    if first in tables.openers:
+        matched.add("boolean")
+    for intent in tables.priority:
+        if intent in matched:
+            return _normal(intent)
+    return "unknown"
+
+
+def _spacy_intent(question: str) -> Intent:
+    """The intent of ``question`` read with spaCy's PhraseMatcher and Matcher."""
     nlp, phrases, openers = _matchers()
     doc = nlp.make_doc(question[:2000])
     matched: set[str] = set()

@@ -91,6 +91,19 @@ def _tokens_to_int(tokens: list[str]) -> int | None:
     return total + current
 
 
+@cache
+def _number_word_pattern() -> re.Pattern[str]:
+    """Any number word standing alone among letters, as ``_WORD_RE`` would find it."""
+    units, tens, scales = _word_values()
+    words = sorted({*units, *tens, *scales}, key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, words)) + r")(?![A-Za-z])", re.I)
+
+
+def is_number_word(word: str) -> bool:
+    """True when the lower-cased ``word`` is a number word ("two", "forty", "thousand")."""
+    return _is_number_word(word)
+
+
 def _is_number_word(word: str) -> bool:
     units, tens, scales = _word_values()
     return word in units or word in tens or word in scales
@@ -103,6 +116,8 @@ def word_numbers(text: str) -> list[NumberMatch]:
     [2, 41]
     """
     found: list[NumberMatch] = []
+    if _number_word_pattern().search(text) is None:  # no run can start: no number word at all
+        return found
     words = list(_WORD_RE.finditer(text))
     i = 0
     while i < len(words):

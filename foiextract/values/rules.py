@@ -20,7 +20,7 @@ from foiextract.values.answer import Answer
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.lists import list_items
 from foiextract.values.money import find_amount, find_percent
-from foiextract.values.numbers import NumberMatch, all_numbers, format_number
+from foiextract.values.numbers import NumberMatch, all_numbers, format_number, is_number_word
 from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
                                         urls, withheld_exemptions)
 from foiextract.values.tables import breakdown_atoms, is_table, table_atoms
@@ -253,13 +253,15 @@ def leading_figure(a: Answer) -> Value | None:
     if a.intent == "date" and any(not d.bare_year for d in find_dates(a.text)):
         return None
     head = _strip_approx(a.first)
+    collective = _collective(head) if a.intent in COUNTING else None
+    if collective is None and not _FIGURE_START.match(head) and not _opens_with_number_word(head):
+        return None  # nothing opens the answer that could be a figure: skip the searches
     amount = find_amount(head)
     if amount is not None and amount.start == 0:
         return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
     percent = find_percent(head)
     if percent is not None and percent.start == 0:
         return Value("percent", percent.value, number=float(percent.number), unit="%")
-    collective = _collective(head) if a.intent in COUNTING else None
     if collective is not None:
         return Value("count", str(collective), number=float(collective))
     numbers = _non_date_numbers(_outside_brackets(head))
@@ -274,6 +276,17 @@ def leading_figure(a: Answer) -> Value | None:
                      number=float(numbers[0].value), unit="%")
     kind, value = _value_from_number(numbers[0], a)
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
+
+
+_FIGURE_START = re.compile(r"[£$€]|\d")
+
+
+def _opens_with_number_word(head: str) -> bool:
+    word = _FIRST_WORD.match(head)
+    return word is not None and is_number_word(word.group().lower())
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _collective(head: str) -> int | None:
