@@ -115,7 +115,9 @@ def _emphasis(spans: list[Span]) -> tuple[bool, bool]:
 
 
 def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
-    raw = _WS.sub(" ", raw).strip()
+    if "  " in raw or not raw.isprintable():  # a tab, a break, an odd space: fold them
+        raw = _WS.sub(" ", raw)
+    raw = raw.strip()
     visible = [s for s in spans if s.text.strip()]
     bold, italic = _emphasis(visible) if visible else (False, False)
     colors = frozenset(s.color for s in visible if s.color)
@@ -202,6 +204,8 @@ def _may_be_labelled(text: str) -> bool:
 
 def _unquote(text: str) -> str:
     """Drop a quotation mark left open or closed by a request quoted over several paragraphs."""
+    if text[:1] not in _OPENING and text[-1:] not in _CLOSING:
+        return text
     quotes = sum(text.count(q) for q in "“”\"")
     if quotes % 2 and text[:1] in _OPENING:
         return text[1:].lstrip()
