@@ -18,7 +18,10 @@ from foiextract.values.vocab import alternation, vocab
 _ABBREVIATIONS = frozenset({"c", "ca", "approx", "no", "nos", "s", "ss", "reg", "regs", "e.g", "i.e",
                             "etc", "para", "st", "mr", "mrs", "ms", "dr", "ltd", "co", "vs", "fig"})
 _PREAMBLE = re.compile(alternation(list(vocab()["preambles"])) + r"\s*[.:]?", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£(\"“])")
+# A stop, then the space after it (group 1) before a capital, figure, "£", "(" or quote. The stop
+# is matched, not looked behind at, so the search jumps from stop to stop.
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z0-9£(\"“])")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _MAX_CHARS = 8000
 _LEADING_BULLET = re.compile(r"^(?:[-•·▪‣◦–—]|\*(?=\s+\w))\s+(?=\S)")
 
@@ -42,9 +45,10 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        before = text[start:m.start()]
-        last = re.findall(r"([A-Za-z.]+)\.$", before)
-        if last and last[0].lower().rstrip(".") in _ABBREVIATIONS:
+        before = text[start:m.start(1)]
+        # The letters and stops that end the sentence, less the last stop ("e.g", "No", "c").
+        last = before[len(before.rstrip(_WORD_CHARS)):-1] if before[-1] == "." else ""
+        if last and last.lower().rstrip(".") in _ABBREVIATIONS:
             continue
         out.append(before.strip())
         start = m.end()

@@ -62,20 +62,49 @@ def _interval(y1: int, m1: int, y2: int, m2: int) -> tuple[str, str, str]:
             f"{y2:04d}-{m2:02d}-{_month_end(y2, m2):02d}")
 
 
+# What each ASCII letter matches under re.IGNORECASE besides its two cases.
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _letter_led(words: list[str]) -> str:
+    """``alternation(words)`` for re.IGNORECASE, its first letter matched case by case with the
+    "\\b" ahead of it looked back at from it, so a search jumps between the letters the words
+    start with; each word is tried where and in the order ``alternation`` tries it.
+
+    >>> bool(re.fullmatch(_letter_led(["may", "march"]), "MARCH", re.I))
+    True
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    if not all(w[:1].isascii() and w[:1].isalpha() for w in ordered):
+        return alternation(words)
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        end = r"\b" if word[-1].isalnum() else ""
+        groups.setdefault(word[0].lower(), []).append(re.escape(word[1:]) + end)
+    cases = {c: c + c.upper() + _FOLDS.get(c, "") for c in groups}
+    return ("(?-i:[" + "".join(cases.values()) + r"])(?<!\w.)(?:"
+            + "|".join(f"(?<=(?-i:[{cases[c]}]))(?:{'|'.join(alts)})" for c, alts in groups.items()) + ")")
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     months = alternation(list(vocab()["months"]))
+    led = _letter_led(list(vocab()["months"]))  # "\b" + months
     year = r"((?:19|20)\d{2})"
     ordinal = r"(\d{1,2})(?:st|nd|rd|th)?"
+    day = r"(\d(?<!\w.)\d?)(?:st|nd|rd|th)?"  # "\b" + ordinal
+    # A look back ahead of a figure ("(?<![\w/])1999") is written after its first characters
+    # ("(19(?<![\w/]..)99"), so the search jumps to where a figure starts.
     return [
-        ("financial_year", re.compile(r"(?<![\w/])((?:19|20)\d{2})\s?[/–-]\s?(\d{2}|(?:19|20)\d{2})(?![\w/])")),
-        ("quarter", re.compile(r"\bQ([1-4])\s*(?:of\s*)?" + year + r"\b", re.I)),
-        ("day_month_year", re.compile(rf"\b{ordinal}\s*(?:of\s+)?({months})\.?,?\s+{year}\b", re.I)),
-        ("month_day_year", re.compile(rf"\b({months})\.?\s+{ordinal},?\s+{year}\b", re.I)),
-        ("iso_date", re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")),
-        ("numeric_date", re.compile(r"(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")),
-        ("month_year", re.compile(rf"\b({months})\.?,?\s+(?:of\s+)?{year}\b", re.I)),
-        ("bare_year", re.compile(r"(?<![\w/£$€.,-])((?:19|20)\d{2})(?![\w/%]|,\d|\.\d)")),
+        ("financial_year", re.compile(r"((?:19|20)(?<![\w/]..)\d{2})\s?[/–-]\s?"
+                                      r"(\d{2}|(?:19|20)\d{2})(?![\w/])")),
+        ("quarter", re.compile(r"(?-i:[Qq])(?<!\w.)([1-4])\s*(?:of\s*)?" + year + r"\b", re.I)),
+        ("day_month_year", re.compile(rf"{day}\s*(?:of\s+)?({months})\.?,?\s+{year}\b", re.I)),
+        ("month_day_year", re.compile(rf"({led})\.?\s+{ordinal},?\s+{year}\b", re.I)),
+        ("iso_date", re.compile(r"((?:19|20)(?<!\w..)\d{2})-(\d{2})-(\d{2})\b")),
+        ("numeric_date", re.compile(r"(\d(?<![\d/].)\d?)[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")),
+        ("month_year", re.compile(rf"({led})\.?,?\s+(?:of\s+)?{year}\b", re.I)),
+        ("bare_year", re.compile(r"((?:19|20)(?<![\w/£$€.,-]..)\d{2})(?![\w/%]|,\d|\.\d)")),
     ]
 
 

@@ -85,6 +85,31 @@ class _FastTables:
     openers: frozenset[str]
     specials: frozenset[str]
     priority: tuple[str, ...]
+    trie: dict[str, _Node]
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """A token of the phrase trie: the intents of the phrases ending here, and what follows."""
+
+    intents: frozenset[str]
+    next: dict[str, _Node]
+
+
+def _trie(phrases: dict[str, list[tuple[tuple[str, ...], str]]]) -> dict[str, _Node]:
+    """The phrases as a trie of tokens, so a question is read in one walk from each token."""
+    ending: dict[tuple[str, ...], set[str]] = {}
+    for entries in phrases.values():
+        for tokens, intent in entries:
+            for k in range(1, len(tokens) + 1):
+                ending.setdefault(tokens[:k], set())
+            ending[tokens].add(intent)
+
+    def node(prefix: tuple[str, ...]) -> _Node:
+        follow = {p[-1]: node(p) for p in ending if len(p) == len(prefix) + 1 and p[:-1] == prefix}
+        return _Node(frozenset(ending[prefix]), follow)
+
+    return {p[0]: node(p) for p in ending if len(p) == 1}
 
 
 @cache
@@ -101,13 +126,12 @@ def _fast_tables() -> _FastTables | None:
             by_first.setdefault(tokens[0], []).append((tokens, intent))
     return _FastTables({k: tuple(v) for k, v in by_first.items()},
                        frozenset(w.lower() for w in data["boolean_openers"]),
-                       frozenset(nlp.tokenizer.rules), tuple(data["priority"]))
+                       frozenset(nlp.tokenizer.rules), tuple(data["priority"]), _trie(by_first))
 
 
 # Plain words with at most a "?", ",", ";", ":" or "!" after each, one space apart.
 _PLAIN = re.compile(r"[A-Za-z]+[?,;:!]?(?: [A-Za-z]+[?,;:!]?)*")
 _PLAIN_TOKEN = re.compile(r"[a-z]+|[?,;:!]")
-_PLAIN_CHUNK = re.compile(r"([A-Za-z]+)([?,;:!]?)")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 
 
@@ -124,15 +148,20 @@ def _fast_tokens(question: str, specials: frozenset[str]) -> list[str] | None:
         return None
     out: list[str] = []
     for chunk in question.split(" "):
-        plain = _PLAIN_CHUNK.fullmatch(chunk)
-        if plain is not None:  # "word", "word?"
-            word = plain.group(1)
-            if word in specials or chunk in specials:
-                return None
-            out.append(word.lower())
-            if plain.group(2):
+        # "word", "word?": [A-Za-z]+[?,;:!]? (an ASCII string is alphabetic when it is [A-Za-z]+)
+        if chunk.isascii():
+            if chunk.isalpha():
+                if chunk in specials:
+                    return None
+                out.append(chunk.lower())
+                continue
+            if len(chunk) > 1 and chunk[-1] in "?,;:!" and chunk[:-1].isalpha():
+                word = chunk[:-1]
+                if word in specials or chunk in specials:
+                    return None
+                out.append(word.lower())
                 out.append(_SEP)
-            continue
+                continue
         if _LETTER.search(chunk) is None:
             out.append(_SEP)  # no letter: its tokens are neither words nor alphabetic
             continue
@@ -171,13 +200,16 @@ def _fast_intent(question: str) -> Intent | None:
     if tokens is None:
         return None
     matched: set[str] = set()
-    phrases = tables.phrases
+    trie = tables.trie
+    end = len(tokens)
     for i, token in enumerate(tokens):
-        candidates = phrases.get(token)
-        if candidates:
-            for phrase, intent in candidates:
-                if tuple(tokens[i:i + len(phrase)]) == phrase:
-                    matched.add(intent)
+        node = trie.get(token)
+        j = i + 1
+        while node is not None:
+            if node.intents:
+                matched.update(node.intents)
+            node = node.next.get(tokens[j]) if j < end else None
+            j += 1
     first = next((t for t in tokens if t.isalpha()), None)
     if first in tables.openers:
         matched.add("boolean")

@@ -35,8 +35,9 @@ def _amount_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     mult = "|".join(sorted(vocab()["money_multipliers"], key=len, reverse=True))
     figure = r"(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     symbol = re.compile(rf"([£$€])\s?{figure}(?:\s?({mult})\b)?", re.I)
-    word = re.compile(rf"(?<![\w.]){figure}(?:\s?({mult})\b)?\s?(GBP|USD|EUR|pounds?|dollars|euros)\b",
-                      re.I)
+    # "(?<![\w.])" before the figure, looked at from its first digit (see ``numbers.DIGITS``).
+    lead = r"(\d(?<![\w.].)(?:\d{0,2}(?:,\s?\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
+    word = re.compile(rf"{lead}(?:\s?({mult})\b)?\s?(GBP|USD|EUR|pounds?|dollars|euros)\b", re.I)
     return symbol, word
 
 
@@ -88,7 +89,7 @@ def find_amount(text: str) -> Quantity | None:
     return found[0] if found else None
 
 
-_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.I)
+_PERCENT = re.compile(r"(\d(?<![\w.].)\d*(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.I)
 
 
 def find_percents(text: str) -> list[Quantity]:

@@ -21,7 +21,9 @@ from foiextract.values.vocab import vocab
 
 # "1,204", "33, 000" (a stray space after the comma), "2.5", "1 204" is not accepted:
 # a space alone separates two figures as often as it groups thousands.
-DIGITS = r"(?<![\w.,/£$€])(?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?(?![\w/]|\.\d)"
+# The first digit is matched before the look back at the character ahead of it
+# ("(?<![\w.,/£$€].)"), so the search jumps from digit to digit instead of trying every position.
+DIGITS = r"\d(?<![\w.,/£$€].)(?:\d{0,2}(?:,\s?\d{3})+|\d*)(?:\.\d+)?(?![\w/]|\.\d)"
 DIGITS_RE = re.compile(DIGITS)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 # "nine hundred and ninety-nine million nine hundred and ninety-nine thousand nine hundred

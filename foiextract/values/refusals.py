@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from foiextract.values.vocab import phrase_pattern, vocab
+from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
 
+# "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
+# is an "s" to re.IGNORECASE) with the "\b" looked back at from it, so the search jumps
+# between the letters "s" and "r".
 _CITATION = re.compile(
-    r"\b(?:(sections?|ss?\.?|regulations?|regs?\.?)\s*)"
+    r"(?:((?-i:[sSſrR])(?<!\w.)(?:(?<=[sSſ])(?:ections?|s?\.?)|(?<=[rR])(?:egulations?|egs?\.?)))\s*)"
     r"(\d{1,3}[A-Z]?)(?!\d)((?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)"
     r"(?:\s*(?:and|&|,)\s*(\d{1,3}[A-Z]?)(?!\d)((?:\s?\(\s?[0-9a-z]{1,4}\s?\))*))?",
     re.I)
@@ -54,11 +56,6 @@ def exemptions_cited(text: str) -> list[str]:
     return found
 
 
-@cache
-def _withheld_pattern() -> re.Pattern[str]:
-    return phrase_pattern("withheld_triggers")
-
-
 def withheld_exemptions(text: str) -> list[str] | None:
     """The exemptions an answer refuses under, or None when it does not refuse.
 
@@ -67,18 +64,23 @@ def withheld_exemptions(text: str) -> list[str] | None:
     >>> withheld_exemptions("Yes, under regulation 32.") is None
     True
     """
-    trigger = _withheld_pattern().search(text)
-    if trigger is None:
+    if not has_phrase("withheld_triggers", text):
         return None
     cited = exemptions_cited(text)
     if cited:
         return cited
     defaults = vocab()["withheld_defaults"]
+    low = text.lower()
     for phrase, exemption in defaults.items():
-        if phrase in text.lower():
+        if phrase in low:
             return [str(exemption)]
-    strong = r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?)\b"
-    return [] if re.search(strong, text, re.I) else None
+    if not any(word in low for word in _STRONG_WORDS) and _FOLDS_APART.search(text) is None:
+        return None  # none of the words the pattern needs (lower-cased as re.IGNORECASE reads them)
+    return [] if _STRONG.search(text) else None
+
+
+_STRONG = re.compile(r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?)\b", re.I)
+_STRONG_WORDS = ("withheld", "exempt", "neither confirm nor deny", "refuse")
 
 
 def says_not_held(text: str) -> bool:
@@ -89,7 +91,7 @@ def says_not_held(text: str) -> bool:
     >>> says_not_held("The council holds this information, but it is withheld")
     False
     """
-    return phrase_pattern("not_held").search(text) is not None
+    return has_phrase("not_held", text)
 
 
 def says_not_applicable(text: str) -> bool:
@@ -113,6 +115,9 @@ def urls(text: str) -> list[str]:
     >>> urls("available at https://example.org/a. Thanks")
     ['https://example.org/a']
     """
+    low = text.lower()  # "h", "t", "p" and "w" have no case but their own under re.IGNORECASE
+    if "http" not in low and "www" not in low:
+        return []
     return [m.group().rstrip(".,;:") for m in _URL.finditer(text)]
 
 
@@ -122,4 +127,4 @@ def points_to_publication(text: str) -> bool:
     >>> points_to_publication("The full report is published at the link above.")
     True
     """
-    return phrase_pattern("published_phrases").search(text) is not None
+    return has_phrase("published_phrases", text)

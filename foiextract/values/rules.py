@@ -11,8 +11,9 @@ and the name of the rule that fired is kept in ``Value.rule``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
+from operator import attrgetter
 from typing import Callable
 
 from foiextract.model import Atom, Value
@@ -24,7 +25,7 @@ from foiextract.values.numbers import NumberMatch, all_numbers, format_number, i
 from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
                                         urls, withheld_exemptions)
 from foiextract.values.tables import breakdown_atoms, is_table, table_atoms
-from foiextract.values.vocab import alternation, phrase_pattern, vocab
+from foiextract.values.vocab import alternation, has_phrase, vocab
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ def published(a: Answer) -> Value | None:
     """A link to where it is published (not a regulator's complaint page), or "the link above"."""
     ignored = set(vocab()["ignored_url_hosts"])
     found = [u for u in urls(a.text) if _host(u) not in ignored]
-    pointer = phrase_pattern("published_pointers").search(a.text) is not None
+    pointer = has_phrase("published_pointers", a.text)
     if found and (pointer or points_to_publication(a.text) or a.intent == "copy"
                   or len(a.text.split()) <= 25):
         return Value("published", found[0], url=found[0])
@@ -236,8 +237,11 @@ def dates(a: Answer) -> Value | None:
         rest.append(a.text[last:d.start])
         last = d.end
     rest.append(a.text[last:])
-    covered = re.sub(r"[\W_]+", "", "".join(rest))
-    only_dates = not re.sub(r"(?i)and|to|on|in|of|the", "", covered)
+    # A letter or figure that no filler word holds ends the test early (most long answers).
+    only_dates = not any(_NOT_FILLER.search(part) for part in rest)
+    if only_dates:
+        covered = re.sub(r"[\W_]+", "", "".join(rest))
+        only_dates = not re.sub(r"(?i)and|to|on|in|of|the", "", covered)
     if only_dates:
         return _date_value(found)
     if a.intent != "date":
@@ -246,6 +250,11 @@ def dates(a: Answer) -> Value | None:
         return Value("text")
     precise = [d for d in found if not d.bare_year]
     return _date_value(precise) if precise else Value("text")
+
+
+# A word character that none of "and", "to", "on", "in", "of", "the" holds in any case
+# (re.IGNORECASE also reads "İ" and "ı" as "i").
+_NOT_FILLER = re.compile(r"[^\W_adefhinotADEFHINOT\u0130\u0131]")
 
 
 def leading_figure(a: Answer) -> Value | None:
@@ -329,7 +338,7 @@ def boolean_statement(a: Answer) -> Value | None:
     if a.intent != "boolean":
         return None
     first = _pattern("confirmation").sub("", a.first, count=1)
-    if phrase_pattern("negation_markers").search(first):
+    if has_phrase("negation_markers", first):
         return Value("boolean", "no")
     if _pattern("affirmation").match(first) or \
             re.match(r"[\w' ]{0,40}\b(?:does|do|did|has|have|is|are|was|were) (?!not\b)\w+", first):
@@ -405,6 +414,21 @@ def apply_rules(answer: Answer, disabled: frozenset[str] = frozenset()) -> Value
             continue
         value = rule.read(answer)
         if value is not None:
-            return replace(value, rule=rule.name, confidence=rule.confidence)
-    return replace(fallback(answer), rule="fallback", confidence=0.5)
+            return _tagged(value, rule.name, rule.confidence)
+    return _tagged(fallback(answer), "fallback", 0.5)
+
+
+_FIELDS = tuple(f.name for f in fields(Value))
+_ALL_INIT = all(f.init for f in fields(Value))
+_READ_FIELDS = attrgetter(*_FIELDS)
+_RULE_AT, _CONFIDENCE_AT = _FIELDS.index("rule"), _FIELDS.index("confidence")
+
+
+def _tagged(value: Value, rule: str, confidence: float) -> Value:
+    """``replace(value, rule=rule, confidence=confidence)``, built from the fields in order."""
+    if not _ALL_INIT:
+        return replace(value, rule=rule, confidence=confidence)
+    given = list(_READ_FIELDS(value))
+    given[_RULE_AT], given[_CONFIDENCE_AT] = rule, confidence
+    return Value(*given)
 
