@@ -8,35 +8,16 @@ from pathlib import Path
 import pytest
 
 from foiextract.errors import EmptyFile
-from foiextract.model import Document
 from foiextract.readers import email as email_reader
 from foiextract.readers import read_document
 
-from .conftest import CORPORA, gold_for
+from .conftest import CORPORA, folded as _norm, gold_for, unmatched_gold
 
 ENFIELD = CORPORA / "london-scr-dhr-batch" / "enfield_FOI3471.eml"
 CORNWALL = CORPORA / "singles" / "cornwall_101003456.eml"
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def _norm(value: str) -> str:
-    return " ".join(value.translate(_QUOTES).split())
 
-
-def unmatched_gold(document: Document, gold: dict) -> list[str]:
-    """Gold questions and answers not found, in order, in the blocks' text."""
-    body = _norm(" ".join(b.text for b in document.blocks))
-    missing, at = [], 0
-    for pair in gold["pairs"]:
-        question, answer = _norm(pair["question"]), _norm(pair["answer"])
-        found = body.find(question, at)
-        if found < 0:
-            missing.append(f"question: {question[:60]}")
-            continue
-        at = found + len(question)
-        if answer and body.find(answer, at) < 0:
-            missing.append(f"answer: {answer[:60]}")
-    return missing
 
 
 @pytest.mark.parametrize("message", [ENFIELD, CORNWALL], ids=lambda p: p.name)

@@ -10,36 +10,17 @@ from pathlib import Path
 import pytest
 
 from foiextract.errors import CorruptFile, EmptyFile
-from foiextract.model import Document
 from foiextract.readers import html, read_document
 
-from .conftest import CORPORA, gold_for
+from .conftest import CORPORA, folded as _norm, gold_for, unmatched_gold
 
 CROYDON = CORPORA / "london-scr-dhr-batch" / "croydon_FOI-6612.html"
 WESTMINSTER = CORPORA / "singles" / "westminster_FOI-2021-09921.html"
 GMP = CORPORA / "singles" / "gmp_FOI-4113-21.html"
 WDTK_PAGES = sorted((CORPORA / "real").glob("MHCLG_wdtk-*.html"))
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).split())
 
-
-def unmatched_gold(document: Document, gold: dict) -> list[str]:
-    """Gold questions and answers not found, in order, in the blocks' text."""
-    text = _norm(" ".join(b.text for b in document.blocks))
-    missing, at = [], 0
-    for pair in gold["pairs"]:
-        question, answer = _norm(pair["question"]), _norm(pair["answer"])
-        found = text.find(question, at)
-        if found < 0:
-            missing.append(f"question: {question[:60]}")
-            continue
-        at = found + len(question)
-        if answer and text.find(answer, at) < 0:
-            missing.append(f"answer: {answer[:60]}")
-    return missing
 
 
 @pytest.mark.parametrize("page", [CROYDON, WESTMINSTER, GMP], ids=lambda p: p.name)

@@ -8,34 +8,15 @@ from pathlib import Path
 import pytest
 
 from foiextract.errors import BadEncoding, EmptyFile, UnsupportedFormat
-from foiextract.model import Document
 from foiextract.readers import read_document, text
 
-from .conftest import CORPORA, gold_for
+from .conftest import CORPORA, folded as _norm, gold_for, unmatched_gold
 
 KENT = CORPORA / "singles" / "kent_11045221.txt"
 THREADS = sorted((CORPORA / "real").glob("SheffieldCC_wdtk_*.txt"))
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def _norm(value: str) -> str:
-    return " ".join(value.translate(_QUOTES).split())
 
-
-def unmatched_gold(document: Document, gold: dict) -> list[str]:
-    """Gold questions and answers not found, in order, in the blocks' text."""
-    body = _norm(" ".join(b.text for b in document.blocks))
-    missing, at = [], 0
-    for pair in gold["pairs"]:
-        question, answer = _norm(pair["question"]), _norm(pair["answer"])
-        found = body.find(question, at)
-        if found < 0:
-            missing.append(f"question: {question[:60]}")
-            continue
-        at = found + len(question)
-        if answer and body.find(answer, at) < 0:
-            missing.append(f"answer: {answer[:60]}")
-    return missing
 
 
 def test_kent_gold_questions_and_answers_are_in_order() -> None:

@@ -75,41 +75,33 @@ def find_reference_in(text: str) -> str:
 ReferenceRule = Callable[[tuple[Zone, ...]], str]
 
 
-def _rule_letterhead(parts: tuple[Zone, ...]) -> str:
+def _first_in(parts: tuple[Zone, ...], names: tuple[str, ...],
+              read: Callable[[str], str] = _labelled) -> str:
+    """The first reference ``read`` finds in the zones named, in order."""
     for zone in parts:
-        if zone.name in ("furniture", "head"):
-            ref = _labelled(zone.text)
+        if zone.name in names:
+            ref = read(zone.text)
             if ref:
                 return ref
     return ""
+
+
+def _rule_letterhead(parts: tuple[Zone, ...]) -> str:
+    return _first_in(parts, ("furniture", "head"))
 
 
 def _rule_body(parts: tuple[Zone, ...]) -> str:
-    for zone in parts:
-        if zone.name in ("body", "tail"):
-            ref = _labelled(zone.text)
-            if ref:
-                return ref
-    return ""
+    return _first_in(parts, ("body", "tail"))
 
 
 def _rule_container(parts: tuple[Zone, ...]) -> str:
-    for zone in parts:
-        if zone.name == "metadata":
-            ref = _labelled(zone.text) or _subject(zone.text)
-            if ref:
-                return ref
-    return ""
+    return _first_in(parts, ("metadata",), lambda text: _labelled(text) or _subject(text))
 
 
 def _rule_opening_request(parts: tuple[Zone, ...]) -> str:
     # "Freedom of Information Act 2000 - response to request NCC-054321"
-    for zone in parts:
-        if zone.name == "head":
-            ref = _subject(zone.text, _REQUEST_NUMBER, starts(folded(zone.text), ("request",)))
-            if ref:
-                return ref
-    return ""
+    return _first_in(parts, ("head",), lambda text: _subject(
+        text, _REQUEST_NUMBER, starts(folded(text), ("request",))))
 
 
 REFERENCE_RULES: tuple[tuple[str, ReferenceRule], ...] = (
