@@ -136,3 +136,8 @@ def test_request_quoted_then_restated_with_answers_inline() -> None:
     seg = segment(parse(text, "x.md"))
     assert [(p.question, p.answer, p.request_item) for p in seg.pairs] == [
         ("Do you hold a policy?", "No – not held.", 1), ("How many staff?", "14", 2)]
+
+
+def test_pairs_know_their_section_even_when_its_heading_is_a_label() -> None:
+    seg = segment(read_document(BARNET))
+    assert {p.section for p in seg.pairs} == {"Response"}

@@ -115,6 +115,8 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
             answering = None
             continue
         if role == "label":
+            if unit.heading:  # "## Response": names the section, and the answers follow
+                section = unit.raw
             pending_label = unit.label == "question"
             if unit.numbers and not unit.label:  # "1." alone: the answer follows
                 answering = (unit, [])
