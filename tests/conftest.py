@@ -51,17 +51,36 @@ def folded(value: str) -> str:
     return " ".join(value.translate(_QUOTES).split())
 
 
-def unmatched_gold(document: Document, gold: dict) -> list[str]:
-    """Gold questions and answers not found, in order, in the blocks' text."""
-    body = folded(" ".join(b.text for b in document.blocks))
-    missing, at = [], 0
+def found_in_order(document: Document, gold: dict) -> tuple[int, list[str]]:
+    """How many gold request items, questions and answers stand in the block texts in order,
+    and which do not. Answers stand in order, each after its own question (a letter may
+    restate all the questions first and answer them in a block below)."""
+    haystack = " ".join(folded(b.text) for b in document.blocks)
+    missing: list[str] = []
+    cursor = found = 0
+    for item in gold["request"]:
+        at = haystack.find(folded(item), cursor)
+        if at < 0:
+            missing.append(f"request: {item[:60]}")
+        else:
+            found, cursor = found + 1, at + len(folded(item))
+    q_cursor = a_cursor = 0
     for pair in gold["pairs"]:
         question, answer = folded(pair["question"]), folded(pair["answer"])
-        found = body.find(question, at)
-        if found < 0:
+        q_at = haystack.find(question, q_cursor)
+        if q_at < 0:
             missing.append(f"question: {question[:60]}")
             continue
-        at = found + len(question)
-        if answer and body.find(answer, at) < 0:
-            missing.append(f"answer: {answer[:60]}")
-    return missing
+        q_cursor = q_at + len(question)
+        a_at = haystack.find(answer, max(q_cursor, a_cursor))
+        if a_at < 0:
+            missing.append(f"answer to: {question[:60]}")
+            continue
+        found += 2
+        a_cursor = a_at if pair["shared"] else a_at + len(answer)
+    return found, missing
+
+
+def unmatched_gold(document: Document, gold: dict) -> list[str]:
+    """Gold request items, questions and answers not found in order in the blocks' text."""
+    return found_in_order(document, gold)[1]

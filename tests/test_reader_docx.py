@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from foiextract.model import Block, Document
+from foiextract.model import Block
 from foiextract.readers import read_document
 from foiextract.readers.convert import find_soffice
 from foiextract.readers.docx import read
+
+from .conftest import folded as flat
+from .conftest import found_in_order
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) absent")
@@ -27,41 +29,6 @@ GOLD_DOCUMENTS = [
     pytest.param("real/BarnsleyMBC_cipfa-library-stats.doc", id="barnsley-doc",
                  marks=needs_soffice),
 ]
-
-
-def flat(text: str) -> str:
-    """Whitespace collapsed, typographic apostrophes as plain ones."""
-    return " ".join(text.replace("’", "'").split())
-
-
-def found_in_order(doc: Document, gold: dict[str, Any]) -> tuple[int, list[str]]:
-    """How many gold questions/answers stand in the block texts in order, and which do not."""
-    haystack = " ".join(flat(b.text) for b in doc.blocks)
-    missing: list[str] = []
-    cursor = found = 0
-    for item in gold["request"]:
-        at = haystack.find(flat(item), cursor)
-        if at < 0:
-            missing.append(f"request: {item[:60]}")
-        else:
-            found, cursor = found + 1, at + len(flat(item))
-    # Questions stand in order, and so do answers, each after its own question (a letter may
-    # restate all questions first and answer them in a block below).
-    q_cursor = a_cursor = 0
-    for pair in gold["pairs"]:
-        question, answer = flat(pair["question"]), flat(pair["answer"])
-        q_at = haystack.find(question, q_cursor)
-        if q_at < 0:
-            missing.append(f"question: {question[:60]}")
-            continue
-        q_cursor = q_at + len(question)
-        a_at = haystack.find(answer, max(q_cursor, a_cursor))
-        if a_at < 0:
-            missing.append(f"answer to: {question[:60]}")
-            continue
-        found += 2
-        a_cursor = a_at if pair["shared"] else a_at + len(answer)
-    return found, missing
 
 
 @pytest.mark.parametrize("name", GOLD_DOCUMENTS)
