@@ -100,6 +100,13 @@ def _sections() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for kind, words in phrases()["section_headings"].items())
 
 
+@cache
+def _any_section() -> re.Pattern[str]:
+    """Every kind's words in one pattern: one scan tells most lines they open no section."""
+    words = [w for kind_words in phrases()["section_headings"].values() for w in kind_words]
+    return re.compile(rf"\b(?:{_alternation(words)})(?![\w])")
+
+
 def section_of(text: str) -> str | None:
     """The kind of section a heading opens (``rights``, ``reuse``, ``response``…), or None."""
     if len(text) > 120:
@@ -107,7 +114,9 @@ def section_of(text: str) -> str | None:
     clean = _NOT_HEADING_CHARS.sub(" ", text.lower()).strip()
     if not clean or len(clean) > 90:
         return None
-    for kind, pattern in _sections():
+    if not _any_section().search(clean):
+        return None
+    for kind, pattern in _sections():  # the first kind in the vocabulary's order wins
         if pattern.search(clean):
             return kind
     return None
@@ -150,11 +159,11 @@ def closing(text: str) -> bool:
     if patterns["closing_opener"].match(folded):
         return True
     lower = folded.lower()
-    # The phrase search runs only where one of the phrases' rarest words stands.
-    return any(key in lower for key in _closing_keys()) and bool(
+    # The phrases are plain words: the pattern (for its word boundaries) runs only where one stands.
+    return any(phrase in lower for phrase in _closing_phrases()) and bool(
         patterns["closing_phrase"].search(folded))
 
 
 @cache
-def _closing_keys() -> tuple[str, ...]:
-    return tuple({max(p.split(), key=len) for p in phrases()["closing_phrases"]})
+def _closing_phrases() -> tuple[str, ...]:
+    return tuple(p.lower() for p in phrases()["closing_phrases"])

@@ -41,9 +41,14 @@ _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.):]|\(\d{1,3}\))$")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit:
-    """One paragraph-like piece of a document, as the segmenter sees it."""
+    """One paragraph-like piece of a document, as the segmenter sees it.
+
+    Not frozen, though never changed once made (``dataclasses.replace`` makes
+    the variants): there is one for every paragraph of every document, and a
+    frozen class's ``__init__`` costs five times as much.
+    """
 
     text: str
     raw: str
@@ -110,17 +115,25 @@ def _joined(lines: list[list[Span]]) -> list[Span]:
 
 
 def _emphasis(spans: list[Span]) -> tuple[bool, bool]:
-    visible = [s for s in spans if s.text.strip()]
-    return (all(s.bold for s in visible), all(s.italic for s in visible))
+    bold = italic = True
+    for span in spans:
+        if not span.text.isspace() and span.text:
+            bold = bold and span.bold
+            italic = italic and span.italic
+    return bold, italic
 
 
 def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
     if "  " in raw or not raw.isprintable():  # a tab, a break, an odd space: fold them
         raw = _WS.sub(" ", raw)
     raw = raw.strip()
-    visible = [s for s in spans if s.text.strip()]
+    if len(spans) == 1:  # the usual paragraph: one span, visible when the text is
+        visible = list(spans) if raw else []
+    else:
+        visible = [s for s in spans if s.text and not s.text.isspace()]
     bold, italic = _emphasis(visible) if visible else (False, False)
-    colors = frozenset(s.color for s in visible if s.color)
+    colors = frozenset(s.color for s in visible if s.color) if any(
+        s.color for s in visible) else _NO_COLOURS
     text, marker, label, numbers = read_label(raw)
     if block.marker and label == "question":
         # An enumerated item's own text opening "Q1 2021: …" is not a second label.
@@ -130,12 +143,15 @@ def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
         numbers = numbers or _marker_numbers(block.marker)
     # A bold label before plain text ("**Question 1:** How many?") says nothing of the question's style.
     if visible and label and not bold and visible[0].bold:
-        rest = [s for s in visible[1:]]
+        rest = visible[1:]
         if rest:
             bold, italic = _emphasis(rest)
-    return Unit(text=text, raw=raw, kind=block.kind, bold=bold, italic=italic, colors=colors,
-                heading=block.level if block.kind == "heading" else 0, marker=marker,
-                label=label, numbers=numbers, source=block.source, index=index, block=block)
+    return Unit(text, raw, block.kind, bold, italic, colors,
+                block.level if block.kind == "heading" else 0, marker, label, numbers,
+                block.source, index, block)
+
+
+_NO_COLOURS: frozenset[str] = frozenset()
 
 
 def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
