@@ -64,7 +64,19 @@ class _Walker:
         pending_map: list[int] | None = None
         for token in tokens:
             kind = token.type
-            if kind in ("bullet_list_open", "ordered_list_open"):
+            if kind == "inline":  # the text of a paragraph, heading or cell: most tokens are these
+                spans = _spans(token.children or [])
+                if self.table is not None:
+                    self.table[-1].append(Cell(spans))
+                elif spans:
+                    marker = ""
+                    if self.lists and pending_kind in ("list_item", "quote"):
+                        marker, self.item_marker = self.item_marker, ""
+                    blocks.append(Block(pending_kind, spans, level=pending_level, marker=marker,
+                                        source=_source(pending_map)))
+            elif kind == "paragraph_close" or kind == "heading_close":
+                continue
+            elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = int(token.attrGet("start") or 1)
                 self.lists.append({"ordered": kind == "ordered_list_open", "n": start})
             elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -100,21 +112,11 @@ class _Walker:
                 self.table.append([])
                 if self.in_thead:
                     self.table_header_rows += 1
-            elif kind == "inline" and self.table is not None:
-                self.table[-1].append(Cell(_spans(token.children or [])))
             elif kind == "table_close" and self.table is not None:
                 rows = tuple(tuple(row) for row in self.table)
                 blocks.append(Block("table", rows=rows, header_rows=self.table_header_rows,
                                     source=_source(self.table_map)))
                 self.table = None
-            elif kind == "inline":
-                spans = _spans(token.children or [])
-                if any(s.text.strip() for s in spans):
-                    marker = ""
-                    if self.lists and pending_kind in ("list_item", "quote"):
-                        marker, self.item_marker = self.item_marker, ""
-                    blocks.append(Block(pending_kind, spans, level=pending_level, marker=marker,
-                                        source=_source(pending_map)))
             elif kind in ("code_block", "fence", "html_block"):
                 text = token.content.strip()
                 if text and kind != "html_block":
@@ -134,48 +136,46 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
     """Inline tokens to spans, merging neighbours of equal style."""
     bold = italic = 0
     href: str | None = None
-    out: list[Span] = []
-
-    def emit(text: str) -> None:
-        if not text:
-            return
-        span = Span(text, bold=bold > 0, italic=italic > 0, href=href)
-        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (span.bold, span.italic, href):
-            out[-1] = Span(out[-1].text + text, span.bold, span.italic, None, href)
-        else:
-            out.append(span)
-
+    # Runs as [text, bold, italic, href] lists: a Span is made once a run is whole.
+    runs: list[list[object]] = []
     for child in children:
         kind = child.type
-        if kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold -= 1
-        elif kind == "em_open":
-            italic += 1
-        elif kind == "em_close":
-            italic -= 1
-        elif kind == "link_open":
-            href = str(child.attrGet("href") or "") or None
-        elif kind == "link_close":
-            href = None
-        elif kind in ("text", "code_inline"):
-            emit(child.content)
+        if kind == "text" or kind == "code_inline" or kind == "image":
+            text = child.content
         elif kind == "softbreak":
-            emit(" ")
+            text = " "
         elif kind == "hardbreak":
-            emit("\n")
-        elif kind == "image":
-            emit(child.content)
-    return _tidy(out)
+            text = "\n"
+        else:
+            if kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic -= 1
+            elif kind == "link_open":
+                href = str(child.attrGet("href") or "") or None
+            elif kind == "link_close":
+                href = None
+            continue
+        if not text:
+            continue
+        style = (bold > 0, italic > 0, href)
+        if runs and runs[-1][1] == style:
+            runs[-1][0] += text  # type: ignore[operator]
+        else:
+            runs.append([text, style])
+    return _tidy(runs)
 
 
-def _tidy(spans: list[Span]) -> tuple[Span, ...]:
+def _tidy(runs: list[list[object]]) -> tuple[Span, ...]:
     """Collapse runs of spaces, keep hard breaks, trim the ends."""
-    tidy: list[Span] = []
+    texts: list[str] = []
+    styles: list[tuple[bool, bool, str | None]] = []
     previous = "\n"
-    for span in spans:
-        text = span.text
+    for text, style in runs:  # type: ignore[misc]
         if "  " in text or "\t" in text or "\u00a0" in text:
             text = _SPACES.sub(" ", text)
         if "\n" in text:
@@ -183,16 +183,14 @@ def _tidy(spans: list[Span]) -> tuple[Span, ...]:
         if previous[-1] in " \n":
             text = text.lstrip(" ")
         if text:
-            tidy.append(span if text is span.text else
-                        Span(text, span.bold, span.italic, span.color, span.href))
+            texts.append(text)
+            styles.append(style)
             previous = text
-    while tidy and not tidy[-1].text.strip():
-        tidy.pop()
-    if tidy:
-        last = tidy[-1]
-        if last.text != last.text.rstrip():
-            tidy[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.color, last.href)
-        first = tidy[0]
-        if first.text != first.text.lstrip():
-            tidy[0] = Span(first.text.lstrip(), first.bold, first.italic, first.color, first.href)
-    return tuple(s for s in tidy if s.text)
+    while texts and not texts[-1].strip():
+        texts.pop()
+    if not texts:
+        return ()
+    texts[-1] = texts[-1].rstrip()
+    texts[0] = texts[0].lstrip()
+    return tuple(Span(text, bold, italic, None, href)
+                 for text, (bold, italic, href) in zip(texts, styles) if text)
