@@ -110,10 +110,15 @@ def check_content(source: str, limits: Limits) -> None:
     Damaged containers pass: telling what is wrong with them is the reader's job.
     """
     with open(source, "rb") as handle:
-        data = handle.read(limits.max_bytes + 1 if limits.max_bytes is not None else -1)
-    if data[:1024].find(b"%PDF-") != -1:
+        head = handle.read(1024)
+        is_pdf = head.find(b"%PDF-") != -1
+        if not is_pdf and not head.startswith(b"PK\x03\x04"):
+            return  # neither a PDF nor a ZIP: nothing inflates, and the rest need not be read
+        rest = handle.read(-1 if limits.max_bytes is None else max(0, limits.max_bytes + 1 - len(head)))
+    data = head + rest
+    if is_pdf:
         _check_pdf(source, data, limits)
-    elif data.startswith(b"PK\x03\x04"):
+    else:
         _check_zip(source, data, limits)
 
 

@@ -120,9 +120,9 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
         return Reading("stem", "sub_question_stem")
     cue = _question_cue(unit, nxt, ctx)
     # "Q15: The dates … are withheld" is an answer given by number, not a question.
-    is_question = reads_as_question(unit.text, strict=cue == "label" and unit.marker.lower(
-        ).startswith("q") and not unit.marker.lower().startswith("question"))
-    if is_question and cue and "question_" + cue not in ctx.disabled:
+    if cue and "question_" + cue not in ctx.disabled and reads_as_question(
+            unit.text, strict=cue == "label" and unit.marker.lower().startswith("q")
+            and not unit.marker.lower().startswith("question")):
         return Reading("question", "question_" + cue)
     if unit.heading or (unit.bold and _short_heading(unit.text)):
         return Reading("heading", "heading", section=section_of(unit.text),
@@ -131,7 +131,10 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
         return Reading("heading", "plain_section_heading", section=section_of(unit.text))
     if closing(unit.text):
         return Reading("stop", "closing")
-    return Reading("text", "text")
+    return _TEXT
+
+
+_TEXT = Reading("text", "text")  # most paragraphs: one reading shared (readings never change)
 
 
 def _stem(unit: Unit, nxt: Unit | None) -> bool:
@@ -189,9 +192,9 @@ def _short_heading(text: str) -> bool:
 
 def _plain_section_heading(text: str) -> bool:
     """A short unstyled line naming a boilerplate section ("Internal review", "Re-use")."""
-    words = text.split()
-    return (0 < len(words) <= 8 and not text.endswith((".", ",", ";", "?")) and text[:1].isupper()
-            and boilerplate_section(section_of(text)))
+    if not text[:1].isupper() or text.endswith((".", ",", ";", "?")) or len(text) > 120:
+        return False  # the cheap tests first (section_of reads no line over 120 characters)
+    return len(text.split()) <= 8 and boilerplate_section(section_of(text))
 
 
 def continues(first: Unit, second: Unit) -> bool:
