@@ -121,6 +121,8 @@ class Block:
         if self.kind == "table":
             text = "; ".join(
                 " | ".join(" ".join(c.text.split()) for c in row) for row in self.rows)
+        elif len(self.spans) == 1:  # most paragraphs are one run of one style
+            text = self.spans[0].text
         else:
             text = spans_text(self.spans)
         object.__setattr__(self, "_text", text)

@@ -102,3 +102,21 @@ def test_long_shared_introduction_is_not_read_part_by_part(tmp_path: Path) -> No
         "Records kept in another field would not be identified by the search.\n", "utf-8")
     pairs = foiextract.extract(str(letter)).pairs
     assert list(pairs["kind"]) == ["text", "text"]
+
+
+def test_reading_values_keeps_every_other_field_of_a_pair() -> None:
+    from dataclasses import fields
+
+    from foiextract.model import Block, Pair, Source, Span
+    from foiextract.pipeline import _with_values
+
+    # Every field set to something other than its default, so a field dropped or moved shows.
+    block = Block("paragraph", (Span("Two"),))
+    pair = Pair("How many?", "Two", shared=False, request_item=3, section="response",
+                rule="question_emphasis", question_source=Source(line_start=4, line_end=4),
+                answer_source=Source(line_start=6, line_end=7), answer_blocks=(block,))
+    [read] = _with_values([pair])
+    assert read.value is not None and read.value.value == "2"
+    for f in fields(Pair):
+        if f.name != "value":
+            assert getattr(read, f.name) == getattr(pair, f.name), f.name

@@ -76,6 +76,14 @@ class _Walker:
                                         source=_source(pending_map)))
             elif kind == "paragraph_close" or kind == "heading_close":
                 continue
+            elif kind == "paragraph_open":
+                pending_map = token.map
+                if self.quote_depth:  # a list inside a quote is still the quoted request
+                    pending_kind, pending_level = "quote", self.quote_depth
+                elif self.lists:
+                    pending_kind, pending_level = "list_item", len(self.lists)
+                else:
+                    pending_kind, pending_level = "paragraph", 0
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = int(token.attrGet("start") or 1)
                 self.lists.append({"ordered": kind == "ordered_list_open", "n": start})
@@ -94,14 +102,6 @@ class _Walker:
                 self.quote_depth -= 1
             elif kind == "heading_open":
                 pending_kind, pending_level, pending_map = "heading", int(token.tag[1:]), token.map
-            elif kind == "paragraph_open":
-                pending_map = token.map
-                if self.quote_depth:  # a list inside a quote is still the quoted request
-                    pending_kind, pending_level = "quote", self.quote_depth
-                elif self.lists:
-                    pending_kind, pending_level = "list_item", len(self.lists)
-                else:
-                    pending_kind, pending_level = "paragraph", 0
             elif kind == "table_open":
                 self.table, self.table_header_rows, self.table_map = [], 0, token.map
             elif kind == "thead_open":
@@ -134,6 +134,8 @@ def _source(line_map: list[int] | None) -> Source:
 
 def _spans(children: list[Token]) -> tuple[Span, ...]:
     """Inline tokens to spans, merging neighbours of equal style."""
+    if len(children) == 1 and children[0].type == "text":  # a paragraph of plain text
+        return _tidy([[children[0].content, _PLAIN]]) if children[0].content else ()
     bold = italic = 0
     href: str | None = None
     # Runs as [text, bold, italic, href] lists: a Span is made once a run is whole.
@@ -168,6 +170,9 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
         else:
             runs.append([text, style])
     return _tidy(runs)
+
+
+_PLAIN = (False, False, None)
 
 
 def _tidy(runs: list[list[object]]) -> tuple[Span, ...]:
