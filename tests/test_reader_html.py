@@ -99,6 +99,39 @@ def test_css_emphasis_inline_and_class_rules() -> None:
     assert blocks[3].spans[0].color == "0000FF"
 
 
+def _rows(page: bytes) -> list[list[str]]:
+    table = next(b for b in html.parse(page, "t.html").blocks if b.kind == "table")
+    return [[c.text for c in row] for row in table.rows]
+
+
+def test_a_cell_spanning_rows_stands_in_each_row_it_spans() -> None:
+    # As Word's vertically merged cells: the answer beside two questions is beside each.
+    page = (b"<table><tr><th>Question</th><th>Response</th></tr>"
+            b"<tr><td>How many cameras?</td><td>42</td></tr>"
+            b"<tr><td>How many in car parks?</td><td rowspan='2'>Not held.</td></tr>"
+            b"<tr><td>How many record sound?</td></tr>"
+            b"<tr><td>When upgraded?</td><td>May 2019</td></tr></table>")
+    assert _rows(page)[2:] == [["How many in car parks?", "Not held."],
+                               ["How many record sound?", "Not held."],
+                               ["When upgraded?", "May 2019"]]
+
+
+def test_row_spans_keep_every_cell_in_its_column() -> None:
+    # A year label spanning three rows, a middle cell spanning two, and colspan beside them.
+    page = (b"<table><tr><td rowspan='3'>2020</td><td>Q1</td><td rowspan='2'>x</td><td>1</td></tr>"
+            b"<tr><td>Q2</td><td>2</td></tr>"
+            b"<tr><td colspan='2'>H2</td><td>3</td></tr>"
+            b"<tr><td>2021</td><td>Q1</td><td>y</td><td rowspan='0'>4</td></tr>"
+            b"<tr><td>2021</td><td>Q2</td><td>z</td></tr></table>")
+    assert _rows(page) == [["2020", "Q1", "x", "1"], ["2020", "Q2", "x", "2"],
+                           ["2020", "H2", "3"], ["2021", "Q1", "y", "4"], ["2021", "Q2", "z"]]
+
+
+def test_a_rowspan_past_the_last_row_adds_no_row() -> None:
+    page = b"<table><tr><td rowspan='5'>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+    assert _rows(page) == [["a", "b"], ["a", "c"]]
+
+
 def test_definition_list_is_a_two_column_table() -> None:
     table = html.read(str(CROYDON)).blocks[1]
     assert table.kind == "table"

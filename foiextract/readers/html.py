@@ -156,7 +156,29 @@ class _Table:
     header_open: bool = True
     cell: list[tuple[str, Style]] | None = None
     colspan: int = 1
+    rowspan: int = 1
     line: int | None = None
+    # Cells reaching down into later rows (rowspan), by column: the cell and the rows it has left.
+    below: dict[int, tuple[Cell, int]] = field(default_factory=dict)
+
+    def carry_down(self, through: int | None = None) -> None:
+        """Put the cells reaching down from rows above into the current row, at their columns,
+        up to the column where a new cell starts (``None``: to the end of the row)."""
+        row = self.rows[-1]
+        while True:
+            column = sum(c.colspan for c in row)
+            if column not in self.below or (through is not None and column > through):
+                return
+            cell, left = self.below.pop(column)
+            row.append(cell)
+            if left > 1:
+                self.below[column] = (cell, left - 1)
+
+
+def _span(value: str | None) -> int:
+    """A colspan or rowspan attribute as a count of columns or rows (1 when absent or odd)."""
+    value = (value or "1").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
 
 
 class _Walker:
@@ -244,6 +266,8 @@ class _Walker:
         elif tag == "blockquote":
             self.quote_depth = max(0, self.quote_depth - 1)
         elif tag == "tr" and table is not None and not table.layout:
+            if table.rows and table.below:
+                table.carry_down()
             if table.header_open and table.rows and table.rows[-1]:
                 table.header_rows = len(table.rows)
         elif tag in ("table", "dl") and table is not None:
@@ -284,14 +308,19 @@ class _Walker:
             table.rows.append([] if element.tag == "dt" else [Cell()])
         elif not table.rows:
             table.rows.append([])
-        colspan = element.get("colspan") or "1"
-        table.colspan = int(colspan) if colspan.isdigit() and 0 < int(colspan) < 1000 else 1
+        table.colspan = _span(element.get("colspan"))
+        table.rowspan = _span(element.get("rowspan")) if element.tag in ("td", "th") else 1
+        if element.tag in ("td", "th"):
+            table.carry_down(through=sum(c.colspan for c in table.rows[-1]))
         table.cell = []
 
     def close_cell(self) -> None:
         table = self.tables[-1]
         if table.cell is not None:
-            table.rows[-1].append(Cell(_spans(table.cell), colspan=table.colspan))
+            cell = Cell(_spans(table.cell), colspan=table.colspan)
+            if table.rowspan > 1:  # the cell stands in the rows below too, as Word's merged cells do
+                table.below[sum(c.colspan for c in table.rows[-1])] = (cell, table.rowspan - 1)
+            table.rows[-1].append(cell)
         table.cell = None
 
     def add(self, text: str) -> None:
