@@ -224,3 +224,40 @@ def test_table_style_makes_header_row_and_first_column_bold(tmp_path: Path) -> N
     assert [[cell.spans[0].bold for cell in row] for row in block.rows] == [[True, True],
                                                                           [True, False]]
     assert block.header_rows == 1
+
+
+_BOX_NAMESPACES = (
+    f'xmlns:w="{W}" xmlns:r="{R}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _box(*lines: str) -> str:
+    return "<w:txbxContent>" + "".join(
+        f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines) + "</w:txbxContent>"
+
+
+def test_text_box_paragraphs_follow_their_anchor_and_are_read_once(tmp_path: Path) -> None:
+    # Word writes a text box twice: as a DrawingML shape and, for older readers, as VML.
+    drawn_twice = (
+        "<mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:wsp><wps:txbx>"
+        + _box("London Borough of Barnet", "Our ref: 6015464")
+        + "</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        + _box("London Borough of Barnet", "Our ref: 6015464")
+        + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>")
+    vml_only = "<w:pict><v:shape><v:textbox>" + _box("10 February 2020") + "</v:textbox></v:shape></w:pict>"
+    element = parse_xml(
+        f"<w:wrap {_BOX_NAMESPACES}>"
+        f"<w:p><w:r><w:t>Dear requester</w:t></w:r><w:r>{drawn_twice}</w:r></w:p>"
+        f"<w:p><w:r>{vml_only}</w:r></w:p>"
+        "<w:p><w:r><w:t>How many?</w:t></w:r></w:p></w:wrap>")
+    word = python_docx.Document()
+    body = word.element.body
+    for child in list(element):
+        body.insert(len(body) - 1, child)
+    doc = saved(word, tmp_path)
+    assert [b.text for b in doc.blocks] == ["Dear requester", "London Borough of Barnet",
+                                            "Our ref: 6015464", "10 February 2020", "How many?"]
+    # A box's paragraphs stand where its anchor does.
+    assert [b.source.paragraph for b in doc.blocks] == [1, 1, 1, 2, 3]

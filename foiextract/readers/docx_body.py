@@ -31,6 +31,8 @@ from .docx_styles import RunContext, RunProps, StyleSheet, numbering_properties,
 MAX_DEPTH = 24  # nested tables/content controls deeper than this are skipped
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 _SDT, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
+_TXBX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BLOCK_WRAPPERS = {qn("w:customXml"), qn("w:ins"), qn("w:moveTo")}
 _INLINE_WRAPPERS = {qn("w:ins"), qn("w:moveTo"), qn("w:smartTag"), qn("w:customXml"),
                     qn("w:dir"), qn("w:bdo")}
@@ -74,14 +76,25 @@ class StoryReader:
     _fields: list[_Field] = field(default_factory=list)
 
     def blocks(self, story: Any, numbered: bool = True) -> list[Block]:
-        """The blocks of a ``w:body``, ``w:hdr`` or ``w:ftr``; ``numbered`` sets ``Source.paragraph``."""
+        """The blocks of a ``w:body``, ``w:hdr`` or ``w:ftr``; ``numbered`` sets ``Source.paragraph``.
+
+        A text box's paragraphs (a letterhead's address, reference and date are
+        often set in one) follow the paragraph it is anchored to.
+        """
         found: list[Block] = []
         for index, element in enumerate(_block_elements(story, 0), start=1):
             source = Source(paragraph=index) if numbered else Source()
-            block = (self._table(element, source, 0) if element.tag == _TBL
-                     else self._paragraph(element, source))
-            if block is not None:
-                found.append(block)
+            found.extend(self._element(element, source, 0))
+        return found
+
+    def _element(self, element: Any, source: Source, depth: int) -> list[Block]:
+        block = (self._table(element, source, depth) if element.tag == _TBL
+                 else self._paragraph(element, source))
+        found = [block] if block is not None else []
+        if element.tag == _P and depth < MAX_DEPTH:
+            for box in _text_boxes(element):
+                for inner in _block_elements(box, depth + 1):
+                    found.extend(self._element(inner, source, depth + 1))
         return found
 
     def _paragraph(self, p: Any, source: Source, cell: _TableCell = _TableCell()) -> Block | None:
@@ -286,6 +299,22 @@ def _block_elements(parent: Any, depth: int) -> Iterator[Any]:
                 yield from _block_elements(content, depth + 1)
         elif tag in _BLOCK_WRAPPERS:
             yield from _block_elements(child, depth + 1)
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes anchored in paragraph ``p`` (not those inside them: each box reads its own).
+
+    A box drawn both ways (``mc:AlternateContent``: DrawingML, then VML as the
+    ``mc:Fallback``) is read once, from its first form.
+    """
+    boxes = []
+    for box in p.iter(_TXBX):
+        parent = box.getparent()
+        while parent is not None and parent is not p and parent.tag not in (_TXBX, _FALLBACK):
+            parent = parent.getparent()
+        if parent is p:
+            boxes.append(box)
+    return boxes
 
 
 def _children(parent: Any, tag: str, depth: int) -> Iterator[Any]:
