@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from itertools import accumulate
+from itertools import accumulate, chain, islice
 
 from ..model import Document
 from .scan import folded, starts
@@ -65,7 +64,6 @@ class AuthorityFound:
 _TOKEN = re.compile(r"[A-Za-z0-9'’]+(?:[-.][A-Za-z0-9'’]+)*\.?|&")
 # The same words and each line break, so that a name is never read across lines.
 _TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + r"|\n")
-_BREAK = re.compile("\n")
 # The same read from lower-cased text with "’" made "'" (no capitals or curly quotes left).
 _FOLDED_TOKEN_OR_BREAK = re.compile(r"[a-z0-9']++(?:[-.][a-z0-9']++)*+\.?|&|\n")
 
@@ -141,10 +139,11 @@ def _name_hits(text: str) -> list[tuple[int, int, Authority, str]]:
     trie = _names_trie()
     if trie.keys().isdisjoint(tokens):
         return []
-    lines: dict[int, list[tuple[int, int]]] = {}  # a line's first token: its tokens' places
-    line_starts: list[int] = []
     hits: list[tuple[int, int, Authority, str]] = []
     after = 0
+    line = 0  # the first token of the line of the last name found, and that line's number
+    line_no = 0
+    line_ends: list[int] = []
     tokens.append("\n")  # the end of the last line: no name goes on over it
     # A place where a name starts: a word a name ends with or goes on from with the next word.
     for i in [i for i, token in enumerate(tokens) if token in trie
@@ -163,14 +162,16 @@ def _name_hits(text: str) -> list[tuple[int, int, Authority, str]]:
             node = node.get(tokens[i + n])
             n += 1
         for n, (entry, variant) in reversed(names):
-            line = i
-            while line > 0 and tokens[line - 1] != "\n":
-                line -= 1
-            if line not in lines:
-                if not line_starts:
-                    line_starts = [0, *(m.end() for m in _BREAK.finditer(source))]
-                lines[line] = _places(source, line_starts[tokens[:line].count("\n")])
-            start, end = lines[line][i - line][0], lines[line][i + n - 1 - line][1]
+            if not line_ends:
+                line_ends = list(accumulate(len(part) + 1 for part in source.split("\n")))
+            # Names are found in order: count the breaks since the last name's line only.
+            start_of_line = i
+            while start_of_line > 0 and tokens[start_of_line - 1] != "\n":
+                start_of_line -= 1
+            line_no += tokens[line:start_of_line].count("\n")
+            line = start_of_line
+            places = _places(source, low, line_ends[line_no - 1] if line_no else 0, i + n - line)
+            start, end = places[i - line][0], places[-1][1]
             if _is_acronym(variant) and text[start:end].rstrip(".") != variant:
                 continue  # "mod" and "gmp" in running text are not MOD and GMP
             hits.append((start, end, entry, variant))
@@ -179,10 +180,14 @@ def _name_hits(text: str) -> list[tuple[int, int, Authority, str]]:
     return hits
 
 
-def _places(text: str, start: int) -> list[tuple[int, int]]:
-    """Where each word of the line of ``text`` starting at ``start`` stands."""
-    end = text.find("\n", start)
-    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end == -1 else end)]
+def _places(source: str, low: str | None, start: int, count: int) -> list[tuple[int, int]]:
+    """Where each of the first ``count`` words of the line of ``source`` starting at ``start``
+    stands; ``low`` is ``source`` folded (its words stand where the source's do), or None."""
+    end = source.find("\n", start)
+    end = len(source) if end == -1 else end
+    words = (_FOLDED_TOKEN_OR_BREAK.finditer(low, start, end) if low is not None
+             else _TOKEN.finditer(source, start, end))
+    return [m.span() for m in islice(words, count)]
 
 
 # Bodies not listed by name, told by their form.
@@ -191,6 +196,7 @@ _GENERIC = re.compile(
     r"|(?<![\w-])(?:The\s+)?University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"|(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+University\b(?!\s+Hospital)")
 _FORM_AND_DOMAIN_WORDS = ("NHS", "Universit", "@", "//", "www.")
+_SCHEME = re.compile(r"^[a-z]+://")
 _DOMAIN = re.compile(r"(?:@|https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.IGNORECASE)
 
 
@@ -211,7 +217,7 @@ def lookup_domain(text: str) -> Authority | None:
     'E09000010'
     """
     host = text.lower().rsplit("@", 1)[-1]
-    host = re.sub(r"^[a-z]+://", "", host).split("/", 1)[0].strip(".")
+    host = _SCHEME.sub("", host).split("/", 1)[0].strip(".")
     domains = _by_domain()
     parts = host.split(".")
     for k in range(len(parts) - 1):  # the longest domain the host ends with
@@ -255,45 +261,45 @@ _LineMentions = tuple[tuple[int, str, str, str, str], ...]
 def _mentions(zone: Zone, lines: list[str], order: int, seen: dict[str, _LineMentions]) -> list[_Mention]:
     found: list[_Mention] = []
     weight = ZONE_WEIGHT[zone.name]
-    offset = 0
     # Zones share their lines (the head and the tail are lines of the body): each line is read
-    # once, by :func:`_line_mentions`.
-    for line in lines:
-        for start, key, style, code, how in seen[line]:
+    # once, by :func:`_line_mentions`, which keeps only the lines naming an authority.
+    for k in [k for k, line in enumerate(lines) if line in seen]:
+        offset = sum(map(len, lines[:k])) + k  # where line k starts in the zone's text
+        for start, key, style, code, how in seen[lines[k]]:
             scale = DOMAIN_WEIGHT[zone.name] if how == "domain" else (
                 weight * 0.75 if how == "generic" else weight)
             found.append(_Mention(key, style, code, zone.name, order, offset + start, scale))
-        offset += len(line) + 1
     return found
 
 
 def _line_mentions(lines: list[str]) -> dict[str, _LineMentions]:
-    """``(start, key, style, code, how)`` for each authority named in each line, by line."""
+    """``(start, key, style, code, how)`` for each authority named in each line, by line; lines
+    naming none are left out."""
     text = "\n".join(lines)
-    firsts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    found: list[list[tuple[int, str, str, str, str]]] = [[] for _ in lines]
-    spans: list[list[tuple[int, int]]] = [[] for _ in lines]
+    found: dict[int, list[tuple[int, str, str, str, str]]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
     # One reading of all the lines: a name never runs over a line break.
     for start, end, entry, variant in _name_hits(text):
-        k = bisect_right(firsts, start) - 1
-        found[k].append((start - firsts[k], entry.key, variant, entry.code, "name"))
-        spans[k].append((start - firsts[k], end - firsts[k]))
+        k = text.count("\n", 0, start)  # the line's number
+        first = text.rfind("\n", 0, start) + 1
+        found.setdefault(k, []).append((start - first, entry.key, variant, entry.code, "name"))
+        spans.setdefault(k, []).append((start - first, end - first))
     # Only lines holding "NHS", "Universit", "@", "//" or "www." can name a body by its form or
     # by its web domain.
-    for k in sorted({bisect_right(firsts, at) - 1 for at in starts(text, _FORM_AND_DOMAIN_WORDS) or []}):
+    for k in sorted({text.count("\n", 0, at) for at in starts(text, _FORM_AND_DOMAIN_WORDS) or []}):
         line = lines[k]
         if "NHS" in line or "Universit" in line:
             for m in _GENERIC.finditer(line):
-                if any(s < m.end() and m.start() < e for s, e in spans[k]):
+                if any(s < m.end() and m.start() < e for s, e in spans.get(k, ())):
                     continue
                 style = " ".join(m.group(0).split())
-                found[k].append((m.start(), style.lower(), style, "", "generic"))
+                found.setdefault(k, []).append((m.start(), style.lower(), style, "", "generic"))
         if "@" in line or "//" in line or "www." in line:
             for m in _DOMAIN.finditer(line):
                 owner = lookup_domain(m.group(1))
                 if owner:
-                    found[k].append((m.start(), owner.key, "", owner.code, "domain"))
-    return {line: tuple(sorted(mentions)) if mentions else () for line, mentions in zip(lines, found)}
+                    found.setdefault(k, []).append((m.start(), owner.key, "", owner.code, "domain"))
+    return {lines[k]: tuple(sorted(mentions)) for k, mentions in found.items()}
 
 
 def _zone_weights(mentions: list[_Mention]) -> dict[tuple[str, str], float]:
@@ -315,7 +321,7 @@ def find_authority(document: Document) -> AuthorityFound | None:
     """
     parts = zones(document)
     lines = [zone.text.split("\n") for zone in parts]
-    seen = _line_mentions(list(dict.fromkeys(line for zone_lines in lines for line in zone_lines)))
+    seen = _line_mentions(list(dict.fromkeys(chain.from_iterable(lines))))
     mentions: list[_Mention] = []
     for order, (zone, zone_lines) in enumerate(zip(parts, lines)):
         mentions.extend(_mentions(zone, zone_lines, order, seen))

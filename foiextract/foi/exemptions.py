@@ -40,6 +40,13 @@ CITATION = re.compile(
 # Where a citation may start, in the lower-cased text: "s", "§" or "r" not inside a word, going on as
 # "section", "ss", "s.", "s 40", "reg" or "r.".
 _CITATION_START = re.compile(r"[s§r](?<![\w'’].)(?:(?<=s)(?:ection|s|\.|\s?\d)|(?<=§)|(?<=r)(?:eg|\.))")
+# The same split by first character (see _citation_starts): a pattern that starts with one literal
+# character is searched for far faster than one starting with a class such as [s§r].
+_CITATION_STARTS = (
+    re.compile(r"s(?<![\w'’]s)(?:ection|s|\.|\s?\d)"),
+    re.compile(r"r(?<![\w'’]r)(?:eg|\.)"),
+    re.compile(r"§(?<![\w'’]§)"),
+)
 _ITEM_RE = re.compile(r"(?P<num>\d{1,2}[A-Z]?)" + _SUBS)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d")
 _OF_LAW = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?P<law>[^.;,()]{0,80})", re.IGNORECASE)
@@ -77,11 +84,21 @@ def _other_law(text: str, end: int) -> bool:
     return not _OUR_LAWS.match(law)
 
 
+def _citation_starts(low: str) -> list[int]:
+    """Where a citation may start in lower-cased text, in order: the starts of ``_CITATION_START``.
+
+    >>> _citation_starts("see s.40 and reg 12; class 3; §5")
+    [4, 13, 30]
+    """
+    # The three patterns never match at one place (each starts with its own letter).
+    return sorted(m.start() for pattern in _CITATION_STARTS for m in pattern.finditer(low))
+
+
 def raw_citations(text: str) -> list[RawCitation]:
     """Every citation of a section or regulation in ``text`` (of our laws), in order."""
     found: list[RawCitation] = []
     low = folded(text)
-    at = None if low is None else [c.start() for c in _CITATION_START.finditer(low)]
+    at = None if low is None else _citation_starts(low)
     for m in matches(CITATION, text, at):
         if _RANGE_AFTER.match(text[m.end():m.end() + 8]) or _other_law(text, m.end()):
             continue

@@ -30,7 +30,7 @@ from .outcome import outcome
 from .reference import find_reference
 from .scan import folded, starts
 from .timeline import received_date, response_date
-from .workdays import is_late, working_days
+from .workdays import DEADLINE_WORKING_DAYS, working_days
 from .zones import reply_texts
 
 # A paragraph that may cite a provision: a quick test before the careful reading.
@@ -152,7 +152,8 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     responded = response_date(document)
     uk = legislation != "FOIA-US"
     days = working_days(received, responded) if uk else None
-    late = is_late(received, responded) if uk else None
+    # is_late(received, responded) without counting the days again.
+    late = None if days is None else days > DEADLINE_WORKING_DAYS
     return Facts(
         authority=found.name if found else "",
         authority_code=found.code if found else "",

@@ -24,6 +24,7 @@ the callers then scan it in full.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 # Characters whose case-insensitive match or lower case involves an ASCII letter, or whose lower
@@ -31,6 +32,9 @@ from typing import Iterable
 _UNFOLDABLE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+# Each rule folds the texts it reads and most rules read the same few texts of a letter (its
+# reply, its head): keep the last few, as lower-casing a long non-ASCII text is slow.
+@lru_cache(maxsize=16)
 def folded(text: str) -> str | None:
     """``text`` lower-cased when that keeps positions and ASCII matching, else None.
 

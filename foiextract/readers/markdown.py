@@ -132,14 +132,19 @@ def _source(line_map: list[int] | None) -> Source:
     return Source(line_start=line_map[0] + 1, line_end=max(line_map[1], line_map[0] + 1))
 
 
+Style = tuple[bool, bool, "str | None"]  # bold, italic, link target
+_PLAIN: Style = (False, False, None)
+
+
 def _spans(children: list[Token]) -> tuple[Span, ...]:
     """Inline tokens to spans, merging neighbours of equal style."""
     if len(children) == 1 and children[0].type == "text":  # a paragraph of plain text
-        return _tidy([[children[0].content, _PLAIN]]) if children[0].content else ()
+        return _tidy([children[0].content], [_PLAIN])
     bold = italic = 0
     href: str | None = None
-    # Runs as [text, bold, italic, href] lists: a Span is made once a run is whole.
-    runs: list[list[object]] = []
+    # Runs of one style as texts and styles side by side: a Span is made once a run is whole.
+    texts: list[str] = []
+    styles: list[Style] = []
     for child in children:
         kind = child.type
         if kind == "text" or kind == "code_inline" or kind == "image":
@@ -165,22 +170,20 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
         if not text:
             continue
         style = (bold > 0, italic > 0, href)
-        if runs and runs[-1][1] == style:
-            runs[-1][0] += text  # type: ignore[operator]
+        if styles and styles[-1] == style:
+            texts[-1] += text
         else:
-            runs.append([text, style])
-    return _tidy(runs)
+            texts.append(text)
+            styles.append(style)
+    return _tidy(texts, styles)
 
 
-_PLAIN = (False, False, None)
-
-
-def _tidy(runs: list[list[object]]) -> tuple[Span, ...]:
+def _tidy(runs: list[str], styles: list[Style]) -> tuple[Span, ...]:
     """Collapse runs of spaces, keep hard breaks, trim the ends."""
     texts: list[str] = []
-    styles: list[tuple[bool, bool, str | None]] = []
+    kept: list[Style] = []
     previous = "\n"
-    for text, style in runs:  # type: ignore[misc]
+    for text, style in zip(runs, styles):
         if "  " in text or "\t" in text or "\u00a0" in text:
             text = _SPACES.sub(" ", text)
         if "\n" in text:
@@ -189,7 +192,7 @@ def _tidy(runs: list[list[object]]) -> tuple[Span, ...]:
             text = text.lstrip(" ")
         if text:
             texts.append(text)
-            styles.append(style)
+            kept.append(style)
             previous = text
     while texts and not texts[-1].strip():
         texts.pop()
@@ -198,4 +201,4 @@ def _tidy(runs: list[list[object]]) -> tuple[Span, ...]:
     texts[-1] = texts[-1].rstrip()
     texts[0] = texts[0].lstrip()
     return tuple(Span(text, bold, italic, None, href)
-                 for text, (bold, italic, href) in zip(texts, styles) if text)
+                 for text, (bold, italic, href) in zip(texts, kept) if text)

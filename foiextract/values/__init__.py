@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from foiextract.model import Block, Value
+from foiextract.values.answer import Answer
+from foiextract.values.rules import apply_rules
 
 __all__ = ["parse_answer"]
 
@@ -33,9 +35,6 @@ def parse_answer(answer: str, question: str | None = None, *, blocks: Sequence[B
     >>> parse_answer("£1.2m").value
     '1200000 GBP'
     """
-    from foiextract.values.answer import Answer
-    from foiextract.values.rules import apply_rules
-
     try:
         if not isinstance(answer, str):
             answer = "" if answer is None else str(answer)

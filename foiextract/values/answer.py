@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from foiextract.model import Block
 from foiextract.values.intent import Intent, question_intent
@@ -58,13 +59,28 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _prepared(answer: str) -> tuple[str, str]:
+    """The cleaned text of ``answer`` and its first sentence (cached: one answer often stands
+    under several questions)."""
+    text = clean(answer)
+    parts = sentences(text)
+    # "The council holds this information." says nothing of the value; the next sentence does.
+    while len(parts) > 1 and _PREAMBLE.fullmatch(parts[0]):
+        parts = parts[1:]
+        text = " ".join(parts)
+    return text, parts[0] if parts else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One answer as the rules see it."""
 
-    raw: str
+    # The rules read neither ``raw`` nor ``question`` (they read ``intent``), so answers alike in
+    # the rest are equal and ``rules.apply_rules`` reads them once.
+    raw: str = field(compare=False)
     text: str
-    question: str | None
+    question: str | None = field(compare=False)
     intent: Intent
     first: str
     blocks: tuple[Block, ...] = ()
@@ -72,14 +88,8 @@ class Answer:
     @classmethod
     def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
         """Clean ``answer`` and read the intent of ``question``."""
-        text = clean(answer)
-        parts = sentences(text)
-        # "The council holds this information." says nothing of the value; the next sentence does.
-        while len(parts) > 1 and _PREAMBLE.fullmatch(parts[0]):
-            parts = parts[1:]
-            text = " ".join(parts)
-        return cls(answer, text, question, question_intent(question), parts[0] if parts else "",
-                   blocks)
+        text, first = _prepared(answer)
+        return cls(answer, text, question, question_intent(question), first, blocks)
 
     @property
     def lower(self) -> str:

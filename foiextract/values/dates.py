@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from foiextract.values.vocab import alternation, vocab
+from foiextract.values.vocab import FOLDS_APART, alternation, has_phrase, vocab
 
 Precision = str  # "day", "month", "year", "interval"
 
@@ -37,8 +38,12 @@ class DateMatch:
     bare_year: bool = False
 
 
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # calendar.monthrange(year, month)[1], without the weekday it also works out.
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS[month]
 
 
 def _valid(year: int, month: int, day: int | None = None) -> bool:
@@ -157,6 +162,63 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# A character each of these rules' patterns must match (from a class read without
+# re.IGNORECASE): a text holding none of them is not searched with the pattern.
+_NEEDS = {rule: re.compile(chars) for rule, chars in (
+    ("financial_year", "[/–-]"), ("quarter", "[Qq]"), ("iso_date", "-"), ("numeric_date", "[/.]"))}
+# The rules whose matches hold a month name, and those whose matches start with it.
+_MONTH_RULES = frozenset({"day_month_year", "month_day_year", "month_year"})
+_MONTH_LED = frozenset({"month_day_year", "month_year"})
+
+
+@cache
+def _numeric_only() -> list[tuple[str, re.Pattern[str]]]:
+    return [(rule, pattern) for rule, pattern in _patterns() if rule == "numeric_date"]
+
+
+@cache
+def _month_heads() -> tuple[str, ...] | None:
+    """The first three letters of the month names; None when a name is not three ASCII letters
+    or more."""
+    names = list(vocab()["months"])
+    if not all(len(name) >= 3 and name.isascii() and name.isalpha() for name in names):
+        return None
+    return tuple(sorted({name[:3].lower() for name in names}))
+
+
+def _month_starts(text: str) -> list[int] | None:
+    """Every place in ``text`` a month name may start, in order; None when not known.
+
+    Lower-casing keeps each character's place and makes what re.IGNORECASE reads as an ASCII
+    letter that letter, but for "İ", "ı" and "ſ" (``FOLDS_APART``), so in a text without them a
+    month name starts where the lower-cased text holds the first three letters of a name.
+    """
+    heads = _month_heads()
+    if heads is None or (not text.isascii() and FOLDS_APART.search(text) is not None):
+        return None
+    low = text.lower()
+    starts: list[int] = []
+    for head in heads:
+        at = low.find(head)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(head, at + 1)
+    starts.sort()
+    return starts
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at ``starts``:
+    the first place that matches at or after the end of the last match, as finditer takes it
+    (``match`` at a position still looks back at the text before it)."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 @lru_cache(maxsize=4096)
@@ -164,11 +226,26 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
     # Every pattern needs a digit; most answers asked about dates twice have none.
     if _DIGIT.search(text) is None:
         return ()
+    # Every pattern but "01/02/2020" needs a year of 19xx or 20xx: without one, that is all to try.
+    year = _YEAR_DIGITS.search(text) is not None
+    patterns = _patterns() if year else _numeric_only()
+    # The month patterns are slow to search (a month starts with a common letter): they are
+    # tried only where a month name may start, and not at all where none can.
+    months = _month_starts(text) if year else None
     taken = bytearray(len(text))
     found: list[DateMatch] = []
-    for rule, pattern in _patterns():
-        for m in pattern.finditer(text):
-            if any(taken[m.start():m.end()]):
+    for rule, pattern in patterns:
+        needs = _NEEDS.get(rule)
+        if needs is not None and needs.search(text) is None:
+            continue
+        matches: Iterable[re.Match[str]] = pattern.finditer(text)
+        if months is not None and rule in _MONTH_RULES:
+            if not months:
+                continue
+            if rule in _MONTH_LED:
+                matches = _matches_at(pattern, text, months)
+        for m in matches:
+            if taken.find(1, m.start(), m.end()) >= 0:  # a date found already holds part of it
                 continue
             read = _read(rule, m)
             if read is None:
@@ -202,9 +279,5 @@ def vague_time(text: str) -> bool:
     >>> vague_time("Completion is expected in spring 2020"), vague_time("June 2020")
     (True, False)
     """
-    return _vague_pattern().search(text) is not None
-
-
-@cache
-def _vague_pattern() -> re.Pattern[str]:
-    return re.compile(alternation(list(vocab()["vague_time_words"])), re.I)
+    # The same search as ``phrase_pattern("vague_time_words")``, from the words the phrases hold.
+    return has_phrase("vague_time_words", text)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from foiextract.values.vocab import intents
 
@@ -64,7 +64,7 @@ def question_intent(question: str | None) -> Intent:
         return "unknown"
     if _PERIOD_LABEL.match(question):
         return "period"
-    fast = _fast_intent(question[:2000])
+    fast = _fast_intent(question[:2000], unsure=_spacy_chunk)
     return fast if fast is not None else _spacy_intent(question)
 
 
@@ -135,15 +135,20 @@ _PLAIN_TOKEN = re.compile(r"[a-z]+|[?,;:!]")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 
 
-def _fast_tokens(question: str, specials: frozenset[str]) -> list[str] | None:
+def _fast_tokens(question: str, specials: frozenset[str],
+                 unsure: Callable[[str], list[str] | None] | None = None) -> list[str] | None:
     """The lower-cased tokens spaCy's tokenizer would make of ``question``, as far as the
     intent needs them: words as they are, anything else a token that is not a word
-    (``_SEP`` or a stop); None when not sure."""
+    (``_SEP`` or a stop); None when not sure.
+
+    ``unsure`` gives the tokens of a chunk between spaces the fast reading is not sure of
+    (None when it cannot either); without it such a chunk makes the answer None.
+    """
     if _PLAIN.fullmatch(question):
-        if not specials.isdisjoint(question.split(" ")) or \
-                not specials.isdisjoint(_WORDS.findall(question)):
+        if specials.isdisjoint(question.split(" ")) and specials.isdisjoint(_WORDS.findall(question)):
+            return _PLAIN_TOKEN.findall(question.lower())
+        if unsure is None:
             return None
-        return _PLAIN_TOKEN.findall(question.lower())
     if question != question.strip(" ") or "  " in question or _OTHER_SPACE.search(question):
         return None
     out: list[str] = []
@@ -151,52 +156,79 @@ def _fast_tokens(question: str, specials: frozenset[str]) -> list[str] | None:
         # "word", "word?": [A-Za-z]+[?,;:!]? (an ASCII string is alphabetic when it is [A-Za-z]+)
         if chunk.isascii():
             if chunk.isalpha():
-                if chunk in specials:
-                    return None
-                out.append(chunk.lower())
-                continue
-            if len(chunk) > 1 and chunk[-1] in "?,;:!" and chunk[:-1].isalpha():
+                if chunk not in specials:
+                    out.append(chunk.lower())
+                    continue
+            elif len(chunk) > 1 and chunk[-1] in "?,;:!" and chunk[:-1].isalpha():
                 word = chunk[:-1]
-                if word in specials or chunk in specials:
-                    return None
-                out.append(word.lower())
-                out.append(_SEP)
-                continue
-        if _LETTER.search(chunk) is None:
-            out.append(_SEP)  # no letter: its tokens are neither words nor alphabetic
-            continue
-        m = _CHUNK.fullmatch(chunk)
-        if m is None:
+                if word not in specials and chunk not in specials:
+                    out.append(word.lower())
+                    out.append(_SEP)
+                    continue
+        # The rest, and a special case above, which ``_chunk_tokens`` is not sure of either.
+        tokens = _chunk_tokens(chunk, specials)
+        if tokens is None and unsure is not None:
+            tokens = unsure(chunk)
+        if tokens is None:
             return None
-        pre, core, poss, suf = m.group("pre"), m.group("core"), m.group("poss") or "", m.group("suf")
-        pieces = re.split(r"[-/]", core)
-        last = pieces[-1]
-        if suf.startswith(".") and not poss and (len(last) < 2 or not last[-1].islower()):
-            return None  # "A.", "aB.", "contract/s.": spaCy may keep the stop
-        starts = range(len(pre) + 1)
-        ends = [m.end("core"), m.end("core") + len(poss)] + \
-            [m.end("core") + len(poss) + k for k in range(1, len(suf) + 1)]
-        if any(chunk[i:j] in specials for i in starts for j in ends):
-            return None
-        if any(p in specials or p + suf[:1] in specials for p in pieces):
-            return None
-        if pre:
-            out.append(_SEP)
-        for k, piece in enumerate(pieces):
-            if k:
-                out.append(_SEP)
-            out.append(piece.lower())
-        if poss or suf:
-            out.append(_SEP)
+        out.extend(tokens)
     return out
 
 
-def _fast_intent(question: str) -> Intent | None:
-    """The intent of a question of plain words, as spaCy would read it; None when not sure."""
+def _chunk_tokens(chunk: str, specials: frozenset[str]) -> list[str] | None:
+    """The tokens of a chunk between spaces with brackets, quotes, stops or joined words;
+    None when not sure."""
+    if _LETTER.search(chunk) is None:
+        return [_SEP]  # no letter: its tokens are neither words nor alphabetic
+    m = _CHUNK.fullmatch(chunk)
+    if m is None:
+        return None
+    pre, core, poss, suf = m.group("pre"), m.group("core"), m.group("poss") or "", m.group("suf")
+    pieces = re.split(r"[-/]", core)
+    last = pieces[-1]
+    if suf.startswith(".") and not poss and (len(last) < 2 or not last[-1].islower()):
+        return None  # "A.", "aB.", "contract/s.": spaCy may keep the stop
+    starts = range(len(pre) + 1)
+    ends = [m.end("core"), m.end("core") + len(poss)] + \
+        [m.end("core") + len(poss) + k for k in range(1, len(suf) + 1)]
+    if any(chunk[i:j] in specials for i in starts for j in ends):
+        return None
+    if any(p in specials or p + suf[:1] in specials for p in pieces):
+        return None
+    out: list[str] = []
+    if pre:
+        out.append(_SEP)
+    for k, piece in enumerate(pieces):
+        if k:
+            out.append(_SEP)
+        out.append(piece.lower())
+    if poss or suf:
+        out.append(_SEP)
+    return out
+
+
+def _spacy_chunk(chunk: str) -> list[str] | None:
+    """The tokens of one chunk between spaces read with spaCy's tokenizer: each word
+    lower-cased, anything else ``_SEP``; None when the chunk is not ASCII.
+
+    spaCy tokenizes each chunk between single spaces on its own (a special case across a
+    space would hold the space, and only " " does), so this is what it makes of the chunk
+    in the question; in ASCII a word lower-cased is still a word, so the phrases and the
+    first word are found as ``_spacy_intent`` finds them.
+    """
+    if not chunk.isascii():
+        return None
+    return [t.lower_ if t.is_alpha else _SEP for t in _matchers()[0].tokenizer(chunk)]
+
+
+def _fast_intent(question: str,
+                 unsure: Callable[[str], list[str] | None] | None = None) -> Intent | None:
+    """The intent of a question of plain words, as spaCy would read it; None when not sure
+    (``unsure`` as for ``_fast_tokens``)."""
     tables = _fast_tables()
     if tables is None:
         return None
-    tokens = _fast_tokens(question, tables.specials)
+    tokens = _fast_tokens(question, tables.specials, unsure)
     if tokens is None:
         return None
     matched: set[str] = set()

@@ -74,7 +74,7 @@ def withheld_exemptions(text: str) -> list[str] | None:
     for phrase, exemption in defaults.items():
         if phrase in low:
             return [str(exemption)]
-    if not any(word in low for word in _STRONG_WORDS) and _FOLDS_APART.search(text) is None:
+    if not any(word in low for word in _STRONG_WORDS) and (text.isascii() or _FOLDS_APART.search(text) is None):
         return None  # none of the words the pattern needs (lower-cased as re.IGNORECASE reads them)
     return [] if _STRONG.search(text) else None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Callable
 
@@ -259,12 +259,13 @@ _NOT_FILLER = re.compile(r"[^\W_adefhinotADEFHINOT\u0130\u0131]")
 
 def leading_figure(a: Answer) -> Value | None:
     """A figure that opens the answer: "£1.2m", "6.5%", "c. 200", "Both", "Twenty-three"."""
-    if a.intent == "date" and any(not d.bare_year for d in find_dates(a.text)):
-        return None
     head = _strip_approx(a.first)
     collective = _collective(head) if a.intent in COUNTING else None
     if collective is None and not _FIGURE_START.match(head) and not _opens_with_number_word(head):
         return None  # nothing opens the answer that could be a figure: skip the searches
+    # After the test above, which needs no dates: both give None.
+    if a.intent == "date" and any(not d.bare_year for d in find_dates(a.text)):
+        return None
     amount = find_amount(head)
     if amount is not None and amount.start == 0:
         return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
@@ -409,6 +410,13 @@ RULES: tuple[Rule, ...] = (
 
 def apply_rules(answer: Answer, disabled: frozenset[str] = frozenset()) -> Value:
     """The value of ``answer`` from the first rule that reads it, tagged with its name."""
+    return _apply_rules(answer, disabled)
+
+
+# Cached on the answer as the rules see it (``Answer`` equality leaves out the raw text and the
+# question): an answer that stands under several questions, or a "Yes" met again, is read once.
+@lru_cache(maxsize=4096)
+def _apply_rules(answer: Answer, disabled: frozenset[str]) -> Value:
     for rule in RULES:
         if rule.name in disabled:
             continue

@@ -101,7 +101,8 @@ def has_phrase(key: str, text: str) -> bool:
     (True, False)
     """
     groups = _phrase_keys(key)
-    if groups is None or FOLDS_APART.search(text) is not None:
+    # An ASCII text (``isascii`` reads a flag, it does not scan) holds none of them.
+    if groups is None or (not text.isascii() and FOLDS_APART.search(text) is not None):
         return phrase_pattern(key).search(text) is not None
     low = text.lower()
     return any(word in low and pattern.search(low) is not None for word, pattern in groups)
