@@ -200,5 +200,8 @@ def _tidy(runs: list[str], styles: list[Style]) -> tuple[Span, ...]:
         return ()
     texts[-1] = texts[-1].rstrip()
     texts[0] = texts[0].lstrip()
-    return tuple(Span(text, bold, italic, None, href)
-                 for text, (bold, italic, href) in zip(texts, kept) if text)
+    if len(texts) == 1:  # one run, not blank (the loop above leaves none blank at the end)
+        bold, italic, href = kept[0]
+        return (Span(texts[0], bold, italic, None, href),)
+    return tuple([Span(text, bold, italic, None, href)
+                  for text, (bold, italic, href) in zip(texts, kept) if text])

@@ -89,6 +89,8 @@ def _pairs(layout: Layout, runs: list[Run],
     texts = [[q.text for q in run.questions] for run in runs]
     restatements = set()
     for i, questions in enumerate(texts):
+        if len(questions) < 2:
+            continue  # one question alone never restates a request
         others = [q for j, qs in enumerate(texts) if j != i for q in qs]
         if restated(questions, others) and (not runs[i].answer or _before_others(runs, i)
                                             or runs[i].ended_by in ("end", "stop")):

@@ -157,7 +157,7 @@ def _template(unit: Unit) -> bool:
     text = unit.text
     if _REFERENCE.match(text):
         return False  # "[2]": a link reference left by an email or web export
-    if "[insert" in text.lower():
+    if "[" in text and "[insert" in text.lower():
         return True
     # Cheap tests first: the guidance reading runs only on italic or bracketed paragraphs.
     return (unit.italic or text.startswith("[") or text.endswith("]")) and drafting_guidance(text)

@@ -210,8 +210,15 @@ def _may_be_labelled(text: str) -> bool:
     """A quick look at the first word: could a label or an enumerator open this text?"""
     if not text:
         return False
-    if text[0].isdigit() or text[0] == "(":
+    first = text[0]
+    if first.isdigit() or first == "(":
         return True
+    # Every label word opens with one of "qriapo", every short enumerator with "i", "v", "x" or
+    # has a stop or bracket second ("a)", "b."): an ASCII first letter tells most text apart.
+    # (re.IGNORECASE reads some other letters as these, so those go the long way.)
+    if first.isascii() and not first.isspace() and first.lower() not in "qriapovx" \
+            and text[1:2] not in ".)":
+        return False
     word = text[:14].split(maxsplit=1)[0].lower() if text.strip() else ""
     if word.rstrip(":.)–—-0123456789") in _LABEL_WORDS or (word[:1] == "q" and word[1:2].isdigit()):
         return True
