@@ -141,3 +141,15 @@ def test_request_quoted_then_restated_with_answers_inline() -> None:
 def test_pairs_know_their_section_even_when_its_heading_is_a_label() -> None:
     seg = segment(read_document(BARNET))
     assert {p.section for p in seg.pairs} == {"Response"}
+
+
+def test_an_indented_letter_keeps_its_emphasis_and_escapes_read_as_text() -> None:
+    # Letters converted from Word are often indented; they are not code blocks.
+    doc = parse("    **How many staff are paid \\*more\\* than &pound;100,000?**\n\n"
+                "    Fewer than 5 (\\*).\n", "x.md")
+    assert [(b.kind, b.text, b.all_bold) for b in doc.blocks] == [
+        ("paragraph", "How many staff are paid *more* than £100,000?", True),
+        ("paragraph", "Fewer than 5 (*).", False)]
+    [pair] = segment(doc).pairs
+    assert (pair.question, pair.answer) == ("How many staff are paid *more* than £100,000?",
+                                            "Fewer than 5 (*).")

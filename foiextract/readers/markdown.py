@@ -30,8 +30,12 @@ MAX_NESTING = 40
 
 @cache
 def _parser() -> MarkdownIt:
+    # A letter is not source code: a paragraph indented four spaces (as letters converted from
+    # Word often are) is still a paragraph with its emphasis, not a code block. And escaped
+    # characters ("\\*") are read as text where they stand, so markdown-it's pass joining them
+    # into the text around them is not needed (neighbouring runs of one style are joined here).
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    return md
+    return md.disable(["code", "text_join"])
 
 
 def read(path: str) -> Document:
@@ -147,7 +151,7 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
     styles: list[Style] = []
     for child in children:
         kind = child.type
-        if kind == "text" or kind == "code_inline" or kind == "image":
+        if kind == "text" or kind == "text_special" or kind == "code_inline" or kind == "image":
             text = child.content
         elif kind == "softbreak":
             text = " "
