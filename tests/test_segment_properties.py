@@ -41,3 +41,32 @@ blocks = st.one_of(
 @given(st.lists(blocks, max_size=25))
 def test_segmenter_takes_any_document_model(items: list[Block]) -> None:
     segment(Document(tuple(items), "text", "fuzz.txt"))
+
+
+def _labelled_in_full(text: str) -> bool:
+    """units._may_be_labelled without its quick first scan: what the scan must never turn away."""
+    from foiextract.segment import units
+
+    if not text:
+        return False
+    if text[0].isdigit() or text[0] == "(":
+        return True
+    word = text[:14].split(maxsplit=1)[0].lower() if text.strip() else ""
+    if word.rstrip(":.)–—-0123456789") in units._LABEL_WORDS or (
+            word[:1] == "q" and word[1:2].isdigit()):
+        return True
+    return bool(units._SHORT_ENUMERATOR.match(text))
+
+
+_LABEL_PIECES = st.sampled_from(["question", "Questions", "Q", "q", "request", "ITEM", "part", "answer",
+                                 "Response", "reply", "our", "a", "A", "iv", "x", "b", "ſ", "K", "İ",
+                                 "ı", "²", "1", ":", ".", ")", "–", "-", " ", "\u00a0", "\t", "n",
+                                 "s", "Quest"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.lists(_LABEL_PIECES, max_size=6).map("".join), st.text(max_size=16)))
+def test_the_quick_label_scan_turns_away_nothing_the_full_reading_accepts(text: str) -> None:
+    from foiextract.segment.units import _may_be_labelled
+
+    assert _may_be_labelled(text) == _labelled_in_full(text)

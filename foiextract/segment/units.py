@@ -213,16 +213,18 @@ def _may_be_labelled(text: str) -> bool:
     first = text[0]
     if first.isdigit() or first == "(":
         return True
-    # Every label word opens with one of "qriapo", every short enumerator with "i", "v", "x" or
-    # has a stop or bracket second ("a)", "b."): an ASCII first letter tells most text apart.
-    # (re.IGNORECASE reads some other letters as these, so those go the long way.)
-    if first.isascii() and not first.isspace() and first.lower() not in "qriapovx" \
-            and text[1:2] not in ".)":
-        return False
+    if not _LABEL_START.match(text):
+        return False  # most paragraphs: one scan of their first characters tells
     word = text[:14].split(maxsplit=1)[0].lower() if text.strip() else ""
     if word.rstrip(":.)–—-0123456789") in _LABEL_WORDS or (word[:1] == "q" and word[1:2].isdigit()):
         return True
     return bool(_SHORT_ENUMERATOR.match(text))
+
+
+# What can open a label or short enumerator, loosely: a label word with no letter after it, or an
+# enumerator. Whatever the exact reading above accepts, this accepts (a test holds it to that).
+_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|request|item|part|answer|response|reply|our|a)"
+                          r"(?![a-z])|(?:[a-z]|[ivx]{1,5})[.)])", re.IGNORECASE)
 
 
 def _unquote(text: str) -> str:
