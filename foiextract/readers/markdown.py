@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -132,8 +132,14 @@ class _Walker:
 def _source(line_map: list[int] | None) -> Source:
     if not line_map:
         return Source()
-    # Token.map is [first_line, last_line_exclusive], 0-based.
-    return Source(line_start=line_map[0] + 1, line_end=max(line_map[1], line_map[0] + 1))
+    return _lines(line_map[0], line_map[1])
+
+
+@lru_cache(maxsize=4096)
+def _lines(first: int, after: int) -> Source:
+    """Token.map's ``[first_line, last_line_exclusive]`` (0-based) as a Source (shared: sources
+    never change, and every document has a line 1)."""
+    return Source(first + 1, max(after, first + 1))
 
 
 Style = tuple[bool, bool, "str | None"]  # bold, italic, link target
