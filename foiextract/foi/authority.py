@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, compress, count, islice
+from typing import NamedTuple
 
 from ..model import Document
 from .scan import folded, starts
@@ -146,8 +147,10 @@ def _name_hits(text: str) -> list[tuple[int, int, Authority, str]]:
     line_ends: list[int] = []
     tokens.append("\n")  # the end of the last line: no name goes on over it
     # A place where a name starts: a word a name ends with or goes on from with the next word.
-    for i in [i for i, token in enumerate(tokens) if token in trie
-              and ("" in trie[token] or tokens[i + 1] in trie[token])]:
+    # The words a name starts with are picked out of the hundreds of tokens by compress and map
+    # (a loop in C) before the next word is looked at.
+    firsts = compress(count(), map(trie.__contains__, tokens))
+    for i in [i for i in firsts if "" in trie[tokens[i]] or tokens[i + 1] in trie[tokens[i]]]:
         if i < after:
             continue
         # Every name starting here, following the names a word at a time.
@@ -244,8 +247,9 @@ def _by_domain() -> dict[str, Authority]:
     return table
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
+# A NamedTuple, not a frozen dataclass: a letter has dozens of mentions and a frozen dataclass's
+# __init__ (object.__setattr__ per field) costs about three times as much to build.
+class _Mention(NamedTuple):
     key: str
     style: str
     code: str
@@ -263,12 +267,15 @@ def _mentions(zone: Zone, lines: list[str], order: int, seen: dict[str, _LineMen
     weight = ZONE_WEIGHT[zone.name]
     # Zones share their lines (the head and the tail are lines of the body): each line is read
     # once, by :func:`_line_mentions`, which keeps only the lines naming an authority.
-    for k in [k for k, line in enumerate(lines) if line in seen]:
-        offset = sum(map(len, lines[:k])) + k  # where line k starts in the zone's text
-        for start, key, style, code, how in seen[lines[k]]:
-            scale = DOMAIN_WEIGHT[zone.name] if how == "domain" else (
-                weight * 0.75 if how == "generic" else weight)
-            found.append(_Mention(key, style, code, zone.name, order, offset + start, scale))
+    offset = 0  # where the line starts in the zone's text
+    for line in lines:
+        line_mentions = seen.get(line)
+        if line_mentions is not None:
+            for start, key, style, code, how in line_mentions:
+                scale = DOMAIN_WEIGHT[zone.name] if how == "domain" else (
+                    weight * 0.75 if how == "generic" else weight)
+                found.append(_Mention(key, style, code, zone.name, order, offset + start, scale))
+        offset += len(line) + 1
     return found
 
 

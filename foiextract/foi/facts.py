@@ -109,6 +109,29 @@ def _citing_text(document: Document) -> str:
     return "\n".join(t for i, t in enumerate(texts) if i not in dropped)
 
 
+# Between two answers read as one text: a line holding only ".". No citation, nor what is read
+# after one to judge it (a range "to 44", "of the Data Protection Act"), goes on over a line
+# break followed by ".", so each answer's citations in the joined text are those it has alone.
+_ANSWER_BREAK = "\n.\n"
+
+
+def answer_citations(pairs: Sequence[Pair]) -> list[list[RawCitation]]:
+    """``raw_citations`` of each pair's answer, read in one pass over all the answers.
+
+    >>> from foiextract.model import Pair
+    >>> [[c.provision for c in cited] for cited in answer_citations(
+    ...     [Pair("q", "Withheld under s40(2)"), Pair("q", "See section 12 and 14")])]
+    [['s40(2)'], ['s12', 's14']]
+    """
+    answers = [p.answer for p in pairs]
+    begins = [0, *accumulate(len(a) + len(_ANSWER_BREAK) for a in answers)]
+    found: list[list[RawCitation]] = [[] for _ in answers]
+    for c in raw_citations(_ANSWER_BREAK.join(answers)):
+        k = bisect_right(begins, c.start) - 1
+        found[k].append(RawCitation(c.provision, c.regulation, c.start - begins[k], c.end - begins[k]))
+    return found
+
+
 def _pair_of(provision: str, relied: Sequence[tuple[str, ...]], pairs: Sequence[Pair]) -> int | None:
     """The one pair refused under ``provision``; ``relied`` is what each pair's answer relies on."""
     citing: list[int] = []
@@ -139,17 +162,20 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
         # A UK authority's reply that names no law (a thread's reply after an acknowledgement that
         # did) answers a request under the general Act of its nation.
         legislation = "FOISA" if found.code.startswith("S") or found.name in SCOTTISH_BODIES else "FOIA"
+    # The dates and the reference read the zones' texts, folded (cached by scan.folded), before
+    # the answers' many short texts push them out of that cache.
+    received = received_date(document)
+    responded = response_date(document)
+    reference = find_reference(document)
     provisions = relied_on(raw, legislation)
     is_regulation = {c.provision: c.regulation for c in raw}
     citations = []
-    relied = [relied_on(raw_citations(p.answer), legislation) for p in pairs] if provisions else []
+    relied = [relied_on(cited, legislation) for cited in answer_citations(pairs)] if provisions else []
     for provision in provisions:
         name, absolute = describe(provision, is_regulation.get(provision, False), legislation)
         first = next(c for c in raw if c.provision == provision)
         citations.append(Citation(provision, name, absolute, _pair_of(provision, relied, pairs),
                                   _sentence(text, first.start, first.end)))
-    received = received_date(document)
-    responded = response_date(document)
     uk = legislation != "FOIA-US"
     days = working_days(received, responded) if uk else None
     # is_late(received, responded) without counting the days again.
@@ -157,7 +183,7 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     return Facts(
         authority=found.name if found else "",
         authority_code=found.code if found else "",
-        reference=find_reference(document),
+        reference=reference,
         received_date=received,
         response_date=responded,
         legislation=legislation,

@@ -18,8 +18,10 @@ _GUIDANCE = re.compile(
     re.IGNORECASE,
 )
 # Where an instruction may start, beside the paragraph's start: a paragraph without one of
-# these (case folded) is no instruction.
-GUIDANCE_WORDS = ("[", "you", "if you", "it should", "details")
+# these (case folded) is no instruction. Each is the literal text every match of its branches of
+# _GUIDANCE starts with ("you" alone stood at every "your" of a letter).
+GUIDANCE_WORDS = ("[", "you will ", "you now ", "you need to", "you must ", "if you need help",
+                  "it should be stated", "details should ")
 _PUBLIC_INTEREST_HEADING = re.compile(
     r"^\s*(public interest )?(factors|arguments|considerations) (in favour of|for|against)\b"
     r"|^\s*public interest (test|arguments)\b",
