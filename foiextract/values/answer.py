@@ -72,24 +72,37 @@ def _prepared(answer: str) -> tuple[str, str]:
     return text, parts[0] if parts else ""
 
 
+def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """The text of each list item among ``blocks``, whitespace collapsed.
+
+    >>> from foiextract.model import Span
+    >>> list_items_of((Block("list_item", (Span("Leeds  City"),)), Block("paragraph", (Span("x"),))))
+    ('Leeds City',)
+    """
+    return tuple(" ".join(b.text.split()) for b in blocks if b.kind == "list_item" and b.text.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One answer as the rules see it."""
 
-    # The rules read neither ``raw`` nor ``question`` (they read ``intent``), so answers alike in
-    # the rest are equal and ``rules.apply_rules`` reads them once.
+    # The rules read neither ``raw`` nor ``question`` (they read ``intent``), nor ``blocks``
+    # (they read ``items``, the list items of the blocks), so answers alike in the rest are equal
+    # and ``rules.apply_rules`` reads them once; hashing strings, not blocks, is also quicker.
     raw: str = field(compare=False)
     text: str
     question: str | None = field(compare=False)
     intent: Intent
     first: str
-    blocks: tuple[Block, ...] = ()
+    blocks: tuple[Block, ...] = field(default=(), compare=False)
+    items: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
-        """Clean ``answer`` and read the intent of ``question``."""
+        """Clean ``answer``, read the intent of ``question`` and the list items of ``blocks``."""
         text, first = _prepared(answer)
-        return cls(answer, text, question, question_intent(question), first, blocks)
+        return cls(answer, text, question, question_intent(question), first, blocks,
+                   list_items_of(blocks))
 
     @property
     def lower(self) -> str:

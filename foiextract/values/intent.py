@@ -74,6 +74,7 @@ _CHUNK = re.compile(r"(?P<pre>[(“‘\"']*)(?P<core>[A-Za-z]+(?:[-/][A-Za-z]+)*
                     r"(?P<suf>[)”’\"'?,;:!.]*)")
 _LETTER = re.compile(r"[^\W\d_]")
 _SEP = "|"
+_JOINERS = re.compile(r"[-/]")
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
@@ -183,18 +184,25 @@ def _chunk_tokens(chunk: str, specials: frozenset[str]) -> list[str] | None:
     m = _CHUNK.fullmatch(chunk)
     if m is None:
         return None
-    pre, core, poss, suf = m.group("pre"), m.group("core"), m.group("poss") or "", m.group("suf")
-    pieces = re.split(r"[-/]", core)
+    pre, core, poss, suf = m.group("pre", "core", "poss", "suf")
+    poss = poss or ""
+    # A core without "-" or "/" is one piece (what splitting at them gives).
+    pieces = _JOINERS.split(core) if "-" in core or "/" in core else [core]
     last = pieces[-1]
     if suf.startswith(".") and not poss and (len(last) < 2 or not last[-1].islower()):
         return None  # "A.", "aB.", "contract/s.": spaCy may keep the stop
-    starts = range(len(pre) + 1)
-    ends = [m.end("core"), m.end("core") + len(poss)] + \
-        [m.end("core") + len(poss) + k for k in range(1, len(suf) + 1)]
-    if any(chunk[i:j] in specials for i in starts for j in ends):
-        return None
-    if any(p in specials or p + suf[:1] in specials for p in pieces):
-        return None
+    # Each part of the chunk from a start in the brackets to the end of the core, of the
+    # possessive or of a stop: none may be a special case (a loop, for speed).
+    core_end = len(pre) + len(core)
+    ends = [core_end, core_end + len(poss), *range(core_end + len(poss) + 1, len(chunk) + 1)]
+    for i in range(len(pre) + 1):
+        for j in ends:
+            if chunk[i:j] in specials:
+                return None
+    stop = suf[:1]
+    for p in pieces:
+        if p in specials or p + stop in specials:
+            return None
     out: list[str] = []
     if pre:
         out.append(_SEP)

@@ -89,6 +89,31 @@ def find_amount(text: str) -> Quantity | None:
     return found[0] if found else None
 
 
+def opening_amount(text: str) -> Quantity | None:
+    """The sum of money that opens ``text`` (``find_amount(text)`` when it starts at 0), else None.
+
+    The patterns are tried at 0 alone: a match there is the first ``find_amounts`` finds, a
+    "£" one before a worded one ("12 pounds"), which it would skip as overlapping.
+
+    >>> opening_amount("£450 a day").value, opening_amount("It cost £450.")
+    ('450 GBP', None)
+    """
+    symbol, word = _amount_patterns()
+    m = symbol.match(text)
+    if m is not None:
+        value = _canonical(m.group(2), m.group(3))
+        if value is not None:
+            unit = vocab()["currencies"][m.group(1)]
+            return Quantity(0, m.end(), f"{_money_text(value, m.group(2), m.group(3))} {unit}", value, unit)
+    m = word.match(text)
+    if m is not None:
+        value = _canonical(m.group(1), m.group(2))
+        if value is not None:
+            unit = vocab()["currencies"][m.group(3).lower()]
+            return Quantity(0, m.end(), f"{_money_text(value, m.group(1), m.group(2))} {unit}", value, unit)
+    return None
+
+
 _PERCENT = re.compile(r"(\d(?<![\w.].)\d*(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.I)
 
 
@@ -109,3 +134,13 @@ def find_percent(text: str) -> Quantity | None:
     """The first percentage in ``text``, else None."""
     found = find_percents(text)
     return found[0] if found else None
+
+
+def opening_percent(text: str) -> Quantity | None:
+    """The percentage that opens ``text`` (``find_percent(text)`` when it starts at 0), else None.
+
+    >>> opening_percent("6.5% of them").value, opening_percent("Of them 6.5%")
+    ('6.5%', None)
+    """
+    m = _PERCENT.match(text)
+    return None if m is None else Quantity(0, m.end(), f"{m.group(1)}%", Decimal(m.group(1)), "%")

@@ -163,6 +163,18 @@ def digit_numbers(text: str) -> list[NumberMatch]:
     return found
 
 
+def opening_digits(text: str) -> NumberMatch | None:
+    """The figure in digits that opens ``text`` (``digit_numbers(text)[0]`` when it starts at 0),
+    else None; the pattern is tried at 0 alone.
+
+    >>> opening_digits("18,442 in all").value, opening_digits("In all 18,442")
+    (Decimal('18442'), None)
+    """
+    m = DIGITS_RE.match(text)
+    value = None if m is None else to_decimal(m.group())
+    return None if m is None or value is None else NumberMatch(0, m.end(), value, m.group(), False)
+
+
 def to_decimal(figure: str) -> Decimal | None:
     """A figure as printed ("1,204", "33, 000", "2.50") as a Decimal, else None.
 

@@ -20,7 +20,7 @@ from foiextract.model import Atom, Value
 from foiextract.values.answer import Answer
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.lists import list_items
-from foiextract.values.money import find_amount, find_percent
+from foiextract.values.money import find_amount, find_percent, opening_amount, opening_percent
 from foiextract.values.numbers import NumberMatch, all_numbers, format_number, is_number_word
 from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
                                         urls, withheld_exemptions)
@@ -79,7 +79,15 @@ def _non_date_numbers(text: str) -> list[NumberMatch]:
 
 
 def _outside_brackets(text: str) -> str:
-    return re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text)
+    # Without a "(" there is nothing to blank.
+    return _BRACKETED.sub(_blank, text) if "(" in text else text
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 # --- the rules -------------------------------------------------------------------------------
@@ -100,9 +108,13 @@ def table(a: Answer) -> Value | None:
 def suppressed_mark(a: Answer) -> Value | None:
     """"*" or "<5" alone: a small number suppressed, ``<5``."""
     head = a.text.strip().rstrip(".")
-    if head in vocab()["suppressed_marks"] or re.fullmatch(r"\*+(?:\s*\(.*\))?", head):
+    # The pattern opens with "*": a head that does not is not tried.
+    if head in vocab()["suppressed_marks"] or (head[:1] == "*" and _STARS.fullmatch(head)):
         return Value("suppressed", "<5", high=5.0)
     return None
+
+
+_STARS = re.compile(r"\*+(?:\s*\(.*\))?")
 
 
 def not_applicable(a: Answer) -> Value | None:
@@ -166,10 +178,13 @@ def withheld(a: Answer) -> Value | None:
 
 def _opening_citation(first: str) -> list[str] | None:
     # "Section 40(2) - personal information": a citation alone is a refusal.
-    if re.match(r"(?:exempt\w*\s*[-–:]?\s*)?(?:section|s\.?|regulation|reg\.?)\s*\d", first, re.I):
+    if _OPENING_CITATION.match(first):
         cited = exemptions_cited(first)
         return cited or None
     return None
+
+
+_OPENING_CITATION = re.compile(r"(?:exempt\w*\s*[-–:]?\s*)?(?:section|s\.?|regulation|reg\.?)\s*\d", re.I)
 
 
 def not_held(a: Answer) -> Value | None:
@@ -266,11 +281,11 @@ def leading_figure(a: Answer) -> Value | None:
     # After the test above, which needs no dates: both give None.
     if a.intent == "date" and any(not d.bare_year for d in find_dates(a.text)):
         return None
-    amount = find_amount(head)
-    if amount is not None and amount.start == 0:
+    amount = opening_amount(head)
+    if amount is not None:
         return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
-    percent = find_percent(head)
-    if percent is not None and percent.start == 0:
+    percent = opening_percent(head)
+    if percent is not None:
         return Value("percent", percent.value, number=float(percent.number), unit="%")
     if collective is not None:
         return Value("count", str(collective), number=float(collective))
@@ -351,17 +366,13 @@ def enumeration(a: Answer) -> Value | None:
     """A list: items joined by "; " ("and" and a leading "the" removed)."""
     if a.intent not in ("list", "unknown"):
         return None
-    items = _block_items(a) or list_items(a.text)
+    items = list(a.items) or list_items(a.text)
     if not items or _reads_as_clause(items, a.intent):
         return None
     if a.intent == "unknown" and len(items) < 2:
         return None
     return Value("list", "; ".join(items),
                  atoms=tuple(Atom("list", label=item, text=item) for item in items))
-
-
-def _block_items(a: Answer) -> list[str]:
-    return [" ".join(b.text.split()) for b in a.blocks if b.kind == "list_item" and b.text.strip()]
 
 
 _CLAUSE = re.compile(r"\b(?:see|is|are|was|were|has|have|had|will|would|can|cannot|please|we|our|"

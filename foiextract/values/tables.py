@@ -13,8 +13,8 @@ import re
 
 from foiextract.model import AnswerKind, Atom
 from foiextract.values.dates import find_dates
-from foiextract.values.money import find_amount, find_percent
-from foiextract.values.numbers import digit_numbers, format_number
+from foiextract.values.money import opening_amount, opening_percent
+from foiextract.values.numbers import format_number, opening_digits
 
 _BREAKDOWN_ITEM = re.compile(r"^\s*(?P<label>[^:;]{1,80}?)\s*:\s*(?P<figure>[£$€]?\d[\d,.]*\s?[%mkMK]?)\W*$")
 
@@ -27,26 +27,27 @@ def is_table(text: str) -> bool:
 def figure_atom(cell: str, label: str, dated: str) -> Atom | None:
     """One figure in a cell as an Atom labelled ``label``; dated from ``dated`` when it is a period."""
     cell = cell.strip()
-    amount = find_amount(cell)
-    percent = find_percent(cell)
+    # Only a figure that opens the cell counts: the searches start and stop at 0 (a cell runs
+    # on into the text after a table).
+    amount = opening_amount(cell)
     kind: AnswerKind
     unit: str | None
-    if amount is not None and amount.start == 0:
+    if amount is not None:
         kind, number, unit = "amount", float(amount.number), amount.unit
-    elif percent is not None and percent.start == 0:
+    elif (percent := opening_percent(cell)) is not None:
         kind, number, unit = "percent", float(percent.number), "%"
     else:
-        figures = digit_numbers(cell)
-        if not figures or figures[0].start > 0:
+        figure = opening_digits(cell)
+        if figure is None:
             return None
-        value = figures[0].value
+        value = figure.value
         kind = "count" if value == value.to_integral_value() else "number"
         number, unit = float(value), None
     dates = find_dates(dated)
     start = dates[0].date_start if dates else None
     end = dates[0].date_end if dates else None
     return Atom(kind, number=number, unit=unit, date_start=start, date_end=end, label=label,
-                text=format_number(amount.number) if amount is not None and kind == "amount" else cell)
+                text=format_number(amount.number) if amount is not None else cell)
 
 
 def table_atoms(text: str) -> tuple[Atom, ...]:
