@@ -153,3 +153,25 @@ def test_an_indented_letter_keeps_its_emphasis_and_escapes_read_as_text() -> Non
     [pair] = segment(doc).pairs
     assert (pair.question, pair.answer) == ("How many staff are paid *more* than £100,000?",
                                             "Fewer than 5 (*).")
+
+
+def test_answers_numbered_with_a_dash_answer_their_questions() -> None:
+    # LB Bexley's letters number the replies "1 – …", "2 - …" under the numbered request.
+    doc = parse("Thank you for your request concerning:\n\n"
+                "1. Could you answer if the library service completes annual CIPFA stats?\n\n"
+                "2. If yes, please could you send your 2017 return?\n\n"
+                "This request is being handled under the Freedom of Information Act 2000.\n\n"
+                "1 – I can confirm that the library service completes annual CIPFA stats\n\n"
+                "2 - We consider that the exemption in section 21 applies.\n", "x.md")
+    assert [(p.request_item, p.answer) for p in segment(doc).pairs] == [
+        (1, "I can confirm that the library service completes annual CIPFA stats"),
+        (2, "We consider that the exemption in section 21 applies.")]
+
+
+def test_a_figure_then_a_dash_is_not_an_enumerator() -> None:
+    doc = parse("**How many strategy discussions were held?**\n\n"
+                "137 - Of the above Strategy Discussions\n\n"
+                "**How many led to a section 47 enquiry?**\n\n"
+                "7 - Of the above S47s\n", "x.md")
+    assert [p.answer for p in segment(doc).pairs] == [
+        "137 - Of the above Strategy Discussions", "7 - Of the above S47s"]

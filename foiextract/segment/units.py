@@ -38,6 +38,8 @@ _ANSWER_LABEL = re.compile(
     r"^(?:(?:our\s+)?(?:answer|response|reply)\s*(?P<n>\d{1,3})?\s*[:.–—-]|a\s*(?P<an>\d{1,3})?\s*:)\s*",
     re.IGNORECASE)
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.):]|\(\d{1,3}\))$")
+# "1 – I can confirm…": a number and a dash, then a capital ("5 - 10 days" is a range).
+_DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})\s?[–—-]\s+(?=[A-Z])")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
 
 
@@ -45,9 +47,10 @@ _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$"
 class Unit:
     """One paragraph-like piece of a document, as the segmenter sees it.
 
-    Not frozen, though never changed once made (``dataclasses.replace`` makes
-    the variants): there is one for every paragraph of every document, and a
-    frozen class's ``__init__`` costs five times as much.
+    Not frozen, though never changed once :func:`units_of` has made it
+    (``dataclasses.replace`` makes the variants): there is one for every
+    paragraph of every document, and a frozen class's ``__init__`` costs five
+    times as much.
     """
 
     text: str
@@ -82,7 +85,21 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
             continue
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
+    _number_dashed(units)
     return units
+
+
+def _number_dashed(units: list[Unit]) -> None:
+    """Read "1 – I can confirm…", "2 - We consider…" as enumerated, where such paragraphs count
+    1, 2, 3… in order: alone, "163 - Of the above" is a figure and what it counts."""
+    dashed = [(unit, match) for unit in units if not unit.marker and not unit.label
+              and (match := _DASHED_ENUMERATOR.match(unit.text))]
+    if len(dashed) < 2 or [int(m.group("n")) for _u, m in dashed] != list(range(1, len(dashed) + 1)):
+        return
+    for unit, match in dashed:
+        unit.text = unit.text[match.end():].strip()
+        unit.marker = match.group(0).strip()
+        unit.numbers = (int(match.group("n")),)
 
 
 def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
@@ -163,6 +180,7 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     ('1,204', '', 'answer', ())
     >>> read_label("(ii) how many were paid?")
     ('how many were paid?', '(ii)', '', (2,))
+
     """
     text = _unquote(text.strip())
     if not _may_be_labelled(text):

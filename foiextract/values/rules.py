@@ -356,7 +356,8 @@ def boolean_statement(a: Answer) -> Value | None:
     first = _pattern("confirmation").sub("", a.first, count=1)
     if has_phrase("negation_markers", first):
         return Value("boolean", "no")
-    if _pattern("affirmation").match(first) or \
+    # "I can confirm that the library service completes the return": confirmed, and not denied.
+    if len(first) < len(a.first) or _pattern("affirmation").match(first) or \
             re.match(r"[\w' ]{0,40}\b(?:does|do|did|has|have|is|are|was|were) (?!not\b)\w+", first):
         return Value("boolean", "yes")
     return None
