@@ -175,3 +175,24 @@ def test_a_figure_then_a_dash_is_not_an_enumerator() -> None:
                 "7 - Of the above S47s\n", "x.md")
     assert [p.answer for p in segment(doc).pairs] == [
         "137 - Of the above Strategy Discussions", "7 - Of the above S47s"]
+
+
+def test_paragraphs_after_you_asked_are_the_request_when_a_labelled_answer_follows() -> None:
+    # Ofcom's letters quote the request after "You asked:", however it is worded.
+    doc = parse("You asked (A. Requester):\n\n"
+                "*I'm requesting information about the allocated callsigns, in a spreadsheet.*\n\n"
+                "Our response — We are able to provide the data as of 24 November 2023.\n\n"
+                "Callsigns are generally reserved for two years.\n\n"
+                "Yours sincerely,\n", "x.md")
+    [pair] = segment(doc).pairs
+    assert pair.rule == "question_intro"
+    assert pair.question.startswith("I'm requesting information")
+    assert pair.answer == ("We are able to provide the data as of 24 November 2023. "
+                           "Callsigns are generally reserved for two years.")
+
+
+def test_you_asked_without_a_labelled_answer_reads_as_before() -> None:
+    # No labelled answer after it: nothing marks where the request ends, so no pair is guessed.
+    doc = parse("You asked:\n\nI'm requesting information about callsigns.\n\n"
+                "We are able to provide the data.\n", "x.md")
+    assert segment(doc).pairs == ()

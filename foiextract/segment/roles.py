@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..foi.flags import drafting_guidance, public_interest_heading
-from .phrases import boilerplate_section, closing, reads_as_question, section_of
+from .phrases import (boilerplate_section, closing, reads_as_question, reads_as_request_intro,
+                      section_of)
 from .units import Unit
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
@@ -42,6 +43,8 @@ class Context:
     answer_colours: frozenset[str] = frozenset()
     labelled_answers: bool = False
     disabled: frozenset[str] = field(default_factory=frozenset)
+    # Paragraphs asked between "You asked:" and a labelled answer ("Our response — …").
+    introduced: frozenset[int] = frozenset()
 
 
 def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
@@ -58,7 +61,37 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
     if len(coloured) >= 3 and len(after_question) >= 2:
         colours = frozenset(c for i in coloured for c in units[i].colors)
     labelled = sum(1 for u in units if u.label == "answer") >= 2
-    return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled)
+    return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
+                   introduced=_introduced(units))
+
+
+_MAX_INTRODUCED = 4
+
+
+def _introduced(units: list[Unit]) -> frozenset[int]:
+    """The paragraphs a request intro ("You asked:") sets out, when a labelled answer ("Our
+    response — …") follows them: they are the request, however they are worded."""
+    found: set[int] = set()
+    for k, intro in enumerate(units):
+        if not (_plain(intro) and intro.text.endswith(":") and len(intro.text) < 120
+                and reads_as_request_intro(intro.text)):
+            continue
+        asked: list[Unit] = []
+        for unit in units[k + 1:k + 2 + _MAX_INTRODUCED]:
+            if unit.label == "answer":
+                if asked:
+                    found.update(u.index for u in asked)
+                break
+            if not _plain(unit) or closing(unit.text):
+                break
+            asked.append(unit)
+    return frozenset(found)
+
+
+def _plain(unit: Unit) -> bool:
+    """A paragraph of running text in any style: no heading, label, table or answer colour."""
+    return (unit.kind in ("paragraph", "list_item", "quote") and not unit.label
+            and not unit.colors and bool(unit.text))
 
 
 def _wholly_coloured(unit: Unit) -> bool:
@@ -116,6 +149,8 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
         return Reading("note", "editorial_note")
     if unit.label == "answer":
         return Reading("text", "answer_label")
+    if unit.index in ctx.introduced and "question_intro" not in ctx.disabled:
+        return Reading("question", "question_intro")
     if _stem(unit, nxt):
         return Reading("stem", "sub_question_stem")
     cue = _question_cue(unit, nxt, ctx)
