@@ -72,19 +72,19 @@ def _introduced(units: list[Unit]) -> frozenset[int]:
     """The paragraphs a request intro ("You asked:") sets out, when a labelled answer ("Our
     response — …") follows them: they are the request, however they are worded."""
     found: set[int] = set()
-    for k, intro in enumerate(units):
-        if not (_plain(intro) and intro.text.endswith(":") and len(intro.text) < 120
-                and reads_as_request_intro(intro.text)):
-            continue
+    for k in [k for k, unit in enumerate(units) if unit.text.endswith(":")]:
         asked: list[Unit] = []
         for unit in units[k + 1:k + 2 + _MAX_INTRODUCED]:
-            if unit.label == "answer":
-                if asked:
-                    found.update(u.index for u in asked)
-                break
-            if not _plain(unit) or closing(unit.text):
+            if unit.label == "answer" or not _plain(unit):
                 break
             asked.append(unit)
+        else:
+            continue
+        intro = units[k]
+        # The cheap tests first: most lines ending in ":" have no labelled answer close after them.
+        if (asked and unit.label == "answer" and len(intro.text) < 120 and _plain(intro)
+                and not any(closing(u.text) for u in asked) and reads_as_request_intro(intro.text)):
+            found.update(u.index for u in asked)
     return frozenset(found)
 
 
