@@ -196,3 +196,13 @@ def test_you_asked_without_a_labelled_answer_reads_as_before() -> None:
     doc = parse("You asked:\n\nI'm requesting information about callsigns.\n\n"
                 "We are able to provide the data.\n", "x.md")
     assert segment(doc).pairs == ()
+
+
+def test_questions_a_label_groups_share_the_one_answer_beneath_them() -> None:
+    # "Question 4" over restated sub-questions, then one answer for them all (Sheffield's replies).
+    thread = ("> (a) How does the council define equity?\n>\n> (b) What is the source of the definition?\n\n"
+              "Question 4\n\n(a) How does the council define equity?\n\n"
+              "(b) What is the source of the definition?\n\n"
+              "The council does not define equity.\n")
+    pairs = segment(parse(thread, "x.md")).pairs
+    assert [(p.answer, p.shared) for p in pairs] == [("The council does not define equity.", True)] * 2

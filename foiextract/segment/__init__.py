@@ -110,12 +110,14 @@ def _pairs(layout: Layout, runs: list[Run],
             if i == len(runs) - 1 or run.ended_by in ("stop", "end"):
                 continue
         answer = _answer_text(run.answer)
-        if len(run.questions) > 1 and all(q.rule == "question_restated" for q in run.questions):
-            # A reply restating each question answers each beneath it: one left bare is unanswered.
+        if len(run.questions) > 1 and not run.labelled and all(
+                q.rule == "question_restated" for q in run.questions):
+            # A reply restating each question answers each beneath it: one left bare is unanswered
+            # (unless a label such as "Question 1" groups them under one answer).
             for question in run.questions[:-1]:
                 asked.append(question)
                 pairs.append(_pair(question, "", False, []))
-            run = Run(run.questions[-1:], run.answer, run.ended_by, run.position)
+            run = Run(run.questions[-1:], run.answer, run.ended_by, run.position, run.labelled)
         shared = len(run.questions) > 1 and bool(answer)
         for question in run.questions:
             asked.append(question)

@@ -47,6 +47,7 @@ class Run:
     answer: list[Unit] = field(default_factory=list)
     ended_by: str = ""  # what closed the answer: "question", "heading", "stop", "end"
     position: int = 0
+    labelled: bool = False  # opened by a question label ("Question 1"): its questions are one
 
 
 @dataclass
@@ -142,7 +143,7 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
             if current is not None and current.answer:
                 close("question")
             if current is None:
-                current = Run(position=i)
+                current = Run(position=i, labelled=pending_label)
             last = current.questions[-1] if current.questions else None
             if last is not None and continues(last.units[-1], unit) and not pending_label:
                 last.units.append(unit)
