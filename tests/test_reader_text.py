@@ -53,6 +53,19 @@ def test_quoted_paragraphs_are_one_quote_block_each() -> None:
         ("quote", 2, "An older quote")]
 
 
+def test_a_label_after_a_full_sentence_opens_a_new_line_even_where_it_would_wrap() -> None:
+    filler = "The information you have requested is exempt under section 40(2) of the Act."
+    body = f"{filler}\nQuestion 2:\nDo you have a preferred supplier?\nAnswer: We have a team.\n"
+    assert [b.text for b in text.layout(body).blocks] == [
+        filler, "Question 2:", "Do you have a preferred supplier?", "Answer: We have a team."]
+    # A sentence wrapped before the word "question" still carries on.
+    wrapped = ("We have considered the information requested in your first and your second\n"
+               "question: it is held.\n")
+    assert [b.text for b in text.layout(wrapped).blocks] == [
+        "We have considered the information requested in your first and your second "
+        "question: it is held."]
+
+
 @pytest.mark.parametrize("line,marker,rest", [
     ("1. How many?", "1.", "How many?"), ("12) How many?", "12)", "How many?"),
     ("Q3 How many?", "Q3", "How many?"), ("Q3: How many?", "Q3:", "How many?"),

@@ -206,3 +206,34 @@ def test_questions_a_label_groups_share_the_one_answer_beneath_them() -> None:
               "The council does not define equity.\n")
     pairs = segment(parse(thread, "x.md")).pairs
     assert [(p.answer, p.shared) for p in pairs] == [("The council does not define equity.", True)] * 2
+
+
+def test_bullets_under_a_lead_in_that_the_reply_numbers_are_request_items() -> None:
+    # The request lists what it wants under "…the following information:"; the reply numbers
+    # each bullet as it restates it, and answers the first two together.
+    letter = ("> I hope you are well?\n>\n"
+              "> I would be grateful if you could provide me with the following information:\n>\n"
+              "> - The current name of the Director of Human Resources\n"
+              "> - The current name of the Head of Procurement\n"
+              "> - Do you have a preferred supplier framework?\n\n"
+              "Question 1\n\n1. The current name of the Director of Human Resources\n\n"
+              "2. The current name of the Head of Procurement\n\n"
+              "Please see the following link for our management teams.\n\n"
+              "Question 2\n\n3. Do you have a preferred supplier framework?\n\n"
+              "Answer: We have a centralised recruitment team.\n")
+    seg = segment(parse(letter, "x.md"))
+    assert seg.request == ("The current name of the Director of Human Resources",
+                           "The current name of the Head of Procurement",
+                           "Do you have a preferred supplier framework?")
+    assert [(p.request_item, p.shared) for p in seg.pairs] == [(1, True), (2, True), (3, False)]
+    assert seg.unanswered == ()
+
+
+def test_bullets_under_a_question_stay_part_of_it() -> None:
+    # "Which of the following schemes…?" with its options restated as bullets: one item.
+    letter = ("> Q1) Which of the following schemes are in your policy?\n>\n"
+              "> - Pubwatch\n> - Best Bar None\n>\n> Q2) Do you run a campaign?\n\n"
+              "Q1) Which of the following schemes are in your policy?\n\n- Pubwatch\n\n"
+              "See attached policy.\n\n- Best Bar None\n\nQ2) Do you run a campaign?\n\nYes.\n")
+    seg = segment(parse(letter, "x.md"))
+    assert len(seg.request) == 2 and seg.request[0].endswith("Pubwatch Best Bar None")

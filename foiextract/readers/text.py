@@ -161,6 +161,7 @@ def _rules() -> dict[str, Any]:
         "attachment_size": re.compile(data["attachment_size"], re.IGNORECASE),
         "disclaimer": any_of(data["disclaimer"]),
         "sign_off": any_of(data["sign_off"]),
+        "label_line": any_of(data["label_line"]),
     }
 
 
@@ -300,6 +301,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False
     if _rules()["sign_off"].match(line.text):
         return False
+    if previous.text.endswith((".", "?", "!", ":", ")")) and _rules()["label_line"].match(line.text):
+        return False  # "Question 2:" after a full sentence opens the next question
     return previous.indent + len(previous.text) + 1 + len(word) > width
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .phrases import reads_as_question
+from .phrases import reads_as_question, reads_as_request_intro
 from .request import normalise
 from .units import Unit
 
@@ -27,6 +27,8 @@ class QuotedRequest:
 
     items: tuple[str, ...]
     quotes: frozenset[int]
+    # Bullets under a lead-in that the reply numbers one by one: items in their own right.
+    listed: frozenset[int] = frozenset()
 
 
 def find(units: list[Unit]) -> QuotedRequest | None:
@@ -34,10 +36,31 @@ def find(units: list[Unit]) -> QuotedRequest | None:
     quotes = [u for u in units if u.kind == "quote" and u.text]
     if len(quotes) < 2:
         return None
-    restating = sum(1 for u in units if u.kind != "quote" and _restates(u, quotes) is not None)
-    if restating < 2:
+    restating = [(u, _restates(u, quotes)) for u in units if u.kind != "quote"]
+    if sum(1 for _u, q in restating if q is not None) < 2:
         return None
-    return QuotedRequest(tuple(_items(quotes)), frozenset(u.index for u in quotes))
+    # Bullets the reply numbers as it restates them ("• The current name…" → "1. The current…").
+    numbered = [q for u, q in restating if q is not None and u.numbers and u.marker != "•"]
+    listed = _listed(quotes, numbered)
+    return QuotedRequest(tuple(_items(quotes, listed)), frozenset(u.index for u in quotes), listed)
+
+
+def _listed(quotes: list[Unit], restated: list[Unit]) -> frozenset[int]:
+    """Bullets that are request items: under a lead-in ("…the following information:"), not
+    under a question of their own, and numbered one by one as the reply restates them."""
+    listed: set[int] = set()
+    above: Unit | None = None
+    again = {q.index for q in restated}
+    for quote in quotes:
+        if quote.marker != "•":
+            above = quote
+        elif above is not None and _lead_in(above) and quote.index in again:
+            listed.add(quote.index)
+    return frozenset(listed)
+
+
+def _lead_in(quote: Unit) -> bool:
+    return not quote.marker and quote.text.endswith(":") and reads_as_request_intro(quote.text)
 
 
 def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
@@ -50,7 +73,7 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         if quoted is None:
             out.append(unit)
             continue
-        asked = _is_item(quoted, quotes)
+        asked = _is_item(quoted, quotes, request.listed)
         rest = _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip()
         head = replace(unit, text=quoted.text, restated="question" if asked else "echo")
         out.append(head)
@@ -109,22 +132,28 @@ def _prefix_length(text: str, prefix: str) -> int:
     return len(text)
 
 
-def _is_item(quote: Unit, quotes: list[Unit]) -> bool:
-    """A quoted paragraph that is a request item of its own (not a bullet, not a lead-in)."""
+def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset()) -> bool:
+    """A quoted paragraph that is a request item of its own (not a bullet, not a lead-in).
+
+    Bullets ``listed`` (under a lead-in, restated one by one) are items, and their lead-in is not.
+    """
     position = quotes.index(quote)
     following = quotes[position + 1] if position + 1 < len(quotes) else None
     if following is not None and _SUB.match(following.marker) and not _SUB.match(quote.marker):
         return False  # a lead-in over sub-items: the sub-items are the items
+    if quote.marker != "•" and following is not None and following.index in listed:
+        return False  # a lead-in over listed bullets
     if quote.marker == "•":
-        return False
+        return quote.index in listed
     return bool(_SUB.match(quote.marker) or quote.numbers or reads_as_question(quote.text))
 
 
-def _items(quotes: list[Unit]) -> list[str]:
-    """The request's items: questions and sub-items; bullets join the item above them."""
+def _items(quotes: list[Unit], listed: frozenset[int] = frozenset()) -> list[str]:
+    """The request's items: questions and sub-items; bullets join the item above them, unless
+    they are ``listed``."""
     items: list[str] = []
     for quote in quotes:
-        if _is_item(quote, quotes):
+        if _is_item(quote, quotes, listed):
             items.append(quote.text)
         elif quote.marker == "•" and items:
             items[-1] += " " + quote.text
