@@ -53,6 +53,13 @@ def _matchers() -> tuple[Any, Any, Any]:
     return nlp, phrases, openers
 
 
+@cache
+def _not_asking() -> re.Pattern[str]:
+    """The phrases that say "date" without asking for one, with the space before them."""
+    words = "|".join(re.escape(w) for w in sorted(intents()["not_asking"], key=len, reverse=True))
+    return re.compile(rf"\s?\b(?:{words})\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def question_intent(question: str | None) -> Intent:
     """The intent of ``question`` (cached: questions repeat across a batch).
@@ -64,6 +71,8 @@ def question_intent(question: str | None) -> Intent:
         return "unknown"
     if _PERIOD_LABEL.match(question):
         return "period"
+    if "date" in question.lower():  # "the current up to date list" asks for a list
+        question = _not_asking().sub("", question)
     fast = _fast_intent(question[:2000], unsure=_spacy_chunk)
     return fast if fast is not None else _spacy_intent(question)
 
