@@ -109,12 +109,15 @@ def _summary(documents: int, pairs: int, errors: pd.DataFrame) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path())
-def show(path: str) -> None:
+@click.option("--explain", "explained", is_flag=True,
+              help="Also show how each paragraph was read: its role and the rule that decided.")
+def show(path: str, explained: bool) -> None:
     """Show one response's pairs as a readable list.
 
     \b
-    Example:
+    Examples:
       foiextract show corpora/barnet-scr-dhr/barnet_6015464.md
+      foiextract show --explain letter.pdf     # why a paragraph is (or is not) a question
     """
     from .pipeline import extract_file
 
@@ -122,6 +125,8 @@ def show(path: str) -> None:
         extractions = extract_file(path)
     except FoiExtractError as err:
         raise click.ClickException(str(err)) from None
+    if explained:
+        _explain(path)
     width = 100
     for extraction in extractions:
         doc = extraction.document
@@ -144,6 +149,24 @@ def show(path: str) -> None:
         unanswered = doc.get("unanswered_items")
         if unanswered:
             click.echo(f"\nunanswered request items: {unanswered}")
+        if not extraction.pairs and not explained:
+            click.echo("\n  no question/answer pairs found: the letter may answer in running text "
+                       "or tables alone (--explain shows how each paragraph was read)")
+
+
+def _explain(path: str) -> None:
+    """The segmenter's reading of each paragraph of the document (a thread: its reply)."""
+    from .correspondence import focus
+    from .readers import read_document
+    from .segment import explain
+
+    document = read_document(path)
+    if document.messages:
+        document = focus(document)
+    click.secho("how each paragraph was read (role, rule, text):", bold=True)
+    for line in explain(document):
+        click.echo("  " + (line if len(line) <= 160 else line[:159] + "…"))
+    click.echo("")
 
 
 @main.command(name="eval")

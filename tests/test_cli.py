@@ -53,6 +53,23 @@ def test_show_prints_each_pair() -> None:
     assert "unanswered request items: 3" in result.output
 
 
+def test_show_explain_prints_each_paragraphs_reading() -> None:
+    result = CliRunner().invoke(main, ["show", "--explain", str(BARNET)])
+    assert result.exit_code == 0, result.output
+    # Every pair's question stands as a question line, with the rule that made it.
+    readings = [line.split() for line in result.output.splitlines() if line.startswith("  ")]
+    assert sum(1 for words in readings if words[:1] == ["question"]) >= 22
+    assert result.output.count("->") == 22
+
+
+def test_show_says_when_no_pairs_are_found(tmp_path: Path) -> None:
+    letter = tmp_path / "prose.md"
+    letter.write_text("# Response\n\nWe hold the information and it is **attached**.\n", "utf-8")
+    result = CliRunner().invoke(main, ["show", str(letter)])
+    assert result.exit_code == 0, result.output
+    assert "no question/answer pairs found" in result.output
+
+
 def test_show_bad_file_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["show", str(tmp_path / "missing.md")])
     assert result.exit_code == 1
