@@ -253,3 +253,15 @@ def test_thread_reads_the_last_reply_and_the_request_date() -> None:
     facts = read_facts(Document((), "text", "t", messages=(ask, reply)))
     assert (facts.received_date, facts.response_date, facts.working_days) == ("2024-04-19", "2024-04-25", 4)
     assert (facts.authority, facts.legislation) == ("Sheffield City Council", "FOIA")
+
+
+def test_a_body_named_only_in_a_question_is_not_the_author() -> None:
+    # request.md names the Home Office only in what it asks: no authority, not the Home Office.
+    asked = doc("1. How many reviews has the borough completed?",
+                "2. How many are awaiting sign off from the Home Office?")
+    assert find_authority(asked) is None
+    # A letter that names itself elsewhere is still found, and keeps the style it uses.
+    reply = doc("London Borough of Barnet", "Does the borough send reviews to the Home Office?",
+                "Yes.", "Yours sincerely", "Information Management Team")
+    found = find_authority(reply)
+    assert found is not None and found.name == "London Borough of Barnet"

@@ -309,6 +309,10 @@ def _line_mentions(lines: list[str]) -> dict[str, _LineMentions]:
     return {lines[k]: tuple(sorted(mentions)) for k, mentions in found.items()}
 
 
+def _asks(line: str) -> bool:
+    return line.rstrip(" )\"'”’").endswith("?")
+
+
 def _zone_weights(mentions: list[_Mention]) -> dict[tuple[str, str], float]:
     best: dict[tuple[str, str], float] = {}
     for m in mentions:
@@ -329,9 +333,15 @@ def find_authority(document: Document) -> AuthorityFound | None:
     parts = zones(document)
     lines = [zone.text.split("\n") for zone in parts]
     seen = _line_mentions(list(dict.fromkeys(chain.from_iterable(lines))))
+    # A body named in a question ("How many are awaiting sign off from the Home Office?") is who
+    # the question is about, not who answers it: such lines choose no authority, though they may
+    # still show how the chosen one styles its name.
+    told = {line: found for line, found in seen.items() if not _asks(line)}
     mentions: list[_Mention] = []
+    named: list[_Mention] = []
     for order, (zone, zone_lines) in enumerate(zip(parts, lines)):
-        mentions.extend(_mentions(zone, zone_lines, order, seen))
+        mentions.extend(_mentions(zone, zone_lines, order, told))
+        named.extend(_mentions(zone, zone_lines, order, seen) if len(told) < len(seen) else [])
     if not mentions:
         return None
     # Each zone counts an authority once (a table of answers naming the Home Office ten times
@@ -343,7 +353,7 @@ def find_authority(document: Document) -> AuthorityFound | None:
         scores[m.key] += 0.01
     first = {m.key: (m.order, m.position) for m in reversed(mentions)}
     key = max(scores, key=lambda k: (scores[k], -first[k][0], -first[k][1]))
-    styled = [m for m in mentions if m.key == key and m.style]
+    styled = [m for m in named or mentions if m.key == key and m.style]
     if styled:
         chosen = min(styled, key=lambda m: (STYLE_ORDER.index(m.zone), m.order, m.position))
         name, code = chosen.style, chosen.code
