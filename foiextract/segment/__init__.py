@@ -21,6 +21,7 @@ from ..model import Document, Pair, Source
 from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from . import requote
+from .captions import captioned_pairs
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -46,6 +47,9 @@ def segment(document: Document, *, disabled: Collection[str] = ()) -> Segmentati
     units, readings, quoted = _reading(document, frozenset(disabled))
     layout = walk(units, readings)
     request, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None)
+    if not pairs and "captioned_table" not in disabled:
+        # A request restated in plain paragraphs, answered by tables under captions.
+        request, pairs = captioned_pairs(units, readings) or (request, pairs)
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
     flags = []
