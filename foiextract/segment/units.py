@@ -92,8 +92,8 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
 def _number_dashed(units: list[Unit]) -> None:
     """Read "1 – I can confirm…", "2 - We consider…" as enumerated, where such paragraphs count
     1, 2, 3… in order: alone, "163 - Of the above" is a figure and what it counts."""
-    dashed = [(unit, match) for unit in units if not unit.marker and not unit.label
-              and (match := _DASHED_ENUMERATOR.match(unit.text))]
+    dashed = [(unit, match) for unit in units if unit.text[:1].isdigit() and not unit.marker
+              and not unit.label and (match := _DASHED_ENUMERATOR.match(unit.text))]
     if len(dashed) < 2 or [int(m.group("n")) for _u, m in dashed] != list(range(1, len(dashed) + 1)):
         return
     for unit, match in dashed:
