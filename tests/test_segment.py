@@ -237,3 +237,14 @@ def test_bullets_under_a_question_stay_part_of_it() -> None:
               "See attached policy.\n\n- Best Bar None\n\nQ2) Do you run a campaign?\n\nYes.\n")
     seg = segment(parse(letter, "x.md"))
     assert len(seg.request) == 2 and seg.request[0].endswith("Pubwatch Best Bar None")
+
+
+def test_text_in_html_tags_and_between_fences_is_read_as_the_letter() -> None:
+    # Converters leave <div> wrappers and ``` fences around letters: the text inside is the letter.
+    doc = parse('<div class="reply">\n**How many cameras?**\n</div>\n\nTwo.\n\n'
+                "```\n**Is it held?**\n\nYes.\n```\n\nUse ```code``` rarely.\n", "x.md")
+    assert [(b.text, b.all_bold, b.source.line_start) for b in doc.blocks] == [
+        ("How many cameras?", True, 1), ("Two.", False, 5), ("Is it held?", True, 8),
+        ("Yes.", False, 10), ("Use code rarely.", False, 13)]
+    assert [(p.question, p.answer) for p in segment(doc).pairs] == [
+        ("How many cameras?", "Two."), ("Is it held?", "Yes. Use code rarely.")]

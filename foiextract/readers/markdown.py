@@ -23,6 +23,8 @@ from . import read_text_file
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BREAK_SPACES = re.compile(r" *\n *")
+# A fence line: three backticks (and an info string with none) or three tildes.
+_FENCE = re.compile(r"^ {0,3}(?:`{3,}[^`\n]*|~{3,}.*)$", re.MULTILINE)
 
 # Deeply nested emphasis or blocks are cut off here: markdown-it recurses per level.
 MAX_NESTING = 40
@@ -30,12 +32,14 @@ MAX_NESTING = 40
 
 @cache
 def _parser() -> MarkdownIt:
-    # A letter is not source code: a paragraph indented four spaces (as letters converted from
-    # Word often are) is still a paragraph with its emphasis, not a code block. And escaped
-    # characters ("\\*") are read as text where they stand, so markdown-it's pass joining them
-    # into the text around them is not needed (neighbouring runs of one style are joined here).
+    # A letter is not source code or a web page: a paragraph indented four spaces (as letters
+    # converted from Word often are) or between ``` fences (see parse) is still a paragraph
+    # with its emphasis, and text inside HTML tags (<div>…</div> left by a converter) is text,
+    # not a block to drop. Escaped characters ("\\*") are read as text where they stand, so
+    # markdown-it's pass joining them into the text around them is not needed (neighbouring
+    # runs of one style are joined here).
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    return md.disable(["code", "text_join"])
+    return md.disable(["code", "fence", "html_block", "text_join"])
 
 
 def read(path: str) -> Document:
@@ -45,6 +49,8 @@ def read(path: str) -> Document:
 
 def parse(text: str, source: str) -> Document:
     """Parse Markdown text (already decoded) into a :class:`Document`."""
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub("", text)  # the fence lines go (each leaves its line), the text stays
     tokens = _parser().parse(text)
     return Document(blocks=tuple(_Walker().walk(tokens)), format="markdown", source=source)
 
@@ -121,11 +127,6 @@ class _Walker:
                 blocks.append(Block("table", rows=rows, header_rows=self.table_header_rows,
                                     source=_source(self.table_map)))
                 self.table = None
-            elif kind in ("code_block", "fence", "html_block"):
-                text = token.content.strip()
-                if text and kind != "html_block":
-                    blocks.append(Block("paragraph", (Span(" ".join(text.split())),),
-                                        source=_source(token.map)))
         return blocks
 
 
