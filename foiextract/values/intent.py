@@ -53,6 +53,17 @@ def _matchers() -> tuple[Any, Any, Any]:
     return nlp, phrases, openers
 
 
+def asked(question: str) -> str:
+    """``question`` less the phrases that say "date" without asking for one.
+
+    >>> asked("Please send the current up to date list.")
+    'Please send the current list.'
+    """
+    if "date" not in question.lower():
+        return question
+    return _not_asking().sub("", question)
+
+
 @cache
 def _not_asking() -> re.Pattern[str]:
     """The phrases that say "date" without asking for one, with the space before them."""
@@ -71,8 +82,7 @@ def question_intent(question: str | None) -> Intent:
         return "unknown"
     if _PERIOD_LABEL.match(question):
         return "period"
-    if "date" in question.lower():  # "the current up to date list" asks for a list
-        question = _not_asking().sub("", question)
+    question = asked(question)
     fast = _fast_intent(question[:2000], unsure=_spacy_chunk)
     return fast if fast is not None else _spacy_intent(question)
 
