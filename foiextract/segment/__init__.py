@@ -15,7 +15,7 @@ to its request item.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Collection
+from typing import Collection, NamedTuple
 
 from ..model import Document, Pair, Source
 from .flow import Layout, Question, Run, walk
@@ -99,7 +99,7 @@ def _pairs(layout: Layout, runs: list[Run],
         if restated(questions, others) and (not runs[i].answer or _before_others(runs, i)
                                             or runs[i].ended_by in ("end", "stop")):
             restatements.add(i)
-    pairs: list[Pair] = []
+    pairs: list[_Found] = []
     asked: list[Question] = []
     for i, run in enumerate(runs):
         if i in restatements:
@@ -120,20 +120,20 @@ def _pairs(layout: Layout, runs: list[Run],
             # (unless a label such as "Question 1" groups them under one answer).
             for question in run.questions[:-1]:
                 asked.append(question)
-                pairs.append(_pair(question, "", False, []))
+                pairs.append(_Found(question, question.text, "", False, []))
             run = Run(run.questions[-1:], run.answer, run.ended_by, run.position, run.labelled)
         shared = len(run.questions) > 1 and bool(answer)
         for question in run.questions:
             asked.append(question)
-            pairs.append(_pair(question, answer, shared, run.answer))
+            pairs.append(_Found(question, question.text, answer, shared, run.answer))
     if quoted:
         request = quoted
     elif restatements:
         request = [q.text for q in runs[min(restatements)].questions]
     else:
         request = _request_from(asked)
-    items = align(request, [p.question for p in pairs])
-    return request, [_with_item(p, item) for p, item in zip(pairs, items)]
+    items = align(request, [p.text for p in pairs])
+    return request, [_pair(p, item) for p, item in zip(pairs, items)]
 
 
 def _before_others(runs: list[Run], i: int) -> bool:
@@ -144,7 +144,7 @@ def _answered_later(runs: list[Run], i: int) -> bool:
     return any(r.answer for r in runs[i + 1:])
 
 
-def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[Pair] | None:
+def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[_Found] | None:
     """Pairs for a run of numbered questions answered by number further on ("1. 31,460", "Q3-Q5: …")."""
     run = runs[i]
     numbers = [q.numbers[0] for q in run.questions if q.numbers]
@@ -158,11 +158,13 @@ def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[Pair] |
                if start < unit.index < end and set(unit.numbers) <= set(by_number)]
     if len(answers) < 2 and not any(len(unit.numbers) > 1 for unit, _ in answers):
         return None
-    pairs: list[Pair] = []
+    pairs: list[_Found] = []
     for unit, rest in answers:
         answer = _answer_text([unit, *rest])
         for number in unit.numbers:
-            pairs.append(_pair(by_number[number], answer, len(unit.numbers) > 1, [unit, *rest]))
+            question = by_number[number]
+            pairs.append(_Found(question, question.text, answer, len(unit.numbers) > 1,
+                                [unit, *rest]))
     return pairs
 
 
@@ -189,19 +191,22 @@ def _answer_text(units: list[Unit]) -> str:
     return " ".join(u.text for u in units if u.text).strip()
 
 
-def _pair(question: Question, answer: str, shared: bool, answer_units: list[Unit]) -> Pair:
-    first, last = question.units[0], question.units[-1]
-    q_source = _span_source(first.source, last.source)
-    a_source = (_span_source(answer_units[0].source, answer_units[-1].source)
-                if answer_units else Source())
-    return Pair(question=question.text, answer=answer, shared=shared, section=question.section,
-                rule=question.rule, question_source=q_source, answer_source=a_source,
-                answer_blocks=tuple(u.block for u in answer_units))
+class _Found(NamedTuple):
+    """A question and its answer as found, before the request item is known."""
+
+    question: Question
+    text: str  # the question's text, joined once
+    answer: str
+    shared: bool
+    units: list[Unit]  # the answer's
 
 
-def _with_item(pair: Pair, item: int | None) -> Pair:
-    return Pair(pair.question, pair.answer, pair.shared, item, pair.section, pair.rule,
-                pair.question_source, pair.answer_source, pair.answer_blocks, pair.value)
+def _pair(found: _Found, item: int | None) -> Pair:
+    question, units = found.question, found.units
+    q_source = _span_source(question.units[0].source, question.units[-1].source)
+    a_source = _span_source(units[0].source, units[-1].source) if units else Source()
+    return Pair(found.text, found.answer, found.shared, item, question.section, question.rule,
+                q_source, a_source, tuple(u.block for u in units))
 
 
 def _span_source(first: Source, last: Source) -> Source:

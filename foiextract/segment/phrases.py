@@ -160,8 +160,10 @@ def closing(text: str) -> bool:
         return True
     lower = folded.lower()
     # The phrases are plain words: the pattern (for its word boundaries) runs only where one stands.
-    return any(phrase in lower for phrase in _closing_phrases()) and bool(
-        patterns["closing_phrase"].search(folded))
+    for phrase in _closing_phrases():
+        if phrase in lower:
+            return bool(patterns["closing_phrase"].search(folded))
+    return False
 
 
 @cache
