@@ -2,7 +2,20 @@
 
 Pairs are aligned in document order by question text; a matched pair is then
 checked for its answer text, kind, value, ``shared`` and request item, and
-each document for its facts. This is how every change is measured.
+each document for its facts. A batch folder (``batch.gold.json`` beside the
+responses and ``request.md``) is compiled with its request and scored cell by
+cell. This is how every change is measured.
+
+Documents are reported in three splits, because a score on the documents the
+rules were developed on says little about letters they have never seen:
+
+- ``constructed``: made-up letters (everything outside a ``real/`` folder);
+- ``real-tune``: real published responses the rules may be tuned on;
+- ``real-heldout``: real responses kept untouched, the figure that counts.
+
+A real document's split is the ``split`` column of the nearest ``SOURCES.tsv``
+above it (``heldout`` or ``tune``); one that no ``SOURCES.tsv`` gives a split
+counts as held out, since nobody has said it was tuned on.
 
 >>> report = evaluate(["corpora/barnet-scr-dhr"])  # doctest: +SKIP
 >>> report.totals["pair_f1"]  # doctest: +SKIP
@@ -11,10 +24,12 @@ each document for its facts. This is how every change is measured.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -27,6 +42,34 @@ FIELDS = ("authority", "authority_code", "reference", "received_date", "response
 QUESTION_MATCH = 0.9
 # The flags gold annotates; others (such as "late") are not scored.
 GOLD_FLAGS = {"template_text", "empty_public_interest_test", "unanswered_items"}
+SPLITS = ("constructed", "real-tune", "real-heldout")
+SPLIT_NAMES = {"constructed": "constructed", "real-tune": "real, tuned on",
+               "real-heldout": "real, held out (untouched)"}
+
+
+def split_of(document: str | os.PathLike[str]) -> str:
+    """The split a corpus document belongs to: ``constructed``, ``real-tune`` or
+    ``real-heldout`` (see the module's docstring)."""
+    path = Path(document).resolve()
+    if "real" not in path.parts[:-1]:
+        return "constructed"
+    for folder in path.parents:
+        listed = _listed_splits(str(folder / "SOURCES.tsv"))
+        if listed.get(path.name) in ("tune", "heldout"):
+            return "real-tune" if listed[path.name] == "tune" else "real-heldout"
+        if folder.name == "real":
+            break
+    return "real-heldout"
+
+
+@lru_cache(maxsize=None)
+def _listed_splits(sources: str) -> dict[str, str]:
+    """File name -> split column of one SOURCES.tsv ({} where there is none)."""
+    if not os.path.isfile(sources):
+        return {}
+    with open(sources, encoding="utf-8", newline="") as handle:
+        return {row["filename"]: (row.get("split") or "").strip()
+                for row in csv.DictReader(handle, delimiter="\t") if row.get("filename")}
 
 
 @dataclass
@@ -34,6 +77,7 @@ class DocumentScore:
     """How one document's extraction compares with its gold."""
 
     path: str
+    split: str = "constructed"
     format: str = ""
     gold_pairs: int = 0
     found_pairs: int = 0
@@ -53,14 +97,45 @@ class DocumentScore:
 
 
 @dataclass
+class BatchScore:
+    """How a compiled batch's cells (authority x request item) compare with its gold."""
+
+    path: str
+    cells: dict[str, int] = field(default_factory=dict)  # split -> gold cells
+    right: dict[str, int] = field(default_factory=dict)  # split -> cells right
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (split, miss)
+    error: str = ""
+
+    @property
+    def accuracy(self) -> float:
+        return _ratio(sum(self.right.values()), sum(self.cells.values()))
+
+
+@dataclass
 class Report:
-    """Scores by document and in total."""
+    """Scores by document and in total, and by batch."""
 
     documents: list[DocumentScore]
+    batches: list[BatchScore] = field(default_factory=list)
+
+    def split(self, name: str) -> "Report":
+        """The documents and batch cells of one split only."""
+        batches = [BatchScore(b.path, {name: b.cells.get(name, 0)}, {name: b.right.get(name, 0)},
+                              [m for m in b.misses if m[0] == name], b.error)
+                   for b in self.batches if b.cells.get(name)]
+        return Report([d for d in self.documents if d.split == name], batches)
+
+    @property
+    def failed(self) -> list[str]:
+        """Documents and batches that could not be read at all."""
+        return ([d.path for d in self.documents if d.error]
+                + [b.path for b in self.batches if b.error])
 
     @property
     def totals(self) -> dict[str, float]:
         docs = self.documents
+        cells = sum(sum(b.cells.values()) for b in self.batches)
+        cells_right = sum(sum(b.right.values()) for b in self.batches)
         matched = sum(d.matched for d in docs)
         found = sum(d.found_pairs for d in docs)
         gold = sum(d.gold_pairs for d in docs)
@@ -76,14 +151,20 @@ class Report:
             "shared_accuracy": _ratio(sum(d.shared_right for d in docs), matched),
             "request_item_accuracy": _ratio(sum(d.items_right for d in docs), matched),
             "field_accuracy": _ratio(sum(fields), len(fields)),
+            "batch_cells": float(cells),
+            "cell_accuracy": _ratio(cells_right, cells),
             **{f"field_{name}": _ratio(sum(d.fields_right.get(name, False) for d in docs),
                                        sum(name in d.fields_right for d in docs))
                for name in FIELDS},
         }
 
     def as_dict(self) -> dict[str, Any]:
-        return {"totals": self.totals, "documents": [
-            {"path": d.path, "format": d.format, "gold_pairs": d.gold_pairs,
+        return {"totals": self.totals,
+                "splits": {name: self.split(name).totals for name in SPLITS},
+                "batches": [{"path": b.path, "cells": b.cells, "right": b.right,
+                             "accuracy": b.accuracy, "error": b.error} for b in self.batches],
+                "documents": [
+            {"path": d.path, "split": d.split, "format": d.format, "gold_pairs": d.gold_pairs,
              "found_pairs": d.found_pairs, "matched": d.matched, "f1": d.f1,
              "answer_accuracy": _ratio(d.answers_right, d.matched),
              "kind_accuracy": _ratio(d.kinds_right, d.matched),
@@ -122,9 +203,54 @@ def gold_files(folders: Iterable[str]) -> list[Path]:
     return found
 
 
-def evaluate(folders: Iterable[str]) -> Report:
-    """Extract every document that has gold below the folders and score it."""
-    return Report([score_document(gold) for gold in gold_files(folders)])
+def batch_gold_files(folders: Iterable[str]) -> list[Path]:
+    """Every batch gold file below the folders, each batch folder once."""
+    found: dict[Path, Path] = {}
+    for folder in folders:
+        for gold in sorted(Path(folder).rglob("batch.gold.json")):
+            found.setdefault(gold.parent.resolve(), gold)
+    return list(found.values())
+
+
+def evaluate(folders: Iterable[str], batches: bool = True) -> Report:
+    """Extract every document that has gold below the folders and score it; with
+    ``batches``, compile every batch folder with its request and score its cells."""
+    folders = list(folders)
+    return Report([score_document(gold) for gold in gold_files(folders)],
+                  [score_batch(gold) for gold in batch_gold_files(folders)] if batches else [])
+
+
+def score_batch(gold_path: Path) -> BatchScore:
+    """Compile a batch folder (with its ``request.md`` where there is one) and score every
+    authority x item cell against ``batch.gold.json``; each cell counts in the split of the
+    document its authority's gold names."""
+    from .compile import compile_responses
+    from .values.compare import same_value
+
+    gold = json.loads(gold_path.read_text("utf-8"))
+    folder = gold_path.parent
+    score = BatchScore(path=os.path.relpath(folder))
+    request = folder / "request.md"
+    try:
+        batch = compile_responses(str(folder), request=str(request) if request.is_file() else None)
+    except FoiExtractError as err:
+        score.error = f"{err.kind}: {err}"
+        return score
+    cells = {(Path(str(row["source"]).split("#")[0].split("!")[-1]).name, int(row["item"])): row
+             for row in batch.answers.to_dict("records")}
+    for want in gold["answers"]:
+        split = split_of(folder / want["file"])
+        score.cells[split] = score.cells.get(split, 0) + 1
+        got = cells.get((want["file"], int(want["item"])))
+        kind = str(got["kind"]) if got else "missing"
+        value = str(got["value"] or "") if got else ""
+        ok = kind == want["kind"] and same_value(want["kind"], value, want["value"])
+        score.right[split] = score.right.get(split, 0) + ok
+        if not ok:
+            score.misses.append((split, f"{want['file']} item {want['item']}: got {kind} "
+                                        f"{_short(value)!r}, want {want['kind']} "
+                                        f"{_short(want['value'])!r}"))
+    return score
 
 
 def score_document(gold_path: Path) -> DocumentScore:
@@ -133,7 +259,8 @@ def score_document(gold_path: Path) -> DocumentScore:
 
     gold = json.loads(gold_path.read_text("utf-8"))
     path = str(gold_path.parent / gold["file"])
-    score = DocumentScore(path=os.path.relpath(path), gold_pairs=len(gold["pairs"]))
+    score = DocumentScore(path=os.path.relpath(path), split=split_of(path),
+                          gold_pairs=len(gold["pairs"]))
     try:
         extraction = extract_file(path)[0]
     except FoiExtractError as err:
@@ -225,32 +352,77 @@ def _short(text: object, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render(report: Report, misses: bool = True) -> str:
-    """The report as text for a terminal."""
-    lines = [f"{'document':<62} {'fmt':<8} {'pairs':>9} {'F1':>5} {'ans':>5} {'kind':>5} "
-             f"{'value':>5} {'fields':>6}"]
-    for d in report.documents:
-        right = sum(d.fields_right.values())
-        lines.append(
-            f"{_short(d.path, 62):<62} {d.format or 'ERROR':<8} {d.matched:>3}/{d.gold_pairs:<2}"
-            f"/{d.found_pairs:<2} {d.f1:5.2f} {_ratio(d.answers_right, d.matched):5.2f} "
-            f"{_ratio(d.kinds_right, d.matched):5.2f} {_ratio(d.values_right, d.matched):5.2f} "
-            f"{right:>3}/{len(d.fields_right):<2}")
+def render(report: Report, misses: bool = True, heldout_details: bool = False) -> str:
+    """The report as text for a terminal: documents by split, a totals line for each
+    split (the held-out one on its own line), then the batches and the misses. The
+    held-out documents' own rows and misses are shown only with ``heldout_details``, so
+    that nobody tunes on them by accident."""
+    header = (f"{'document':<62} {'fmt':<8} {'pairs':>9} {'F1':>5} {'ans':>5} {'kind':>5} "
+              f"{'value':>5} {'fields':>6}")
+    lines: list[str] = []
+    for name in SPLITS:
+        part = report.split(name)
+        if not part.documents and not part.batches:
+            continue
+        hidden = name == "real-heldout" and not heldout_details
+        lines.append(f"== {SPLIT_NAMES[name]}")
+        if hidden:
+            lines.append(f"   ({len(part.documents)} documents; rows and misses shown with "
+                         "--heldout-details)")
+        else:
+            lines.append(header)
+            lines.extend(_row(d) for d in part.documents)
+        lines.append("")
+    lines.append("totals:")
+    for name in SPLITS:
+        part = report.split(name)
+        if part.documents or part.batches:
+            lines.append(f"  {SPLIT_NAMES[name] + ':':<28} {_totals_line(part.totals)}")
+    lines.append(f"  {'all:':<28} {_totals_line(report.totals)}")
     totals = report.totals
-    lines.append("")
-    lines.append(
-        f"{int(totals['documents'])} documents: pair precision {totals['pair_precision']:.3f}, "
-        f"recall {totals['pair_recall']:.3f}, F1 {totals['pair_f1']:.3f}; "
-        f"answer {totals['answer_accuracy']:.3f}, kind {totals['kind_accuracy']:.3f}, "
-        f"value {totals['value_accuracy']:.3f}; shared {totals['shared_accuracy']:.3f}, "
-        f"request item {totals['request_item_accuracy']:.3f}; fields {totals['field_accuracy']:.3f}")
     lines.append("fields: " + ", ".join(f"{name} {totals['field_' + name]:.2f}" for name in FIELDS))
+    if report.batches:
+        lines.append("")
+        lines.append("batches (compiled with their request, cells right):")
+        for batch in report.batches:
+            by_split = ", ".join(f"{SPLIT_NAMES[s].split(',')[-1].strip()} "
+                                 f"{batch.right.get(s, 0)}/{batch.cells[s]}"
+                                 for s in SPLITS if batch.cells.get(s))
+            lines.append(f"  {batch.path}: {batch.error or f'{batch.accuracy:.3f} ({by_split})'}")
     if misses:
         for d in report.documents:
-            if d.misses:
+            if d.misses and (d.split != "real-heldout" or heldout_details):
                 lines.append("")
                 lines.append(f"misses in {d.path}:")
                 lines.extend(f"  - {m}" for m in d.misses[:40])
                 if len(d.misses) > 40:
                     lines.append(f"  … and {len(d.misses) - 40} more")
+        for batch in report.batches:
+            shown = [m for split, m in batch.misses if split != "real-heldout" or heldout_details]
+            if shown:
+                lines.append("")
+                lines.append(f"cells missed in {batch.path}:")
+                lines.extend(f"  - {m}" for m in shown[:40])
+                if len(shown) > 40:
+                    lines.append(f"  … and {len(shown) - 40} more")
     return "\n".join(lines)
+
+
+def _row(d: DocumentScore) -> str:
+    right = sum(d.fields_right.values())
+    return (f"{_short(d.path, 62):<62} {d.format or 'ERROR':<8} {d.matched:>3}/{d.gold_pairs:<2}"
+            f"/{d.found_pairs:<2} {d.f1:5.2f} {_ratio(d.answers_right, d.matched):5.2f} "
+            f"{_ratio(d.kinds_right, d.matched):5.2f} {_ratio(d.values_right, d.matched):5.2f} "
+            f"{right:>3}/{len(d.fields_right):<2}")
+
+
+def _totals_line(totals: dict[str, float]) -> str:
+    line = (f"{int(totals['documents'])} documents: pair precision {totals['pair_precision']:.3f}, "
+            f"recall {totals['pair_recall']:.3f}, F1 {totals['pair_f1']:.3f}; "
+            f"answer {totals['answer_accuracy']:.3f}, kind {totals['kind_accuracy']:.3f}, "
+            f"value {totals['value_accuracy']:.3f}; shared {totals['shared_accuracy']:.3f}, "
+            f"request item {totals['request_item_accuracy']:.3f}; "
+            f"fields {totals['field_accuracy']:.3f}")
+    if totals["batch_cells"]:
+        line += f"; batch cells {totals['cell_accuracy']:.3f} of {int(totals['batch_cells'])}"
+    return line

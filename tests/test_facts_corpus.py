@@ -17,8 +17,12 @@ from foiextract.foi import Facts, read_facts
 from foiextract.model import Document
 from foiextract.readers import read_document
 
+from .conftest import SOFFICE_ABSENT, documents_with_gold, readable
+
 ROOT = Path(__file__).resolve().parent.parent
-GOLDS = sorted(p for p in (ROOT / "corpora").rglob("*.gold.json") if p.name != "batch.gold.json")
+# The development documents' gold (constructed and real tuned on) that this machine can read.
+GOLDS = [p.with_name(p.name.rsplit(".", 1)[0] + ".gold.json")
+         for p in documents_with_gold("") if readable(p)]
 FIELDS = ("authority", "authority_code", "reference", "received_date", "response_date", "legislation")
 FIELD_TARGET = 0.95
 EXEMPTION_TARGET = 0.90
@@ -103,6 +107,8 @@ def test_same_input_same_facts() -> None:
     p for p in (ROOT / "corpora" / "real").iterdir()
     if p.suffix in (".pdf", ".md", ".txt", ".html", ".docx", ".doc") and p.name != "README.md"))
 def test_real_documents_never_crash(path: Path) -> None:
+    if not readable(path):
+        pytest.skip(SOFFICE_ABSENT)
     try:
         document = read_document(path)
     except (ImportError, AttributeError, FoiExtractError):

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 import re
 
+from .request import similarity
 from .roles import Reading, continues
 from .phrases import reopens, signs_off
 from .tables import qa_rows
 from .units import Unit
 
 
-_SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]$", re.I)
+_SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})(?:\.\)|[.)])$", re.I)
 
 
 @dataclass
@@ -142,6 +143,10 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
                 stem = None
             if current is not None and current.answer:
                 close("question")
+            elif current is not None and _asked_again(current, unit):
+                # The request restated as a list, then each question again with its answer
+                # beside or beneath it: the list is one run, the answered questions others.
+                close("restated")
             if current is None:
                 current = Run(position=i, labelled=pending_label)
             last = current.questions[-1] if current.questions else None
@@ -156,6 +161,24 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
                 current, unit, reading):
             current.questions[-1].units.append(unit)
             continue
+        if stem is not None and _SUB.match(unit.marker) and unit.text and not unit.label and (
+                current is None or current.answer or not current.questions) and not any(
+                q.stem is stem and q.numbers == unit.numbers
+                for run in (*runs[-3:], current) if run is not None for q in run.questions):
+            # Under a stem ("2. Please give the number of:"), its lettered items are what is
+            # asked, however they are worded ("a) complaints about pricing").
+            if current is not None:
+                close("question")
+            answering = None
+            current = Run([Question([unit], "question_sub_item", section, stem=stem)], position=i)
+            continue
+        if current is not None and current.answer and _next_item(current, unit):
+            # "2. The protocol for …" after answer 1: the numbering says it is the next item,
+            # whatever its wording.
+            close("question")
+            answering = None
+            current = Run([Question([unit], "question_next_number", section)], position=i)
+            continue
         if unit.numbers and not unit.heading:
             answering = (unit, [])
             numbered.append(answering)
@@ -166,6 +189,36 @@ def walk(units: list[Unit], readings: list[Reading]) -> Layout:
     close("end")
     return Layout(runs=runs, numbered_answers=numbered, template_text=template,
                   empty_public_interest=empty_pi)
+
+
+def _asked_again(run: Run, unit: Unit) -> bool:
+    """True when a question repeats the opening question of the run it would join."""
+    first = run.questions[0]
+    return (len(run.questions) >= 2 and len(unit.text) >= 12 and unit.numbers == first.numbers
+            and similarity(unit.text, first.text) >= 0.9)
+
+
+def _next_item(run: Run, unit: Unit) -> bool:
+    """True when an answer's paragraph carries the enumerator that comes next after its
+    question's, in the same style ("1." then "2.", "Q1" then "Q2"), and the answer does not
+    count a list of its own in that style."""
+    if not unit.numbers or not unit.marker or unit.heading or unit.label == "answer" or not unit.text:
+        return False
+    question = run.questions[-1]
+    shape = _shape(unit.marker)
+    # The question's own enumerator, or its stem's ("3." after "2. … of:" and its "b)").
+    before = [u for u in (question.units[0], question.stem) if u is not None and u.numbers
+              and _shape(u.marker) == shape]
+    if not any(unit.numbers[0] == u.numbers[-1] + 1 for u in before):
+        return False
+    return not any(u.marker and _shape(u.marker) == shape for u in run.answer)
+
+
+def _shape(marker: str) -> str:
+    """An enumerator's style with its number or letter taken out: "2." -> "#.", "(b)" -> "(a)"."""
+    shape = re.sub(r"\d+", "#", marker.lower())
+    return re.sub(r"(?<![a-z])(?:[ivx]+|[a-z])(?![a-z])", "a", shape) if shape == marker.lower() \
+        else shape
 
 
 def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:

@@ -23,7 +23,7 @@ _ANSWERS_TO = re.compile(
 _REFERENCE = re.compile(r"^\[\d{1,3}\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
-_SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]$", re.I)
+_SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +153,12 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
         return Reading("question", "question_intro")
     if _stem(unit, nxt):
         return Reading("stem", "sub_question_stem")
+    if "request_lead_in" not in ctx.disabled and _lead_in(unit, nxt):
+        return Reading("request", "request_lead_in")
     cue = _question_cue(unit, nxt, ctx)
     # "Q15: The dates … are withheld" is an answer given by number, not a question.
     if cue and "question_" + cue not in ctx.disabled and reads_as_question(
-            unit.text, strict=cue == "label" and unit.marker.lower().startswith("q")
+            unit.text, strict=cue in ("label", "numbered") and unit.marker.lower().startswith("q")
             and not unit.marker.lower().startswith("question")):
         return Reading("question", "question_" + cue)
     if unit.heading or (unit.bold and _short_heading(unit.text)):
@@ -180,12 +182,35 @@ def _stem(unit: Unit, nxt: Unit | None) -> bool:
     """
     if nxt is not None and nxt.restated == "question" and _SUB_MARKER.match(nxt.marker or ""):
         return unit.restated == "question" and not _SUB_MARKER.match(unit.marker or "")
+    if (nxt is not None and unit.numbers and unit.marker[:1].isdigit() and nxt.marker[:1] in "(abi"
+            and _SUB_MARKER.match(nxt.marker) and nxt.numbers == (1,)
+            and (nxt.bold, nxt.italic) == (unit.bold, unit.italic) and reads_as_question(unit.text)):
+        # "4.) Have you had incidents of the following?" over "a.) …", "b.) …": a numbered
+        # question whose own sub-items start at once is their stem, however it ends.
+        return True
     if nxt is None or not unit.text.rstrip().endswith(":") or not (unit.marker or unit.emphasised):
         return False
     if _SUB_MARKER.match(nxt.marker or ""):
         return reads_as_question(nxt.text)
     return (bool(unit.numbers) and nxt.numbers[:1] == unit.numbers[:1] and bool(nxt.marker)
             and (nxt.bold, nxt.italic) == (unit.bold, unit.italic))
+
+
+# A request's own lead-in: "I would like to request the following:", "Please could I have
+# details on the following points:-" (an answer's "the following agencies…:" is no lead-in).
+_FOLLOWING = re.compile(r"\b(?:i|we)\b.{0,40}\b(?:request|like|ask|want|have|know|obtain|receive)\b"
+                        r".{0,60}\bfollowing\b|\bfollowing\s+(?:questions?|points?|requests?)\b",
+                        re.I)
+
+
+def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
+    """ "I would like to request the following:" over a list of items: it introduces what is
+    asked and asks nothing itself."""
+    if nxt is None or not nxt.marker or unit.marker or unit.label or unit.kind == "table":
+        return False
+    text = unit.text.rstrip(" -–—")
+    return (text.endswith(":") and len(text) < 200
+            and bool(_FOLLOWING.search(text) or reads_as_request_intro(text)))
 
 
 def _template(unit: Unit) -> bool:

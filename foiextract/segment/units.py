@@ -12,6 +12,7 @@ label starts a line. Each unit knows its enumerator (``1.``, ``Q3-Q5``,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
@@ -25,21 +26,24 @@ _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
 # "Question 3:", "Q3.", "Q3-Q5:", "Q16 – Q18", "Request 2", "Part 1)" (the word, then numbers)
 _WORD_LABEL = re.compile(
     r"^(?P<word>questions?|q|request|item|part)\s*(?P<n>\d{1,3}[a-z]?)"
-    r"(?:\s*(?:-|–|—|to|and|&)\s*(?:q(?:uestion)?\s*)?(?P<m>\d{1,3}))?"
+    r"(?:\s*(?P<j>-|–|—|to|and|&)\s*(?:q(?:uestion)?\s*)?(?P<m>\d{1,3}))?"
     r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)",
     re.IGNORECASE,
 )
 # "1.", "1)", "(1)", "1:", "a)", "(a)", "a.", "(iv)", "iv)" at the start of a line
 _ENUMERATOR = re.compile(
-    rf"^(?:\((?P<p>\d{{1,3}}|[a-z]|{_ROMAN})\)|(?P<n>\d{{1,3}})[.):]|(?P<l>[a-z]|{_ROMAN})[.)])\s+",
+    rf"^(?:\((?P<p>\d{{1,3}}|[a-z]|{_ROMAN})\)|(?P<n>\d{{1,3}})(?:\.\)|[.):])"
+    rf"|(?P<l>[a-z]|{_ROMAN})(?:\.\)|[.)]))\s+"
+    r"|^(?P<t>\d{1,3})[.)](?=[A-Z][a-z])",  # "2.The protocol": a typed item with no space
     re.IGNORECASE,
 )
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:our\s+)?(?:answer|response|reply)\s*(?P<n>\d{1,3})?\s*[:.–—-]|a\s*(?P<an>\d{1,3})?\s*:)\s*",
     re.IGNORECASE)
-_BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.):]|\(\d{1,3}\))$")
-# "1 – I can confirm…": a number and a dash, then a capital ("5 - 10 days" is a range).
-_DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})\s?[–—-]\s+(?=[A-Z])")
+_BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
+# "1 – I can confirm…", "2 - 14": a number and a dash; read as an enumerator only where such
+# paragraphs count 1, 2, 3… ("5 - 10 days" alone is a range).
+_DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})\s?[–—-]\s+(?=[A-Z0-9£$€(\"'“‘])")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
 
 
@@ -86,7 +90,66 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
     _number_dashed(units)
+    units = _split_answers_inline(units)
+    _number_references(units)
     return units
+
+
+# What an answer given on the question's own line opens with ("How many? 14", "…? None").
+_INLINE_ANSWER = re.compile(
+    r"^[-–—:]?\s*(?:yes|no|none|nil|zero|n/?a|not\s+applicable|not\s+held|£\s?\d|\d[\d,.]*%?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w/])", re.I)
+
+
+def _split_answers_inline(units: list[Unit]) -> list[Unit]:
+    """ "1. How many staff? 14": a question with its answer on the same line is two units."""
+    out: list[Unit] = []
+    for unit in units:
+        at = unit.text.rfind("? ")
+        rest = unit.text[at + 2:].strip() if at > 0 else ""
+        if (not rest or unit.kind == "table" or rest.endswith("?") or len(rest) > 600
+                or not _INLINE_ANSWER.match(rest)):
+            out.append(unit)
+            continue
+        asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
+        answer = dataclasses.replace(unit, text=rest.lstrip("-–—: "), raw=rest, marker="",
+                                     label="", numbers=(), bold=False, italic=False,
+                                     index=len(out) + 1)
+        out.extend((asked, answer))
+    if len(out) != len(units):
+        for index, unit in enumerate(out):
+            unit.index = index
+    return out
+
+
+# "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
+# that says which numbered questions it answers.
+_REFERENCE_OPENING = re.compile(
+    r"^(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
+    r"reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))\s+(?:your\s+)?"
+    r"(?:questions?|q|points?|items?|parts?)\s*(?P<list>\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*"
+    r"(?:q\s*)?\d{1,3})*)\b", re.I)
+
+
+def _number_references(units: list[Unit]) -> None:
+    for unit in units:
+        if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAa":
+            continue
+        match = _REFERENCE_OPENING.match(unit.text)
+        if match:
+            unit.numbers = _listed_numbers(match.group("list"))
+
+
+def _listed_numbers(listed: str) -> tuple[int, ...]:
+    """ "1 and 3" -> (1, 3); "2-4" -> (2, 3, 4); "1, 2 and 5" -> (1, 2, 5)."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*(?:,|and|&)\s*", listed):
+        ends = [int(n) for n in re.findall(r"\d+", part)]
+        if len(ends) == 2 and 0 < ends[1] - ends[0] < 50:
+            numbers.extend(range(ends[0], ends[1] + 1))
+        else:
+            numbers.extend(ends)
+    return tuple(dict.fromkeys(numbers))
 
 
 def _number_dashed(units: list[Unit]) -> None:
@@ -94,12 +157,20 @@ def _number_dashed(units: list[Unit]) -> None:
     1, 2, 3… in order: alone, "163 - Of the above" is a figure and what it counts."""
     dashed = [(unit, match) for unit in units if unit.text[:1].isdigit() and not unit.marker
               and not unit.label and (match := _DASHED_ENUMERATOR.match(unit.text))]
-    if len(dashed) < 2 or [int(m.group("n")) for _u, m in dashed] != list(range(1, len(dashed) + 1)):
+    if len(dashed) < 2 or not _counts_from_one([int(m.group("n")) for _u, m in dashed]):
         return
     for unit, match in dashed:
         unit.text = unit.text[match.end():].strip()
         unit.marker = match.group(0).strip()
         unit.numbers = (int(match.group("n")),)
+
+
+def _counts_from_one(numbers: list[int]) -> bool:
+    """True for 1, 2, 3… or that count begun again ("1 - …", "2 - …" asked, then answered
+    "1 - …", "2 - …"), with at least one count reaching 2."""
+    if numbers[0] != 1 or max(numbers) < 2:
+        return False
+    return all(n == previous + 1 or n == 1 for previous, n in zip(numbers, numbers[1:]))
 
 
 def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
@@ -119,7 +190,8 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
     for line in lines[1:]:
         text = spans_text(tuple(line)).strip()
         new_style = _emphasis(line) != _emphasis(groups[-1])
-        new_label = bool(_ANSWER_LABEL.match(text) or _WORD_LABEL.match(text))
+        new_label = bool(_ANSWER_LABEL.match(text) or _WORD_LABEL.match(text)
+                         or text[:1].isdigit() and _DASHED_ENUMERATOR.match(text))
         if new_style or new_label:
             groups.append(list(line))
         else:
@@ -189,7 +261,10 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     if match and (match.group("word").lower() != "q" or match.group("n")):
         first = int(re.sub(r"\D", "", match.group("n")))
         last = int(match.group("m")) if match.group("m") else first
-        numbers = tuple(range(first, last + 1)) if 0 < last - first < 50 else (first,)
+        if match.group("j") in ("and", "&"):
+            numbers = (first, last) if last > first else (first,)  # "Questions 1 and 3"
+        else:
+            numbers = tuple(range(first, last + 1)) if 0 < last - first < 50 else (first,)
         marker = match.group(0).strip().rstrip(":.)–—- ").strip()
         return text[match.end():].strip(), marker, "question", numbers
     if _ANSWER_WORD_ONLY.match(text):
@@ -259,6 +334,8 @@ def _unquote(text: str) -> str:
 
 def _marker_numbers(marker: str) -> tuple[int, ...]:
     core = marker.strip("().:; ").lower()
+    if core[:1] == "q" and core[1:].isdigit():  # "Q2:" from a text list
+        core = core[1:]
     if core.isdigit():
         return (int(core),)
     if re.fullmatch(_ROMAN, core):
