@@ -410,7 +410,8 @@ def render(report: Report, misses: bool = True, heldout_details: bool = False) -
 
 def _row(d: DocumentScore) -> str:
     right = sum(d.fields_right.values())
-    return (f"{_short(d.path, 62):<62} {d.format or 'ERROR':<8} {d.matched:>3}/{d.gold_pairs:<2}"
+    path = d.path if len(d.path) <= 62 else "…" + d.path[-61:]  # the file's name is what tells
+    return (f"{path:<62} {d.format or 'ERROR':<8} {d.matched:>3}/{d.gold_pairs:<2}"
             f"/{d.found_pairs:<2} {d.f1:5.2f} {_ratio(d.answers_right, d.matched):5.2f} "
             f"{_ratio(d.kinds_right, d.matched):5.2f} {_ratio(d.values_right, d.matched):5.2f} "
             f"{right:>3}/{len(d.fields_right):<2}")

@@ -209,8 +209,7 @@ def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
     if nxt is None or not nxt.marker or unit.marker or unit.label or unit.kind == "table":
         return False
     text = unit.text.rstrip(" -–—")
-    return (text.endswith(":") and len(text) < 200
-            and bool(_FOLLOWING.search(text) or reads_as_request_intro(text)))
+    return text.endswith(":") and len(text) < 200 and bool(_FOLLOWING.search(text))
 
 
 def _template(unit: Unit) -> bool:

@@ -45,6 +45,7 @@ _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
 # paragraphs count 1, 2, 3… ("5 - 10 days" alone is a range).
 _DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})\s?[–—-]\s+(?=[A-Z0-9£$€(\"'“‘])")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
+_QUESTION_WORD_ONLY = re.compile(r"^(?:your\s+)?(?:question|request)\s*[:.]?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -269,6 +270,8 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
         return text[match.end():].strip(), marker, "question", numbers
     if _ANSWER_WORD_ONLY.match(text):
         return "", "", "answer", ()
+    if _QUESTION_WORD_ONLY.match(text):
+        return "", "", "question", ()  # "Question:" on a line of its own
     match = _ANSWER_LABEL.match(text)
     if match:
         number = match.group("n") or match.group("an")
