@@ -15,13 +15,14 @@ to its request item.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Collection, NamedTuple
+from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
 from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
+from .phrases import whole_request_verdict
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -38,18 +39,29 @@ class Segmentation:
     flags: tuple[str, ...]
 
 
-def segment(document: Document, *, disabled: Collection[str] = ()) -> Segmentation:
+def segment(document: Document, *, disabled: Collection[str] = (),
+            request: Sequence[str] | None = None) -> Segmentation:
     """Find the question/answer pairs of a document.
 
-    ``disabled`` names role rules to switch off (``"question_colour"``…).
+    ``disabled`` names role rules to switch off (``"question_colour"``…). ``request`` is the
+    request as sent, where it is known (``compile --request``): a reply that never restates
+    the questions is then read against it, by the numbers its answers give ("Q2: …",
+    "In respect of questions 1 and 3, …") or as a verdict on the whole request.
     Never raises on any document.
     """
+    known = list(request or ())
     units, readings, quoted = _reading(document, frozenset(disabled))
     layout = walk(units, readings)
-    request, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None)
+    request_, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None)
+    if not pairs and known and "request_number" not in disabled:
+        request_, pairs = _by_known_number(layout, known) or (request_, pairs)
     if not pairs and "captioned_table" not in disabled:
         # A request restated in plain paragraphs, answered by tables under captions.
-        request, pairs = captioned_pairs(units, readings) or (request, pairs)
+        request_, pairs = captioned_pairs(units, readings) or (request_, pairs)
+    if not pairs and "whole_request_verdict" not in disabled:
+        # A reply that answers no question by its text or number but settles the request whole.
+        request_, pairs = _settled_whole(layout, units, readings, known) or (request_, pairs)
+    request = request_
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
     flags = []
@@ -134,6 +146,49 @@ def _pairs(layout: Layout, runs: list[Run],
         request = _request_from(asked)
     items = align(request, [p.text for p in pairs])
     return request, [_pair(p, item) for p, item in zip(pairs, items)]
+
+
+def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
+                   known: list[str]) -> tuple[list[str], list[Pair]] | None:
+    """The request's questions each answered by the reply's one verdict on the whole of it
+    ("Unfortunately I am unable to provide this information, because we do not have it."):
+    the last run of questions with nothing beneath (or the request as sent, where the letter
+    restates none), and the first paragraph after it that settles a request (nothing held, a
+    refusal)."""
+    asked = [run for run in layout.runs if run.questions and not run.answer]
+    if not asked and not known:
+        return None
+    after = asked[-1].questions[-1].units[-1].index if asked else -1
+    verdict = next((u for u, r in zip(units[after + 1:], readings[after + 1:])
+                    if r.role == "text" and whole_request_verdict(u.text)), None)
+    if verdict is None:
+        return None
+    if asked:
+        questions = asked[-1].questions
+        found = [_Found(q, q.text, verdict.text, len(questions) > 1, [verdict])
+                 for q in questions]
+    else:
+        stand_in = Question([verdict], "request_verdict", "")
+        found = [_Found(stand_in, item, verdict.text, len(known) > 1, [verdict]) for item in known]
+    return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
+
+
+def _by_known_number(layout: Layout, known: list[str]) -> tuple[list[str], list[Pair]] | None:
+    """Pairs for a reply that answers the request as sent by number only ("Q2: …", "2. 14",
+    "In respect of questions 1 and 3, …"), with no question of its own."""
+    answers = [(unit, rest) for unit, rest in layout.numbered_answers
+               if unit.numbers and all(0 < n <= len(known) for n in unit.numbers)]
+    numbers = [n for unit, _ in answers for n in unit.numbers]
+    if not answers or len(set(numbers)) < min(2, len(known)):
+        return None
+    found: list[tuple[int, _Found]] = []
+    for unit, rest in answers:
+        answer = _answer_text([unit, *rest])
+        for number in unit.numbers:
+            stand_in = Question([unit], "request_number", "")
+            found.append((number, _Found(stand_in, known[number - 1], answer,
+                                         len(unit.numbers) > 1, [unit, *rest])))
+    return known, [_pair(f, number) for number, f in found]
 
 
 def _before_others(runs: list[Run], i: int) -> bool:

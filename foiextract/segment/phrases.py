@@ -141,6 +141,17 @@ def _letter_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _verdicts() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(phrases()['whole_request_verdicts'])})\b", re.I)
+
+
+def whole_request_verdict(text: str) -> bool:
+    """True for a reply's sentence that settles a request as a whole: nothing held, or
+    refused ("we do not hold this information", "would exceed the appropriate limit")."""
+    return len(text) < 1500 and bool(_verdicts().search(text.replace("’", "'")))
+
+
 def signs_off(text: str) -> bool:
     """True for the sign-off that ends a letter ("Yours sincerely", "Kind regards")."""
     lower = text.strip(" ,.")

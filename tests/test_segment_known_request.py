@@ -1,0 +1,49 @@
+"""A reply read against the request as sent, where it restates none of the questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foiextract.readers import read_document
+from foiextract.segment import segment
+
+REQUEST = ["How many school crossing patrols do you employ?",
+           "What is the annual budget for school crossing patrols?",
+           "How many crossing patrol posts are vacant?"]
+
+CASES = {
+    "numbers in prose and labels": (
+        "Dear Ms Ward,\n\nThank you for your request.\n\nIn respect of questions 1 and 3, the "
+        "council employs 46 school crossing patrols and 5 posts are vacant.\n\nQ2: The budget "
+        "for 2022/23 is £410,000.\n\nYours sincerely,\n",
+        [(1, "In respect of"), (3, "In respect of"), (2, "The budget")]),
+    "numbered answers only": (
+        "Dear Ms Ward,\n\nOur answers are below.\n\n1. 46\n\n2. £410,000\n\n3. 5\n\n"
+        "Yours sincerely,\n",
+        [(1, "46"), (2, "£410,000"), (3, "5")]),
+    "a verdict on the whole request": (
+        "Dear Ms Ward,\n\nI can confirm that the council does not hold the information you "
+        "have asked for.\n\nYours sincerely,\n",
+        [(1, "I can confirm"), (2, "I can confirm"), (3, "I can confirm")]),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_reply_is_read_against_the_request_it_answers(tmp_path: Path, name: str) -> None:
+    text, expected = CASES[name]
+    path = tmp_path / "reply.txt"
+    path.write_text(text, "utf-8")
+    document = read_document(str(path))
+    assert segment(document).pairs == ()  # alone, nothing says what it answers
+    pairs = segment(document, request=REQUEST).pairs
+    assert [(p.request_item, p.answer[:len(start)]) for p, (_, start) in zip(pairs, expected)] \
+        == expected
+    assert [p.question for p in pairs] == [REQUEST[item - 1] for item, _ in expected]
+
+
+def test_numbers_past_the_request_are_not_answers(tmp_path: Path) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Sir,\n\n7. 14\n\n8. 22\n\nYours faithfully,\n", "utf-8")
+    assert segment(read_document(str(path)), request=REQUEST).pairs == ()
