@@ -25,6 +25,7 @@ ErrorKind = Literal[
     "too_large",
     "zip_bomb",
     "unsafe_xml",
+    "unsafe_path",
     "timeout",
     "memory_limit",
     "worker_crash",
@@ -137,6 +138,14 @@ class UnsafeXml(FoiExtractError):
     default_detail = "the XML declares entities, which are never resolved"
 
 
+class UnsafePath(FoiExtractError):
+    """A path that leads outside where it may: an archive member's ``..`` or absolute path,
+    or a symbolic link out of the folder given."""
+
+    kind: ErrorKind = "unsafe_path"
+    default_detail = "the path leads outside the folder it belongs to"
+
+
 class Timeout(FoiExtractError):
     """Reading the document took longer than its wall-clock limit."""
 
@@ -161,6 +170,6 @@ class WorkerCrash(FoiExtractError):
 ERROR_CLASSES: dict[str, type[FoiExtractError]] = {
     cls.kind: cls
     for cls in (NotFound, EmptyFile, UnsupportedFormat, CorruptFile, BadEncoding, Encrypted,
-                NoTextLayer, ConverterMissing, TooLarge, ZipBomb, UnsafeXml, Timeout,
+                NoTextLayer, ConverterMissing, TooLarge, ZipBomb, UnsafeXml, UnsafePath, Timeout,
                 MemoryLimit, WorkerCrash)
 }

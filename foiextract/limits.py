@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from dataclasses import asdict, dataclass
 
-from .errors import NotFound, TooLarge, ZipBomb
+from .errors import NotFound, TooLarge, UnsafePath, ZipBomb
 
 MiB = 1024 * 1024
 _UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "KIB": 1024, "M": MiB, "MB": MiB, "MIB": MiB,
@@ -102,6 +102,19 @@ def probe(source: str, limits: Limits) -> str:
     except OSError:
         raise NotFound(source, "the file could not be opened") from None
     return digest.hexdigest()
+
+
+def check_inside(source: str, root: str) -> None:
+    """Raise :class:`UnsafePath` when ``source``, found by searching the folder ``root``,
+    is (or passes through) a symbolic link leading out of it.
+
+    >>> check_inside("corpora/singles/kent_11045221.txt", "corpora")
+    """
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(source)
+    if os.path.commonpath([real_root, real]) != real_root:
+        raise UnsafePath(source, "a symbolic link to a file outside the folder given "
+                         "(--follow-symlinks reads it)")
 
 
 def check_content(source: str, limits: Limits) -> None:

@@ -39,19 +39,21 @@ def readable(document: Path) -> bool:
     return not document.name.lower().endswith(NEEDS_SOFFICE) or find_soffice() is not None
 
 
-def documents_with_gold(*suffixes: str, heldout: bool = False) -> list[Path]:
-    """Every development document with gold whose name ends with one of the suffixes:
-    constructed letters and the real ones tuned on. The held-out real letters are measured
-    by ``foiextract eval``, never held to the development targets (with ``heldout`` they
-    are all that is returned)."""
+DEVELOPMENT = ("constructed", "real-tune")
+
+
+def documents_with_gold(*suffixes: str, splits: tuple[str, ...] = DEVELOPMENT) -> list[Path]:
+    """Every corpus document with gold whose name ends with one of the suffixes, in the given
+    splits (``constructed``, ``real-tune``, ``real-heldout``; by default the development
+    documents). The held-out real letters are measured by ``foiextract eval``, never held to
+    the development targets."""
     found = []
     for gold in sorted(CORPORA.rglob("*.gold.json")):
         if gold.name == "batch.gold.json":
             continue
         document = gold.parent / json.loads(gold.read_text("utf-8"))["file"]
-        if not (document.is_file() and document.name.endswith(suffixes)):
-            continue
-        if (split_of(document) == "real-heldout") == heldout:
+        if document.is_file() and document.name.endswith(suffixes) and \
+                split_of(document) in splits:
             found.append(document)
     return found
 

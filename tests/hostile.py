@@ -222,6 +222,118 @@ def _zero_bytes(folder: Path) -> Path:
     return _write(folder, "zero_bytes.pdf", b"")
 
 
+def _control_characters(folder: Path) -> Path:
+    # \x1a (SUB) and friends come with text pasted from old systems; Excel cannot hold them.
+    text = "Dear Requester,\n\nQ1. How many cases were there?\x1a\n\nThree\x0b in 2021.\x1f\n"
+    return _write(folder, "control_characters.txt", text.encode())
+
+
+def _utf16_bom(folder: Path) -> Path:
+    text = "Dear Requester,\n\nQ1. How many caf\u00e9s were inspected?\n\nTwelve in 2021.\n"
+    return _write(folder, "utf16_with_bom.txt", text.encode("utf-16"))
+
+
+def _utf32_bom(folder: Path) -> Path:
+    text = "Dear Requester,\n\nQ1. How many caf\u00e9s were inspected?\n\nTwelve in 2021.\n"
+    return _write(folder, "utf32_with_bom.txt", text.encode("utf-32"))
+
+
+def _utf16_broken(folder: Path) -> Path:
+    # A BOM, then a lone high surrogate: not UTF-16, and not to be read as Windows-1252 junk.
+    return _write(folder, "utf16_broken.txt",
+                  b"\xff\xfe" + "Q1. How many?".encode("utf-16-le") + b"\x00\xd8A\x00")
+
+
+def _utf16_html(folder: Path) -> Path:
+    page = "<html><body><p><b>1. How many caf\u00e9s?</b></p><p>Twelve.</p></body></html>"
+    return _write(folder, "utf16_with_bom.html", page.encode("utf-16"))
+
+
+_EML = ("From: foi@council.gov.uk\nTo: a@b.org\nSubject: FOI 123\nMIME-Version: 1.0\n")
+
+
+def _mime_no_boundary(folder: Path) -> Path:
+    # The boundary the header names never comes: the parts cannot be found.
+    return _write(folder, "mime_boundary_never_found.eml", (
+        _EML + 'Content-Type: multipart/mixed; boundary="XYZ"\n\n--WRONG\n'
+        "Content-Type: text/plain\n\nQ1. How many cases were there?\n\nThree.\n--WRONG--\n"
+    ).encode())
+
+
+def _mime_no_boundary_parameter(folder: Path) -> Path:
+    return _write(folder, "mime_multipart_without_boundary.eml", (
+        _EML + "Content-Type: multipart/mixed\n\n--XYZ\nContent-Type: text/plain\n\n"
+        "Q1. How many cases were there?\n\nThree.\n--XYZ--\n").encode())
+
+
+def _mime_bad_base64(folder: Path) -> Path:
+    return _write(folder, "mime_damaged_base64.eml", (
+        _EML + "Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n"
+        "!!!!How many cases were there####\n").encode())
+
+
+def _no_pairs(folder: Path) -> Path:
+    # Read, but no question/answer pairs: outcome unknown and flagged, never "granted".
+    return _write(folder, "cover_note_no_pairs.md",
+                  b"Dear Requester,\n\nPlease find attached our response.\n\nYours sincerely\n")
+
+
+def _symlink_outside(folder: Path) -> Path:
+    secret = folder.parent / "outside_secret.txt"
+    secret.write_bytes(b"Q1. How many passwords?\n\nThree.\n")
+    link = folder / "link_to_outside.txt"
+    if not link.is_symlink():
+        os.symlink(secret, link)
+    return link
+
+
+def _zip_in_folder(folder: Path) -> Path:
+    path = folder / "batch_download.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Camden - SCRs/reply.txt", "Q1. How many cases were there? Three.")
+    return path
+
+
+def _zip_too_many_members(folder: Path) -> Path:
+    path = folder / "zip_20000_members.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for n in range(20_000):
+            archive.writestr(f"A - B/{n}.txt", b"")
+    return path
+
+
+def _zip_bomb(folder: Path) -> Path:
+    path = folder / "zip_bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("A - B/big.txt", "w", force_zip64=True) as member:
+            block = b"\0" * (16 * 1024 * 1024)
+            for _ in range(BOMB_BYTES // len(block)):
+                member.write(block)
+    return path
+
+
+def _pdf_loop_beside_a_page(folder: Path) -> Path:
+    # A real page, and a second kid whose only kid is the root again.
+    data = pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>", _text_page(b""),
+                _stream(_HELLO), _FONT, b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"])
+    return _write(folder, "page_tree_loop_beside_a_page.pdf", data)
+
+
+def _pdf_own_kid(folder: Path) -> Path:
+    data = pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>", _text_page(b""),
+                _stream(_HELLO), _FONT])
+    return _write(folder, "page_tree_own_kid.pdf", data)
+
+
+def _pdf_count_lie(folder: Path) -> Path:
+    data = pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>", _text_page(b""),
+                _stream(_HELLO), _FONT])
+    return _write(folder, "page_count_999999999.pdf", data)
+
+
 Maker = Callable[[Path], Path]
 CASES: dict[str, tuple[Maker, str | None, str]] = {
     "zero_bytes": (_zero_bytes, "empty_file", "a 0-byte file"),
@@ -241,4 +353,62 @@ CASES: dict[str, tuple[Maker, str | None, str]] = {
     "emphasis_storm": (_emphasis_storm, None, "a Markdown emphasis storm: read in time"),
     "symlink_loop": (_symlink_loop, "not_found", "a symlink pointing at itself"),
     "fifo": (_fifo, "not_found", "a named pipe: never opened"),
+    "control_characters": (_control_characters, None, "\\x1a and \\x0b in the text: read, kept"),
+    "utf16_bom": (_utf16_bom, None, "UTF-16 text with a BOM: decoded"),
+    "utf32_bom": (_utf32_bom, None, "UTF-32 text with a BOM: decoded"),
+    "utf16_html": (_utf16_html, None, "a UTF-16 web page with a BOM: decoded"),
+    "utf16_broken": (_utf16_broken, "bad_encoding", "a UTF-16 BOM, then bytes that are not UTF-16"),
+    "mime_no_boundary": (_mime_no_boundary, "corrupt_file", "multipart, its boundary never found"),
+    "mime_no_boundary_parameter": (_mime_no_boundary_parameter, "corrupt_file",
+                                   "multipart with no boundary named"),
+    "mime_bad_base64": (_mime_bad_base64, "corrupt_file", "a base64 body that is not base64"),
+    "no_pairs": (_no_pairs, None, "a cover note: read, 0 pairs, outcome unknown"),
+    "symlink_outside": (_symlink_outside, "unsafe_path", "a symlink out of the folder given"),
+    "zip_in_folder": (_zip_in_folder, "unsupported_format", "a batch ZIP inside a folder"),
+    "zip_too_many_members": (_zip_too_many_members, "too_large", "a ZIP of 20,000 members"),
+    "zip_bomb": (_zip_bomb, "zip_bomb", "a ZIP whose member unpacks to 512 MB"),
+    "pdf_loop_beside_a_page": (_pdf_loop_beside_a_page, "corrupt_file",
+                               "a page tree looping back to its root beside a real page"),
+    "pdf_own_kid": (_pdf_own_kid, "corrupt_file", "a page-tree node that is its own kid"),
+    "pdf_count_lie": (_pdf_count_lie, "corrupt_file", "/Count 999999999 over one page"),
 }
+
+
+def _zip_with(folder: Path, name: str, members: dict[str, bytes]) -> Path:
+    path = folder / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return path
+
+
+def _zip_dotdot(folder: Path) -> Path:
+    return _zip_with(folder, "zip_dotdot.zip", {"A - B/../../evil.txt": b"x"})
+
+
+def _zip_absolute(folder: Path) -> Path:
+    return _zip_with(folder, "zip_absolute.zip", {"/tmp/evil.txt": b"x"})
+
+
+def _zip_damaged(folder: Path) -> Path:
+    return _write(folder, "zip_damaged.zip", b"PK\x03\x04" + b"\0" * 40)
+
+
+def _zip_small_bomb(folder: Path) -> Path:
+    return _zip_with(folder, "zip_small_bomb.zip", {"A - B/zeros.txt": b"\0" * 8_000_000})
+
+
+# Batch downloads given to compile: each bad one is one errors row, the rest compiles.
+ZIP_CASES: dict[str, tuple[Maker, str, str]] = {
+    "zip_dotdot": (_zip_dotdot, "unsafe_path", "a member path climbing out with .."),
+    "zip_absolute": (_zip_absolute, "unsafe_path", "a member with an absolute path"),
+    "zip_damaged": (_zip_damaged, "corrupt_file", "a ZIP cut short"),
+    "zip_small_bomb": (_zip_small_bomb, "zip_bomb", "a member compressed 8,000 to 1"),
+    "zip_too_many_members": (_zip_too_many_members, "too_large", "a ZIP of 20,000 members"),
+}
+
+
+def make_zip_cases(folder: Path) -> dict[str, Case]:
+    """Write every bad batch ZIP into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return {name: Case(make(folder), kind, why) for name, (make, kind, why) in ZIP_CASES.items()}

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from foiextract.cli import main
 from foiextract.compile import archive, compile_responses
 from foiextract.compile.inputs import authority_from_folder
-from foiextract.errors import CorruptFile, TooLarge, ZipBomb
+from foiextract.errors import CorruptFile, TooLarge, UnsafePath, ZipBomb
 
 from .conftest import CORPORA
 
@@ -105,7 +105,7 @@ def test_unzip_refuses_paths_outside_the_folder(tmp_path: Path, name: str) -> No
     path = tmp_path / "bad.zip"
     with zipfile.ZipFile(path, "w") as bundle:
         bundle.writestr(name, "x")
-    with pytest.raises(CorruptFile):
+    with pytest.raises(UnsafePath):
         archive.unpack(str(path), str(tmp_path / "out"))
     assert not (tmp_path / "evil.txt").exists()
 

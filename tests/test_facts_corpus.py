@@ -21,8 +21,12 @@ from .conftest import SOFFICE_ABSENT, documents_with_gold, readable
 
 ROOT = Path(__file__).resolve().parent.parent
 # The development documents' gold (constructed and real tuned on) that this machine can read.
+# The constructed documents' gold and the first real letters', that this machine can read
+# (the later real letters are measured by `foiextract eval`, facts included).
 GOLDS = [p.with_name(p.name.rsplit(".", 1)[0] + ".gold.json")
-         for p in documents_with_gold("") if readable(p)]
+         for p in documents_with_gold("", splits=("constructed",))
+         + [d for d in documents_with_gold("", splits=("real-tune",))
+            if d.parent == ROOT / "corpora" / "real"] if readable(p)]
 FIELDS = ("authority", "authority_code", "reference", "received_date", "response_date", "legislation")
 FIELD_TARGET = 0.95
 EXEMPTION_TARGET = 0.90

@@ -15,9 +15,17 @@ import pytest
 from foiextract.values import parse_answer
 from foiextract.values.compare import same_value
 
+from .conftest import documents_with_gold
+
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-GOLD_FILES = sorted(p for p in CORPORA.rglob("*.gold.json") if p.name != "batch.gold.json")
+# The constructed documents are held to 95% overall and 80% each; the real letters tuned on
+# to a floor over all their pairs; the held-out ones are measured by `foiextract eval` only.
+GOLD_FILES = sorted(p.with_name(p.name.rsplit(".", 1)[0] + ".gold.json")
+                    for p in documents_with_gold("", splits=("constructed",)))
+REAL_TUNED = sorted(p.with_name(p.name.rsplit(".", 1)[0] + ".gold.json")
+                    for p in documents_with_gold("", splits=("real-tune",)))
 THRESHOLD = 0.95
+REAL_TUNED_FLOOR = 0.8
 
 
 def score(path: Path) -> tuple[int, int, list[str]]:
@@ -48,7 +56,7 @@ def test_kind_and_value_accuracy_over_all_gold_pairs() -> None:
         lines.extend(f"          miss {m}" for m in misses)
     accuracy = total_right / total
     print("\n".join(lines) + f"\naccuracy {accuracy:.4f} ({total_right}/{total})")
-    assert total > 400
+    assert total > 250
     assert accuracy >= THRESHOLD, "\n".join(lines)
 
 
@@ -56,3 +64,12 @@ def test_kind_and_value_accuracy_over_all_gold_pairs() -> None:
 def test_each_document_mostly_right(path: Path) -> None:
     right, n, misses = score(path)
     assert n == 0 or right / n >= 0.8, misses
+
+
+def test_real_letters_tuned_on_keep_their_accuracy() -> None:
+    right = total = 0
+    for path in REAL_TUNED:
+        r, n, _ = score(path)
+        right, total = right + r, total + n
+    assert total >= 120
+    assert right / total >= REAL_TUNED_FLOOR, f"{right}/{total}"

@@ -30,7 +30,7 @@ from ..pipeline import error_row, iter_inputs
 from ..tables import TABLES
 from ..writers import fmt_for
 from .isolate import Record, Task, failure, run_isolated, stop_all
-from ..limits import Limits, probe
+from ..limits import Limits, check_inside, probe
 from .manifest import Part, State, part_key, state_dir
 from .order import RowKey, merge_parts, row_key
 from .progress import Progress
@@ -54,6 +54,8 @@ class BulkOptions:
     scheduler: str | None = None
     progress: bool | None = None
     chunk_rows: int = CHUNK_ROWS
+    # A symbolic link in a folder given that leads out of it is an errors row unless this is set.
+    follow_symlinks: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,8 @@ class BulkSummary:
     seconds: float
     parent_peak_rss_kb: int
     worker_peak_rss_kb: int
+    # Documents read that gave no question/answer pairs (flag ``no_pairs``): worth a look.
+    no_pairs: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -98,13 +102,15 @@ def run_bulk(paths: Sequence[str | os.PathLike[str]], out: str, fmt: str | None 
     if partitioned and fmt not in (None, "parquet"):
         raise ValueError("the dask engine writes partitioned Parquet: leave out --format")
     fmt = "parquet" if partitioned else fmt_for(out, fmt)
-    inputs = list(iter_inputs(paths))
+    listed = list(_listed(paths))
+    inputs = [source for source, _ in listed]
+    roots = [None if options.follow_symlinks else root for _, root in listed]
     progress = Progress(len(inputs), enabled=options.progress)
     with State(state_dir(out, single_file=fmt in ("sqlite", "xlsx"))) as state:
         with _executor(options) as (executor, in_flight):
             try:
-                parts, read, worker_peak = _schedule(inputs, state, executor, in_flight,
-                                                     options, progress)
+                parts, read, worker_peak = _schedule(inputs, roots, state, executor,
+                                                     in_flight, options, progress)
             except BaseException:
                 stop_all()
                 raise
@@ -118,9 +124,18 @@ def run_bulk(paths: Sequence[str | os.PathLike[str]], out: str, fmt: str | None 
             pairs=tally.pairs, pages=tally.pages, errors=tally.errors, outputs=outputs,
             seconds=time.monotonic() - started,
             parent_peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            worker_peak_rss_kb=worker_peak)
+            worker_peak_rss_kb=worker_peak, no_pairs=tally.no_pairs)
         state.log_run(_run_entry(summary, options, fmt))
     return summary
+
+
+def _listed(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[str, str | None]]:
+    """Every input with the folder it was found in (``None`` for a file named directly)."""
+    for path in paths:
+        name = os.fspath(path)
+        root = name if os.path.isdir(name) else None
+        for source in iter_inputs([name]):
+            yield source, root
 
 
 @contextlib.contextmanager
@@ -136,8 +151,9 @@ def _executor(options: BulkOptions) -> Iterator[tuple[Executor, int]]:
         yield executor, 2 * threads
 
 
-def _schedule(inputs: list[str], state: State, executor: Executor, in_flight: int,
-              options: BulkOptions, progress: Progress) -> tuple[list[Part], int, int]:
+def _schedule(inputs: list[str], roots: list[str | None], state: State, executor: Executor,
+              in_flight: int, options: BulkOptions, progress: Progress
+              ) -> tuple[list[Part], int, int]:
     limits = options.limits
     fingerprint = limits.fingerprint()
     parts: list[Part | None] = [None] * len(inputs)
@@ -154,8 +170,10 @@ def _schedule(inputs: list[str], state: State, executor: Executor, in_flight: in
             peak = max(peak, record.peak_rss_kb)
             progress.update(failed=record.failed)
 
-    for index, source in enumerate(inputs):
+    for index, (source, root) in enumerate(zip(inputs, roots)):
         try:
+            if root is not None:
+                check_inside(source, root)
             sha = probe(source, limits)
         except FoiExtractError as err:
             parts[index] = Part(rows={"errors": [error_row(source, err)]})
@@ -192,12 +210,15 @@ class _Tally:
     def __init__(self) -> None:
         self.documents = self.pairs = self.pages = 0
         self.errors: list[dict[str, Any]] = []
+        self.no_pairs: list[str] = []
 
     def watch(self, table: str, rows: Iterator[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
         for row in rows:
             if table == "documents":
                 self.documents += 1
                 self.pages += row.get("pages") or 0
+                if "no_pairs" in str(row.get("flags") or "").split("; "):
+                    self.no_pairs.append(str(row.get("source")))
             elif table == "pairs":
                 self.pairs += 1
             elif table == "errors":

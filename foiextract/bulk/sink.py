@@ -5,7 +5,8 @@ itself, so a small bulk run gives the very bytes a one-shot run gives. A
 longer table is written chunk by chunk (CSV and JSON Lines append, Parquet
 adds row groups, SQLite inserts, Excel streams rows), so memory holds one
 chunk whatever the number of documents. Partitioned Parquet writes one file a
-chunk under ``OUT/<table>/``.
+chunk under ``OUT/<table>/``. The tables of a folder are swapped in as one set
+(:func:`foiextract.writers.write_table_set`).
 
 >>> write_streams({"errors": iter([])}, "out", "csv")  # doctest: +SKIP
 ['out/errors.csv']
@@ -15,14 +16,13 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
-import tempfile
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import pandas as pd
 
 from ..tables import frame
-from ..writers import atomic_write, fmt_for, write_sqlite, write_tables, write_xlsx
+from ..writers import (atomic_write, fmt_for, write_frame, write_sqlite, write_table_set,
+                       write_xlsx)
 
 CHUNK_ROWS = 2_000
 
@@ -33,12 +33,17 @@ def write_streams(streams: Mapping[str, Iterable[Mapping[str, Any]]], out: str,
     """Write each table's rows (already in table order) to ``out``; returns the paths written."""
     fmt = fmt_for(out, fmt)
     chunks = {name: _frames(name, rows, chunk_rows) for name, rows in streams.items()}
-    if partitioned:
-        return [_write_partitioned(name, frames, out) for name, frames in chunks.items()]
-    if fmt in ("sqlite", "xlsx"):
+    if fmt in ("sqlite", "xlsx") and not partitioned:
         atomic_write(out, lambda tmp: (write_sqlite if fmt == "sqlite" else write_xlsx)(chunks, tmp))
         return [out]
-    return [_write_table(name, frames, out, fmt) for name, frames in chunks.items()]
+    files: dict[str, Callable[[str], None]] = {}
+    for name, frames in chunks.items():
+        if partitioned:
+            files[name] = lambda path, f=frames: _write_partitioned(f, path)  # type: ignore[misc]
+        else:
+            files[f"{name}.{fmt}"] = (
+                lambda path, f=frames: _write_table(f, path, fmt))  # type: ignore[misc]
+    return write_table_set(files, out)
 
 
 def _frames(table: str, rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[pd.DataFrame]:
@@ -54,15 +59,13 @@ def _frames(table: str, rows: Iterable[Mapping[str, Any]], size: int) -> Iterato
         first = False
 
 
-def _write_table(name: str, frames: Iterator[pd.DataFrame], out: str, fmt: str) -> str:
+def _write_table(frames: Iterator[pd.DataFrame], path: str, fmt: str) -> None:
     first = next(frames)
     second = next(frames, None)
     if second is None:
-        return write_tables({name: first}, out, fmt)[0]
-    path = os.path.join(out, f"{name}.{fmt}")
-    every = itertools.chain([first, second], frames)
-    atomic_write(path, lambda tmp: _APPEND[fmt](every, tmp))
-    return path
+        write_frame(first, path, fmt)  # one chunk: the bytes a one-shot run writes
+        return
+    _APPEND[fmt](itertools.chain([first, second], frames), path)
 
 
 def _append_csv(frames: Iterable[pd.DataFrame], path: str) -> None:
@@ -97,24 +100,7 @@ def _append_parquet(frames: Iterable[pd.DataFrame], path: str) -> None:
 _APPEND = {"csv": _append_csv, "jsonl": _append_jsonl, "parquet": _append_parquet}
 
 
-def _write_partitioned(name: str, frames: Iterator[pd.DataFrame], out: str) -> str:
-    folder = os.path.join(out, name)
-    os.makedirs(out, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-    try:
-        for n, df in enumerate(frames):
-            df.to_parquet(os.path.join(tmp, f"part-{n:05d}.parquet"), index=False,
-                          engine="pyarrow")
-        # A folder cannot be renamed over a full one: move the old aside, then swap.
-        old = None
-        if os.path.exists(folder):
-            old = tempfile.mkdtemp(prefix=f".{name}.", suffix=".old", dir=out)
-            os.replace(folder, os.path.join(old, name))
-        os.replace(tmp, folder)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return folder
-
-
+def _write_partitioned(frames: Iterator[pd.DataFrame], folder: str) -> None:
+    os.makedirs(folder)
+    for n, df in enumerate(frames):
+        df.to_parquet(os.path.join(folder, f"part-{n:05d}.parquet"), index=False, engine="pyarrow")

@@ -18,9 +18,10 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
-from ..errors import CorruptFile, NotFound, TooLarge, ZipBomb
+from ..errors import CorruptFile, NotFound, TooLarge, UnsafePath, ZipBomb
 
 MAX_MEMBERS = 5_000
 MAX_TOTAL = 1_000_000_000
@@ -46,8 +47,9 @@ def safe_member_name(name: str) -> str | None:
 def unpack(archive: str, into: str) -> list[str]:
     """Unpack ``archive`` below ``into``; returns the files written (relative paths, sorted).
 
-    Raises :class:`~foiextract.errors.ZipBomb`, :class:`~foiextract.errors.TooLarge`
-    or :class:`~foiextract.errors.CorruptFile`; never writes outside ``into``.
+    Raises :class:`~foiextract.errors.ZipBomb`, :class:`~foiextract.errors.TooLarge`,
+    :class:`~foiextract.errors.UnsafePath` or :class:`~foiextract.errors.CorruptFile`;
+    never writes outside ``into``. The caller removes ``into`` when it raises.
 
     >>> unpack("batch.zip", "/tmp/batch")  # doctest: +SKIP
     ['Camden - SCRs/2020-02-10/attachments-1/response.pdf', ...]
@@ -67,18 +69,20 @@ def unpack(archive: str, into: str) -> list[str]:
                     continue
                 name = safe_member_name(member.filename)
                 if name is None:
-                    raise CorruptFile(archive, "an archive member's path leaves the archive")
+                    raise UnsafePath(archive, "an archive member's path leaves the archive")
                 if name.rsplit("/", 1)[-1].startswith((".", "__MACOSX")) or "__MACOSX/" in name:
                     continue
                 target = os.path.realpath(os.path.join(root, name))
                 if not target.startswith(root + os.sep):
-                    raise CorruptFile(archive, "an archive member's path leaves the archive")
+                    raise UnsafePath(archive, "an archive member's path leaves the archive")
                 total += _copy(bundle, member, target, archive, MAX_TOTAL - total)
                 written.append(name)
     except zipfile.BadZipFile:
         raise CorruptFile(archive, "the ZIP archive is damaged") from None
     except (RuntimeError, NotImplementedError):  # encrypted or unknown compression
         raise CorruptFile(archive, "an archive member could not be unpacked") from None
+    except (EOFError, ValueError, zlib.error):  # truncated, or a member whose data is damaged
+        raise CorruptFile(archive, "the ZIP archive is damaged") from None
     return sorted(written)
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -25,7 +26,11 @@ FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
                    "or a folder (csv, parquet, jsonl).")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
               help="Output format (default: from the output's extension, else csv).")
-def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: str | None) -> None:
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read files that symbolic links in a folder lead to outside it "
+                   "(default: each is an error row).")
+def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: str | None,
+                    follow_symlinks: bool) -> None:
     """Compile many authorities' responses to one request into one dataset.
 
     PATHS are response files, folders, or a request platform's batch download
@@ -40,8 +45,10 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
     """
     from .run import compile_responses
 
+    # A kill (SIGTERM) ends the command as an exit does, so the unpacked ZIPs are removed.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
-        batch = compile_responses(list(paths), request=request)
+        batch = compile_responses(list(paths), request=request, follow_symlinks=follow_symlinks)
     except FoiExtractError as err:
         raise click.ClickException(str(err)) from None
     try:

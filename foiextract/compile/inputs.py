@@ -7,6 +7,11 @@ Everything below one authority folder is one response (:class:`ResponseFiles`):
 the letter, its attachments and the rest of the thread, from which the compile
 picks the substantive reply. Any other file is a response of its own.
 
+Each ZIP, whether named or found in a folder named, is an input of its own: one
+that is damaged, a bomb, too big or holds a path leaving it becomes one
+``errors`` row and the rest of the batch compiles. A symbolic link in a folder
+that leads out of it is refused the same way unless links are followed.
+
 >>> authority_from_folder("London Borough of Camden - Serious Case Reviews")
 'London Borough of Camden'
 >>> authority_from_folder("2020-02-10")
@@ -17,11 +22,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..pipeline import iter_inputs
+from ..errors import FoiExtractError
+from ..limits import check_inside
+from ..pipeline import error_row, iter_inputs
 from .archive import unpack
 
 # Members that make a ZIP a document (OOXML, OpenDocument, EPUB), not an archive of files.
@@ -58,8 +66,10 @@ def authority_from_folder(name: str) -> str:
 def is_archive(path: str) -> bool:
     """True for a ZIP archive of files (told from its bytes, whatever its name), but not for
     a document that is a ZIP inside (Word, OpenDocument)."""
-    if not os.path.isfile(path) or not zipfile.is_zipfile(path):
+    if not os.path.isfile(path):
         return False
+    if not zipfile.is_zipfile(path):
+        return path.lower().endswith(".zip")  # a damaged one: unpacking says what is wrong
     try:
         with zipfile.ZipFile(path) as bundle:
             names = set(bundle.namelist()[:_PEEK])
@@ -68,29 +78,74 @@ def is_archive(path: str) -> bool:
     return not names & _DOCUMENT_MARKERS
 
 
-def collect(paths: Iterable[str], workdir: str, exclude: Iterable[str] = ()) -> list[ResponseFiles]:
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """The responses found in the inputs, and the ``errors`` rows of inputs refused on the way."""
+
+    responses: list[ResponseFiles]
+    errors: list[dict[str, str]]
+
+
+def collect(paths: Iterable[str], workdir: str, exclude: Iterable[str] = (), *,
+            follow_symlinks: bool = False) -> Collected:
     """Group the inputs into responses; ZIPs are unpacked safely below ``workdir``.
 
-    ``exclude`` names files to leave out (the request file).
+    ``exclude`` names files to leave out (the request file). A ZIP that cannot
+    be unpacked is an ``errors`` row, and nothing of it is read.
     """
     skip = {os.path.realpath(p) for p in exclude}
-    responses: list[ResponseFiles] = []
-    for number, path in enumerate(paths, start=1):
+    found = _Found(workdir, skip, follow_symlinks)
+    for path in paths:
         if is_archive(path):
-            into = os.path.join(workdir, f"archive-{number}")
-            unpack(path, into)
-            responses.extend(_folder(into, f"{path}!", skip, batch=True))
+            found.archive(path)
         elif os.path.isdir(path):
-            responses.extend(_folder(path, "", skip, batch=False))
+            found.folder(path)
         elif os.path.realpath(path) not in skip:
-            responses.append(ResponseFiles((path,), (path,)))
-    return responses
+            found.responses.append(ResponseFiles((path,), (path,)))
+    return Collected(found.responses, found.errors)
 
 
-def _folder(root: str, prefix: str, skip: set[str], *, batch: bool) -> Iterator[ResponseFiles]:
+class _Found:
+    """Responses and refusals, gathered input by input."""
+
+    def __init__(self, workdir: str, skip: set[str], follow_symlinks: bool) -> None:
+        self.workdir, self.skip, self.follow_symlinks = workdir, skip, follow_symlinks
+        self.responses: list[ResponseFiles] = []
+        self.errors: list[dict[str, str]] = []
+        self.archives = 0
+
+    def archive(self, path: str) -> None:
+        self.archives += 1
+        into = os.path.join(self.workdir, f"archive-{self.archives}")
+        try:
+            unpack(path, into)
+        except FoiExtractError as err:
+            shutil.rmtree(into, ignore_errors=True)  # nothing half-unpacked is read
+            self.errors.append(error_row(path, err))
+            return
+        self.responses.extend(_folder(into, f"{path}!", self.skip, batch=True))
+
+    def folder(self, root: str) -> None:
+        kept = []
+        for path in iter_inputs([root]):
+            try:
+                if not self.follow_symlinks:
+                    check_inside(path, root)
+            except FoiExtractError as err:
+                self.errors.append(error_row(path, err))
+                continue
+            if is_archive(path):
+                self.archive(path)
+            else:
+                kept.append(path)
+        self.responses.extend(_folder(root, "", self.skip, batch=False, listed=kept))
+
+
+def _folder(root: str, prefix: str, skip: set[str], *, batch: bool,
+            listed: list[str] | None = None) -> Iterator[ResponseFiles]:
     """One response per authority folder (every top folder, in an archive), else per file."""
     groups: dict[str, list[str]] = {}
-    for path in iter_inputs([root]):
+    for path in iter_inputs([root]) if listed is None else listed:
         if os.path.realpath(path) in skip:
             continue
         relative = os.path.relpath(path, root).replace(os.sep, "/")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..writers import EXCEL_CELL_LIMIT, atomic_write, fmt_for, write_sqlite, write_tables
+from ..writers import atomic_write, excel_text, fmt_for, save_workbook, write_sqlite, write_tables
 
 if TYPE_CHECKING:
     from .run import Compilation
@@ -63,14 +63,14 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str) -> None:
             sheet.column_dimensions[get_column_letter(number)].width = _WIDE.get(
                 str(column), 14 if name == "dataset" else 18)
         sheet.freeze_panes = "C2" if name == "dataset" else "A2"
-    book.save(path)
+    save_workbook(book, path)
 
 
 def _excel(value: object) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, str):
-        return value[:EXCEL_CELL_LIMIT]
+        return excel_text(value)
     return value
 
 

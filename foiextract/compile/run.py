@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,12 +21,16 @@ from ..errors import FoiExtractError
 from ..foi.authority import lookup_name
 from ..pipeline import error_row, extract_file
 from ..tables import frame
+from ..writers import left_by_dead_writer
 from .cells import response_cells
 from .inputs import ResponseFiles, collect
 from .request import Request, infer_request, read_request
 from .tables import answers_table, dataset_table, request_table, review_table
 
 TABLE_NAMES = ("dataset", "answers", "request", "review", "errors")
+# Batch ZIPs are unpacked into <tmp>/foiextract-compile-<pid>-<random>/, removed when the
+# compile ends; the next compile removes those of a compile that was killed.
+_WORKDIR = "foiextract-compile-"
 
 
 @dataclass(frozen=True)
@@ -66,21 +71,23 @@ class Compilation:
 
 def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
                       request: str | os.PathLike[str] | Sequence[str] | Request | None = None,
-                      ) -> Compilation:
+                      *, follow_symlinks: bool = False) -> Compilation:
     """Compile responses (files, folders, batch ZIPs) to one request into a dataset.
 
     ``request`` is a request file, a list of questions, a :class:`Request`, or
-    None to infer it from the responses that restate it.
+    None to infer it from the responses that restate it. A symbolic link in a
+    folder that leads out of it is an ``errors`` row unless ``follow_symlinks``.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     names = [os.fspath(p) for p in paths]
     given = _request(request)
     exclude = [os.fspath(request)] if isinstance(request, (str, os.PathLike)) else []
-    errors: list[dict[str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="foiextract-compile-") as workdir:
-        groups = collect(names, workdir, exclude)
-        responses = [(group, _extract(group, errors)) for group in groups]
+    _remove_stale_workdirs()
+    with tempfile.TemporaryDirectory(prefix=f"{_WORKDIR}{os.getpid()}-") as workdir:
+        collected = collect(names, workdir, exclude, follow_symlinks=follow_symlinks)
+        errors = collected.errors
+        responses = [(group, _extract(group, errors)) for group in collected.responses]
     if given is None:
         given = infer_request([d["restated"] or [p["question"] for p in d["pairs"]]
                                for _, documents in responses for d in documents
@@ -98,6 +105,13 @@ def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike
     answers = answers_table(given, cells)
     return Compilation(given, dataset_table(given, answers), answers, request_table(given, answers),
                        review_table(answers), frame("errors", errors), tuple(skipped))
+
+
+def _remove_stale_workdirs() -> None:
+    folder = tempfile.gettempdir()
+    for entry in os.listdir(folder):
+        if entry.startswith(_WORKDIR) and left_by_dead_writer(entry[len(_WORKDIR):]):
+            shutil.rmtree(os.path.join(folder, entry), ignore_errors=True)
 
 
 def _request(request: str | os.PathLike[str] | Sequence[str] | Request | None) -> Request | None:

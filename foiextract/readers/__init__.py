@@ -15,15 +15,21 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import zipfile
 from pathlib import Path
 from typing import Callable, Literal
 
-from ..errors import BadEncoding, EmptyFile, FoiExtractError, NotFound, UnsupportedFormat
+from ..errors import (BadEncoding, CorruptFile, EmptyFile, FoiExtractError, NotFound,
+                      UnsupportedFormat)
 from ..model import Document
 
 Sniffed = Literal["markdown", "pdf", "docx", "html", "email", "text", "legacy", "zip"]
 
 HEAD_BYTES = 64 * 1024
+# Byte-order marks of the UTF-16 and UTF-32 text Windows tools save; UTF-32's first, as
+# UTF-32-LE's mark begins with UTF-16-LE's. The codecs named drop the mark as they decode.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 # Module that reads each sniffed kind; each exposes ``read(path: str) -> Document``.
 READER_MODULES: dict[str, str] = {
@@ -58,6 +64,10 @@ def sniff(head: bytes) -> Sniffed:
     Raises :class:`UnsupportedFormat` for binary content foiextract does not
     read (the caller adds the path).
     """
+    encoding = bom_encoding(head)
+    if encoding:
+        # The head may end inside a character: its last bytes are dropped, not an error.
+        head = head.decode(encoding, errors="ignore").encode("utf-8")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1024].find(b"%PDF-") != -1:
         return "pdf"
@@ -105,7 +115,10 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     except FoiExtractError as err:
         raise type(err)(name, err.detail) from None
     if kind == "zip":
-        raise UnsupportedFormat(name, "a ZIP archive that is not a Word document")
+        if not zipfile.is_zipfile(name):
+            raise CorruptFile(name, "the ZIP archive is damaged")
+        raise UnsupportedFormat(name, "a ZIP archive of files, not a document: unpack it, "
+                                "or give it to foiextract compile")
     return reader_for(kind)(name)
 
 
@@ -116,13 +129,38 @@ def reader_for(kind: str) -> Callable[[str], Document]:
     return read
 
 
-def read_text_file(path: str) -> str:
-    """A text file's contents as ``str``: UTF-8 (a BOM is dropped), else :class:`BadEncoding`."""
-    data = Path(path).read_bytes()
+def bom_encoding(data: bytes) -> str | None:
+    """``"utf-16"`` or ``"utf-32"`` when ``data`` opens with that encoding's byte-order mark.
+
+    >>> bom_encoding("Q1".encode("utf-16")), bom_encoding(b"Q1")
+    ('utf-16', None)
+    """
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding
+    return None
+
+
+def utf8_bytes(data: bytes, path: str) -> bytes:
+    """UTF-16 or UTF-32 text (told by its byte-order mark) as UTF-8; other bytes as they are."""
+    encoding = bom_encoding(data)
+    if encoding is None:
+        return data
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadEncoding(path) from None
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeError:
+        raise BadEncoding(path, f"the text is not valid {encoding.upper()}") from None
+
+
+def read_text_file(path: str) -> str:
+    """A text file's contents as ``str``: UTF-8, or UTF-16/UTF-32 with a byte-order mark (the
+    mark is dropped), else :class:`BadEncoding`."""
+    data = Path(path).read_bytes()
+    encoding = bom_encoding(data)
+    try:
+        text = data.decode(encoding or "utf-8-sig")
+    except UnicodeError:
+        raise BadEncoding(path, f"the text is not valid {(encoding or 'utf-8').upper()}") from None
     if not text.strip():
         raise EmptyFile(path)
     return text.replace("\r\n", "\n").replace("\r", "\n")

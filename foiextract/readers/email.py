@@ -17,6 +17,7 @@ Word, …) are read as documents in their own right into
 from __future__ import annotations
 
 import email
+import email.errors
 import email.policy
 import re
 import tempfile
@@ -29,6 +30,7 @@ from pathlib import Path
 from ..errors import CorruptFile, EmptyFile
 from ..model import Block, Document
 from . import html as html_reader
+from . import utf8_bytes
 from . import text as text_reader
 
 _HEADERS = {"from": "from", "to": "to", "cc": "cc", "subject": "subject",
@@ -38,11 +40,20 @@ _SKIPPED_TYPES = ("image", "audio", "video")
 # An email attached to an email attached to …: read this many levels, no deeper.
 MAX_NESTING = 3
 _depth: ContextVar[int] = ContextVar("foiextract_email_depth", default=0)
+# Defects that mean the parts of a multipart email could not be found.
+_NO_PARTS = (email.errors.StartBoundaryNotFoundDefect, email.errors.NoBoundaryInMultipartDefect,
+             email.errors.MultipartInvariantViolationDefect)
+_BAD_BASE64 = (email.errors.InvalidBase64CharactersDefect, email.errors.InvalidBase64LengthDefect,
+               email.errors.InvalidBase64PaddingDefect)
+
+
+class _BrokenMime(Exception):
+    """A part the email's MIME structure promises cannot be read; ``args[0]`` says why."""
 
 
 def read(path: str) -> Document:
     """Read an ``.eml`` file into a :class:`Document`."""
-    return parse(Path(path).read_bytes(), path)
+    return parse(utf8_bytes(Path(path).read_bytes(), path), path)
 
 
 def parse(data: bytes, source: str) -> Document:
@@ -52,11 +63,16 @@ def parse(data: bytes, source: str) -> Document:
         metadata = _metadata(message)
         body = _body(message, source)
         attachments, unreadable = _attachments(message, source)
+    except _BrokenMime as err:
+        raise CorruptFile(source, f"the email's MIME structure is broken ({err.args[0]})") from None
     except (LookupError, ValueError, TypeError, AttributeError, IndexError) as err:
         raise CorruptFile(source, f"the email could not be decoded ({type(err).__name__})") from None
     if unreadable:
         metadata["unreadable_attachments"] = "; ".join(unreadable)
     if body is None and not attachments:
+        if any(isinstance(d, _NO_PARTS) for part in message.walk() for d in part.defects):
+            raise CorruptFile(source, "the email's MIME structure is broken (its parts' "
+                              "boundary is missing or never found)")
         raise EmptyFile(source, "the email has no body text and no readable attachments")
     blocks, furniture = (body.blocks, body.furniture) if body else ((), ())
     return Document(blocks, "email", source, furniture, metadata, attachments=attachments)
@@ -114,11 +130,17 @@ def _decoded_text(part: Message) -> str:
     if not isinstance(payload, bytes):
         return ""
     charset = part.get_content_charset() or "utf-8"
-    for encoding in (charset, "utf-8", "cp1252"):
+    if any(isinstance(d, email.errors.InvalidBase64LengthDefect) for d in part.defects):
+        raise _BrokenMime("a text part's base64 is damaged")  # the payload came back undecoded
+    bad_base64 = any(isinstance(d, _BAD_BASE64) for d in part.defects)
+    for encoding in (charset, "utf-8") if bad_base64 else (charset, "utf-8", "cp1252"):
         try:
             return payload.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
+    if bad_base64:
+        # Damaged base64 decodes to bytes of no charset: reading them as Windows-1252 gives junk.
+        raise _BrokenMime("a text part's base64 is damaged")
     return payload.decode("utf-8", errors="replace")
 
 

@@ -34,6 +34,7 @@ from lxml import etree
 
 from ..errors import CorruptFile, EmptyFile
 from ..model import Block, BlockKind, Cell, Document, Source, Span
+from . import utf8_bytes
 from .html_style import BLOCK_TAGS, WHITESPACE, Style, style_of, stylesheet
 from .html_thread import platform_messages
 
@@ -47,7 +48,7 @@ _LIST_TYPES = {"lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "uppe
 
 def read(path: str) -> Document:
     """Read a saved web page (``.html``) into a :class:`Document`."""
-    return parse(Path(path).read_bytes(), path)
+    return parse(utf8_bytes(Path(path).read_bytes(), path), path)
 
 
 def parse(data: bytes, source: str) -> Document:

@@ -28,6 +28,10 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}[^`\n]*|~{3,}.*)$", re.MULTILINE)
 
 # Deeply nested emphasis or blocks are cut off here: markdown-it recurses per level.
 MAX_NESTING = 40
+# A paragraph with more emphasis markers than this is read as plain text: markdown-it makes a
+# token (some 600 bytes) of each marker and each run between, so a 2.7 MB "emphasis storm"
+# took 900 MB. No letter emphasises anything near this often in one paragraph.
+MAX_MARKERS = 2_000
 
 
 @cache
@@ -38,8 +42,10 @@ def _parser() -> MarkdownIt:
     # not a block to drop. Escaped characters ("\\*") are read as text where they stand, so
     # markdown-it's pass joining them into the text around them is not needed (neighbouring
     # runs of one style are joined here).
+    # Inline parsing is done a paragraph at a time by the walker (see _Walker.inline), so only
+    # one paragraph's inline tokens are ever held.
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    return md.disable(["code", "fence", "html_block", "text_join"])
+    return md.disable(["code", "fence", "html_block", "text_join", "inline"])
 
 
 def read(path: str) -> Document:
@@ -51,8 +57,9 @@ def parse(text: str, source: str) -> Document:
     """Parse Markdown text (already decoded) into a :class:`Document`."""
     if "```" in text or "~~~" in text:
         text = _FENCE.sub("", text)  # the fence lines go (each leaves its line), the text stays
-    tokens = _parser().parse(text)
-    return Document(blocks=tuple(_Walker().walk(tokens)), format="markdown", source=source)
+    env: dict[str, object] = {}
+    tokens = _parser().parse(text, env)
+    return Document(blocks=tuple(_Walker(env=env).walk(tokens)), format="markdown", source=source)
 
 
 @dataclass
@@ -66,6 +73,16 @@ class _Walker:
     in_thead: bool = False
     table_map: list[int] | None = None
     item_marker: str = ""
+    env: dict[str, object] = field(default_factory=dict)  # link references, for inline parsing
+
+    def inline(self, token: Token) -> tuple[Span, ...]:
+        """The spans of a paragraph's (heading's, cell's) text, its tokens made and dropped here."""
+        if token.content.count("*") + token.content.count("_") > MAX_MARKERS:
+            return _tidy([token.content], [_PLAIN])
+        children: list[Token] = []
+        md = _parser()
+        md.inline.parse(token.content, md, self.env, children)
+        return _spans(children)
 
     def walk(self, tokens: list[Token]) -> list[Block]:
         blocks: list[Block] = []
@@ -75,7 +92,7 @@ class _Walker:
         for token in tokens:
             kind = token.type
             if kind == "inline":  # the text of a paragraph, heading or cell: most tokens are these
-                spans = _spans(token.children or [])
+                spans = self.inline(token)
                 if self.table is not None:
                     self.table[-1].append(Cell(spans))
                 elif spans:

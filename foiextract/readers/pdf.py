@@ -31,6 +31,7 @@ from ..model import Block, Document, Source
 from .pdf_columns import borderless_tables
 from .pdf_furniture import furniture_lines
 from .pdf_glyphs import StyleDevice, page_content, rulings_only
+from .pdf_structure import check_page_tree
 from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin
 from .pdf_tables import FoundTable, continue_table, find_tables, same_columns
 
@@ -59,6 +60,9 @@ def read(path: str) -> Document:
         raise _error(path, err) from None
     try:
         with pdf:
+            fault = check_page_tree(pdf.doc)
+            if fault:
+                raise CorruptFile(path, fault)
             metadata = _metadata(pdf.metadata)
             pages = list(_read_pages(pdf, path))
     except FoiExtractError:

@@ -31,13 +31,13 @@ from typing import Any
 
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
-from . import read_text_file
+from . import bom_encoding, read_text_file
 
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
 _ENUMERATOR = re.compile(
     rf"^(?P<marker>\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)"          # (1) (a) (iv)
-    rf"|\d{{1,3}}[.)](?!\d)"                                  # 1. 1)
-    rf"|(?:[a-z]|{_ROMAN})[.)]"                               # a) a. iv)
+    rf"|\d{{1,3}}(?:\.\)|[.)])(?!\d)"                         # 1. 1) 1.)
+    rf"|(?:[a-z]|{_ROMAN})(?:\.\)|[.)])"                      # a) a. iv) a.)
     r"|[A-Z]\)"                                               # A)
     r"|Q\d{1,3}[.):]?(?=\s+[A-Z(\[\"'‘“])|Q\d{1,3}[.):])"     # Q1 Q1) Q1:
     r"(?=\s|$|[A-Z])")
@@ -90,6 +90,8 @@ def _decode(path: str) -> tuple[str, str]:
     try:
         return read_text_file(path), "utf-8"
     except BadEncoding:
+        if bom_encoding(Path(path).read_bytes()[:4]):
+            raise  # broken UTF-16/32: not Windows-1252 either
         try:
             text = Path(path).read_bytes().decode("cp1252")
         except UnicodeDecodeError:
