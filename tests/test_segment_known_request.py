@@ -47,3 +47,25 @@ def test_numbers_past_the_request_are_not_answers(tmp_path: Path) -> None:
     path = tmp_path / "reply.txt"
     path.write_text("Dear Sir,\n\n7. 14\n\n8. 22\n\nYours faithfully,\n", "utf-8")
     assert segment(read_document(str(path)), request=REQUEST).pairs == ()
+
+
+def test_compile_reads_each_reply_against_the_request_it_was_given(tmp_path: Path) -> None:
+    from foiextract.compile import compile_responses
+
+    (tmp_path / "request.md").write_text(
+        "".join(f"{n}. {q}\n" for n, q in enumerate(REQUEST, start=1)), "utf-8")
+    replies = tmp_path / "replies"
+    replies.mkdir()
+    (replies / "Leeds City Council.txt").write_text(
+        "Leeds City Council\n\nDear Ms Ward,\n\nQ1: 46\n\nQ2: £410,000\n\nQ3: 5\n\n"
+        "Yours sincerely,\n\nLeeds City Council\n", "utf-8")
+    (replies / "Kent County Council.txt").write_text(
+        "Kent County Council\n\nDear Ms Ward,\n\nKent County Council does not hold the "
+        "information you have asked for.\n\nYours sincerely,\n\nKent County Council\n", "utf-8")
+    batch = compile_responses(str(replies), request=str(tmp_path / "request.md"))
+    cells = {(row["authority"], row["item"]): (row["kind"], row["value"])
+             for row in batch.answers.to_dict("records")}
+    assert cells[("Leeds City Council", 1)] == ("count", "46")
+    assert cells[("Leeds City Council", 2)][0] == "amount"
+    assert cells[("Leeds City Council", 3)] == ("count", "5")
+    assert {cells[("Kent County Council", n)][0] for n in (1, 2, 3)} == {"not_held"}

@@ -87,7 +87,8 @@ def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike
     with tempfile.TemporaryDirectory(prefix=f"{_WORKDIR}{os.getpid()}-") as workdir:
         collected = collect(names, workdir, exclude, follow_symlinks=follow_symlinks)
         errors = collected.errors
-        responses = [(group, _extract(group, errors)) for group in collected.responses]
+        known = list(given.items) if given is not None else None
+        responses = [(group, _extract(group, errors, known)) for group in collected.responses]
     if given is None:
         given = infer_request([d["restated"] or [p["question"] for p in d["pairs"]]
                                for _, documents in responses for d in documents
@@ -122,12 +123,14 @@ def _request(request: str | os.PathLike[str] | Sequence[str] | Request | None) -
     return Request(tuple(request))
 
 
-def _extract(group: ResponseFiles, errors: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """Every document of one response, as the rows the cells are made from."""
+def _extract(group: ResponseFiles, errors: list[dict[str, str]],
+             request: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every document of one response, as the rows the cells are made from; with the request
+    known, a reply that restates none of its questions is read against it."""
     documents = []
     for path, shown in zip(group.paths, group.names):
         try:
-            extractions = extract_file(path)
+            extractions = extract_file(path, request=request)
         except FoiExtractError as err:
             row = error_row(shown, err)
             row["message"] = row["message"].replace(path, shown)

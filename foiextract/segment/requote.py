@@ -78,7 +78,9 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         head = replace(unit, text=quoted.text, restated="question" if asked else "echo")
         out.append(head)
         if rest:
-            out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated=""))
+            # What follows the restated question on its line is its answer, not a list item.
+            out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated="",
+                               kind="paragraph" if unit.kind == "list_item" else unit.kind))
     return out
 
 
