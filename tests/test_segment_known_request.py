@@ -69,3 +69,8 @@ def test_compile_reads_each_reply_against_the_request_it_was_given(tmp_path: Pat
     assert cells[("Leeds City Council", 2)][0] == "amount"
     assert cells[("Leeds City Council", 3)] == ("count", "5")
     assert {cells[("Kent County Council", n)][0] for n in (1, 2, 3)} == {"not_held"}
+    # Placed by the request's numbers or one verdict, not by a question in the letter: checked.
+    reasons = {(row["authority"], row["item"]): row["review_reason"]
+               for row in batch.answers.to_dict("records")}
+    assert "answer placed by inference" in reasons[("Leeds City Council", 1)]
+    assert "answer placed by inference" in reasons[("Kent County Council", 2)]

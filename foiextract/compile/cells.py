@@ -97,6 +97,7 @@ def _cell(item: int, question: str, found: Sequence[Match],
         "response_question": " / ".join(str(pairs[m.pair].get("question") or "") for m in found),
         "answer": str(first.get("answer") or ""), "shared": bool(first.get("shared")),
         "align_rule": rule, "value_rule": first.get("value_rule") or "",
+        "pair_rule": first.get("rule") or "",
         "confidence": float(first.get("confidence") or 0.0), "match": found[0].score,
         **{c: first.get(c) for c in VALUE_COLUMNS + WHERE_COLUMNS},
     }

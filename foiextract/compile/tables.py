@@ -109,6 +109,13 @@ def answers_table(request: Request, cells: Sequence[dict[str, Any]]) -> pd.DataF
     return typed_frame(ANSWERS, rows)
 
 
+# Segmenter rules that place an answer from weaker evidence than a marked question: the next
+# number after an answer, a stem's items, the request as sent read by number, or one verdict
+# taken to answer the whole request.
+INFERRED_PLACEMENTS = frozenset({"question_next_number", "question_sub_item", "request_number",
+                                 "request_verdict"})
+
+
 def review_reasons(cell: Mapping[str, Any], number_asked: bool) -> list[str]:
     """Why a cell needs a look: a loose question match, a value read with low confidence,
     no number where one was asked, a merged answer. Free text is not "low confidence" by
@@ -124,6 +131,8 @@ def review_reasons(cell: Mapping[str, Any], number_asked: bool) -> list[str]:
         reasons.append(f"{cell['kind']} where a number was asked")
     if cell.get("shared") and cell["kind"] != "missing":
         reasons.append("shared answer")
+    if cell.get("pair_rule") in INFERRED_PLACEMENTS and cell["kind"] != "missing":
+        reasons.append("answer placed by inference")
     return reasons
 
 
