@@ -20,11 +20,13 @@ from .result import Result
 from .segment import segment
 from .values import parse_answer
 from .values.parts import sentences, value_of_part
+from .values.references import resolve_references
 
 DEFAULT_LIMITS = Limits()
-# Files a folder search passes over: our own gold and outputs, data and code.
+# Files a folder search passes over: our own gold and outputs, data and code. A ZIP is not
+# passed over: extract gives it an errors row, compile unpacks it.
 SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".csv", ".py", ".sh", ".xlsx", ".parquet",
-                    ".db", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".ipynb")
+                    ".db", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".ipynb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,32 +89,39 @@ def error_row(source: str, err: FoiExtractError) -> dict[str, str]:
     return {"source": source, "kind": err.kind, "message": str(err).replace("\n", " ")}
 
 
-def extract_file(source: str, limits: Limits = DEFAULT_LIMITS) -> list[Extraction]:
+def extract_file(source: str, limits: Limits = DEFAULT_LIMITS,
+                 request: Sequence[str] | None = None) -> list[Extraction]:
     """Read one file and extract it (and any documents attached to it).
 
     The file is checked against ``limits`` before any parser sees it: a FIFO
     or device is never opened, an oversized file never read, a PDF or ZIP
-    that would inflate far past its size never parsed.
+    that would inflate far past its size never parsed. ``request`` is the
+    request as sent, where it is known: a reply that restates none of its
+    questions is read against it.
     """
     sha = probe(source, limits)
     check_content(source, limits)
     document = read_document(source)
-    extractions = [extract_document(document, doc_id=sha[:16], sha256=sha)]
+    extractions = [extract_document(document, doc_id=sha[:16], sha256=sha, request=request)]
     for k, attachment in enumerate(document.attachments, start=1):
-        extractions.append(extract_document(attachment, doc_id=f"{sha[:16]}-{k}", sha256=""))
+        extractions.append(extract_document(attachment, doc_id=f"{sha[:16]}-{k}", sha256="",
+                                            request=request))
     return extractions
 
 
-def extract_document(document: Document, *, doc_id: str, sha256: str = "") -> Extraction:
+def extract_document(document: Document, *, doc_id: str, sha256: str = "",
+                     request: Sequence[str] | None = None) -> Extraction:
     """Segment a document, read its answers' values and its facts, and make its rows."""
     if document.messages:
         from .correspondence import focus  # threads only: most documents never need it
 
         document = focus(document)
-    seg = segment(document)
-    pairs = _with_values(seg.pairs)
+    seg = segment(document, request=request)
+    pairs = resolve_references(_with_values(seg.pairs))
     facts = read_facts(document, pairs)
-    flags = sorted(set(seg.flags) | set(facts.flags), key=_FLAG_ORDER.index)
+    # A letter that gave no pairs is worth a look: its outcome is a guess from its words.
+    warnings = () if pairs else ("no_pairs",)
+    flags = sorted(set(seg.flags) | set(facts.flags) | set(warnings), key=_FLAG_ORDER.index)
     source = document.source
     doc_row = {
         "doc_id": doc_id, "source": source, "format": document.format, "sha256": sha256,
@@ -180,7 +189,8 @@ def _shared_group(pairs: Sequence[Pair], n: int) -> list[Pair]:
     return list(pairs[start:end + 1])
 
 
-_FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late"]
+_FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late",
+               "no_pairs"]
 
 
 def _pair_row(doc_id: str, source: str, number: int, pair: Pair) -> dict[str, Any]:

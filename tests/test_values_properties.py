@@ -101,3 +101,57 @@ def test_same_value_across_processes_with_different_hash_seeds() -> None:
                              env=env, check=True)
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+# Pieces of the answers the question-aware readers look at: tallies, labels, durations,
+# denials and cross-references.
+QUESTION_AWARE = st.lists(st.sampled_from(
+    ["1", "3", "24", "x", "×", "2x", "Nurse", "Social", "Worker", ",", ";", "and", "Appendix",
+     "Section", "117", "Band", "page", "hours", "working", "days", "year", "2018/19", "=", "no",
+     "not", "n't", "do", "does", "employ", "any", "none", "of", "the", "our", "there", "were",
+     "see", "please", "answer", "response", "to", "question", "Q3", "2a", "above", "below", "as",
+     "per", "previous", ".", "Total", "evictions", "staff", "complaints", "held", "within"]),
+    max_size=25).map(" ".join)
+QUESTIONS = st.sampled_from([None, "How many staff are employed?", "How often are checks made?",
+                             "How many hours of training?", "How many complaints were received?",
+                             "Please list the roles.", "Do you employ staff?", "2019",
+                             "How long does it take?"])
+
+
+@given(QUESTION_AWARE, QUESTIONS)
+@settings(max_examples=500, deadline=None)
+def test_question_aware_readers_never_raise_and_are_deterministic(answer: str, question: str | None) -> None:
+    first = parse_answer(answer, question)
+    assert first.rule != "error"
+    assert repr(parse_answer(answer, question)) == repr(first)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_question_subject_and_references_never_raise(text: str) -> None:
+    from foiextract.values.references import cross_reference
+    from foiextract.values.subject import question_subject
+
+    subject = question_subject(text)
+    assert all(isinstance(w, str) for w in subject.words)
+    ref = cross_reference(text)
+    assert ref is None or ref.items or ref.where in ("previous", "next")
+
+
+@given(st.lists(st.tuples(QUESTION_AWARE, st.one_of(st.none(), st.integers(min_value=0, max_value=6))),
+                max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_resolving_references_never_raises_and_keeps_other_values(
+        rows: list[tuple[str, int | None]]) -> None:
+    from foiextract.model import Pair
+    from foiextract.values.references import RULE, resolve_references
+
+    pairs = [Pair("How many staff?", answer, request_item=item,
+                  value=parse_answer(answer, "How many staff?")) for answer, item in rows]
+    resolved = resolve_references(pairs)
+    assert len(resolved) == len(pairs)
+    for before, after in zip(pairs, resolved):
+        assert after.answer == before.answer
+        if before.value is None or before.value.rule != RULE:
+            assert after.value == before.value
+    assert repr(resolve_references(pairs)) == repr(resolved)

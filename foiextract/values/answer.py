@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from foiextract.model import Block
 from foiextract.values.intent import Intent, question_intent
+from foiextract.values.subject import NO_SUBJECT, Subject, may_read_subject, question_subject
 from foiextract.values.vocab import alternation, vocab
 
 # Abbreviations that end in a stop without ending a sentence.
@@ -86,9 +87,10 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
 class Answer:
     """One answer as the rules see it."""
 
-    # The rules read neither ``raw`` nor ``question`` (they read ``intent``), nor ``blocks``
-    # (they read ``items``, the list items of the blocks), so answers alike in the rest are equal
-    # and ``rules.apply_rules`` reads them once; hashing strings, not blocks, is also quicker.
+    # The rules read neither ``raw`` nor ``question`` (they read ``intent`` and, for a how-many
+    # question, ``subject``), nor ``blocks`` (they read ``items``, the list items of the blocks),
+    # so answers alike in the rest are equal and ``rules.apply_rules`` reads them once; hashing
+    # strings, not blocks, is also quicker.
     raw: str = field(compare=False)
     text: str
     question: str | None = field(compare=False)
@@ -96,13 +98,19 @@ class Answer:
     first: str
     blocks: tuple[Block, ...] = field(default=(), compare=False)
     items: tuple[str, ...] = ()
+    subject: Subject = NO_SUBJECT
 
     @classmethod
     def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
         """Clean ``answer``, read the intent of ``question`` and the list items of ``blocks``."""
         text, first = _prepared(answer)
-        return cls(answer, text, question, question_intent(question), first, blocks,
-                   list_items_of(blocks))
+        intent = question_intent(question)
+        # Only a how-many question has a subject the rules look at, and only an answer with a
+        # denial or a time unit in it is read by it: the rest keep NO_SUBJECT and so stay equal
+        # across questions (``rules.apply_rules`` reads them once).
+        subject = question_subject(question) if intent in ("count", "period") and \
+            may_read_subject(text) else NO_SUBJECT
+        return cls(answer, text, question, intent, first, blocks, list_items_of(blocks), subject)
 
     @property
     def lower(self) -> str:

@@ -115,7 +115,9 @@ def _sentence_case_items(words: list[str], connectors: frozenset[str]) -> list[s
         caps = 0
         while caps < len(item) and _capitalised(item[caps]):
             caps += 1
-        if 2 <= caps < len(item) and not item[caps].lower() in connectors:
+        # ... but not at a figure: "Section 117 aftercare" is one item, the figure the section's.
+        if 2 <= caps < len(item) and not item[caps].lower() in connectors \
+                and not item[caps - 1][:1].isdigit():
             out.append(" ".join(item[:caps - 1]))
             out.append(" ".join(item[caps - 1:]))
         else:

@@ -10,7 +10,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib.resources import files
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
 
@@ -33,27 +36,49 @@ def _short(prefix: str, number: str, parts: str) -> str:
 def exemptions_cited(text: str) -> list[str]:
     """Exemptions cited in ``text`` in short form, in order, without procedural sections.
 
-    A bare "section 23" after "section 23(5)" is the same exemption and is not repeated.
+    A bare "section 23" after "section 23(5)" is the same exemption and is not repeated. Only
+    sections and regulations that are exemptions of the information laws are cited: "section
+    117 aftercare" (Mental Health Act) and "section 30 of the Police Act" name other law.
+
+    >>> exemptions_cited("Section 117 aftercare"), exemptions_cited("section 47 of the Children Act")
+    ([], [])
     """
     procedural = set(vocab()["procedural_sections"])
+    exemptions = _exemption_numbers()
     found: list[str] = []
     for m in _CITATION.finditer(text):
         prefix = m.group(1)
         if prefix.lower().rstrip(".") in ("s", "ss") and not re.match(r"s\.?\s?\d", m.group(0), re.I):
             continue
-        tail = text[m.end():m.end() + 40].lower()
-        if re.match(r"\s*of the (?:public contracts|data protection|local government|children)", tail):
+        if _OTHER_LAW.match(text, m.end(), m.end() + 120):
             continue
         cites = [_short(prefix, m.group(2), m.group(3) or "")]
         if m.group(4):
             cites.append(_short(prefix, m.group(4), m.group(5) or ""))
         for cite in cites:
-            if cite in procedural:
+            if cite in procedural or _BASE.match(cite).group() not in exemptions:  # type: ignore[union-attr]
                 continue
             if any(seen == cite or seen.startswith(cite + "(") for seen in found):
                 continue
             found = [seen for seen in found if not cite.startswith(seen + "(")] + [cite]
     return found
+
+
+# "of the Mental Health Act 1983", "of the Children Act": a provision of other law. The
+# information laws ("the Act" alone, FOIA, FOISA, the EIR) are not other law.
+_OTHER_LAW = re.compile(
+    r"[\s,]*(?:\([^)]{0,60}\)\s*)?of\s+the\s+(?!act\b|freedom\s+of\s+information|environmental\s+information|"
+    r"foi|eir|regulations\b)[\w'’ ,-]{0,80}?\b(?:act|regulations|order|rules|code|measure)\b", re.I)
+_BASE = re.compile(r"(?:s|reg)\d+[A-Z]?", re.I)
+
+
+@cache
+def _exemption_numbers() -> frozenset[str]:
+    """The sections and regulations that are exemptions (or refusals, s12 and s14) of FOIA,
+    FOISA, the EIR and the Scottish EIR, in short form without subsections: "s40", "reg12"."""
+    laws = json.loads(files("foiextract.data").joinpath("foi_exemptions.json").read_text("utf-8"))
+    return frozenset(_BASE.match(key).group() for law, provisions in laws.items()  # type: ignore[union-attr]
+                     if isinstance(provisions, dict) for key in provisions if _BASE.match(key))
 
 
 def withheld_exemptions(text: str) -> list[str] | None:

@@ -19,12 +19,16 @@ from typing import Callable
 from foiextract.model import Atom, Value
 from foiextract.values.answer import Answer
 from foiextract.values.dates import DateMatch, find_dates, vague_time
+from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
 from foiextract.values.lists import list_items
 from foiextract.values.money import find_amount, find_percent, opening_amount, opening_percent
+from foiextract.values.negation import denies_existence, opening_denial
 from foiextract.values.numbers import NumberMatch, all_numbers, format_number, is_number_word
 from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
                                         urls, withheld_exemptions)
+from foiextract.values.references import reference_in
 from foiextract.values.tables import breakdown_atoms, is_table, table_atoms
+from foiextract.values.tally import tally_entries
 from foiextract.values.vocab import alternation, has_phrase, vocab
 
 
@@ -69,13 +73,6 @@ def _value_from_number(match: NumberMatch, answer: Answer) -> tuple[str, str]:
 
 def _strip_approx(text: str) -> str:
     return _pattern("approx").sub("", text, count=1)
-
-
-def _non_date_numbers(text: str) -> list[NumberMatch]:
-    in_date = bytearray(len(text) + 1)
-    for d in find_dates(text):
-        in_date[d.start:d.end] = b"\x01" * (d.end - d.start)
-    return [number for number in all_numbers(text) if not in_date[number.start]]
 
 
 def _outside_brackets(text: str) -> str:
@@ -189,7 +186,58 @@ _OPENING_CITATION = re.compile(r"(?:exempt\w*\s*[-–:]?\s*)?(?:section|s\.?|reg
 
 def not_held(a: Answer) -> Value | None:
     """"Not held", "The council does not hold this information"."""
-    return Value("not_held") if says_not_held(a.text) else None
+    if not says_not_held(a.text):
+        return None
+    # "Total evictions for 2018/19 = 219. Reasons for eviction are not held.": the figure
+    # answers; what is not held is another part of the request.
+    if a.intent in ("count", "period", "number", "amount") and not says_not_held(a.first) \
+            and _states_figure(a):
+        return None
+    return Value("not_held")
+
+
+def _states_figure(a: Answer) -> bool:
+    """True when the first sentence holds a figure that could answer the question."""
+    if find_amount(a.first) is not None or find_percent(a.first) is not None:
+        return True
+    asked_unit = a.subject.unit if a.intent in ("count", "period") else None
+    return bool(value_figures(_outside_brackets(a.first), asked_unit))
+
+
+def cross_reference_pointer(a: Answer) -> Value | None:
+    """"See answer to Question 3", "As above": text here; the document's pairs give it the
+    value pointed to (``references.resolve_references``)."""
+    return Value("text") if _REFERENCE_START.match(a.text) and reference_in(a.text) else None
+
+
+_REFERENCE_START = re.compile(r"(?:please|see|refer|as|same|the|answered|covered|included|provided|"
+                              r"given|this|addressed)\b", re.I)
+
+
+def tally(a: Answer) -> Value | None:
+    """"1 x Team Manager, 3 x Social Workers" to a how-many question: the sum, an atom an entry;
+    to a list question: the entries."""
+    if a.intent not in COUNTING and a.intent != "list":
+        return None
+    entries = tally_entries(a.text)
+    if not entries:
+        return None
+    if a.intent == "list":
+        return Value("list", "; ".join(e.text for e in entries),
+                     atoms=tuple(Atom("list", label=e.text, text=e.text) for e in entries))
+    if a.subject.unit and any(duration_unit(e.thing, n) == a.subject.unit
+                              for e in entries for n in all_numbers(e.thing)[:1]):
+        return None  # "2 x 3 hour sessions" to "How many hours?": not a count of the entries
+    total = sum(e.count for e in entries)
+    atoms = tuple(Atom("count", number=float(e.count), label=e.thing, text=e.text) for e in entries)
+    return Value("count", str(total), number=float(total), atoms=atoms if len(atoms) > 1 else ())
+
+
+def negated_existence(a: Answer) -> Value | None:
+    """"We do not employ any X", "The council received no X" to a how-many question: 0."""
+    if a.intent not in ("count", "period"):
+        return None
+    return Value("count", "0", number=0.0) if denies_existence(a.text, a.subject) else None
 
 
 def breakdown(a: Answer) -> Value | None:
@@ -212,6 +260,11 @@ def negative(a: Answer) -> Value | None:
     if _pattern("negative").match(text) is None and text.lower().rstrip(".") not in vocab()["zero_answers"]:
         return None
     if a.intent in COUNTING:
+        if text.lower().rstrip(".") not in vocab()["zero_answers"] and \
+                opening_denial(a.first, a.subject) in ("figure", "uncounted"):
+            # "No complaints in 2019 but 2 in 2020", "There is no requirement to ...": the
+            # denial is not the count.
+            return None
         return Value("count", "0", number=0.0)
     if a.intent == "boolean":
         return Value("boolean", "no")
@@ -289,9 +342,17 @@ def leading_figure(a: Answer) -> Value | None:
         return Value("percent", percent.value, number=float(percent.number), unit="%")
     if collective is not None:
         return Value("count", str(collective), number=float(collective))
-    numbers = _non_date_numbers(_outside_brackets(head))
+    plain = blank_dates(_outside_brackets(head))
+    numbers = all_numbers(plain)
     if not numbers or numbers[0].start != 0 or (numbers[0].words and numbers[0].value == 0):
         return None
+    counting = a.intent in ("count", "period")
+    if counting and duration_unit(plain, numbers[0]) not in ("", a.subject.unit):
+        return None  # "24 hours" to "How often ...?": a duration, not the count
+    if len(numbers) > 1:
+        # Labels ("see Appendix 1") and durations ("over 12 months") beside it are not figures.
+        numbers = [numbers[0]] + [n for n in numbers[1:] if not is_label(plain, n) and not (
+            counting and duration_unit(plain, n) not in ("", a.subject.unit))]
     if len(numbers) > 1 and a.intent in COUNTING and not numbers[1].words \
             and not re.search(r"[,;:(]|\bof which\b", head[numbers[0].end:numbers[1].start]):
         # "4 custodial sentences 7 remands": two figures of different things, side by side.
@@ -335,18 +396,19 @@ def figure_in_sentence(a: Answer) -> Value | None:
             return Value("percent", percent.value, number=float(percent.number), unit="%")
     if a.intent not in ("count", "period", "number", "amount"):
         return None
-    numbers = [n for n in _non_date_numbers(_outside_brackets(head)) if not _is_citation(head, n)]
+    # A year, a label ("Appendix 1", "section 47") or, to a how-many question, a duration
+    # ("within 24 hours") is not the figure asked for.
+    asked_unit = a.subject.unit if a.intent in ("count", "period") else None
+    plain = _outside_brackets(head)
+    numbers = value_figures(plain, asked_unit)
+    # "46 school crossing patrols and 5 posts are vacant": the subject says which one answers.
+    chosen = figure_for_subject(plain, numbers, a.subject)
+    if chosen is not None:
+        numbers = [chosen]
     if len(numbers) != 1:
         return None
     kind, value = _value_from_number(numbers[0], a)
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
-
-
-def _is_citation(text: str, number: NumberMatch) -> bool:
-    return _CITED_BEFORE.search(text[max(0, number.start - 16):number.start]) is not None
-
-
-_CITED_BEFORE = re.compile(r"(?:section|regulation|question|item|point|number|no\.?|q)\s*$", re.I)
 
 
 def boolean_statement(a: Answer) -> Value | None:
@@ -405,14 +467,17 @@ RULES: tuple[Rule, ...] = (
     Rule("yes_no", yes_no, 0.95),
     Rule("suppressed", suppressed, 0.9),
     Rule("range", stated_range, 0.85),
+    Rule("tally", tally, 0.85),
     Rule("leading_figure", leading_figure, 0.9),
     Rule("withheld", withheld, 0.85),
     Rule("not_held", not_held, 0.85),
     Rule("breakdown", breakdown, 0.8),
     Rule("superset", superset, 0.5),
     Rule("negative", negative, 0.85),
+    Rule("negated_existence", negated_existence, 0.7),
     Rule("published", published, 0.8),
     Rule("dates", dates, 0.8),
+    Rule("cross_reference", cross_reference_pointer, 0.5),
     Rule("figure_in_sentence", figure_in_sentence, 0.7),
     Rule("boolean_statement", boolean_statement, 0.6),
     Rule("enumeration", enumeration, 0.7),
