@@ -4,7 +4,8 @@ Some letters set ``Question | Answer`` side by side with white space only, so
 pdfplumber's ruled-table finder sees nothing. Here a run of lines is such a
 table when at least three of its lines hold one wide white gutter (over two
 ems) at the same place, and the lines between them sit wholly left or wholly
-right of it (a wrapped question or answer). Rows start where more white
+right of it (a wrapped question or answer), or break just where the right
+column starts (a left cell filled to its edge). Rows start where more white
 space than leading stands above a line. Lines with two gutters or more
 (data tables) are left to the body text.
 
@@ -60,6 +61,9 @@ def _run(lines: list[Line], start: int) -> tuple[int, tuple[float, float] | None
             gutter = (low, high)
             with_gutter += 1
             last_with_gutter = end
+        elif not line.gutters and _splits_at(line, gutter):
+            with_gutter += 1  # a full left cell leaves less white, but the right one starts there
+            last_with_gutter = end
         elif line.gutters or not (line.x1 <= gutter[1] - 2 or line.x0 >= gutter[1] - 2):
             break
         end += 1
@@ -71,6 +75,19 @@ def _run(lines: list[Line], start: int) -> tuple[int, tuple[float, float] | None
     if with_gutter < _MIN_GUTTER_LINES:
         return start + 1, None
     return end, gutter
+
+
+_NARROW_GUTTER = 0.6  # of the font size: more than a word space, where the right cell starts
+
+
+def _splits_at(line: Line, gutter: tuple[float, float]) -> bool:
+    """True when a line's glyphs break, wider than a word space, just where the right column
+    starts (a left cell filled to its edge: "…placed in bed   During 2022/23 the…")."""
+    for before, after in zip(line.glyphs, line.glyphs[1:]):
+        if (abs(after.x0 - gutter[1]) <= 2 and after.x0 - before.x1 > _NARROW_GUTTER * after.size
+                and before.x1 < gutter[1]):
+            return True
+    return False
 
 
 def _table(lines: list[Line], gutter: tuple[float, float], number: int) -> FoundTable:
