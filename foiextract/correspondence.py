@@ -24,13 +24,12 @@ phrases live in ``foiextract/data/correspondence_phrases.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from .lexicon.data import load_json
 from .model import Block, Document
 
 # A later reply at least this share of the best reply's score is taken as its re-issue.
@@ -70,8 +69,7 @@ class ReplyScore:
 
 @cache
 def _phrases() -> dict[str, re.Pattern[str]]:
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("correspondence_phrases.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("correspondence_phrases.json")
     return {key: re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
             for key in ("acknowledgement", "clarification", "substantive")}
 

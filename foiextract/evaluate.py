@@ -35,7 +35,7 @@ from typing import Any, Iterable
 
 from .errors import FoiExtractError
 from .pipeline import extract_file
-from .segment.request import similarity
+from .lexicon.text import similarity
 
 FIELDS = ("authority", "authority_code", "reference", "received_date", "response_date",
           "legislation", "exemptions", "flags")

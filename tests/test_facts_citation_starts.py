@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from foiextract.foi.exemptions import _CITATION_START, _citation_starts
-from foiextract.foi.scan import folded
+from foiextract.lexicon.scan import folded
 from foiextract.foi.zones import zones
 from foiextract.readers import read_document
 

@@ -13,7 +13,7 @@ import pytest
 
 from foiextract.foi.exemptions import raw_citations
 from foiextract.foi.facts import answer_citations
-from foiextract.foi.flags import _GUIDANCE, drafting_guidance
+from foiextract.lexicon.guidance import _GUIDANCE, drafting_guidance
 from foiextract.model import Pair
 from foiextract.readers import read_document
 from foiextract.segment import segment

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from foiextract.foi import exemptions, flags, legislation, reference, timeline
+from foiextract.foi import exemptions, legislation, reference, timeline
+from foiextract.lexicon import guidance as flags
 from foiextract.foi.authority import _FOLDED_TOKEN_OR_BREAK, _TOKEN_OR_BREAK
 from foiextract.foi.dates import find_dates, is_date_only
-from foiextract.foi.scan import folded, matches, starts
+from foiextract.lexicon.scan import folded, matches, starts
 from foiextract.foi.zones import zones
 from foiextract.readers import read_document
 

@@ -28,8 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..segment.request import LIKE, normalise, similarity
-from ..values.parts import stems
+from ..lexicon.text import LIKE, normalise, similarity, stems
 
 # Below this, a question is not taken to ask a request item.
 MIN_SCORE = 0.5

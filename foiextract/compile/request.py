@@ -17,17 +17,16 @@ in the wording most of them share.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from ..lexicon.data import load_json
 from ..errors import EmptyFile
 from ..model import Block
-from ..segment.request import SAME, normalise, similarity
+from ..lexicon.text import SAME, normalise, similarity
 
 _NUMBERED = re.compile(r"^(?:q(?:uestion)?\s*)?(\d{1,3})\s*[.):]?$", re.IGNORECASE)
 _NUMBERED_TEXT = re.compile(r"^\s*(?:q(?:uestion)?\s*)?(\d{1,3})\s*[.):]\s+(\S.*)$",
@@ -132,8 +131,7 @@ def infer_request(lists: Sequence[Sequence[str]]) -> Request:
 
 @cache
 def _name_vocab() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("compile_words.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("compile_words.json")
     return data
 
 

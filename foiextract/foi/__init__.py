@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .boilerplate import boilerplate_heading
 from .facts import Citation, Facts, read_facts
-from .flags import drafting_guidance, public_interest_heading
+from ..lexicon.guidance import drafting_guidance, public_interest_heading
 
 __all__ = ["Citation", "Facts", "boilerplate_heading", "drafting_guidance", "public_interest_heading",
            "read_facts"]

@@ -20,12 +20,12 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from itertools import accumulate, chain, compress, count, islice
 from typing import NamedTuple
 
+from ..lexicon.data import load_text
 from ..model import Document
-from .scan import folded, starts
+from ..lexicon.scan import folded, starts
 from .zones import Zone, zones
 
 ZONE_WEIGHT = {"furniture": 4.0, "head": 4.0, "metadata": 3.0, "tail": 3.0, "body": 1.0}
@@ -84,7 +84,7 @@ def _norm(text: str) -> str:
 @cache
 def gazetteer() -> tuple[Authority, ...]:
     """All entries of the gazetteer (loaded once)."""
-    text = files("foiextract.data").joinpath("foi_gazetteer.csv").read_text("utf-8")
+    text = load_text("foi_gazetteer.csv")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     entries = []
     for row in csv.DictReader(lines):

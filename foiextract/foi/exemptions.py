@@ -18,14 +18,13 @@ Contracts Regulations 2015") is not one. A bare "section 36" beside "section
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-from .scan import folded, matches
+from ..lexicon.data import load_json
+from ..lexicon.scan import folded, matches
 
 _SUBS = r"(?P<subs>(?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,2}\s?\)|\s?\(\s?[ivx]{1,5}\s?\))*)"
 _SUBSECTION_WORDS = (r"(?P<words>(?:,?\s+sub-?section\s+\(?(?P<w1>\d{1,2})\)?)?"
@@ -160,8 +159,7 @@ def relied_on(citations: list[RawCitation], legislation: str) -> tuple[str, ...]
 @cache
 def exemption_table() -> dict[str, Any]:
     """Names and absolute/qualified status by law and provision (loaded once)."""
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("foi_exemptions.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("foi_exemptions.json")
     return data
 
 

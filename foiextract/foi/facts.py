@@ -24,11 +24,11 @@ from typing import Sequence
 from ..model import Document, Pair
 from .authority import find_authority
 from .exemptions import RawCitation, describe, raw_citations, relied_on
-from .flags import GUIDANCE_WORDS, drafting_guidance, guidance_at
+from ..lexicon.guidance import GUIDANCE_WORDS, drafting_guidance, guidance_at
 from .legislation import legislation_of_text
 from .outcome import outcome
 from .reference import find_reference
-from .scan import folded, starts
+from ..lexicon.scan import folded, starts
 from .timeline import received_date, response_date
 from .workdays import DEADLINE_WORKING_DAYS, working_days
 from .zones import reply_texts

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .scan import first, folded, matches, starts
+from ..lexicon.scan import first, folded, matches, starts
 
 Legislation = Literal["FOIA", "EIR", "FOISA", "EIRS", "FOIA-US", ""]
 

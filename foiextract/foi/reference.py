@@ -19,7 +19,7 @@ import re
 from typing import Callable
 
 from ..model import Document
-from .scan import folded, matches, starts
+from ..lexicon.scan import folded, matches, starts
 from .zones import Zone, zones
 
 _TOKEN = r"[A-Za-z0-9]+"

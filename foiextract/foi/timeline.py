@@ -18,7 +18,7 @@ import re
 
 from ..model import Document
 from .dates import DATE_PATTERN, find_dates, is_date_only, parse_date
-from .scan import folded, matches, starts
+from ..lexicon.scan import folded, matches, starts
 from .zones import reply_of, request_of, zones
 
 _DATE = DATE_PATTERN.pattern

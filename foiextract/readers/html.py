@@ -21,17 +21,16 @@ deeper than 256 levels, which is reported as :class:`CorruptFile`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 from lxml import etree
 
+from ..lexicon.data import load_json
 from ..errors import CorruptFile, EmptyFile
 from ..model import Block, BlockKind, Cell, Document, Source, Span
 from . import utf8_bytes
@@ -99,8 +98,7 @@ def _tree(data: bytes, source: str) -> Any:
 
 @cache
 def _chrome() -> dict[str, frozenset[str]]:
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("html_chrome.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("html_chrome.json")
     return {key: frozenset(data[key])
             for key in ("drop_tags", "page_tags", "drop_roles", "drop_words")}
 

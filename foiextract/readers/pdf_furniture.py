@@ -13,12 +13,11 @@ letterhead repeated on each page, a footer address). The vocabulary is
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..lexicon.data import load_json
 from .pdf_layout import Line
 
 _HEADER_BAND = 0.2
@@ -27,8 +26,7 @@ _FOOTER_BAND = 0.84
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    data: dict[str, Any] = json.loads(
-        resources.files("foiextract.data").joinpath("pdf_furniture.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("pdf_furniture.json")
     markings = frozenset(str(m) for m in data["protective_markings"])
     patterns = tuple(re.compile(str(p)) for p in data["page_number_patterns"])
     return markings, patterns

@@ -21,14 +21,13 @@ into ``Document.messages``, one Document a message.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from ..lexicon.data import load_json
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -145,8 +144,7 @@ def attachment_names(body: str) -> list[str]:
 
 @cache
 def _rules() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("text_furniture.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("text_furniture.json")
 
     def any_of(patterns: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

@@ -23,7 +23,7 @@ from functools import cache
 
 from ..model import Pair
 from .phrases import phrases, reads_as_request_intro
-from .request import normalise
+from ..lexicon.text import normalise
 from .roles import Reading
 from .tables import qa_rows
 from .units import Unit

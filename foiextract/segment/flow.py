@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import re
 
-from .request import similarity
+from ..lexicon.text import similarity
 from .roles import Reading, continues
 from .phrases import reopens, signs_off
 from .tables import qa_rows

@@ -14,18 +14,16 @@ True
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
+from ..lexicon.data import load_json
 
 
 @cache
 def phrases() -> dict[str, Any]:
     """The phrase vocabulary (loaded once)."""
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("segment_phrases.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("segment_phrases.json")
     return data
 
 

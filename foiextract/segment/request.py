@@ -8,42 +8,10 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Sequence
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-SAME = 0.85
-LIKE = 0.55
-
-
-def normalise(text: str) -> str:
-    """Lower case, typographic quotes and punctuation folded to spaces."""
-    return _NON_WORD.sub(" ", text.lower().replace("’", "'")).strip()
-
-
-@lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, frozenset[str]]:
-    folded = normalise(text)
-    return folded, frozenset(folded.split())
-
-
-def similarity(a: str, b: str) -> float:
-    """How alike two questions read, from 0 to 1: the overlap of their sets of words (Dice).
-
-    One question standing whole inside a longer one (a sub-question inside
-    its request item) scores 0.9.
-    """
-    left, left_words = _words(a)
-    right, right_words = _words(b)
-    if not left or not right:
-        return 0.0
-    if left == right:
-        return 1.0
-    if min(len(left), len(right)) >= 10 and (left in right or right in left):
-        return 0.9
-    return 2 * len(left_words & right_words) / (len(left_words) + len(right_words))
-
+from ..lexicon.text import LIKE, SAME, similarity
+from ..lexicon.text import words as _words
 
 def restated(questions: Sequence[str], others: Sequence[str]) -> bool:
     """True when most of a run of questions is asked again elsewhere in the letter."""

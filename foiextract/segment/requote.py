@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .phrases import reads_as_question, reads_as_request_intro
-from .request import normalise
+from ..lexicon.text import normalise
 from .units import Unit
 
 _SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]$", re.I)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..foi.flags import drafting_guidance, public_interest_heading
+from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from .phrases import (boilerplate_section, closing, reads_as_question, reads_as_request_intro,
                       section_of)
 from .units import Unit

@@ -23,15 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import json
-from functools import cache
-from importlib.resources import files
-
+from ..lexicon.text import stems
 from ..model import Value
-from ..segment.request import normalise
 from . import parse_answer
 
-_STEM = re.compile(r"(?:ations|ation|ions|ion|ings|ing|ed|es|ly|s)$")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9])")
 _HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _NEGATED = re.compile(
@@ -45,19 +40,6 @@ WHOLE_KINDS = frozenset({"withheld", "not_held", "published", "not_applicable"})
 VALUE_KINDS = frozenset({"count", "number", "amount", "percent", "range", "suppressed", "date",
                          "boolean", "list", "none", "not_applicable", "not_held", "withheld",
                          "published"})
-
-
-@cache
-def _filler() -> frozenset[str]:
-    data = json.loads(files("foiextract.data").joinpath("compile_words.json").read_text("utf-8"))
-    return frozenset(data["match_filler"])
-
-
-def stems(text: str) -> set[str]:
-    """Content words of a question, crudely stemmed ("completion", "completed" -> "complet")."""
-    filler = _filler()
-    return {_STEM.sub("", w) if len(w) > 4 else w
-            for w in normalise(text).split() if w not in filler}
 
 
 def sentences(answer: str) -> list[str]:

@@ -10,12 +10,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib.resources import files
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
+from ..lexicon.data import load_json
 
 # "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
 # is an "s" to re.IGNORECASE) with the "\b" looked back at from it, so the search jumps
@@ -76,7 +75,7 @@ _BASE = re.compile(r"(?:s|reg)\d+[A-Z]?", re.I)
 def _exemption_numbers() -> frozenset[str]:
     """The sections and regulations that are exemptions (or refusals, s12 and s14) of FOIA,
     FOISA, the EIR and the Scottish EIR, in short form without subsections: "s40", "reg12"."""
-    laws = json.loads(files("foiextract.data").joinpath("foi_exemptions.json").read_text("utf-8"))
+    laws = load_json("foi_exemptions.json")
     return frozenset(_BASE.match(key).group() for law, provisions in laws.items()  # type: ignore[union-attr]
                      if isinstance(provisions, dict) for key in provisions if _BASE.match(key))
 

@@ -8,26 +8,23 @@ True
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib.resources import files
 from typing import Any
+from ..lexicon.data import load_json
 
 
 @cache
 def vocab() -> dict[str, Any]:
     """Number words, months, nil/N/A/not-held phrases (``values_vocab.json``)."""
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("values_vocab.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("values_vocab.json")
     return data
 
 
 @cache
 def intents() -> dict[str, Any]:
     """Question-intent phrases (``values_intents.json``)."""
-    data: dict[str, Any] = json.loads(
-        files("foiextract.data").joinpath("values_intents.json").read_text("utf-8"))
+    data: dict[str, Any] = load_json("values_intents.json")
     return data
 
 

@@ -1,4 +1,5 @@
-"""Quality findings about the letter itself: drafting guidance left in, empty public-interest tests.
+"""Drafting guidance left in a letter, and public-interest headings (the segmenter and the facts
+both read by these).
 
 >>> drafting_guidance("[You will now need to apply this exemption to the requested information.]")
 True

@@ -1,0 +1,64 @@
+"""Folding and comparing texts: what the segmenter, the value reader, the compiler and the
+evaluation all compare questions by.
+
+>>> normalise("Q1 – How many ‘reviews’?")
+'q1 how many reviews'
+>>> similarity("Please provide the dates of completion.", "please provide the dates of completion")
+1.0
+>>> sorted(stems("the dates of completion"))
+['complet', 'dat']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .data import load_json
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_STEM = re.compile(r"(?:ations|ation|ions|ion|ings|ing|ed|es|ly|s)$")
+# How alike two questions must read to be the same question, and to be a likely match.
+SAME = 0.85
+LIKE = 0.55
+
+
+def normalise(text: str) -> str:
+    """Lower case, typographic quotes and punctuation folded to spaces."""
+    return _NON_WORD.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, frozenset[str]]:
+    """The text normalised, and its set of words."""
+    folded = normalise(text)
+    return folded, frozenset(folded.split())
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two questions read, from 0 to 1: the overlap of their sets of words (Dice).
+
+    One question standing whole inside a longer one (a sub-question inside
+    its request item) scores 0.9.
+    """
+    left, left_words = words(a)
+    right, right_words = words(b)
+    if not left or not right:
+        return 0.0
+    if left == right:
+        return 1.0
+    if min(len(left), len(right)) >= 10 and (left in right or right in left):
+        return 0.9
+    return 2 * len(left_words & right_words) / (len(left_words) + len(right_words))
+
+
+@cache
+def _filler() -> frozenset[str]:
+    return frozenset(load_json("compile_words.json")["match_filler"])
+
+
+def stems(text: str) -> set[str]:
+    """Content words of a question, crudely stemmed ("completion", "completed" -> "complet")."""
+    filler = _filler()
+    return {_STEM.sub("", w) if len(w) > 4 else w
+            for w in normalise(text).split() if w not in filler}
