@@ -248,3 +248,30 @@ def test_text_in_html_tags_and_between_fences_is_read_as_the_letter() -> None:
         ("Yes.", False, 10), ("Use code rarely.", False, 13)]
     assert [(p.question, p.answer) for p in segment(doc).pairs] == [
         ("How many cameras?", "Two."), ("Is it held?", "Yes. Use code rarely.")]
+
+
+def test_every_role_rule_is_named_and_can_be_switched_off() -> None:
+    from foiextract.segment.roles import ROLE_RULES
+
+    names = [name for name, _rule in ROLE_RULES]
+    assert len(names) == len(set(names))
+    text = ("**1. How many staff?**\n\nTwelve\n\n**2. When?**\n\nMay 2019\n\n"
+            "Yours sincerely,\n")
+    document = parse(text, "x.md")
+    assert len(segment(document).pairs) == 2
+    for name in names:
+        segment(document, disabled={name})  # never raises with any rule off
+    assert segment(document, disabled={"question"}).pairs == ()
+
+
+def test_the_walk_rules_are_named_and_can_be_switched_off() -> None:
+    from foiextract.segment.flow import TEXT_RULES
+
+    names = [name for name, _rule in TEXT_RULES]
+    assert len(names) == len(set(names))
+    text = ("1. Does the council run a parking scheme?\n\nYes, since 2019.\n\n"
+            "2. The protocol for allocating permits\n\nBy need.\n\nYours sincerely,\n")
+    document = parse(text, "x.md")
+    assert [p.question[:10] for p in segment(document).pairs] == ["Does the c", "The protoc"]
+    with_rule_off = segment(document, disabled={"question_next_number"}).pairs
+    assert [p.question[:10] for p in with_rule_off] == ["Does the c"]

@@ -51,7 +51,7 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     """
     known = list(request or ())
     units, readings, quoted = _reading(document, frozenset(disabled))
-    layout = walk(units, readings)
+    layout = walk(units, readings, frozenset(disabled))
     request_, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None)
     if not pairs and known and "request_number" not in disabled:
         request_, pairs = _by_known_number(layout, known) or (request_, pairs)

@@ -8,9 +8,9 @@ shared.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
+from typing import Callable, Collection
 
 from ..lexicon.text import similarity
 from .roles import Reading, continues
@@ -61,134 +61,201 @@ class Layout:
     empty_public_interest: bool
 
 
-def walk(units: list[Unit], readings: list[Reading]) -> Layout:
-    """Group units into runs of questions with their answers."""
-    runs: list[Run] = []
-    numbered: list[tuple[Unit, list[Unit]]] = []
-    current: Run | None = None
-    section = ""
-    in_boilerplate = False
-    template = False
-    empty_pi = False
-    pending_label = False
-    stem: Unit | None = None
-    answering: tuple[Unit, list[Unit]] | None = None
+def walk(units: list[Unit], readings: list[Reading],
+         disabled: Collection[str] = ()) -> Layout:
+    """Group units into runs of questions with their answers.
 
-    def close(reason: str) -> None:
-        nonlocal current
-        if current is not None:
-            current.ended_by = current.ended_by or reason
-            runs.append(current)
-            current = None
-
-    signed_off = False
+    Each unit goes to the handler of its role; a unit of answer text first meets the
+    :data:`TEXT_RULES`, which may read it as a question after all (each switchable by name
+    through ``disabled``).
+    """
+    walker = _Walker(units, readings, tuple(r for n, r in TEXT_RULES if n not in disabled))
     for i, (unit, reading) in enumerate(zip(units, readings)):
+        walker.step(i, unit, reading)
+    walker.close("end")
+    return Layout(runs=walker.runs, numbered_answers=walker.numbered,
+                  template_text=walker.template, empty_public_interest=walker.empty_pi)
+
+
+_BOILERPLATE = frozenset({"rights", "reuse", "marketing", "further_information",
+                          "data_protection"})
+
+
+class _Walker:
+    """The walk's state: the runs so far, the open run, the section, the stem, the answer
+    being given by number, and what the walk noticed."""
+
+    def __init__(self, units: list[Unit], readings: list[Reading],
+                 text_rules: tuple[TextRule, ...]) -> None:
+        self.units, self.readings, self.text_rules = units, readings, text_rules
+        self.runs: list[Run] = []
+        self.numbered: list[tuple[Unit, list[Unit]]] = []
+        self.current: Run | None = None
+        self.section = ""
+        self.in_boilerplate = self.template = self.empty_pi = False
+        self.pending_label = self.signed_off = False
+        self.stem: Unit | None = None
+        self.answering: tuple[Unit, list[Unit]] | None = None
+        self.handlers = {"template": self.on_template, "heading": self.on_heading,
+                         "stop": self.on_stop, "label": self.on_label, "table": self.on_table,
+                         "stem": self.on_stem, "question": self.on_question}
+
+    def close(self, reason: str) -> None:
+        if self.current is not None:
+            self.current.ended_by = self.current.ended_by or reason
+            self.runs.append(self.current)
+            self.current = None
+
+    def open(self, i: int, question: Question) -> None:
+        """Close the open run and start one with ``question``."""
+        self.close("question")
+        self.answering = None
+        self.current = Run([question], position=i)
+
+    def step(self, i: int, unit: Unit, reading: Reading) -> None:
         role = reading.role
-        if signed_off:
+        if self.signed_off:
             # After "Yours sincerely" come addresses and procedures, unless an annex of answers.
-            if role == "heading" and reopens(unit.text) or role == "table" and qa_rows(unit.block):
-                signed_off = False
-            else:
-                continue
+            if not (role == "heading" and reopens(unit.text)
+                    or role == "table" and qa_rows(unit.block)):
+                return
+            self.signed_off = False
         if unit.kind != "quote" and signs_off(unit.text):
-            signed_off = True
-            close("stop")
-            answering = None
-            continue
-        if role == "template":
-            template = True
-            continue
+            self.signed_off = True
+            self.close("stop")
+            self.answering = None
+            return
         if role in ("note", "echo", "request"):
-            continue
-        if role == "heading":
-            if reading.public_interest and _next_is_heading(readings, i):
-                empty_pi = True
-            kind = reading.section
-            in_boilerplate = bool(kind in ("rights", "reuse", "marketing", "further_information",
-                                           "data_protection"))
-            section = unit.text
-            close("heading")
-            answering = None
-            continue
-        if in_boilerplate:
-            continue
-        if role == "stop":
-            close("stop")
-            answering = None
-            continue
-        if role == "label":
-            if unit.heading:  # "## Response": names the section, and the answers follow
-                section = unit.raw
-            pending_label = unit.label == "question"
-            if unit.numbers and not unit.label:  # "1." alone: the answer follows
-                answering = (unit, [])
-                numbered.append(answering)
-            continue
-        if role == "table":
-            rows = qa_rows(unit.block)
-            if rows:
-                close("table")
-                answering = None
-                for asked, answered in rows:
-                    runs.append(Run([Question([asked], "qa_table", section)],
-                                    [answered] if answered else [], "table", i))
-                continue
-        if role == "stem":
-            close("stem")
-            stem = unit
-            continue
-        if role == "question":
-            answering = None
-            if stem is not None and not _SUB.match(unit.marker):
-                stem = None
-            if current is not None and current.answer:
-                close("question")
-            elif current is not None and _asked_again(current, unit):
-                # The request restated as a list, then each question again with its answer
-                # beside or beneath it: the list is one run, the answered questions others.
-                close("restated")
-            if current is None:
-                current = Run(position=i, labelled=pending_label)
-            last = current.questions[-1] if current.questions else None
-            if last is not None and continues(last.units[-1], unit) and not pending_label:
-                last.units.append(unit)
-            else:
-                current.questions.append(Question([unit], reading.rule, section, stem=stem))
-            pending_label = False
-            continue
-        # Answer text or a table.
-        if current is not None and current.questions and not current.answer and _continuation(
-                current, unit, reading):
-            current.questions[-1].units.append(unit)
-            continue
-        if stem is not None and _SUB.match(unit.marker) and unit.text and not unit.label and (
-                current is None or current.answer or not current.questions) and not any(
-                q.stem is stem and q.numbers == unit.numbers
-                for run in (*runs[-3:], current) if run is not None for q in run.questions):
-            # Under a stem ("2. Please give the number of:"), its lettered items are what is
-            # asked, however they are worded ("a) complaints about pricing").
-            if current is not None:
-                close("question")
-            answering = None
-            current = Run([Question([unit], "question_sub_item", section, stem=stem)], position=i)
-            continue
-        if current is not None and current.answer and _next_item(current, unit):
-            # "2. The protocol for …" after answer 1: the numbering says it is the next item,
-            # whatever its wording.
-            close("question")
-            answering = None
-            current = Run([Question([unit], "question_next_number", section)], position=i)
-            continue
+            return
+        if self.in_boilerplate and role not in ("heading", "template"):
+            return
+        handler = self.handlers.get(role)
+        if handler is None or not handler(i, unit, reading):
+            self.on_text(i, unit, reading)
+
+    def on_template(self, i: int, unit: Unit, reading: Reading) -> bool:
+        self.template = True
+        return True
+
+    def on_heading(self, i: int, unit: Unit, reading: Reading) -> bool:
+        if reading.public_interest and _next_is_heading(self.readings, i):
+            self.empty_pi = True
+        self.in_boilerplate = reading.section in _BOILERPLATE
+        self.section = unit.text
+        self.close("heading")
+        self.answering = None
+        return True
+
+    def on_stop(self, i: int, unit: Unit, reading: Reading) -> bool:
+        self.close("stop")
+        self.answering = None
+        return True
+
+    def on_label(self, i: int, unit: Unit, reading: Reading) -> bool:
+        if unit.heading:  # "## Response": names the section, and the answers follow
+            self.section = unit.raw
+        self.pending_label = unit.label == "question"
+        if unit.numbers and not unit.label:  # "1." alone: the answer follows
+            self.answering = (unit, [])
+            self.numbered.append(self.answering)
+        return True
+
+    def on_table(self, i: int, unit: Unit, reading: Reading) -> bool:
+        rows = qa_rows(unit.block)
+        if not rows:
+            return False  # a table of figures: part of the answer
+        self.close("table")
+        self.answering = None
+        for asked, answered in rows:
+            self.runs.append(Run([Question([asked], "qa_table", self.section)],
+                                 [answered] if answered else [], "table", i))
+        return True
+
+    def on_stem(self, i: int, unit: Unit, reading: Reading) -> bool:
+        self.close("stem")
+        self.stem = unit
+        return True
+
+    def on_question(self, i: int, unit: Unit, reading: Reading) -> bool:
+        self.answering = None
+        if self.stem is not None and not _SUB.match(unit.marker):
+            self.stem = None
+        current = self.current
+        if current is not None and current.answer:
+            self.close("question")
+        elif current is not None and _asked_again(current, unit):
+            # The request restated as a list, then each question again with its answer
+            # beside or beneath it: the list is one run, the answered questions others.
+            self.close("restated")
+        if self.current is None:
+            self.current = Run(position=i, labelled=self.pending_label)
+        run = self.current
+        last = run.questions[-1] if run.questions else None
+        if last is not None and continues(last.units[-1], unit) and not self.pending_label:
+            last.units.append(unit)
+        else:
+            run.questions.append(Question([unit], reading.rule, self.section, stem=self.stem))
+        self.pending_label = False
+        return True
+
+    def on_text(self, i: int, unit: Unit, reading: Reading) -> None:
+        """Answer text (or a table of figures), unless a text rule reads it as a question."""
+        for rule in self.text_rules:
+            if rule(self, i, unit, reading):
+                return
         if unit.numbers and not unit.heading:
-            answering = (unit, [])
-            numbered.append(answering)
-        elif answering is not None:
-            answering[1].append(unit)
-        if current is not None:
-            current.answer.append(unit)
-    close("end")
-    return Layout(runs=runs, numbered_answers=numbered, template_text=template,
-                  empty_public_interest=empty_pi)
+            self.answering = (unit, [])
+            self.numbered.append(self.answering)
+        elif self.answering is not None:
+            self.answering[1].append(unit)
+        if self.current is not None:
+            self.current.answer.append(unit)
+
+
+# Rules a unit of answer text meets first: each may take it (returns True) as part of a
+# question. Named, in order; ``segment(document, disabled={name})`` switches one off.
+TextRule = Callable[[_Walker, int, Unit, Reading], bool]
+
+
+def _question_continued(walker: _Walker, i: int, unit: Unit, reading: Reading) -> bool:
+    """An emphasised paragraph that carries on a question cut short (no closing mark)."""
+    run = walker.current
+    if run is None or not run.questions or run.answer or not _continuation(run, unit, reading):
+        return False
+    run.questions[-1].units.append(unit)
+    return True
+
+
+def _sub_item(walker: _Walker, i: int, unit: Unit, reading: Reading) -> bool:
+    """Under a stem ("2. Please give the number of:"), its lettered items are what is asked,
+    however they are worded ("a) complaints about pricing")."""
+    stem, run = walker.stem, walker.current
+    if stem is None or not _SUB.match(unit.marker) or not unit.text or unit.label:
+        return False
+    if run is not None and run.questions and not run.answer:
+        return False
+    if any(q.stem is stem and q.numbers == unit.numbers  # "(i) 1,412": answered by number
+           for r in (*walker.runs[-3:], run) if r is not None for q in r.questions):
+        return False
+    walker.open(i, Question([unit], "question_sub_item", walker.section, stem=stem))
+    return True
+
+
+def _next_number(walker: _Walker, i: int, unit: Unit, reading: Reading) -> bool:
+    """ "2. The protocol for …" after answer 1: the numbering says it is the next item,
+    whatever its wording."""
+    run = walker.current
+    if run is None or not run.answer or not _next_item(run, unit):
+        return False
+    walker.open(i, Question([unit], "question_next_number", walker.section))
+    return True
+
+
+TEXT_RULES: tuple[tuple[str, TextRule], ...] = (
+    ("question_continued", _question_continued),
+    ("question_sub_item", _sub_item),
+    ("question_next_number", _next_number),
+)
 
 
 def _asked_again(run: Run, unit: Unit) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from .phrases import (boilerplate_section, closing, reads_as_question, reads_as_request_intro,
@@ -45,6 +45,8 @@ class Context:
     disabled: frozenset[str] = field(default_factory=frozenset)
     # Paragraphs asked between "You asked:" and a labelled answer ("Our response — …").
     introduced: frozenset[int] = frozenset()
+    # The role rules that are on, in order (ROLE_RULES less those disabled).
+    rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
 
 def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
@@ -62,7 +64,8 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
         colours = frozenset(c for i in coloured for c in units[i].colors)
     labelled = sum(1 for u in units if u.label == "answer") >= 2
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
-                   introduced=_introduced(units))
+                   introduced=_introduced(units),
+                   rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
 
 
 _MAX_INTRODUCED = 4
@@ -125,50 +128,143 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
 
 def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
     nxt = units[i + 1] if i + 1 < len(units) else None
-    if unit.restated == "echo":
-        return Reading("echo", "restated_request")
-    if unit.restated == "question" and not _stem(unit, nxt):
-        return Reading("question", "question_restated")
-    if unit.kind == "table":
-        return Reading("table", "table")
-    if unit.label == "question" and not unit.text:
-        return Reading("label", "question_label")
-    if not unit.text and unit.numbers:
-        return Reading("label", "bare_enumerator")
-    if unit.label == "answer" and not unit.text:
-        return Reading("label", "answer_label")
-    if _template(unit):
-        return Reading("template", "drafting_guidance")
-    if _URL.fullmatch(unit.text):
-        return Reading("text", "link")
-    if unit.heading or unit.bold:
-        numbers = _ANSWERS_TO.match(unit.text)
-        if numbers:
-            return Reading("label", "answers_to_questions")
-    if unit.italic and unit.text.startswith("(") and unit.text.endswith(")"):
-        return Reading("note", "editorial_note")
-    if unit.label == "answer":
-        return Reading("text", "answer_label")
-    if unit.index in ctx.introduced and "question_intro" not in ctx.disabled:
-        return Reading("question", "question_intro")
-    if _stem(unit, nxt):
-        return Reading("stem", "sub_question_stem")
-    if "request_lead_in" not in ctx.disabled and _lead_in(unit, nxt):
-        return Reading("request", "request_lead_in")
+    for name, rule in ctx.rules:
+        reading = rule(unit, nxt, ctx)
+        if reading is not None:
+            return reading
+    return _TEXT
+
+
+# The role rules, in the order they are tried: the first that gives a reading decides. Each
+# is named (the name is kept on the pair as its ``rule``, or names the family of rules it
+# gives), and ``segment(document, disabled={name, …})`` switches it off.
+RoleRule = Callable[[Unit, "Unit | None", Context], "Reading | None"]
+_ECHO = Reading("echo", "restated_request")
+_RESTATED = Reading("question", "question_restated")
+_TABLE = Reading("table", "table")
+_QUESTION_LABEL = Reading("label", "question_label")
+_BARE_ENUMERATOR = Reading("label", "bare_enumerator")
+_ANSWER_LABEL = Reading("label", "answer_label")
+_TEMPLATE = Reading("template", "drafting_guidance")
+_LINK = Reading("text", "link")
+_ANSWERS_TO_LABEL = Reading("label", "answers_to_questions")
+_NOTE = Reading("note", "editorial_note")
+_LABELLED_ANSWER = Reading("text", "answer_label")
+_INTRODUCED = Reading("question", "question_intro")
+_STEM = Reading("stem", "sub_question_stem")
+_LEAD_IN = Reading("request", "request_lead_in")
+_CLOSING = Reading("stop", "closing")
+
+
+def _restated_echo(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _ECHO if unit.restated == "echo" else None
+
+
+def _restated_question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _RESTATED if unit.restated == "question" and not _stem(unit, nxt) else None
+
+
+def _table(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _TABLE if unit.kind == "table" else None
+
+
+def _bare_label(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    """A label or an enumerator standing alone: "Question 1", "2.", "Answer:"."""
+    if unit.text:
+        return None
+    if unit.label == "question":
+        return _QUESTION_LABEL
+    if unit.numbers:
+        return _BARE_ENUMERATOR
+    return _ANSWER_LABEL if unit.label == "answer" else None
+
+
+def _drafting_guidance(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _TEMPLATE if _template(unit) else None
+
+
+def _link(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _LINK if _URL.fullmatch(unit.text) else None
+
+
+def _answers_to_questions(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    """ "Our response to questions 3 and 4" set as a heading: the answers follow."""
+    return _ANSWERS_TO_LABEL if (unit.heading or unit.bold) and _ANSWERS_TO.match(unit.text) \
+        else None
+
+
+def _editorial_note(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _NOTE if unit.italic and unit.text.startswith("(") and unit.text.endswith(")") \
+        else None
+
+
+def _labelled_answer(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _LABELLED_ANSWER if unit.label == "answer" else None
+
+
+def _question_intro(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _INTRODUCED if unit.index in ctx.introduced else None
+
+
+def _sub_question_stem(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _STEM if _stem(unit, nxt) else None
+
+
+def _request_lead_in(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _LEAD_IN if _lead_in(unit, nxt) else None
+
+
+def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    """A paragraph that reads as a question where something marks it: a label, a heading, a
+    quote, emphasis, an enumerator, a following answer label, or the answers' colour. Each
+    mark is a rule of its own name (``question_emphasis``…)."""
     cue = _question_cue(unit, nxt, ctx)
     # "Q15: The dates … are withheld" is an answer given by number, not a question.
     if cue and "question_" + cue not in ctx.disabled and reads_as_question(
             unit.text, strict=cue in ("label", "numbered") and unit.marker.lower().startswith("q")
             and not unit.marker.lower().startswith("question")):
-        return Reading("question", "question_" + cue)
+        return _QUESTIONS[cue]
+    return None
+
+
+def _heading(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     if unit.heading or (unit.bold and _short_heading(unit.text)):
         return Reading("heading", "heading", section=section_of(unit.text),
                        public_interest=public_interest_heading(unit.text))
+    return None
+
+
+def _plain_heading(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     if _plain_section_heading(unit.text):
         return Reading("heading", "plain_section_heading", section=section_of(unit.text))
-    if closing(unit.text):
-        return Reading("stop", "closing")
-    return _TEXT
+    return None
+
+
+def _closing(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _CLOSING if closing(unit.text) else None
+
+
+ROLE_RULES: tuple[tuple[str, RoleRule], ...] = (
+    ("restated_request", _restated_echo),
+    ("question_restated", _restated_question),
+    ("table", _table),
+    ("bare_label", _bare_label),
+    ("drafting_guidance", _drafting_guidance),
+    ("link", _link),
+    ("answers_to_questions", _answers_to_questions),
+    ("editorial_note", _editorial_note),
+    ("answer_label", _labelled_answer),
+    ("question_intro", _question_intro),
+    ("sub_question_stem", _sub_question_stem),
+    ("request_lead_in", _request_lead_in),
+    ("question", _question),
+    ("heading", _heading),
+    ("plain_section_heading", _plain_heading),
+    ("closing", _closing),
+)
+_QUESTIONS = {cue: Reading("question", "question_" + cue)
+              for cue in ("label", "heading", "quote", "emphasis", "numbered",
+                          "before_answer_label", "colour")}
 
 
 _TEXT = Reading("text", "text")  # most paragraphs: one reading shared (readings never change)
