@@ -275,3 +275,16 @@ def test_the_walk_rules_are_named_and_can_be_switched_off() -> None:
     assert [p.question[:10] for p in segment(document).pairs] == ["Does the c", "The protoc"]
     with_rule_off = segment(document, disabled={"question_next_number"}).pairs
     assert [p.question[:10] for p in with_rule_off] == ["Does the c"]
+
+
+def test_a_quoted_requests_own_context_is_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text(
+        "Dear Mr Shah,\n\nThank you for your request, which asked:\n\n"
+        "> 1. How many bus shelters does the council maintain?\n"
+        "> I ask because several near me are broken.\n"
+        "> 2. How many were repaired in 2022?\n\n"
+        "1. How many bus shelters does the council maintain?\n\n312\n\n"
+        "2. How many were repaired in 2022?\n\n48\n\nYours sincerely,\n", "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [(p.request_item, p.answer) for p in pairs] == [(1, "312"), (2, "48")]

@@ -203,6 +203,9 @@ class _Walker:
         for rule in self.text_rules:
             if rule(self, i, unit, reading):
                 return
+        if unit.kind == "quote" and self.current is not None and self.current.questions and all(
+                u.kind == "quote" for q in self.current.questions for u in q.units):
+            return  # more of a quoted request (its context, its examples): no one's answer
         if unit.numbers and not unit.heading:
             self.answering = (unit, [])
             self.numbered.append(self.answering)
