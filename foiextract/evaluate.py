@@ -31,7 +31,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from .errors import FoiExtractError
 from .pipeline import extract_file
@@ -88,6 +88,9 @@ class DocumentScore:
     shared_right: int = 0
     items_right: int = 0
     fields_right: dict[str, bool] = field(default_factory=dict)
+    gold_cells: int = 0      # table cells in the gold (documents whose gold has ``cells``)
+    cells_found: int = 0     # gold cells found with the same row and column labels
+    cells_right: int = 0     # of those, with the right kind and value
     misses: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -153,6 +156,11 @@ class Report:
             "field_accuracy": _ratio(sum(fields), len(fields)),
             "batch_cells": float(cells),
             "cell_accuracy": _ratio(cells_right, cells),
+            "table_cells": float(sum(d.gold_cells for d in docs)),
+            "table_cell_label_accuracy": _ratio(sum(d.cells_found for d in docs),
+                                                sum(d.gold_cells for d in docs)),
+            "table_cell_value_accuracy": _ratio(sum(d.cells_right for d in docs),
+                                                sum(d.cells_found for d in docs)),
             **{f"field_{name}": _ratio(sum(d.fields_right.get(name, False) for d in docs),
                                        sum(name in d.fields_right for d in docs))
                for name in FIELDS},
@@ -300,6 +308,8 @@ def score_document(gold_path: Path) -> DocumentScore:
         if p["request_item"] != g["request_item"] or bool(p["shared"]) != g["shared"]:
             score.misses.append(f"pair {g_index + 1} item/shared: got {p['request_item']}/"
                                 f"{p['shared']}, want {g['request_item']}/{g['shared']}")
+    if "cells" in gold:
+        _score_cells(score, gold["cells"], extraction.cells)
     for name in FIELDS:
         want = gold["document"].get(name, "")
         got = doc.get(name) or ""
@@ -314,6 +324,34 @@ def score_document(gold_path: Path) -> DocumentScore:
         if not ok:
             score.misses.append(f"{name}: got {got!r}, want {want!r}")
     return score
+
+
+def _score_cells(score: DocumentScore, gold: list[dict[str, Any]], found: Sequence[Any]) -> None:
+    """Table cells: each gold cell looked for by its row and column labels (folded), then its
+    kind and value compared."""
+    from .values.compare import same_value
+
+    def key(rows: Iterable[str], columns: Iterable[str]) -> tuple[str, str]:
+        return (" / ".join(" ".join(r.casefold().split()) for r in rows),
+                " / ".join(" ".join(c.casefold().split()) for c in columns))
+
+    waiting: dict[tuple[str, str], list[Any]] = {}
+    for cell in found:
+        waiting.setdefault(key(cell.row_labels, cell.column_labels), []).append(cell)
+    score.gold_cells = len(gold)
+    for want in gold:
+        at = key(want["row_labels"], want["column_labels"])
+        candidates = waiting.get(at)
+        if not candidates:
+            score.misses.append(f"cell not found: {_short(at[0], 40)} x {_short(at[1], 40)}")
+            continue
+        cell = candidates.pop(0)
+        score.cells_found += 1
+        if cell.kind == want["kind"] and same_value(want["kind"], cell.value or "", want["value"]):
+            score.cells_right += 1
+        else:
+            score.misses.append(f"cell {_short(at[0], 30)} x {_short(at[1], 30)}: got {cell.kind} "
+                                f"{cell.value!r}, want {want['kind']} {want['value']!r}")
 
 
 def _align(gold: list[str], found: list[str]) -> list[tuple[int | None, int | None]]:
@@ -426,4 +464,7 @@ def _totals_line(totals: dict[str, float]) -> str:
             f"fields {totals['field_accuracy']:.3f}")
     if totals["batch_cells"]:
         line += f"; batch cells {totals['cell_accuracy']:.3f} of {int(totals['batch_cells'])}"
+    if totals["table_cells"]:
+        line += (f"; table cells: labels {totals['table_cell_label_accuracy']:.3f}, values "
+                 f"{totals['table_cell_value_accuracy']:.3f} of {int(totals['table_cells'])}")
     return line

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
+from .cells import TableCell, document_cells
 from .errors import FoiExtractError
 from .foi import read_facts
 from .limits import Limits, check_content, probe
@@ -38,6 +39,7 @@ class Extraction:
     values: list[dict[str, Any]] = field(default_factory=list)
     exemptions: list[dict[str, Any]] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
+    cells: list[TableCell] = field(default_factory=list)
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
@@ -152,7 +154,10 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
         {"doc_id": doc_id, "item": i, "question": q, "answered": i not in seg.unanswered}
         for i, q in enumerate(seg.request, start=1)
     ]
-    return Extraction(doc_row, pair_rows, value_rows, exemption_rows, request_rows)
+    answered_by = {id(b): p.request_item for p in pairs for b in p.answer_blocks
+                   if b.kind == "table"}
+    cells = document_cells(document, answered_by)
+    return Extraction(doc_row, pair_rows, value_rows, exemption_rows, request_rows, cells)
 
 
 def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
