@@ -95,7 +95,7 @@ def table_cells(block: Block, table_no: int, notes: str = "",
     column_labels = [_column_path(grid[:header], spanned[:header], col) for col in range(width)]
     cells: list[TableCell] = []
     carried = [""] * stub
-    for row_no, row in enumerate(grid[header:], start=1):
+    for row_no, (row, spans) in enumerate(zip(grid[header:], spanned[header:]), start=1):
         labels = []
         for col in range(stub):
             if row[col].strip():
@@ -105,9 +105,16 @@ def table_cells(block: Block, table_no: int, notes: str = "",
         row_labels = tuple(label for label in labels if label)
         if all(not text.strip() for text in row[stub:]):
             continue  # a spacer or a section label across the table
-        for col_no, col in enumerate(range(stub, width), start=1):
-            cells.append(_cell(table_no, row_no, col_no, row_labels, column_labels[col],
+        col = stub
+        while col < width:
+            # A data cell spanning columns stands once, under the one of them that has a label.
+            end = col + 1
+            while spans[col] and end < width and spans[end] and row[end] == row[col]:
+                end += 1
+            under = next((c for c in range(col, end) if column_labels[c]), col)
+            cells.append(_cell(table_no, row_no, col - stub + 1, row_labels, column_labels[under],
                                row[col], meanings, block.source, request_item))
+            col = end
     return cells
 
 
@@ -128,10 +135,15 @@ def _grid(block: Block) -> tuple[list[list[str]], list[list[bool]]]:
 
 
 def _header_rows(block: Block, grid: list[list[str]]) -> int:
-    """How many rows at the top are headers: the reader's count, else the leading rows
-    whose cells past the first are labels while the rows below hold figures."""
+    """How many rows at the top are headers: the reader's count (and the rows after it that
+    carry on its labels: "Grand" over "Total"), else the leading rows whose cells past the
+    first are labels while the rows below hold figures."""
     if block.header_rows:
-        return min(block.header_rows, len(grid) - 1)
+        count = block.header_rows
+        while count < len(grid) - 1 and not grid[count][0].strip() and not any(
+                _FIGURE.match(t) and t.strip() for t in grid[count]):
+            count += 1
+        return min(count, len(grid) - 1)
     count = 0
     for row in grid[:-1]:
         rest = [text for text in row[1:] if text.strip()]

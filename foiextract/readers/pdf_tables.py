@@ -34,6 +34,8 @@ class FoundTable(NamedTuple):
     rows: tuple[tuple[Cell, ...], ...]
     columns: tuple[float, ...]
     header_rows: int
+    # The column starts of the last row (a header may be cut differently from the body).
+    last_columns: tuple[float, ...] = ()
 
 
 def _visible(obj: dict[str, Any]) -> bool:
@@ -89,18 +91,60 @@ class _Grid:
         r = bisect_right(self.tops, cy) - 1
         if r < 0 or cy > self.rows[r][1] + 1:
             return True  # inside the table's box but in no cell: a stray mark
-        boxes = self.rows[r][3]
-        for c in range(len(boxes) - 1, -1, -1):
-            box = boxes[c]
-            if box is not None and box[0] <= cx <= box[1]:
-                self.glyphs.setdefault((r, c), []).append(glyph)
-                break
+        # The cell under the glyph: in its own row, or (merged down over rows, as a header
+        # cell often is) the cell of a row above whose box reaches down past it.
+        for row in range(r, -1, -1):
+            boxes = self.rows[row][3]
+            for c in range(len(boxes) - 1, -1, -1):
+                box = boxes[c]
+                if box is not None and box[0] <= cx <= box[1] and (row == r or box[2] >= cy):
+                    self.glyphs.setdefault((row, c), []).append(glyph)
+                    return True
+            if row < r and any(b is not None and b[0] <= cx <= b[1] for b in boxes):
+                break  # a cell above that does not reach down: the glyph is a stray mark
         return True
+
+    def _body_columns(self) -> tuple[float, ...]:
+        """The column starts most rows share (the body's), or () when the rows agree."""
+        starts = [tuple(round(b[0]) for b in boxes if b is not None) for *_, boxes in self.rows]
+        if len(set(starts)) <= 1:
+            return ()
+        return _mode(starts)
+
+    def _rebucketed(self, r: int, boxes: list[tuple[float, float, float] | None],
+                    body: tuple[float, ...], number: int) -> tuple[Cell, ...]:
+        glyphs: list[list[Glyph]] = [[] for _ in body]
+        spans = [1] * len(body)
+        for c, box in enumerate(boxes):
+            if box is None:
+                continue  # covered by a cell of a row above
+            covered = [k for k, start in enumerate(body) if box[0] - 3 <= start < box[1] - 3]
+            if len(covered) > 1 and (r, c) in self.glyphs:
+                spans[covered[0]] = len(covered)  # a cell spanning body columns stays one
+                glyphs[covered[0]].extend(self.glyphs[(r, c)])
+                continue
+            k = max(0, bisect_right(list(body), (box[0] + box[1]) / 2) - 1)
+            glyphs[k].extend(self.glyphs.get((r, c), []))
+        ends = [*body[1:], self.bbox[2]]
+        cells: list[Cell] = []
+        k = 0
+        while k < len(body):
+            end = ends[min(k + spans[k], len(body)) - 1]
+            cells.append(Cell(cell_spans(sorted(glyphs[k], key=lambda x: (x.top, x.x0)), number,
+                                         end - 6), spans[k]))
+            k += spans[k]
+        return tuple(cells)
 
     def found(self, number: int) -> FoundTable:
         """The table with its cells' text laid out."""
         rows: list[tuple[Cell, ...]] = []
+        body = self._body_columns()
         for r, (_top, _bottom, _starts, boxes) in enumerate(self.rows):
+            if body:
+                # Rows ruled otherwise than one another (a total row cut by short rules, a
+                # header cut differently): every row's text filed under the body's columns.
+                rows.append(self._rebucketed(r, boxes, body, number))
+                continue
             cells: list[Cell] = []
             for c, box in enumerate(boxes):
                 if box is None:
@@ -113,11 +157,21 @@ class _Grid:
                 cells.append(Cell(cell_spans(self.glyphs.get((r, c), []), number, box[1] - 6)))
             rows.append(tuple(cells))
         columns = tuple(round(b[0], 1) for b in self.rows[0][3] if b is not None)
+        if body and len(columns) > len(body):
+            columns = tuple(round(start, 1) for start in body)
+        last_columns = tuple(round(b[0], 1) for b in self.rows[-1][3] if b is not None)
         header = 1 if rows and all(_all_bold(c) for c in rows[0] if c.text.strip()) \
             and any(c.text.strip() for c in rows[0]) else 0
         x0, top, x1, bottom = self.bbox
         return FoundTable((round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
-                          tuple(rows), columns, header)
+                          tuple(rows), columns, header, last_columns)
+
+
+def _mode(values: list[tuple[float, ...]]) -> tuple[float, ...]:
+    counts: dict[tuple[float, ...], int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -len(v)))
 
 
 def closing_rules(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -174,9 +228,12 @@ def _row_text(row: tuple[Cell, ...]) -> tuple[str, ...]:
 
 
 def same_columns(first: FoundTable, second: FoundTable) -> bool:
-    """True when two tables have the same column starts (to within 3 points)."""
-    return len(first.columns) == len(second.columns) and all(
-        abs(a - b) <= 3 for a, b in zip(first.columns, second.columns))
+    """True when two tables have the same column starts (to within 3 points): the first's
+    header or last row against the second's first row (a table continued over a page break
+    whose header is cut differently from its body)."""
+    return any(len(columns) == len(second.columns) and all(
+        abs(a - b) <= 3 for a, b in zip(columns, second.columns))
+        for columns in (first.columns, first.last_columns) if columns)
 
 
 def continue_table(first: FoundTable, second: FoundTable) -> FoundTable:
