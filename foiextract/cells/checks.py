@@ -4,7 +4,8 @@ totals against the sums of the cells they total.
 For each row (and each column) that has a total cell and figures beside it, the figures
 are added up and compared with the printed total. Suppressed ("<5") and non-figure cells
 are counted and reported, never added as 0: a row with any of them "cannot tell" unless the
-printed total is already less than the sum of what can be read. Blank cells add nothing.
+printed total is already less than the sum of what can be read. Blank cells and dashes
+add nothing.
 
 >>> from foiextract.model import Block, Cell, Span
 >>> from foiextract.cells import table_cells
@@ -65,7 +66,9 @@ def _line_checks(number: int, table: Sequence[TableCell], axis: str) -> list[Che
             continue
         total = totals[0]
         figures = [c for c in parts if c.kind in _FIGURES and c.number is not None]
-        blanks = sum(1 for c in parts if c.kind == "missing" and not c.text.strip())
+        # Blank cells and a dash ("-", nil) add nothing to a total.
+        blanks = sum(1 for c in parts if c.kind == "none" or c.kind == "missing" and
+                     not c.text.strip())
         unreadable = len(parts) - len(figures)
         summed = sum(c.number for c in figures if c.number is not None)
         printed = total.number if total.kind in _FIGURES else None
