@@ -23,7 +23,7 @@ CASES = {
                 ["Theft", "<5", "-", "4"], ["Grand Total", "6", "3", "9"]]),
         [(("Arson",), ("2019/20",), "count", "2", False),
          (("Theft",), ("2019/20",), "suppressed", "<5", False),
-         (("Theft",), ("2020/21",), "none", "", False),
+         (("Theft",), ("2020/21",), "count", "0", False),  # a dash among counts: nil
          (("Grand Total",), ("Total",), "count", "9", True)]),
     "a spanning header over two levels, a stub of two columns": (
         _table([["Hospital", "Outcome", "Year"], ["", "", "2022", "2023"],

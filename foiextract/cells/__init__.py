@@ -18,7 +18,7 @@ are marked, and :mod:`.checks` adds them up again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
@@ -115,7 +115,17 @@ def table_cells(block: Block, table_no: int, notes: str = "",
             cells.append(_cell(table_no, row_no, col - stub + 1, row_labels, column_labels[under],
                                row[col], meanings, block.source, request_item))
             col = end
-    return cells
+    return _dashes_as_nil(cells)
+
+
+def _dashes_as_nil(cells: list[TableCell]) -> list[TableCell]:
+    """A dash with no note, in a table of counts, is nil: the count 0 (as official statistics
+    print it, and as the printed totals add up)."""
+    counted = [c for c in cells if c.kind in ("count", "none")]
+    if not counted or sum(c.kind == "count" for c in counted) < len(counted) / 2:
+        return cells
+    return [replace(c, kind="count", value="0", number=0.0) if c.kind == "none" and c.text.strip()
+            in ("-", "–", "—") else c for c in cells]
 
 
 def _grid(block: Block) -> tuple[list[list[str]], list[list[bool]]]:
