@@ -416,6 +416,8 @@ def boolean_statement(a: Answer) -> Value | None:
     if a.intent != "boolean":
         return None
     first = _pattern("confirmation").sub("", a.first, count=1)
+    if has_phrase("unsettled_markers", first):
+        return None  # "We are in the process of developing a policy": not yet a yes, nor a no
     if has_phrase("negation_markers", first):
         return Value("boolean", "no")
     # "I can confirm that the library service completes the return": confirmed, and not denied.
