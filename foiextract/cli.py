@@ -3,24 +3,79 @@
 Each command parses its options, calls one library function, and turns a
 :class:`~foiextract.errors.FoiExtractError` into a one-line error. Exit codes:
 0 when every input was read, 1 when some failed, 2 for a usage error.
+
+Unix habits: ``-`` as an input reads a document from standard input, ``-o -``
+writes one table to standard output; messages go to standard error (``-q``
+keeps only the errors, ``-v`` adds a line per document).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
 import sys
+import tempfile
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 import click
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .pipeline import Extraction
+
 from . import __version__
 from .errors import FoiExtractError
 
 FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
+EXTRACT_TABLES = click.Choice(["documents", "pairs", "values", "exemptions", "requests", "errors"])
+STDIN = "-"
+
+
+@contextlib.contextmanager
+def stdin_as_file(paths: tuple[str, ...]) -> Iterator[tuple[list[str], dict[str, str]]]:
+    """The paths with ``-`` replaced by a temporary file holding standard input, and the
+    labels that show that file as ``-`` (its format is sniffed from the content, as always)."""
+    if STDIN not in paths:
+        yield list(paths), {}
+        return
+    folder = tempfile.mkdtemp(prefix="foiextract-stdin-")
+    try:
+        path = os.path.join(folder, "stdin")
+        with open(path, "wb") as handle:
+            shutil.copyfileobj(getattr(sys.stdin, "buffer", sys.stdin), handle, 1 << 20)
+        yield [path if p == STDIN else p for p in dict.fromkeys(paths)], {path: STDIN}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def usage_checked(check: Callable[[], str]) -> str:
+    """The result of an output check, or a usage error (exit 2) saying what is wrong."""
+    try:
+        return check()
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+
+
+def _verbosity(quiet: bool, verbose: bool) -> int:
+    if quiet and verbose:
+        raise click.UsageError("-q and -v contradict each other: choose one")
+    return 0 if quiet else 2 if verbose else 1
+
+
+def ocr_options(command: Any) -> Any:
+    """``--no-ocr``, ``--ocr-language`` and ``--ocr-page-timeout``: how scans are read."""
+    command = click.option("--ocr-page-timeout", type=click.FloatRange(min=0), default=60.0,
+                           show_default=True, help="Seconds OCR may take on one page "
+                           "(0: no limit).")(command)
+    command = click.option("--ocr-language", default="eng", show_default=True, metavar="LANG",
+                           help="Tesseract's language for scans, e.g. eng, cym, eng+cym.")(command)
+    return click.option("--no-ocr", is_flag=True,
+                        help="Read no scans: a scanned PDF or an image is a no_text_layer "
+                             "error row (default: read by OCR with Tesseract).")(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -36,10 +91,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--out", required=True, type=click.Path(),
-              help="Output folder (csv, parquet, jsonl) or file (.db for SQLite, .xlsx).")
+@click.option("-o", "--out", required=True, type=click.Path(allow_dash=True),
+              help="Output: a folder (csv, parquet, jsonl), a .db/.sqlite or .xlsx file, "
+                   "a .csv or .jsonl file of one table, or - for standard output.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
               help="Output format (default: from the output's extension, else csv).")
+@click.option("-t", "--table", type=EXTRACT_TABLES, default="pairs", show_default=True,
+              help="The table a one-table output (-o -, -o x.csv, -o x.jsonl) takes.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Documents read at once, each in its own process (default: every core).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
@@ -61,82 +119,143 @@ def main() -> None:
 @click.option("--follow-symlinks", is_flag=True,
               help="Read files that symbolic links in a folder lead to outside it "
                    "(default: each is an error row).")
-def extract(paths: tuple[str, ...], out: str, fmt: str | None, jobs: int | None,
+@ocr_options
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print a line per document read.")
+def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs: int | None,
             timeout: float, memory_limit: str, max_size: str, max_pages: int,
             retry_failed: bool, engine: str, scheduler: str | None,
-            progress: bool | None, follow_symlinks: bool) -> None:
+            progress: bool | None, follow_symlinks: bool, no_ocr: bool, ocr_language: str,
+            ocr_page_timeout: float, quiet: bool, verbose: bool) -> None:
     """Extract question/answer pairs and facts from FOI responses.
 
-    PATHS are files or folders (folders are searched). Writes documents, pairs,
-    values, exemptions, requests and errors tables. Each document is read in a
-    worker process under a time and memory limit; a document that fails becomes
-    one row of errors. Progress is kept in OUT/.foiextract/, so running the same
-    command again only reads what is new or changed.
+    PATHS are files or folders (folders are searched); - reads one document from
+    standard input. Writes documents, pairs, values, exemptions, requests and
+    errors tables. Each document is read in a worker process under a time and
+    memory limit; a document that fails becomes one row of errors. Progress is
+    kept in OUT/.foiextract/, so running the same command again only reads what
+    is new or changed.
 
     \b
     Example:
       foiextract extract corpora/barnet-scr-dhr/barnet_6015464.md -o out/
       foiextract extract responses/ -o responses.db --jobs 4 --timeout 60
+      foiextract extract letter.pdf -o - | csvlook
+      cat letter.md | foiextract extract - -o - --format jsonl --table documents
       foiextract extract responses/ -o out/ --engine dask --scheduler tcp://HOST:8786
     """
     from .bulk import BulkOptions, Limits, parse_size, run_bulk
-    from .tables import frame
+    from .tables import TABLES, frame
+    from .writers import check_output, fmt_for, one_table
 
+    level = _verbosity(quiet, verbose)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    if engine == "dask" and fmt not in (None, "parquet"):
-        raise click.UsageError("--engine dask writes partitioned Parquet: leave out --format")
+    if engine == "dask":
+        if usage_checked(lambda: fmt_for(out, fmt or "parquet")) != "parquet" or one_table(out):
+            raise click.UsageError("--engine dask writes partitioned Parquet to a folder: "
+                                   "leave out --format and give -o a folder")
+    else:
+        usage_checked(lambda: check_output(out, fmt, table, TABLES))
     try:
         limits = Limits(timeout=timeout or None, memory_limit=parse_size(memory_limit),
-                        max_bytes=parse_size(max_size), max_pages=max_pages or None)
+                        max_bytes=parse_size(max_size), max_pages=max_pages or None,
+                        ocr=not no_ocr, ocr_language=ocr_language,
+                        ocr_page_timeout=ocr_page_timeout or None)
     except ValueError as err:
         raise click.BadParameter(str(err)) from None
-    options = BulkOptions(jobs=jobs, limits=limits, retry_failed=retry_failed,
-                          engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
-                          progress=progress, follow_symlinks=follow_symlinks)
-    try:
-        summary = run_bulk(list(paths), out, fmt, options)
-    except (OSError, ValueError) as err:
-        raise click.ClickException(f"could not write {out}: {err}") from None
-    except RuntimeError as err:
-        raise click.ClickException(str(err)) from None
-    _summary(summary.documents, summary.pairs, frame("errors", summary.errors))
-    for source in summary.no_pairs:
-        click.echo(f"warning: {source}: no question/answer pairs found, outcome not read from "
-                   "answers [no_pairs]", err=True)
+    with stdin_as_file(paths) as (inputs, labels), _output(out, fmt, table) as target:
+        options = BulkOptions(jobs=jobs, limits=limits, retry_failed=retry_failed,
+                              engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
+                              progress=False if level == 0 else progress,
+                              follow_symlinks=follow_symlinks, table=table, labels=labels)
+        try:
+            summary = run_bulk(inputs, target, fmt, options)
+        except RuntimeError as err:  # the engine (Dask missing, no scheduler), a locked output
+            raise click.ClickException(str(err)) from None
+        except (OSError, ValueError) as err:
+            raise click.ClickException(f"could not write {out}: {err}") from None
+    if level == 2:
+        for source, pairs in summary.read_documents:
+            click.echo(f"read: {source}: {pairs} pair(s)", err=True)
+        for path in summary.outputs:
+            click.echo(f"wrote: {STDIN if out == STDIN else path}", err=True)
+    if level:
+        _summary(summary.documents, summary.pairs, len(summary.errors))
+    _errors(frame("errors", summary.errors))
+    if level:
+        for source in summary.no_pairs:
+            click.echo(f"warning: {source}: no question/answer pairs found, outcome not read "
+                       "from answers [no_pairs]", err=True)
     sys.exit(1 if summary.failed else 0)
 
 
-def _summary(documents: int, pairs: int, errors: pd.DataFrame) -> None:
-    click.echo(f"{documents} document(s), {pairs} pair(s), {len(errors)} error(s)", err=True)
+@contextlib.contextmanager
+def _output(out: str, fmt: str | None, table: str) -> Iterator[str]:
+    """Where to write: ``out`` itself, or for ``-`` a file in a temporary folder that is
+    copied to standard output once whole."""
+    if out != STDIN:
+        yield out
+        return
+    from .writers import copy_to_stdout, fmt_for
+
+    folder = tempfile.mkdtemp(prefix="foiextract-stdout-")
+    try:
+        path = os.path.join(folder, f"{table}.{fmt_for(out, fmt)}")
+        yield path
+        if os.path.isfile(path):
+            copy_to_stdout(path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _summary(documents: int, pairs: int, errors: int) -> None:
+    click.echo(f"{documents} document(s), {pairs} pair(s), {errors} error(s)", err=True)
+
+
+def _errors(errors: pd.DataFrame) -> None:
     for row in errors.itertuples(index=False):
         click.echo(f"error: {row.message} [{row.kind}]", err=True)
 
 
 @main.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=click.Path(allow_dash=True))
 @click.option("--explain", "explained", is_flag=True,
               help="Also show how each paragraph was read: its role and the rule that decided.")
-def show(path: str, explained: bool) -> None:
-    """Show one response's pairs as a readable list.
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the documents, each with its pairs (and their values), exemptions "
+                   "and request items, as JSON.")
+def show(path: str, explained: bool, as_json: bool) -> None:
+    """Show one response's pairs as a readable list (- reads standard input).
 
     \b
     Examples:
       foiextract show corpora/barnet-scr-dhr/barnet_6015464.md
       foiextract show --explain letter.pdf     # why a paragraph is (or is not) a question
+      cat letter.md | foiextract show - --json | jq '.[0].pairs[].value'
     """
     from .pipeline import extract_file
 
-    try:
-        extractions = extract_file(path)
-    except FoiExtractError as err:
-        raise click.ClickException(str(err)) from None
-    if explained:
-        _explain(path)
+    if explained and as_json:
+        raise click.UsageError("--explain and --json cannot go together")
+    with stdin_as_file((path,)) as (inputs, labels):
+        read = inputs[0]
+        try:
+            extractions = extract_file(read)
+        except FoiExtractError as err:
+            raise click.ClickException(str(err).replace(read, labels.get(read, read))) from None
+        if explained:
+            _explain(read)
+    shown = labels.get(read)
+    if as_json:
+        click.echo(json.dumps([_as_json(e, read, shown) for e in extractions],
+                              ensure_ascii=False, indent=1, default=str))
+        return
     width = 100
     for extraction in extractions:
         doc = extraction.document
-        click.secho(f"{doc['source']} ({doc['format']})", bold=True)
+        source = str(doc["source"]).replace(read, shown) if shown else doc["source"]
+        click.secho(f"{source} ({doc['format']})", bold=True)
         facts = [f"{k}: {doc[k]}" for k in ("authority", "reference", "received_date",
                                             "response_date", "legislation", "exemptions",
                                             "flags") if doc.get(k)]
@@ -158,6 +277,25 @@ def show(path: str, explained: bool) -> None:
         if not extraction.pairs and not explained:
             click.echo("\n  no question/answer pairs found: the letter may answer in running text "
                        "or tables alone (--explain shows how each paragraph was read)")
+
+
+def _as_json(extraction: Extraction, read: str, shown: str | None) -> dict[str, Any]:
+    """One document as JSON: ``document`` (its documents row), ``pairs`` (each with its
+    ``values``), ``exemptions`` and ``requests``; read from standard input, its source is ``-``."""
+    def label(row: Mapping[str, Any]) -> dict[str, Any]:
+        if shown and isinstance(row.get("source"), str):
+            return {**row, "source": str(row["source"]).replace(read, shown)}
+        return dict(row)
+
+    values: dict[Any, list[dict[str, Any]]] = {}
+    for value in extraction.values:
+        values.setdefault(value["pair_no"], []).append(
+            {k: v for k, v in value.items() if k not in ("doc_id", "pair_no")})
+    return {"document": label(extraction.document),
+            "pairs": [{**label(p), "values": values.get(p["pair_no"], [])}
+                      for p in extraction.pairs],
+            "exemptions": [label(e) for e in extraction.exemptions],
+            "requests": [dict(r) for r in extraction.requests]}
 
 
 def _explain(path: str) -> None:

@@ -21,6 +21,7 @@ ErrorKind = Literal[
     "bad_encoding",
     "encrypted",
     "no_text_layer",
+    "needs_ocr",
     "converter_missing",
     "too_large",
     "zip_bomb",
@@ -31,6 +32,24 @@ ErrorKind = Literal[
     "worker_crash",
 ]
 ERROR_KINDS: tuple[ErrorKind, ...] = ErrorKind.__args__  # type: ignore[attr-defined]
+
+
+def printable(text: str) -> str:
+    """``text`` as UTF-8 can hold it: a file name's bytes that are not UTF-8 (which Python
+    keeps as lone surrogates) shown as ``\\xe9``, any other lone surrogate as U+FFFD.
+
+    A table holding one such character cannot be written at all, so every value leaving a
+    reader passes through here.
+
+    >>> printable("caf\\udce9.md"), printable("reply.md")
+    ('caf\\\\xe9.md', 'reply.md')
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else
+                       "\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 class FoiExtractError(Exception):
@@ -49,7 +68,7 @@ class FoiExtractError(Exception):
         self.detail = detail or self.default_detail
         self.page = page
         self.limit = limit
-        super().__init__(f"{self.path}: {self.detail}")
+        super().__init__(printable(f"{self.path}: {self.detail}"))
 
     def __reduce__(self) -> tuple[object, ...]:
         # Errors cross process boundaries in bulk runs; keep them picklable.
@@ -104,10 +123,20 @@ class Encrypted(FoiExtractError):
 
 
 class NoTextLayer(FoiExtractError):
-    """A PDF with no text layer (a scan): it needs OCR first."""
+    """A PDF with no text layer (a scan) that was not OCRed (``--no-ocr``), or whose OCR
+    found no words."""
 
     kind: ErrorKind = "no_text_layer"
     default_detail = "the PDF has no text layer (a scan?): run OCR on it first"
+
+
+class NeedsOcr(FoiExtractError):
+    """A scan (a PDF whose pages are images, or an image file) and Tesseract cannot read it:
+    it is not installed, or the language asked for is not."""
+
+    kind: ErrorKind = "needs_ocr"
+    default_detail = ("the document is a scan and needs OCR: install Tesseract "
+                      "(apt-get install tesseract-ocr tesseract-ocr-eng)")
 
 
 class ConverterMissing(FoiExtractError):
@@ -170,6 +199,6 @@ class WorkerCrash(FoiExtractError):
 ERROR_CLASSES: dict[str, type[FoiExtractError]] = {
     cls.kind: cls
     for cls in (NotFound, EmptyFile, UnsupportedFormat, CorruptFile, BadEncoding, Encrypted,
-                NoTextLayer, ConverterMissing, TooLarge, ZipBomb, UnsafeXml, UnsafePath, Timeout,
+                NoTextLayer, NeedsOcr, ConverterMissing, TooLarge, ZipBomb, UnsafeXml, UnsafePath, Timeout,
                 MemoryLimit, WorkerCrash)
 }

@@ -52,6 +52,11 @@ class Limits:
     # A compressed stream or member is a bomb when it inflates past both of these.
     max_ratio: float = 200.0
     ratio_floor: int = 64 * MiB
+    # Scans: read them by OCR (off: a scan is a no_text_layer error), in which Tesseract
+    # language, and how long one page may take.
+    ocr: bool = True
+    ocr_language: str = "eng"
+    ocr_page_timeout: float | None = 60.0
 
     def fingerprint(self) -> str:
         """A short stable digest of the limits (part of every manifest key)."""
@@ -170,7 +175,8 @@ def _inflates_past(raw: bytes, limits: Limits) -> bool:
 def _check_zip(source: str, data: bytes, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a directory claiming a ZIP version past 6.3 (a damaged one).
         return
     with archive:
         members = archive.infolist()

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table", "quote"]
-Format = Literal["markdown", "pdf", "docx", "html", "email", "text"]
+Format = Literal["markdown", "pdf", "docx", "html", "email", "text", "image"]
 BLOCK_KINDS: tuple[BlockKind, ...] = ("paragraph", "heading", "list_item", "table", "quote")
-FORMATS: tuple[Format, ...] = ("markdown", "pdf", "docx", "html", "email", "text")
+FORMATS: tuple[Format, ...] = ("markdown", "pdf", "docx", "html", "email", "text", "image")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +51,13 @@ class Source:
     Lines are 1-based and inclusive. ``bbox`` is ``(x0, top, x1, bottom)`` in
     PDF points from the top-left of the page, as pdfplumber measures it.
     ``paragraph`` is a 1-based running index for formats without lines (Word).
+    ``ocr`` is True for a block read by OCR from a scanned page or an image;
+    ``ocr_confidence`` is then the mean of its words' confidences (0-1).
 
     >>> Source(line_start=3, line_end=4).describe()
     'lines 3-4'
+    >>> Source(page=1, ocr=True, ocr_confidence=0.93).describe()
+    'page 1 (OCR)'
     """
 
     line_start: int | None = None
@@ -61,11 +65,13 @@ class Source:
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     paragraph: int | None = None
+    ocr: bool = False
+    ocr_confidence: float | None = None
 
     def describe(self) -> str:
         """A short human-readable location."""
         if self.page is not None:
-            return f"page {self.page}"
+            return f"page {self.page}" + (" (OCR)" if self.ocr else "")
         if self.line_start is not None:
             if self.line_end is not None and self.line_end != self.line_start:
                 return f"lines {self.line_start}-{self.line_end}"
@@ -166,7 +172,8 @@ class Document:
     platform's export or saved page), each a Document whose ``metadata`` has
     ``direction`` (``"incoming"``: from the authority; ``"outgoing"``: from the
     requester) and ``date``; ``foiextract.correspondence`` picks the request
-    and the substantive reply from them.
+    and the substantive reply from them. ``ocr_pages`` counts the pages read
+    by OCR (scanned pages of a PDF, an image's frames).
 
     >>> Document(blocks=(), format="text", source="a.txt").text
     ''
@@ -180,6 +187,7 @@ class Document:
     attachments: tuple["Document", ...] = ()
     messages: tuple["Document", ...] = ()
     pages: int | None = None
+    ocr_pages: int = 0
 
     @property
     def text(self) -> str:

@@ -14,9 +14,10 @@ from typing import Any, Iterable, Iterator, Sequence
 from .cells import TableCell, document_cells
 from .errors import FoiExtractError
 from .foi import read_facts
-from .limits import Limits, check_content, probe
+from .limits import Limits, check_content, check_inside, probe
 from .model import Document, Pair, Source
 from .readers import read_document
+from .readers.ocr import OcrSettings, ocr_settings
 from .result import Result
 from .segment import segment
 from .values import parse_answer
@@ -26,8 +27,9 @@ from .values.references import resolve_references
 DEFAULT_LIMITS = Limits()
 # Files a folder search passes over: our own gold and outputs, data and code. A ZIP is not
 # passed over: extract gives it an errors row, compile unpacks it.
+# Pictures (.png, .jpg, .tif) are read: a letter may come scanned or photographed.
 SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".csv", ".py", ".sh", ".xlsx", ".parquet",
-                    ".db", ".sqlite", ".png", ".jpg", ".jpeg", ".gif", ".ipynb")
+                    ".db", ".sqlite", ".gif", ".ipynb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +67,12 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             yield name
 
 
-def extract(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Result:
+def extract(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *,
+            limits: Limits = DEFAULT_LIMITS) -> Result:
     """Extract every document named (files and folders) into tables.
 
     A file that cannot be read becomes a row of ``errors``; the others still come out.
+    ``limits`` also says how scans are read (``Limits(ocr=False)`` reads none).
 
     >>> import foiextract
     >>> result = foiextract.extract("corpora/barnet-scr-dhr/barnet_6015464.md")  # doctest: +SKIP
@@ -78,11 +82,17 @@ def extract(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
         paths = [paths]
     extractions: list[Extraction] = []
     errors: list[dict[str, str]] = []
-    for source in iter_inputs(paths):
-        try:
-            extractions.extend(extract_file(source))
-        except FoiExtractError as err:
-            errors.append(error_row(source, err))
+    for path in paths:
+        # A symbolic link found in a folder that leads out of it is refused (unsafe_path), as
+        # on the command line; a file named directly is always read.
+        root = os.fspath(path) if os.path.isdir(path) else None
+        for source in iter_inputs([path]):
+            try:
+                if root is not None:
+                    check_inside(source, root)
+                extractions.extend(extract_file(source, limits))
+            except FoiExtractError as err:
+                errors.append(error_row(source, err))
     return Result.from_rows(extractions, errors)
 
 
@@ -95,6 +105,9 @@ def extract_file(source: str, limits: Limits = DEFAULT_LIMITS,
                  request: Sequence[str] | None = None) -> list[Extraction]:
     """Read one file and extract it (and any documents attached to it).
 
+    Scans (a PDF's pages that are pictures, image files) are read by OCR as
+    ``limits`` says (:func:`ocr_of`).
+
     The file is checked against ``limits`` before any parser sees it: a FIFO
     or device is never opened, an oversized file never read, a PDF or ZIP
     that would inflate far past its size never parsed. ``request`` is the
@@ -103,12 +116,23 @@ def extract_file(source: str, limits: Limits = DEFAULT_LIMITS,
     """
     sha = probe(source, limits)
     check_content(source, limits)
-    document = read_document(source)
+    with ocr_settings(ocr_of(limits)):
+        document = read_document(source)
     extractions = [extract_document(document, doc_id=sha[:16], sha256=sha, request=request)]
     for k, attachment in enumerate(document.attachments, start=1):
         extractions.append(extract_document(attachment, doc_id=f"{sha[:16]}-{k}", sha256="",
                                             request=request))
     return extractions
+
+
+def ocr_of(limits: Limits) -> OcrSettings:
+    """How scans are read under ``limits``.
+
+    >>> ocr_of(Limits(ocr=False, ocr_language="cym")).language
+    'cym'
+    """
+    return OcrSettings(enabled=limits.ocr, language=limits.ocr_language,
+                       page_timeout=limits.ocr_page_timeout)
 
 
 def extract_document(document: Document, *, doc_id: str, sha256: str = "",
@@ -122,7 +146,8 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
     pairs = resolve_references(_with_values(seg.pairs))
     facts = read_facts(document, pairs)
     # A letter that gave no pairs is worth a look: its outcome is a guess from its words.
-    warnings = () if pairs else ("no_pairs",)
+    warnings = (() if pairs else ("no_pairs",)) + (
+        ("scanned_pages_unread",) if document.metadata.get("scanned_pages_unread") else ())
     flags = sorted(set(seg.flags) | set(facts.flags) | set(warnings), key=_FLAG_ORDER.index)
     source = document.source
     doc_row = {
@@ -136,6 +161,7 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
         "flags": "; ".join(flags), "n_pairs": len(pairs), "n_request_items": len(seg.request),
         "n_unanswered": len(seg.unanswered),
         "unanswered_items": "; ".join(str(i) for i in seg.unanswered),
+        "ocr_pages": document.ocr_pages if document.pages is not None else None,
     }
     pair_rows = [_pair_row(doc_id, source, n, p) for n, p in enumerate(pairs, start=1)]
     value_rows = [
@@ -195,7 +221,7 @@ def _shared_group(pairs: Sequence[Pair], n: int) -> list[Pair]:
 
 
 _FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late",
-               "no_pairs"]
+               "no_pairs", "scanned_pages_unread"]
 
 
 def _pair_row(doc_id: str, source: str, number: int, pair: Pair) -> dict[str, Any]:
@@ -204,7 +230,7 @@ def _pair_row(doc_id: str, source: str, number: int, pair: Pair) -> dict[str, An
     row: dict[str, Any] = {
         "doc_id": doc_id, "source": source, "pair_no": number, "section": pair.section,
         "question": pair.question, "answer": pair.answer, "shared": pair.shared,
-        "request_item": pair.request_item, "rule": pair.rule, **where,
+        "request_item": pair.request_item, "rule": pair.rule, **where, **_ocr(pair),
     }
     if value is not None:
         row.update({
@@ -214,6 +240,19 @@ def _pair_row(doc_id: str, source: str, number: int, pair: Pair) -> dict[str, An
             "confidence": value.confidence, "value_rule": value.rule,
         })
     return row
+
+
+def _ocr(pair: Pair) -> dict[str, Any]:
+    """``ocr`` and ``ocr_confidence`` of a pair: read by OCR when its question or answer was;
+    the confidence is the answer's (its blocks' mean), else the question's."""
+    answer = [b.source for b in pair.answer_blocks if b.source.ocr] or \
+        ([pair.answer_source] if pair.answer_source.ocr else [])
+    sources = answer or ([pair.question_source] if pair.question_source.ocr else [])
+    if not sources:
+        return {"ocr": False, "ocr_confidence": None}
+    known = [s.ocr_confidence for s in sources if s.ocr_confidence is not None]
+    return {"ocr": True,
+            "ocr_confidence": round(sum(known) / len(known), 3) if known else None}
 
 
 def _where(question: Source, answer: Source) -> dict[str, Any]:

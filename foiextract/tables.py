@@ -4,10 +4,17 @@ Every table is built through :func:`frame`, so its columns and dtypes never
 depend on the data (an empty run gives the same columns as a full one).
 Text columns use pandas' ``string`` dtype: a missing text is ``<NA>``, never
 the string "None" or NaN, and the answer's kind always says what kind of
-nothing an answer is ("None" the count, "N/A", not held, missing).
+nothing an answer is ("None" the count, "N/A", not held, missing). Dates
+(``received_date``, ``date_start``…) are ``datetime64[s]`` at midnight; a missing
+one is ``NaT``. Each writer stores them as the format's date: ISO text in CSV
+and JSON Lines, ``date32`` in Parquet, a ``DATE`` column of ISO text in SQLite,
+a date cell in Excel.
 
->>> frame("errors", [{"source": "a.md", "kind": "empty_file", "message": "a.md: the file is empty"}]).dtypes["kind"]
-string[python]
+>>> str(frame("errors", [{"source": "a.md", "kind": "empty_file", "message": "a.md: the file is empty"}]).dtypes["kind"])
+'string'
+>>> str(frame("documents", [{"received_date": "2020-01-28"}]).dtypes["received_date"])
+'datetime64[s]'
+
 """
 
 from __future__ import annotations
@@ -20,27 +27,30 @@ TEXT = "string"
 INT = "Int64"
 FLOAT = "Float64"
 BOOL = "boolean"
+DATE = "datetime64[s]"
 
 SCHEMAS: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": TEXT, "source": TEXT, "format": TEXT, "sha256": TEXT, "pages": INT,
         "authority": TEXT, "authority_code": TEXT, "reference": TEXT,
-        "received_date": TEXT, "response_date": TEXT, "working_days": INT, "late": BOOL,
+        "received_date": DATE, "response_date": DATE, "working_days": INT, "late": BOOL,
         "legislation": TEXT, "outcome": TEXT, "exemptions": TEXT, "flags": TEXT,
         "n_pairs": INT, "n_request_items": INT, "n_unanswered": INT, "unanswered_items": TEXT,
+        "ocr_pages": INT,
     },
     "pairs": {
         "doc_id": TEXT, "source": TEXT, "pair_no": INT, "section": TEXT,
         "question": TEXT, "answer": TEXT, "kind": TEXT, "value": TEXT, "shared": BOOL,
         "request_item": INT, "number": FLOAT, "unit": TEXT, "low": FLOAT, "high": FLOAT,
-        "date_start": TEXT, "date_end": TEXT, "exemption": TEXT, "url": TEXT,
+        "date_start": DATE, "date_end": DATE, "exemption": TEXT, "url": TEXT,
         "confidence": FLOAT, "rule": TEXT, "value_rule": TEXT,
         "page": INT, "bbox": TEXT, "line_start": INT, "line_end": INT,
         "paragraph_start": INT, "paragraph_end": INT,
+        "ocr": BOOL, "ocr_confidence": FLOAT,
     },
     "values": {
         "doc_id": TEXT, "pair_no": INT, "value_no": INT, "kind": TEXT, "number": FLOAT,
-        "unit": TEXT, "date_start": TEXT, "date_end": TEXT, "label": TEXT,
+        "unit": TEXT, "date_start": DATE, "date_end": DATE, "label": TEXT,
     },
     "exemptions": {
         "doc_id": TEXT, "source": TEXT, "provision": TEXT, "name": TEXT, "absolute": BOOL,
@@ -62,6 +72,8 @@ SORT_KEYS: dict[str, list[str]] = {
     "requests": ["doc_id", "item"],
     "errors": ["source"],
 }
+DATE_COLUMNS: dict[str, tuple[str, ...]] = {
+    table: tuple(c for c, dtype in schema.items() if dtype == DATE) for table, schema in SCHEMAS.items()}
 
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -72,7 +84,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         extra = set(row) - set(schema)
         if extra:
             raise KeyError(f"{table} has no column(s) {sorted(extra)}")
-    data = {column: pd.array([row.get(column) for row in records], dtype=dtype)
+    data = {column: _array([row.get(column) for row in records], dtype)
             for column, dtype in schema.items()}
     return pd.DataFrame(data, columns=list(schema))
 
@@ -96,15 +108,38 @@ def conform(table: str, df: pd.DataFrame, *, blank_text: str | None = None) -> p
     for column, dtype in schema.items():
         values = list(df[column]) if column in df.columns else [None] * len(df)
         values = [None if _missing(v) else v for v in values]
-        if dtype == BOOL:
+        if dtype == DATE:
+            pass  # _array reads ISO text, dates and timestamps alike
+        elif dtype == BOOL:
             values = [_TRUTH.get(str(v).strip().lower()) if v is not None else None for v in values]
         elif dtype in (INT, FLOAT):
             values = [None if v is None or str(v).strip() == "" else float(v) for v in values]
         else:
             values = [blank_text if v is None else str(v) for v in values]
-        out[column] = pd.array(values, dtype=dtype)
+        out[column] = _array(values, dtype)
     return out.reset_index(drop=True)
 
 
+def _array(values: list[Any], dtype: str) -> Any:
+    if dtype == DATE:
+        # An empty text is no date: "" and None both become NaT.
+        values = [_iso_day(v) for v in values]
+    return pd.array(values, dtype=dtype)
+
+
+def _iso_day(value: Any) -> str | None:
+    """``"2020-01-28"`` from ISO text (a time part dropped), a date or a timestamp; None if none.
+
+    >>> _iso_day("2020-01-28T00:00:00"), _iso_day(""), _iso_day(pd.Timestamp("2020-01-28"))
+    ('2020-01-28', None, '2020-01-28')
+    """
+    if _missing(value) or value is pd.NaT or value == "":
+        return None
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())[:10]
+    return str(value).strip()[:10] or None
+
+
 def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return value is None or value is pd.NA or value is pd.NaT or \
+        (isinstance(value, float) and value != value)

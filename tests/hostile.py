@@ -374,6 +374,233 @@ CASES: dict[str, tuple[Maker, str | None, str]] = {
 }
 
 
+def _docx_parts(folder: Path, name: str, parts: dict[str, bytes | None]) -> Path:
+    """A copy of :data:`A_DOCX` with the named parts replaced (``None``: left out)."""
+    path = folder / name
+    with zipfile.ZipFile(A_DOCX) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = parts.get(item.filename, source.read(item))
+            if data is not None:
+                out.writestr(item, data)
+    return path
+
+
+def _numbered_paragraphs(count: int, num_ids: int) -> bytes:
+    paragraph = (b'<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>'
+                 b"</w:pPr><w:r><w:t>How many cases were there in year %d?</w:t></w:r></w:p>"
+                 b"<w:p><w:r><w:t>Three.</w:t></w:r></w:p>")
+    body = b"".join(paragraph % (n % 9, 1 + n % num_ids, n) for n in range(count))
+    return b"<w:document " + _W + b"><w:body>" + body + b"</w:body></w:document>"
+
+
+def _docx_huge_numbering(folder: Path) -> Path:
+    # 5,000 list definitions of 9 levels each (a 7 MB part), and 5,000 instances using them.
+    level = (b'<w:lvl w:ilvl="%d"><w:start w:val="%d"/><w:numFmt w:val="lowerRoman"/>'
+             b'<w:lvlText w:val="%%1.%%2.%%3.%%4.%%5.%%6.%%7.%%8.%%9)"/></w:lvl>')
+    abstracts = b"".join(b'<w:abstractNum w:abstractNumId="%d">' % n +
+                         b"".join(level % (i, 3999 - i) for i in range(9)) + b"</w:abstractNum>"
+                         for n in range(5000))
+    nums = b"".join(b'<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (n + 1, n)
+                    for n in range(5000))
+    numbering = b"<w:numbering " + _W + b">" + abstracts + nums + b"</w:numbering>"
+    return _docx_parts(folder, "numbering_5000_lists.docx", {
+        "word/numbering.xml": numbering, "word/document.xml": _numbered_paragraphs(2000, 5000)})
+
+
+def _docx_numbering_loop(folder: Path) -> Path:
+    # Each list is defined through a numbering style whose list is the other: a loop.
+    numbering = (b"<w:numbering " + _W + b">"
+                 b'<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ListA"/>'
+                 b'<w:styleLink w:val="ListB"/></w:abstractNum>'
+                 b'<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ListB"/>'
+                 b'<w:styleLink w:val="ListA"/></w:abstractNum>'
+                 b'<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+                 b'<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>')
+    return _docx_parts(folder, "numbering_style_loop.docx", {
+        "word/numbering.xml": numbering, "word/document.xml": _numbered_paragraphs(20, 2)})
+
+
+def _docx_no_document_part(folder: Path) -> Path:
+    return _docx_parts(folder, "no_document_part.docx", {"word/document.xml": None})
+
+
+def _docx_not_xml(folder: Path) -> Path:
+    return _docx_parts(folder, "document_part_not_xml.docx",
+                       {"word/document.xml": b"<w:document " + _W + b"><w:body><w:p>\x00\xff"})
+
+
+def _zero_bytes_docx(folder: Path) -> Path:
+    return _write(folder, "zero_bytes.docx", b"")
+
+
+def _html_100000_deep(folder: Path) -> Path:
+    depth = 100_000
+    page = (b"<!DOCTYPE html><html><body>" + b"<div><span>" * depth + b"<p>How many? Three.</p>")
+    return _write(folder, "nested_100000_deep_unclosed.html", page)
+
+
+def _html_wide_row(folder: Path) -> Path:
+    # Each cell's column used to be summed over the row so far: 200 million steps here.
+    row = b"<tr>" + b"<td>1</td>" * 20_000 + b"</tr>"
+    page = (b"<!DOCTYPE html><html><body><p><b>1. How many cases were there?</b></p><p>Three."
+            b"</p><table>" + row + b"</table></body></html>")
+    return _write(folder, "table_row_of_20000_cells.html", page)
+
+
+def _markdown_wide_table(folder: Path) -> Path:
+    columns = 10_000
+    table = ("| " + " | ".join(f"c{n}" for n in range(columns)) + " |\n" +
+             "|" + "---|" * columns + "\n" + "| " + " | ".join("1" for _ in range(columns)) +
+             " |\n")
+    text = "# Response\n\n**1. How many cases were there?**\n\nThree.\n\n" + table
+    return _write(folder, "table_10000_columns.md", text.encode())
+
+
+def _markdown_deep_quotes(folder: Path) -> Path:
+    text = "**1. How many cases were there?**\n\nThree.\n\n" + ">" * 100_000 + " quoted\n"
+    return _write(folder, "blockquote_100000_deep.md", text.encode())
+
+
+def _markdown_deep_lists(folder: Path) -> Path:
+    text = "**1. How many cases were there?**\n\nThree.\n\n" + "- " * 50_000 + "item\n"
+    return _write(folder, "list_50000_deep.md", text.encode())
+
+
+def _eml_many_attachments(folder: Path) -> Path:
+    parts = "".join(f"--XYZ\nContent-Type: text/plain\nContent-Disposition: attachment; "
+                    f'filename="note{n}.txt"\n\nQ1. How many? {n}.\n' for n in range(1000))
+    return _write(folder, "attachments_1000.eml", (
+        _EML + 'Content-Type: multipart/mixed; boundary="XYZ"\n\n--XYZ\nContent-Type: text/plain'
+        "\n\nQ1. How many cases were there?\n\nThree.\n" + parts + "--XYZ--\n").encode())
+
+
+def _eml_nested_messages(folder: Path) -> Path:
+    # A message/rfc822 attachment holding one holding one ... 300 deep.
+    message = "Content-Type: text/plain\n\nQ1. How many cases were there?\n\nThree.\n"
+    for n in range(300):
+        message = (f'{_EML}Content-Type: multipart/mixed; boundary="B{n}"\n\n--B{n}\n'
+                   "Content-Type: text/plain\n\nPlease see the message attached.\n"
+                   f"--B{n}\nContent-Type: message/rfc822\n\n{message}\n--B{n}--\n")
+    return _write(folder, "message_rfc822_300_deep.eml", message.encode())
+
+
+def _eml_bomb_attachment(folder: Path) -> Path:
+    import base64
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("word/document.xml", b" " * (64 * 1024 * 1024))  # 1,000 to 1
+    bomb = packed.getvalue()
+    encoded = base64.encodebytes(bomb).decode()
+    return _write(folder, "attachment_zip_bomb.eml", (
+        _EML + 'Content-Type: multipart/mixed; boundary="XYZ"\n\n--XYZ\nContent-Type: text/plain'
+        "\n\nQ1. How many cases were there?\n\nThree.\n--XYZ\nContent-Type: application/vnd."
+        "openxmlformats-officedocument.wordprocessingml.document\nContent-Transfer-Encoding: "
+        'base64\nContent-Disposition: attachment; filename="reply.docx"\n\n' + encoded +
+        "--XYZ--\n").encode())
+
+
+def _eml_headers_only(folder: Path) -> Path:
+    return _write(folder, "headers_only.eml", (_EML + "Content-Type: text/plain\n\n").encode())
+
+
+def _pdf_xref_offsets_wrong(folder: Path) -> Path:
+    # The objects are whole; only the xref's offsets are wrong (a file edited by hand).
+    body = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                _text_page(b""), _stream(_HELLO), _FONT])
+    cut = body.index(b"xref\n")
+    table = b"xref\n0 6\n0000000000 65535 f \n" + b"0000000003 00000 n \n" * 5
+    tail = body[body.index(b"trailer"):]
+    return _write(folder, "xref_offsets_wrong.pdf", body[:cut] + table + tail)
+
+
+def _pdf_header_only(folder: Path) -> Path:
+    return _write(folder, "header_only.pdf", b"%PDF-1.7\n%%EOF\n")
+
+
+def _pdf_length_lies(folder: Path) -> Path:
+    data = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                _text_page(b""), _stream(_HELLO).replace(b"/Length %d" % len(_HELLO),
+                                                         b"/Length 999999"), _FONT])
+    return _write(folder, "stream_length_lies.pdf", data)
+
+
+def _only_bom(folder: Path) -> Path:
+    return _write(folder, "only_a_bom.txt", b"\xef\xbb\xbf")
+
+
+def _bom_and_blanks(folder: Path) -> Path:
+    return _write(folder, "bom_and_blank_lines.md", b"\xef\xbb\xbf\n \n\t\r\n\n")
+
+
+def _utf16_bom_only(folder: Path) -> Path:
+    return _write(folder, "only_a_utf16_bom.txt", b"\xff\xfe")
+
+
+def _one_long_line(folder: Path) -> Path:
+    return _write(folder, "one_line_2mb.txt", b"How many cases were there? Three. " * 60_000)
+
+
+def _folder_named_like_a_file(folder: Path) -> Path:
+    # A folder called reply.docx is searched, not opened: the letter inside it is read.
+    inner = folder / "folder_named_like_a_file.docx" / "reply.md"
+    inner.parent.mkdir(exist_ok=True)
+    inner.write_bytes(b"**1. How many cases were there?**\n\nThree.\n")
+    return inner
+
+
+def _newline_in_name(folder: Path) -> Path:
+    return _write(folder, "reply with\na newline.md",
+                  b"**1. How many cases were there?**\n\nThree.\n")
+
+
+def _non_utf8_name(folder: Path) -> Path:
+    name = os.fsdecode(b"caf\xe9 reply.md")  # Latin-1 bytes in a Linux file name
+    return _write(folder, name, b"**1. How many cases were there?**\n\nThree.\n")
+
+
+MORE_CASES: dict[str, tuple[Maker, str | None, str]] = {
+    "docx_huge_numbering": (_docx_huge_numbering, None,
+                            "5,000 list definitions and 2,000 numbered paragraphs: read in time"),
+    "docx_numbering_loop": (_docx_numbering_loop, None,
+                            "two lists each defined through the other's style: no loop"),
+    "docx_no_document_part": (_docx_no_document_part, "corrupt_file",
+                              "a .docx without word/document.xml"),
+    "docx_not_xml": (_docx_not_xml, "corrupt_file", "a .docx whose document part is not XML"),
+    "zero_bytes_docx": (_zero_bytes_docx, "empty_file", "a 0-byte .docx"),
+    "html_100000_deep": (_html_100000_deep, "corrupt_file",
+                         "HTML 100,000 tags deep, never closed: refused, never recursed"),
+    "html_wide_row": (_html_wide_row, None, "a table row of 20,000 cells: read in time"),
+    "markdown_wide_table": (_markdown_wide_table, None, "a table of 10,000 columns: read in time"),
+    "markdown_deep_quotes": (_markdown_deep_quotes, None, "100,000 nested quotes: read"),
+    "markdown_deep_lists": (_markdown_deep_lists, None, "50,000 nested list items: read"),
+    "eml_many_attachments": (_eml_many_attachments, None, "an email with 1,000 attachments"),
+    "eml_nested_messages": (_eml_nested_messages, None,
+                            "message/rfc822 attachments 300 deep: read to a depth, no further"),
+    "eml_bomb_attachment": (_eml_bomb_attachment, None,
+                            "a zip-bomb .docx attached: the email is read, the bomb is not"),
+    "eml_headers_only": (_eml_headers_only, "empty_file", "an email of headers and no body"),
+    # pdfminer trusts an xref that parses: the page tree is not found, and says so.
+    "pdf_xref_offsets_wrong": (_pdf_xref_offsets_wrong, "corrupt_file",
+                               "whole objects, every xref offset wrong: no pages found"),
+    "pdf_header_only": (_pdf_header_only, "corrupt_file", "a PDF header and nothing else"),
+    # pdfminer takes the stream to the end of the file: the page's text is lost, and the
+    # letter is said to have no text layer (a fault of the PDF reader, left for it to fix).
+    "pdf_length_lies": (_pdf_length_lies, "no_text_layer",
+                        "a content stream whose /Length runs past the end of the file"),
+    "only_bom": (_only_bom, "empty_file", "a file of only a UTF-8 byte-order mark"),
+    "bom_and_blanks": (_bom_and_blanks, "empty_file", "a BOM and blank lines"),
+    "utf16_bom_only": (_utf16_bom_only, "empty_file", "a file of only a UTF-16 byte-order mark"),
+    "one_long_line": (_one_long_line, None, "2 MB of text on one line: read in time"),
+    "folder_named_like_a_file": (_folder_named_like_a_file, None,
+                                 "a folder named reply.docx: searched, its letter read"),
+    "newline_in_name": (_newline_in_name, None, "a file name holding a newline"),
+    "non_utf8_name": (_non_utf8_name, None, "a file name holding a byte that is not UTF-8"),
+}
+CASES.update(MORE_CASES)
+
+
 def _zip_with(folder: Path, name: str, members: dict[str, bytes]) -> Path:
     path = folder / name
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from foiextract.bulk import BulkOptions, Limits, run_bulk
 from foiextract.cli import main
 from foiextract.compile import compile_responses
+from foiextract.errors import printable
 from foiextract.writers import read_table
 
 from .hostile import Case, make_hostile, make_zip_cases
@@ -48,8 +49,9 @@ def test_every_hostile_file_is_one_row_of_its_kind(mixed_run: tuple[dict[str, Ca
     documents = read_table(str(mixed / "documents.csv"), "documents")
     assert errors["source"].is_unique
     for name, case in cases.items():
-        rows = errors[errors["source"] == str(case.path)]
-        read = documents[documents["source"] == str(case.path)]
+        # A name that is not UTF-8 is shown with its odd bytes escaped (caf\xe9 reply.md).
+        rows = errors[errors["source"] == printable(str(case.path))]
+        read = documents[documents["source"] == printable(str(case.path))]
         if case.kind is None:
             assert (len(rows), len(read)) == (0, 1), f"{name}: {case.why}"
         else:
@@ -204,3 +206,30 @@ def test_peak_memory_of_the_emphasis_storm_is_under_20_times_its_size(tmp_path: 
     peak, _, outcome = bench.measure(storm)
     assert outcome == "1 pairs"
     assert (peak - base) / storm.stat().st_size < bench.LIMIT_RATIO
+
+
+def test_the_python_api_refuses_a_symlink_out_of_the_folder_as_the_cli_does(tmp_path: Path
+                                                                           ) -> None:
+    import foiextract
+
+    from .hostile import CASES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD[0], folder)
+    link = CASES["symlink_outside"][0](folder)
+    result = foiextract.extract(folder)
+    assert list(result.errors["source"]) == [str(link)]
+    assert list(result.errors["kind"]) == ["unsafe_path"]
+    assert list(result.documents["source"]) == [str(folder / Path(GOOD[0]).name)]
+    # A file named directly is always read, a link or not.
+    named = foiextract.extract([str(link)])
+    assert named.errors.empty and len(named.documents) == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_the_tables_are_written(
+        mixed_run: tuple[dict[str, Case], Path, Path]) -> None:
+    cases, mixed, _ = mixed_run
+    documents = read_table(str(mixed / "documents.csv"), "documents")
+    shown = str(cases["non_utf8_name"].path.parent / "caf\\xe9 reply.md")
+    assert list(documents[documents["source"] == shown]["n_pairs"]) == [1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
@@ -184,11 +185,27 @@ def test_late_means_more_than_twenty_working_days() -> None:
     assert (facts.working_days, facts.late, facts.flags) == (29, True, ("late",))
 
 
-def test_bank_holiday_table_spans_2000_to_2030() -> None:
-    years = {d.year for d in bank_holidays()}
-    assert years == set(range(2000, 2031))
-    assert all(d.weekday() < 5 for d in bank_holidays())
-    assert dt.date(2012, 6, 5) in bank_holidays() and dt.date(2023, 5, 8) in bank_holidays()
+def test_bank_holidays_match_the_old_table_where_it_ran() -> None:
+    # The hand-typed England and Wales table (2000-2030) the holidays package replaced: every
+    # working-day count over those years stays as it was.
+    table = Path(__file__).parent / "data" / "england_wales_bank_holidays_2000_2030.csv"
+    old = {dt.date.fromisoformat(line.split(",")[0]) for line in table.read_text().splitlines()
+           if line[:1].isdigit()}
+    assert bank_holidays(years=range(2000, 2031)) == old
+    assert dt.date(2012, 6, 5) in old and dt.date(2023, 5, 8) in old
+
+
+def test_bank_holidays_go_on_past_2030_and_differ_by_nation() -> None:
+    assert dt.date(2031, 12, 25) in bank_holidays(years=[2031])
+    assert working_days("2040-12-21", "2040-12-28") == 3   # Christmas and Boxing Day 2040
+    # Easter Monday 2021 (5 April) is a holiday in England and Wales, not in Scotland.
+    assert working_days("2021-04-01", "2021-04-06") == 1
+    assert working_days("2021-04-01", "2021-04-06", region="scotland") == 2
+    # St Andrew's Day (Monday 30 November 2020) in Scotland; St Patrick's Day in Northern Ireland.
+    assert working_days("2020-11-27", "2020-12-01", region="scotland") == 1
+    assert working_days("2020-03-16", "2020-03-18", region="northern-ireland") == 1
+    assert working_days("2020-03-16", "2020-03-18") == 2
+    assert is_late("2021-04-01", "2021-04-06", limit=1, region="scotland") is True
 
 
 @given(st.text(max_size=300))

@@ -19,6 +19,16 @@ import multiprocessing
 from concurrent.futures import Executor
 from typing import Any, Iterator
 
+DASK_EXTRA = "pip install 'foiextract[dask]'"
+
+
+class EngineError(RuntimeError):
+    """The Dask engine cannot run: its extra is not installed, or the scheduler is not there.
+
+    >>> str(EngineError("no scheduler"))
+    'no scheduler'
+    """
+
 
 def _daemonic() -> bool:
     return bool(multiprocessing.current_process().daemon)
@@ -31,7 +41,11 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[tuple[Executor, 
     Without ``scheduler`` a local cluster of ``jobs`` threads is started (handy for trying
     the engine on one machine).
     """
-    import distributed
+    try:
+        import distributed
+    except ImportError:
+        raise EngineError("--engine dask needs Dask, which is not installed: "
+                          f"{DASK_EXTRA}") from None
 
     # distributed is untyped: keep its objects as Any.
     Client: Any = distributed.Client
@@ -42,7 +56,14 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[tuple[Executor, 
                                dashboard_address=None)
         client = Client(cluster)
     else:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler)
+        except (OSError, TimeoutError, ValueError) as err:
+            # OSError: refused or timed out (distributed's TimeoutError is one); ValueError: a
+            # malformed address. Neither is about writing the output.
+            raise EngineError(f"could not reach the Dask scheduler at {scheduler} "
+                              f"({type(err).__name__}): is `dask scheduler` running there, "
+                              "and the address right?") from None
     try:
         if any(client.run(_daemonic).values()):
             raise RuntimeError(

@@ -28,7 +28,8 @@ from functools import cache
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from ..errors import (CorruptFile, FoiExtractError, MemoryLimit, Timeout, WorkerCrash)
+from ..errors import (CorruptFile, FoiExtractError, MemoryLimit, Timeout, WorkerCrash,
+                      printable)
 from ..limits import MiB, Limits
 from .order import sort_rows
 
@@ -73,8 +74,8 @@ def failure(task: Task, err: FoiExtractError, seconds: float = 0.0) -> Record:
     """The record of an input that failed with ``err``."""
     from ..pipeline import error_row
 
-    return Record(task.source, task.key, {"errors": [error_row(task.source, err)]},
-                  seconds=seconds)
+    rows = _printable_rows({"errors": [error_row(task.source, err)]})
+    return Record(task.source, task.key, rows, seconds=seconds)
 
 
 def run_isolated(task: Task, limits: Limits) -> Record:
@@ -200,24 +201,38 @@ def extract_rows(source: str, limits: Limits) -> Rows:
     try:
         extractions = extract_file(source, limits)
     except FoiExtractError as err:
-        return {"errors": [error_row(source, err)]}
+        return _printable_rows({"errors": [error_row(source, err)]})
     except MemoryError:
         cap = f" of {limits.memory_limit // MiB} MB" if limits.memory_limit else ""
-        return {"errors": [error_row(source, MemoryLimit(
+        return _printable_rows({"errors": [error_row(source, MemoryLimit(
             source, f"reading the document needed more than the memory cap{cap}",
-            limit=limits.memory_limit))]}
+            limit=limits.memory_limit))]})
     except RecursionError:
-        return {"errors": [error_row(source, CorruptFile(
-            source, "the document is nested too deeply to read"))]}
+        return _printable_rows({"errors": [error_row(source, CorruptFile(
+            source, "the document is nested too deeply to read"))]})
     except Exception as exc:  # a reader bug: record it, never its message (it may quote the text)
-        return {"errors": [error_row(source, WorkerCrash(
-            source, f"the reader failed unexpectedly ({type(exc).__name__})"))]}
+        return _printable_rows({"errors": [error_row(source, WorkerCrash(
+            source, f"the reader failed unexpectedly ({type(exc).__name__})"))]})
     tables: Rows = {"documents": [e.document for e in extractions],
                     "pairs": [r for e in extractions for r in e.pairs],
                     "values": [r for e in extractions for r in e.values],
                     "exemptions": [r for e in extractions for r in e.exemptions],
                     "requests": [r for e in extractions for r in e.requests]}
-    return {name: sort_rows(name, rows) for name, rows in tables.items() if rows}
+    return _printable_rows({name: sort_rows(name, rows) for name, rows in tables.items() if rows})
+
+
+def _printable_rows(tables: Rows) -> Rows:
+    """The rows with every text as UTF-8 can hold it (see :func:`~foiextract.errors.printable`).
+
+    A file name with a byte that is not UTF-8 (``caf\\xe9.md`` from an old Windows ZIP) used to
+    reach the table writer as a lone surrogate and lose the whole run's tables.
+    """
+    for rows in tables.values():
+        for row in rows:
+            for column, value in row.items():
+                if isinstance(value, str):
+                    row[column] = printable(value)
+    return tables
 
 
 def _detach() -> None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from .. import __version__
+from ..writers import file_mode
 from .isolate import Record, Rows
 
 STATE_NAME = ".foiextract"
@@ -147,6 +148,7 @@ def _write_atomic(path: str, text: str) -> None:
         # No fsync: a part must survive the process being killed, which rename alone gives.
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, file_mode())  # mkstemp makes it owner-only
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -28,7 +28,7 @@ from .. import __version__
 from ..errors import FoiExtractError, WorkerCrash
 from ..pipeline import error_row, iter_inputs
 from ..tables import TABLES
-from ..writers import fmt_for
+from ..writers import check_output, one_table
 from .isolate import Record, Task, failure, run_isolated, stop_all
 from ..limits import Limits, check_inside, probe
 from .manifest import Part, State, part_key, state_dir
@@ -56,6 +56,11 @@ class BulkOptions:
     chunk_rows: int = CHUNK_ROWS
     # A symbolic link in a folder given that leads out of it is an errors row unless this is set.
     follow_symlinks: bool = False
+    # The table a one-table output (a .csv or .jsonl file, or ``-``) takes.
+    table: str = "pairs"
+    # Inputs shown under another name in the tables and messages: standard input, read into
+    # a temporary file, is ``-``.
+    labels: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,8 @@ class BulkSummary:
     worker_peak_rss_kb: int
     # Documents read that gave no question/answer pairs (flag ``no_pairs``): worth a look.
     no_pairs: list[str] = field(default_factory=list)
+    # Each document read: its source and how many pairs it gave, in table order.
+    read_documents: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -101,12 +108,13 @@ def run_bulk(paths: Sequence[str | os.PathLike[str]], out: str, fmt: str | None 
     partitioned = options.engine == "dask"
     if partitioned and fmt not in (None, "parquet"):
         raise ValueError("the dask engine writes partitioned Parquet: leave out --format")
-    fmt = "parquet" if partitioned else fmt_for(out, fmt)
+    fmt = "parquet" if partitioned else check_output(out, fmt, options.table, TABLES)
     listed = list(_listed(paths))
     inputs = [source for source, _ in listed]
     roots = [None if options.follow_symlinks else root for _, root in listed]
     progress = Progress(len(inputs), enabled=options.progress)
-    with State(state_dir(out, single_file=fmt in ("sqlite", "xlsx"))) as state:
+    single_file = fmt in ("sqlite", "xlsx") or (one_table(out) and not partitioned)
+    with State(state_dir(out, single_file=single_file)) as state:
         with _executor(options) as (executor, in_flight):
             try:
                 parts, read, worker_peak = _schedule(inputs, roots, state, executor,
@@ -118,24 +126,31 @@ def run_bulk(paths: Sequence[str | os.PathLike[str]], out: str, fmt: str | None 
                 progress.close()
         tally = _Tally()
         outputs = write_streams(_merged(parts, tally), out, fmt, partitioned=partitioned,
-                                chunk_rows=options.chunk_rows)
+                                chunk_rows=options.chunk_rows, table=options.table)
         summary = BulkSummary(
             inputs=len(inputs), read=read, skipped=progress.skipped, documents=tally.documents,
             pairs=tally.pairs, pages=tally.pages, errors=tally.errors, outputs=outputs,
             seconds=time.monotonic() - started,
             parent_peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            worker_peak_rss_kb=worker_peak, no_pairs=tally.no_pairs)
+            worker_peak_rss_kb=worker_peak, no_pairs=tally.no_pairs,
+            read_documents=tally.read_documents)
         state.log_run(_run_entry(summary, options, fmt))
     return summary
 
 
 def _listed(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[str, str | None]]:
-    """Every input with the folder it was found in (``None`` for a file named directly)."""
+    """Every input with the folder it was found in (``None`` for a file named directly).
+
+    A path named twice (or named and found in a folder named) is read once.
+    """
+    seen: set[str] = set()
     for path in paths:
         name = os.fspath(path)
         root = name if os.path.isdir(name) else None
         for source in iter_inputs([name]):
-            yield source, root
+            if source not in seen:
+                seen.add(source)
+                yield source, root
 
 
 @contextlib.contextmanager
@@ -164,7 +179,7 @@ def _schedule(inputs: list[str], roots: list[str | None], state: State, executor
         nonlocal read, peak
         for future in finished:
             index, task = running.pop(future)
-            record = _outcome(future, task)
+            record = _relabel(_outcome(future, task), options.labels)
             parts[index] = state.save(record)
             read += 1
             peak = max(peak, record.peak_rss_kb)
@@ -176,10 +191,11 @@ def _schedule(inputs: list[str], roots: list[str | None], state: State, executor
                 check_inside(source, root)
             sha = probe(source, limits)
         except FoiExtractError as err:
-            parts[index] = Part(rows={"errors": [error_row(source, err)]})
+            rows = {"errors": [error_row(source, err)]}
+            parts[index] = Part(rows=_relabel_rows(rows, options.labels))
             progress.update(failed=True)
             continue
-        task = Task(source, part_key(sha, source, fingerprint))
+        task = Task(source, part_key(sha, options.labels.get(source, source), fingerprint))
         done = state.done(task.key, options.retry_failed)
         if done is not None:
             parts[index] = done
@@ -193,6 +209,30 @@ def _schedule(inputs: list[str], roots: list[str | None], state: State, executor
         collect(wait(running, return_when=FIRST_COMPLETED).done)
     assert all(part is not None for part in parts)
     return [part for part in parts if part is not None], read, peak
+
+
+def _relabel(record: Record, labels: Mapping[str, str]) -> Record:
+    """The record with a labelled input's path replaced by its label (``-`` for stdin)."""
+    if record.source not in labels:
+        return record
+    return Record(labels[record.source], record.key, _relabel_rows(record.tables, labels),
+                  record.peak_rss_kb, record.seconds)
+
+
+def _relabel_rows(tables: dict[str, list[dict[str, Any]]], labels: Mapping[str, str]
+                  ) -> dict[str, list[dict[str, Any]]]:
+    if not labels:
+        return tables
+
+    def label(text: Any) -> Any:
+        if not isinstance(text, str):
+            return text
+        for path, name in labels.items():
+            text = text.replace(path, name)
+        return text
+
+    return {table: [{k: label(v) if k in ("source", "message") else v for k, v in row.items()}
+                    for row in rows] for table, rows in tables.items()}
 
 
 def _outcome(future: Future[Record], task: Task) -> Record:
@@ -211,12 +251,14 @@ class _Tally:
         self.documents = self.pairs = self.pages = 0
         self.errors: list[dict[str, Any]] = []
         self.no_pairs: list[str] = []
+        self.read_documents: list[tuple[str, int]] = []
 
     def watch(self, table: str, rows: Iterator[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
         for row in rows:
             if table == "documents":
                 self.documents += 1
                 self.pages += row.get("pages") or 0
+                self.read_documents.append((str(row.get("source")), int(row.get("n_pairs") or 0)))
                 if "no_pairs" in str(row.get("flags") or "").split("; "):
                     self.no_pairs.append(str(row.get("source")))
             elif table == "pairs":

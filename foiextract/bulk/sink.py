@@ -21,20 +21,33 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 import pandas as pd
 
 from ..tables import frame
-from ..writers import (atomic_write, fmt_for, write_frame, write_sqlite, write_table_set,
-                       write_xlsx)
+from ..writers import (append_frames, arrow_table, check_output, one_table, write_database,
+                       write_frame, write_one_table, write_table_set, write_xlsx, atomic_write)
 
 CHUNK_ROWS = 2_000
 
 
 def write_streams(streams: Mapping[str, Iterable[Mapping[str, Any]]], out: str,
                   fmt: str | None = None, *, partitioned: bool = False,
-                  chunk_rows: int = CHUNK_ROWS) -> list[str]:
-    """Write each table's rows (already in table order) to ``out``; returns the paths written."""
-    fmt = fmt_for(out, fmt)
+                  chunk_rows: int = CHUNK_ROWS, table: str = "pairs") -> list[str]:
+    """Write each table's rows (already in table order) to ``out``; returns the paths written.
+
+    A .csv or .jsonl ``out`` (or ``-``, standard output) takes the one ``table``.
+    """
+    fmt = "parquet" if partitioned else check_output(out, fmt, table, streams)
     chunks = {name: _frames(name, rows, chunk_rows) for name, rows in streams.items()}
-    if fmt in ("sqlite", "xlsx") and not partitioned:
-        atomic_write(out, lambda tmp: (write_sqlite if fmt == "sqlite" else write_xlsx)(chunks, tmp))
+    if one_table(out) and not partitioned:
+        for name, frames in chunks.items():
+            if name == table:
+                write_one_table(frames, out, fmt)
+            else:
+                for _ in frames:  # the other tables' rows still stream past (the tally counts)
+                    pass
+        return [out]
+    if fmt == "sqlite" and not partitioned:
+        return write_database(chunks, out)
+    if fmt == "xlsx" and not partitioned:
+        atomic_write(out, lambda tmp: write_xlsx(chunks, tmp))
         return [out]
     files: dict[str, Callable[[str], None]] = {}
     for name, frames in chunks.items():
@@ -65,42 +78,12 @@ def _write_table(frames: Iterator[pd.DataFrame], path: str, fmt: str) -> None:
     if second is None:
         write_frame(first, path, fmt)  # one chunk: the bytes a one-shot run writes
         return
-    _APPEND[fmt](itertools.chain([first, second], frames), path)
-
-
-def _append_csv(frames: Iterable[pd.DataFrame], path: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        for n, df in enumerate(frames):
-            df.to_csv(handle, index=False, header=n == 0, lineterminator="\n")
-
-
-def _append_jsonl(frames: Iterable[pd.DataFrame], path: str) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        for df in frames:
-            if not df.empty:
-                handle.write(df.to_json(orient="records", lines=True, force_ascii=False))
-
-
-def _append_parquet(frames: Iterable[pd.DataFrame], path: str) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    writer = None
-    try:
-        for df in frames:
-            table = pa.Table.from_pandas(df, preserve_index=False)
-            if writer is None:
-                writer = pq.ParquetWriter(path, table.schema)
-            writer.write_table(table.cast(writer.schema))
-    finally:
-        if writer is not None:
-            writer.close()
-
-
-_APPEND = {"csv": _append_csv, "jsonl": _append_jsonl, "parquet": _append_parquet}
+    append_frames(itertools.chain([first, second], frames), path, fmt)
 
 
 def _write_partitioned(frames: Iterator[pd.DataFrame], folder: str) -> None:
+    import pyarrow.parquet as pq
+
     os.makedirs(folder)
     for n, df in enumerate(frames):
-        df.to_parquet(os.path.join(folder, f"part-{n:05d}.parquet"), index=False, engine="pyarrow")
+        pq.write_table(arrow_table(df), os.path.join(folder, f"part-{n:05d}.parquet"))

@@ -14,6 +14,7 @@ import click
 from ..errors import FoiExtractError
 
 FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
+COMPILE_TABLES = click.Choice(["dataset", "answers", "request", "review", "errors"])
 
 
 @click.command(name="compile")
@@ -21,16 +22,20 @@ FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
 @click.option("-r", "--request", "request", type=click.Path(dir_okay=False), default=None,
               help="The request as sent: numbered questions (Markdown, text, Word, PDF). "
                    "Default: inferred from the responses that restate it.")
-@click.option("-o", "--out", required=True, type=click.Path(),
-              help="Output: an .xlsx workbook, a .db SQLite file, "
-                   "or a folder (csv, parquet, jsonl).")
+@click.option("-o", "--out", required=True, type=click.Path(allow_dash=True),
+              help="Output: an .xlsx workbook, a .db SQLite file, a folder (csv, parquet, "
+                   "jsonl), a .csv or .jsonl file of one table, or - for standard output.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
               help="Output format (default: from the output's extension, else csv).")
+@click.option("-t", "--table", type=COMPILE_TABLES, default="dataset", show_default=True,
+              help="The table a one-table output (-o -, -o x.csv, -o x.jsonl) takes.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Read files that symbolic links in a folder lead to outside it "
                    "(default: each is an error row).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each table written.")
 def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: str | None,
-                    follow_symlinks: bool) -> None:
+                    table: str, follow_symlinks: bool, quiet: bool, verbose: bool) -> None:
     """Compile many authorities' responses to one request into one dataset.
 
     PATHS are response files, folders, or a request platform's batch download
@@ -42,27 +47,41 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
     Example:
       foiextract compile responses/ --request request.md -o dataset.xlsx
       foiextract compile batch-download.zip -o out/ --format csv
+      foiextract compile responses/ -o - | csvlook
     """
-    from .run import compile_responses
+    from ..cli import _verbosity, usage_checked
+    from ..writers import check_output
+    from .run import TABLE_NAMES, compile_responses
 
+    level = _verbosity(quiet, verbose)
+    usage_checked(lambda: check_output(out, fmt, table, TABLE_NAMES))
     # A kill (SIGTERM) ends the command as an exit does, so the unpacked ZIPs are removed.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         batch = compile_responses(list(paths), request=request, follow_symlinks=follow_symlinks)
     except FoiExtractError as err:
         raise click.ClickException(str(err)) from None
+    from .output import write_compilation
+
     try:
-        batch.write(out, fmt)
+        written = write_compilation(batch, out, fmt, table=table)
     except (OSError, ValueError) as err:
         raise click.ClickException(f"could not write {out}: {err}") from None
+    if level == 2:
+        for path in written:
+            click.echo(f"wrote: {path}", err=True)
     origin = "inferred" if batch.request.inferred else "from " + (batch.request.source or "a list")
     review = len(batch.review)
-    click.echo(f"{len(batch.dataset)} authorit{'y' if len(batch.dataset) == 1 else 'ies'}, "
-               f"{len(batch.request.items)} request item(s) ({origin}), "
-               f"{review} cell(s) to review, "
-               f"{len(batch.errors)} error(s)", err=True)
+    if level:
+        click.echo(f"{len(batch.dataset)} authorit{'y' if len(batch.dataset) == 1 else 'ies'}, "
+                   f"{len(batch.request.items)} request item(s) ({origin}), "
+                   f"{review} cell(s) to review, "
+                   f"{len(batch.errors)} error(s)", err=True)
+    # One status a file: a file that could not be read is an error, not also skipped.
+    failed = set(batch.errors["source"].dropna())
     for source in batch.skipped:
-        click.echo(f"skipped (answers nothing): {source}", err=True)
+        if level and source not in failed:
+            click.echo(f"skipped (answers nothing): {source}", err=True)
     for row in batch.errors.itertuples(index=False):
         click.echo(f"error: {row.message} [{row.kind}]", err=True)
     sys.exit(1 if batch.failed else 0)

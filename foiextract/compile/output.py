@@ -2,9 +2,12 @@
 
 The workbook has three sheets: ``dataset`` (one row per authority, numbers as
 numbers), ``request`` (the questions and the column names they became) and
-``review`` (the cells that need a look, with the text each came from). CSV,
-Parquet and JSON Lines give one file per table in a folder; SQLite one table
-per table in one file. Every file is written atomically, as ``extract`` does.
+``review`` (the cells that need a look, with the text each came from), each
+with a bold, frozen header row, filters and widths. CSV, Parquet and JSON
+Lines give one file per table in a folder (a .csv or .jsonl file, or ``-``,
+one table: ``dataset`` unless asked); SQLite one table per table in one file,
+the answers searchable, with a ``metadata.json`` beside it. Every file is
+written atomically, as ``extract`` does.
 
 >>> SHEETS
 ('dataset', 'request', 'review')
@@ -17,7 +20,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..writers import atomic_write, excel_text, fmt_for, save_workbook, write_sqlite, write_tables
+from ..database import COMPILE_KEYS
+from ..writers import (DATE_FORMAT, atomic_write, check_output, excel_text, one_table,
+                       save_workbook, write_tables)
 
 if TYPE_CHECKING:
     from .run import Compilation
@@ -27,21 +32,22 @@ SHEETS = ("dataset", "request", "review")
 _WIDE = {"question": 60, "answer": 60, "authority": 32}
 
 
-def write_compilation(compilation: Compilation, out: str, fmt: str | None = None) -> list[str]:
-    """Write ``compilation`` to ``out`` in ``fmt`` (default: from the extension, else csv)."""
-    fmt = fmt_for(out, fmt)
+def write_compilation(compilation: Compilation, out: str, fmt: str | None = None,
+                      table: str = "dataset") -> list[str]:
+    """Write ``compilation`` to ``out`` in ``fmt`` (default: from the extension, else csv);
+    a one-table output (.csv, .jsonl, ``-``) takes ``table``."""
     tables = dict(compilation.tables())
-    if fmt == "xlsx":
+    fmt = check_output(out, fmt, table, tables)
+    if fmt == "xlsx" and not one_table(out):
         atomic_write(out, lambda tmp: write_workbook(tables, tmp))
         return [out]
-    if fmt == "sqlite":
-        atomic_write(out, lambda tmp: write_sqlite({n: [df] for n, df in tables.items()}, tmp))
-        return [out]
-    return write_tables(tables, out, fmt)
+    return write_tables(tables, out, fmt, table=table, keys=COMPILE_KEYS)
 
 
 def write_workbook(tables: dict[str, pd.DataFrame], path: str) -> None:
     """The three-sheet workbook; text is always stored as text (never a formula)."""
+    import datetime as dt
+
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -59,10 +65,14 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str) -> None:
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
+                elif isinstance(cell.value, dt.date):
+                    cell.number_format = DATE_FORMAT
         for number, column in enumerate(df.columns, start=1):
             sheet.column_dimensions[get_column_letter(number)].width = _WIDE.get(
                 str(column), 14 if name == "dataset" else 18)
         sheet.freeze_panes = "C2" if name == "dataset" else "A2"
+        if len(df.columns):
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{len(df) + 1}"
     save_workbook(book, path)
 
 

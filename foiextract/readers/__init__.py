@@ -6,6 +6,8 @@ python-docx, lxml or markdown-it.
 
 >>> sniff(b"%PDF-1.7 ...")
 'pdf'
+>>> sniff(b"\\x89PNG\\r\\n\\x1a\\n...")
+'image'
 >>> sniff(b"# Response\\n\\n**How many?**\\n\\nTwo\\n")
 'markdown'
 """
@@ -23,7 +25,7 @@ from ..errors import (BadEncoding, CorruptFile, EmptyFile, FoiExtractError, NotF
                       UnsupportedFormat)
 from ..model import Document
 
-Sniffed = Literal["markdown", "pdf", "docx", "html", "email", "text", "legacy", "zip"]
+Sniffed = Literal["markdown", "pdf", "docx", "html", "email", "text", "legacy", "zip", "image"]
 
 HEAD_BYTES = 64 * 1024
 # Byte-order marks of the UTF-16 and UTF-32 text Windows tools save; UTF-32's first, as
@@ -40,7 +42,10 @@ READER_MODULES: dict[str, str] = {
     "html": "html",
     "email": "email",
     "text": "text",
+    "image": "image",  # PNG, JPEG, TIFF: read by OCR
 }
+# Magic bytes of the pictures of letters read by OCR.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 _EMAIL_HEADER = re.compile(
     rb"^(from|to|subject|date|received|return-path|message-id|mime-version|content-type|"
@@ -79,6 +84,8 @@ def sniff(head: bytes) -> Sniffed:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or stripped.startswith(b"{\\rtf"):
         return "legacy"
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
     if b"\x00" in head[:8192]:
         raise UnsupportedFormat("", "binary content that is not a format foiextract reads")
     if _HTML_START.match(stripped) or (stripped.startswith(b"<")

@@ -80,7 +80,8 @@ def check_package(path: str, data: bytes, limits: ZipLimits = ZipLimits()) -> No
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a directory claiming a ZIP version past 6.3 (a damaged one).
         raise CorruptFile(path, "not a valid Word file (the ZIP container is damaged)") from None
     with archive:
         members = archive.infolist()

@@ -185,8 +185,11 @@ def _read_attachment(part: EmailMessage, name: str, source: str) -> Document | N
         return None
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
-        data = inner[0].as_bytes() if isinstance(inner, list) and inner \
-            and isinstance(inner[0], Message) else b""
+        try:
+            data = inner[0].as_bytes() if isinstance(inner, list) and inner \
+                and isinstance(inner[0], Message) else b""
+        except Exception:  # noqa: BLE001 - e.g. RecursionError: messages nested hundreds deep
+            return None
         suffix = ".eml"
     else:
         payload = part.get_payload(decode=True)

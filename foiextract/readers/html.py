@@ -159,13 +159,26 @@ class _Table:
     line: int | None = None
     # Cells reaching down into later rows (rowspan), by column: the cell and the rows it has left.
     below: dict[int, tuple[Cell, int]] = field(default_factory=dict)
+    # The current row, how many of its cells are counted and the columns they take: summing
+    # the row again for every cell made a row of 1,000 cells cost a million steps.
+    counted: tuple[int, int, int] = (0, 0, 0)
+
+    def width(self) -> int:
+        """The columns the current row's cells take so far."""
+        row = self.rows[-1]
+        ident, counted, columns = self.counted
+        if ident != id(row) or counted > len(row):
+            counted = columns = 0
+        columns += sum(c.colspan for c in row[counted:])
+        self.counted = (id(row), len(row), columns)
+        return columns
 
     def carry_down(self, through: int | None = None) -> None:
         """Put the cells reaching down from rows above into the current row, at their columns,
         up to the column where a new cell starts (``None``: to the end of the row)."""
         row = self.rows[-1]
         while True:
-            column = sum(c.colspan for c in row)
+            column = self.width()
             if column not in self.below or (through is not None and column > through):
                 return
             cell, left = self.below.pop(column)
@@ -310,7 +323,7 @@ class _Walker:
         table.colspan = _span(element.get("colspan"))
         table.rowspan = _span(element.get("rowspan")) if element.tag in ("td", "th") else 1
         if element.tag in ("td", "th"):
-            table.carry_down(through=sum(c.colspan for c in table.rows[-1]))
+            table.carry_down(through=table.width())
         table.cell = []
 
     def close_cell(self) -> None:
@@ -318,7 +331,7 @@ class _Walker:
         if table.cell is not None:
             cell = Cell(_spans(table.cell), colspan=table.colspan)
             if table.rowspan > 1:  # the cell stands in the rows below too, as Word's merged cells do
-                table.below[sum(c.colspan for c in table.rows[-1])] = (cell, table.rowspan - 1)
+                table.below[table.width()] = (cell, table.rowspan - 1)
             table.rows[-1].append(cell)
         table.cell = None
 

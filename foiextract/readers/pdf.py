@@ -4,8 +4,12 @@ Each page is interpreted once (:mod:`.pdf_glyphs`): glyphs with their
 effective bold/italic (font name, descriptor, render mode, slant) and colour,
 text under black redaction boxes dropped. Pages that draw rulings go through
 pdfplumber's table finder (:mod:`.pdf_tables`); the remaining glyphs become
-lines and paragraphs (:mod:`.pdf_layout`). Running headers, footers, page
-numbers and protective markings go to ``furniture`` (:mod:`.pdf_furniture`).
+lines and paragraphs (:mod:`.pdf_layout`). A page that is a picture (a scan:
+next to no text, mostly image) is rendered and read by OCR (:mod:`.pdf_ocr`)
+into lines like any other page's, so a letter with a scanned annex reads
+both; its blocks say ``ocr`` and their confidence in their ``source``. Running
+headers, footers, page numbers and protective markings go to ``furniture``
+(:mod:`.pdf_furniture`).
 A paragraph or a table broken by a page break is joined again. Each page is
 closed as soon as it is read, so memory stays flat over long files.
 
@@ -28,9 +32,11 @@ from pdfminer.psparser import PSLiteral
 
 from ..errors import CorruptFile, Encrypted, FoiExtractError, NoTextLayer
 from ..model import Block, Document, Source
+from .ocr import current_settings, require_tesseract, tesseract_available
 from .pdf_columns import borderless_tables
 from .pdf_furniture import furniture_lines
 from .pdf_glyphs import StyleDevice, page_content, rulings_only
+from .pdf_ocr import PageRenderer, image_area, is_scan
 from .pdf_structure import check_page_tree
 from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin
 from .pdf_tables import FoundTable, continue_table, find_tables, same_columns
@@ -53,26 +59,31 @@ _Element = _Paragraph | _Table
 
 
 def read(path: str) -> Document:
-    """Read the PDF at ``path``; raise Encrypted, NoTextLayer or CorruptFile when it cannot be."""
+    """Read the PDF at ``path``; raise Encrypted, NoTextLayer, NeedsOcr or CorruptFile when
+    it cannot be."""
     try:
         pdf = pdfplumber.open(path)
     except Exception as err:  # noqa: BLE001 - pdfminer raises many kinds; none may escape
         raise _error(path, err) from None
+    scans: dict[int, float | None] = {}
     try:
-        with pdf:
+        with pdf, PageRenderer(path) as renderer:
             fault = check_page_tree(pdf.doc)
             if fault:
                 raise CorruptFile(path, fault)
             metadata = _metadata(pdf.metadata)
-            pages = list(_read_pages(pdf, path))
+            pages = list(_read_pages(pdf, path, renderer, scans))
     except FoiExtractError:
         raise
     except Exception as err:  # noqa: BLE001
         raise _error(path, err) from None
     if not pages:
         raise CorruptFile(path, "the PDF has no pages")
+    ocr = _ocr_done(scans)
     if not any(lines or tables for _, _, lines, tables in pages):
-        raise NoTextLayer(path)
+        _no_text(path, scans, ocr)
+    if scans and not ocr:
+        metadata["scanned_pages_unread"] = ", ".join(str(n) for n in scans)
     furniture_ids = furniture_lines([(height, lines) for _, height, lines, _ in pages])
     furniture: list[Block] = []
     elements: list[tuple[int, _Element]] = []
@@ -84,9 +95,26 @@ def read(path: str) -> Document:
         elements.extend((number, e) for e in _page_elements(body, tables, number))
     right = right_margin(all_body)
     blocks = [_block(element, right) for element in _join_pages(elements, right)]
+    if ocr:
+        blocks = [_ocr_table(b, scans) for b in blocks]
     return Document(blocks=tuple(b for b in blocks if b.text.strip()), format="pdf",
                     source=path, furniture=_dedupe(furniture), metadata=metadata,
-                    pages=len(pages))
+                    pages=len(pages), ocr_pages=len(scans) if ocr else 0)
+
+
+def _ocr_done(scans: dict[int, float | None]) -> bool:
+    """True when the scanned pages were read by OCR (it is on and Tesseract is there)."""
+    return bool(scans) and current_settings().enabled and tesseract_available()
+
+
+def _no_text(path: str, scans: dict[int, float | None], ocr: bool) -> None:
+    """Raise the error of a PDF that gave no text: a scan needs OCR, or OCR found nothing."""
+    if not scans:
+        raise NoTextLayer(path)
+    if not current_settings().enabled:
+        raise NoTextLayer(path, "the PDF is a scan (no text layer) and OCR is off (--no-ocr)")
+    require_tesseract(path, "the PDF is a scan (no text layer): it")
+    raise NoTextLayer(path, "the PDF is a scan and OCR found no text on it")
 
 
 def _error(path: str, err: BaseException) -> FoiExtractError:
@@ -103,8 +131,13 @@ def _error(path: str, err: BaseException) -> FoiExtractError:
     return CorruptFile(path, f"the PDF is damaged and could not be read ({type(err).__name__})")
 
 
-def _read_pages(pdf: Any, path: str) -> Iterator[tuple[int, float, list[Line], list[FoundTable]]]:
+def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, float | None]
+                ) -> Iterator[tuple[int, float, list[Line], list[FoundTable]]]:
+    """Each page's number, height, lines and tables. A scanned page is read by OCR when OCR
+    is on and Tesseract is there; ``scans`` gets its number and its words' mean confidence
+    (None when it was not read)."""
     rsrcmgr = pdf.rsrcmgr
+    settings = current_settings()
     for number, page in enumerate(pdf.pages, start=1):
         device = StyleDevice(rsrcmgr, pageno=number)
         PDFPageInterpreter(rsrcmgr, device).process_page(_page_object(page))
@@ -112,10 +145,18 @@ def _read_pages(pdf: Any, path: str) -> Iterator[tuple[int, float, list[Line], l
         content = page_content(layout)
         glyphs = content.glyphs
         tables: list[FoundTable] = []
-        if content.rulings >= 2 and glyphs:
-            page._layout = rulings_only(layout)  # the finder needs edges, not characters
-            tables, glyphs = find_tables(page, glyphs, number)
-        lines = group_lines(glyphs, number)
+        visible = sum(1 for g in glyphs if g.text.strip())
+        if is_scan(visible, image_area(layout, content.width, content.height)):
+            glyphs = []
+            lines = renderer.lines(number, settings) \
+                if settings.enabled and tesseract_available() else []
+            words = [c for line in lines for c in line.confidences]
+            scans[number] = round(sum(words) / len(words), 3) if words else None
+        else:
+            if content.rulings >= 2 and glyphs:
+                page._layout = rulings_only(layout)  # the finder needs edges, not characters
+                tables, glyphs = find_tables(page, glyphs, number)
+            lines = group_lines(glyphs, number)
         if any(line.gutters for line in lines):
             borderless, lines = borderless_tables(lines, number)
             tables.extend(borderless)
@@ -191,12 +232,32 @@ def _block(element: _Element, right: float) -> Block:
     lines = element.lines
     on_first = [line for line in lines if line.page == lines[0].page]
     return Block("paragraph", paragraph_spans(lines, right),
-                 source=Source(page=lines[0].page, bbox=bbox(on_first)))
+                 source=_source(lines[0].page, bbox(on_first), lines))
 
 
 def _line_block(line: Line) -> Block:
     return Block("paragraph", paragraph_spans([line], line.x1),
-                 source=Source(page=line.page, bbox=bbox([line])))
+                 source=_source(line.page, bbox([line]), [line]))
+
+
+def _source(page: int, box: tuple[float, float, float, float], lines: list[Line]) -> Source:
+    """Where a block stands; for lines read by OCR, that they were and how surely (the mean
+    of their words' confidences)."""
+    words = [c for line in lines for c in line.confidences]
+    if not words:
+        return Source(page=page, bbox=box)
+    return Source(page=page, bbox=box, ocr=True,
+                  ocr_confidence=round(sum(words) / len(words), 3))
+
+
+def _ocr_table(block: Block, scans: dict[int, float | None]) -> Block:
+    """A table found among OCR'd lines, marked as OCR with its page's mean confidence."""
+    page = block.source.page
+    if block.kind != "table" or page not in scans:
+        return block
+    return Block("table", rows=block.rows, header_rows=block.header_rows,
+                 source=Source(page=page, bbox=block.source.bbox, ocr=True,
+                               ocr_confidence=scans[page]))
 
 
 def _dedupe(blocks: list[Block]) -> tuple[Block, ...]:

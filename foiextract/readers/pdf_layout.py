@@ -51,6 +51,7 @@ class Line:
     text: str = field(default="")
     glyphs: list[Glyph] = field(default_factory=list)
     gutters: list[tuple[float, float]] = field(default_factory=list)  # white wider than 2 em
+    confidences: list[float] = field(default_factory=list)  # OCR: each word's, 0-1; else empty
 
     @property
     def key(self) -> str:
@@ -66,13 +67,13 @@ def group_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
     base = 0.0
     for glyph in ordered:
         if current and abs(glyph.bottom - base) > max(1.5, 0.3 * glyph.size):
-            lines.append(_make_line(current, page))
+            lines.append(make_line(current, page))
             current = []
         if not current:
             base = glyph.bottom
         current.append(glyph)
     if current:
-        lines.append(_make_line(current, page))
+        lines.append(make_line(current, page))
     return [line for line in lines if line.text]
 
 
@@ -92,7 +93,8 @@ def _struck_once(glyphs: list[Glyph]) -> list[Glyph]:
     return kept
 
 
-def _make_line(glyphs: list[Glyph], page: int) -> Line:
+def make_line(glyphs: list[Glyph], page: int) -> Line:
+    """One line from its glyphs (any order): styled runs, words split at gaps, its geometry."""
     glyphs = _struck_once(glyphs)
     runs: list[tuple[str, bool, bool, str | None]] = []
     chars: list[str] = []
