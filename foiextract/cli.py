@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 import click
 
+from .cli_ocr import ocr_options
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -31,7 +33,8 @@ from . import __version__
 from .errors import FoiExtractError
 
 FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
-EXTRACT_TABLES = click.Choice(["documents", "pairs", "values", "exemptions", "requests", "errors"])
+EXTRACT_TABLES = click.Choice(["documents", "pairs", "values", "exemptions", "requests", "cells",
+                               "checks", "errors"])
 STDIN = "-"
 
 
@@ -64,18 +67,6 @@ def _verbosity(quiet: bool, verbose: bool) -> int:
     if quiet and verbose:
         raise click.UsageError("-q and -v contradict each other: choose one")
     return 0 if quiet else 2 if verbose else 1
-
-
-def ocr_options(command: Any) -> Any:
-    """``--no-ocr``, ``--ocr-language`` and ``--ocr-page-timeout``: how scans are read."""
-    command = click.option("--ocr-page-timeout", type=click.FloatRange(min=0), default=60.0,
-                           show_default=True, help="Seconds OCR may take on one page "
-                           "(0: no limit).")(command)
-    command = click.option("--ocr-language", default="eng", show_default=True, metavar="LANG",
-                           help="Tesseract's language for scans, e.g. eng, cym, eng+cym.")(command)
-    return click.option("--no-ocr", is_flag=True,
-                        help="Read no scans: a scanned PDF or an image is a no_text_layer "
-                             "error row (default: read by OCR with Tesseract).")(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

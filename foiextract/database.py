@@ -63,6 +63,9 @@ EXTRACT_KEYS: dict[str, Keys] = {
                        indexes=("doc_id", "provision", "absolute")),
     "requests": Keys(pk=("source", "item"), link="source", indexes=("doc_id",),
                      search=("question",), add_source=True),
+    "cells": Keys(pk=("source", "cell_key"), link="source",
+                  indexes=("doc_id", "table_no", "kind", "request_item", "is_total")),
+    "checks": Keys(link="source", indexes=("doc_id", "status")),
     "errors": Keys(indexes=("kind",)),
 }
 # compile's tables: the answers are searchable and the usual filters indexed.

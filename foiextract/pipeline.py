@@ -12,13 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
 from .cells import TableCell, document_cells
+from .cells.checks import table_checks
 from .errors import FoiExtractError
+from .keys import Occurrences, pair_key, value_key
+from .lexicon.text import normalise
 from .foi import read_facts
 from .limits import Limits, check_content, check_inside, probe
 from .model import Document, Pair, Source
 from .readers import read_document
 from .readers.ocr import OcrSettings, ocr_settings
 from .result import Result
+from .tables import cell_rows, check_rows
 from .segment import segment
 from .values import parse_answer
 from .values.parts import sentences, value_of_part
@@ -42,6 +46,14 @@ class Extraction:
     exemptions: list[dict[str, Any]] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
     cells: list[TableCell] = field(default_factory=list)
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table's rows from this document (``errors`` apart), cells and checks too."""
+        doc_id, source = str(self.document["doc_id"]), str(self.document["source"])
+        return {"documents": [self.document], "pairs": self.pairs, "values": self.values,
+                "exemptions": self.exemptions, "requests": self.requests,
+                "cells": cell_rows(doc_id, source, self.cells),
+                "checks": check_rows(doc_id, source, table_checks(self.cells))}
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
@@ -163,9 +175,15 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
         "unanswered_items": "; ".join(str(i) for i in seg.unanswered),
         "ocr_pages": document.ocr_pages if document.pages is not None else None,
     }
-    pair_rows = [_pair_row(doc_id, source, n, p) for n, p in enumerate(pairs, start=1)]
+    seen = Occurrences()
+    keys = [pair_key(doc_id, p.question, p.request_item, seen.next(normalise(p.question),
+                                                                   p.request_item))
+            for p in pairs]
+    pair_rows = [{**_pair_row(doc_id, source, n, p), "pair_key": key}
+                 for n, (p, key) in enumerate(zip(pairs, keys), start=1)]
     value_rows = [
-        {"doc_id": doc_id, "pair_no": n, "value_no": k, "kind": atom.kind, "number": atom.number,
+        {"doc_id": doc_id, "pair_no": n, "value_no": k, "value_key": value_key(keys[n - 1], k),
+         "kind": atom.kind, "number": atom.number,
          "unit": atom.unit, "date_start": atom.date_start, "date_end": atom.date_end,
          "label": atom.label}
         for n, p in enumerate(pairs, start=1) if p.value is not None

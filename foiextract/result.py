@@ -29,18 +29,18 @@ class Result:
     values: pd.DataFrame
     exemptions: pd.DataFrame
     requests: pd.DataFrame
+    cells: pd.DataFrame
+    checks: pd.DataFrame
     errors: pd.DataFrame
 
     @classmethod
     def from_rows(cls, extractions: Sequence["Extraction"],
                   errors: Sequence[Mapping[str, Any]]) -> "Result":
         """Build the tables from per-document rows, sorted so output never depends on order."""
+        by_document = [e.rows() for e in extractions]
         tables = {
-            "documents": frame("documents", [e.document for e in extractions]),
-            "pairs": frame("pairs", [r for e in extractions for r in e.pairs]),
-            "values": frame("values", [r for e in extractions for r in e.values]),
-            "exemptions": frame("exemptions", [r for e in extractions for r in e.exemptions]),
-            "requests": frame("requests", [r for e in extractions for r in e.requests]),
+            **{name: frame(name, [r for rows in by_document for r in rows[name]])
+               for name in TABLES if name != "errors"},
             "errors": frame("errors", errors),
         }
         return cls(**{name: sort_table(name, df) for name, df in tables.items()})

@@ -19,9 +19,13 @@ a date cell in Excel.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from .cells import TableCell
+    from .cells.checks import Check
 
 TEXT = "string"
 INT = "Int64"
@@ -39,7 +43,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "ocr_pages": INT,
     },
     "pairs": {
-        "doc_id": TEXT, "source": TEXT, "pair_no": INT, "section": TEXT,
+        "doc_id": TEXT, "source": TEXT, "pair_no": INT, "pair_key": TEXT, "section": TEXT,
         "question": TEXT, "answer": TEXT, "kind": TEXT, "value": TEXT, "shared": BOOL,
         "request_item": INT, "number": FLOAT, "unit": TEXT, "low": FLOAT, "high": FLOAT,
         "date_start": DATE, "date_end": DATE, "exemption": TEXT, "url": TEXT,
@@ -49,8 +53,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "ocr": BOOL, "ocr_confidence": FLOAT,
     },
     "values": {
-        "doc_id": TEXT, "pair_no": INT, "value_no": INT, "kind": TEXT, "number": FLOAT,
-        "unit": TEXT, "date_start": DATE, "date_end": DATE, "label": TEXT,
+        "doc_id": TEXT, "pair_no": INT, "value_no": INT, "value_key": TEXT, "kind": TEXT,
+        "number": FLOAT, "unit": TEXT, "date_start": DATE, "date_end": DATE, "label": TEXT,
     },
     "exemptions": {
         "doc_id": TEXT, "source": TEXT, "provision": TEXT, "name": TEXT, "absolute": BOOL,
@@ -58,6 +62,17 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "requests": {
         "doc_id": TEXT, "item": INT, "question": TEXT, "answered": BOOL,
+    },
+    "cells": {
+        "doc_id": TEXT, "source": TEXT, "cell_key": TEXT, "table_no": INT, "row_no": INT,
+        "col_no": INT, "row_labels": TEXT, "column_labels": TEXT, "text": TEXT, "kind": TEXT,
+        "value": TEXT, "number": FLOAT, "unit": TEXT, "low": FLOAT, "high": FLOAT,
+        "date_start": DATE, "date_end": DATE, "is_total": BOOL, "request_item": INT,
+        "page": INT, "bbox": TEXT, "line_start": INT, "line_end": INT, "paragraph_start": INT,
+    },
+    "checks": {
+        "doc_id": TEXT, "source": TEXT, "table_no": INT, "axis": TEXT, "label": TEXT,
+        "printed": FLOAT, "summed": FLOAT, "cells": INT, "unreadable": INT, "status": TEXT,
     },
     "errors": {
         "source": TEXT, "kind": TEXT, "message": TEXT,
@@ -70,10 +85,48 @@ SORT_KEYS: dict[str, list[str]] = {
     "values": ["doc_id", "pair_no", "value_no"],
     "exemptions": ["source", "doc_id", "provision"],
     "requests": ["doc_id", "item"],
+    "cells": ["doc_id", "table_no", "row_no", "col_no"],
+    "checks": ["doc_id", "table_no", "axis", "label"],
     "errors": ["source"],
 }
 DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     table: tuple(c for c, dtype in schema.items() if dtype == DATE) for table, schema in SCHEMAS.items()}
+
+
+def cell_rows(doc_id: str, source: str, cells: Iterable[TableCell]) -> list[dict[str, Any]]:
+    """The ``cells`` rows of one document's table cells, each with its stable key."""
+    from .keys import Occurrences, cell_key
+
+    seen = Occurrences()
+    rows = []
+    for c in cells:
+        where = c.source
+        rows.append({
+            "doc_id": doc_id, "source": source,
+            "cell_key": cell_key(doc_id, c.table_no, c.row_labels, c.column_labels,
+                                 seen.next(c.table_no, c.row_labels, c.column_labels)),
+            "table_no": c.table_no, "row_no": c.row_no, "col_no": c.col_no,
+            "row_labels": " / ".join(c.row_labels), "column_labels": " / ".join(c.column_labels),
+            "text": c.text, "kind": c.kind, "value": c.value, "number": c.number, "unit": c.unit,
+            "low": c.low, "high": c.high, "date_start": _iso(c.date_start),
+            "date_end": _iso(c.date_end),
+            "is_total": c.is_total, "request_item": c.request_item, "page": where.page,
+            "bbox": ",".join(f"{v:.1f}" for v in where.bbox) if where.bbox else None,
+            "line_start": where.line_start, "line_end": where.line_end,
+            "paragraph_start": where.paragraph,
+        })
+    return rows
+
+
+def _iso(day: object) -> str | None:
+    return None if day is None else str(day)
+
+
+def check_rows(doc_id: str, source: str, checks: Iterable[Check]) -> list[dict[str, Any]]:
+    """The ``checks`` rows: each printed total of a document's tables against its cells."""
+    return [{"doc_id": doc_id, "source": source, "table_no": c.table_no, "axis": c.axis,
+             "label": c.label, "printed": c.printed, "summed": c.summed, "cells": c.cells,
+             "unreadable": c.unreadable, "status": c.status} for c in checks]
 
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

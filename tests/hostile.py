@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from foiextract.readers.ocr import tesseract_available
+
 ROOT = Path(__file__).resolve().parent.parent
 A_PDF = ROOT / "corpora" / "singles" / "dft_F0021345.pdf"
 A_DOCX = ROOT / "corpora" / "singles" / "bristol_CRN00451233.docx"
@@ -343,7 +345,8 @@ CASES: dict[str, tuple[Maker, str | None, str]] = {
     "recursive_pages": (_recursive_pages, "corrupt_file", "a page tree that is its own kid"),
     "flate_bomb": (_flate_bomb, "zip_bomb", "a FlateDecode stream inflating to 512 MB"),
     "encrypted_pdf": (_encrypted_pdf, "encrypted", "a password-protected PDF"),
-    "scan": (_scan, "no_text_layer", "a page that is one image, no text"),
+    "scan": (_scan, "no_text_layer" if tesseract_available() else "needs_ocr",
+             "a page that is one image of noise: OCR finds no text (no Tesseract: needs OCR)"),
     "zip_bomb_docx": (_zip_bomb_docx, "zip_bomb", "a .docx whose document.xml unpacks to 512 MB"),
     "xxe_docx": (_xxe_docx, "unsafe_xml", "a .docx with an external entity"),
     "laughs_docx": (_laughs_docx, "unsafe_xml", "a .docx with a billion-laughs entity"),

@@ -25,9 +25,11 @@ from foiextract.writers import read_table
 
 from .conftest import BARNET, CORPORA
 
-# One document of every format, plus a failure (a scan), so every table has rows.
+# One document of every format, plus a failure (a scan, OCR off), so every table has rows.
 MIXED = ["corpora/singles", "corpora/london-scr-dhr-batch/hackney_FOI20-0188.docx",
          "corpora/real/ChicagoCOPA_FOIA-18-060-062_response_scanned.pdf"]
+# Scans are read by OCR in tests/test_ocr.py; here the scan stays the one failure.
+NO_OCR = Limits(ocr=False)
 
 
 def _bytes(folder: Path, fmt: str) -> dict[str, bytes]:
@@ -35,12 +37,13 @@ def _bytes(folder: Path, fmt: str) -> dict[str, bytes]:
 
 
 def _options(**kw: object) -> BulkOptions:
-    return BulkOptions(**{"jobs": 2, "progress": False, **kw})  # type: ignore[arg-type]
+    options = {"jobs": 2, "progress": False, "limits": NO_OCR, **kw}
+    return BulkOptions(**options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_bulk_writes_the_bytes_a_one_shot_run_writes(tmp_path: Path, fmt: str) -> None:
-    extract(MIXED).write(tmp_path / "one", fmt)
+    extract(MIXED, limits=NO_OCR).write(tmp_path / "one", fmt)
     summary = run_bulk(MIXED, str(tmp_path / "bulk"), fmt, _options())
     assert _bytes(tmp_path / "bulk", fmt) == _bytes(tmp_path / "one", fmt)
     assert summary.documents == 13 and summary.failed
@@ -48,7 +51,7 @@ def test_bulk_writes_the_bytes_a_one_shot_run_writes(tmp_path: Path, fmt: str) -
 
 
 def test_bulk_to_sqlite_gives_the_one_shot_file(tmp_path: Path) -> None:
-    extract(MIXED).write(tmp_path / "one.db")
+    extract(MIXED, limits=NO_OCR).write(tmp_path / "one.db")
     run_bulk(MIXED, str(tmp_path / "bulk.db"), None, _options())
     assert (tmp_path / "bulk.db").read_bytes() == (tmp_path / "one.db").read_bytes()
     assert (tmp_path / ".bulk.db.foiextract" / "manifest.jsonl").is_file()
@@ -197,7 +200,8 @@ def test_progress_line_shows_done_failed_and_rate_and_clears_itself() -> None:
 
 def test_cli_extract_is_quiet_when_not_a_terminal_and_exits_1_on_failures(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", *MIXED, "-o", str(tmp_path / "out"),
-                                       "--jobs", "2", "--timeout", "30", "--memory-limit", "1G"])
+                                       "--jobs", "2", "--timeout", "30", "--memory-limit", "1G",
+                                       "--no-ocr"])
     assert result.exit_code == 1, result.output
     assert "\r" not in result.output
     assert result.output.splitlines()[0].startswith("13 document(s), ")

@@ -213,11 +213,9 @@ def extract_rows(source: str, limits: Limits) -> Rows:
     except Exception as exc:  # a reader bug: record it, never its message (it may quote the text)
         return _printable_rows({"errors": [error_row(source, WorkerCrash(
             source, f"the reader failed unexpectedly ({type(exc).__name__})"))]})
-    tables: Rows = {"documents": [e.document for e in extractions],
-                    "pairs": [r for e in extractions for r in e.pairs],
-                    "values": [r for e in extractions for r in e.values],
-                    "exemptions": [r for e in extractions for r in e.exemptions],
-                    "requests": [r for e in extractions for r in e.requests]}
+    by_document = [e.rows() for e in extractions]
+    tables: Rows = {name: [r for rows in by_document for r in rows[name]]
+                    for name in by_document[0]} if by_document else {}
     return _printable_rows({name: sort_rows(name, rows) for name, rows in tables.items() if rows})
 
 

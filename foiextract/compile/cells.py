@@ -28,6 +28,8 @@ WHOLE_REQUEST_EXEMPTIONS = re.compile(r"^s1[24]\b|^reg12\(4\)\([bc]\)")
 VALUE_COLUMNS = ("kind", "value", "number", "unit", "low", "high", "date_start", "date_end",
                  "exemption", "url")
 WHERE_COLUMNS = ("page", "bbox", "line_start", "line_end", "paragraph_start", "paragraph_end")
+# Carried to the cell for review: was the answer read by OCR, and how surely.
+OCR_COLUMNS = ("ocr", "ocr_confidence")
 # Re-read the answer against the request's wording when the response gave none of its own.
 _REREAD_RULES = frozenset({"item_range", "number_only"})
 
@@ -99,7 +101,7 @@ def _cell(item: int, question: str, found: Sequence[Match],
         "align_rule": rule, "value_rule": first.get("value_rule") or "",
         "pair_rule": first.get("rule") or "",
         "confidence": float(first.get("confidence") or 0.0), "match": found[0].score,
-        **{c: first.get(c) for c in VALUE_COLUMNS + WHERE_COLUMNS},
+        **{c: first.get(c) for c in VALUE_COLUMNS + WHERE_COLUMNS + OCR_COLUMNS},
     }
     if len(found) > 1:
         cell["answer"] = " ".join(str(pairs[m.pair].get("answer") or "") for m in found).strip()

@@ -12,6 +12,8 @@ import sys
 import click
 
 from ..errors import FoiExtractError
+from ..limits import Limits
+from ..cli_ocr import ocr_options
 
 FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
 COMPILE_TABLES = click.Choice(["dataset", "answers", "request", "review", "errors"])
@@ -32,10 +34,12 @@ COMPILE_TABLES = click.Choice(["dataset", "answers", "request", "review", "error
 @click.option("--follow-symlinks", is_flag=True,
               help="Read files that symbolic links in a folder lead to outside it "
                    "(default: each is an error row).")
+@ocr_options
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each table written.")
 def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: str | None,
-                    table: str, follow_symlinks: bool, quiet: bool, verbose: bool) -> None:
+                    table: str, follow_symlinks: bool, no_ocr: bool, ocr_language: str,
+                    ocr_page_timeout: float, quiet: bool, verbose: bool) -> None:
     """Compile many authorities' responses to one request into one dataset.
 
     PATHS are response files, folders, or a request platform's batch download
@@ -58,7 +62,10 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
     # A kill (SIGTERM) ends the command as an exit does, so the unpacked ZIPs are removed.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
-        batch = compile_responses(list(paths), request=request, follow_symlinks=follow_symlinks)
+        limits = Limits(ocr=not no_ocr, ocr_language=ocr_language,
+                        ocr_page_timeout=ocr_page_timeout or None)
+        batch = compile_responses(list(paths), request=request, follow_symlinks=follow_symlinks,
+                                  limits=limits)
     except FoiExtractError as err:
         raise click.ClickException(str(err)) from None
     from .output import write_compilation

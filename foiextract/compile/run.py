@@ -19,7 +19,8 @@ import pandas as pd
 
 from ..errors import FoiExtractError
 from ..foi.authority import lookup_name
-from ..pipeline import error_row, extract_file
+from ..limits import Limits
+from ..pipeline import DEFAULT_LIMITS, error_row, extract_file
 from ..tables import frame
 from ..writers import left_by_dead_writer
 from .cells import response_cells
@@ -71,12 +72,14 @@ class Compilation:
 
 def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
                       request: str | os.PathLike[str] | Sequence[str] | Request | None = None,
-                      *, follow_symlinks: bool = False) -> Compilation:
+                      *, follow_symlinks: bool = False,
+                      limits: Limits = DEFAULT_LIMITS) -> Compilation:
     """Compile responses (files, folders, batch ZIPs) to one request into a dataset.
 
     ``request`` is a request file, a list of questions, a :class:`Request`, or
     None to infer it from the responses that restate it. A symbolic link in a
     folder that leads out of it is an ``errors`` row unless ``follow_symlinks``.
+    ``limits`` says how each file is read (``Limits(ocr=False)``: no scans).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -88,7 +91,8 @@ def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike
         collected = collect(names, workdir, exclude, follow_symlinks=follow_symlinks)
         errors = collected.errors
         known = list(given.items) if given is not None else None
-        responses = [(group, _extract(group, errors, known)) for group in collected.responses]
+        responses = [(group, _extract(group, errors, known, limits))
+                     for group in collected.responses]
     if given is None:
         given = infer_request([d["restated"] or [p["question"] for p in d["pairs"]]
                                for _, documents in responses for d in documents
@@ -124,13 +128,14 @@ def _request(request: str | os.PathLike[str] | Sequence[str] | Request | None) -
 
 
 def _extract(group: ResponseFiles, errors: list[dict[str, str]],
-             request: list[str] | None = None) -> list[dict[str, Any]]:
+             request: list[str] | None = None,
+             limits: Limits = DEFAULT_LIMITS) -> list[dict[str, Any]]:
     """Every document of one response, as the rows the cells are made from; with the request
     known, a reply that restates none of its questions is read against it."""
     documents = []
     for path, shown in zip(group.paths, group.names):
         try:
-            extractions = extract_file(path, request=request)
+            extractions = extract_file(path, limits, request=request)
         except FoiExtractError as err:
             row = error_row(shown, err)
             row["message"] = row["message"].replace(path, shown)

@@ -33,6 +33,8 @@ NUMERIC_KINDS = frozenset({"count", "number", "amount", "percent"})
 REVIEW_CONFIDENCE = 0.7
 # Below this text similarity, the response's question is taken to be reworded: worth a look.
 REVIEW_MATCH = 0.7
+# Below this mean word confidence, an answer read by OCR may hold misread words or digits.
+REVIEW_OCR_CONFIDENCE = 0.8
 
 ANSWERS: dict[str, str] = {
     "authority": "string", "authority_code": "string", "source": "string", "item": "Int64",
@@ -118,7 +120,7 @@ INFERRED_PLACEMENTS = frozenset({"question_next_number", "question_sub_item", "r
 
 def review_reasons(cell: Mapping[str, Any], number_asked: bool) -> list[str]:
     """Why a cell needs a look: a loose question match, a value read with low confidence,
-    no number where one was asked, a merged answer. Free text is not "low confidence" by
+    no number where one was asked, a merged answer, an answer OCR read unsurely. Free text is not "low confidence" by
     itself: it is flagged only where a number was asked."""
     reasons = []
     match = _plain(cell.get("match"))
@@ -133,6 +135,10 @@ def review_reasons(cell: Mapping[str, Any], number_asked: bool) -> list[str]:
         reasons.append("shared answer")
     if cell.get("pair_rule") in INFERRED_PLACEMENTS and cell["kind"] != "missing":
         reasons.append("answer placed by inference")
+    ocr_confidence = _plain(cell.get("ocr_confidence"))
+    if cell.get("ocr") and cell["kind"] != "missing" and ocr_confidence is not None \
+            and ocr_confidence < REVIEW_OCR_CONFIDENCE:
+        reasons.append("low OCR confidence")
     return reasons
 
 

@@ -151,14 +151,18 @@ def image_lines(image: Any, page: int, scale: float, path: str,
         data = pytesseract.image_to_data(
             gray, lang=settings.language, config="--psm 3",
             output_type=pytesseract.Output.DICT, timeout=settings.page_timeout or 0)
+    except pytesseract.TesseractError as err:  # a RuntimeError too: caught first
+        if "language" in str(err).lower():
+            raise NeedsOcr(path, f"Tesseract has no language '{settings.language}' installed "
+                           f"(Debian/Ubuntu: apt-get install tesseract-ocr-<lang>)",
+                           page=page) from None
+        raise NeedsOcr(path, f"Tesseract failed on page {page} (exit status {err.status})",
+                       page=page) from None
     except RuntimeError as err:
         if "timeout" in str(err).lower():
             raise Timeout(path, f"OCR of page {page} took longer than {settings.page_timeout:g} s",
                           page=page, limit=settings.page_timeout) from None
         raise
-    except pytesseract.TesseractError as err:
-        raise NeedsOcr(path, f"Tesseract could not read page {page} ({_first_line(err)}): "
-                       f"is the language '{settings.language}' installed?") from None
     dark = numpy.asarray(gray) < 128
     grouped: dict[tuple[int, int, int], list[_Word]] = {}
     for i, text in enumerate(data["text"]):
@@ -185,11 +189,6 @@ def image_lines(image: Any, page: int, scale: float, path: str,
     for line in lines:
         line.confidences = [confidence_of[g] for g in line.glyphs if g in confidence_of]
     return lines
-
-
-def _first_line(err: BaseException) -> str:
-    text = str(err).strip().splitlines()
-    return text[-1][:120] if text else type(err).__name__
 
 
 def _strokes(dark: Any, left: int, top: int, width: int, height: int) -> float:
