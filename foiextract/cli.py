@@ -27,7 +27,7 @@ from .cli_ocr import ocr_options
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .pipeline import Extraction
+    from .extraction import Extraction
 
 from . import __version__
 from .errors import FoiExtractError

@@ -8,11 +8,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
-from .cells import TableCell, document_cells
-from .cells.checks import table_checks
+from .cells import document_cells
+from .extraction import Extraction
 from .errors import FoiExtractError
 from .keys import Occurrences, pair_key, value_key
 from .lexicon.text import normalise
@@ -22,7 +21,6 @@ from .model import Document, Pair, Source
 from .readers import read_document
 from .readers.ocr import OcrSettings, ocr_settings
 from .result import Result
-from .tables import cell_rows, check_rows
 from .segment import segment
 from .values import parse_answer
 from .values.parts import sentences, value_of_part
@@ -34,26 +32,6 @@ DEFAULT_LIMITS = Limits()
 # Pictures (.png, .jpg, .tif) are read: a letter may come scanned or photographed.
 SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".csv", ".py", ".sh", ".xlsx", ".parquet",
                     ".db", ".sqlite", ".gif", ".ipynb")
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """The rows one document gives, for every table but ``errors``."""
-
-    document: dict[str, Any]
-    pairs: list[dict[str, Any]] = field(default_factory=list)
-    values: list[dict[str, Any]] = field(default_factory=list)
-    exemptions: list[dict[str, Any]] = field(default_factory=list)
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    cells: list[TableCell] = field(default_factory=list)
-
-    def rows(self) -> dict[str, list[dict[str, Any]]]:
-        """Every table's rows from this document (``errors`` apart), cells and checks too."""
-        doc_id, source = str(self.document["doc_id"]), str(self.document["source"])
-        return {"documents": [self.document], "pairs": self.pairs, "values": self.values,
-                "exemptions": self.exemptions, "requests": self.requests,
-                "cells": cell_rows(doc_id, source, self.cells),
-                "checks": check_rows(doc_id, source, table_checks(self.cells))}
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:

@@ -16,7 +16,7 @@ import pandas as pd
 from .tables import SORT_KEYS, TABLES, frame
 
 if TYPE_CHECKING:
-    from .pipeline import Extraction
+    from .extraction import Extraction
 
 
 @dataclass(frozen=True)
