@@ -71,13 +71,21 @@ def _verbosity(quiet: bool, verbose: bool) -> int:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="foiextract")
-def main() -> None:
+@click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              envvar="FOIEXTRACT_DATA", help="A folder of your own phrases, number words and "
+              "authorities, read over the packaged ones (files named as in foiextract/data; "
+              "also FOIEXTRACT_DATA).")
+def main(data_dir: str | None) -> None:
     """Turn Freedom of Information responses into tidy tables.
 
     \b
     Example:
       foiextract extract responses/ -o out/
     """
+    if data_dir:
+        from .lexicon.data import use_data_dir
+
+        use_data_dir(data_dir)  # before anything is read; worker processes inherit it
 
 
 @main.command()

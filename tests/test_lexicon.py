@@ -74,3 +74,13 @@ def test_only_the_lexicon_reads_the_data_folder() -> None:
             if isinstance(node, ast.Constant) and node.value == "foiextract.data":
                 readers.append(str(path.relative_to(PACKAGE)))
     assert readers == [] or readers == ["foi/workdays.py"], readers
+
+
+def test_the_command_line_takes_an_overlay_folder(tmp_path: Path) -> None:
+    (tmp_path / "values_vocab.json").write_text(
+        json.dumps({"not_held": ["the records were lost in the move"]}), "utf-8")
+    command = [sys.executable, "-m", "foiextract", "--data", str(tmp_path), "parse",
+               "The records were lost in the move.", "-q", "How many cases?"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True,
+                          env={"PATH": "/usr/bin:/bin"})
+    assert done.stdout.split()[0] == "not_held"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -35,14 +36,19 @@ def data_dir() -> Path | None:
 
 def use_data_dir(folder: str | os.PathLike[str] | None) -> None:
     """Read the overlay from ``folder`` from now on (None: no overlay), in this process and
-    the worker processes it starts. Call it before anything is read: vocabularies are built
-    once."""
+    the worker processes it starts."""
     if folder is None:
         os.environ.pop(ENV, None)
     else:
         os.environ[ENV] = os.fspath(folder)
-    load_json.cache_clear()
-    load_text.cache_clear()
+    # Every vocabulary built from the old files is built again from the new ones when next
+    # asked for: the loaders' caches and those of the modules that read by them.
+    for name, module in list(sys.modules.items()):
+        if name == "foiextract" or name.startswith("foiextract."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from foiextract.model import Block
 from foiextract.values.intent import Intent, question_intent
@@ -19,7 +19,9 @@ from foiextract.values.vocab import alternation, vocab
 # Abbreviations that end in a stop without ending a sentence.
 _ABBREVIATIONS = frozenset({"c", "ca", "approx", "no", "nos", "s", "ss", "reg", "regs", "e.g", "i.e",
                             "etc", "para", "st", "mr", "mrs", "ms", "dr", "ltd", "co", "vs", "fig"})
-_PREAMBLE = re.compile(alternation(list(vocab()["preambles"])) + r"\s*[.:]?", re.I)
+@cache
+def _preamble() -> re.Pattern[str]:
+    return re.compile(alternation(list(vocab()["preambles"])) + r"\s*[.:]?", re.I)
 # A stop, then the space after it (group 1) before a capital, figure, "£", "(" or quote. The stop
 # is matched, not looked behind at, so the search jumps from stop to stop.
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z0-9£(\"“])")
@@ -67,7 +69,7 @@ def _prepared(answer: str) -> tuple[str, str]:
     text = clean(answer)
     parts = sentences(text)
     # "The council holds this information." says nothing of the value; the next sentence does.
-    while len(parts) > 1 and _PREAMBLE.fullmatch(parts[0]):
+    while len(parts) > 1 and _preamble().fullmatch(parts[0]):
         parts = parts[1:]
         text = " ".join(parts)
     return text, parts[0] if parts else ""
