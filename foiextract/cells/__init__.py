@@ -57,8 +57,8 @@ class TableCell:
     unit: str | None
     low: float | None
     high: float | None
-    date_start: date | None   # the period the cell's labels name (2019/20, Q2 2021, Jan-19)
-    date_end: date | None
+    date_start: str | None   # the period the cell's labels name (2019/20, Q2 2021, Jan-19), ISO
+    date_end: str | None
     is_total: bool
     source: Source
     request_item: int | None = None  # the request item the table answers, where known
@@ -258,7 +258,7 @@ def _meaning(meaning: str) -> str:
     return meaning
 
 
-def _period(labels: Iterable[str]) -> tuple[date | None, date | None]:
+def _period(labels: Iterable[str]) -> tuple[str | None, str | None]:
     """The period a cell's labels name: a year, a financial year, a quarter, a month."""
     for label in labels:
         label = label.strip()
@@ -268,7 +268,8 @@ def _period(labels: Iterable[str]) -> tuple[date | None, date | None]:
             year += 2000 if year < 100 else 0
             month = _MONTHS[match.group("month").lower()[:3]]
             following = date(year + (month == 12), month % 12 + 1, 1)
-            return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+            last = date.fromordinal(following.toordinal() - 1)
+            return date(year, month, 1).isoformat(), last.isoformat()
         if len(label) <= 12 and any(ch.isdigit() for ch in label):
             value = parse_answer(label)
             if value.kind == "date" and value.date_start is not None:

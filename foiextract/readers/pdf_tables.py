@@ -104,7 +104,7 @@ class _Grid:
                 break  # a cell above that does not reach down: the glyph is a stray mark
         return True
 
-    def _body_columns(self) -> tuple[float, ...]:
+    def _body_columns(self) -> tuple[int, ...]:
         """The column starts most rows share (the body's), or () when the rows agree."""
         starts = [tuple(round(b[0]) for b in boxes if b is not None) for *_, boxes in self.rows]
         if len(set(starts)) <= 1:
@@ -112,7 +112,7 @@ class _Grid:
         return _mode(starts)
 
     def _rebucketed(self, r: int, boxes: list[tuple[float, float, float] | None],
-                    body: tuple[float, ...], number: int) -> tuple[Cell, ...]:
+                    body: tuple[int, ...], number: int) -> tuple[Cell, ...]:
         glyphs: list[list[Glyph]] = [[] for _ in body]
         spans = [1] * len(body)
         for c, box in enumerate(boxes):
@@ -167,8 +167,8 @@ class _Grid:
                           tuple(rows), columns, header, last_columns)
 
 
-def _mode(values: list[tuple[float, ...]]) -> tuple[float, ...]:
-    counts: dict[tuple[float, ...], int] = {}
+def _mode(values: list[tuple[int, ...]]) -> tuple[int, ...]:
+    counts: dict[tuple[int, ...], int] = {}
     for value in values:
         counts[value] = counts.get(value, 0) + 1
     return max(counts, key=lambda v: (counts[v], -len(v)))

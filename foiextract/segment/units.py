@@ -262,6 +262,7 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     if match and (match.group("word").lower() != "q" or match.group("n")):
         first = int(re.sub(r"\D", "", match.group("n")))
         last = int(match.group("m")) if match.group("m") else first
+        numbers: tuple[int, ...]
         if match.group("j") in ("and", "&"):
             numbers = (first, last) if last > first else (first,)  # "Questions 1 and 3"
         else:
