@@ -282,3 +282,16 @@ def test_a_body_named_only_in_a_question_is_not_the_author() -> None:
                 "Yes.", "Yours sincerely", "Information Management Team")
     found = find_authority(reply)
     assert found is not None and found.name == "London Borough of Barnet"
+
+
+def test_a_foisa_reply_counts_scotlands_bank_holidays() -> None:
+    from foiextract.foi import read_facts
+    from foiextract.readers.markdown import parse
+
+    letter = ("Dear Ms Reid,\n\nWe received your request on 27 November 2020 and have dealt "
+              "with it under the Freedom of Information (Scotland) Act 2002.\n\n"
+              "**How many?**\n\nTwo\n\nDate: 1 December 2020\n")
+    facts = read_facts(parse(letter, "x.md"))
+    assert facts.legislation == "FOISA"
+    assert (facts.received_date, facts.response_date) == ("2020-11-27", "2020-12-01")
+    assert facts.working_days == 1  # Monday 30 November is St Andrew's Day in Scotland

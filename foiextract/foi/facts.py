@@ -30,7 +30,7 @@ from .outcome import outcome
 from .reference import find_reference
 from ..lexicon.scan import folded, starts
 from .timeline import received_date, response_date
-from .workdays import DEADLINE_WORKING_DAYS, working_days
+from .workdays import Region, DEADLINE_WORKING_DAYS, working_days
 from .zones import reply_texts
 
 # A paragraph that may cite a provision: a quick test before the careful reading.
@@ -177,7 +177,9 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
         citations.append(Citation(provision, name, absolute, _pair_of(provision, relied, pairs),
                                   _sentence(text, first.start, first.end)))
     uk = legislation != "FOIA-US"
-    days = working_days(received, responded) if uk else None
+    # FOISA and the Scottish EIR count Scotland's bank holidays (St Andrew's Day, 2 January…).
+    region: Region = "scotland" if legislation in ("FOISA", "EIRS") else "england-and-wales"
+    days = working_days(received, responded, region) if uk else None
     # is_late(received, responded) without counting the days again.
     late = None if days is None else days > DEADLINE_WORKING_DAYS
     return Facts(
