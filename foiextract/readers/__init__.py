@@ -4,6 +4,12 @@ The format is told from the content (magic bytes and a look at the text),
 never from the file name. Only modules in this package import pdfplumber,
 python-docx, lxml or markdown-it.
 
+Readers are chosen through a registry that a plug-in extends, as spaCy's
+components are: a package that declares an entry point in the group
+``foiextract.readers`` naming a :class:`Reader` (a kind, a ``sniff(head)`` that
+claims a file from its first bytes, and a ``read(path)``) is asked first about
+every file, and reads the files it claims.
+
 >>> sniff(b"%PDF-1.7 ...")
 'pdf'
 >>> sniff(b"\\x89PNG\\r\\n\\x1a\\n...")
@@ -17,7 +23,11 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import warnings
 import zipfile
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Callable, Literal
 
@@ -103,6 +113,35 @@ def sniff(head: bytes) -> Sniffed:
     return "text"
 
 
+ENTRY_POINTS = "foiextract.readers"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A reader a plug-in adds: the files whose first bytes ``sniff`` claims, ``read`` reads."""
+
+    kind: str
+    sniff: Callable[[bytes], bool]
+    read: Callable[[str], Document]
+
+
+@cache
+def plugins() -> tuple[Reader, ...]:
+    """The readers installed packages declare in the ``foiextract.readers`` entry point group,
+    in name order (a plug-in that fails to load is left out, with a warning)."""
+    found = []
+    for point in sorted(entry_points(group=ENTRY_POINTS), key=lambda p: p.name):
+        try:
+            reader = point.load()
+        except Exception as err:  # a broken plug-in must not stop the built-in readers
+            warnings.warn(f"foiextract reader plug-in {point.name!r} did not load: "
+                          f"{type(err).__name__}", stacklevel=2)
+            continue
+        if isinstance(reader, Reader):
+            found.append(reader)
+    return tuple(found)
+
+
 def read_document(path: str | os.PathLike[str]) -> Document:
     """Read any supported file into a :class:`Document`.
 
@@ -117,6 +156,9 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         head = handle.read(HEAD_BYTES)
     if not head.strip():
         raise EmptyFile(name)
+    for plugin in plugins():
+        if plugin.sniff(head):
+            return plugin.read(name)
     try:
         kind = sniff(head)
     except FoiExtractError as err:
