@@ -38,3 +38,14 @@ def test_a_question_asked_twice_gets_two_keys(tmp_path: Path) -> None:
     letter.write_text("**How many?**\n\nTwo\n\n**How many?**\n\nThree\n", "utf-8")
     keys = list(foiextract.extract(str(letter)).pairs["pair_key"])
     assert len(keys) == 2 and keys[0] != keys[1]
+
+
+def test_every_compiled_cell_has_a_key_from_its_authority_and_item() -> None:
+    from foiextract.compile import compile_responses
+
+    batch = compile_responses(str(CORPORA / "london-scr-dhr-batch"),
+                              request=str(CORPORA / "london-scr-dhr-batch" / "request.md"))
+    keys = batch.answers["cell_key"]
+    assert keys.is_unique and keys.notna().all()
+    camden = batch.answers[batch.answers["authority_code"] == "E09000007"]
+    assert all(k.endswith(f"-q{i}") for k, i in zip(camden["cell_key"], camden["item"]))

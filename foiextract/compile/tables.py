@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..keys import answer_key
 from .request import Request, short_names
 
 NUMERIC_KINDS = frozenset({"count", "number", "amount", "percent"})
@@ -38,7 +39,7 @@ REVIEW_OCR_CONFIDENCE = 0.8
 
 ANSWERS: dict[str, str] = {
     "authority": "string", "authority_code": "string", "source": "string", "item": "Int64",
-    "name": "string", "question": "string", "response_question": "string", "answer": "string",
+    "cell_key": "string", "name": "string", "question": "string", "response_question": "string", "answer": "string",
     "kind": "string", "value": "string", "number": "Float64", "unit": "string", "low": "Float64",
     "high": "Float64", "date_start": "string", "date_end": "string", "exemption": "string",
     "url": "string", "confidence": "Float64", "match": "Float64", "needs_review": "boolean",
@@ -105,7 +106,10 @@ def answers_table(request: Request, cells: Sequence[dict[str, Any]]) -> pd.DataF
         match = _plain(cell.get("match"))
         weight = 1.0 if match is None else min(1.0, match)
         confidence = float(cell.get("confidence") or 0.0) * weight
-        rows.append({**cell, "name": names[item - 1], "confidence": round(confidence, 3),
+        key = answer_key(str(cell.get("authority") or ""), str(cell.get("authority_code") or ""),
+                         item)
+        rows.append({**cell, "cell_key": key, "name": names[item - 1],
+                     "confidence": round(confidence, 3),
                      "needs_review": bool(reasons),
                      "review_reason": "; ".join(reasons)})
     return typed_frame(ANSWERS, rows)
