@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .cells import document_cells
 from .extraction import Extraction
-from .errors import FoiExtractError
+from .errors import FoiExtractError, printable
 from .keys import Occurrences, pair_key, value_key
 from .lexicon.text import normalise
 from .foi import read_facts
@@ -87,8 +87,10 @@ def extract(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *,
 
 
 def error_row(source: str, err: FoiExtractError) -> dict[str, str]:
-    """The ``errors`` row for a failed input: stable kind, one-line message."""
-    return {"source": source, "kind": err.kind, "message": str(err).replace("\n", " ")}
+    """The ``errors`` row for a failed input: stable kind, one-line message (a file name's
+    bytes that are not UTF-8 shown as ``\\xe9``, so the table can still be written)."""
+    return {"source": printable(source), "kind": err.kind,
+            "message": printable(str(err).replace("\n", " "))}
 
 
 def extract_file(source: str, limits: Limits = DEFAULT_LIMITS,

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import foiextract
 from foiextract.bulk import BulkOptions, Limits, run_bulk
 from foiextract.cli import main
 from foiextract.compile import compile_responses
@@ -233,3 +234,15 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_the_tables_are_writte
     documents = read_table(str(mixed / "documents.csv"), "documents")
     shown = str(cases["non_utf8_name"].path.parent / "caf\\xe9 reply.md")
     assert list(documents[documents["source"] == shown]["n_pairs"]) == [1]
+
+
+def test_an_unreadable_file_whose_name_is_not_utf8_still_gives_tables(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.md"), "wb"):
+        pass  # empty: an errors row made in the parent, not by a reader
+    result = foiextract.extract(str(folder))
+    (row,) = result.errors.to_dict("records")
+    assert row["kind"] == "empty_file" and row["source"].endswith("caf\\xe9.md")
+    result.write(tmp_path / "out")
+    assert "caf\\xe9.md" in (tmp_path / "out" / "errors.csv").read_text("utf-8")
