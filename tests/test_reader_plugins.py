@@ -23,17 +23,21 @@ READER = Reader(kind="memo", sniff=lambda head: head.startswith(b"MEMO\\n"), rea
 '''
 
 
+def _install(folder: Path, name: str, entry: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed distribution: a .dist-info on the path declaring ``entry`` as a reader."""
+    info = folder / f"{name}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n",
+                                   "utf-8")
+    (info / "entry_points.txt").write_text(f"[foiextract.readers]\n{entry}\n", "utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+
+
 @pytest.fixture
 def installed_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A real installed distribution (a .dist-info on the path) declaring a reader."""
     (tmp_path / "memo_reader.py").write_text(PLUGIN, "utf-8")
-    info = tmp_path / "memo_reader-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: memo-reader\nVersion: 0.1\n",
-                                   "utf-8")
-    (info / "entry_points.txt").write_text("[foiextract.readers]\nmemo = memo_reader:READER\n",
-                                           "utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
+    _install(tmp_path, "memo_reader", "memo = memo_reader:READER", monkeypatch)
     readers.plugins.cache_clear()
     yield tmp_path
     readers.plugins.cache_clear()
@@ -56,13 +60,7 @@ def test_files_it_does_not_claim_go_to_the_built_in_readers(installed_plugin: Pa
 
 def test_a_broken_plugin_is_left_out_with_a_warning(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    info = tmp_path / "broken_reader-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-reader\nVersion: 0.1\n",
-                                   "utf-8")
-    (info / "entry_points.txt").write_text("[foiextract.readers]\nbroken = no_such_module:READER\n",
-                                           "utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
+    _install(tmp_path, "broken_reader", "broken = no_such_module:READER", monkeypatch)
     readers.plugins.cache_clear()
     try:
         with pytest.warns(UserWarning, match="broken"):
