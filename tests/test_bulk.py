@@ -126,7 +126,7 @@ def test_a_run_killed_half_way_then_rerun_equals_an_uninterrupted_run(tmp_path: 
     run_bulk([str(docs)], str(clean), "csv", _options())
     out = tmp_path / "killed"
     command = [sys.executable, "-c", "from foiextract.cli import main; main()", "extract",
-               str(docs), "-o", str(out), "--jobs", "1", "--no-progress"]
+               str(docs), "-o", str(out), "--jobs", "1", "--no-progress", "--no-ocr"]
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     parts = out / ".foiextract" / "parts"
     deadline = time.monotonic() + 60

@@ -141,6 +141,16 @@ def test_without_tesseract_a_scan_is_one_needs_ocr_row(monkeypatch: pytest.Monke
         read_document(REAL_SCANS[0])
 
 
+def test_without_tesseract_a_scanned_annex_is_flagged_unread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "tesseract_available", lambda: False)
+    annex = scanned_pdf(BARNET_PDF, tmp_path / "annex.pdf", pages=[2], dpi=50)
+    mixed = mixed_pdf(SHEFFIELD_PDF, annex, tmp_path / "letter_with_scanned_annex.pdf")
+    [extraction] = extract_file(str(mixed))
+    assert "scanned_pages_unread" in extraction.document["flags"]
+    assert extraction.document["ocr_pages"] == 0 and extraction.pairs
+
+
 def test_no_ocr_keeps_a_scan_a_no_text_layer_error() -> None:
     result = extract(REAL_SCANS[0], limits=Limits(ocr=False))
     [row] = result.errors.to_dict("records")
@@ -149,9 +159,8 @@ def test_no_ocr_keeps_a_scan_a_no_text_layer_error() -> None:
 
 @needs_tesseract
 def test_a_page_over_its_time_limit_is_a_timeout() -> None:
-    with pytest.raises(Exception) as err:
-        with ocr.ocr_settings(ocr.OcrSettings(page_timeout=0.01)):
-            read_document(REAL_SCANS[0])
+    with pytest.raises(Exception) as err, ocr.ocr_settings(ocr.OcrSettings(page_timeout=0.01)):
+        read_document(REAL_SCANS[0])
     assert getattr(err.value, "kind", None) == "timeout" and "page 1" in str(err.value)
 
 

@@ -1,7 +1,7 @@
 """Read a picture of a letter (PNG, JPEG, TIFF) by OCR into a :class:`~foiextract.model.Document`.
 
 Each frame (a TIFF may hold several pages) is one page, read by
-:func:`~.ocr.image_lines` and laid out by the PDF reader's rules
+:func:`~.ocr.read_page` and laid out by the PDF reader's rules
 (:mod:`.pdf_layout`, :mod:`.pdf_furniture`), so a photographed or faxed
 letter gives the same blocks a scanned PDF does. Boxes are in points from
 the top left, from the resolution the file states (300 dpi when it states
@@ -18,7 +18,8 @@ from typing import Any, Iterator
 
 from ..errors import CorruptFile, NoTextLayer, TooLarge
 from ..model import Block, Document, Source
-from .ocr import current_settings, image_lines, require_tesseract
+from .ocr import current_settings, read_page, require_tesseract
+from .pdf_tables import FoundTable
 from .pdf_columns import borderless_tables
 from .pdf_furniture import furniture_lines
 from .pdf_layout import Line, bbox, paragraph_spans, paragraphs, right_margin
@@ -37,13 +38,15 @@ def read(path: str) -> Document:
         raise NoTextLayer(path, "the file is an image and OCR is off (--no-ocr)")
     require_tesseract(path, "the file is an image: it")
     pages: list[tuple[float, list[Line]]] = []
+    ruled: list[list[FoundTable]] = []
     confidences: dict[int, float] = {}
     for number, (image, scale) in enumerate(_frames(path), start=1):
-        lines = image_lines(image, number, scale, path, settings)
+        lines, tables = read_page(image, number, scale, path, settings)
         words = [c for line in lines for c in line.confidences]
         confidences[number] = round(sum(words) / len(words), 3) if words else 0.0
         pages.append((image.height * scale, lines))
-    if not any(lines for _, lines in pages):
+        ruled.append(tables)
+    if not any(lines for _, lines in pages) and not any(ruled):
         raise NoTextLayer(path, "the file is an image and OCR found no text on it")
     furniture_ids = furniture_lines(pages)
     blocks: list[Block] = []
@@ -53,7 +56,7 @@ def read(path: str) -> Document:
         furniture.extend(_block([line], line.x1) for line in lines if id(line) in furniture_ids)
         tables, body = borderless_tables(body, number) if any(ln.gutters for ln in body) \
             else ([], body)
-        for table in tables:
+        for table in ruled[number - 1] + tables:
             blocks.append(Block("table", rows=table.rows, header_rows=table.header_rows,
                                 source=Source(page=number, bbox=table.bbox, ocr=True,
                                               ocr_confidence=confidences[number])))

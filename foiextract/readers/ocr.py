@@ -7,7 +7,8 @@ in. Each word becomes one glyph in PDF points from the top left, and the
 glyphs are grouped into lines as a born-digital page's are
 (:func:`~.pdf_layout.group_lines`: words on one baseline, columns side by side
 on one line with a gutter between), so the PDF reader's paragraph rules,
-furniture and table finders read a scan as they read a born-digital page.
+furniture and borderless-table finder read a scan as they read a born-digital
+page. Ruled tables are found from the rules in the picture (:mod:`.ocr_tables`).
 Tesseract's own lines give each word's baseline and font size.
 
 A word's box depends on its letters ("was" has no ascender, "Judy" has both),
@@ -37,13 +38,15 @@ import shutil
 import statistics
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import numpy
 
 from ..errors import NeedsOcr, Timeout
 from .pdf_glyphs import Glyph
+from .ocr_tables import ruled_tables
 from .pdf_layout import Line, group_lines
+from .pdf_tables import FoundTable
 
 INSTALL_HINT = ("install Tesseract (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng; "
                 "macOS: brew install tesseract) and pytesseract, or pass --no-ocr")
@@ -132,9 +135,17 @@ class _Word:
     stroke: float  # mean width of its strokes in pixels
 
 
-def image_lines(image: Any, page: int, scale: float, path: str,
-                settings: OcrSettings | None = None) -> list[Line]:
-    """Tesseract's lines of one page image, in PDF points (``scale``: points a pixel).
+class OcrPage(NamedTuple):
+    """One page read by OCR: its ruled tables and the lines outside them, in PDF points."""
+
+    lines: list[Line]
+    tables: list[FoundTable]
+
+
+def read_page(image: Any, page: int, scale: float, path: str,
+              settings: OcrSettings | None = None) -> OcrPage:
+    """Tesseract's words on one page image as lines and ruled tables, in PDF points
+    (``scale``: points a pixel).
 
     Each line carries its words' confidences (0-1) in ``confidences``.
     Raises :class:`Timeout` when the page takes longer than the settings allow.
@@ -174,8 +185,9 @@ def image_lines(image: Any, page: int, scale: float, path: str,
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         grouped.setdefault(key, []).append(
             _Word(text.strip(), *box, confidence / 100.0, _strokes(dark, *box)))
-    shaped = [_shape(words) for words in grouped.values()
-              if sum(w.confidence for w in words) / len(words) >= MIN_LINE_CONFIDENCE]
+    kept = [_bars(words) for words in grouped.values()
+            if sum(w.confidence for w in words) / len(words) >= MIN_LINE_CONFIDENCE]
+    shaped = [_shape(words) for words in kept if words]
     threshold = bold_threshold([w.stroke / size for words, size, _ in shaped for w in words
                                 if len(w.text) >= 3 and w.stroke > 0])
     glyphs: list[Glyph] = []
@@ -185,10 +197,11 @@ def image_lines(image: Any, page: int, scale: float, path: str,
             glyphs.append(glyph)
             if word is not None:
                 confidence_of[glyph] = word.confidence
+    tables, glyphs = ruled_tables(dark, scale, glyphs, page)
     lines = group_lines(glyphs, page)
     for line in lines:
         line.confidences = [confidence_of[g] for g in line.glyphs if g in confidence_of]
-    return lines
+    return OcrPage(lines, tables)
 
 
 def _strokes(dark: Any, left: int, top: int, width: int, height: int) -> float:
@@ -251,6 +264,20 @@ def bold_threshold(strokes: list[float]) -> float | None:
     if split < 3 or len(values) - split < 3 or high < _BOLD_STROKE * low:
         return None
     return values[split - 1]
+
+
+def _bars(words: list[_Word]) -> list[_Word]:
+    """A line's words less the bars a table's rules are read as ("|"); a bar before a word
+    in lower case is the pronoun "I" ("| can confirm")."""
+    kept = []
+    for n, word in enumerate(words):
+        if word.text == "|":
+            following = words[n + 1].text if n + 1 < len(words) else ""
+            if not following[:1].islower():
+                continue
+            word.text = "I"
+        kept.append(word)
+    return kept
 
 
 def _letters(text: str) -> tuple[bool, bool]:

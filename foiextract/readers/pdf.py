@@ -148,8 +148,8 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
         visible = sum(1 for g in glyphs if g.text.strip())
         if is_scan(visible, image_area(layout, content.width, content.height)):
             glyphs = []
-            lines = renderer.lines(number, settings) \
-                if settings.enabled and tesseract_available() else []
+            lines, tables = renderer.page(number, settings) \
+                if settings.enabled and tesseract_available() else ([], [])
             words = [c for line in lines for c in line.confidences]
             scans[number] = round(sum(words) / len(words), 3) if words else None
         else:

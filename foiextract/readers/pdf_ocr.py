@@ -3,7 +3,7 @@
 A page is a scan when it has (almost) no visible text and images cover a good
 part of it: a page of text with a logo is not, nor is a blank page. A scanned
 page is rendered at :attr:`~.ocr.OcrSettings.dpi` with pypdfium2 and read by
-:func:`~.ocr.image_lines`; whatever few glyphs it had (a stamp, a page
+:func:`~.ocr.read_page`; whatever few glyphs it had (a stamp, a page
 number) are read again from the picture with the rest, so nothing is read twice.
 
 >>> is_scan(glyphs=0, image_area=0.9), is_scan(glyphs=0, image_area=0.05)
@@ -18,8 +18,7 @@ from typing import Any, Iterable
 
 from pdfminer.layout import LTFigure, LTImage
 
-from .ocr import OcrSettings, image_lines
-from .pdf_layout import Line
+from .ocr import OcrPage, OcrSettings, read_page
 
 # A page with fewer visible characters than this has no text layer worth reading.
 MAX_GLYPHS = 25
@@ -52,7 +51,7 @@ class PageRenderer:
     """Renders pages of one PDF with pdfium, opening it only when a scan is met.
 
     >>> with PageRenderer("corpora/singles/sheffield_FOI-21-312.pdf") as r:  # doctest: +SKIP
-    ...     r.lines(1, OcrSettings())[0].text
+    ...     r.page(1, OcrSettings()).lines[0].text
     """
 
     def __init__(self, path: str) -> None:
@@ -67,8 +66,9 @@ class PageRenderer:
             self._pdf.close()
             self._pdf = None
 
-    def lines(self, number: int, settings: OcrSettings) -> list[Line]:
-        """The OCR'd lines of page ``number`` (1-based), in PDF points from the top left."""
+    def page(self, number: int, settings: OcrSettings) -> OcrPage:
+        """Page ``number`` (1-based) read by OCR: lines and tables in PDF points from the top
+        left."""
         import pypdfium2
 
         if self._pdf is None:
@@ -81,4 +81,4 @@ class PageRenderer:
             bitmap.close()
         finally:
             page.close()
-        return image_lines(image, number, 1.0 / scale, self.path, settings)
+        return read_page(image, number, 1.0 / scale, self.path, settings)
