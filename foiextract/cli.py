@@ -252,14 +252,15 @@ def show(path: str, explained: bool, as_json: bool) -> None:
         return
     width = 100
     for extraction in extractions:
-        doc = extraction.document
+        rows = extraction.rows()
+        doc = rows["documents"][0]
         source = str(doc["source"]).replace(read, shown) if shown else doc["source"]
         click.secho(f"{source} ({doc['format']})", bold=True)
         facts = [f"{k}: {doc[k]}" for k in ("authority", "reference", "received_date",
                                             "response_date", "legislation", "exemptions",
                                             "flags") if doc.get(k)]
         click.echo("  " + "; ".join(facts))
-        for pair in extraction.pairs:
+        for pair in rows["pairs"]:
             item = f" [item {pair['request_item']}]" if pair["request_item"] else ""
             shared = " (shared)" if pair["shared"] else ""
             click.echo("")
@@ -286,15 +287,16 @@ def _as_json(extraction: Extraction, read: str, shown: str | None) -> dict[str, 
             return {**row, "source": str(row["source"]).replace(read, shown)}
         return dict(row)
 
+    rows = extraction.rows()
     values: dict[Any, list[dict[str, Any]]] = {}
-    for value in extraction.values:
+    for value in rows["values"]:
         values.setdefault(value["pair_no"], []).append(
             {k: v for k, v in value.items() if k not in ("doc_id", "pair_no")})
-    return {"document": label(extraction.document),
+    return {"document": label(rows["documents"][0]),
             "pairs": [{**label(p), "values": values.get(p["pair_no"], [])}
-                      for p in extraction.pairs],
-            "exemptions": [label(e) for e in extraction.exemptions],
-            "requests": [dict(r) for r in extraction.requests]}
+                      for p in rows["pairs"]],
+            "exemptions": [label(e) for e in rows["exemptions"]],
+            "requests": [dict(r) for r in rows["requests"]]}
 
 
 def _explain(path: str) -> None:

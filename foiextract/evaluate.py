@@ -275,7 +275,8 @@ def score_document(gold_path: Path) -> DocumentScore:
         score.error = f"{err.kind}: {err}"
         score.misses.append(score.error)
         return score
-    doc, pairs = extraction.document, extraction.pairs
+    rows = extraction.rows()
+    doc, pairs = rows["documents"][0], rows["pairs"]
     score.format = str(doc["format"])
     score.found_pairs = len(pairs)
     expected = gold["pairs"]

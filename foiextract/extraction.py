@@ -1,34 +1,47 @@
-"""What one document gives: its rows for every table, and its table cells, typed.
+"""What one document gives, typed: its facts, its pairs with their values and keys, the
+request it restates, and its table cells.
 
 The pipeline makes an :class:`Extraction` for each document it reads; the result, the bulk
-runner and the compiler take their rows from :meth:`Extraction.rows`.
+runner, ``show`` and ``eval`` take table rows from :meth:`Extraction.rows`, which only
+:mod:`foiextract.tables` builds; the compiler works on the typed pairs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .cells import TableCell
-from .cells.checks import table_checks
-from .tables import cell_rows, check_rows
+from .foi import Facts
+from .model import Pair
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The rows one document gives, for every table but ``errors``."""
+    """One document's extraction. ``flags`` are the document's flags in their fixed order;
+    ``request`` is the request as the document restates it, ``unanswered`` the numbers of
+    its items left unanswered."""
 
-    document: dict[str, Any]
-    pairs: list[dict[str, Any]] = field(default_factory=list)
-    values: list[dict[str, Any]] = field(default_factory=list)
-    exemptions: list[dict[str, Any]] = field(default_factory=list)
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    cells: list[TableCell] = field(default_factory=list)
+    doc_id: str
+    source: str
+    format: str
+    sha256: str
+    pages: int | None
+    ocr_pages: int | None
+    facts: Facts
+    flags: tuple[str, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    request: tuple[str, ...] = ()
+    unanswered: tuple[int, ...] = ()
+    cells: tuple[TableCell, ...] = ()
 
     def rows(self) -> dict[str, list[dict[str, Any]]]:
         """Every table's rows from this document (``errors`` apart), cells and checks too."""
-        doc_id, source = str(self.document["doc_id"]), str(self.document["source"])
-        return {"documents": [self.document], "pairs": self.pairs, "values": self.values,
-                "exemptions": self.exemptions, "requests": self.requests,
-                "cells": cell_rows(doc_id, source, self.cells),
-                "checks": check_rows(doc_id, source, table_checks(self.cells))}
+        from .tables import extraction_rows
+
+        return extraction_rows(self)
+
+    def shown_as(self, source: str) -> Extraction:
+        """The same extraction with its source shown as ``source`` (a file unpacked from a
+        batch ZIP or read from standard input)."""
+        return replace(self, source=source)

@@ -254,7 +254,9 @@ class Pair:
     ``shared`` is True when the answer stands beneath several questions.
     ``request_item`` is the 1-based item of the restated request it answers.
     ``rule`` names the segmenter rule that found the pair. ``answer_blocks``
-    keeps the answer's blocks for the values reader (tables, lists).
+    keeps the answer's blocks for the values reader (tables, lists). ``key`` is the
+    pair's stable key (:func:`foiextract.keys.pair_key`), given once the document's
+    pairs are final.
     """
 
     question: str
@@ -267,3 +269,4 @@ class Pair:
     answer_source: Source = field(default_factory=Source)
     answer_blocks: tuple[Block, ...] = ()
     value: Value | None = None
+    key: str = ""

@@ -24,8 +24,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 import pandas as pd
 
 if TYPE_CHECKING:
+    from .compile.cells import Answer
+    from .errors import FoiExtractError
     from .cells import TableCell
     from .cells.checks import Check
+    from .extraction import Extraction
+    from .model import Pair, Source
 
 TEXT = "string"
 INT = "Int64"
@@ -78,6 +82,29 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source": TEXT, "kind": TEXT, "message": TEXT,
     },
 }
+# The compile's tables (``dataset`` is wide, one column per request item: built by columns).
+COMPILE_SCHEMAS: dict[str, dict[str, str]] = {
+    "answers": {
+        "authority": TEXT, "authority_code": TEXT, "source": TEXT, "item": INT,
+        "cell_key": TEXT, "name": TEXT, "question": TEXT, "response_question": TEXT,
+        "answer": TEXT, "kind": TEXT, "value": TEXT, "number": FLOAT, "unit": TEXT, "low": FLOAT,
+        "high": FLOAT, "date_start": TEXT, "date_end": TEXT, "exemption": TEXT,
+        "url": TEXT, "confidence": FLOAT, "match": FLOAT, "needs_review": BOOL,
+        "review_reason": TEXT,
+        "shared": BOOL, "align_rule": TEXT, "value_rule": TEXT, "page": INT,
+        "bbox": TEXT, "line_start": INT, "line_end": INT, "paragraph_start": INT,
+        "paragraph_end": INT,
+    },
+    "request": {
+        "item": INT, "name": TEXT, "question": TEXT, "kind": TEXT,
+        "numeric": BOOL, "answered": INT, "support": INT,
+    },
+    "review": {
+        "authority": TEXT, "item": INT, "name": TEXT, "question": TEXT,
+        "kind": TEXT, "value": TEXT, "reason": TEXT, "answer": TEXT,
+        "source": TEXT, "where": TEXT,
+    },
+}
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 SORT_KEYS: dict[str, list[str]] = {
     "documents": ["source", "doc_id"],
@@ -91,6 +118,116 @@ SORT_KEYS: dict[str, list[str]] = {
 }
 DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     table: tuple(c for c, dtype in schema.items() if dtype == DATE) for table, schema in SCHEMAS.items()}
+
+
+def extraction_rows(extraction: Extraction) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows from one document's extraction (``errors`` apart)."""
+    from .cells.checks import table_checks
+
+    e = extraction
+    return {"documents": [document_row(e)], "pairs": pair_rows(e), "values": value_rows(e),
+            "exemptions": exemption_rows(e), "requests": request_rows(e),
+            "cells": cell_rows(e.doc_id, e.source, e.cells),
+            "checks": check_rows(e.doc_id, e.source, table_checks(e.cells))}
+
+
+def document_row(e: Extraction) -> dict[str, Any]:
+    """The ``documents`` row: what the response says about itself, and how it was read."""
+    facts = e.facts
+    return {
+        "doc_id": e.doc_id, "source": e.source, "format": e.format, "sha256": e.sha256,
+        "pages": e.pages, "authority": facts.authority,
+        "authority_code": facts.authority_code, "reference": facts.reference,
+        "received_date": facts.received_date, "response_date": facts.response_date,
+        "working_days": facts.working_days, "late": facts.late,
+        "legislation": facts.legislation, "outcome": facts.outcome,
+        "exemptions": "; ".join(c.provision for c in facts.exemptions),
+        "flags": "; ".join(e.flags), "n_pairs": len(e.pairs), "n_request_items": len(e.request),
+        "n_unanswered": len(e.unanswered),
+        "unanswered_items": "; ".join(str(i) for i in e.unanswered),
+        "ocr_pages": e.ocr_pages,
+    }
+
+
+def pair_rows(e: Extraction) -> list[dict[str, Any]]:
+    """The ``pairs`` rows, numbered from 1 in reading order."""
+    return [pair_row(e.doc_id, e.source, n, p) for n, p in enumerate(e.pairs, start=1)]
+
+
+def pair_row(doc_id: str, source: str, number: int, pair: Pair) -> dict[str, Any]:
+    """One pair's row: its texts, its value, which rule found it and where it stands."""
+    value = pair.value
+    row: dict[str, Any] = {
+        "doc_id": doc_id, "source": source, "pair_no": number, "section": pair.section,
+        "question": pair.question, "answer": pair.answer, "shared": pair.shared,
+        "request_item": pair.request_item, "rule": pair.rule,
+        **where_columns(pair.question_source, pair.answer_source), **ocr_columns(pair),
+    }
+    if value is not None:
+        row.update({
+            "kind": value.kind, "value": value.value, "number": value.number, "unit": value.unit,
+            "low": value.low, "high": value.high, "date_start": value.date_start,
+            "date_end": value.date_end, "exemption": value.exemption, "url": value.url,
+            "confidence": value.confidence, "value_rule": value.rule,
+        })
+    row["pair_key"] = pair.key
+    return row
+
+
+def value_rows(e: Extraction) -> list[dict[str, Any]]:
+    """The ``values`` rows: each atom of each pair's value (a list's items, a range's ends)."""
+    from .keys import value_key
+
+    return [
+        {"doc_id": e.doc_id, "pair_no": n, "value_no": k, "value_key": value_key(p.key, k),
+         "kind": atom.kind, "number": atom.number,
+         "unit": atom.unit, "date_start": atom.date_start, "date_end": atom.date_end,
+         "label": atom.label}
+        for n, p in enumerate(e.pairs, start=1) if p.value is not None
+        for k, atom in enumerate(p.value.atoms, start=1)
+    ]
+
+
+def exemption_rows(e: Extraction) -> list[dict[str, Any]]:
+    """The ``exemptions`` rows: each provision the response relies on, with its sentence."""
+    return [{"doc_id": e.doc_id, "source": e.source, "provision": c.provision, "name": c.name,
+             "absolute": c.absolute, "pair_no": c.pair_no, "text": c.text}
+            for c in e.facts.exemptions]
+
+
+def request_rows(e: Extraction) -> list[dict[str, Any]]:
+    """The ``requests`` rows: the request as the response restates it, item by item."""
+    return [{"doc_id": e.doc_id, "item": i, "question": q, "answered": i not in e.unanswered}
+            for i, q in enumerate(e.request, start=1)]
+
+
+def ocr_columns(pair: Pair) -> dict[str, Any]:
+    """``ocr`` and ``ocr_confidence`` of a pair: read by OCR when its question or answer was;
+    the confidence is the answer's (its blocks' mean), else the question's."""
+    answer = [b.source for b in pair.answer_blocks if b.source.ocr] or \
+        ([pair.answer_source] if pair.answer_source.ocr else [])
+    sources = answer or ([pair.question_source] if pair.question_source.ocr else [])
+    if not sources:
+        return {"ocr": False, "ocr_confidence": None}
+    known = [s.ocr_confidence for s in sources if s.ocr_confidence is not None]
+    return {"ocr": True,
+            "ocr_confidence": round(sum(known) / len(known), 3) if known else None}
+
+
+def where_columns(question: Source, answer: Source) -> dict[str, Any]:
+    """Where a pair stands: page and box (PDF), line range (text), paragraph range (Word)."""
+    if question.page is not None:
+        bbox = question.bbox
+        if bbox and answer.bbox and answer.page == question.page:
+            bbox = (min(bbox[0], answer.bbox[0]), bbox[1], max(bbox[2], answer.bbox[2]),
+                    answer.bbox[3])
+        return {"page": question.page,
+                "bbox": ",".join(f"{v:.1f}" for v in bbox) if bbox else None}
+    if question.line_start is None and question.paragraph is not None:
+        last = answer.paragraph if answer.paragraph is not None else question.paragraph
+        return {"paragraph_start": question.paragraph, "paragraph_end": last}
+    end = answer.line_end if answer.line_end is not None else question.line_end
+    return {"line_start": question.line_start, "line_end": end}
 
 
 def cell_rows(doc_id: str, source: str, cells: Iterable[TableCell]) -> list[dict[str, Any]]:
@@ -127,6 +264,58 @@ def check_rows(doc_id: str, source: str, checks: Iterable[Check]) -> list[dict[s
     return [{"doc_id": doc_id, "source": source, "table_no": c.table_no, "axis": c.axis,
              "label": c.label, "printed": c.printed, "summed": c.summed, "cells": c.cells,
              "unreadable": c.unreadable, "status": c.status} for c in checks]
+
+
+def answer_row(answer: Answer, *, key: str, name: str, confidence: float,
+               reasons: list[str]) -> dict[str, Any]:
+    """The compile's ``answers`` row of one authority's answer to one item."""
+    value, pair = answer.value, answer.pair
+    where = where_columns(pair.question_source, pair.answer_source) if pair is not None else {}
+    return {
+        "authority": answer.authority, "authority_code": answer.authority_code,
+        "source": answer.source, "item": answer.item, "cell_key": key, "name": name,
+        "question": answer.question, "response_question": answer.response_question,
+        "answer": answer.answer, "kind": value.kind, "value": value.value,
+        "number": value.number, "unit": value.unit, "low": value.low, "high": value.high,
+        "date_start": value.date_start, "date_end": value.date_end,
+        "exemption": value.exemption, "url": value.url, "confidence": confidence,
+        "match": answer.match, "needs_review": bool(reasons),
+        "review_reason": "; ".join(reasons), "shared": answer.shared,
+        "align_rule": answer.align_rule, "value_rule": value.rule, **where,
+    }
+
+
+def request_item_row(item: int, name: str, question: str, kind: str, *, numeric: bool,
+                     answered: int, support: int | None) -> dict[str, Any]:
+    """The compile's ``request`` row of one request item."""
+    return {"item": item, "name": name, "question": question, "kind": kind, "numeric": numeric,
+            "answered": answered, "support": support}
+
+
+def review_row(answer: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The compile's ``review`` row of an ``answers`` row that needs a look."""
+    columns = COMPILE_SCHEMAS["review"]
+    return {**{c: answer.get(c) for c in columns if c in answer},
+            "reason": answer["review_reason"], "where": where}
+
+
+def compile_frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """A DataFrame of a compile table's schema (:data:`COMPILE_SCHEMAS`) from its rows."""
+    schema = COMPILE_SCHEMAS[table]
+    records = list(rows)
+    data = {column: pd.array([None if missing(row.get(column)) else row.get(column)
+                              for row in records], dtype=dtype)
+            for column, dtype in schema.items()}
+    return pd.DataFrame(data, columns=list(schema))
+
+
+def error_row(source: str, err: FoiExtractError) -> dict[str, str]:
+    """The ``errors`` row for a failed input: stable kind, one-line message (a file name's
+    bytes that are not UTF-8 shown as ``\\xe9``, so the table can still be written)."""
+    from .errors import printable
+
+    return {"source": printable(source), "kind": err.kind,
+            "message": printable(str(err).replace("\n", " "))}
 
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -196,3 +385,8 @@ def _iso_day(value: Any) -> str | None:
 def _missing(value: object) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or \
         (isinstance(value, float) and value != value)
+
+
+def missing(value: object) -> bool:
+    """True for a missing value in any of its guises: None, ``pd.NA``, ``NaT``, NaN."""
+    return _missing(value)

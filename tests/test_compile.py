@@ -16,7 +16,10 @@ from foiextract.compile import (
     short_names,
 )
 from foiextract.compile.align import align_pairs
-from foiextract.compile.cells import response_cells
+from foiextract.compile.cells import response_answers as response_cells
+from foiextract.extraction import Extraction
+from foiextract.foi import Citation, Facts
+from foiextract.model import Pair, Value
 from foiextract.segment.request import similarity
 from foiextract.values.compare import same_value
 
@@ -95,7 +98,7 @@ def test_request_file_in_the_folder_is_skipped_not_an_authority() -> None:
 @pytest.mark.parametrize("file", sorted({a["file"] for a in GOLD["answers"]}))
 def test_alignment_recovers_gold_items_from_shuffled_reworded_questions(file: str) -> None:
     gold = json.loads((BATCH / (file.rsplit(".", 1)[0] + ".gold.json")).read_text("utf-8"))
-    pairs = [{"question": p["question"], "request_item": None} for p in gold["pairs"]]
+    pairs = [Pair(p["question"], "") for p in gold["pairs"]]
     order = list(range(len(pairs)))
     random.Random(file).shuffle(order)
     shuffled = [pairs[i] for i in order]
@@ -112,26 +115,27 @@ def test_restated_request_in_another_order_maps_the_items() -> None:
     items = ["How many reviews were started?", "Please provide the dates they started.",
              "How many reviews were completed?"]
     restated = [items[2], items[0], items[1]]
-    pairs = [{"question": q, "request_item": n} for n, q in enumerate(restated, start=1)]
+    pairs = [Pair(q, "", request_item=n) for n, q in enumerate(restated, start=1)]
     assert [(m.pair, m.item, m.rule) for m in align_pairs(items, pairs, restated)] == [
         (0, 3, "restated_request"), (1, 1, "restated_request"), (2, 2, "restated_request")]
 
 
 def test_answer_by_number_only_and_item_ranges() -> None:
     items = ["How many?", "When?", "Where?", "Who?"]
-    pairs = [{"question": "", "request_item": 1}, {"question": "Q2-Q4", "request_item": None}]
+    pairs = [Pair("", "", request_item=1), Pair("Q2-Q4", "")]
     found = [(m.pair, m.item, m.rule) for m in align_pairs(items, pairs, [])]
     assert found == [(0, 1, "number_only"), (1, 2, "item_range"), (1, 3, "item_range"),
                      (1, 4, "item_range")]
 
 
-def _document(pairs: list[dict], exemptions: str = "") -> dict:
-    return {"source": "x.txt", "row": {"exemptions": exemptions}, "pairs": pairs, "restated": []}
+def _document(pairs: list[Pair], exemptions: str = "", source: str = "x.txt") -> Extraction:
+    cited = tuple(Citation(p, "", None, None, "") for p in exemptions.split("; ") if p)
+    facts = Facts("", "", "", "", "", "", cited, "", None, None, ())
+    return Extraction("x", source, "text", "", None, None, facts, pairs=tuple(pairs))
 
 
-def _pair(question: str, answer: str, kind: str, value: str = "", **more: object) -> dict:
-    return {"question": question, "answer": answer, "kind": kind, "value": value,
-            "request_item": None, "confidence": 0.9, **more}
+def _pair(question: str, answer: str, kind: str, value: str = "") -> Pair:
+    return Pair(question, answer, value=Value(kind, value, confidence=0.9))
 
 
 def test_merged_answer_gives_each_item_the_part_that_belongs_to_it() -> None:
@@ -142,8 +146,8 @@ def test_merged_answer_gives_each_item_the_part_that_belongs_to_it() -> None:
     cells, _ = response_cells(GOLD["request"], [_document([pair])])
     for expected in merged:
         cell = cells[expected["request_item"] - 1]
-        assert cell["shared"] and cell["kind"] == expected["kind"]
-        assert same_value(cell["kind"], cell["value"], expected["value"])
+        assert cell.shared and cell.kind == expected["kind"]
+        assert same_value(cell.kind, cell.value.value, expected["value"])
 
 
 def test_one_item_answered_in_two_parts_is_one_cell() -> None:
@@ -152,9 +156,9 @@ def test_one_item_answered_in_two_parts_is_one_cell() -> None:
              _pair("and how many finished?", "Two finished.", "count", "2"),
              _pair("When?", "May 2019", "date", "2019-05")]
     cells, _ = response_cells(items, [_document(pairs)])
-    assert cells[0]["align_rule"] == "split"
-    assert cells[0]["answer"] == "Three started. Two finished."
-    assert (cells[1]["kind"], cells[1]["value"]) == ("date", "2019-05")
+    assert cells[0].align_rule == "split"
+    assert cells[0].answer == "Three started. Two finished."
+    assert (cells[1].kind, cells[1].value.value) == ("date", "2019-05")
 
 
 def test_whole_request_refused_under_s12_withholds_every_item() -> None:
@@ -162,27 +166,27 @@ def test_whole_request_refused_under_s12_withholds_every_item() -> None:
                     "under section 12.", "withheld", "s12")
     cells, best = response_cells(["How many reviews?", "When?", "Where?"], [_document([refusal])])
     assert best is not None
-    assert [(c["kind"], c["value"]) for c in cells] == [("withheld", "s12")] * 3
+    assert [(c.kind, c.value.value) for c in cells] == [("withheld", "s12")] * 3
     letter_only = _document([], exemptions="s12")
     cells, _ = response_cells(["How many reviews?", "When?"], [letter_only])
-    assert {c["kind"] for c in cells} == {"withheld"}
+    assert {c.kind for c in cells} == {"withheld"}
 
 
 def test_a_single_exemption_on_one_item_does_not_spread() -> None:
     pairs = [_pair("How many?", "2", "count", "2"),
              _pair("Names?", "Withheld under section 40(2).", "withheld", "s40(2)")]
     cells, _ = response_cells(["How many?", "Names?", "When?"], [_document(pairs)])
-    assert [c["kind"] for c in cells] == ["count", "withheld", "missing"]
+    assert [c.kind for c in cells] == ["count", "withheld", "missing"]
 
 
 def test_attachment_that_answers_wins_over_the_covering_letter() -> None:
     items = ["How many?", "When?"]
     letter = _document([_pair("How many?", "", "missing")])
-    attachment = {**_document([_pair("How many?", "4", "count", "4"),
-                               _pair("When?", "June 2019", "date", "2019-06")]), "source": "a.pdf"}
+    attachment = _document([_pair("How many?", "4", "count", "4"),
+                            _pair("When?", "June 2019", "date", "2019-06")], source="a.pdf")
     cells, best = response_cells(items, [letter, attachment])
-    assert best is not None and best["source"] == "a.pdf"
-    assert [c["value"] for c in cells] == ["4", "2019-06"]
+    assert best is not None and best.source == "a.pdf"
+    assert [c.value.value for c in cells] == ["4", "2019-06"]
 
 
 def test_short_names_are_unique_and_readable() -> None:

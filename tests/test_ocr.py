@@ -16,7 +16,9 @@ import pytest
 import foiextract.readers.ocr as ocr
 import foiextract.readers.pdf as pdf_reader
 from foiextract.bulk import BulkOptions, Limits, run_bulk
+from foiextract.compile.cells import Answer
 from foiextract.compile.tables import review_reasons
+from foiextract.model import Pair, Source, Value
 from foiextract.errors import NeedsOcr, NoTextLayer
 from foiextract.pipeline import Extraction, extract, extract_file
 from foiextract.readers import read_document, sniff
@@ -66,24 +68,25 @@ def barnet_scan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Extraction, E
 @needs_tesseract
 def test_scanned_barnet_gives_the_born_digital_pairs(
         barnet_scan: tuple[Extraction, Extraction]) -> None:
-    born, scanned = barnet_scan
-    questions, values = agreement(born.pairs, scanned.pairs)
+    born, scanned = (e.rows() for e in barnet_scan)
+    questions, values = agreement(born["pairs"], scanned["pairs"])
     assert questions >= AGREEMENT and values >= AGREEMENT, (questions, values)
-    assert scanned.document["ocr_pages"] == scanned.document["pages"] == 5
-    assert born.document["ocr_pages"] == 0
-    assert scanned.document["authority"] == born.document["authority"]
+    [born_document], [scanned_document] = born["documents"], scanned["documents"]
+    assert scanned_document["ocr_pages"] == scanned_document["pages"] == 5
+    assert born_document["ocr_pages"] == 0
+    assert scanned_document["authority"] == born_document["authority"]
 
 
 @needs_tesseract
 def test_pairs_from_ocr_say_so_with_their_confidence_page_and_box(
         barnet_scan: tuple[Extraction, Extraction]) -> None:
-    born, scanned = barnet_scan
-    assert all(p["ocr"] is True and 0.8 <= p["ocr_confidence"] <= 1.0 for p in scanned.pairs)
-    assert all(p["page"] and p["bbox"] for p in scanned.pairs)
-    assert all(p["ocr"] is False and p["ocr_confidence"] is None for p in born.pairs)
+    born, scanned = (e.rows()["pairs"] for e in barnet_scan)
+    assert all(p["ocr"] is True and 0.8 <= p["ocr_confidence"] <= 1.0 for p in scanned)
+    assert all(p["page"] and p["bbox"] for p in scanned)
+    assert all(p["ocr"] is False and p["ocr_confidence"] is None for p in born)
     # Boxes are PDF points from the top left, as the born-digital page's: within a few points.
-    first_born = [float(v) for v in born.pairs[0]["bbox"].split(",")]
-    first_scan = [float(v) for v in scanned.pairs[0]["bbox"].split(",")]
+    first_born = [float(v) for v in born[0]["bbox"].split(",")]
+    first_scan = [float(v) for v in scanned[0]["bbox"].split(",")]
     assert max(abs(a - b) for a, b in zip(first_born, first_scan)) < 12
 
 
@@ -147,8 +150,8 @@ def test_without_tesseract_a_scanned_annex_is_flagged_unread(
     annex = scanned_pdf(BARNET_PDF, tmp_path / "annex.pdf", pages=[2], dpi=50)
     mixed = mixed_pdf(SHEFFIELD_PDF, annex, tmp_path / "letter_with_scanned_annex.pdf")
     [extraction] = extract_file(str(mixed))
-    assert "scanned_pages_unread" in extraction.document["flags"]
-    assert extraction.document["ocr_pages"] == 0 and extraction.pairs
+    assert "scanned_pages_unread" in extraction.flags
+    assert extraction.ocr_pages == 0 and extraction.pairs
 
 
 def test_no_ocr_keeps_a_scan_a_no_text_layer_error() -> None:
@@ -196,7 +199,11 @@ def test_an_image_with_ocr_off_is_no_text_layer(tmp_path: Path) -> None:
 
 
 def test_low_ocr_confidence_goes_to_review() -> None:
-    cell = {"kind": "count", "confidence": 1.0, "match": 1.0, "ocr": True}
-    assert "low OCR confidence" in review_reasons({**cell, "ocr_confidence": 0.55}, True)
-    assert "low OCR confidence" not in review_reasons({**cell, "ocr_confidence": 0.95}, True)
-    assert "low OCR confidence" not in review_reasons({"kind": "count", "confidence": 1.0}, True)
+    def read_with(confidence: float | None) -> Answer:
+        source = Source(ocr=confidence is not None, ocr_confidence=confidence)
+        pair = Pair("How many?", "3", answer_source=source)
+        return Answer(1, "How many?", Value("count", "3"), answer="3", match=1.0, pair=pair)
+
+    assert "low OCR confidence" in review_reasons(read_with(0.55), True)
+    assert "low OCR confidence" not in review_reasons(read_with(0.95), True)
+    assert "low OCR confidence" not in review_reasons(read_with(None), True)

@@ -72,7 +72,7 @@ class Record:
 
 def failure(task: Task, err: FoiExtractError, seconds: float = 0.0) -> Record:
     """The record of an input that failed with ``err``."""
-    from ..pipeline import error_row
+    from ..tables import error_row
 
     rows = _printable_rows({"errors": [error_row(task.source, err)]})
     return Record(task.source, task.key, rows, seconds=seconds)
@@ -196,7 +196,8 @@ def _child(task: Task, limits: Limits, sender: Connection) -> None:
 
 def extract_rows(source: str, limits: Limits) -> Rows:
     """Check and extract one file in this process; every failure becomes one ``errors`` row."""
-    from ..pipeline import error_row, extract_file
+    from ..pipeline import extract_file
+    from ..tables import error_row
 
     try:
         extractions = extract_file(source, limits)

@@ -26,8 +26,8 @@ from typing import Any, Iterator, Literal, Mapping, Sequence
 
 from .. import __version__
 from ..errors import FoiExtractError, WorkerCrash
-from ..pipeline import error_row, iter_inputs
-from ..tables import TABLES
+from ..pipeline import iter_inputs
+from ..tables import TABLES, error_row
 from ..writers import check_output, one_table
 from .isolate import Record, Task, failure, run_isolated, stop_all
 from ..limits import Limits, check_inside, probe

@@ -14,21 +14,22 @@ Rules, tried in order, each named in the output (``align_rule``):
 - ``split``: a further pair whose question reads like an item already matched
   (one item answered in several parts).
 
+>>> from foiextract.model import Pair
 >>> [(m.item, m.pair, m.rule) for m in align_pairs(
 ...     ["How many reviews started?", "How many reviews completed?"],
-...     [{"question": "How many reviews have been completed?", "request_item": None},
-...      {"question": "How many reviews were started?", "request_item": None}], [])]
+...     [Pair("How many reviews have been completed?", ""),
+...      Pair("How many reviews were started?", "")], [])]
 [(2, 0, 'question_text'), (1, 1, 'question_text')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..lexicon.text import LIKE, normalise, similarity, stems
+from ..model import Pair
 
 # Below this, a question is not taken to ask a request item.
 MIN_SCORE = 0.5
@@ -67,9 +68,9 @@ def item_similarity(question: str, item: str) -> float:
     return max(by_text, dice)
 
 
-def align_pairs(items: Sequence[str], pairs: Sequence[Mapping[str, Any]],
+def align_pairs(items: Sequence[str], pairs: Sequence[Pair],
                 restated: Sequence[str]) -> list[Match]:
-    """Match a response's pairs (row dicts with ``question`` and ``request_item``) to items.
+    """Match a response's pairs (their ``question`` and ``request_item``) to items.
 
     ``restated`` is the response's own restatement of the request (may be empty).
     A pair may answer several items (a range) and an item may take several pairs (a split).
@@ -78,8 +79,8 @@ def align_pairs(items: Sequence[str], pairs: Sequence[Mapping[str, Any]],
     matches: list[Match] = []
     left: list[int] = []
     for index, pair in enumerate(pairs):
-        own = pair.get("request_item")
-        question = str(pair.get("question") or "")
+        own = pair.request_item
+        question = pair.question
         span = _RANGE.match(question)
         if own is not None and own in by_own_item:
             item, score = by_own_item[own]
@@ -95,7 +96,7 @@ def align_pairs(items: Sequence[str], pairs: Sequence[Mapping[str, Any]],
             left.append(index)
     taken = {m.item for m in matches}
     free = [n for n in range(1, len(items) + 1) if n not in taken]
-    questions = [str(pairs[i].get("question")) for i in left]
+    questions = [pairs[i].question for i in left]
     chosen = assign(questions, [items[n - 1] for n in free])
     placed = set()
     for q, k, score in chosen:

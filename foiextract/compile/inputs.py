@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from ..errors import FoiExtractError
 from ..limits import check_inside
-from ..pipeline import error_row, iter_inputs
+from ..pipeline import iter_inputs
+from ..tables import error_row
 from .archive import unpack
 
 # Members that make a ZIP a document (OOXML, OpenDocument, EPUB), not an archive of files.

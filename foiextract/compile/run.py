@@ -12,18 +12,18 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from ..errors import FoiExtractError
+from ..extraction import Extraction
 from ..foi.authority import lookup_name
 from ..limits import Limits
-from ..pipeline import DEFAULT_LIMITS, error_row, extract_file
-from ..tables import frame
+from ..pipeline import DEFAULT_LIMITS, extract_file
+from ..tables import error_row, frame
 from ..writers import left_by_dead_writer
-from .cells import response_cells
+from .cells import Answer, response_answers
 from .inputs import ResponseFiles, collect
 from .request import Request, infer_request, read_request
 from .tables import answers_table, dataset_table, request_table, review_table
@@ -94,20 +94,20 @@ def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike
         responses = [(group, _extract(group, errors, known, limits))
                      for group in collected.responses]
     if given is None:
-        given = infer_request([d["restated"] or [p["question"] for p in d["pairs"]]
+        given = infer_request([list(d.request) or [p.question for p in d.pairs]
                                for _, documents in responses for d in documents
-                               if any(p.get("answer") for p in d["pairs"])])
-    cells: list[dict[str, Any]] = []
+                               if any(p.answer for p in d.pairs)])
+    found: list[Answer] = []
     skipped: list[str] = []
     for group, documents in _merge_by_authority(responses):
-        found, best = response_cells(given.items, documents)
+        answered, best = response_answers(given.items, documents)
         if best is None and not group.authority_hint:
             skipped.extend(group.names)
             continue
-        authority, code = _authority(best["row"] if best else {}, group.authority_hint)
-        cells.extend({**cell, "authority": authority, "authority_code": code} for cell in found)
-    cells.sort(key=lambda c: (str(c["authority"]).casefold(), c["authority_code"], c["item"]))
-    answers = answers_table(given, cells)
+        authority, code = _authority(best, group.authority_hint)
+        found.extend(replace(a, authority=authority, authority_code=code) for a in answered)
+    found.sort(key=lambda a: (a.authority.casefold(), a.authority_code, a.item))
+    answers = answers_table(given, found)
     return Compilation(given, dataset_table(given, answers), answers, request_table(given, answers),
                        review_table(answers), frame("errors", errors), tuple(skipped))
 
@@ -129,10 +129,10 @@ def _request(request: str | os.PathLike[str] | Sequence[str] | Request | None) -
 
 def _extract(group: ResponseFiles, errors: list[dict[str, str]],
              request: list[str] | None = None,
-             limits: Limits = DEFAULT_LIMITS) -> list[dict[str, Any]]:
-    """Every document of one response, as the rows the cells are made from; with the request
+             limits: Limits = DEFAULT_LIMITS) -> list[Extraction]:
+    """Every document of one response, each with its source as shown; with the request
     known, a reply that restates none of its questions is read against it."""
-    documents = []
+    documents: list[Extraction] = []
     for path, shown in zip(group.paths, group.names):
         try:
             extractions = extract_file(path, limits, request=request)
@@ -141,25 +141,19 @@ def _extract(group: ResponseFiles, errors: list[dict[str, str]],
             row["message"] = row["message"].replace(path, shown)
             errors.append(row)
             continue
-        for extraction in extractions:
-            source = str(extraction.document["source"]).replace(path, shown, 1)
-            documents.append({
-                "source": source, "row": extraction.document,
-                "pairs": [{**p, "source": source} for p in extraction.pairs],
-                "restated": [str(r["question"]) for r in extraction.requests],
-            })
+        documents.extend(e.shown_as(e.source.replace(path, shown, 1)) for e in extractions)
     return documents
 
 
-def _merge_by_authority(responses: list[tuple[ResponseFiles, list[dict[str, Any]]]]
-                        ) -> list[tuple[ResponseFiles, list[dict[str, Any]]]]:
+def _merge_by_authority(responses: list[tuple[ResponseFiles, list[Extraction]]]
+                        ) -> list[tuple[ResponseFiles, list[Extraction]]]:
     """Loose files from the same authority (a letter beside its attachment) are one response."""
-    merged: dict[str, tuple[ResponseFiles, list[dict[str, Any]]]] = {}
+    merged: dict[str, tuple[ResponseFiles, list[Extraction]]] = {}
     for group, documents in responses:
         key = group.authority_hint and f"folder:{group.names[0]}"
         if not key:
-            codes = {str(d["row"].get("authority_code") or d["row"].get("authority") or "")
-                     for d in documents if d["pairs"]}
+            codes = {d.facts.authority_code or d.facts.authority or ""
+                     for d in documents if d.pairs}
             key = f"authority:{codes.pop()}" if len(codes) == 1 and "" not in codes else ""
         key = key or f"file:{group.names[0]}"
         if key in merged:
@@ -171,10 +165,11 @@ def _merge_by_authority(responses: list[tuple[ResponseFiles, list[dict[str, Any]
     return list(merged.values())
 
 
-def _authority(row: dict[str, Any], hint: str) -> tuple[str, str]:
+def _authority(best: Extraction | None, hint: str) -> tuple[str, str]:
     """The authority as the letter styles it; the batch folder's when the letter does not say,
     or names another body than the one the request went to."""
-    name, code = str(row.get("authority") or ""), str(row.get("authority_code") or "")
+    name = best.facts.authority if best is not None else ""
+    code = best.facts.authority_code if best is not None else ""
     if not hint:
         return name, code
     entry = lookup_name(hint)

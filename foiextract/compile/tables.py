@@ -19,7 +19,6 @@ answer, or what kind of nothing it is ("none", "not applicable", "missing").
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -27,6 +26,9 @@ from typing import Any
 import pandas as pd
 
 from ..keys import answer_key
+from ..tables import (answer_row, compile_frame, missing, ocr_columns, request_item_row,
+                      review_row)
+from .cells import Answer
 from .request import Request, short_names
 
 NUMERIC_KINDS = frozenset({"count", "number", "amount", "percent"})
@@ -37,40 +39,6 @@ REVIEW_MATCH = 0.7
 # Below this mean word confidence, an answer read by OCR may hold misread words or digits.
 REVIEW_OCR_CONFIDENCE = 0.8
 
-ANSWERS: dict[str, str] = {
-    "authority": "string", "authority_code": "string", "source": "string", "item": "Int64",
-    "cell_key": "string", "name": "string", "question": "string", "response_question": "string", "answer": "string",
-    "kind": "string", "value": "string", "number": "Float64", "unit": "string", "low": "Float64",
-    "high": "Float64", "date_start": "string", "date_end": "string", "exemption": "string",
-    "url": "string", "confidence": "Float64", "match": "Float64", "needs_review": "boolean",
-    "review_reason": "string",
-    "shared": "boolean", "align_rule": "string", "value_rule": "string", "page": "Int64",
-    "bbox": "string", "line_start": "Int64", "line_end": "Int64", "paragraph_start": "Int64",
-    "paragraph_end": "Int64",
-}
-REQUEST: dict[str, str] = {
-    "item": "Int64", "name": "string", "question": "string", "kind": "string",
-    "numeric": "boolean", "answered": "Int64", "support": "Int64",
-}
-REVIEW: dict[str, str] = {
-    "authority": "string", "item": "Int64", "name": "string", "question": "string",
-    "kind": "string", "value": "string", "reason": "string", "answer": "string",
-    "source": "string", "where": "string",
-}
-
-
-def typed_frame(schema: Mapping[str, str], rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
-    """A DataFrame with exactly ``schema``'s columns and dtypes (pandas' nullable ones)."""
-    data = {column: pd.array([_plain(row.get(column)) for row in rows], dtype=dtype)
-            for column, dtype in schema.items()}
-    return pd.DataFrame(data, columns=list(schema))
-
-
-def _plain(value: Any) -> Any:
-    missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-    return None if missing else value
-
-
 def display(kind: str, value: str, answer: str) -> str:
     """What a text cell of the dataset shows."""
     if kind == "text":
@@ -80,12 +48,15 @@ def display(kind: str, value: str, answer: str) -> str:
     return value or kind.replace("_", " ")
 
 
-def item_kinds(request: Request, cells: Sequence[Mapping[str, Any]]) -> dict[int, str]:
+def item_kinds(request: Request, answers: Sequence[Answer] | Sequence[Mapping[str, Any]]
+               ) -> dict[int, str]:
     """The kind most authorities answer each item with (``missing`` when none answer)."""
     found: dict[int, Counter[str]] = {n: Counter() for n, _ in request.numbered()}
-    for cell in cells:
-        if cell["kind"] != "missing":
-            found[int(cell["item"])][str(cell["kind"])] += 1
+    for answer in answers:
+        item, kind = ((answer.item, answer.kind) if isinstance(answer, Answer)
+                      else (int(answer["item"]), str(answer["kind"])))
+        if kind != "missing":
+            found[item][kind] += 1
     return {n: (c.most_common(1)[0][0] if c else "missing") for n, c in found.items()}
 
 
@@ -95,24 +66,20 @@ def asks_number(kind: str, question: str) -> bool:
     return kind in NUMERIC_KINDS or "how many" in lowered or "how much" in lowered
 
 
-def answers_table(request: Request, cells: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """The long table: one row per authority and item, with why a cell needs review."""
+def answers_table(request: Request, answers: Sequence[Answer]) -> pd.DataFrame:
+    """The long table: one row per authority and item, with why an answer needs review."""
     names = short_names(request.items)
-    kinds = item_kinds(request, cells)
+    kinds = item_kinds(request, answers)
     rows = []
-    for cell in cells:
-        item = int(cell["item"])
-        reasons = review_reasons(cell, asks_number(kinds[item], request.items[item - 1]))
-        match = _plain(cell.get("match"))
-        weight = 1.0 if match is None else min(1.0, match)
-        confidence = float(cell.get("confidence") or 0.0) * weight
-        key = answer_key(str(cell.get("authority") or ""), str(cell.get("authority_code") or ""),
-                         item)
-        rows.append({**cell, "cell_key": key, "name": names[item - 1],
-                     "confidence": round(confidence, 3),
-                     "needs_review": bool(reasons),
-                     "review_reason": "; ".join(reasons)})
-    return typed_frame(ANSWERS, rows)
+    for answer in answers:
+        item = answer.item
+        reasons = review_reasons(answer, asks_number(kinds[item], request.items[item - 1]))
+        weight = 1.0 if answer.match is None else min(1.0, answer.match)
+        confidence = float(answer.value.confidence or 0.0) * weight
+        key = answer_key(answer.authority, answer.authority_code, item)
+        rows.append(answer_row(answer, key=key, name=names[item - 1],
+                               confidence=round(confidence, 3), reasons=reasons))
+    return compile_frame("answers", rows)
 
 
 # Segmenter rules that place an answer from weaker evidence than a marked question: the next
@@ -122,26 +89,27 @@ INFERRED_PLACEMENTS = frozenset({"question_next_number", "question_sub_item", "r
                                  "request_verdict"})
 
 
-def review_reasons(cell: Mapping[str, Any], number_asked: bool) -> list[str]:
-    """Why a cell needs a look: a loose question match, a value read with low confidence,
-    no number where one was asked, a merged answer, an answer OCR read unsurely. Free text is not "low confidence" by
-    itself: it is flagged only where a number was asked."""
+def review_reasons(answer: Answer, number_asked: bool) -> list[str]:
+    """Why an answer needs a look: a loose question match, a value read with low confidence,
+    no number where one was asked, a merged answer, an answer placed by inference, an answer
+    OCR read unsurely. Free text is not "low confidence" by itself: it is flagged only where a
+    number was asked."""
     reasons = []
-    match = _plain(cell.get("match"))
-    if match is not None and match < REVIEW_MATCH:
+    kind = answer.kind
+    if answer.match is not None and answer.match < REVIEW_MATCH:
         reasons.append("question matched loosely")
-    confidence = float(cell.get("confidence") or 0.0)
-    if cell["kind"] not in ("missing", "text") and confidence < REVIEW_CONFIDENCE:
+    confidence = float(answer.value.confidence or 0.0)
+    if kind not in ("missing", "text") and confidence < REVIEW_CONFIDENCE:
         reasons.append("low confidence")
-    if number_asked and cell["kind"] in ("text", "missing"):
-        reasons.append(f"{cell['kind']} where a number was asked")
-    if cell.get("shared") and cell["kind"] != "missing":
+    if number_asked and kind in ("text", "missing"):
+        reasons.append(f"{kind} where a number was asked")
+    if answer.shared and kind != "missing":
         reasons.append("shared answer")
-    if cell.get("pair_rule") in INFERRED_PLACEMENTS and cell["kind"] != "missing":
+    if answer.pair_rule in INFERRED_PLACEMENTS and kind != "missing":
         reasons.append("answer placed by inference")
-    ocr_confidence = _plain(cell.get("ocr_confidence"))
-    if cell.get("ocr") and cell["kind"] != "missing" and ocr_confidence is not None \
-            and ocr_confidence < REVIEW_OCR_CONFIDENCE:
+    ocr = ocr_columns(answer.pair) if answer.pair is not None else {}
+    if ocr.get("ocr") and kind != "missing" and ocr.get("ocr_confidence") is not None \
+            and ocr["ocr_confidence"] < REVIEW_OCR_CONFIDENCE:
         reasons.append("low OCR confidence")
     return reasons
 
@@ -154,10 +122,10 @@ def request_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for n, question in request.numbered():
         answered = sum(1 for c in cells if c["item"] == n and c["kind"] != "missing")
-        rows.append({"item": n, "name": names[n - 1], "question": question, "kind": kinds[n],
-                     "numeric": kinds[n] in NUMERIC_KINDS, "answered": answered,
-                     "support": request.support[n - 1] if request.support else None})
-    return typed_frame(REQUEST, rows)
+        rows.append(request_item_row(
+            n, names[n - 1], question, kinds[n], numeric=kinds[n] in NUMERIC_KINDS,
+            answered=answered, support=request.support[n - 1] if request.support else None))
+    return compile_frame("request", rows)
 
 
 def dataset_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
@@ -178,7 +146,7 @@ def dataset_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
         if entry["numeric"]:
             whole = all(c is None or c["kind"] not in NUMERIC_KINDS or c["kind"] == "count"
                         for c in cells)
-            numbers = [_plain(c["number"]) if c is not None and c["kind"] in NUMERIC_KINDS
+            numbers = [_known(c["number"]) if c is not None and c["kind"] in NUMERIC_KINDS
                        else None for c in cells]
             columns[name] = pd.array(
                 [None if v is None else (int(v) if whole else float(v)) for v in numbers],
@@ -197,22 +165,25 @@ def dataset_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
 
 def review_table(answers: pd.DataFrame) -> pd.DataFrame:
     """The cells that need a look, with the text each came from and where."""
-    rows = []
-    for cell in answers[answers["needs_review"].fillna(False)].to_dict("records"):
-        rows.append({**cell, "reason": cell["review_reason"], "where": where(cell)})
-    return typed_frame(REVIEW, rows)
+    rows = [review_row(cell, where(cell))
+            for cell in answers[answers["needs_review"].fillna(False)].to_dict("records")]
+    return compile_frame("review", rows)
 
 
 def where(cell: Mapping[str, Any]) -> str:
     """Where a cell's answer stands: ``page 2 (x0,top,x1,bottom)``, ``lines 4-6``, ``paragraph 7``.
     """
-    if _plain(cell.get("page")) is not None:
+    if _known(cell.get("page")) is not None:
         bbox = cell.get("bbox")
-        return f"page {cell['page']}" + (f" ({bbox})" if _plain(bbox) else "")
-    if _plain(cell.get("line_start")) is not None:
-        end = _plain(cell.get("line_end"))
+        return f"page {cell['page']}" + (f" ({bbox})" if _known(bbox) else "")
+    if _known(cell.get("line_start")) is not None:
+        end = _known(cell.get("line_end"))
         return f"lines {cell['line_start']}-{end}" if end not in (None, cell["line_start"]) \
             else f"line {cell['line_start']}"
-    if _plain(cell.get("paragraph_start")) is not None:
+    if _known(cell.get("paragraph_start")) is not None:
         return f"paragraph {cell['paragraph_start']}"
     return ""
+
+
+def _known(value: Any) -> Any:
+    return None if missing(value) else value
