@@ -50,11 +50,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "confidence": FLOAT, "rule": TEXT, "value_rule": TEXT,
         "page": INT, "bbox": TEXT, "line_start": INT, "line_end": INT,
         "paragraph_start": INT, "paragraph_end": INT,
-        "ocr": BOOL, "ocr_confidence": FLOAT,
+        "ocr": BOOL, "ocr_confidence": FLOAT, "corrected": BOOL,
     },
     "values": {
         "doc_id": TEXT, "pair_no": INT, "value_no": INT, "value_key": TEXT, "kind": TEXT,
         "number": FLOAT, "unit": TEXT, "date_start": DATE, "date_end": DATE, "label": TEXT,
+        "corrected": BOOL,
     },
     "exemptions": {
         "doc_id": TEXT, "source": TEXT, "provision": TEXT, "name": TEXT, "absolute": BOOL,
@@ -69,6 +70,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "value": TEXT, "number": FLOAT, "unit": TEXT, "low": FLOAT, "high": FLOAT,
         "date_start": DATE, "date_end": DATE, "is_total": BOOL, "request_item": INT,
         "page": INT, "bbox": TEXT, "line_start": INT, "line_end": INT, "paragraph_start": INT,
+        "corrected": BOOL,
     },
     "checks": {
         "doc_id": TEXT, "source": TEXT, "table_no": INT, "axis": TEXT, "label": TEXT,
@@ -89,6 +91,8 @@ SORT_KEYS: dict[str, list[str]] = {
     "checks": ["doc_id", "table_no", "axis", "label"],
     "errors": ["source"],
 }
+# A row no correction touched is not corrected (foiextract.corrections sets the flag).
+DEFAULTS: dict[str, object] = {"corrected": False}
 DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     table: tuple(c for c, dtype in schema.items() if dtype == DATE) for table, schema in SCHEMAS.items()}
 
@@ -137,7 +141,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         extra = set(row) - set(schema)
         if extra:
             raise KeyError(f"{table} has no column(s) {sorted(extra)}")
-    data = {column: _array([row.get(column) for row in records], dtype)
+    data = {column: _array([row.get(column, DEFAULTS.get(column)) for row in records], dtype)
             for column, dtype in schema.items()}
     return pd.DataFrame(data, columns=list(schema))
 

@@ -46,7 +46,7 @@ ANSWERS: dict[str, str] = {
     "review_reason": "string",
     "shared": "boolean", "align_rule": "string", "value_rule": "string", "page": "Int64",
     "bbox": "string", "line_start": "Int64", "line_end": "Int64", "paragraph_start": "Int64",
-    "paragraph_end": "Int64",
+    "paragraph_end": "Int64", "corrected": "boolean",
 }
 REQUEST: dict[str, str] = {
     "item": "Int64", "name": "string", "question": "string", "kind": "string",
@@ -61,7 +61,9 @@ REVIEW: dict[str, str] = {
 
 def typed_frame(schema: Mapping[str, str], rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """A DataFrame with exactly ``schema``'s columns and dtypes (pandas' nullable ones)."""
-    data = {column: pd.array([_plain(row.get(column)) for row in rows], dtype=dtype)
+    # A cell no correction touched is not corrected (foiextract.corrections sets the flag).
+    data = {column: pd.array([_plain(row.get(column, False if column == "corrected" else None))
+                              for row in rows], dtype=dtype)
             for column, dtype in schema.items()}
     return pd.DataFrame(data, columns=list(schema))
 
