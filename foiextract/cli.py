@@ -383,3 +383,7 @@ def parse(answer: str, question: str | None, as_json: bool) -> None:
 from .compile.command import compile_command  # noqa: E402 - registered after the core commands
 
 main.add_command(compile_command)
+
+from .review.command import review_command  # noqa: E402
+
+main.add_command(review_command)
