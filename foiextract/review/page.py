@@ -74,7 +74,8 @@ def build_review(out: str, folder: str | None = None, corrections: str | None = 
     stale = [c.row() for c in known if c.key not in output.keys
              and report.get((c.key, c.field)) != "applied"]
     data = {"id": hashlib.blake2b(os.path.abspath(out).encode(), digest_size=6).hexdigest(),
-            "title": f"{output.kind} output {os.path.abspath(out)}", "kind": output.kind,
+            "title": f"{os.path.basename(os.path.abspath(out))} ({output.kind})",
+            "path": os.path.abspath(out), "kind": output.kind,
             "who": who or _who(), "kinds": list(ANSWER_KINDS), "items": output.items,
             "documents": documents, "corrections": [c.row() for c in known], "stale": stale}
     html = PAGE.replace("__DATA__", _embedded(data))
@@ -96,6 +97,10 @@ def _attach_source(item: dict[str, Any], sources: Sources, documents: dict[str, 
     source, page = item["source"], item["page"]
     is_pdf = source.lower().endswith(".pdf")
     if is_pdf:
+        found = sources.locate(source, item["answer"], page)
+        if found is not None and not _inside(found, page, item["bbox"]):
+            page, item["bbox"] = found[0], [round(v, 1) for v in found[1]]
+            item["page"] = page
         item["image"] = sources.page_image(source, page or 1)
         if page is None:
             item["bbox"] = None
@@ -108,6 +113,13 @@ def _attach_source(item: dict[str, Any], sources: Sources, documents: dict[str, 
     if context is not None and blocks is not None:
         documents.setdefault(source, [block["text"] for block in blocks])
         item["context"] = context
+
+
+def _inside(found: tuple[int, tuple[float, float, float, float]], page: int | None,
+            bbox: list[float] | None) -> bool:
+    """Whether the answer found lies within the pair's own box (then that box is kept)."""
+    number, (x0, top, x1, bottom) = found
+    return bbox is not None and number == page and bbox[1] - 2 <= top and bottom <= bbox[3] + 2
 
 
 def _report_statuses(out: str) -> dict[tuple[str, str], str]:

@@ -2,6 +2,10 @@
 
 A PDF answer's page is rendered once with pypdfium2 (whatever the number of cells on it);
 the page shows the answer's box, which the review page draws over the image in PDF points.
+A pair's box is where its question stands (with its answer when both share a page); an
+answer printed elsewhere (``Q3-Q5: None …`` on page 2 under a list of questions on page 1)
+is found by its words in the page's text (:meth:`Sources.locate`), so the page shown is the
+answer's.
 An answer from a text format (Markdown, text, e-mail, HTML, Word) gets the blocks around it,
 read again by foiextract's own reader, the answer's own blocks marked. A source that cannot
 be found or read any more gets neither: the page shows the answer's text alone.
@@ -23,6 +27,9 @@ from ..errors import FoiExtractError
 SCALE = 1.5
 # Blocks shown each side of a text answer.
 CONTEXT_BLOCKS = 4
+# Words of an answer searched for in a PDF's text: its first ones (a line break in the PDF's
+# text breaks a match, so few), and its last ones to find where it ends.
+HEAD_WORDS, TAIL_WORDS = 4, 3
 
 
 class Sources:
@@ -33,6 +40,7 @@ class Sources:
         self.base = base
         self._images: dict[tuple[str, int], dict[str, Any] | None] = {}
         self._documents: dict[str, list[dict[str, Any]] | None] = {}
+        self._texts: dict[str, list[Any] | None] = {}
 
     def find(self, source: str) -> str | None:
         """The file a table's ``source`` names: as given (from where the run was made), else
@@ -70,6 +78,47 @@ class Sources:
         except (pdfium.PdfiumError, OSError):
             return None
         return {"src": f"pages/{name}", "width": round(width, 1), "height": round(height, 1)}
+
+    def locate(self, source: str, answer: str, page: int | None
+               ) -> tuple[int, tuple[float, float, float, float]] | None:
+        """The page and box (PDF points from the top left) where ``answer``'s words are
+        printed, searching from ``page`` on, then the pages before; None if not found."""
+        words = answer.split()
+        pages = self._text_pages(source)
+        if not words or not pages:
+            return None
+        start = min(max(page or 1, 1), len(pages))
+        for number in [*range(start, len(pages) + 1), *range(1, start)]:
+            text, height = pages[number - 1]
+            hit = text.search(" ".join(words[:HEAD_WORDS])).get_next()
+            if hit is None:
+                continue
+            first, end = hit[0], hit[0] + hit[1]
+            if len(words) > HEAD_WORDS:
+                tail = text.search(" ".join(words[-TAIL_WORDS:]), index=end).get_next()
+                if tail is not None:
+                    end = tail[0] + tail[1]
+            rects = [text.get_rect(n) for n in range(text.count_rects(first, end - first))]
+            if rects:
+                return number, (min(r[0] for r in rects), height - max(r[3] for r in rects),
+                                max(r[2] for r in rects), height - min(r[1] for r in rects))
+        return None
+
+    def _text_pages(self, source: str) -> list[Any] | None:
+        """Each page's text (pypdfium2's, searchable) and height, read once per file."""
+        import pypdfium2 as pdfium
+
+        if source not in self._texts:
+            path = self.find(source)
+            self._texts[source] = None
+            if path is not None and path.lower().endswith(".pdf"):
+                try:
+                    pdf = pdfium.PdfDocument(path)
+                    self._texts[source] = [(sheet.get_textpage(), sheet.get_size()[1])
+                                           for sheet in pdf]
+                except pdfium.PdfiumError:
+                    pass
+        return self._texts[source]
 
     def blocks(self, source: str) -> list[dict[str, Any]] | None:
         """The document's blocks, each ``{text, lines: [start, end], paragraph}``."""

@@ -23,7 +23,9 @@ PAGE = r"""<!DOCTYPE html>
 body { margin: 0; font: 15px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #f3f3f1; }
 header { display: flex; gap: 1em; align-items: center; padding: .5em 1em; background: #24303a;
   color: #fff; }
-header h1 { font-size: 1em; margin: 0; font-weight: 600; }
+header h1 { font-size: 1em; margin: 0; font-weight: 600; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; max-width: 24em; }
+header > * { flex-shrink: 0; } header h1, header .spacer { flex-shrink: 1; }
 header .spacer { flex: 1; }
 header button, .actions button { font: inherit; padding: .25em .7em; border-radius: 4px;
   border: 1px solid #888; background: #fff; color: #1b1b1b; cursor: pointer; }
@@ -204,7 +206,9 @@ function renderSource(item) {
   const where = `<div class="where">${esc(item.source)}${item.page ? " · page " + item.page : ""}${item.line_start ? " · lines " + item.line_start + "-" + (item.line_end || item.line_start) : ""}</div>`;
   if (item.image) {
     const box = item.bbox ? (() => {
-      const [x0, top, x1, bottom] = item.bbox, w = item.image.width, h = item.image.height;
+      // 2 points round the box, so its border does not cover the first and last letters.
+      const [x0, top, x1, bottom] = [item.bbox[0] - 2, item.bbox[1] - 2, item.bbox[2] + 2,
+                                     item.bbox[3] + 2], w = item.image.width, h = item.image.height;
       return `<div class="box" id="box" style="left:${100 * x0 / w}%;top:${100 * top / h}%;` +
         `width:${100 * (x1 - x0) / w}%;height:${100 * (bottom - top) / h}%"></div>`;
     })() : "";
@@ -338,6 +342,7 @@ document.getElementById("mode-queue").onclick = () => { mode = "queue"; position
 document.getElementById("mode-all").onclick = () => { mode = "all"; position = 0; render(); };
 document.getElementById("export").onclick = exportCorrections;
 document.getElementById("what").textContent = D.title;
+document.getElementById("what").title = D.path;
 render();
 document.body.dataset.ready = "true";
 </script>
