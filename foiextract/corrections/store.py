@@ -93,7 +93,7 @@ def parse_corrections(handle: TextIO, path: str) -> list[Correction]:
             raise CorruptFile(path, f"line {line}: field {field!r} is not one of "
                               f"{', '.join(FIELDS)}")
         corrections.append(Correction(
-            key, field, *((row.get(c) or "") for c in COLUMNS[2:])))  # type: ignore[arg-type]
+            key, field, *((row.get(c) or "") for c in COLUMNS[2:])))
     return corrections
 
 

@@ -60,8 +60,8 @@ def review_command(out: str, corrections: str | None, folder: str | None, who: s
     except OSError as err:
         raise click.ClickException(f"could not serve on 127.0.0.1:{port}: {err.strerror}") \
             from None
-    host, bound = server.server_address[:2]
-    click.echo(f"serving http://{host}:{bound}/ (decisions go to {page.corrections}; "
+    bound = server.server_address[1]
+    click.echo(f"serving http://127.0.0.1:{bound}/ (decisions go to {page.corrections}; "
                "Ctrl-C stops)", err=True)
     try:
         server.serve_forever()
