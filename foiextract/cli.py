@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 import click
 
-from .cli_corrections import corrections_option, load_corrections, warn_stale
+from .cli_corrections import (corrections_group, corrections_option, load_corrections,
+                              warn_stale)
 from .cli_ocr import ocr_options
 
 if TYPE_CHECKING:
@@ -387,3 +388,4 @@ main.add_command(compile_command)
 from .review.command import review_command  # noqa: E402
 
 main.add_command(review_command)
+main.add_command(corrections_group)
