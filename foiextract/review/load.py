@@ -52,7 +52,8 @@ def load_output(path: str) -> Output:
         kind = "extract"
     else:
         raise NotFound(path, "no answers or pairs table here: give the -o of an extract or "
-                       "compile run (a folder, a .db file or an extract's .xlsx)")
+                       "compile run (a folder, a .db file, an extract's .xlsx, a pairs or "
+                       "answers .csv)")
     items.sort(key=lambda item: not item["doubtful"])  # stable: table order within each
     return Output(path, kind, items, keys)
 
@@ -69,6 +70,11 @@ def _read(path: str, table: str) -> pd.DataFrame | None:
             return None
         if not os.path.isfile(path):
             raise NotFound(path, "no such output")
+        ext = os.path.splitext(path)[1].lower().lstrip(".")
+        if ext in ("csv", "jsonl"):  # one table's file: it is this table if it has its key
+            df = _read_file(path, ext)
+            is_it = KEYED[table] in df.columns and (table != "answers" or "needs_review" in df)
+            return _text(df) if is_it and table in ("answers", "pairs") else None
         if suffix == "sqlite":
             with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
                 found = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
