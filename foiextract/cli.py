@@ -128,7 +128,8 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
             timeout: float, memory_limit: str, max_size: str, max_pages: int,
             retry_failed: bool, engine: str, scheduler: str | None,
             progress: bool | None, follow_symlinks: bool, no_ocr: bool, ocr_language: str,
-            ocr_page_timeout: float, corrections: str | None, quiet: bool, verbose: bool) -> None:
+            ocr_page_timeout: float, corrections: str | None, quiet: bool,
+            verbose: bool) -> None:
     """Extract question/answer pairs and facts from FOI responses.
 
     PATHS are files or folders (folders are searched); - reads one document from
@@ -169,9 +170,9 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
         raise click.BadParameter(str(err)) from None
     corrector = load_corrections(corrections, out)
     with stdin_as_file(paths) as (inputs, labels), _output(out, fmt, table) as target:
-        options = BulkOptions(corrections=corrector,jobs=jobs, limits=limits, retry_failed=retry_failed,
+        options = BulkOptions(jobs=jobs, limits=limits, retry_failed=retry_failed,
                               engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
-                              progress=False if level == 0 else progress,
+                              progress=False if level == 0 else progress, corrections=corrector,
                               follow_symlinks=follow_symlinks, table=table, labels=labels)
         try:
             summary = run_bulk(inputs, target, fmt, options)

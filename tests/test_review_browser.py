@@ -126,7 +126,8 @@ def test_a_doubtful_cell_corrected_by_keyboard_changes_the_next_compile(
             "return arguments[0].complete && arguments[0].naturalWidth", image)) > 500
         box = browser.find_element(By.ID, "box")
         inside = browser.execute_script(
-            "const a = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();"
+            "const a = arguments[0].getBoundingClientRect(),"
+            " b = arguments[1].getBoundingClientRect();"
             "return b.width > 20 && b.height > 5 && b.left >= a.left && b.right <= a.right"
             " && b.top >= a.top && b.bottom <= a.bottom;", image, box)
         assert inside, "the answer's box is not drawn on its page"
@@ -164,12 +165,18 @@ def test_opened_from_disk_it_exports_corrections_and_lists_a_stale_one(
                            "0000000000000000-p-000000000000,value,3,4,ann,2026-12-03,gone\n",
                            "utf-8")
     page = build_review(str(out))
-    first = next(i for i in page_data(page.path)["items"] if i["doubtful"])
+    data = page_data(page.path)
+    first, second = [i for i in data["items"] if i["doubtful"]][:2]
     _open(browser, Path(page.path).resolve().as_uri())
     assert "0000000000000000-p-000000000000" in _text(browser, "stale")
     assert _text(browser, "title") == first["title"]
+    _keys(browser, "c")  # the kind: down the list from the kind it has to not_held
+    kinds = data["kinds"]
+    steps = kinds.index("not_held") - kinds.index(first["kind"])
+    _keys(browser, *([Keys.ARROW_DOWN] * steps or [Keys.ARROW_UP] * -steps), Keys.ENTER)
+    assert _until(lambda: _text(browser, "title") == second["title"])
     _keys(browser, "x")  # not an answer: the pair is dropped on the next run
-    assert _until(lambda: _text(browser, "title") != first["title"])
+    assert _until(lambda: _text(browser, "title") != second["title"])
     for old in downloads.glob("corrections*.csv"):
         old.unlink()
     browser.find_element(By.ID, "export").click()
@@ -181,10 +188,13 @@ def test_opened_from_disk_it_exports_corrections_and_lists_a_stale_one(
     assert result.exit_code == 0
     assert "0000000000000000-p-000000000000" in result.output  # the stale one, warned about
     pairs = pd.read_csv(out / "pairs.csv", dtype=str, keep_default_na=False)
-    assert first["key"] not in set(pairs["pair_key"])
+    assert second["key"] not in set(pairs["pair_key"])
+    relabelled = pairs.set_index("pair_key").loc[first["key"]]
+    assert (relabelled["kind"], relabelled["corrected"]) == ("not_held", "True")
     report = pd.read_csv(out / "corrections_report.csv", dtype=str, keep_default_na=False)
     assert dict(zip(report["key"], report["status"])) == {
-        "0000000000000000-p-000000000000": "stale", first["key"]: "applied"}
+        "0000000000000000-p-000000000000": "stale", first["key"]: "applied",
+        second["key"]: "applied"}
 
 
 def test_every_flagged_cell_of_the_london_batch_shows_its_source(browser: Any,

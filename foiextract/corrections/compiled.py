@@ -1,7 +1,8 @@
 """Corrections applied to a compiled batch: its ``answers`` corrected, and the ``dataset``,
 ``request`` and ``review`` tables made again from them, so a fix shows everywhere.
 
->>> batch = correct_compilation(batch, Corrector(read_corrections("out/corrections.csv")))  # doctest: +SKIP
+>>> corrector = Corrector(read_corrections("out/corrections.csv"))  # doctest: +SKIP
+>>> batch = correct_compilation(batch, corrector)  # doctest: +SKIP
 >>> batch.answers["corrected"].sum()  # doctest: +SKIP
 1
 """

@@ -203,7 +203,10 @@ function renderCard(item, decided, at, of) {
 
 function renderSource(item) {
   const target = document.getElementById("source");
-  const where = `<div class="where">${esc(item.source)}${item.page ? " · page " + item.page : ""}${item.line_start ? " · lines " + item.line_start + "-" + (item.line_end || item.line_start) : ""}</div>`;
+  const page = item.page ? " · page " + item.page : "";
+  const span = item.line_start ?
+    ` · lines ${item.line_start}-${item.line_end || item.line_start}` : "";
+  const where = `<div class="where">${esc(item.source)}${page}${span}</div>`;
   if (item.image) {
     const box = item.bbox ? (() => {
       // 2 points round the box, so its border does not cover the first and last letters.
@@ -281,7 +284,9 @@ function edit(item, field) {
   if (field === "value") {
     editor.innerHTML = `<div class="label">Right value (Enter saves, Esc cancels)</div><input id="new-value" autocomplete="off">`;
   } else {
-    editor.innerHTML = `<div class="label">Right kind (Enter saves, Esc cancels)</div><select id="new-kind" size="6">${D.kinds.map(k => `<option${k === item.kind ? " selected" : ""}>${k}</option>`).join("")}</select>`;
+    const options = D.kinds.map(k => `<option${k === item.kind ? " selected" : ""}>${k}</option>`);
+    editor.innerHTML = `<div class="label">Right kind (Enter saves, Esc cancels)</div>` +
+      `<select id="new-kind" size="6">${options.join("")}</select>`;
   }
   const input = editor.querySelector("input, select");
   if (field === "value") input.value = item.value;
