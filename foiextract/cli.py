@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 import click
 
+from .cli_corrections import (corrections_group, corrections_option, load_corrections,
+                              warn_stale)
 from .cli_ocr import ocr_options
 
 if TYPE_CHECKING:
@@ -119,13 +121,15 @@ def main(data_dir: str | None) -> None:
               help="Read files that symbolic links in a folder lead to outside it "
                    "(default: each is an error row).")
 @ocr_options
+@corrections_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print a line per document read.")
 def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs: int | None,
             timeout: float, memory_limit: str, max_size: str, max_pages: int,
             retry_failed: bool, engine: str, scheduler: str | None,
             progress: bool | None, follow_symlinks: bool, no_ocr: bool, ocr_language: str,
-            ocr_page_timeout: float, quiet: bool, verbose: bool) -> None:
+            ocr_page_timeout: float, corrections: str | None, quiet: bool,
+            verbose: bool) -> None:
     """Extract question/answer pairs and facts from FOI responses.
 
     PATHS are files or folders (folders are searched); - reads one document from
@@ -133,7 +137,8 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
     errors tables. Each document is read in a worker process under a time and
     memory limit; a document that fails becomes one row of errors. Progress is
     kept in OUT/.foiextract/, so running the same command again only reads what
-    is new or changed.
+    is new or changed. Corrections (OUT/corrections.csv, or --corrections) are
+    applied to the rows on every run; `foiextract review OUT` makes them.
 
     \b
     Example:
@@ -163,10 +168,11 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
                         ocr_page_timeout=ocr_page_timeout or None)
     except ValueError as err:
         raise click.BadParameter(str(err)) from None
+    corrector = load_corrections(corrections, out)
     with stdin_as_file(paths) as (inputs, labels), _output(out, fmt, table) as target:
         options = BulkOptions(jobs=jobs, limits=limits, retry_failed=retry_failed,
                               engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
-                              progress=False if level == 0 else progress,
+                              progress=False if level == 0 else progress, corrections=corrector,
                               follow_symlinks=follow_symlinks, table=table, labels=labels)
         try:
             summary = run_bulk(inputs, target, fmt, options)
@@ -182,6 +188,7 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
     if level:
         _summary(summary.documents, summary.pairs, len(summary.errors))
     _errors(frame("errors", summary.errors))
+    warn_stale(corrector, out)
     if level:
         for source in summary.no_pairs:
             click.echo(f"warning: {source}: no question/answer pairs found, outcome not read "
@@ -380,3 +387,8 @@ def parse(answer: str, question: str | None, as_json: bool) -> None:
 from .compile.command import compile_command  # noqa: E402 - registered after the core commands
 
 main.add_command(compile_command)
+
+from .review.command import review_command  # noqa: E402
+
+main.add_command(review_command)
+main.add_command(corrections_group)

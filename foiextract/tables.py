@@ -54,11 +54,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "confidence": FLOAT, "rule": TEXT, "value_rule": TEXT,
         "page": INT, "bbox": TEXT, "line_start": INT, "line_end": INT,
         "paragraph_start": INT, "paragraph_end": INT,
-        "ocr": BOOL, "ocr_confidence": FLOAT,
+        "ocr": BOOL, "ocr_confidence": FLOAT, "corrected": BOOL,
     },
     "values": {
         "doc_id": TEXT, "pair_no": INT, "value_no": INT, "value_key": TEXT, "kind": TEXT,
         "number": FLOAT, "unit": TEXT, "date_start": DATE, "date_end": DATE, "label": TEXT,
+        "corrected": BOOL,
     },
     "exemptions": {
         "doc_id": TEXT, "source": TEXT, "provision": TEXT, "name": TEXT, "absolute": BOOL,
@@ -73,6 +74,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "value": TEXT, "number": FLOAT, "unit": TEXT, "low": FLOAT, "high": FLOAT,
         "date_start": DATE, "date_end": DATE, "is_total": BOOL, "request_item": INT,
         "page": INT, "bbox": TEXT, "line_start": INT, "line_end": INT, "paragraph_start": INT,
+        "corrected": BOOL,
     },
     "checks": {
         "doc_id": TEXT, "source": TEXT, "table_no": INT, "axis": TEXT, "label": TEXT,
@@ -93,7 +95,7 @@ COMPILE_SCHEMAS: dict[str, dict[str, str]] = {
         "review_reason": TEXT,
         "shared": BOOL, "align_rule": TEXT, "value_rule": TEXT, "page": INT,
         "bbox": TEXT, "line_start": INT, "line_end": INT, "paragraph_start": INT,
-        "paragraph_end": INT,
+        "paragraph_end": INT, "corrected": BOOL,
     },
     "request": {
         "item": INT, "name": TEXT, "question": TEXT, "kind": TEXT,
@@ -116,6 +118,8 @@ SORT_KEYS: dict[str, list[str]] = {
     "checks": ["doc_id", "table_no", "axis", "label"],
     "errors": ["source"],
 }
+# A row no correction touched is not corrected (foiextract.corrections sets the flag).
+DEFAULTS: dict[str, object] = {"corrected": False}
 DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     table: tuple(c for c, dtype in schema.items() if dtype == DATE) for table, schema in SCHEMAS.items()}
 
@@ -303,8 +307,8 @@ def compile_frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame
     """A DataFrame of a compile table's schema (:data:`COMPILE_SCHEMAS`) from its rows."""
     schema = COMPILE_SCHEMAS[table]
     records = list(rows)
-    data = {column: pd.array([None if missing(row.get(column)) else row.get(column)
-                              for row in records], dtype=dtype)
+    data = {column: pd.array([None if missing(cell := row.get(column, DEFAULTS.get(column)))
+                              else cell for row in records], dtype=dtype)
             for column, dtype in schema.items()}
     return pd.DataFrame(data, columns=list(schema))
 
@@ -326,7 +330,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         extra = set(row) - set(schema)
         if extra:
             raise KeyError(f"{table} has no column(s) {sorted(extra)}")
-    data = {column: _array([row.get(column) for row in records], dtype)
+    data = {column: _array([row.get(column, DEFAULTS.get(column)) for row in records], dtype)
             for column, dtype in schema.items()}
     return pd.DataFrame(data, columns=list(schema))
 

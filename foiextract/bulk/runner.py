@@ -22,7 +22,7 @@ import resource
 import time
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Sequence
 
 from .. import __version__
 from ..errors import FoiExtractError, WorkerCrash
@@ -35,6 +35,9 @@ from .manifest import Part, State, part_key, state_dir
 from .order import RowKey, merge_parts, row_key
 from .progress import Progress
 from .sink import CHUNK_ROWS, write_streams
+
+if TYPE_CHECKING:
+    from ..corrections import Corrector
 
 Engine = Literal["local", "dask"]
 
@@ -61,6 +64,8 @@ class BulkOptions:
     # Inputs shown under another name in the tables and messages: standard input, read into
     # a temporary file, is ``-``.
     labels: Mapping[str, str] = field(default_factory=dict)
+    # A person's corrections, applied to the merged rows: a re-run with new ones reads nothing.
+    corrections: Corrector | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +130,9 @@ def run_bulk(paths: Sequence[str | os.PathLike[str]], out: str, fmt: str | None 
             finally:
                 progress.close()
         tally = _Tally()
-        outputs = write_streams(_merged(parts, tally), out, fmt, partitioned=partitioned,
-                                chunk_rows=options.chunk_rows, table=options.table)
+        outputs = write_streams(_merged(parts, tally, options.corrections), out, fmt,
+                                partitioned=partitioned, chunk_rows=options.chunk_rows,
+                                table=options.table)
         summary = BulkSummary(
             inputs=len(inputs), read=read, skipped=progress.skipped, documents=tally.documents,
             pairs=tally.pairs, pages=tally.pages, errors=tally.errors, outputs=outputs,
@@ -268,7 +274,8 @@ class _Tally:
             yield row
 
 
-def _merged(parts: list[Part], tally: _Tally) -> dict[str, Iterator[Mapping[str, Any]]]:
+def _merged(parts: list[Part], tally: _Tally, corrections: Corrector | None = None
+            ) -> dict[str, Iterator[Mapping[str, Any]]]:
     first_keys: dict[str, list[RowKey | None]] = {table: [] for table in TABLES}
     for part in parts:
         tables = part.tables()
@@ -279,6 +286,8 @@ def _merged(parts: list[Part], tally: _Tally) -> dict[str, Iterator[Mapping[str,
     def stream(table: str) -> Iterator[Mapping[str, Any]]:
         rows = merge_parts(table, first_keys[table],
                            lambda i: parts[i].tables().get(table, []))
+        if corrections is not None:
+            rows = corrections.rows(table, rows)
         return tally.watch(table, rows)
 
     return {table: stream(table) for table in TABLES}

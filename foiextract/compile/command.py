@@ -13,6 +13,7 @@ import click
 
 from ..errors import FoiExtractError
 from ..limits import Limits
+from ..cli_corrections import corrections_option, load_corrections, warn_stale
 from ..cli_ocr import ocr_options
 
 FORMAT_CHOICE = click.Choice(["csv", "parquet", "jsonl", "sqlite", "xlsx"])
@@ -35,17 +36,21 @@ COMPILE_TABLES = click.Choice(["dataset", "answers", "request", "review", "error
               help="Read files that symbolic links in a folder lead to outside it "
                    "(default: each is an error row).")
 @ocr_options
+@corrections_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each table written.")
 def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: str | None,
                     table: str, follow_symlinks: bool, no_ocr: bool, ocr_language: str,
-                    ocr_page_timeout: float, quiet: bool, verbose: bool) -> None:
+                    ocr_page_timeout: float, corrections: str | None, quiet: bool,
+                    verbose: bool) -> None:
     """Compile many authorities' responses to one request into one dataset.
 
     PATHS are response files, folders, or a request platform's batch download
     (a ZIP with one folder per authority). Writes dataset (one row per
     authority, one column per request item), answers (one row per authority
-    and item), request, review (cells that need a look) and errors.
+    and item), request, review (cells that need a look) and errors. Corrections
+    (OUT/corrections.csv, or --corrections) are applied on every run; `foiextract
+    review OUT` makes them.
 
     \b
     Example:
@@ -59,6 +64,7 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
 
     level = _verbosity(quiet, verbose)
     usage_checked(lambda: check_output(out, fmt, table, TABLE_NAMES))
+    corrector = load_corrections(corrections, out)
     # A kill (SIGTERM) ends the command as an exit does, so the unpacked ZIPs are removed.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
@@ -68,8 +74,10 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
                                   limits=limits)
     except FoiExtractError as err:
         raise click.ClickException(str(err)) from None
+    from ..corrections.compiled import correct_compilation
     from .output import write_compilation
 
+    batch = correct_compilation(batch, corrector)
     try:
         written = write_compilation(batch, out, fmt, table=table)
     except (OSError, ValueError) as err:
@@ -77,6 +85,7 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
     if level == 2:
         for path in written:
             click.echo(f"wrote: {path}", err=True)
+    warn_stale(corrector, out)
     origin = "inferred" if batch.request.inferred else "from " + (batch.request.source or "a list")
     review = len(batch.review)
     if level:
