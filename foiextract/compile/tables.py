@@ -90,26 +90,35 @@ INFERRED_PLACEMENTS = frozenset({"question_next_number", "question_sub_item", "r
 
 
 def review_reasons(answer: Answer, number_asked: bool) -> list[str]:
-    """Why an answer needs a look: a loose question match, a value read with low confidence,
-    no number where one was asked, a merged answer, an answer placed by inference, an answer
-    OCR read unsurely. Free text is not "low confidence" by itself: it is flagged only where a
-    number was asked."""
+    """Why a compiled answer needs a look (see :func:`doubts`)."""
+    ocr = ocr_columns(answer.pair) if answer.pair is not None else {}
+    return doubts(answer.kind, number_asked, match=answer.match,
+                  confidence=float(answer.value.confidence or 0.0), shared=answer.shared,
+                  placed_by=answer.pair_rule, ocr=bool(ocr.get("ocr")),
+                  ocr_confidence=ocr.get("ocr_confidence"))
+
+
+def doubts(kind: str, number_asked: bool, *, match: float | None = None,
+           confidence: float = 0.0, shared: bool = False, placed_by: str = "",
+           ocr: bool = False, ocr_confidence: float | None = None) -> list[str]:
+    """Why an answer of ``kind`` needs a look: a loose question match, a value read with low
+    confidence, no number where one was asked, a merged answer, an answer placed by
+    inference, an answer OCR read unsurely. Free text is not "low confidence" by itself: it
+    is flagged only where a number was asked. An extracted pair (the review page) and a
+    compiled answer are doubted alike."""
     reasons = []
-    kind = answer.kind
-    if answer.match is not None and answer.match < REVIEW_MATCH:
+    if match is not None and match < REVIEW_MATCH:
         reasons.append("question matched loosely")
-    confidence = float(answer.value.confidence or 0.0)
     if kind not in ("missing", "text") and confidence < REVIEW_CONFIDENCE:
         reasons.append("low confidence")
     if number_asked and kind in ("text", "missing"):
         reasons.append(f"{kind} where a number was asked")
-    if answer.shared and kind != "missing":
+    if shared and kind != "missing":
         reasons.append("shared answer")
-    if answer.pair_rule in INFERRED_PLACEMENTS and kind != "missing":
+    if placed_by in INFERRED_PLACEMENTS and kind != "missing":
         reasons.append("answer placed by inference")
-    ocr = ocr_columns(answer.pair) if answer.pair is not None else {}
-    if ocr.get("ocr") and kind != "missing" and ocr.get("ocr_confidence") is not None \
-            and ocr["ocr_confidence"] < REVIEW_OCR_CONFIDENCE:
+    if ocr and kind != "missing" and ocr_confidence is not None \
+            and ocr_confidence < REVIEW_OCR_CONFIDENCE:
         reasons.append("low OCR confidence")
     return reasons
 

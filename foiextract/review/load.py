@@ -136,13 +136,13 @@ def _answer_item(row: dict[str, Any]) -> dict[str, Any]:
 
 def _pair_item(row: dict[str, Any]) -> dict[str, Any]:
     """An extracted pair, doubtful by the reasons a compiled cell would be."""
-    from ..compile.tables import asks_number, review_reasons
+    from ..compile.tables import asks_number, doubts
 
-    cell = {"kind": row.get("kind", ""), "confidence": _float(row.get("confidence", "")),
-            "shared": _truth(row.get("shared", "")), "pair_rule": row.get("rule", ""),
-            "ocr": _truth(row.get("ocr", "")),
-            "ocr_confidence": _float(row.get("ocr_confidence", ""))}
-    reasons = review_reasons(cell, asks_number("", str(row.get("question", ""))))
+    reasons = doubts(str(row.get("kind", "")), asks_number("", str(row.get("question", ""))),
+                     confidence=_float(row.get("confidence", "")) or 0.0,
+                     shared=_truth(row.get("shared", "")), placed_by=str(row.get("rule", "")),
+                     ocr=_truth(row.get("ocr", "")),
+                     ocr_confidence=_float(row.get("ocr_confidence", "")))
     name = os.path.basename(str(row.get("source", ""))) or str(row.get("doc_id", ""))
     return {"key": row["pair_key"], "title": f"{name} · pair {row.get('pair_no', '')}",
             "question": row.get("question", ""), "asked": "", "answer": row.get("answer", ""),
