@@ -26,9 +26,10 @@ def report(full: Report) -> Report:
 
 
 # Floors for the real letters the rules were tuned on, a little under what they reach now
-# (see the README's figures): a change that loses ground on real letters fails here.
-REAL_TUNED_FLOORS = {"pair_f1": 0.93, "answer_accuracy": 0.88, "kind_accuracy": 0.8,
-                     "value_accuracy": 0.8}
+# (see the README's figures): a change that loses ground on real letters fails here. The
+# tuned split grew by 15 letters in different hands (corpora/real/more) and its figures with it.
+REAL_TUNED_FLOORS = {"pair_f1": 0.91, "answer_accuracy": 0.8, "kind_accuracy": 0.8,
+                     "value_accuracy": 0.79}
 
 
 def test_real_letters_tuned_on_keep_their_scores(full: Report) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from foiextract.values.intent import (_SEP, _fast_intent, _fast_tables, _fast_tokens, _matchers,
-                                      _spacy_intent, asked, question_intent)
+                                      _spacy_intent, asked, question_intent, records_asked)
 from foiextract.values.vocab import intents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,8 +45,10 @@ def test_corpus_questions_read_alike() -> None:
         if got is not None:
             fast += 1
             assert got == _spacy_intent(question), question
-        assert question_intent.__wrapped__(question) == _spacy_intent(asked(question)) or \
-            question_intent.__wrapped__(question) == "period", question
+        expected = _spacy_intent(asked(question))
+        if expected == "unknown" and records_asked(question):
+            expected = "copy"  # "Any briefing notes …": records asked for, read after spaCy
+        assert question_intent.__wrapped__(question) in (expected, "period"), question
     assert fast >= len(QUESTIONS) // 2  # the fast reading takes most questions
 
 

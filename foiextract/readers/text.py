@@ -303,6 +303,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False
     if previous.text.endswith((".", "?", "!", ":", ")")) and _rules()["label_line"].match(line.text):
         return False  # "Question 2:" after a full sentence opens the next question
+    if word[:1] == "A" and word[1:].isdigit() and previous.text.startswith(f"Q{word[1:]} "):
+        return False  # "A2 …" under "Q2 …": the answer's label under its question's
     return previous.indent + len(previous.text) + 1 + len(word) > width
 
 

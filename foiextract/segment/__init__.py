@@ -22,7 +22,7 @@ from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
-from .phrases import whole_request_verdict
+from .phrases import closing_within, whole_request_verdict
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -243,7 +243,11 @@ def _request_from(questions: list[Question]) -> list[str]:
 
 
 def _answer_text(units: list[Unit]) -> str:
-    return " ".join(u.text for u in units if u.text).strip()
+    """The answer's paragraphs joined, up to a closing sentence run into its last one ("…
+    /research_database Please note if you are not satisfied with this response…")."""
+    text = " ".join(u.text for u in units if u.text).strip()
+    at = closing_within(text)
+    return text[:at].rstrip() if at else text
 
 
 class _Found(NamedTuple):

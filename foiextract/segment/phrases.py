@@ -134,7 +134,11 @@ def _letter_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "sign_off": re.compile(rf"(?:{_alternation(data['sign_offs'])})(?:$|[ ,])", re.I),
         "annex": re.compile(rf"\b(?:{_alternation(data['annex_headings'])})", re.I),
-        "closing_opener": re.compile(rf"(?:{_alternation(data['closing_openers'])})", re.I),
+        "closing_opener": re.compile(rf"(?:please\s+note,?\s+(?:that\s+)?)?"
+                                     rf"(?:{_alternation(data['closing_openers'])})", re.I),
+        # The openers that cannot start anything but a closing, met inside a paragraph.
+        "closing_inside": re.compile(rf"(?<=\s)(?:please\s+note,?\s+(?:that\s+)?)?"
+                                     rf"(?:{_alternation(data['closing_openers_inside'])})", re.I),
         "closing_phrase": re.compile(_alternation(data["closing_phrases"]), re.I),
     }
 
@@ -159,6 +163,17 @@ def signs_off(text: str) -> bool:
 def reopens(text: str) -> bool:
     """True for a heading after the sign-off that opens more answers ("Annex A: responses")."""
     return bool(_letter_patterns()["annex"].search(text))
+
+
+def closing_within(text: str) -> int | None:
+    """Where a sentence that closes the letter ("If you are unhappy…", "Please note if you are
+    not satisfied…") starts inside ``text`` after something else, or None. Such a sentence
+    opens with a capital after a space, as a sentence does."""
+    folded = text.replace("’", "'")
+    for match in _letter_patterns()["closing_inside"].finditer(folded):
+        if match.start() > 0 and folded[match.start()].isupper():
+            return match.start()
+    return None
 
 
 def closing(text: str) -> bool:

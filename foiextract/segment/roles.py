@@ -43,8 +43,10 @@ class Context:
     answer_colours: frozenset[str] = frozenset()
     labelled_answers: bool = False
     disabled: frozenset[str] = field(default_factory=frozenset)
-    # Paragraphs asked between "You asked:" and a labelled answer ("Our response — …").
+    # Paragraphs asked between "You asked:" and a labelled answer ("Our response — …"), and
+    # the rest of such a request where it lists its items (its preamble, refinements).
     introduced: frozenset[int] = frozenset()
+    request_context: frozenset[int] = frozenset()
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -63,32 +65,111 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
     if len(coloured) >= 3 and len(after_question) >= 2:
         colours = frozenset(c for i in coloured for c in units[i].colors)
     labelled = sum(1 for u in units if u.label == "answer") >= 2
+    introduced, request_context = _introduced(units)
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
-                   introduced=_introduced(units),
+                   introduced=introduced, request_context=request_context,
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
 
 
 _MAX_INTRODUCED = 4
+# How far a request intro may stand from the labelled answer when the request lists its items.
+_MAX_REQUEST_REGION = 40
+# How many unmarked items may follow a request's lead-on line.
+_MAX_LISTED = 12
 
 
-def _introduced(units: list[Unit]) -> frozenset[int]:
-    """The paragraphs a request intro ("You asked:") sets out, when a labelled answer ("Our
-    response — …") follows them: they are the request, however they are worded."""
+def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
+    """The paragraphs a request intro ("You asked:", "Your request:") sets out, when a
+    labelled answer ("Our response — …", "Response") follows them: they are the request,
+    however they are worded. Where the request lists its items (numbered, bulleted), the
+    items are the questions and the rest (its preamble, later refinements, quoted sources)
+    is context, no one's answer: ``(questions, context)``."""
     found: set[int] = set()
-    for k in [k for k, unit in enumerate(units) if unit.text.endswith(":")]:
-        asked: list[Unit] = []
-        for unit in units[k + 1:k + 2 + _MAX_INTRODUCED]:
-            if unit.label == "answer" or not _plain(unit):
-                break
-            asked.append(unit)
-        else:
+    context: set[int] = set()
+    for k in [k for k, unit in enumerate(units) if unit.text.endswith(":")
+              or unit.label == "question" and not unit.text]:
+        if k in found or k in context:
             continue
-        intro = units[k]
-        # The cheap tests first: most lines ending in ":" have no labelled answer close after them.
-        if (asked and unit.label == "answer" and len(intro.text) < 120 and _plain(intro)
-                and not any(closing(u.text) for u in asked) and reads_as_request_intro(intro.text)):
-            found.update(u.index for u in asked)
-    return frozenset(found)
+        region = _request_region(units, k)
+        if region is None:
+            found.update(u.index for u in _set_apart(units, k))
+            continue
+        listed = _listed_items(region)
+        if listed:
+            found.update(u.index for u in listed)
+            context.update(u.index for u in region if u not in listed)
+        elif len(region) <= _MAX_INTRODUCED:
+            found.update(u.index for u in region)
+    return frozenset(found), frozenset(context)
+
+
+def _set_apart(units: list[Unit], k: int) -> list[Unit]:
+    """The request a request intro ("You asked for the following information:") sets out in
+    a style of its own (italic, bold, quoted), the reply then going on in plain text: the
+    request, however it is worded. Nothing where no such style change follows."""
+    intro = units[k]
+    if not intro.text or len(intro.text) >= 120 or not _plain(intro) or intro.emphasised \
+            or not reads_as_request_intro(intro.text):
+        return []
+    style = _style(units[k + 1]) if k + 1 < len(units) else None
+    if style is None or style == ("paragraph", False, False):
+        return []
+    asked = []
+    for unit in units[k + 1:k + 1 + _MAX_LISTED]:
+        if _style(unit) != style or unit.label or unit.heading:
+            break
+        asked.append(unit)
+    after = units[asked[-1].index + 1] if asked and asked[-1].index + 1 < len(units) else None
+    if after is None or _style(after) == style or after.kind == "table" or after.heading:
+        return []
+    return asked
+
+
+def _style(unit: Unit) -> tuple[str, bool, bool]:
+    kind = "quote" if unit.kind == "quote" else "paragraph"
+    return kind, unit.bold, unit.italic
+
+
+def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
+    """The paragraphs from a request intro at ``k`` to the labelled answer after them, or
+    None where no such answer closes them (or the intro introduces no request)."""
+    intro = units[k]
+    # The cheap tests first: most lines ending in ":" open no request. "Question:" standing
+    # alone opens one.
+    if intro.text and (len(intro.text) >= 120 or not _plain(intro)
+                       or not reads_as_request_intro(intro.text)):
+        return None
+    region: list[Unit] = []
+    for unit in units[k + 1:k + 2 + _MAX_REQUEST_REGION]:
+        if unit.label == "answer":
+            return region if region and not any(closing(u.text) for u in region) else None
+        if unit.kind == "table" or unit.label or unit.heading and not _sub_intro(unit):
+            return None
+        region.append(unit)
+    return None
+
+
+def _sub_intro(unit: Unit) -> bool:
+    """ "Specifically, we are requesting:" inside a request: a short line that leads on."""
+    return len(unit.text) < 120 and unit.text.endswith(":")
+
+
+def _listed_items(region: list[Unit]) -> list[Unit]:
+    """The first run of two or more list items (enumerated or bulleted) in a request; else the
+    paragraphs after its last lead-on line ("Specifically, we are requesting:"), its items
+    with their list marks lost."""
+    runs: list[list[Unit]] = [[]]
+    for unit in region:
+        if unit.marker or unit.kind == "list_item":
+            runs[-1].append(unit)
+        elif runs[-1]:
+            runs.append([])
+    listed = next((run for run in runs if len(run) >= 2), [])
+    if listed:
+        return listed
+    lead = max((k for k, unit in enumerate(region) if _sub_intro(unit)), default=None)
+    after = region[lead + 1:] if lead is not None else []
+    return after if 2 <= len(after) <= _MAX_LISTED else []
 
 
 def _plain(unit: Unit) -> bool:
@@ -121,7 +202,7 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
                 and (after.bold, after.italic) == style):
             out[i] = Reading("question", "question_sibling")
         elif (out[i].role == "text" and out[i - 1].rule == "question_label"
-              and reads_as_question(unit.text)):
+              and unit.label != "answer" and reads_as_question(unit.text)):
             out[i] = Reading("question", "question_label")
     return out
 
@@ -152,6 +233,7 @@ _NOTE = Reading("note", "editorial_note")
 _LABELLED_ANSWER = Reading("text", "answer_label")
 _INTRODUCED = Reading("question", "question_intro")
 _STEM = Reading("stem", "sub_question_stem")
+_REQUEST_CONTEXT = Reading("request", "request_context")
 _LEAD_IN = Reading("request", "request_lead_in")
 _CLOSING = Reading("stop", "closing")
 
@@ -206,6 +288,10 @@ def _question_intro(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | Non
     return _INTRODUCED if unit.index in ctx.introduced else None
 
 
+def _request_context(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    return _REQUEST_CONTEXT if unit.index in ctx.request_context else None
+
+
 def _sub_question_stem(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     return _STEM if _stem(unit, nxt) else None
 
@@ -219,6 +305,8 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     quote, emphasis, an enumerator, a following answer label, or the answers' colour. Each
     mark is a rule of its own name (``question_emphasis``…)."""
     cue = _question_cue(unit, nxt, ctx)
+    if cue == "label" and ctx.labelled_answers and "question_label" not in ctx.disabled:
+        return _QUESTIONS[cue]  # where answers are labelled, so are questions, however worded
     # "Q15: The dates … are withheld" is an answer given by number, not a question.
     if cue and "question_" + cue not in ctx.disabled and reads_as_question(
             unit.text, strict=cue in ("label", "numbered") and unit.marker.lower().startswith("q")
@@ -255,6 +343,7 @@ ROLE_RULES: tuple[tuple[str, RoleRule], ...] = (
     ("editorial_note", _editorial_note),
     ("answer_label", _labelled_answer),
     ("question_intro", _question_intro),
+    ("request_context", _request_context),
     ("sub_question_stem", _sub_question_stem),
     ("request_lead_in", _request_lead_in),
     ("question", _question),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Iterable, Iterator, Literal
 
 from ..model import Block, Source, Span, spans_text
 
@@ -44,6 +44,9 @@ _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
 # "1 – I can confirm…", "2 - 14": a number and a dash; read as an enumerator only where such
 # paragraphs count 1, 2, 3… ("5 - 10 days" alone is a range).
 _DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})\s?[–—-]\s+(?=[A-Z0-9£$€(\"'“‘])")
+# A bullet typed as text: "·", "•", "▪", "◦", "●", "‣", "∙", "" (Symbol's), or ". " before a
+# capital (a bullet lost in a conversion). "-" and "*" are left to the readers' own lists.
+_TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z]))\s*")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
 _QUESTION_WORD_ONLY = re.compile(r"^(?:your\s+)?(?:question|request)\s*[:.]?$", re.IGNORECASE)
 
@@ -81,7 +84,7 @@ class Unit:
 def units_of(blocks: Iterable[Block]) -> list[Unit]:
     """Every non-table block as units, in order (tables are kept as one unit each)."""
     units: list[Unit] = []
-    for block in blocks:
+    for block in _unboxed(blocks):
         if block.kind == "table":
             units.append(_unit(block, block.spans, block.text, len(units)))
             continue
@@ -91,9 +94,44 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
     _number_dashed(units)
+    _pair_numbered_labels(units)
     units = _split_answers_inline(units)
     _number_references(units)
     return units
+
+
+def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
+    """The blocks, with a one-column table of labelled boxes taken for what it is: a letter
+    laid out in boxes ("Question:" in one, "Response:" in the next), whose cells are
+    paragraphs."""
+    for block in blocks:
+        if block.kind != "table" or any(len(row) != 1 for row in block.rows) or not any(
+                read_label(row[0].text.split("\n", 1)[0])[2] for row in block.rows):
+            yield block
+            continue
+        for row in block.rows:
+            for k, spans in enumerate(_paragraphs(row[0].spans)):
+                text = spans_text(spans).strip()
+                # A box's own title ("Queries:") closes what the box before it said.
+                titled = k == 0 and text.endswith(":") and len(text) < 40 and not read_label(text)[2]
+                yield Block("heading" if titled else "paragraph", spans, level=3 if titled else 0,
+                            source=block.source)
+
+
+def _paragraphs(spans: tuple[Span, ...]) -> Iterator[tuple[Span, ...]]:
+    """A cell's spans cut at its paragraph breaks (``\\n``), blank paragraphs left out."""
+    paragraph: list[Span] = []
+    for span in spans:
+        pieces = span.text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                if "".join(s.text for s in paragraph).strip():
+                    yield tuple(paragraph)
+                paragraph = []
+            if piece:
+                paragraph.append(dataclasses.replace(span, text=piece))
+    if "".join(s.text for s in paragraph).strip():
+        yield tuple(paragraph)
 
 
 # What an answer given on the question's own line opens with ("How many? 14", "…? None").
@@ -153,6 +191,40 @@ def _listed_numbers(listed: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(numbers))
 
 
+# "A1 Gwent Police uses…", "A 2 -": an answer's short label, told from a road or a paper size
+# only by the question labels ("Q1 …", "Q2 …") it answers.
+_SHORT_ANSWER_LABEL = re.compile(r"^A\s?(?P<n>\d{1,3})(?:\s*[:.)–—-]\s*|\s+(?=\S))")
+
+
+def _pair_numbered_labels(units: list[Unit]) -> None:
+    """Read "Q1 …" / "A1 …" labelling as a scheme: where at least two "A<n>" paragraphs carry
+    the numbers of "Q<n>" questions before them, they are answers; and a "Q<n>" again straight
+    after "Q<n>" (a slip for "A<n>") answers it."""
+    asked: dict[int, int] = {}
+    answers: list[tuple[Unit, int, int]] = []
+    repeats: list[Unit] = []
+    last = 0
+    for unit in units:
+        if unit.marker[:1] in "Qq" and unit.marker[1:2].isdigit() and len(unit.numbers) == 1:
+            if unit.numbers[0] in asked and last == unit.numbers[0]:
+                repeats.append(unit)
+            asked.setdefault(unit.numbers[0], unit.index)
+            last = unit.numbers[0]
+        elif not unit.label and not unit.marker and unit.text[:1] == "A" and (
+                match := _SHORT_ANSWER_LABEL.match(unit.text)):
+            answers.append((unit, int(match.group("n")), match.end()))
+    matched = [(unit, n, end) for unit, n, end in answers if asked.get(n, unit.index) < unit.index]
+    if len(matched) < 2:
+        return
+    for unit, n, end in matched:
+        unit.text, unit.label, unit.numbers = unit.text[end:].strip(), "answer", (n,)
+    for unit in units:
+        if unit.marker[:1] in "Qq" and unit.marker[1:2].isdigit() and not unit.label:
+            unit.label = "question"  # "Q1" as a list's enumerator: a label all the same
+    for unit in repeats:
+        unit.label, unit.marker = "answer", ""
+
+
 def _number_dashed(units: list[Unit]) -> None:
     """Read "1 – I can confirm…", "2 - We consider…" as enumerated, where such paragraphs count
     1, 2, 3… in order: alone, "163 - Of the above" is a figure and what it counts."""
@@ -192,12 +264,21 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
         text = spans_text(tuple(line)).strip()
         new_style = _emphasis(line) != _emphasis(groups[-1])
         new_label = bool(_ANSWER_LABEL.match(text) or _WORD_LABEL.match(text)
-                         or text[:1].isdigit() and _DASHED_ENUMERATOR.match(text))
+                         or text[:1].isdigit() and _DASHED_ENUMERATOR.match(text)
+                         or _answers_label_above(text, groups[-1]))
         if new_style or new_label:
             groups.append(list(line))
         else:
             groups[-1] = groups[-1] + [Span(" ")] + list(line)
     return [tuple(group) for group in groups]
+
+
+def _answers_label_above(text: str, above: list[Span]) -> bool:
+    """ "A2 …" on the line after "Q2 …": the answer's short label under its question's."""
+    answer = _SHORT_ANSWER_LABEL.match(text)
+    question = _WORD_LABEL.match(spans_text(tuple(above)).strip()) if answer else None
+    return question is not None and question.group("word").lower() == "q" \
+        and re.sub(r"\D", "", question.group("n")) == answer.group("n")  # type: ignore[union-attr]
 
 
 def _joined(lines: list[list[Span]]) -> list[Span]:
@@ -225,6 +306,10 @@ def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
     colors = frozenset(s.color for s in visible if s.color) if any(
         s.color for s in visible) else _NO_COLOURS
     text, marker, label, numbers = read_label(raw)
+    if not marker and not label and (bullet := _TYPED_BULLET.match(text)):
+        # "· Any briefing notes…", ". Any contracts…": a list typed by hand (a Symbol-font
+        # bullet saved as text, or a full stop standing in for one).
+        text, marker = text[bullet.end():], bullet.group(1)
     if block.marker and label == "question":
         # An enumerated item's own text opening "Q1 2021: …" is not a second label.
         text, marker, label, numbers = raw, "", "", ()

@@ -84,7 +84,28 @@ def question_intent(question: str | None) -> Intent:
         return "period"
     question = asked(question)
     fast = _fast_intent(question[:2000], unsure=_spacy_chunk)
-    return fast if fast is not None else _spacy_intent(question)
+    intent = fast if fast is not None else _spacy_intent(question)
+    if intent == "unknown" and records_asked(question):
+        return "copy"  # "Any briefing notes …", "Documents relating to …": records asked for
+    return intent
+
+
+def records_asked(question: str) -> bool:
+    """True for a request for records worded as a list entry, not a question.
+
+    >>> records_asked("Any reports, details of trials, research, etc."), records_asked("Why?")
+    (True, False)
+    """
+    return _RECORDS_ASKED.match(question) is not None
+
+
+# A request for records worded as a list entry, not a question: "Any reports, details of
+# trials …", "All correspondence …", "Documents relating to …", "Information on …".
+_RECORDS_ASKED = re.compile(
+    r"^\W*(?:(?:any|all)\s+(?!of\s+(?:the\s+)?(?:following|above))\w"
+    r"|(?:documents?|documentation|information|records?|correspondence|minutes|reports?"
+    r"|copies|details|materials?|guidance|policies|contracts?)\s+(?:relating|related|regarding"
+    r"|about|on|concerning|in\s+relation|associated|which|that|held|of)\b)", re.I)
 
 
 # A chunk between spaces that the fast reading understands: opening brackets and quotes,

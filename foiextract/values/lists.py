@@ -52,8 +52,10 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or word[:1] == "("
 
 
-def list_items(text: str) -> list[str]:
-    """The items of a list answer, cleaned ("and", a leading "the" and end stops removed)."""
+def list_items(text: str, run_together: bool = True) -> list[str]:
+    """The items of a list answer, cleaned ("and", a leading "the" and end stops removed).
+    ``run_together=False`` where the answer is known to be one paragraph as printed: its
+    items then need a separator (no line breaks were lost)."""
     body, had_intro = strip_intro(text)
     body = body.strip().rstrip(".")
     if not body:
@@ -69,8 +71,10 @@ def list_items(text: str) -> list[str]:
     elif re.search(r"\s(?:and|&)\s+(?:the\s+)?[A-Z]", body) and len(body.split()) <= 12 and \
             not re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(?:and|the|of|upon|on)\b", "", body)):
         parts = re.split(r"\s+(?:and|&)\s+", body)
-    else:
+    elif run_together:
         parts = run_together_items(body, had_intro)
+    else:
+        parts = [body]
     return [item for item in (_clean_item(p) for p in parts) if item]
 
 

@@ -114,8 +114,23 @@ def says_not_held(text: str) -> bool:
     True
     >>> says_not_held("The council holds this information, but it is withheld")
     False
+    >>> says_not_held("Gwent police does not have any information that matches this question")
+    True
     """
-    return has_phrase("not_held", text)
+    return has_phrase("not_held", text) or (
+        ("not" in text or "n't" in text or "n’t" in text)
+        and _NOT_HELD_SENTENCE.search(text) is not None)
+
+
+# A sentence saying nothing is held, however it is put together: a negated verb of having
+# ("do not have", "does not currently hold", "did not keep") then, within a few words, what
+# would have been held ("any information", "the data", "such records"). The vocabulary's
+# phrases list the fixed forms; this reads the many others.
+_NOT_HELD_SENTENCE = re.compile(
+    r"\b(?:do|does|did|has|have)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|retain|possess|"
+    r"record|collect)\s+(?:any|the|this|that|these|those|such|recorded|relevant)\s+"
+    r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation)\b",
+    re.I)
 
 
 def says_not_applicable(text: str) -> bool:

@@ -170,7 +170,10 @@ def withheld(a: Answer) -> Value | None:
     if cited is None or (not cited and urls(a.text)):
         return None
     value = "; ".join(cited)
-    return Value("withheld", value, exemption=value or None)
+    # Refused as reasonably accessible elsewhere (section 21): where it is, kept in ``url``.
+    ignored = set(vocab()["ignored_url_hosts"])
+    link = next((u for u in urls(a.text) if _host(u) not in ignored), None) if cited else None
+    return Value("withheld", value, exemption=value or None, url=link)
 
 
 def _opening_citation(first: str) -> list[str] | None:
@@ -271,17 +274,28 @@ def negative(a: Answer) -> Value | None:
     return Value("none")
 
 
+# Past this many words an answer has more to say than where the information is.
+_POINTER_ANSWER_WORDS = 60
+
+
 def published(a: Answer) -> Value | None:
     """A link to where it is published (not a regulator's complaint page), or "the link above"."""
     ignored = set(vocab()["ignored_url_hosts"])
     found = [u for u in urls(a.text) if _host(u) not in ignored]
-    pointer = has_phrase("published_pointers", a.text)
-    if found and (pointer or points_to_publication(a.text) or a.intent == "copy"
+    # A long answer that says what it says and mentions a link on the way ("More information
+    # can be found at …") is text: it points elsewhere only where it opens by doing so.
+    said = a.first if len(a.text.split()) > _POINTER_ANSWER_WORDS else a.text
+    pointer = has_phrase("published_pointers", said)
+    if found and (pointer or points_to_publication(said) or a.intent == "copy" and said is a.text
                   or len(a.text.split()) <= 25):
         return Value("published", found[0], url=found[0])
-    if pointer:
-        return Value("published")
+    if pointer or len(a.text.split()) <= 25 and _SAYS_PUBLISHED.search(a.first):
+        return Value("published")  # "The contract is published on our contracts register."
     return None
+
+
+_SAYS_PUBLISHED = re.compile(r"\b(?:is|are|has been|have been|already)\s+(?:\w+ly\s+)?published\b"
+                             r"|\bpublicly available\b", re.I)
 
 
 def _host(url: str) -> str:
@@ -431,9 +445,13 @@ def enumeration(a: Answer) -> Value | None:
     """A list: items joined by "; " ("and" and a leading "the" removed)."""
     if a.intent not in ("list", "unknown"):
         return None
-    items = list(a.items) or list_items(a.text)
+    # One paragraph as printed lost no line breaks: its words are not items run together.
+    one_paragraph = len(a.blocks) == 1 and "\n" not in a.blocks[0].text
+    items = list(a.items) or list_items(a.text, run_together=not one_paragraph)
     if not items or _reads_as_clause(items, a.intent):
         return None
+    if len(items) == 1 and not a.items and len(items[0].split()) > 4 and a.text.endswith("."):
+        return None  # "The team uses Casebook version 4.": a sentence, not a list of one
     if a.intent == "unknown" and len(items) < 2:
         return None
     return Value("list", "; ".join(items),
