@@ -55,8 +55,10 @@ def split_of(document: str | os.PathLike[str]) -> str:
         return "constructed"
     for folder in path.parents:
         listed = _listed_splits(str(folder / "SOURCES.tsv"))
-        if listed.get(path.name) in ("tune", "heldout"):
-            return "real-tune" if listed[path.name] == "tune" else "real-heldout"
+        # A file is listed by its name, or by its path from the list's folder ("batch/x.pdf").
+        split = listed.get(path.name) or listed.get(path.relative_to(folder).as_posix())
+        if split in ("tune", "heldout"):
+            return "real-tune" if split == "tune" else "real-heldout"
         if folder.name == "real":
             break
     return "real-heldout"

@@ -19,6 +19,7 @@ a date cell in Excel.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import pandas as pd
@@ -394,3 +395,64 @@ def _missing(value: object) -> bool:
 def missing(value: object) -> bool:
     """True for a missing value in any of its guises: None, ``pd.NA``, ``NaT``, NaN."""
     return _missing(value)
+
+
+def review_item(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """An item of the review page's queue from a row of an output's ``answers`` (a compiled
+    cell) or ``pairs`` (an extracted pair) table, read back as text: what is shown, why it is
+    doubtful, and where it came from."""
+    return _review_answer(row) if table == "answers" else _review_pair(row)
+
+
+def _review_truth(text: str) -> bool:
+    return text.strip().lower() in ("true", "1")
+
+
+def _review_int(text: str) -> int | None:
+    try:
+        return int(float(text))
+    except ValueError:
+        return None
+
+
+def _review_where(row: Mapping[str, Any]) -> dict[str, Any]:
+    bbox = [float(v) for v in row.get("bbox", "").split(",") if v.strip()] or None
+    return {"source": row.get("source", ""), "page": _review_int(row.get("page", "")),
+            "bbox": bbox if bbox and len(bbox) == 4 else None,
+            "line_start": _review_int(row.get("line_start", "")),
+            "line_end": _review_int(row.get("line_end", "")),
+            "paragraph": _review_int(row.get("paragraph_start", ""))}
+
+
+def _review_answer(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A compiled cell: the authority's answer to one request item."""
+    return {"key": row["cell_key"], "title": f"{row['authority']} · {row['name']}",
+            "question": row.get("question", ""), "asked": row.get("response_question", ""),
+            "answer": row.get("answer", ""), "kind": row.get("kind", ""),
+            "value": row.get("value", ""), "reason": row.get("review_reason", ""),
+            "doubtful": _review_truth(row.get("needs_review", "")),
+            "corrected": _review_truth(row.get("corrected", "")), **_review_where(row)}
+
+
+def _review_pair(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An extracted pair, doubtful by the reasons a compiled cell would be."""
+    from .compile.tables import asks_number, doubts
+
+    reasons = doubts(str(row.get("kind", "")), asks_number("", str(row.get("question", ""))),
+                     confidence=_review_float(row.get("confidence", "")) or 0.0,
+                     shared=_review_truth(row.get("shared", "")), placed_by=str(row.get("rule", "")),
+                     ocr=_review_truth(row.get("ocr", "")),
+                     ocr_confidence=_review_float(row.get("ocr_confidence", "")))
+    name = os.path.basename(str(row.get("source", ""))) or str(row.get("doc_id", ""))
+    return {"key": row["pair_key"], "title": f"{name} · pair {row.get('pair_no', '')}",
+            "question": row.get("question", ""), "asked": "", "answer": row.get("answer", ""),
+            "kind": row.get("kind", ""), "value": row.get("value", ""),
+            "reason": "; ".join(reasons), "doubtful": bool(reasons),
+            "corrected": _review_truth(row.get("corrected", "")), **_review_where(row)}
+
+
+def _review_float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None

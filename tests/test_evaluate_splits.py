@@ -20,17 +20,21 @@ def test_every_real_document_with_gold_is_listed_with_a_split() -> None:
         if gold.name == "batch.gold.json":
             continue
         document = gold.parent / json.loads(gold.read_text("utf-8"))["file"]
-        listed = {}
+        splits = []
         for folder in [document.parent, *document.parent.parents]:
             sources = folder / "SOURCES.tsv"
             if sources.is_file():
                 with sources.open(encoding="utf-8", newline="") as handle:
-                    listed.update({row["filename"]: row.get("split", "")
-                                   for row in csv.DictReader(handle, delimiter="\t")
-                                   if row["filename"] not in listed})
+                    listed = {row["filename"]: row.get("split", "")
+                              for row in csv.DictReader(handle, delimiter="\t")}
+                # listed by its name, or by its path from the list's folder ("batch/x.pdf")
+                splits.append(listed.get(document.name)
+                              or listed.get(document.relative_to(folder).as_posix()))
             if folder.name == "real":
                 break
-        assert listed.get(document.name) in ("tune", "heldout"), document
+        assert next((s for s in splits if s), None) in ("tune", "heldout"), document
+        assert split_of(document) == {"tune": "real-tune", "heldout": "real-heldout"}[
+            next(s for s in splits if s)], document
 
 
 def test_splits_follow_the_folders_and_sources(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import CorruptFile, NotFound
+from ..tables import review_item
 from ..writers import BY_SUFFIX
 
 # The tables whose keys a correction can point at, and their key column.
@@ -45,10 +46,10 @@ def load_output(path: str) -> Output:
     keys = {str(k) for name, df in tables.items() if df is not None
             for k in df.get(KEYED[name], []) if k}
     if tables["answers"] is not None:
-        items = [_answer_item(row) for row in tables["answers"].to_dict("records")]
+        items = [review_item("answers", row) for row in tables["answers"].to_dict("records")]
         kind = "compile"
     elif tables["pairs"] is not None:
-        items = [_pair_item(row) for row in tables["pairs"].to_dict("records")]
+        items = [review_item("pairs", row) for row in tables["pairs"].to_dict("records")]
         kind = "extract"
     else:
         raise NotFound(path, "no answers or pairs table here: give the -o of an extract or "
@@ -102,57 +103,3 @@ def _text(df: pd.DataFrame) -> pd.DataFrame:
     """Every cell as text, a missing one as ``""`` (the kind says what kind of nothing)."""
     return df.astype(object).map(lambda v: "" if v is None or v is pd.NA or v is pd.NaT
                                  or (isinstance(v, float) and v != v) else str(v))
-
-
-def _truth(text: str) -> bool:
-    return text.strip().lower() in ("true", "1")
-
-
-def _int(text: str) -> int | None:
-    try:
-        return int(float(text))
-    except ValueError:
-        return None
-
-
-def _where(row: dict[str, Any]) -> dict[str, Any]:
-    bbox = [float(v) for v in row.get("bbox", "").split(",") if v.strip()] or None
-    return {"source": row.get("source", ""), "page": _int(row.get("page", "")),
-            "bbox": bbox if bbox and len(bbox) == 4 else None,
-            "line_start": _int(row.get("line_start", "")),
-            "line_end": _int(row.get("line_end", "")),
-            "paragraph": _int(row.get("paragraph_start", ""))}
-
-
-def _answer_item(row: dict[str, Any]) -> dict[str, Any]:
-    """A compiled cell: the authority's answer to one request item."""
-    return {"key": row["cell_key"], "title": f"{row['authority']} · {row['name']}",
-            "question": row.get("question", ""), "asked": row.get("response_question", ""),
-            "answer": row.get("answer", ""), "kind": row.get("kind", ""),
-            "value": row.get("value", ""), "reason": row.get("review_reason", ""),
-            "doubtful": _truth(row.get("needs_review", "")),
-            "corrected": _truth(row.get("corrected", "")), **_where(row)}
-
-
-def _pair_item(row: dict[str, Any]) -> dict[str, Any]:
-    """An extracted pair, doubtful by the reasons a compiled cell would be."""
-    from ..compile.tables import asks_number, doubts
-
-    reasons = doubts(str(row.get("kind", "")), asks_number("", str(row.get("question", ""))),
-                     confidence=_float(row.get("confidence", "")) or 0.0,
-                     shared=_truth(row.get("shared", "")), placed_by=str(row.get("rule", "")),
-                     ocr=_truth(row.get("ocr", "")),
-                     ocr_confidence=_float(row.get("ocr_confidence", "")))
-    name = os.path.basename(str(row.get("source", ""))) or str(row.get("doc_id", ""))
-    return {"key": row["pair_key"], "title": f"{name} · pair {row.get('pair_no', '')}",
-            "question": row.get("question", ""), "asked": "", "answer": row.get("answer", ""),
-            "kind": row.get("kind", ""), "value": row.get("value", ""),
-            "reason": "; ".join(reasons), "doubtful": bool(reasons),
-            "corrected": _truth(row.get("corrected", "")), **_where(row)}
-
-
-def _float(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
+from ..lexicon.text import similarity
 from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from . import requote
@@ -51,6 +52,8 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     """
     known = list(request or ())
     units, readings, quoted = _reading(document, frozenset(disabled))
+    if known and "question_known" not in disabled:
+        readings = _known_questions(units, readings, known)
     layout = walk(units, readings, frozenset(disabled))
     request_, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None)
     if not pairs and known and "request_number" not in disabled:
@@ -85,6 +88,32 @@ def _reading(document: Document, disabled: frozenset[str]
         readings = [Reading("request", "quoted_request") if u.index in quoted.quotes
                     and u.kind == "quote" else r for u, r in zip(units, readings)]
     return units, readings, quoted
+
+
+_KNOWN = Reading("question", "question_known")
+# How alike a paragraph must read to an item of the request as sent to be that item asked.
+KNOWN_SIMILARITY = 0.9
+
+
+def _known_questions(units: list[Unit], readings: list[Reading],
+                     known: list[str]) -> list[Reading]:
+    """A paragraph that restates an item of the request as sent ("The software that comprises
+    the systems.") is that item asked, however it is styled, where it stands as answer text
+    among questions the letter marks otherwise (the one item a letter left in plain type).
+    A letter that marks no question is left to the readings against the whole request."""
+    out = list(readings)
+    first = next((k for k, r in enumerate(readings) if r.role == "question"), None)
+    if first is None:
+        return out
+    for k, (unit, reading) in enumerate(zip(units, readings)):
+        if k < first or reading.role not in ("text", "heading") or unit.label \
+                or len(unit.text) < 12:
+            continue
+        size = len(unit.text.split())
+        if any(0.7 * len(item.split()) <= size <= 1.3 * len(item.split())
+               and similarity(unit.text, item) >= KNOWN_SIMILARITY for item in known):
+            out[k] = _KNOWN
+    return out
 
 
 def explain(document: Document, *, disabled: Collection[str] = ()) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Callable, Collection
 
 from ..lexicon.text import similarity
 from .roles import Reading, continues
-from .phrases import reopens, signs_off
+from .phrases import boilerplate_section, reopens, signs_off
 from .tables import qa_rows
 from .units import Unit
 
@@ -77,6 +77,8 @@ def walk(units: list[Unit], readings: list[Reading],
                   template_text=walker.template, empty_public_interest=walker.empty_pi)
 
 
+# Headings that open a part of the letter of their own, never an answer's sub-heading.
+_SECTIONS_APART = frozenset({"response"})
 _BOILERPLATE = frozenset({"rights", "reuse", "marketing", "further_information",
                           "data_protection"})
 
@@ -128,16 +130,47 @@ class _Walker:
         if role in ("note", "echo", "request"):
             return
         if self.in_boilerplate and role not in ("heading", "template"):
-            return
+            if not (role == "question" and self._next_asked(unit)):
+                return
+            self.in_boilerplate = False  # "2. …" after question 1: the letter goes on answering
         handler = self.handlers.get(role)
         if handler is None or not handler(i, unit, reading):
             self.on_text(i, unit, reading)
+
+    def _numbered_on(self, run: Run, i: int) -> bool:
+        """True when the next question after ``i`` carries the number after ``run``'s last."""
+        last = run.questions[-1].units[0]
+        after = next((u for u, r in zip(self.units[i + 1:], self.readings[i + 1:])
+                      if r.role in ("question", "stem")), None)
+        return bool(last.numbers and last.marker and after is not None and after.numbers
+                    and after.numbers[0] == last.numbers[-1] + 1
+                    and _shape(after.marker) == _shape(last.marker))
+
+    def _next_asked(self, unit: Unit) -> bool:
+        """True when ``unit`` carries the number after the last question's, in its style."""
+        last = next((q for run in (self.current, *reversed(self.runs)) if run is not None
+                     for q in reversed(run.questions)), None)
+        if last is None or not unit.numbers or not unit.marker:
+            return False
+        first = last.units[0]
+        return bool(first.numbers) and first.numbers[-1] + 1 == unit.numbers[0] \
+            and _shape(first.marker) == _shape(unit.marker)
 
     def on_template(self, i: int, unit: Unit, reading: Reading) -> bool:
         self.template = True
         return True
 
     def on_heading(self, i: int, unit: Unit, reading: Reading) -> bool:
+        run = self.current
+        if (run is not None and run.questions and reading.section not in _SECTIONS_APART
+                and not boilerplate_section(reading.section)
+                and _next_role(self.readings, i) == "text"
+                and (not run.answer or self._numbered_on(run, i))):
+            # A topic heading over text, straight under a question ("1. Any briefing notes…"
+            # then "Briefing notes and evaluations" in bold, then the answer), or inside an
+            # answer that runs on to the next numbered question: the answer's own.
+            run.answer.append(unit)
+            return True
         if reading.public_interest and _next_is_heading(self.readings, i):
             self.empty_pi = True
         self.in_boilerplate = reading.section in _BOILERPLATE
@@ -295,6 +328,11 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
     """An emphasised paragraph that carries on a question cut short (no closing mark)."""
     last = run.questions[-1].units[-1]
     return reading.role == "text" and unit.emphasised and continues(last, unit)
+
+
+def _next_role(readings: list[Reading], i: int) -> str:
+    """The role of the next unit after ``i`` that is not drafting guidance ("" at the end)."""
+    return next((r.role for r in readings[i + 1:] if r.role != "template"), "")
 
 
 def _next_is_heading(readings: list[Reading], i: int) -> bool:

@@ -438,6 +438,8 @@ def _plain_section_heading(text: str) -> bool:
     """A short unstyled line naming a boilerplate section ("Internal review", "Re-use")."""
     if not text[:1].isupper() or text.endswith((".", ",", ";", "?")) or len(text) > 120:
         return False  # the cheap tests first (section_of reads no line over 120 characters)
+    if text.endswith(":") and len(text.split()) > 4:
+        return False  # "The first data protection principle states:" leads on, names nothing
     return len(text.split()) <= 8 and boilerplate_section(section_of(text))
 
 

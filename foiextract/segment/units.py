@@ -309,7 +309,7 @@ def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
     if not marker and not label and (bullet := _TYPED_BULLET.match(text)):
         # "· Any briefing notes…", ". Any contracts…": a list typed by hand (a Symbol-font
         # bullet saved as text, or a full stop standing in for one).
-        text, marker = text[bullet.end():], bullet.group(1)
+        text, marker = text[bullet.end():], "•"  # a bullet, whatever glyph stood for it
     if block.marker and label == "question":
         # An enumerated item's own text opening "Q1 2021: …" is not a second label.
         text, marker, label, numbers = raw, "", "", ()

@@ -24,6 +24,8 @@ _CITATION = re.compile(
     r"(\d{1,3}[A-Z]?)(?!\d)((?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)"
     r"(?:\s*(?:and|&|,)\s*(\d{1,3}[A-Z]?)(?!\d)((?:\s?\(\s?[0-9a-z]{1,4}\s?\))*))?",
     re.I)
+_MORE_CITED = re.compile(r"\s*(?:and|&|,|or)\s*(\d{1,3}[A-Z]?)(?!\d)((?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)",
+                         re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
 
 
@@ -54,6 +56,11 @@ def exemptions_cited(text: str) -> list[str]:
         cites = [_short(prefix, m.group(2), m.group(3) or "")]
         if m.group(4):
             cites.append(_short(prefix, m.group(4), m.group(5) or ""))
+            # "sections 40(2)(a), 40(2)(b), 40(3)(a)(i) and 40(3)(b)": the list goes on.
+            at = m.end()
+            while (more := _MORE_CITED.match(text, at)) is not None:
+                cites.append(_short(prefix, more.group(1), more.group(2) or ""))
+                at = more.end()
         for cite in cites:
             if cite in procedural or _BASE.match(cite).group() not in exemptions:  # type: ignore[union-attr]
                 continue
@@ -118,7 +125,7 @@ def says_not_held(text: str) -> bool:
     True
     """
     return has_phrase("not_held", text) or (
-        ("not" in text or "n't" in text or "n’t" in text)
+        ("not" in text or "n't" in text or "n’t" in text or "none" in text)
         and _NOT_HELD_SENTENCE.search(text) is not None)
 
 
@@ -129,7 +136,9 @@ def says_not_held(text: str) -> bool:
 _NOT_HELD_SENTENCE = re.compile(
     r"\b(?:do|does|did|has|have)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|retain|possess|"
     r"record|collect)\s+(?:any|the|this|that|these|those|such|recorded|relevant)\s+"
-    r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation)\b",
+    r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation)\b"
+    r"|\bholds?\s+none\s+of\s+the\s+(?:\w+\s+){0,3}?(?:information|data|records|documents?|"
+    r"document\s+types)\b",
     re.I)
 
 

@@ -459,7 +459,10 @@ def enumeration(a: Answer) -> Value | None:
 
 
 _CLAUSE = re.compile(r"\b(?:see|is|are|was|were|has|have|had|will|would|can|cannot|please|we|our|"
-                     r"attached|not|which|who|that|this|these|there|it|they|because|as)\b", re.I)
+                     r"attached|not|which|who|that|this|these|there|it|they|because|as|"
+                     # the verbs a sentence about the authority's systems and staff turns on
+                     r"uses?|used|holds?|runs?|provides?|operates?|includes?|contains?|"
+                     r"employs?|receives?|does|do)\b", re.I)
 
 
 def _reads_as_clause(items: list[str], intent: str) -> bool:
