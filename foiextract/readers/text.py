@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ..lexicon.data import load_json
 from ..errors import BadEncoding, EmptyFile
@@ -199,6 +199,34 @@ def layout(text: str, first_line: int = 1) -> Layout:
     kept = [b for b in blocks if not _rules()["disclaimer"].search(b.text.strip())]
     moved = [b for b in blocks if _rules()["disclaimer"].search(b.text.strip())]
     return Layout(tuple(kept), _dedupe(furniture + moved))
+
+
+# Paragraphs that are the lines of hard-wrapped text (an e-mail pasted into Word, one paragraph a
+# line): at least this many, this share of them carrying on into a next that begins in lower
+# case, and nine in ten no longer than a line.
+_MIN_WRAPPED_LINES = 12
+_RUN_ON_SHARE = 0.2
+_LINE_WIDTH = 100
+
+
+def hard_wrapped(paragraphs: Sequence[str]) -> bool:
+    """True when ``paragraphs`` are the lines of hard-wrapped text, not paragraphs: many stop
+    short of a sentence's end and the next carries the sentence on in lower case.
+
+    >>> hard_wrapped(["Thank you for your request received", "on 3 July regarding data."] * 6)
+    True
+    >>> hard_wrapped(["Thank you for your request received on 3 July.", "We hold none."] * 6)
+    False
+    """
+    texts = [t.strip() for t in paragraphs if t.strip()]
+    if len(texts) < _MIN_WRAPPED_LINES:
+        return False
+    lengths = sorted(len(t) for t in texts)
+    if lengths[int(0.9 * (len(lengths) - 1))] > _LINE_WIDTH:
+        return False
+    run_on = sum(1 for a, b in zip(texts, texts[1:])
+                 if not a.endswith((".", "?", "!", ":", ";")) and b[:1].islower())
+    return run_on >= _RUN_ON_SHARE * len(texts)
 
 
 def _split_lines(text: str, first_line: int) -> list[_Line]:

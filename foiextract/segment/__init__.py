@@ -64,6 +64,9 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if not pairs and "whole_request_verdict" not in disabled:
         # A reply that answers no question by its text or number but settles the request whole.
         request_, pairs = _settled_whole(layout, units, readings, known) or (request_, pairs)
+    if not pairs and "restated_answered_whole" not in disabled:
+        # A reply that restates the request's items, then answers them all at once.
+        request_, pairs = _restated_then_answered(units, readings) or (request_, pairs)
     request = request_
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
@@ -199,6 +202,41 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
     else:
         stand_in = Question([verdict], "request_verdict", "")
         found = [_Found(stand_in, item, verdict.text, len(known) > 1, [verdict]) for item in known]
+    return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
+
+
+# Where the one answer to a restated request stops.
+_ENDS_ANSWER = frozenset({"stop", "heading", "question", "stem", "label", "echo", "request",
+                          "template"})
+
+
+def _restated_then_answered(units: list[Unit], readings: list[Reading]
+                            ) -> tuple[list[str], list[Pair]] | None:
+    """The items of a restated request ("Specifically you have asked for … in particular:
+    • Any briefing notes… • Any contracts…"), then one answer to them all ("In respect of your
+    request, we have made enquiries…"): each item asked, the answer shared. The items are the
+    first run of two or more that restate the quoted request (a line carrying one on in lower
+    case may stand between them); the answer, the text after them up to the first heading,
+    closing or question."""
+    echoes = [k for k, r in enumerate(readings) if r.role == "echo"]
+    if len(echoes) < 2:
+        return None
+    items = [echoes[0]]
+    for k in echoes[1:]:
+        if any(readings[j].role != "text" or not units[j].text[:1].islower()
+               for j in range(items[-1] + 1, k)):
+            break
+        items.append(k)
+    answer: list[Unit] = []
+    for unit, reading in zip(units[items[-1] + 1:], readings[items[-1] + 1:]):
+        if reading.role in _ENDS_ANSWER:
+            break
+        answer.append(unit)
+    text = _answer_text(answer)
+    if len(items) < 2 or not text:
+        return None
+    found = [_Found(Question([units[k]], "restated_answered_whole", ""), units[k].text, text,
+                    True, answer) for k in items]
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
 
 

@@ -76,12 +76,25 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         asked = _is_item(quoted, quotes, request.listed)
         rest = _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip()
         head = replace(unit, text=quoted.text, restated="question" if asked else "echo")
+        if rest and _quotes_on(rest, quoted, quotes):
+            # The request's next quoted paragraph, restated with it: the request, not an answer.
+            head, rest = replace(head, text=unit.text), ""
         out.append(head)
         if rest:
             # What follows the restated question on its line is its answer, not a list item.
             out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated="",
                                kind="paragraph" if unit.kind == "list_item" else unit.kind))
     return out
+
+
+def _quotes_on(rest: str, quoted: Unit, quotes: list[Unit]) -> bool:
+    """True when ``rest`` repeats the quoted paragraph after ``quoted`` (an item the request's
+    own line breaks cut in two: "• Any information on safeguarding…" / "For example, …")."""
+    position = quotes.index(quoted)
+    if position + 1 == len(quotes):
+        return False
+    said, again = normalise(quotes[position + 1].text), normalise(rest)
+    return len(again) >= 12 and (said.startswith(again) or again.startswith(said))
 
 
 def _rejoin(units: list[Unit], quotes: list[Unit], request: QuotedRequest) -> list[Unit]:
