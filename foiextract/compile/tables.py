@@ -86,7 +86,7 @@ def answers_table(request: Request, answers: Sequence[Answer]) -> pd.DataFrame:
 # number after an answer, a stem's items, the request as sent read by number, or one verdict
 # taken to answer the whole request.
 INFERRED_PLACEMENTS = frozenset({"question_next_number", "question_sub_item", "request_number",
-                                 "request_verdict"})
+                                 "request_verdict", "answer_in_order"})
 
 
 def review_reasons(answer: Answer, number_asked: bool) -> list[str]:

@@ -55,7 +55,8 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if known and "question_known" not in disabled:
         readings = _known_questions(units, readings, known)
     layout = walk(units, readings, frozenset(disabled))
-    request_, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None)
+    request_, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None,
+                             frozenset(disabled))
     if not pairs and known and "request_number" not in disabled:
         request_, pairs = _by_known_number(layout, known) or (request_, pairs)
     if not pairs and "captioned_table" not in disabled:
@@ -131,8 +132,8 @@ def explain(document: Document, *, disabled: Collection[str] = ()) -> list[str]:
             for u, r in zip(units, readings)]
 
 
-def _pairs(layout: Layout, runs: list[Run],
-           quoted: list[str] | None = None) -> tuple[list[str], list[Pair]]:
+def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
+           disabled: frozenset[str] = frozenset()) -> tuple[list[str], list[Pair]]:
     """Pairs from each run: skipped when it restates the request, by number, or from beneath."""
     texts = [[q.text for q in run.questions] for run in runs]
     restatements = set()
@@ -157,6 +158,14 @@ def _pairs(layout: Layout, runs: list[Run],
             # Questions with nothing beneath and no answer anywhere: a list of what was asked.
             if i == len(runs) - 1 or run.ended_by in ("stop", "end"):
                 continue
+        in_order = _one_each(run) if "answer_in_order" not in disabled else None
+        if in_order is not None:
+            for question, unit in zip(run.questions, in_order):
+                asked.append(question)
+                placed = Question(question.units, "answer_in_order", question.section,
+                                  question.stem)
+                pairs.append(_Found(placed, question.text, _answer_text([unit]), False, [unit]))
+            continue
         answer = _answer_text(run.answer)
         if len(run.questions) > 1 and not run.labelled and all(
                 q.rule == "question_restated" for q in run.questions):
@@ -256,6 +265,28 @@ def _by_known_number(layout: Layout, known: list[str]) -> tuple[list[str], list[
             found.append((number, _Found(stand_in, known[number - 1], answer,
                                          len(unit.numbers) > 1, [unit, *rest])))
     return known, [_pair(f, number) for number, f in found]
+
+
+# How many items a request block must list for its answers to be read one each, in order.
+_MIN_IN_ORDER = 3
+
+
+def _one_each(run: Run) -> list[Unit] | None:
+    """The answer's paragraphs, one for each item of a request block, when a reply answers
+    the listed items in order with their numbers lost: as many plain paragraphs as items (three
+    or more), under the block's answer label. A bold name on the label's line ("Response: NHS
+    Manchester CCG") titles the answers and is none of them. None otherwise."""
+    paragraphs = list(run.answer)
+    if paragraphs and paragraphs[0].label == "answer" and paragraphs[0].bold \
+            and not paragraphs[0].text.endswith((".", "?", "!")) and len(paragraphs[0].text) < 60:
+        paragraphs = paragraphs[1:]
+    questions = run.questions
+    if len(questions) < _MIN_IN_ORDER or len(paragraphs) != len(questions) \
+            or any(q.rule != "question_intro" for q in questions) \
+            or any(u.kind != "paragraph" or u.label or u.marker or not u.text
+                   for u in paragraphs):
+        return None
+    return paragraphs
 
 
 def _before_others(runs: list[Run], i: int) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from foiextract.model import Block
-from foiextract.values.intent import Intent, question_intent
-from foiextract.values.subject import NO_SUBJECT, Subject, may_read_subject, question_subject
+from foiextract.values.intent import Intent, named_records, question_intent
+from foiextract.values.subject import (NO_SUBJECT, Subject, may_read_subject, question_subject,
+                                       singular)
 from foiextract.values.vocab import alternation, vocab
 
 # Abbreviations that end in a stop without ending a sentence.
@@ -112,6 +113,8 @@ class Answer:
         # across questions (``rules.apply_rules`` reads them once).
         subject = question_subject(question) if intent in ("count", "period") and \
             may_read_subject(text) else NO_SUBJECT
+        if intent == "copy" and (named := named_records(question)) and may_read_subject(text):
+            subject = Subject((singular(named),), "")  # "Any targets set for …": the targets
         return cls(answer, text, question, intent, first, blocks, list_items_of(blocks), subject)
 
     @property

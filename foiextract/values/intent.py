@@ -83,11 +83,36 @@ def question_intent(question: str | None) -> Intent:
     if _PERIOD_LABEL.match(question):
         return "period"
     question = asked(question)
+    if records_of_a_kind(question):
+        return "copy"  # "Any targets set for the number of …": the targets are asked for
     fast = _fast_intent(question[:2000], unsure=_spacy_chunk)
     intent = fast if fast is not None else _spacy_intent(question)
     if intent == "unknown" and records_asked(question):
         return "copy"  # "Any briefing notes …", "Documents relating to …": records asked for
     return intent
+
+
+def records_of_a_kind(question: str) -> bool:
+    """True for records of a kind asked for by name, whatever the words after it ask about.
+
+    >>> records_of_a_kind("Any targets set for the number of notices issued.")
+    True
+    >>> records_of_a_kind("Any information on the number of notices issued.")
+    False
+    """
+    return bool(named_records(question))
+
+
+def named_records(question: str | None) -> str:
+    """The kind of records a request names ("Any targets set for …" -> "targets"), or "".
+
+    >>> named_records("All policies on the date of review"), named_records("Any incidents?")
+    ('policies', '')
+    """
+    if not question or question.rstrip().endswith("?"):
+        return ""
+    match = _RECORDS_OF_A_KIND.match(question)
+    return match["name"].lower() if match else ""
 
 
 def records_asked(question: str) -> bool:
@@ -106,6 +131,16 @@ _RECORDS_ASKED = re.compile(
     r"|(?:documents?|documentation|information|records?|correspondence|minutes|reports?"
     r"|copies|details|materials?|guidance|policies|contracts?)\s+(?:relating|related|regarding"
     r"|about|on|concerning|in\s+relation|associated|which|that|held|of)\b)", re.I)
+
+
+# Records of a kind asked for by name ("Any targets set for the number of …", "All policies on
+# the date …"): what follows the name qualifies it, and asks for no figure or date of its own.
+# Not where the name is only a carrier of what is asked ("Any information on the number of …"),
+# nor in a question ("Any incidents in 2019?").
+_RECORDS_OF_A_KIND = re.compile(
+    r"^\W*(?:any|all)\s+(?!(?:of|the|information|info|details?|data|figures?|statistics|stats"
+    r"|numbers?|records?|breakdown|counts?|totals?|amounts?|costs?|dates?|how|what|which|other)"
+    r"\b)(?P<name>[a-z]+s)\b", re.I)
 
 
 # A chunk between spaces that the fast reading understands: opening brackets and quotes,

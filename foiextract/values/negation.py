@@ -124,6 +124,19 @@ def _not_counted() -> frozenset[str]:
     return frozenset(vocab()["negated_not_counted"])
 
 
+def denies_named(sentence: str, subject: Subject) -> bool:
+    """True when ``sentence`` denies the very thing ``subject`` names, with no figure beside.
+
+    >>> denies_named("The council sets no targets for notices.", Subject(("target",), ""))
+    True
+    >>> denies_named("We set no limits on targets.", Subject(("target",), ""))
+    False
+    """
+    cue = _cue().search(sentence) if _ANY_CUE.search(sentence) else None
+    return cue is not None and not value_figures(sentence, "") \
+        and _matches(_object_words(sentence, cue.end()), subject)
+
+
 def denies_existence(text: str, subject: Subject) -> bool:
     """True when the first sentence of ``text`` that speaks to the count denies the thing counted."""
     low = text.lower()

@@ -22,7 +22,7 @@ from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
 from foiextract.values.lists import list_items
 from foiextract.values.money import find_amount, find_percent, opening_amount, opening_percent
-from foiextract.values.negation import denies_existence, opening_denial
+from foiextract.values.negation import denies_existence, denies_named, opening_denial
 from foiextract.values.numbers import NumberMatch, all_numbers, format_number, is_number_word
 from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
                                         urls, withheld_exemptions)
@@ -237,7 +237,10 @@ def tally(a: Answer) -> Value | None:
 
 
 def negated_existence(a: Answer) -> Value | None:
-    """"We do not employ any X", "The council received no X" to a how-many question: 0."""
+    """"We do not employ any X", "The council received no X" to a how-many question: 0; "The
+    council sets no targets …" to "Any targets set for …": none."""
+    if a.intent == "copy" and a.subject.words:
+        return Value("none") if denies_named(a.first, a.subject) else None
     if a.intent not in ("count", "period"):
         return None
     return Value("count", "0", number=0.0) if denies_existence(a.text, a.subject) else None

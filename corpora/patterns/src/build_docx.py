@@ -94,14 +94,14 @@ def wrapped_email() -> None:
              "exemptions": [], "flags": []}
     pairs = [{"question": item, "answer": WRAPPED_ANSWER, "kind": "text", "value": "",
               "shared": True, "request_item": n} for n, item in enumerate(WRAPPED_ITEMS, 1)]
-    _write_gold("wrapped_email.docx", facts, WRAPPED_ITEMS, pairs)
+    _write_gold("wrapped_email.docx", facts, WRAPPED_ITEMS, pairs, "wrapped_email.gold.json")
 
 
 def _write_gold(file: str, facts: dict[str, object], request: list[str],
-                pairs: list[dict[str, object]]) -> None:
+                pairs: list[dict[str, object]], name: str = "") -> None:
     gold = {"file": file, "document": facts, "request": request,
             "unanswered_request_items": [], "pairs": pairs}
-    (OUT / f"{file}.gold.json").write_text(
+    (OUT / (name or f"{file}.gold.json")).write_text(
         json.dumps(gold, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
