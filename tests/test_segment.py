@@ -288,3 +288,18 @@ def test_a_quoted_requests_own_context_is_no_answer(tmp_path: Path) -> None:
         "2. How many were repaired in 2022?\n\n48\n\nYours sincerely,\n", "utf-8")
     pairs = segment(read_document(str(path))).pairs
     assert [(p.request_item, p.answer) for p in pairs] == [(1, "312"), (2, "48")]
+
+
+@pytest.mark.parametrize("label, asked", [
+    ("Question 1 - ", True),   # spelt out: a question whatever its wording
+    ("Question 2: ", True),
+    ("Q1 ", False),            # "Q1 The dates are withheld": an answer given by number
+])
+def test_a_spelt_out_question_label_asks_whatever_the_wording(label: str, asked: bool) -> None:
+    doc = parse(f"{label}REQUEST FOR DOCUMENTS RELATING TO DATA ANALYTICS.\n\n"
+                "We estimate that compliance would exceed the cost limit.\n", "x.md")
+    pairs = segment(doc).pairs
+    assert bool(pairs) is asked
+    if asked:
+        assert pairs[0].question == "REQUEST FOR DOCUMENTS RELATING TO DATA ANALYTICS."
+        assert pairs[0].answer.startswith("We estimate")

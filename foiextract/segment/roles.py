@@ -23,6 +23,8 @@ _ANSWERS_TO = re.compile(
 _REFERENCE = re.compile(r"^\[\d{1,3}\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
+# "Question 1", "Question 2a" spelt out as a label (not "Questions 1c and 1d", not "Q1").
+_SPELT_OUT_LABEL = re.compile(r"^question\s+\d", re.I)
 _SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 
 
@@ -305,8 +307,11 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     quote, emphasis, an enumerator, a following answer label, or the answers' colour. Each
     mark is a rule of its own name (``question_emphasis``…)."""
     cue = _question_cue(unit, nxt, ctx)
-    if cue == "label" and ctx.labelled_answers and "question_label" not in ctx.disabled:
-        return _QUESTIONS[cue]  # where answers are labelled, so are questions, however worded
+    if cue == "label" and (ctx.labelled_answers or _SPELT_OUT_LABEL.match(unit.marker)
+                           and unit.text[:1].isupper()) and "question_label" not in ctx.disabled:
+        # Where answers are labelled, so are questions, however worded; and "Question 1 - …"
+        # spelt out is a question whatever its wording ("REQUEST FOR DOCUMENTS …").
+        return _QUESTIONS[cue]
     # "Q15: The dates … are withheld" is an answer given by number, not a question.
     if cue and "question_" + cue not in ctx.disabled and reads_as_question(
             unit.text, strict=cue in ("label", "numbered") and unit.marker.lower().startswith("q")
