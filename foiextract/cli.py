@@ -231,15 +231,20 @@ def _errors(errors: pd.DataFrame) -> None:
 @click.option("--json", "as_json", is_flag=True,
               help="Print the documents, each with its pairs (and their values), exemptions "
                    "and request items, as JSON.")
-def show(path: str, explained: bool, as_json: bool) -> None:
-    """Show one response's pairs as a readable list (- reads standard input).
+@click.option("--tables/--no-tables", "with_tables", default=True, show_default=True,
+              help="Also show each table as a grid of its labels and cells, with its printed "
+                   "totals checked (! a total that does not add up, ? one that cannot be told).")
+def show(path: str, explained: bool, as_json: bool, with_tables: bool) -> None:
+    """Show one response's pairs as a readable list, then its tables (- reads standard input).
 
     \b
     Examples:
       foiextract show corpora/barnet-scr-dhr/barnet_6015464.md
       foiextract show --explain letter.pdf     # why a paragraph is (or is not) a question
+      foiextract show --no-tables annex.pdf    # the pairs alone
       cat letter.md | foiextract show - --json | jq '.[0].pairs[].value'
     """
+    from .cells.render import render_tables, table_checks
     from .pipeline import extract_file
 
     if explained and as_json:
@@ -284,6 +289,11 @@ def show(path: str, explained: bool, as_json: bool) -> None:
         if not extraction.pairs and not explained:
             click.echo("\n  no question/answer pairs found: the letter may answer in running text "
                        "or tables alone (--explain shows how each paragraph was read)")
+        if with_tables and extraction.cells:
+            click.echo("")
+            for line in render_tables(extraction.cells, table_checks(extraction.cells), width):
+                click.secho(line, bold=line.startswith("Table "),
+                            fg="red" if line.startswith("  ! ") else None)
 
 
 def _as_json(extraction: Extraction, read: str, shown: str | None) -> dict[str, Any]:

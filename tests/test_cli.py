@@ -70,6 +70,24 @@ def test_show_says_when_no_pairs_are_found(tmp_path: Path) -> None:
     assert "no question/answer pairs found" in result.output
 
 
+def test_show_prints_each_table_with_its_totals_checked(tmp_path: Path) -> None:
+    letter = tmp_path / "tables.md"
+    letter.write_text("**How many crimes were recorded, by year?**\n\n"
+                      "| Crime | 2019/20 | 2020/21 | Total |\n| --- | --- | --- | --- |\n"
+                      "| Arson | 2 | 3 | 5 |\n| Theft | 1 | <5 | 6 |\n"
+                      "| Total | 3 | 9 | 12 |\n", "utf-8")
+    result = CliRunner().invoke(main, ["show", str(letter)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "Table 1 [item 1]: 3 rows x 3 columns; totals: 3 pass, 1 fail, 2 cannot tell" in lines
+    assert any(re.fullmatch(r"\s+Theft \|\s+1 \|\s+<5 \|\s+6", line) for line in lines)
+    # 3 + 9 is 12, but 5 + 6 is not; "<5" is never added as 0, so its row cannot be told.
+    assert not any(line.startswith('  ! row "Total"') for line in lines)
+    assert '  ? row "Theft": printed 6, the figures add up to 1 (1 cell unreadable)' in lines
+    assert '  ! column "Total": printed 12, the figures add up to 11' in lines
+    assert "Table 1" not in CliRunner().invoke(main, ["show", "--no-tables", str(letter)]).output
+
+
 def test_show_bad_file_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["show", str(tmp_path / "missing.md")])
     assert result.exit_code == 1
