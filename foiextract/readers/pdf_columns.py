@@ -15,6 +15,8 @@ space than leading stands above a line. Lines with two gutters or more
 
 from __future__ import annotations
 
+import re
+
 from .pdf_glyphs import Glyph
 from .pdf_layout import Line
 from .pdf_tables import FoundTable, cell_spans
@@ -32,11 +34,29 @@ def borderless_tables(lines: list[Line], number: int) -> tuple[list[FoundTable],
     index = 0
     while index < len(lines):
         end, gutter = _run(lines, index)
-        table = _table(lines[index:end], gutter, number) if gutter is not None else None
+        run = lines[index:end]
+        head, by_line = 0, False
+        if gutter is not None:
+            head = _header_lines(run, gutter)
+            by_line = _figures_beside_labels(run[head:], gutter)
+        header = run[:head] if by_line else []
+        pulled = 0
+        if gutter is not None and by_line:
+            # A label | figure table set one row a line ("2019/2020   635"): its header is its
+            # first lines that hold no figure, and the lines just above that could head its
+            # columns ("Number of" over "Financial Year   Crimes Recorded").
+            while rest and len(header) < _MAX_HEADER_LINES \
+                    and _heads(rest[-1], (header or run)[0], gutter):
+                header.insert(0, rest.pop())
+                pulled += 1
+        body = run[len(header) - pulled:]
+        table = _table(header + body, gutter, number, len(header), by_line) \
+            if gutter is not None else None
         if table is not None and len(table.rows) >= 2:
             tables.append(table)
             index = end
         else:
+            rest.extend(header[:pulled])
             rest.append(lines[index])
             index += 1
     return tables, rest
@@ -78,6 +98,7 @@ def _run(lines: list[Line], start: int) -> tuple[int, tuple[float, float] | None
 
 
 _NARROW_GUTTER = 0.6  # of the font size: more than a word space, where the right cell starts
+_MAX_HEADER_LINES = 3
 
 
 def _splits_at(line: Line, gutter: tuple[float, float]) -> bool:
@@ -90,11 +111,66 @@ def _splits_at(line: Line, gutter: tuple[float, float]) -> bool:
     return False
 
 
-def _table(lines: list[Line], gutter: tuple[float, float], number: int) -> FoundTable:
+# A cell holding only a figure, as a data table's right column does ("635", "2,500", "<5", "-").
+_FIGURE_CELL = re.compile(r"^[<>]?\s*[£$]?\d[\d,.]*%?$|^[-–*]$")
+
+
+def _header_lines(run: list[Line], gutter: tuple[float, float]) -> int:
+    """How many lines open ``run`` with no figure right of the gutter (a table's header)."""
+    head = 0
+    while head < min(_MAX_HEADER_LINES, len(run) - 1) \
+            and not _FIGURE_CELL.match(_sides(run[head], gutter)[1]):
+        head += 1
+    return head
+
+
+def _sides(line: Line, gutter: tuple[float, float]) -> tuple[str, str]:
+    """A line's text left and right of the gutter's middle."""
+    split = (gutter[0] + gutter[1]) / 2
+    left = "".join(g.text for g in line.glyphs if (g.x0 + g.x1) / 2 < split).strip()
+    right = "".join(g.text for g in line.glyphs if (g.x0 + g.x1) / 2 >= split).strip()
+    return left, right
+
+
+def _figures_beside_labels(run: list[Line], gutter: tuple[float, float]) -> bool:
+    """True when every line of a two-column run is a row of its own: a label left of the
+    gutter and a figure alone right of it, the lines evenly spaced (no white marks rows)."""
+    if len(run) < _MIN_GUTTER_LINES:
+        return False
+    for line in run:
+        left, right = _sides(line, gutter)
+        if not left or not _FIGURE_CELL.match(right):
+            return False
+    gaps = [b.top - a.top for a, b in zip(run, run[1:])]
+    return max(gaps) - min(gaps) <= 0.25 * run[0].size
+
+
+def _heads(line: Line, below: Line, gutter: tuple[float, float]) -> bool:
+    """True when ``line`` can head the columns of the table below it: close above it, and
+    either wholly one side of the gutter or in two parts whose white meets the gutter (a
+    header centred over its figures may reach into it)."""
+    if line.page != below.page \
+            or not -_ROW_GAP * below.size <= below.top - line.bottom <= _ROW_GAP * 2 * below.size:
+        return False
+    glyphs = sorted((g for g in line.glyphs if g.text.strip()), key=lambda g: g.x0)
+    if not glyphs:
+        return False
+    if glyphs[-1].x1 <= gutter[1] or glyphs[0].x0 >= gutter[0]:
+        return True
+    white, before, after = max((b.x0 - a.x1, a, b) for a, b in zip(glyphs, glyphs[1:]))
+    return white > _NARROW_GUTTER * line.size and before.x1 < gutter[1] and after.x0 > gutter[0]
+
+
+def _table(lines: list[Line], gutter: tuple[float, float], number: int,
+           header_lines: int = 0, by_line: bool = False) -> FoundTable:
+    """The table of a run of lines. Rows start where white stands above a line; in a label |
+    figure table (``by_line``) every line after its ``header_lines`` (one row) is a row."""
     split = (gutter[0] + gutter[1]) / 2
     rows: list[list[Line]] = []
-    for line in lines:
-        if not rows or line.top - rows[-1][-1].bottom > _ROW_GAP * line.size:
+    for k, line in enumerate(lines):
+        if 0 < k < header_lines:
+            rows[-1].append(line)
+        elif by_line or not rows or line.top - rows[-1][-1].bottom > _ROW_GAP * line.size:
             rows.append([line])
         else:
             rows[-1].append(line)
@@ -106,7 +182,7 @@ def _table(lines: list[Line], gutter: tuple[float, float], number: int) -> Found
         right: list[Glyph] = [g for line in row for g in line.glyphs if (g.x0 + g.x1) / 2 >= split]
         cells.append((Cell(cell_spans(left, number, left_right)),
                       Cell(cell_spans(right, number, right_right))))
-    header = 1 if cells and all(
+    header = 1 if header_lines or cells and all(
         all(s.bold for s in c.spans if s.text.strip()) and c.text.strip() for c in cells[0]) else 0
     box = (round(min(line.x0 for line in lines), 2), round(min(line.top for line in lines), 2),
            round(max(line.x1 for line in lines), 2), round(max(line.bottom for line in lines), 2))

@@ -6,7 +6,8 @@ Run from the repository root with reportlab installed (``pip install reportlab``
 
 Each letter lays out one thing real PDF responses do that the rules first misread: a
 borderless two-column Request | Response table, an answer that begins after a page break,
-staff counted in "2 x role" lines, and a coloured letterhead line in bold.
+staff counted in "2 x role" lines, a coloured letterhead line in bold, and a label | figure
+table set with white space only, its header in two lines over the figures.
 """
 
 from __future__ import annotations
@@ -36,12 +37,15 @@ def pair(question: str, answer: str, kind: str, value: str, item: int,
             "shared": shared, "request_item": item}
 
 
-def build(name: str, story: list, request: list[str], pairs: list[dict[str, object]]) -> None:
+def build(name: str, story: list, request: list[str], pairs: list[dict[str, object]],
+          cells: list[dict[str, object]] | None = None) -> None:
     SimpleDocTemplate(str(OUT / f"{name}.pdf"), pagesize=A4, leftMargin=25 * mm,
                       rightMargin=25 * mm, topMargin=25 * mm, bottomMargin=25 * mm,
                       title=name, author="", creator="", producer="").build(story)
-    gold = {"file": f"{name}.pdf", "document": FACTS, "request": request,
-            "unanswered_request_items": [], "pairs": pairs}
+    gold: dict[str, object] = {"file": f"{name}.pdf", "document": FACTS, "request": request,
+                               "unanswered_request_items": [], "pairs": pairs}
+    if cells is not None:
+        gold["cells"] = cells
     (OUT / f"{name}.gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n",
                                           "utf-8")
 
@@ -107,7 +111,40 @@ def staff_lines_and_letterhead() -> None:
         pair(q1, " ".join(lines), "count", "8", 1), pair(q2, a2, "count", "0", 2)])
 
 
+def figure_table() -> None:
+    q1 = "Does the fire service keep a record of the causes of the fires it attends?"
+    a1 = "Yes, the cause of every fire attended is recorded in the incident recording system."
+    q2 = "How many fires did the service attend, by financial year?"
+    years = [("2019/2020", "1,204"), ("2020/2021", "1,087"), ("2021/2022", "1,156"),
+             ("2022/2023", "1,310"), ("Total", "4,757")]
+    head = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold", spaceAfter=0,
+                          alignment=2)
+    table = Table([[Paragraph("<b>Financial Year</b>", ParagraphStyle("stub", parent=head,
+                                                                      alignment=0)),
+                    Paragraph("Number of<br/>Fires Attended", head)]] + [list(r) for r in years],
+                  colWidths=[45 * mm, 40 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "Helvetica"),
+                               ("FONTSIZE", (0, 0), (-1, -1), 11),
+                               ("ALIGN", (1, 1), (1, -1), "RIGHT"),
+                               ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                               ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold")]))
+    story = [Paragraph(DATE, BODY), Paragraph("Dear Ms Patel,", BODY),
+             Paragraph("Thank you for your request. Our answers follow your questions.", BODY),
+             Paragraph(q1, BOLD), Paragraph(a1, BODY), Paragraph(q2, BOLD), table,
+             Spacer(1, 12), Paragraph("Yours sincerely,", BODY),
+             Paragraph("Information Governance, Fire and Rescue Service", BODY)]
+    answer = "; ".join(["Financial Year | Number of Fires Attended"]
+                       + [f"{year} | {count}" for year, count in years])
+    cells = [{"table": 1, "page": 1, "row_labels": [year], "column_labels":
+              ["Number of Fires Attended"], "text": count, "kind": "count",
+              "value": count.replace(",", ""), "is_total": year == "Total", "request_item": 2}
+             for year, count in years]
+    build("figure_table", story, [q1, q2], [pair(q1, a1, "boolean", "yes", 1),
+                                            pair(q2, answer, "text", "", 2)], cells)
+
+
 if __name__ == "__main__":
     borderless_request_response()
     answer_after_page_break()
     staff_lines_and_letterhead()
+    figure_table()
