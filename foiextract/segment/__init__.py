@@ -274,7 +274,7 @@ _MIN_IN_ORDER = 3
 def _one_each(run: Run) -> list[Unit] | None:
     """The answer's paragraphs, one for each item of a request block, when a reply answers
     the listed items in order with their numbers lost: as many plain paragraphs as items (three
-    or more), under the block's answer label. A bold name on the label's line ("Response: NHS
+    or more; no heading or emphasis among them), under the block's answer label. A bold name on the label's line ("Response: NHS
     Manchester CCG") titles the answers and is none of them. None otherwise."""
     paragraphs = list(run.answer)
     if paragraphs and paragraphs[0].label == "answer" and paragraphs[0].bold \
@@ -283,8 +283,8 @@ def _one_each(run: Run) -> list[Unit] | None:
     questions = run.questions
     if len(questions) < _MIN_IN_ORDER or len(paragraphs) != len(questions) \
             or any(q.rule != "question_intro" for q in questions) \
-            or any(u.kind != "paragraph" or u.label or u.marker or not u.text
-                   for u in paragraphs):
+            or any(u.kind != "paragraph" or u.label or u.marker or u.emphasised or u.heading
+                   or not u.text for u in paragraphs):
         return None
     return paragraphs
 

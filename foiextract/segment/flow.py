@@ -79,6 +79,9 @@ def walk(units: list[Unit], readings: list[Reading],
 
 # Headings that open a part of the letter of their own, never an answer's sub-heading.
 _SECTIONS_APART = frozenset({"response"})
+# A heading that names a part of the reply by what it is about ("In relation to the tool").
+_REPLY_PART = re.compile(r"^(?:in\s+relation\s+to|with\s+regard\s+to|regarding|in\s+respect\s+of"
+                         r"|as\s+regards|concerning)\s+\w", re.I)
 _BOILERPLATE = frozenset({"rights", "reuse", "marketing", "further_information",
                           "data_protection"})
 
@@ -165,10 +168,13 @@ class _Walker:
         if (run is not None and run.questions and reading.section not in _SECTIONS_APART
                 and not boilerplate_section(reading.section)
                 and _next_role(self.readings, i) == "text"
-                and (not run.answer or self._numbered_on(run, i))):
+                and (not run.answer or self._numbered_on(run, i)
+                     or _REPLY_PART.match(unit.text))):
             # A topic heading over text, straight under a question ("1. Any briefing notes…"
-            # then "Briefing notes and evaluations" in bold, then the answer), or inside an
-            # answer that runs on to the next numbered question: the answer's own.
+            # then "Briefing notes and evaluations" in bold, then the answer), inside an
+            # answer that runs on to the next numbered question, or naming the part of the
+            # reply that follows ("In relation to the Harm Assessment Risk Tool"): the
+            # answer's own.
             run.answer.append(unit)
             return True
         if reading.public_interest and _next_is_heading(self.readings, i):
