@@ -353,7 +353,9 @@ def find_authority(document: Document) -> AuthorityFound | None:
         scores[m.key] += 0.01
     first = {m.key: (m.order, m.position) for m in reversed(mentions)}
     key = max(scores, key=lambda k: (scores[k], -first[k][0], -first[k][1]))
-    styled = [m for m in named or mentions if m.key == key and m.style]
+    # An acronym ("DWP") is how a letter shortens its name, not how it styles it.
+    styled = [m for m in named or mentions if m.key == key and m.style
+              and not _is_acronym(m.style)]
     if styled:
         chosen = min(styled, key=lambda m: (STYLE_ORDER.index(m.zone), m.order, m.position))
         name, code = chosen.style, chosen.code

@@ -4,7 +4,8 @@ Rules run in order and the first that finds a reference wins: a labelled
 reference in the letterhead or opening ("Our ref:", "Reference:", "Request
 ID", "our reference FOI 3471"), a labelled reference anywhere in the reply, a
 reference in the e-mail subject or page title ("[FOI 3471]", "(FOI/6612)",
-"request 101003456"). A reference holds at least one digit; "Your ref" is the
+"request 101003456"), a letterhead line that is a prefixed reference alone
+("FOI2020/41771"). A reference holds at least one digit; "Your ref" is the
 requester's and is never taken.
 
 >>> find_reference_in("Date: 10 February 2020\\nOur ref: 6015464")
@@ -104,11 +105,22 @@ def _rule_opening_request(parts: tuple[Zone, ...]) -> str:
         text, _REQUEST_NUMBER, starts(folded(text), ("request",))))
 
 
+# A line of the letterhead that is a request reference alone, with no label: "FOI2020/41771",
+# "FOI 1306/25", "EIR-21-0457" (a request prefix, then numbers joined by "/" or "-").
+_BARE = re.compile(rf"^[ \t]*(?P<ref>(?:{_PREFIX})[ /-]?\d{{2,}}(?:[ ]?[/-][ ]?\d+)*)[ \t]*$",
+                   re.MULTILINE)
+
+
+def _rule_letterhead_bare(parts: tuple[Zone, ...]) -> str:
+    return _first_in(parts, ("furniture", "head"), lambda text: _subject(text, _BARE))
+
+
 REFERENCE_RULES: tuple[tuple[str, ReferenceRule], ...] = (
     ("letterhead_label", _rule_letterhead),
     ("body_label", _rule_body),
     ("opening_request", _rule_opening_request),
     ("subject_or_title", _rule_container),
+    ("letterhead_bare", _rule_letterhead_bare),
 )
 
 

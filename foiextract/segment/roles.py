@@ -144,11 +144,29 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
     region: list[Unit] = []
     for unit in units[k + 1:k + 2 + _MAX_REQUEST_REGION]:
         if unit.label == "answer":
-            return region if region and not any(closing(u.text) for u in region) else None
+            quoted = _quotation(region)
+            return region if region and not any(closing(u.text) for u in region
+                                                if u.index not in quoted) else None
         if unit.kind == "table" or unit.label or unit.heading and not _sub_intro(unit):
             return None
         region.append(unit)
     return None
+
+
+_OPENING_QUOTES = ("“", '"', "‘")
+_CLOSING_QUOTES = ("”", '"', "’")
+
+
+def _quotation(region: list[Unit]) -> frozenset[int]:
+    """The paragraphs of a request quoted in its own words, from one that opens a quotation
+    mark to the one that closes it: their closings ("I trust this will not be necessary.")
+    are the requester's, not the letter's."""
+    if not region or not region[0].raw.startswith(_OPENING_QUOTES):
+        return frozenset()
+    for end, unit in enumerate(region):
+        if unit.raw.rstrip(" .,;").endswith(_CLOSING_QUOTES):
+            return frozenset(u.index for u in region[:end + 1])
+    return frozenset()
 
 
 def _sub_intro(unit: Unit) -> bool:

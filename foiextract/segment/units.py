@@ -48,6 +48,10 @@ _DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})\s?[–—-]\s+(?=[A-Z0-9£$€
 # capital (a bullet lost in a conversion). "-" and "*" are left to the readers' own lists.
 _TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z]))\s*")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
+# "DWP Response:", "Council's response", "Trust Reply:": the body answering, named, alone on its
+# line (one to three capitalised words; "Freedom of Information Response" is a title).
+_NAMED_ANSWER_ONLY = re.compile(
+    r"^(?:[A-Z][\w'’&.-]*\s+){1,3}(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)\s*:?$")
 _QUESTION_WORD_ONLY = re.compile(r"^(?:your\s+)?(?:question|request)\s*[:.]?$", re.IGNORECASE)
 
 
@@ -342,6 +346,8 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     """
     text = _unquote(text.strip())
     if not _may_be_labelled(text):
+        if len(text) < 50 and _NAMED_ANSWER_ONLY.match(text):
+            return "", "", "answer", ()
         return text, "", "", ()
     match = _WORD_LABEL.match(text)
     if match and (match.group("word").lower() != "q" or match.group("n")):
