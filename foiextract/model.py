@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table", "quote"]
-Format = Literal["markdown", "pdf", "docx", "html", "email", "text", "image"]
+Format = Literal["markdown", "pdf", "docx", "html", "email", "text", "image", "spreadsheet",
+                 "csv"]
 BLOCK_KINDS: tuple[BlockKind, ...] = ("paragraph", "heading", "list_item", "table", "quote")
-FORMATS: tuple[Format, ...] = ("markdown", "pdf", "docx", "html", "email", "text", "image")
+FORMATS: tuple[Format, ...] = ("markdown", "pdf", "docx", "html", "email", "text", "image",
+                               "spreadsheet", "csv")
 
 
 @dataclass(frozen=True, slots=True)
