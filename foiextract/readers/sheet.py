@@ -36,8 +36,11 @@ __all__ = ["Merge", "Sheet", "SheetCell", "cell_text", "read_bytes", "sheets_doc
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
-# Sheet names a program gives on its own; a sheet so named is not announced by a heading.
-_DEFAULT_NAME = re.compile(r"^(?:sheet|feuil|tabelle|hoja|foglio|blad|arkusz)\s*\d*$", re.I)
+# Sheet names a program gives on its own, and bare question numbers ("Q1", "Question 2",
+# which the title row under them restates in full): a sheet so named is not announced by a
+# heading (a lone "Q2" would read as a label opening a question).
+_DEFAULT_NAME = re.compile(r"^(?:(?:sheet|feuil|tabelle|hoja|foglio|blad|arkusz)\s*\d*"
+                           r"|(?:q|question)\s*\d+[a-z]?)$", re.I)
 # What a data cell holds rather than a label: a figure, a suppression mark, a dash.
 _FIGURE_TEXT = re.compile(r"^\s*(?:[<>≤≥~]\s*)?[£$€]?\s*-?\d[\d,.]*\s*%?\s*$"
                           r"|^\s*(?:[-–—*†‡]|\.\.|n/?a|nil|x)\s*$", re.I)
@@ -156,10 +159,9 @@ def sheets_document(path: str, sheets: Sequence[Sheet], format: Format,
     out (the hidden ones named in ``metadata["hidden_sheets"]``), each other sheet's blocks
     in order, under a heading of its name where it has one of its own."""
     shown = [s for s in sheets if not s.hidden and not s.empty]
-    named = len(shown) > 1 or any(not _DEFAULT_NAME.match(s.name) for s in shown)
     blocks: list[Block] = []
     for sheet in shown:
-        if named and sheet.name.strip():
+        if sheet.name.strip() and not _DEFAULT_NAME.match(sheet.name.strip()):
             blocks.append(Block("heading", (Span(sheet.name.strip(), bold=True),), level=2,
                                 source=Source(line_start=1, line_end=1)))
         blocks.extend(_Layout(sheet).blocks())
@@ -247,10 +249,15 @@ class _Layout:
         return len(cols) >= 2 and not any(self.grid[row][c].is_figure for c in cols[1:])
 
     def line(self, row: int, heading: bool = False) -> Block:
-        """A row of text as a paragraph (its cells joined by a space); a sheet's first line,
-        when short, is its title."""
+        """A row of text as a paragraph (its cells joined by a space, a label and its figure
+        by a colon: "Crimes recorded in 2023: 214"); a sheet's first line, when short, is
+        its title."""
         cells = [self.grid[row][c] for c in self.filled(row)]
-        text = " ".join(cell.text.strip() for cell in cells)
+        texts = [cell.text.strip() for cell in cells]
+        if len(cells) == 2 and cells[1].is_figure and not cells[0].is_figure and \
+                not texts[0].endswith((":", "-", "–")):
+            texts[0] += ":"
+        text = " ".join(texts)
         source = Source(line_start=row + 1, line_end=row + 1)
         if heading and len(text) <= _TITLE_CHARS and "\n" not in text:
             return Block("heading", (Span(text, bold=True),), level=1, source=source)

@@ -124,6 +124,114 @@ def library_csv(path: Path) -> None:
         csv.writer(handle, lineterminator="\r\n").writerows(lines)
 
 
+REQUEST = [
+    "How many crimes were recorded on hospital grounds in 2023?",
+    "Please break down the crimes recorded on hospital grounds in 2023 by the nature of each "
+    "crime.",
+    "Do you record the name of the hospital where each crime took place?",
+]
+NORTHSHIRE = f"""Northshire Police
+Freedom of Information Unit
+
+Our reference: NP-FOI-2024-118
+
+12 February 2024
+
+Dear Requester,
+
+Thank you for your request for information, which we have dealt with under the Freedom of
+Information Act 2000.
+
+Q1 {REQUEST[0]}
+A1 187
+
+Q2 {REQUEST[1]}
+A2 Violence with injury 61, theft 70, criminal damage 56.
+
+Q3 {REQUEST[2]}
+A3 Yes
+
+Yours sincerely,
+
+Freedom of Information Unit
+"""
+SOUTHSHIRE = f"""Southshire Constabulary
+Information Rights Team
+
+Reference: SC/FOI/0391
+
+15 February 2024
+
+Dear Requester,
+
+Your request has been handled under the Freedom of Information Act 2000.
+
+Q1 {REQUEST[0]}
+A1 Fewer than 5
+
+Q2 {REQUEST[1]}
+A2 We cannot break the figure down further, as that could identify the people involved.
+The information is withheld under section 40(2) of the Act.
+
+Q3 {REQUEST[2]}
+A3 No
+
+Yours sincerely,
+
+Information Rights Team
+"""
+MIDSHIRE_COVER = """Midshire Police
+Freedom of Information Office
+
+Our reference: FOI 000217/24
+
+14 February 2024
+
+Dear Requester,
+
+Please find attached our response to your request of 17 January 2024 about crimes on
+hospital grounds, in the spreadsheet hospital_crime_2023.xlsx.
+
+Yours sincerely,
+
+Freedom of Information Office
+"""
+
+
+def batch(folder: Path) -> None:
+    """A request sent to three forces: two answer in letters, one in a spreadsheet (each
+    sheet restating the question it answers) under a cover note."""
+    folder.mkdir(exist_ok=True)
+    (folder / "request.md").write_text(
+        "# Freedom of Information request: crimes on hospital grounds\n\n" +
+        "".join(f"{n}. {q}\n" for n, q in enumerate(REQUEST, start=1)), "utf-8")
+    for name, text in (("Northshire Police - Hospital crime", NORTHSHIRE),
+                       ("Southshire Constabulary - Hospital crime", SOUTHSHIRE)):
+        (folder / name).mkdir(exist_ok=True)
+        file = f"{name.split()[0].lower()}_response.txt"
+        (folder / name / file).write_text(text, "utf-8")
+    midshire = folder / "Midshire Police - Hospital crime"
+    midshire.mkdir(exist_ok=True)
+    (midshire / "cover_letter.txt").write_text(MIDSHIRE_COVER, "utf-8")
+    book = Workbook()
+    answers = [("Q1", [["Crimes recorded", 214]]),
+               ("Q2", [["Crime type", "Crimes"], ["Violence with injury", 49],
+                       ["Violence without injury", 139], ["Criminal damage", 21],
+                       ["Theft from the person", "<5"], ["Sexual offences", "<5"],
+                       ["Total", 214]]),
+               ("Q3", [["Yes"]])]
+    for n, (name, rows) in enumerate(answers):
+        ws = book.active if n == 0 else book.create_sheet()
+        ws.title = name
+        ws.append([f"{name}. {REQUEST[n]}"])
+        ws["A1"].font = Font(bold=True)
+        ws.append([])
+        for row in rows:
+            ws.append(row)
+    book.properties.creator = "foiextract corpora"
+    book.save(midshire / "hospital_crime_2023.xlsx")
+
+
 def soffice(source: Path, target: str, into: Path) -> Path:
     # A profile of its own, so a LibreOffice already running elsewhere is left alone.
     profile = (into.parent / "profile").as_uri()
@@ -143,6 +251,7 @@ def main() -> None:
         shutil.copy(soffice(saved, "ods", work / "ods"), OUT / f"{NAME}.ods")
         shutil.copy(soffice(saved, "xls:MS Excel 97", work / "xls"), OUT / f"{NAME}.xls")
     library_csv(OUT / "library_visits_by_branch.csv")
+    batch(OUT / "batch")
     try:
         import msoffcrypto  # type: ignore[import-not-found]
     except ImportError:
