@@ -8,6 +8,7 @@ gold written by hand from what the sheets print); a few odd workbooks are built 
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ import foiextract
 from foiextract.cells.checks import table_checks
 from foiextract.cli import main
 from foiextract.compile import compile_responses
-from foiextract.errors import CorruptFile, Encrypted, EmptyFile, TooLarge
+from foiextract.errors import CorruptFile, Encrypted, EmptyFile, FoiExtractError, TooLarge
 from foiextract.limits import Limits
 from foiextract.pipeline import extract_file
 from foiextract.readers import read_document, sniff
@@ -251,3 +252,42 @@ def test_compile_takes_a_spreadsheet_answer_beside_letters() -> None:
     assert answers.loc[("Northshire Police", 1), "value"] == "187"
     assert answers.loc[("Southshire Constabulary", 1), "kind"] == "suppressed"
     assert batch.errors.empty
+
+
+BY_YEAR = SHEETS / "midshire_police_by_financial_year.xlsx"
+
+
+def test_tables_side_by_side_are_tables_of_their_own() -> None:
+    gold = _gold_named("midshire_police_by_financial_year.gold.json")
+    extraction = extract_file(str(BY_YEAR))[0]
+    got = [(c.table_no, c.row_labels, c.column_labels, c.kind, c.value) for c in extraction.cells]
+    assert got == [(w["table"], tuple(w["row_labels"]), tuple(w["column_labels"]), w["kind"],
+                    w["value"]) for w in gold["cells"]]
+    tables = [b for b in read_document(str(BY_YEAR)).blocks if b.kind == "table"]
+    assert [b.rows[0][0].text for b in tables[:3]] == ["Crime type", "Offence code", "Outcome"]
+
+
+def test_a_sheet_named_for_a_financial_year_gives_its_cells_that_period() -> None:
+    periods = {(c.table_no, str(c.date_start), str(c.date_end))
+               for c in extract_file(str(BY_YEAR))[0].cells}
+    assert periods == {(n, "2022-04-01", "2023-03-31") for n in (1, 2, 3)} | {
+        (n, "2023-04-01", "2024-03-31") for n in (4, 5, 6)}
+
+
+def _gold_named(name: str) -> dict:
+    return json.loads((SHEETS / name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.suffix)
+def test_damaged_bytes_never_raise_a_library_error(tmp_path: Path, path: Path, seed: int) -> None:
+    data = bytearray(path.read_bytes())
+    rng = random.Random(seed)
+    for _ in range(rng.randint(1, 20)):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    damaged = tmp_path / f"damaged{seed}{path.suffix}"
+    damaged.write_bytes(bytes(data))
+    try:
+        extract_file(str(damaged))
+    except FoiExtractError as err:
+        assert "\n" not in str(err) and str(damaged) in str(err)

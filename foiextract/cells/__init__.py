@@ -76,13 +76,29 @@ def document_cells(document: Document,
             continue
         number += 1
         notes = " ".join(b.text for b in blocks[index + 1:index + 4] if b.kind != "table")
-        cells.extend(table_cells(block, number, notes, (items or {}).get(id(block))))
+        cells.extend(table_cells(block, number, notes, (items or {}).get(id(block)),
+                                 _heading_period(blocks[:index])))
     return cells
 
 
+def _heading_period(before: Sequence[Block]) -> tuple[str | None, str | None]:
+    """The period the headings over a table name ("2022-23", a spreadsheet's sheet for a
+    financial year), for cells whose own labels name none: the nearest heading that names
+    one, looking back no further than the first top-level heading."""
+    for block in reversed(before[-8:]):
+        if block.kind != "heading":
+            continue
+        period = _period([block.text])
+        if period[0] is not None or block.level <= 1:
+            return period
+    return None, None
+
+
 def table_cells(block: Block, table_no: int, notes: str = "",
-                request_item: int | None = None) -> list[TableCell]:
-    """The data cells of one table block; ``notes`` is the text under it (mark meanings)."""
+                request_item: int | None = None,
+                period: tuple[str | None, str | None] = (None, None)) -> list[TableCell]:
+    """The data cells of one table block; ``notes`` is the text under it (mark meanings),
+    ``period`` the one its headings name, for cells whose labels name none."""
     grid, spanned = _grid(block)
     if len(grid) < 2 or max(len(row) for row in grid) < 2:
         return []
@@ -113,7 +129,7 @@ def table_cells(block: Block, table_no: int, notes: str = "",
                 end += 1
             under = next((c for c in range(col, end) if column_labels[c]), col)
             cells.append(_cell(table_no, row_no, col - stub + 1, row_labels, column_labels[under],
-                               row[col], meanings, block.source, request_item))
+                               row[col], meanings, block.source, request_item, period))
             col = end
     return _dashes_as_nil(cells)
 
@@ -218,7 +234,8 @@ def _meanings(notes: str) -> dict[str, str]:
 
 def _cell(table_no: int, row_no: int, col_no: int, row_labels: tuple[str, ...],
           column_labels: tuple[str, ...], text: str, meanings: dict[str, str],
-          source: Source, request_item: int | None) -> TableCell:
+          source: Source, request_item: int | None,
+          period: tuple[str | None, str | None] = (None, None)) -> TableCell:
     mark = text.strip().replace("–", "-").replace("—", "-")
     read = text
     if mark in meanings:
@@ -230,6 +247,8 @@ def _cell(table_no: int, row_no: int, col_no: int, row_labels: tuple[str, ...],
     else:
         value = parse_answer(read, "How many?") if _FIGURE.match(read) else parse_answer(read)
     start, end = _period(row_labels + column_labels)
+    if start is None:
+        start, end = period
     is_total = any(_TOTAL.search(label) for label in row_labels + column_labels)
     if value is None:  # a dash with no note: an explicit nothing, not a blank
         return TableCell(table_no, row_no, col_no, row_labels, column_labels, text, "none", "",

@@ -157,12 +157,13 @@ def sheets_document(path: str, sheets: Sequence[Sheet], format: Format,
                     metadata: dict[str, str] | None = None) -> Document:
     """The document of a workbook's (or a CSV file's) sheets: hidden and empty sheets left
     out (the hidden ones named in ``metadata["hidden_sheets"]``), each other sheet's blocks
-    in order, under a heading of its name where it has one of its own."""
+    in order, under a heading of its name (level 1; a sheet's title is level 2) where it has
+    one of its own: a sheet named for a financial year gives its tables' cells that period."""
     shown = [s for s in sheets if not s.hidden and not s.empty]
     blocks: list[Block] = []
     for sheet in shown:
         if sheet.name.strip() and not _DEFAULT_NAME.match(sheet.name.strip()):
-            blocks.append(Block("heading", (Span(sheet.name.strip(), bold=True),), level=2,
+            blocks.append(Block("heading", (Span(sheet.name.strip(), bold=True),), level=1,
                                 source=Source(line_start=1, line_end=1)))
         blocks.extend(_Layout(sheet).blocks())
     if not blocks:
@@ -182,6 +183,7 @@ class _Layout:
         width = max((len(row) for row in sheet.rows), default=0)
         self.grid = [list(row) + [SheetCell()] * (width - len(row)) for row in sheet.rows]
         self.width = width
+        self.window = range(width)  # the columns being laid out (tables side by side)
         # (row, col) of a merge's first cell -> the merge; (row, col) covered -> the merge.
         self.starts: dict[tuple[int, int], Merge] = {}
         self.covered: dict[tuple[int, int], Merge] = {}
@@ -197,19 +199,54 @@ class _Layout:
                         self.covered[(r, c)] = merge
 
     def filled(self, row: int) -> list[int]:
-        """The columns of a row holding something (a merged cell counted once)."""
-        return [c for c, cell in enumerate(self.grid[row]) if cell.text.strip()]
+        """The columns of a row, in the columns being laid out, holding something (a merged
+        cell counted once)."""
+        cells = self.grid[row]
+        return [c for c in self.window if c < len(cells) and cells[c].text.strip()]
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
-        band: list[int] = []
-        for row in range(len(self.grid) + 1):
-            if row < len(self.grid) and self.filled(row):
-                band.append(row)
-            elif band:
-                out.extend(self.band_blocks(band, first=not out))
-                band = []
+        self.window = range(self.width)
+        for band in self.bands(range(len(self.grid))):
+            # Tables side by side, blank columns between them, are laid out one by one.
+            for window in self.column_groups(band):
+                self.window = window
+                for part in self.bands(band):
+                    out.extend(self.band_blocks(part, first=not out))
+                self.window = range(self.width)
         return out
+
+    def bands(self, rows: Sequence[int]) -> list[list[int]]:
+        """The runs of rows with something in the columns being laid out, blank rows between."""
+        bands: list[list[int]] = [[]]
+        for row in rows:
+            if self.filled(row):
+                bands[-1].append(row)
+            elif bands[-1]:
+                bands.append([])
+        return [band for band in bands if band]
+
+    def column_groups(self, band: list[int]) -> list[range]:
+        """The band's runs of columns with something in them, a blank column between each. A
+        run whose first column holds figures rather than labels carries on the table to its
+        left (a spacer column inside one table, not two tables)."""
+        used = [c for c in range(self.width) if any(
+            self.grid[r][c].text.strip() or (r, c) in self.covered for r in band)]
+        groups: list[list[int]] = []
+        for col in used:
+            if groups and col == groups[-1][-1] + 1:
+                groups[-1].append(col)
+            else:
+                groups.append([col])
+        windows: list[range] = []
+        for group in groups:
+            texts = [self.grid[r][group[0]] for r in band if self.grid[r][group[0]].text.strip()]
+            figures = sum(cell.is_figure for cell in texts)
+            if windows and figures * 2 > len(texts):
+                windows[-1] = range(windows[-1].start, group[-1] + 1)
+            else:
+                windows.append(range(group[0], group[-1] + 1))
+        return windows or [range(self.width)]
 
     def band_blocks(self, band: list[int], first: bool) -> list[Block]:
         """A run of rows with no blank row among them: text lines, tables, text lines."""
@@ -260,7 +297,7 @@ class _Layout:
         text = " ".join(texts)
         source = Source(line_start=row + 1, line_end=row + 1)
         if heading and len(text) <= _TITLE_CHARS and "\n" not in text:
-            return Block("heading", (Span(text, bold=True),), level=1, source=source)
+            return Block("heading", (Span(text, bold=True),), level=2, source=source)
         return Block("paragraph", (Span(text, bold=all(c.bold for c in cells)),), source=source)
 
     def table_blocks(self, rows: list[int]) -> list[Block]:
@@ -272,7 +309,7 @@ class _Layout:
         while header < len(rows) - 1 and self.header_like(rows[header]):
             header += 1
         # Columns with nothing in any row of the table (spacers) are left out.
-        columns = [c for c in range(self.width) if any(
+        columns = [c for c in self.window if any(
             self.grid[r][c].text.strip() or (r, c) in self.covered for r in rows)]
         left, right = columns[0], columns[-1]
         kept = [c for c in range(left, right + 1) if any(self.grid[r][c].text.strip()

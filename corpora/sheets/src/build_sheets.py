@@ -103,6 +103,42 @@ def police_workbook(path: Path) -> None:
     book.save(path)
 
 
+# A sheet a financial year, each holding three tables side by side with a blank column
+# between them, as Leicestershire Police laid out their answer to the hospital-crime request.
+BY_YEAR = {
+    "2022-23": ([("Violence with injury", 52), ("Criminal damage", 25), ("Theft", 8)],
+                [("8/1", 30), ("8/10", 22), ("58/1", "*")],
+                [("Charged", 11), ("No suspect identified", 40), ("Evidential difficulties", 34)],
+                (85, 55, 85)),
+    "2023-24": ([("Violence with injury", 49), ("Criminal damage", 21), ("Theft", "*")],
+                [("8/1", 27), ("8/10", 19), ("58/1", 6)],
+                [("Charged", "*"), ("No suspect identified", 38), ("Evidential difficulties", 33)],
+                (73, 52, 73)),
+}
+
+
+def by_year_workbook(path: Path) -> None:
+    book = Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append(["Freedom of Information request FOI 004600/25"])
+    notes.append([])
+    notes.append(["Crimes recorded at hospital premises, by financial year. Each year's sheet "
+                  "holds three tables: crimes by type, by offence code and by outcome."])
+    for name, (types, codes, outcomes, totals) in BY_YEAR.items():
+        ws = book.create_sheet(name)
+        ws.append([f"Financial year {name.replace('-', '/')}"])
+        ws.append([])
+        ws.append(["Crime type", "Total", None, "Offence code", "Total", None, "Outcome", "Total"])
+        for (crime, a), (code, b), (outcome, c) in zip(types, codes, outcomes):
+            ws.append([crime, a, None, code, b, None, outcome, c])
+        ws.append(["Total", totals[0], None, "Total", totals[1], None, "Total", totals[2]])
+        ws.append([])
+        ws.append(["* = fewer than 5"])
+    book.properties.creator = "foiextract corpora"
+    book.save(path)
+
+
 def _hidden_in(year: int) -> int:
     return sum(v for (_, y), v in HIDDEN.items() if y == year)
 
@@ -251,6 +287,7 @@ def main() -> None:
         shutil.copy(soffice(saved, "ods", work / "ods"), OUT / f"{NAME}.ods")
         shutil.copy(soffice(saved, "xls:MS Excel 97", work / "xls"), OUT / f"{NAME}.xls")
     library_csv(OUT / "library_visits_by_branch.csv")
+    by_year_workbook(OUT / "midshire_police_by_financial_year.xlsx")
     batch(OUT / "batch")
     try:
         import msoffcrypto  # type: ignore[import-not-found]
