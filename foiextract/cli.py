@@ -133,8 +133,10 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
     """Extract question/answer pairs and facts from FOI responses.
 
     PATHS are files or folders (folders are searched); - reads one document from
-    standard input. Writes documents, pairs, values, exemptions, requests and
-    errors tables. Each document is read in a worker process under a time and
+    standard input. Any format foiextract reads: PDF (scans by OCR), Word, web
+    pages, email, Markdown, text, and spreadsheets (.xlsx, .xls, .ods, .csv:
+    every sheet's tables as cells). Writes documents, pairs, values, exemptions,
+    requests, cells, checks and errors tables. Each document is read in a worker process under a time and
     memory limit; a document that fails becomes one row of errors. Progress is
     kept in OUT/.foiextract/, so running the same command again only reads what
     is new or changed. Corrections (OUT/corrections.csv, or --corrections) are
@@ -145,6 +147,7 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
       foiextract extract corpora/barnet-scr-dhr/barnet_6015464.md -o out/
       foiextract extract responses/ -o responses.db --jobs 4 --timeout 60
       foiextract extract letter.pdf -o - | csvlook
+      foiextract extract reply.xlsx -o - --table cells
       cat letter.md | foiextract extract - -o - --format jsonl --table documents
       foiextract extract responses/ -o out/ --engine dask --scheduler tcp://HOST:8786
     """
