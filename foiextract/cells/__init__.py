@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Block, Document, Source
@@ -280,17 +281,26 @@ def _meaning(meaning: str) -> str:
 def _period(labels: Iterable[str]) -> tuple[str | None, str | None]:
     """The period a cell's labels name: a year, a financial year, a quarter, a month."""
     for label in labels:
-        label = label.strip()
-        match = _MONTH_YEAR.match(label)
-        if match:
-            year = int(match.group("year"))
-            year += 2000 if year < 100 else 0
-            month = _MONTHS[match.group("month").lower()[:3]]
-            following = date(year + (month == 12), month % 12 + 1, 1)
-            last = date.fromordinal(following.toordinal() - 1)
-            return date(year, month, 1).isoformat(), last.isoformat()
-        if len(label) <= 12 and any(ch.isdigit() for ch in label):
-            value = parse_answer(label)
-            if value.kind == "date" and value.date_start is not None:
-                return value.date_start, value.date_end
+        found = _label_period(label.strip())
+        if found[0] is not None:
+            return found
+    return None, None
+
+
+@lru_cache(maxsize=4096)
+def _label_period(label: str) -> tuple[str | None, str | None]:
+    """The period one label names. Every cell of a row and of a column shares its labels, so
+    each is read once: a sheet of 180,000 cells read its labels' periods for 20 seconds."""
+    match = _MONTH_YEAR.match(label)
+    if match:
+        year = int(match.group("year"))
+        year += 2000 if year < 100 else 0
+        month = _MONTHS[match.group("month").lower()[:3]]
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        last = date.fromordinal(following.toordinal() - 1)
+        return date(year, month, 1).isoformat(), last.isoformat()
+    if len(label) <= 12 and any(ch.isdigit() for ch in label):
+        value = parse_answer(label)
+        if value.kind == "date" and value.date_start is not None:
+            return value.date_start, value.date_end
     return None, None

@@ -250,20 +250,21 @@ class _Layout:
 
     def band_blocks(self, band: list[int], first: bool) -> list[Block]:
         """A run of rows with no blank row among them: text lines, tables, text lines."""
-        wide = [r for r in band if len(self.filled(r)) >= 2]
-        widest = max((len(self.filled(r)) for r in band), default=0)
+        counts = [len(self.filled(r)) for r in band]
+        wide = [i for i, count in enumerate(counts) if count >= 2]  # indices into the band
         # "Force: | Leicestershire" over a table four columns wide is a line of text.
-        while len(wide) >= 2 and widest >= 4 and len(self.filled(wide[0])) <= 2 and \
-                len(self.filled(wide[1])) > 2:
+        while len(wide) >= 2 and max(counts) >= 4 and counts[wide[0]] <= 2 and \
+                counts[wide[1]] > 2:
             wide.pop(0)
         if len(wide) < 2:
             return [self.line(r, heading=first and i == 0) for i, r in enumerate(band)]
-        start, end = band.index(wide[0]), band.index(wide[-1])
+        start, end = wide[0], wide[-1]
         out = [self.line(r, heading=first and i == 0) for i, r in enumerate(band[:start])]
         table: list[int] = []
-        for r in band[start:end + 1]:
+        for index in range(start, end + 1):
+            r = band[index]
             # A line of text across a table, over a header, starts a table of its own.
-            if table and len(self.filled(r)) < 2 and self.header_like(self._next(band, r)):
+            if table and len(self.filled(r)) < 2 and self.header_like(band[index + 1]):
                 out.extend(self.table_blocks(table))
                 out.append(self.line(r))
                 table = []
@@ -273,15 +274,8 @@ class _Layout:
         out.extend(self.line(r) for r in band[end + 1:])
         return out
 
-    @staticmethod
-    def _next(band: list[int], row: int) -> int | None:
-        index = band.index(row) + 1
-        return band[index] if index < len(band) else None
-
-    def header_like(self, row: int | None) -> bool:
+    def header_like(self, row: int) -> bool:
         """A row of labels: two or more cells filled and no figure past the first."""
-        if row is None:
-            return False
         cols = self.filled(row)
         return len(cols) >= 2 and not any(self.grid[row][c].is_figure for c in cols[1:])
 
