@@ -291,3 +291,37 @@ def test_damaged_bytes_never_raise_a_library_error(tmp_path: Path, path: Path, s
         extract_file(str(damaged))
     except FoiExtractError as err:
         assert "\n" not in str(err) and str(damaged) in str(err)
+
+
+def test_a_spreadsheet_attached_to_an_email_gives_its_cells(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "foi@midshire.police.example"
+    message["To"] = "requester@example.org"
+    message["Subject"] = "FOI 004512/25: crimes on hospital grounds"
+    message["Date"] = "Fri, 10 Oct 2025 09:30:00 +0100"
+    message.set_content("Dear Requester,\n\nPlease find our response attached.\n")
+    workbook = (SHEETS / f"{POLICE}.xlsx").read_bytes()
+    message.add_attachment(workbook, maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           filename="response.xlsx")
+    message.add_attachment(CSV.read_bytes(), maintype="text", subtype="csv",
+                           filename="library.csv")
+    path = tmp_path / "reply.eml"
+    path.write_bytes(bytes(message))
+    letter, sheet, csv_file = extract_file(str(path))
+    assert (sheet.format, csv_file.format) == ("spreadsheet", "csv")
+    assert (len(sheet.cells), len(csv_file.cells), len(letter.cells)) == (54, 15, 0)
+
+
+def test_an_excel_binary_workbook_says_what_to_do(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "extract.xlsb"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    result = foiextract.extract(str(path))
+    assert list(result.errors["kind"]) == ["unsupported_format"]
+    assert "save it as .xlsx" in result.errors["message"].iloc[0]

@@ -20,7 +20,7 @@ from typing import Any
 
 import openpyxl
 
-from ..errors import CorruptFile, FoiExtractError, TooLarge
+from ..errors import CorruptFile, FoiExtractError, TooLarge, UnsupportedFormat
 from ..model import Document
 from .docx_package import check_not_encrypted, check_package, is_ole
 from .sheet import Merge, Sheet, SheetCell, cell_text, read_bytes, sheets_document
@@ -37,6 +37,9 @@ def read(path: str) -> Document:
         check_not_encrypted(path, data, "workbook")
         raise CorruptFile(path, "not an Excel workbook (an old .xls file that could not be read)")
     check_package(path, data, what="spreadsheet")
+    if b"xl/workbook.bin" in data:  # a member's name stands in its local header and directory
+        raise UnsupportedFormat(path, "an Excel binary workbook (.xlsb), which foiextract does "
+                                "not read: save it as .xlsx")
     book = _open(path, data)
     try:
         sheets = [_sheet(path, ws) for ws in book.worksheets]
