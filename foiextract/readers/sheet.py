@@ -73,7 +73,11 @@ class SheetCell:
 
 @dataclass(frozen=True, slots=True)
 class Merge:
-    """A merged range, 0-based and inclusive, in the sheet's grid."""
+    """A merged range, 0-based and inclusive, in the sheet's grid.
+
+    >>> Merge(2, 1, 2, 2)  # B3:C3, a year over two hospitals
+    Merge(top=2, left=1, bottom=2, right=2)
+    """
 
     top: int
     left: int
@@ -84,7 +88,11 @@ class Merge:
 @dataclass(frozen=True, slots=True)
 class Sheet:
     """One sheet: its rows of cells from A1 (row 0 is the sheet's row 1), its merged ranges,
-    and whether it is hidden."""
+    and whether it is hidden.
+
+    >>> Sheet("Workings", ((SheetCell("x"),),), hidden=True).empty
+    False
+    """
 
     name: str
     rows: tuple[tuple[SheetCell, ...], ...]
@@ -98,7 +106,11 @@ class Sheet:
 
 def read_bytes(path: str) -> bytes:
     """A spreadsheet file's bytes (:class:`NotFound`, :class:`TooLarge`, :class:`EmptyFile`
-    as for any file)."""
+    as for any file).
+
+    >>> read_bytes("corpora/sheets/library_visits_by_branch.csv")[:6]  # doctest: +SKIP
+    b'Librar'
+    """
     file = Path(path)
     try:
         if not file.is_file():

@@ -56,7 +56,11 @@ def looks_like_csv(text: str) -> bool:
 
 
 def read(path: str) -> Document:
-    """Read a CSV file into a :class:`Document` of one sheet."""
+    """Read a CSV file into a :class:`Document` of one sheet.
+
+    >>> read("corpora/sheets/library_visits_by_branch.csv").metadata["delimiter"]  # doctest: +SKIP
+    ','
+    """
     text = _decode(path, read_bytes(path))
     delimiter = max(_DELIMITERS, key=lambda d: (_consistency(text[:64 * 1024], d), d == ","))
     try:

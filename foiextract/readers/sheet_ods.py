@@ -10,7 +10,7 @@ number, a percentage, an amount, a date, a formula's saved result), else its tex
 of empty rows or columns repeated to the sheet's end (as Calc writes them) is skipped, not
 spelt out.
 
->>> doc = read("corpora/sheets/leicestershire_style_hospital_crime.ods")  # doctest: +SKIP
+>>> doc = read("corpora/sheets/midshire_police_hospital_crime.ods")  # doctest: +SKIP
 >>> doc.metadata["workbook"]  # doctest: +SKIP
 'ods'
 """
@@ -50,7 +50,11 @@ _ROW, _CELL, _COVERED = _q("table:table-row"), _q("table:table-cell"), _q("table
 
 
 def read(path: str) -> Document:
-    """Read an OpenDocument spreadsheet into a :class:`Document`."""
+    """Read an OpenDocument spreadsheet into a :class:`Document`.
+
+    >>> read("corpora/sheets/midshire_police_hospital_crime.ods").metadata["sheets"]  # doctest: +SKIP
+    'Crimes by year; Outcomes 2022-2023'
+    """
     data = read_bytes(path)
     check_package(path, data, what="spreadsheet")
     try:

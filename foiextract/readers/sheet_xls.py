@@ -6,7 +6,7 @@ its number format, merged ranges and which sheets are hidden. Without xlrd insta
 ``.xls`` file is a :class:`~foiextract.errors.ConverterMissing` error saying how to install
 it; a password-protected workbook is :class:`~foiextract.errors.Encrypted`.
 
->>> doc = read("corpora/sheets/county_fire_incidents.xls")  # doctest: +SKIP
+>>> doc = read("corpora/sheets/midshire_police_hospital_crime.xls")  # doctest: +SKIP
 >>> doc.metadata["workbook"]  # doctest: +SKIP
 'xls'
 """
@@ -26,7 +26,11 @@ _INSTALL = "reading .xls workbooks needs xlrd: pip install xlrd"
 
 
 def read(path: str) -> Document:
-    """Read an Excel 97-2003 workbook into a :class:`Document`."""
+    """Read an Excel 97-2003 workbook into a :class:`Document`.
+
+    >>> len(read("corpora/sheets/midshire_police_hospital_crime.xls").blocks)  # doctest: +SKIP
+    11
+    """
     try:
         import xlrd
     except ImportError:

@@ -7,9 +7,9 @@ saved with them (``data_only``: a workbook saved by a program that computes noth
 none, and such a cell is blank), dates as dates, merged ranges and hidden sheets as the
 workbook records them; :mod:`.sheet` lays the sheets out as blocks.
 
->>> doc = read("corpora/sheets/leicestershire_style_hospital_crime.xlsx")  # doctest: +SKIP
->>> [b.kind for b in doc.blocks][:3]  # doctest: +SKIP
-['heading', 'paragraph', 'table']
+>>> doc = read("corpora/sheets/midshire_police_by_financial_year.xlsx")  # doctest: +SKIP
+>>> [b.kind for b in doc.blocks][3:8]  # doctest: +SKIP
+['heading', 'heading', 'table', 'table', 'table']
 """
 
 from __future__ import annotations
@@ -31,7 +31,11 @@ MAX_CELLS = 2_000_000
 
 
 def read(path: str) -> Document:
-    """Read an Excel workbook into a :class:`Document` (see the module's notes)."""
+    """Read an Excel workbook into a :class:`Document` (see the module's notes).
+
+    >>> read("corpora/sheets/midshire_police_hospital_crime.xlsx").metadata["hidden_sheets"]  # doctest: +SKIP
+    'Workings'
+    """
     data = read_bytes(path)
     if is_ole(data):
         check_not_encrypted(path, data, "workbook")
