@@ -46,13 +46,15 @@ def _q(name: str) -> str:
     return f"{{{_NS[prefix]}}}{local}"
 
 
-_ROW, _CELL, _COVERED = _q("table:table-row"), _q("table:table-cell"), _q("table:covered-table-cell")
+_ROW, _CELL = _q("table:table-row"), _q("table:table-cell")
+_COVERED = _q("table:covered-table-cell")
 
 
 def read(path: str) -> Document:
     """Read an OpenDocument spreadsheet into a :class:`Document`.
 
-    >>> read("corpora/sheets/midshire_police_hospital_crime.ods").metadata["sheets"]  # doctest: +SKIP
+    >>> doc = read("corpora/sheets/midshire_police_hospital_crime.ods")  # doctest: +SKIP
+    >>> doc.metadata["sheets"]  # doctest: +SKIP
     'Crimes by year; Outcomes 2022-2023'
     """
     data = read_bytes(path)

@@ -33,7 +33,8 @@ MAX_CELLS = 2_000_000
 def read(path: str) -> Document:
     """Read an Excel workbook into a :class:`Document` (see the module's notes).
 
-    >>> read("corpora/sheets/midshire_police_hospital_crime.xlsx").metadata["hidden_sheets"]  # doctest: +SKIP
+    >>> doc = read("corpora/sheets/midshire_police_hospital_crime.xlsx")  # doctest: +SKIP
+    >>> doc.metadata["hidden_sheets"]  # doctest: +SKIP
     'Workings'
     """
     data = read_bytes(path)

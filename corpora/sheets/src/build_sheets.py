@@ -60,7 +60,8 @@ def police_workbook(path: Path) -> None:
     ws["A1"] = "Crimes recorded on hospital grounds, 2019 to 2023"
     ws["A1"].font = Font(bold=True)
     ws.merge_cells("A1:G1")
-    ws["A2"] = "Our reference: FOI 004512/25. Data extracted from the crime recording system on 3 October 2025."
+    ws["A2"] = ("Our reference: FOI 004512/25. Data extracted from the crime recording system "
+                "on 3 October 2025.")
     ws.append([])
     ws.append(["Crime type", *YEARS, "Total"])
     for cell in ws[4]:
