@@ -325,3 +325,10 @@ def test_an_excel_binary_workbook_says_what_to_do(tmp_path: Path) -> None:
     result = foiextract.extract(str(path))
     assert list(result.errors["kind"]) == ["unsupported_format"]
     assert "save it as .xlsx" in result.errors["message"].iloc[0]
+
+
+def test_show_says_how_many_cells_a_spreadsheet_gave_and_how_its_totals_checked() -> None:
+    run = CliRunner().invoke(main, ["show", str(SHEETS / f"{POLICE}.ods")])
+    assert run.exit_code == 0
+    assert "54 table cells in 2 table(s); printed totals: 6 cannot tell, 7 pass" in run.output
+    assert "hidden_sheets" in run.output
