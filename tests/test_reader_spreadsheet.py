@@ -61,6 +61,7 @@ def test_suppressed_nil_and_figures_stay_apart(path: Path) -> None:
     cells = _cells(path)
     theft = cells[(("Theft from the person",), ("2020",))]
     assert (theft.text, theft.kind, theft.value, theft.number) == ("<5", "suppressed", "<5", None)
+    assert (theft.source.line_start, theft.source.line_end) == (8, 8)  # its row in the sheet
     dash = cells[(("Sexual offences",), ("2020",))]
     assert (dash.text, dash.kind, dash.number) == ("-", "count", 0.0)  # "- denotes no crimes"
     five = cells[(("Sexual offences",), ("2022",))]

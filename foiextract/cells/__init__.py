@@ -112,7 +112,11 @@ def table_cells(block: Block, table_no: int, notes: str = "",
     column_labels = [_column_path(grid[:header], spanned[:header], col) for col in range(width)]
     cells: list[TableCell] = []
     carried = [""] * stub
+    # A reader that knows each row's line (a spreadsheet's row) gives each cell its own.
+    lines = [next((c.line for c in row if c.line is not None), None) for row in block.rows]
     for row_no, (row, spans) in enumerate(zip(grid[header:], spanned[header:]), start=1):
+        line = lines[header + row_no - 1]
+        source = block.source if line is None else Source(line_start=line, line_end=line)
         labels = []
         for col in range(stub):
             if row[col].strip():
@@ -130,7 +134,7 @@ def table_cells(block: Block, table_no: int, notes: str = "",
                 end += 1
             under = next((c for c in range(col, end) if column_labels[c]), col)
             cells.append(_cell(table_no, row_no, col - stub + 1, row_labels, column_labels[under],
-                               row[col], meanings, block.source, request_item, period))
+                               row[col], meanings, source, request_item, period))
             col = end
     return _dashes_as_nil(cells)
 

@@ -335,7 +335,7 @@ class _Layout:
             col = kept[index]
             merge = self.starts.get((row, col)) or self.covered.get((row, col))
             if merge is None:
-                cells.append(self._cell(self.grid[row][col]))
+                cells.append(self._cell(self.grid[row][col], row))
                 index += 1
                 continue
             # The merge's columns among those kept, from here: one cell spanning them.
@@ -344,13 +344,13 @@ class _Layout:
                 span += 1
             first = self.grid[merge.top][merge.left]
             if merge.top == row or not in_header:
-                cells.append(self._cell(first, span))
+                cells.append(self._cell(first, row, span))
             else:  # a header row the merge reaches down into: the label stands once, above
-                cells.extend(Cell() for _ in range(span))
+                cells.extend(Cell(line=row + 1) for _ in range(span))
             index += span
         return tuple(cells)
 
     @staticmethod
-    def _cell(cell: SheetCell, span: int = 1) -> Cell:
+    def _cell(cell: SheetCell, row: int, span: int = 1) -> Cell:
         text = " ".join(cell.text.split())
-        return Cell((Span(text, bold=cell.bold),) if text else (), colspan=span)
+        return Cell((Span(text, bold=cell.bold),) if text else (), colspan=span, line=row + 1)
