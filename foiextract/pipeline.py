@@ -150,7 +150,8 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
     # A letter that gave no pairs is worth a look: its outcome is a guess from its words.
     warnings = (() if pairs else ("no_pairs",)) + (
         ("scanned_pages_unread",) if document.metadata.get("scanned_pages_unread") else ()) + (
-        ("hidden_sheets",) if document.metadata.get("hidden_sheets") else ())
+        ("hidden_sheets",) if document.metadata.get("hidden_sheets") else ()) + (
+        ("hidden_cells",) if document.metadata.get("hidden_cells") else ())
     flags = sorted(set(seg.flags) | set(facts.flags) | set(warnings), key=_FLAG_ORDER.index)
     seen = Occurrences()
     keyed = tuple(replace(p, key=pair_key(doc_id, p.question, p.request_item,
@@ -200,4 +201,4 @@ def _shared_group(pairs: Sequence[Pair], n: int) -> list[Pair]:
 
 
 _FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late",
-               "no_pairs", "scanned_pages_unread", "hidden_sheets"]
+               "no_pairs", "scanned_pages_unread", "hidden_sheets", "hidden_cells"]

@@ -97,17 +97,22 @@ def test_title_and_notes_are_text_the_facts_are_read_from(path: Path) -> None:
     assert any(text.startswith("We do not hold information on the ward") for text in paragraphs)
     assert not any("Crime type" in text for text in paragraphs)  # the header is the table's
     table = next(b for b in document.blocks if b.kind == "table")
-    assert (table.header_rows, table.source.line_start, table.source.line_end) == (1, 4, 11)
+    assert (table.header_rows, table.source.line_start, table.source.line_end) == (1, 4, 12)
     extraction = extract_file(str(path))[0]
     assert extraction.facts.reference == "FOI 004512/25"
 
 
 @pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.suffix)
-def test_a_hidden_sheet_is_left_out_and_flagged(path: Path) -> None:
+def test_hidden_sheets_rows_and_columns_are_left_out_and_flagged(path: Path) -> None:
     extraction = extract_file(str(path))[0]
-    assert "hidden_sheets" in extraction.flags
+    assert {"hidden_sheets", "hidden_cells"} <= set(extraction.flags)
     assert not any("X123" in c.text or "Raw extract" in c.row_labels for c in extraction.cells)
-    assert read_document(str(path)).metadata["hidden_sheets"] == "Workings"
+    assert not any("Test records" in " ".join(c.row_labels) or "notes" in
+                   " ".join(c.column_labels) for c in extraction.cells)
+    document = read_document(str(path))
+    assert "Check the 2020 figure" not in document.text
+    assert document.metadata["hidden_sheets"] == "Workings"
+    assert document.metadata["hidden_cells"] == "Crimes by year: 1 rows, 1 columns"
 
 
 def test_a_csv_file_is_told_from_its_content_not_its_name(tmp_path: Path) -> None:

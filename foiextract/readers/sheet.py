@@ -88,7 +88,8 @@ class Merge:
 @dataclass(frozen=True, slots=True)
 class Sheet:
     """One sheet: its rows of cells from A1 (row 0 is the sheet's row 1), its merged ranges,
-    and whether it is hidden.
+    whether it is hidden, and its hidden rows and columns (0-based), which are left out as
+    a reader of the sheet never sees them.
 
     >>> Sheet("Workings", ((SheetCell("x"),),), hidden=True).empty
     False
@@ -98,10 +99,20 @@ class Sheet:
     rows: tuple[tuple[SheetCell, ...], ...]
     merges: tuple[Merge, ...] = ()
     hidden: bool = False
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
 
     @property
     def empty(self) -> bool:
         return not any(cell.text.strip() for row in self.rows for cell in row)
+
+    def hidden_filled(self) -> tuple[int, int]:
+        """How many hidden rows, and hidden columns, hold something."""
+        rows = sum(1 for r in self.hidden_rows if r < len(self.rows) and any(
+            cell.text.strip() for cell in self.rows[r]))
+        columns = sum(1 for c in self.hidden_columns if any(
+            c < len(row) and row[c].text.strip() for row in self.rows))
+        return rows, columns
 
 
 def read_bytes(path: str) -> bytes:
@@ -185,6 +196,11 @@ def sheets_document(path: str, sheets: Sequence[Sheet], format: Format,
     hidden = [s.name for s in sheets if s.hidden and not s.empty]
     if hidden:
         meta["hidden_sheets"] = "; ".join(hidden)
+    left_out = [(s.name, *s.hidden_filled()) for s in shown]
+    if any(rows or columns for _, rows, columns in left_out):
+        meta["hidden_cells"] = "; ".join(
+            f"{name or 'the sheet'}: {rows} rows, {columns} columns"
+            for name, rows, columns in left_out if rows or columns)
     return Document(blocks=tuple(blocks), format=format, source=path, metadata=meta)
 
 
@@ -196,6 +212,7 @@ class _Layout:
         self.grid = [list(row) + [SheetCell()] * (width - len(row)) for row in sheet.rows]
         self.width = width
         self.window = range(width)  # the columns being laid out (tables side by side)
+        self.hidden_rows, self.hidden_columns = sheet.hidden_rows, sheet.hidden_columns
         # (row, col) of a merge's first cell -> the merge; (row, col) covered -> the merge.
         self.starts: dict[tuple[int, int], Merge] = {}
         self.covered: dict[tuple[int, int], Merge] = {}
@@ -214,7 +231,8 @@ class _Layout:
         """The columns of a row, in the columns being laid out, holding something (a merged
         cell counted once)."""
         cells = self.grid[row]
-        return [c for c in self.window if c < len(cells) and cells[c].text.strip()]
+        return [c for c in self.window if c < len(cells) and cells[c].text.strip()
+                and c not in self.hidden_columns]
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
@@ -232,6 +250,8 @@ class _Layout:
         """The runs of rows with something in the columns being laid out, blank rows between."""
         bands: list[list[int]] = [[]]
         for row in rows:
+            if row in self.hidden_rows:
+                continue  # neither read nor a break between tables
             if self.filled(row):
                 bands[-1].append(row)
             elif bands[-1]:
@@ -242,14 +262,16 @@ class _Layout:
         """The band's runs of columns with something in them, a blank column between each. A
         run whose first column holds figures rather than labels carries on the table to its
         left (a spacer column inside one table, not two tables)."""
-        used = [c for c in range(self.width) if any(
+        shown = [c for c in range(self.width) if c not in self.hidden_columns]
+        used = [i for i, c in enumerate(shown) if any(
             self.grid[r][c].text.strip() or (r, c) in self.covered for r in band)]
         groups: list[list[int]] = []
-        for col in used:
-            if groups and col == groups[-1][-1] + 1:
-                groups[-1].append(col)
+        for index in used:  # a hidden column between two is no gap
+            if groups and index == groups[-1][-1] + 1:
+                groups[-1].append(index)
             else:
-                groups.append([col])
+                groups.append([index])
+        groups = [[shown[i] for i in group] for group in groups]
         windows: list[range] = []
         for group in groups:
             texts = [self.grid[r][group[0]] for r in band if self.grid[r][group[0]].text.strip()]
@@ -314,12 +336,9 @@ class _Layout:
         header = 0
         while header < len(rows) - 1 and self.header_like(rows[header]):
             header += 1
-        # Columns with nothing in any row of the table (spacers) are left out.
-        columns = [c for c in self.window if any(
-            self.grid[r][c].text.strip() or (r, c) in self.covered for r in rows)]
-        left, right = columns[0], columns[-1]
-        kept = [c for c in range(left, right + 1) if any(self.grid[r][c].text.strip()
-                                                         for r in rows) or self._merged(rows, c)]
+        # Columns with nothing in any row of the table (spacers), and hidden ones, are left out.
+        kept = [c for c in self.window if c not in self.hidden_columns and (any(
+            self.grid[r][c].text.strip() for r in rows) or self._merged(rows, c))]
         block_rows = tuple(self.table_row(r, kept, in_header=i < header)
                            for i, r in enumerate(rows))
         return [Block("table", rows=block_rows, header_rows=header,

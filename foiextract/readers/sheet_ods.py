@@ -96,11 +96,14 @@ def _styles(root: Any) -> tuple[set[str], set[str]]:
 def _sheet(path: str, table: Any, hidden: set[str], bold: set[str]) -> Sheet:
     rows: dict[int, tuple[SheetCell, ...]] = {}
     merges: list[Merge] = []
+    hidden_rows: set[int] = set()
     r = 0
     for row in table.iter(_ROW):
         repeat = _count(row, "table:number-rows-repeated")
         cells, row_merges = _row(row, r, bold)
         if any(cell.text for cell in cells):
+            if row.get(_q("table:visibility"), "visible") != "visible":  # collapse, filter
+                hidden_rows.update(range(r, r + repeat))
             if repeat * len(cells) > MAX_CELLS or len(rows) * len(cells) > MAX_CELLS:
                 raise TooLarge(path, f"a sheet of the workbook has more than {MAX_CELLS:,} "
                                "cells", limit=MAX_CELLS)
@@ -111,7 +114,24 @@ def _sheet(path: str, table: Any, hidden: set[str], bold: set[str]) -> Sheet:
     last = max(rows, default=-1)
     grid = tuple(rows.get(k, ()) for k in range(last + 1))
     return Sheet(table.get(_q("table:name"), ""), grid, tuple(merges),
-                 hidden=table.get(_q("table:style-name"), "") in hidden)
+                 hidden=table.get(_q("table:style-name"), "") in hidden,
+                 hidden_rows=frozenset(hidden_rows),
+                 hidden_columns=_hidden_columns(table, max((len(row) for row in grid), default=0)))
+
+
+def _hidden_columns(table: Any, width: int) -> frozenset[int]:
+    """The columns, of the ``width`` holding something, that the sheet's column definitions
+    hide (``table:visibility`` not visible; Calc repeats the last to the sheet's end)."""
+    hidden: set[int] = set()
+    c = 0
+    for column in table.iter(_q("table:table-column")):
+        repeat = _count(column, "table:number-columns-repeated")
+        if column.get(_q("table:visibility"), "visible") != "visible":
+            hidden.update(range(c, min(c + repeat, width)))
+        c += repeat
+        if c >= width:
+            break
+    return frozenset(hidden)
 
 
 def _row(row: Any, r: int, bold: set[str]) -> tuple[tuple[SheetCell, ...], list[Merge]]:

@@ -92,7 +92,10 @@ def _sheet(path: str, book: Any, index: int) -> Sheet:
         rows.append(tuple(cells))
     merges = tuple(Merge(top, left, bottom - 1, right - 1)
                    for top, bottom, left, right in ws.merged_cells)
-    return Sheet(ws.name, tuple(rows), merges, hidden=ws.visibility != 0)
+    hidden_rows = frozenset(r for r, info in ws.rowinfo_map.items() if info.hidden)
+    hidden_columns = frozenset(c for c, info in ws.colinfo_map.items() if info.hidden)
+    return Sheet(ws.name, tuple(rows), merges, hidden=ws.visibility != 0,
+                 hidden_rows=hidden_rows, hidden_columns=hidden_columns)
 
 
 class _Quiet:

@@ -4,8 +4,8 @@ The package is checked before openpyxl parses any XML (zip bombs, entity declara
 :mod:`.docx_package`); a password-protected workbook (an OLE file wrapping encrypted OOXML)
 is an :class:`~foiextract.errors.Encrypted` error. Formulas are read as the values Excel
 saved with them (``data_only``: a workbook saved by a program that computes nothing has
-none, and such a cell is blank), dates as dates, merged ranges and hidden sheets as the
-workbook records them; :mod:`.sheet` lays the sheets out as blocks.
+none, and such a cell is blank), dates as dates, merged ranges, hidden sheets and hidden
+rows and columns as the workbook records them; :mod:`.sheet` lays the sheets out as blocks.
 
 >>> doc = read("corpora/sheets/midshire_police_by_financial_year.xlsx")  # doctest: +SKIP
 >>> [b.kind for b in doc.blocks][3:8]  # doctest: +SKIP
@@ -19,6 +19,7 @@ import warnings
 from typing import Any
 
 import openpyxl
+from openpyxl.utils import column_index_from_string
 
 from ..errors import CorruptFile, FoiExtractError, TooLarge, UnsupportedFormat
 from ..model import Document
@@ -86,4 +87,10 @@ def _sheet(path: str, ws: Any) -> Sheet:
         rows.pop()
     merges = tuple(Merge(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
                    for r in ws.merged_cells.ranges)
-    return Sheet(str(ws.title), tuple(rows), merges, hidden=ws.sheet_state != "visible")
+    hidden_rows = frozenset(r - 1 for r, row in ws.row_dimensions.items() if row.hidden)
+    hidden_columns = frozenset(
+        c - 1 for key, column in ws.column_dimensions.items() if column.hidden
+        for c in range(column.min or column_index_from_string(key),
+                       (column.max or column_index_from_string(key)) + 1))
+    return Sheet(str(ws.title), tuple(rows), merges, hidden=ws.sheet_state != "visible",
+                 hidden_rows=hidden_rows, hidden_columns=hidden_columns)

@@ -7,8 +7,8 @@ Run from the repository root:
 
 openpyxl (a dependency of foiextract) writes the police workbook: a title row merged across
 the table, a line of notes, a header row of years, crime types down the side, a Total row
-and column of formulas, "<5" and "-" cells, footnotes, a second sheet whose header merges
-a year over two hospitals, and a hidden sheet of workings. Formulas written by openpyxl have
+and column of formulas, "<5" and "-" cells, footnotes, a hidden row and a hidden column, a
+second sheet whose header merges a year over two hospitals, and a hidden sheet of workings. Formulas written by openpyxl have
 no saved results, so LibreOffice (``soffice``, as Excel would on saving) opens the workbook
 and saves it again, which stores them; it also saves the same workbook as ``.ods`` and as
 ``.xls`` (Excel 97-2003). The CSV file is written as Excel exports one: every line padded
@@ -72,7 +72,14 @@ def police_workbook(path: Path) -> None:
         row = first + n
         hidden = sum(v for (name, _), v in HIDDEN.items() if name == crime)
         ws.append([crime, *counts, f"=SUM(B{row}:F{row})+{hidden}"])
-    last = first + len(CRIMES) - 1
+    # A row and a column the force hid before sending: never read (the document is flagged).
+    row = first + len(CRIMES)
+    ws.append(["Test records (not for disclosure)", 0, 0, 0, 0, 0, f"=SUM(B{row}:F{row})"])
+    ws.row_dimensions[row].hidden = True
+    ws["H4"] = "Disclosure officer's notes"
+    ws["H8"] = "Check the 2020 figure with the analyst"
+    ws.column_dimensions["H"].hidden = True
+    last = row
     ws.append(["Total", *[f"=SUM({col}{first}:{col}{last})+{_hidden_in(year)}"
                           for col, year in zip("BCDEF", YEARS)],
                f"=SUM(G{first}:G{last})"])
