@@ -338,3 +338,13 @@ def test_show_says_how_many_cells_a_spreadsheet_gave_and_how_its_totals_checked(
     assert run.exit_code == 0
     assert "54 table cells in 2 table(s); printed totals: 6 cannot tell, 7 pass" in run.output
     assert "hidden_sheets" in run.output
+
+
+def test_a_word_file_holding_a_worksheet_object_is_still_word() -> None:
+    def entry(name: str) -> bytes:
+        encoded = name.encode("utf-16-le")
+        return encoded + bytes(64 - len(encoded)) + bytes([len(encoded) + 2, 0, 2])
+
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    assert sniff(ole + entry("Workbook") + bytes(64)) == "xls"
+    assert sniff(ole + entry("WordDocument") + entry("Workbook") + bytes(64)) == "legacy"

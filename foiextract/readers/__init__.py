@@ -113,8 +113,8 @@ def sniff(head: bytes) -> Sniffed:
         if b"mimetypeapplication/vnd.oasis.opendocument" in head:
             return "legacy"
         return "zip"
-    if head.startswith(_OLE_MAGIC) and _XLS_STREAM.search(head):
-        return "xls"
+    if head.startswith(_OLE_MAGIC) and _WORD_STREAM not in head and _XLS_STREAM.search(head):
+        return "xls"  # (a Word file holding a worksheet object has both streams: Word's)
     if head.startswith(_OLE_MAGIC) or stripped.startswith(b"{\\rtf"):
         return "legacy"
     if head.startswith(_IMAGE_MAGIC):
