@@ -128,6 +128,17 @@ def test_a_csv_file_is_told_from_its_content_not_its_name(tmp_path: Path) -> Non
             for y in ("2021/22", "2023/24")] == [("0", "count"), ("-", "count")]
 
 
+def test_a_csv_file_whose_title_and_notes_are_not_padded(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("Hospital crime by month\n\nMonth,Crimes\nJan-24,12\nFeb-24,<5\n"
+                    "Mar-24,9\n\nFigures under 5 are suppressed.\nSource: crime system\n",
+                    "utf-8")
+    document = read_document(str(path))
+    assert [b.kind for b in document.blocks] == ["heading", "table", "paragraph", "paragraph"]
+    feb = _cells(path)[(("Feb-24",), ("Crimes",))]
+    assert (feb.kind, str(feb.date_start)) == ("suppressed", "2024-02-01")
+
+
 def test_semicolons_and_a_letter_with_commas(tmp_path: Path) -> None:
     assert sniff(b"Ward;Visits\nNorth;12\nSouth;<5\nEast;7\n") == "csv"
     letter = (b"Dear Ms Example,\n\nThank you for your request, which we received on 3 May.\n"

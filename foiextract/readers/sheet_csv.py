@@ -31,9 +31,10 @@ _SENTENCE = 80
 
 
 def looks_like_csv(text: str) -> bool:
-    """True when the text is a table of delimited fields: at least three lines, four in
-    five of them split into the same number (two or more) of fields, and two or more lines
-    holding a figure in a field of their own."""
+    """True when the text is a table of delimited fields: at least three lines, and half of
+    them (a title and notes not padded to the table's width are the others) split into the
+    same number (two or more) of fields, half of those (and two or more) holding a figure
+    in a field of their own."""
     lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
     if len(lines) < 3:
         return False
@@ -45,14 +46,26 @@ def looks_like_csv(text: str) -> bool:
         except csv.Error:
             continue
         width, count = Counter(len(row) for row in rows).most_common(1)[0]
-        if width < 2 or count < 0.8 * len(rows):
+        if width < 2 or count < 0.5 * len(rows) or count < 3:
             continue
         same = [row for row in rows if len(row) == width]
-        figures = sum(any(_FIGURE.match(field) for field in row) for row in same)
+        figures = sum(any(_FIGURE.match(field) and not _thousands(row, k)
+                          for k, field in enumerate(row)) for row in same)
         sentences = sum(any(len(field) > _SENTENCE for field in row) for row in same)
-        if figures >= 2 and sentences <= len(same) // 4:
+        if figures >= max(2, len(same) // 2) and sentences <= len(same) // 4:
             return True
     return False
+
+
+def _thousands(row: list[str], k: int) -> bool:
+    """Field ``k`` is three digits after a field ending in a digit: "1,024" in a line of
+    text split at its comma, not a figure of its own.
+
+    >>> _thousands(["1 - 1", "024"], 1), _thousands(["Arson", "024"], 1)
+    (True, False)
+    """
+    return k > 0 and row[k - 1].rstrip()[-1:].isdigit() and bool(
+        re.match(r"\d{3}(?:\D|$)", row[k]))
 
 
 def read(path: str) -> Document:
