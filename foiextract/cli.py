@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import textwrap
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 import click
@@ -133,8 +134,10 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
     """Extract question/answer pairs and facts from FOI responses.
 
     PATHS are files or folders (folders are searched); - reads one document from
-    standard input. Writes documents, pairs, values, exemptions, requests and
-    errors tables. Each document is read in a worker process under a time and
+    standard input. Any format foiextract reads: PDF (scans by OCR), Word, web
+    pages, email, Markdown, text, and spreadsheets (.xlsx, .xls, .ods, .csv:
+    every sheet's tables as cells). Writes documents, pairs, values, exemptions,
+    requests, cells, checks and errors tables. Each document is read in a worker process under a time and
     memory limit; a document that fails becomes one row of errors. Progress is
     kept in OUT/.foiextract/, so running the same command again only reads what
     is new or changed. Corrections (OUT/corrections.csv, or --corrections) are
@@ -145,6 +148,7 @@ def extract(paths: tuple[str, ...], out: str, fmt: str | None, table: str, jobs:
       foiextract extract corpora/barnet-scr-dhr/barnet_6015464.md -o out/
       foiextract extract responses/ -o responses.db --jobs 4 --timeout 60
       foiextract extract letter.pdf -o - | csvlook
+      foiextract extract reply.xlsx -o - --table cells
       cat letter.md | foiextract extract - -o - --format jsonl --table documents
       foiextract extract responses/ -o out/ --engine dask --scheduler tcp://HOST:8786
     """
@@ -286,6 +290,13 @@ def show(path: str, explained: bool, as_json: bool, with_tables: bool) -> None:
         unanswered = doc.get("unanswered_items")
         if unanswered:
             click.echo(f"\nunanswered request items: {unanswered}")
+        if rows["cells"]:
+            tables = len({cell["table_no"] for cell in rows["cells"]})
+            status = Counter(str(check["status"]) for check in rows["checks"])
+            checked = ", ".join(f"{n} {name}" for name, n in sorted(status.items()))
+            click.echo(f"\n  {len(rows['cells'])} table cells in {tables} table(s)"
+                       + (f"; printed totals: {checked}" if checked else "")
+                       + " (extract ... --table cells lists them)")
         if not extraction.pairs and not explained:
             click.echo("\n  no question/answer pairs found: the letter may answer in running text "
                        "or tables alone (--explain shows how each paragraph was read)")

@@ -98,7 +98,8 @@ class UnsupportedFormat(FoiExtractError):
     """The content is not a format foiextract reads (told from its bytes)."""
 
     kind: ErrorKind = "unsupported_format"
-    default_detail = "not a format foiextract reads (Markdown, PDF, Word, HTML, email or text)"
+    default_detail = ("not a format foiextract reads (Markdown, PDF, Word, HTML, email, text, "
+                      "a spreadsheet or CSV)")
 
 
 class CorruptFile(FoiExtractError):

@@ -398,7 +398,7 @@ def render(report: Report, misses: bool = True, heldout_details: bool = False) -
     split (the held-out one on its own line), then the batches and the misses. The
     held-out documents' own rows and misses are shown only with ``heldout_details``, so
     that nobody tunes on them by accident."""
-    header = (f"{'document':<62} {'fmt':<8} {'pairs':>9} {'F1':>5} {'ans':>5} {'kind':>5} "
+    header = (f"{'document':<62} {'fmt':<11} {'pairs':>9} {'F1':>5} {'ans':>5} {'kind':>5} "
               f"{'value':>5} {'fields':>6}")
     lines: list[str] = []
     for name in SPLITS:
@@ -452,7 +452,7 @@ def render(report: Report, misses: bool = True, heldout_details: bool = False) -
 def _row(d: DocumentScore) -> str:
     right = sum(d.fields_right.values())
     path = d.path if len(d.path) <= 62 else "…" + d.path[-61:]  # the file's name is what tells
-    return (f"{path:<62} {d.format or 'ERROR':<8} {d.matched:>3}/{d.gold_pairs:<2}"
+    return (f"{path:<62} {d.format or 'ERROR':<11} {d.matched:>3}/{d.gold_pairs:<2}"
             f"/{d.found_pairs:<2} {d.f1:5.2f} {_ratio(d.answers_right, d.matched):5.2f} "
             f"{_ratio(d.kinds_right, d.matched):5.2f} {_ratio(d.values_right, d.matched):5.2f} "
             f"{right:>3}/{len(d.fields_right):<2}")

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table", "quote"]
-Format = Literal["markdown", "pdf", "docx", "html", "email", "text", "image"]
+Format = Literal["markdown", "pdf", "docx", "html", "email", "text", "image", "spreadsheet",
+                 "csv"]
 BLOCK_KINDS: tuple[BlockKind, ...] = ("paragraph", "heading", "list_item", "table", "quote")
-FORMATS: tuple[Format, ...] = ("markdown", "pdf", "docx", "html", "email", "text", "image")
+FORMATS: tuple[Format, ...] = ("markdown", "pdf", "docx", "html", "email", "text", "image",
+                               "spreadsheet", "csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +90,16 @@ def spans_text(spans: tuple[Span, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: styled spans (paragraphs inside a cell joined by ``\\n``)."""
+    """One table cell: styled spans (paragraphs inside a cell joined by ``\\n``). ``line`` is
+    the line it stands on where the reader knows it cell by cell (a spreadsheet's row).
+
+    >>> Cell((Span("259"),), line=8).text
+    '259'
+    """
 
     spans: tuple[Span, ...] = ()
     colspan: int = 1
+    line: int | None = None
 
     @property
     def text(self) -> str:

@@ -23,7 +23,7 @@ from .readers import read_document
 from .readers.ocr import OcrSettings, ocr_settings
 from .result import Result
 from .segment import segment
-from .tables import error_row
+from .tables import COMPILE_SCHEMAS, SCHEMAS, error_row
 from .values import parse_answer
 from .values.parts import sentences, value_of_part
 from .values.references import resolve_references
@@ -31,9 +31,14 @@ from .values.references import resolve_references
 DEFAULT_LIMITS = Limits()
 # Files a folder search passes over: our own gold and outputs, data and code. A ZIP is not
 # passed over: extract gives it an errors row, compile unpacks it.
-# Pictures (.png, .jpg, .tif) are read: a letter may come scanned or photographed.
-SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".csv", ".py", ".sh", ".xlsx", ".parquet",
+# Pictures (.png, .jpg, .tif) are read: a letter may come scanned or photographed, and so are
+# spreadsheets and CSV files (an authority may answer with one), except our own outputs.
+SKIPPED_SUFFIXES = (".gold.json", ".json", ".tsv", ".py", ".sh", ".parquet",
                     ".db", ".sqlite", ".gif", ".ipynb")
+# The tables extract and compile write (out/pairs.csv, out/dataset.csv) and the corrections
+# files beside them: a .csv or .xlsx of one of these names is our own output, not a response.
+OUTPUT_NAMES = frozenset(SCHEMAS) | frozenset(COMPILE_SCHEMAS) | {
+    "corrections", "corrections_report"}
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
@@ -51,12 +56,22 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in files:
                     if file.startswith(".") or file.lower().endswith(SKIPPED_SUFFIXES) or \
-                            file.lower().startswith("readme."):
+                            file.lower().startswith("readme.") or _is_output(root, file):
                         continue
                     found.append(os.path.join(root, file))
             yield from sorted(found)
         else:
             yield name
+
+
+def _is_output(folder: str, file: str) -> bool:
+    """A table foiextract wrote (``pairs.csv``, ``dataset.xlsx``), or a workbook whose run
+    state (``.NAME.foiextract/``) stands beside it."""
+    stem, suffix = os.path.splitext(file.lower())
+    if suffix not in (".csv", ".xlsx"):
+        return False
+    return stem in OUTPUT_NAMES or os.path.isdir(
+        os.path.join(folder, f".{os.path.splitext(file)[0]}.foiextract"))
 
 
 def extract(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *,
@@ -134,7 +149,9 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
     facts = read_facts(document, pairs)
     # A letter that gave no pairs is worth a look: its outcome is a guess from its words.
     warnings = (() if pairs else ("no_pairs",)) + (
-        ("scanned_pages_unread",) if document.metadata.get("scanned_pages_unread") else ())
+        ("scanned_pages_unread",) if document.metadata.get("scanned_pages_unread") else ()) + (
+        ("hidden_sheets",) if document.metadata.get("hidden_sheets") else ()) + (
+        ("hidden_cells",) if document.metadata.get("hidden_cells") else ())
     flags = sorted(set(seg.flags) | set(facts.flags) | set(warnings), key=_FLAG_ORDER.index)
     seen = Occurrences()
     keyed = tuple(replace(p, key=pair_key(doc_id, p.question, p.request_item,
@@ -184,4 +201,4 @@ def _shared_group(pairs: Sequence[Pair], n: int) -> list[Pair]:
 
 
 _FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late",
-               "no_pairs", "scanned_pages_unread"]
+               "no_pairs", "scanned_pages_unread", "hidden_sheets", "hidden_cells"]

@@ -35,7 +35,8 @@ from .order import sort_rows
 
 Rows = dict[str, list[dict[str, Any]]]
 _PRELOAD = ["foiextract.pipeline"] + [
-    f"foiextract.readers.{name}" for name in ("markdown", "pdf", "docx", "html", "email", "text")]
+    f"foiextract.readers.{name}" for name in ("markdown", "pdf", "docx", "html", "email", "text",
+                                              "sheet_xlsx", "sheet_ods", "sheet_csv")]
 _PR_SET_PDEATHSIG = 1
 # After a child has sent its rows it is given this long to exit before it is killed.
 _EXIT_GRACE = 5.0

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Block, Document, Source
@@ -76,13 +77,29 @@ def document_cells(document: Document,
             continue
         number += 1
         notes = " ".join(b.text for b in blocks[index + 1:index + 4] if b.kind != "table")
-        cells.extend(table_cells(block, number, notes, (items or {}).get(id(block))))
+        cells.extend(table_cells(block, number, notes, (items or {}).get(id(block)),
+                                 _heading_period(blocks[:index])))
     return cells
 
 
+def _heading_period(before: Sequence[Block]) -> tuple[str | None, str | None]:
+    """The period the headings over a table name ("2022-23", a spreadsheet's sheet for a
+    financial year), for cells whose own labels name none: the nearest heading that names
+    one, looking back no further than the first top-level heading."""
+    for block in reversed(before[-8:]):
+        if block.kind != "heading":
+            continue
+        period = _period([block.text])
+        if period[0] is not None or block.level <= 1:
+            return period
+    return None, None
+
+
 def table_cells(block: Block, table_no: int, notes: str = "",
-                request_item: int | None = None) -> list[TableCell]:
-    """The data cells of one table block; ``notes`` is the text under it (mark meanings)."""
+                request_item: int | None = None,
+                period: tuple[str | None, str | None] = (None, None)) -> list[TableCell]:
+    """The data cells of one table block; ``notes`` is the text under it (mark meanings),
+    ``period`` the one its headings name, for cells whose labels name none."""
     grid, spanned = _grid(block)
     if len(grid) < 2 or max(len(row) for row in grid) < 2:
         return []
@@ -95,7 +112,11 @@ def table_cells(block: Block, table_no: int, notes: str = "",
     column_labels = [_column_path(grid[:header], spanned[:header], col) for col in range(width)]
     cells: list[TableCell] = []
     carried = [""] * stub
+    # A reader that knows each row's line (a spreadsheet's row) gives each cell its own.
+    lines = [next((c.line for c in row if c.line is not None), None) for row in block.rows]
     for row_no, (row, spans) in enumerate(zip(grid[header:], spanned[header:]), start=1):
+        line = lines[header + row_no - 1]
+        source = block.source if line is None else Source(line_start=line, line_end=line)
         labels = []
         for col in range(stub):
             if row[col].strip():
@@ -113,7 +134,7 @@ def table_cells(block: Block, table_no: int, notes: str = "",
                 end += 1
             under = next((c for c in range(col, end) if column_labels[c]), col)
             cells.append(_cell(table_no, row_no, col - stub + 1, row_labels, column_labels[under],
-                               row[col], meanings, block.source, request_item))
+                               row[col], meanings, source, request_item, period))
             col = end
     return _dashes_as_nil(cells)
 
@@ -218,7 +239,8 @@ def _meanings(notes: str) -> dict[str, str]:
 
 def _cell(table_no: int, row_no: int, col_no: int, row_labels: tuple[str, ...],
           column_labels: tuple[str, ...], text: str, meanings: dict[str, str],
-          source: Source, request_item: int | None) -> TableCell:
+          source: Source, request_item: int | None,
+          period: tuple[str | None, str | None] = (None, None)) -> TableCell:
     mark = text.strip().replace("–", "-").replace("—", "-")
     read = text
     if mark in meanings:
@@ -230,6 +252,8 @@ def _cell(table_no: int, row_no: int, col_no: int, row_labels: tuple[str, ...],
     else:
         value = parse_answer(read, "How many?") if _FIGURE.match(read) else parse_answer(read)
     start, end = _period(row_labels + column_labels)
+    if start is None:
+        start, end = period
     is_total = any(_TOTAL.search(label) for label in row_labels + column_labels)
     if value is None:  # a dash with no note: an explicit nothing, not a blank
         return TableCell(table_no, row_no, col_no, row_labels, column_labels, text, "none", "",
@@ -261,17 +285,26 @@ def _meaning(meaning: str) -> str:
 def _period(labels: Iterable[str]) -> tuple[str | None, str | None]:
     """The period a cell's labels name: a year, a financial year, a quarter, a month."""
     for label in labels:
-        label = label.strip()
-        match = _MONTH_YEAR.match(label)
-        if match:
-            year = int(match.group("year"))
-            year += 2000 if year < 100 else 0
-            month = _MONTHS[match.group("month").lower()[:3]]
-            following = date(year + (month == 12), month % 12 + 1, 1)
-            last = date.fromordinal(following.toordinal() - 1)
-            return date(year, month, 1).isoformat(), last.isoformat()
-        if len(label) <= 12 and any(ch.isdigit() for ch in label):
-            value = parse_answer(label)
-            if value.kind == "date" and value.date_start is not None:
-                return value.date_start, value.date_end
+        found = _label_period(label.strip())
+        if found[0] is not None:
+            return found
+    return None, None
+
+
+@lru_cache(maxsize=4096)
+def _label_period(label: str) -> tuple[str | None, str | None]:
+    """The period one label names. Every cell of a row and of a column shares its labels, so
+    each is read once: a sheet of 180,000 cells read its labels' periods for 20 seconds."""
+    match = _MONTH_YEAR.match(label)
+    if match:
+        year = int(match.group("year"))
+        year += 2000 if year < 100 else 0
+        month = _MONTHS[match.group("month").lower()[:3]]
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        last = date.fromordinal(following.toordinal() - 1)
+        return date(year, month, 1).isoformat(), last.isoformat()
+    if len(label) <= 12 and any(ch.isdigit() for ch in label):
+        value = parse_answer(label)
+        if value.kind == "date" and value.date_start is not None:
+            return value.date_start, value.date_end
     return None, None

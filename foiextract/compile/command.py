@@ -46,7 +46,8 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
     """Compile many authorities' responses to one request into one dataset.
 
     PATHS are response files, folders, or a request platform's batch download
-    (a ZIP with one folder per authority). Writes dataset (one row per
+    (a ZIP with one folder per authority). A response may be a spreadsheet
+    (.xlsx, .xls, .ods, .csv) beside or instead of a letter. Writes dataset (one row per
     authority, one column per request item), answers (one row per authority
     and item), request, review (cells that need a look) and errors. Corrections
     (OUT/corrections.csv, or --corrections) are applied on every run; `foiextract

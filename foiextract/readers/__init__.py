@@ -16,6 +16,8 @@ every file, and reads the files it claims.
 'image'
 >>> sniff(b"# Response\\n\\n**How many?**\\n\\nTwo\\n")
 'markdown'
+>>> sniff(b"Crime,2019,2020\\nArson,2,<5\\nTheft,14,9\\n")
+'csv'
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ from typing import Callable, Literal
 from ..errors import (BadEncoding, CorruptFile, EmptyFile, FoiExtractError, NotFound,
                       UnsupportedFormat)
 from ..model import Document
+from .sheet_csv import looks_like_csv
 
-Sniffed = Literal["markdown", "pdf", "docx", "html", "email", "text", "legacy", "zip", "image"]
+Sniffed = Literal["markdown", "pdf", "docx", "html", "email", "text", "legacy", "zip", "image",
+                  "xlsx", "xls", "ods", "csv"]
 
 HEAD_BYTES = 64 * 1024
 # Byte-order marks of the UTF-16 and UTF-32 text Windows tools save; UTF-32's first, as
@@ -53,9 +57,22 @@ READER_MODULES: dict[str, str] = {
     "email": "email",
     "text": "text",
     "image": "image",  # PNG, JPEG, TIFF: read by OCR
+    "xlsx": "sheet_xlsx",
+    "xls": "sheet_xls",
+    "ods": "sheet_ods",
+    "csv": "sheet_csv",
 }
 # Magic bytes of the pictures of letters read by OCR.
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An OLE compound file's directory entry of an Excel 97-2003 workbook's stream: its name in
+# UTF-16 padded to 64 bytes, the name's length in bytes, and type 2 (a stream). A Word file
+# has "WordDocument" instead; text that merely says "Workbook" has no such entry.
+_XLS_STREAM = re.compile(b"(?:" + b"|".join(
+    re.escape(name.encode("utf-16-le")) + bytes(64 - 2 * len(name)) +
+    bytes([2 * len(name) + 2, 0, 2]) for name in ("Workbook", "Book")) + b")")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 _EMAIL_HEADER = re.compile(
     rb"^(from|to|subject|date|received|return-path|message-id|mime-version|content-type|"
@@ -87,12 +104,18 @@ def sniff(head: bytes) -> Sniffed:
     if head[:1024].find(b"%PDF-") != -1:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
+        if b"xl/" in head and b"word/" not in head:
+            return "xlsx"
         if b"word/" in head or b"[Content_Types].xml" in head:
             return "docx"
+        if _ODS_MIMETYPE in head:
+            return "ods"
         if b"mimetypeapplication/vnd.oasis.opendocument" in head:
             return "legacy"
         return "zip"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or stripped.startswith(b"{\\rtf"):
+    if head.startswith(_OLE_MAGIC) and _WORD_STREAM not in head and _XLS_STREAM.search(head):
+        return "xls"  # (a Word file holding a worksheet object has both streams: Word's)
+    if head.startswith(_OLE_MAGIC) or stripped.startswith(b"{\\rtf"):
         return "legacy"
     if head.startswith(_IMAGE_MAGIC):
         return "image"
@@ -108,6 +131,8 @@ def sniff(head: bytes) -> Sniffed:
     text = head.decode("utf-8", errors="replace")
     if _THREAD.search(text):
         return "text"  # a request platform's thread, rendered to text
+    if looks_like_csv(text[:len(text) - 1] if len(head) == HEAD_BYTES else text):
+        return "csv"
     if any(sign.search(text) for sign in _MARKDOWN_SIGNS) or len(_HEADINGS.findall(text)) >= 2:
         return "markdown"
     return "text"
@@ -163,12 +188,34 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         kind = sniff(head)
     except FoiExtractError as err:
         raise type(err)(name, err.detail) from None
+    kind = _refined(name, kind)
     if kind == "zip":
         if not zipfile.is_zipfile(name):
             raise CorruptFile(name, "the ZIP archive is damaged")
         raise UnsupportedFormat(name, "a ZIP archive of files, not a document: unpack it, "
                                 "or give it to foiextract compile")
     return reader_for(kind)(name)
+
+
+def _refined(path: str, kind: Sniffed) -> Sniffed:
+    """What a container's first bytes left open, told from the whole file: a ZIP whose
+    members make a workbook (its parts past the first 64 KB), an OLE file whose directory
+    (past the first 64 KB) names an Excel stream."""
+    if kind == "zip" and zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return kind
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+    if kind == "legacy":
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+            if head.startswith(_OLE_MAGIC) and _WORD_STREAM not in head and \
+                    _XLS_STREAM.search(head + handle.read()):
+                return "xls"
+    return kind
 
 
 def reader_for(kind: str) -> Callable[[str], Document]:

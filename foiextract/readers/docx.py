@@ -49,7 +49,8 @@ def read(path: str) -> Document:
     """
     data = _read_bytes(path)
     if is_ole(data):
-        check_not_encrypted(path, data)
+        # Word and Excel wrap a password-protected file alike: nothing says which it is.
+        check_not_encrypted(path, data, "Office file (Word or Excel)")
         data = convert_to_docx(path, data)
     elif _is_opendocument(data):
         check_package(path, data)  # an .odt is a ZIP of XML too: refuse bombs before LibreOffice

@@ -56,7 +56,7 @@ def is_ole(data: bytes) -> bool:
     return data.startswith(OLE_MAGIC)
 
 
-def check_not_encrypted(path: str, data: bytes) -> None:
+def check_not_encrypted(path: str, data: bytes, what: str = "Word file") -> None:
     """Raise :class:`Encrypted` for an OLE file that wraps encrypted OOXML.
 
     Office stores a password-protected ``.docx`` as an OLE file with the
@@ -67,11 +67,13 @@ def check_not_encrypted(path: str, data: bytes) -> None:
     True
     """
     if is_ole(data) and _ENCRYPTION_STREAM in data:
-        raise Encrypted(path, "the Word file is password-protected (encrypted OOXML)")
+        raise Encrypted(path, f"the {what} is password-protected (encrypted OOXML)")
 
 
-def check_package(path: str, data: bytes, limits: ZipLimits = ZipLimits()) -> None:
-    """Refuse a ZIP that is broken, a bomb, or holds XML with declarations.
+def check_package(path: str, data: bytes, limits: ZipLimits = ZipLimits(),
+                  what: str = "Word") -> None:
+    """Refuse a ZIP that is broken, a bomb, or holds XML with declarations. ``what`` names
+    the kind of file in messages (``"Word"``, ``"spreadsheet"``).
 
     >>> check_package("a.docx", b"not a zip")
     Traceback (most recent call last):
@@ -82,35 +84,37 @@ def check_package(path: str, data: bytes, limits: ZipLimits = ZipLimits()) -> No
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         # NotImplementedError: a directory claiming a ZIP version past 6.3 (a damaged one).
-        raise CorruptFile(path, "not a valid Word file (the ZIP container is damaged)") from None
+        raise CorruptFile(path, f"not a valid {what} file (the ZIP container is damaged)"
+                          ) from None
     with archive:
         members = archive.infolist()
-        _check_sizes(path, members, limits)
+        _check_sizes(path, members, limits, what)
         for member in members:
             if member.filename.lower().endswith(_XML_SUFFIXES):
-                _check_xml_part(path, archive, member, limits)
+                _check_xml_part(path, archive, member, limits, what)
 
 
-def _check_sizes(path: str, members: list[zipfile.ZipInfo], limits: ZipLimits) -> None:
+def _check_sizes(path: str, members: list[zipfile.ZipInfo], limits: ZipLimits,
+                 what: str) -> None:
     if len(members) > limits.max_members:
-        raise ZipBomb(path, f"the Word package has more than {limits.max_members} members",
+        raise ZipBomb(path, f"the {what} package has more than {limits.max_members} members",
                       limit=limits.max_members)
     total = sum(m.file_size for m in members)
     if total > limits.max_total_bytes:
-        raise ZipBomb(path, "the Word package would unpack to more than "
+        raise ZipBomb(path, f"the {what} package would unpack to more than "
                       f"{limits.max_total_bytes // (1024 * 1024)} MB",
                       limit=limits.max_total_bytes)
     for member in members:
         if member.file_size > limits.ratio_floor and (
                 member.file_size > limits.max_ratio * max(member.compress_size, 1)):
-            raise ZipBomb(path, "a member of the Word package is compressed more than "
+            raise ZipBomb(path, f"a member of the {what} package is compressed more than "
                           f"{limits.max_ratio:.0f} to 1", limit=limits.max_ratio)
 
 
 def _check_xml_part(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo,
-                    limits: ZipLimits) -> None:
+                    limits: ZipLimits, what: str) -> None:
     if member.file_size > limits.max_xml_part_bytes:
-        raise ZipBomb(path, "an XML part of the Word package is too large to parse",
+        raise ZipBomb(path, f"an XML part of the {what} package is too large to parse",
                       limit=limits.max_xml_part_bytes)
     try:
         with archive.open(member) as handle:
@@ -119,7 +123,7 @@ def _check_xml_part(path: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError,
             RuntimeError):
         # RuntimeError: a member encrypted with the ZIP's own password scheme.
-        raise CorruptFile(path, "a part of the Word package cannot be unpacked") from None
+        raise CorruptFile(path, f"a part of the {what} package cannot be unpacked") from None
     if any(pattern.search(raw) for pattern in _DECLARATIONS):
-        raise UnsafeXml(path, "an XML part of the Word file declares a DOCTYPE or entities, "
+        raise UnsafeXml(path, f"an XML part of the {what} file declares a DOCTYPE or entities, "
                         "which are never resolved")
