@@ -290,13 +290,13 @@ def show(path: str, explained: bool, as_json: bool, with_tables: bool) -> None:
         unanswered = doc.get("unanswered_items")
         if unanswered:
             click.echo(f"\nunanswered request items: {unanswered}")
-        if rows["cells"]:
+        if rows["cells"] and not with_tables:
             tables = len({cell["table_no"] for cell in rows["cells"]})
             status = Counter(str(check["status"]) for check in rows["checks"])
             checked = ", ".join(f"{n} {name}" for name, n in sorted(status.items()))
             click.echo(f"\n  {len(rows['cells'])} table cells in {tables} table(s)"
                        + (f"; printed totals: {checked}" if checked else "")
-                       + " (extract ... --table cells lists them)")
+                       + " (without --no-tables, show prints them)")
         if not extraction.pairs and not explained:
             click.echo("\n  no question/answer pairs found: the letter may answer in running text "
                        "or tables alone (--explain shows how each paragraph was read)")

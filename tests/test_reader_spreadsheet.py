@@ -345,10 +345,15 @@ def test_an_excel_binary_workbook_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_show_says_how_many_cells_a_spreadsheet_gave_and_how_its_totals_checked() -> None:
-    run = CliRunner().invoke(main, ["show", str(SHEETS / f"{POLICE}.ods")])
+    run = CliRunner().invoke(main, ["show", "--no-tables", str(SHEETS / f"{POLICE}.ods")])
     assert run.exit_code == 0
     assert "54 table cells in 2 table(s); printed totals: 6 cannot tell, 7 pass" in run.output
     assert "hidden_sheets" in run.output
+    grids = CliRunner().invoke(main, ["show", str(SHEETS / f"{POLICE}.ods")]).output
+    headings = [line for line in grids.splitlines() if line.startswith("Table ")]
+    assert len(headings) == 2 and "table cells in" not in grids
+    assert sum(int(h.split("totals: ")[1].split(" pass")[0]) for h in headings
+               if "totals: " in h) == 7
 
 
 def test_a_word_file_holding_a_worksheet_object_is_still_word() -> None:
