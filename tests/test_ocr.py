@@ -207,3 +207,21 @@ def test_low_ocr_confidence_goes_to_review() -> None:
     assert "low OCR confidence" in review_reasons(read_with(0.55), True)
     assert "low OCR confidence" not in review_reasons(read_with(0.95), True)
     assert "low OCR confidence" not in review_reasons(read_with(None), True)
+
+
+@needs_tesseract
+def test_a_page_whose_fonts_have_no_character_map_is_read_by_ocr() -> None:
+    # Printed to PDF from Google Docs: every glyph comes out "(cid:12)" or a stray symbol.
+    path = ROOT / "corpora" / "real" / "batch3" / "ManchesterCC_SOL-AYCBWB_googledocs-print.pdf"
+    document = read_document(str(path))
+    text = " ".join(block.text for block in document.blocks)
+    assert "(cid:" not in text
+    assert "Manchester City Council" in text and "Reference Number: SOL/AYCBWB" in text
+    assert all(block.source.ocr for block in document.blocks)
+
+
+def test_a_page_of_text_is_never_taken_for_unmapped_glyphs() -> None:
+    # The text layers of the corpus's born-digital letters are read as they are, never by OCR.
+    document = read_document(str(ROOT / "corpora" / "barnet-scr-dhr" / "renditions"
+                                 / "barnet_6015464_arialmt.pdf"))
+    assert not any(block.source.ocr for block in document.blocks)

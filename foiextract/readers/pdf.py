@@ -146,7 +146,8 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
         glyphs = content.glyphs
         tables: list[FoundTable] = []
         visible = sum(1 for g in glyphs if g.text.strip())
-        if is_scan(visible, image_area(layout, content.width, content.height)):
+        if is_scan(visible, image_area(layout, content.width, content.height)) \
+                or _unmapped(glyphs, visible):
             glyphs = []
             lines, tables = renderer.page(number, settings) \
                 if settings.enabled and tesseract_available() else ([], [])
@@ -164,6 +165,21 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
             line.glyphs = []  # only the column finder needs them; keep memory flat
         page.close()
         yield number, content.height, lines, tables
+
+
+# A page whose fonts were embedded without their character maps (some "print to PDF" tools
+# leave them so) has no text to read: its characters come out as "(cid:12)" or as stray
+# symbols ("(cid:24)(cid:28)!"(cid:28)#"), so fewer than this share of them are letters or
+# figures (a page of text has nine in ten). Such a page is read by OCR, as a scan is.
+_MIN_UNMAPPED = 20
+_MIN_READABLE_SHARE = 0.6
+
+
+def _unmapped(glyphs: list[Any], visible: int) -> bool:
+    unmapped = sum(1 for g in glyphs if g.text.startswith("(cid:"))
+    if unmapped < _MIN_UNMAPPED:
+        return False
+    return sum(1 for g in glyphs if g.text.isalnum()) < _MIN_READABLE_SHARE * visible
 
 
 def _page_object(page: Any) -> PDFPage:
