@@ -73,6 +73,11 @@ COMPILE_KEYS: dict[str, Keys] = {
     "answers": Keys(indexes=("authority", "item", "kind", "needs_review"),
                     search=("question", "response_question", "answer")),
     "review": Keys(indexes=("authority", "item")),
+    "cells": Keys(indexes=("authority", "item", "row_label", "column_label", "kind", "is_total",
+                           "period_start", "year_type")),
+    "labels": Keys(pk=("raw_label",), indexes=("label",)),
+    "audit": Keys(indexes=("authority", "item", "answered", "format", "granularity"),
+                  search=("caveats",)),
     "errors": Keys(indexes=("kind",)),
 }
 

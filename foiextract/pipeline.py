@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from .cells import document_cells
+from .foi.caveats import read_caveats
 from .extraction import Extraction
 from .errors import FoiExtractError
 from .keys import Occurrences, pair_key
@@ -146,7 +147,8 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
         doc_id=doc_id, source=document.source, format=document.format, sha256=sha256,
         pages=document.pages, ocr_pages=document.ocr_pages if document.pages is not None else None,
         facts=facts, flags=tuple(flags), pairs=keyed, request=tuple(seg.request),
-        unanswered=tuple(seg.unanswered), cells=tuple(document_cells(document, answered_by)))
+        unanswered=tuple(seg.unanswered), cells=tuple(document_cells(document, answered_by)),
+        caveats=tuple(read_caveats(document)))
 
 
 def _with_values(pairs: Sequence[Pair]) -> list[Pair]:

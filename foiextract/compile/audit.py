@@ -1,0 +1,126 @@
+"""The compile's ``audit``: how each authority answered each item, before anyone compares.
+
+One row per authority x item: whether it was answered (``yes``, ``partly``, ``no``,
+``refused``), the form it came in (``letter text``, ``letter table``, ``attachment text``,
+``attachment table``), the kind of year its figures count in and how finely they are cut
+(``year``, ``quarter``, ``month``, ``day``, ``incident`` for a table of records, ``total``
+for one figure for the whole span), and every caveat sentence of the response quoted with
+its page ("A keyword search may not accurately identify all information held").
+
+>>> answered_state("withheld", "Exempt under s40(2).", [])
+'refused'
+>>> answered_state("count", "14, of which some withheld under section 40(2).", [])
+'partly'
+>>> answered_state("text", "See the table below.", ["count", "suppressed"])
+'partly'
+>>> answered_state("not_held", "We do not hold this.", [])
+'no'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+import pandas as pd
+
+from ..cells.periods import period_of_label
+from ..foi.caveats import Caveat
+from ..tables import audit_row, compile_frame, missing
+from .long import Response
+
+Answered = Literal["yes", "partly", "no", "refused"]
+Form = Literal["letter text", "letter table", "attachment text", "attachment table"]
+
+_NUMERIC = frozenset({"count", "number", "amount", "percent"})
+# Kinds of a cell that hold a figure (or say there is none): a table of such cells counts.
+_COUNTED = _NUMERIC | {"suppressed", "none", "missing", "range"}
+# A provision cited in an answer that still gives something.
+_CITES = re.compile(r"\b(?:s|section|reg(?:ulation)?)\.?\s*\d+\s*\(", re.I)
+# Periods named in an answer's text: "2019/20", "2019/2020", "Q2 2021", "Jan-19", "2021".
+_PERIOD_TEXT = re.compile(
+    r"\b(?:q[1-4]\s*)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/']*(?:19|20)?\d\d\b",
+    re.I)
+_GRAIN_ORDER = ("day", "month", "quarter", "year", "period")
+
+
+def answered_state(kind: str, answer: str, cell_kinds: Sequence[str]) -> Answered:
+    """Whether an item was answered, from its kind, its text and its table cells' kinds."""
+    if kind == "withheld":
+        return "refused"
+    if kind in ("missing", "not_held") and not cell_kinds:
+        return "no"
+    if kind == "suppressed" or "suppressed" in cell_kinds or "withheld" in cell_kinds \
+            or _CITES.search(answer or ""):
+        return "partly"
+    return "yes"
+
+
+def form_of(source: str, in_table: bool) -> Form:
+    """The form an answer came in: from the letter or an attachment (an email's, or a
+    platform batch's ``attachments-`` folder), as text or as a table."""
+    attached = "#" in source or "/attachments-" in source.replace("\\", "/")
+    return f"{'attachment' if attached else 'letter'} {'table' if in_table else 'text'}"  # type: ignore[return-value]
+
+
+def granularity(cells: pd.DataFrame, kind: str, answer: str) -> tuple[str | None, str | None]:
+    """(year type, granularity) of an item's answer: from its table cells' periods, a table
+    of records being ``incident``; from the periods its text names; one figure is ``total``."""
+    if len(cells):
+        kinds = Counter(str(k) for k in cells["kind"])
+        counted = sum(n for k, n in kinds.items() if k in _COUNTED)
+        if counted < len(cells) / 2:
+            return _year_type(cells["year_type"]), "incident"
+        grains = [str(g) for g in cells["granularity"] if not missing(g)]
+        finest = min(grains, key=_GRAIN_ORDER.index) if grains else "total"
+        return _year_type(cells["year_type"]), finest
+    periods = [p for p in (period_of_label(m.group(0)) for m in _PERIOD_TEXT.finditer(answer))
+               if p is not None]
+    if len({p.start for p in periods}) > 1:
+        finest = min((p.granularity for p in periods), key=_GRAIN_ORDER.index)
+        return _year_type(pd.Series([p.year_type for p in periods])), finest
+    if kind in _NUMERIC:
+        return None, "total"
+    return None, None
+
+
+def _year_type(types: pd.Series) -> str | None:
+    found = Counter(str(t) for t in types if not missing(t))
+    return found.most_common(1)[0][0] if found else None
+
+
+def response_caveats(responses: Sequence[Response]) -> dict[tuple[str, str], tuple[Caveat, ...]]:
+    """(authority, authority_code) -> the caveats of every document of its response."""
+    return {(r.authority, r.authority_code): tuple(c for d in r.documents for c in d.caveats)
+            for r in responses}
+
+
+def audit_table(answers: pd.DataFrame, cells: pd.DataFrame,
+                caveats: Mapping[tuple[str, str], Sequence[Caveat]],
+                totals: Mapping[tuple[str, str, int], float]) -> pd.DataFrame:
+    """The compile's ``audit``: one row per ``answers`` row (authority x item); ``caveats``
+    by authority (:func:`response_caveats`), ``totals`` the tables' (``long.table_totals``)."""
+    by_item = {key: table for key, table in cells.groupby(
+        ["authority", "authority_code", "item"], dropna=False)} if len(cells) else {}
+    rows = []
+    for answer in answers.to_dict("records"):
+        who = (str(answer["authority"]), _text(answer["authority_code"]))
+        item_cells = by_item.get((*who, answer["item"]), cells.iloc[0:0])
+        kind, text = str(answer["kind"]), _text(answer["answer"])
+        state = answered_state(kind, text, [str(k) for k in item_cells["kind"]])
+        year_type, grain = granularity(item_cells, kind, text)
+        tables = item_cells[["source", "table_no"]].drop_duplicates()
+        form = None if state == "no" and not len(tables) else form_of(
+            _text(answer["source"]), bool(len(tables)))
+        rows.append(audit_row(answer, answered=state, form=form, year_type=year_type,
+                              granularity=grain, tables=len(tables), cells=len(item_cells),
+                              total=totals.get((*who, int(answer["item"]))),
+                              caveats=caveats.get(who, ()) if state != "no" else ()))
+    return compile_frame("audit", rows)
+
+
+def _text(value: Any) -> str:
+    return "" if missing(value) else str(value)
