@@ -57,6 +57,33 @@ class Period:
     granularity: Granularity
 
 
+def period_label(period: Period) -> str:
+    """A period's label in one spelling, whatever the letter printed: ``FY 2019/20``,
+    ``AY 2019/20``, ``2021``, ``2021 Q2`` (``FY 2021/22 Q2``), ``2019-01``, or its days.
+
+    >>> period_label(read_period(["Apr 2019 - Mar 2020"])), period_label(read_period(["Jan-19"]))
+    ('FY 2019/20', '2019-01')
+    """
+    start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
+    split = f"{start.year}/{(start.year + 1) % 100:02d}"
+    if period.granularity == "year":
+        if period.year_type == "calendar":
+            return str(start.year)
+        if period.year_type in ("financial", "academic"):
+            return f"{'FY' if period.year_type == 'financial' else 'AY'} {split}"
+    if period.granularity == "quarter":
+        if period.year_type == "financial":
+            first = start.year - (start.month < 4)
+            number = (start.month - 4) % 12 // 3 + 1
+            return f"FY {first}/{(first + 1) % 100:02d} Q{number}"
+        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+    if period.granularity == "month":
+        return f"{start.year}-{start.month:02d}"
+    if period.granularity == "day":
+        return period.start
+    return f"{period.start}/{period.end}"
+
+
 def read_period(labels: Iterable[str]) -> Period | None:
     """The period the first label that names one names (a cell's row labels, then its
     column's); a label naming a kind of year ("Financial Year") tells how the others read."""

@@ -7,8 +7,10 @@ One row per authority x item: whether it was answered (``yes``, ``partly``, ``no
 for one figure for the whole span), and every caveat sentence of the response quoted with
 its page ("A keyword search may not accurately identify all information held").
 
->>> answered_state("withheld", "Exempt under s40(2).", [])
+>>> answered_state("withheld", "Exempt under Section 40(2) of the Act 2000.", [])
 'refused'
+>>> answered_state("withheld", "Section 40(2) applies to figures under five; the rest is 12.", [])
+'partly'
 >>> answered_state("count", "14, of which some withheld under section 40(2).", [])
 'partly'
 >>> answered_state("text", "See the table below.", ["count", "suppressed"])
@@ -39,6 +41,9 @@ _NUMERIC = frozenset({"count", "number", "amount", "percent"})
 _COUNTED = _NUMERIC | {"suppressed", "none", "missing", "range"}
 # A provision cited in an answer that still gives something.
 _CITES = re.compile(r"\b(?:s|section|reg(?:ulation)?)\.?\s*\d+\s*\(", re.I)
+# A provision as cited, numbers and all: "section 40(2)", "s.12", "regulation 12(4)(b)".
+_CITATION = re.compile(r"\b(?:s|ss|sections?|reg(?:ulation)?s?)\.?\s*\d+[a-z]?(?:\s*\(\w+\))*", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Periods named in an answer's text: "2019/20", "2019/2020", "Q2 2021", "Jan-19", "2021".
 _PERIOD_TEXT = re.compile(
     r"\b(?:q[1-4]\s*)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b"
@@ -50,7 +55,9 @@ _GRAIN_ORDER = ("day", "month", "quarter", "year", "period")
 def answered_state(kind: str, answer: str, cell_kinds: Sequence[str]) -> Answered:
     """Whether an item was answered, from its kind, its text and its table cells' kinds."""
     if kind == "withheld":
-        return "refused"
+        # A refusal that still gives a figure ("the remaining figure is 12") is a partial one.
+        figures = _YEAR.sub(" ", _CITATION.sub(" ", answer or ""))
+        return "partly" if re.search(r"\b\d+\b", figures) else "refused"
     if kind in ("missing", "not_held") and not cell_kinds:
         return "no"
     if kind == "suppressed" or "suppressed" in cell_kinds or "withheld" in cell_kinds \

@@ -2,7 +2,9 @@
 
 Five police forces print "Violence without injury", "VIOLENCE WITHOUT INJURY" and
 "Violence Without Injury:"; a long table lines them up only when each raw label has one
-normalised label. :func:`fold_label` folds case, punctuation and spacing; a ``labels``
+normalised label. :func:`fold_label` folds case, punctuation and spacing (a label naming a
+period is spelt as :func:`~foiextract.cells.periods.period_label` spells it: "2019/20" and
+"Apr 2019 - Mar 2020" are both ``FY 2019/20``); a ``labels``
 mapping (raw label -> label), written beside the compiled ``cells`` and edited by hand,
 merges what folding cannot ("Violence w/o injury" -> "violence without injury") and is
 fed back with ``foiextract compile ... --labels labels.csv``.
@@ -13,6 +15,8 @@ fed back with ``foiextract compile ... --labels labels.csv``.
 'criminal damage and arson'
 >>> Labels({"Violence w/o injury": "violence without injury"}).label("VIOLENCE W/O INJURY")
 'violence without injury'
+>>> Labels().label("2019/2020")
+'FY 2019/20'
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..cells.periods import period_label, period_of_label
 from ..errors import CorruptFile, NotFound
 
 # The mapping file's columns: the label as printed, and the label it stands for.
@@ -59,7 +64,10 @@ class Labels:
             return self.given[raw].strip()
         folded = fold_label(raw)
         mapped: dict[str, str] = getattr(self, "_folded")
-        return mapped.get(folded, folded).strip()
+        if folded in mapped:
+            return mapped[folded].strip()
+        period = period_of_label(raw)
+        return period_label(period) if period is not None else folded
 
     def path(self, raws: Iterable[str]) -> str:
         """A header path's labels, each normalised, joined as the cells table joins them."""
@@ -67,7 +75,8 @@ class Labels:
 
     def edited(self, raw: str) -> bool:
         """True when the mapping gave ``raw``'s label (rather than folding)."""
-        return self.label(raw) != fold_label(raw)
+        return raw in self.given and bool(self.given[raw].strip()) \
+            or fold_label(raw) in getattr(self, "_folded")
 
 
 def read_labels(path: str | os.PathLike[str]) -> Labels:
