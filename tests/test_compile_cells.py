@@ -9,6 +9,7 @@ years differently (``tests/data/hospital-labels-batch``).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from foiextract.cli import main
 from foiextract.compile import compile_responses
 from foiextract.compile.labels import Labels, fold_label, read_labels
 from foiextract.foi.caveats import is_caveat
+from foiextract.tables import COMPILE_SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSPITAL = ROOT / "corpora" / "real" / "hospital-crimes-batch"
@@ -180,6 +182,10 @@ def test_compile_database_holds_cells_labels_and_audit(tmp_path: Path) -> None:
         found = db.execute("SELECT authority FROM audit_fts JOIN audit ON audit.rowid = "
                            "audit_fts.rowid WHERE audit_fts MATCH 'provisional'").fetchall()
     assert cells == 10 and labels == 7 and {a for (a,) in found} == {"Northshire Police"}
+    described = json.loads((tmp_path / "metadata.json").read_text("utf-8"))
+    tables = described["databases"]["batch"]["tables"]
+    for name in ("cells", "labels", "audit"):
+        assert set(tables[name]["columns"]) == set(COMPILE_SCHEMAS[name]), name
 
 
 @pytest.mark.parametrize("label, period", [
