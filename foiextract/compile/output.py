@@ -52,6 +52,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str) -> None:
     import datetime as dt
 
     from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -63,13 +64,16 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str) -> None:
         sheet.append(list(df.columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+        # Cells made before they are appended: asking the sheet for its last row each time
+        # costs a pass over every cell, which a long ``cells`` sheet cannot afford.
         for row in df.astype(object).itertuples(index=False, name=None):
-            sheet.append([_excel(v) for v in row])
-            for cell in sheet[sheet.max_row]:
+            cells = [Cell(sheet, value=_excel(v)) for v in row]
+            for cell in cells:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
                 elif isinstance(cell.value, dt.date):
                     cell.number_format = DATE_FORMAT
+            sheet.append(cells)
         for number, column in enumerate(df.columns, start=1):
             sheet.column_dimensions[get_column_letter(number)].width = _WIDE.get(
                 str(column), 14 if name == "dataset" else 18)
