@@ -4,7 +4,8 @@ answered, and the dataset taking a table's printed total.
 
 On the real police round-robin (hospital crimes: Cumbria, Durham, Hertfordshire,
 Humberside) and on a constructed two-force batch whose tables spell their categories and
-years differently (``tests/data/hospital-labels-batch``).
+years differently (``tests/data/hospital-labels``: the batch, the labels file a journalist
+gives back, and ``expected.json``, what compiling it gives).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from foiextract.tables import COMPILE_SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSPITAL = ROOT / "corpora" / "real" / "hospital-crimes-batch"
-LABELS_BATCH = Path(__file__).resolve().parent / "data" / "hospital-labels-batch"
+CONSTRUCTED = Path(__file__).resolve().parent / "data" / "hospital-labels"
+LABELS_BATCH = CONSTRUCTED / "batch"
+EXPECTED = json.loads((CONSTRUCTED / "expected.json").read_text("utf-8"))
 CUMBRIA = "Cumbria Constabulary"
 
 
@@ -109,17 +112,11 @@ def test_audit_quotes_each_caveat_with_its_page(hospital) -> None:  # type: igno
 
 
 def test_labels_fold_case_punctuation_and_spacing(labelled) -> None:  # type: ignore[no-untyped-def]
-    categories = set(labelled.cells["row_label"])
-    # "VIOLENCE WITH INJURY:" and "Violence with injury", "Criminal damage & arson" and
-    # "CRIMINAL DAMAGE AND ARSON" fold together; "VIOLENCE W/O INJURY" needs the mapping.
-    assert {"violence with injury", "criminal damage and arson", "total"} <= categories
-    assert {"violence without injury", "violence w o injury"} <= categories
-    years = set(labelled.cells["column_label"]) - {"total"}
-    assert years == {"FY 2019/20", "FY 2020/21", "FY 2021/22"}
     labels = labelled.labels.set_index("raw_label")
-    assert labels.loc["VIOLENCE WITH INJURY:", "label"] == "violence with injury"
+    assert dict(labels["label"]) == EXPECTED["labels"]
     assert not labels["edited"].any()
-    assert "2019/20" not in labels.index  # periods are read, not mapped
+    assert set(labelled.cells["column_label"]) == set(EXPECTED["column_labels"])
+    assert set(labelled.cells["row_label"]) == set(EXPECTED["labels"].values())
 
 
 def test_labels_fed_back_merge_two_spellings(tmp_path: Path) -> None:
@@ -128,26 +125,28 @@ def test_labels_fed_back_merge_two_spellings(tmp_path: Path) -> None:
             "--format", "csv"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
+    # The journalist edits the labels table written beside the cells and gives it back.
+    mapping = read_labels(CONSTRUCTED / "labels.csv")
     labels = pd.read_csv(out / "labels.csv", dtype=str, keep_default_na=False)
-    labels.loc[labels["raw_label"] == "VIOLENCE W/O INJURY", "label"] = "violence without injury"
-    edited = tmp_path / "labels.csv"
-    labels.to_csv(edited, index=False)
-    again = CliRunner().invoke(main, args + ["--labels", str(edited)])
+    labels["label"] = [mapping.given.get(raw, label) for raw, label in
+                       zip(labels["raw_label"], labels["label"])]
+    labels.to_csv(out / "labels.csv", index=False)
+    again = CliRunner().invoke(main, args + ["--labels", str(out / "labels.csv")])
     assert again.exit_code == 0, again.output
     cells = pd.read_csv(out / "cells.csv", dtype=str, keep_default_na=False)
-    violence = cells[cells["row_label"] == "violence without injury"]
-    assert set(violence["authority"]) == {"Northshire Police", "Southvale Constabulary"}
-    assert "violence w o injury" not in set(cells["row_label"])
-    by_year = violence[violence["is_total"] == "False"].groupby("column_label")["number"].apply(
-        lambda s: sum(float(v) for v in s))
-    assert dict(by_year) == {"FY 2019/20": 71.0, "FY 2020/21": 66.0, "FY 2021/22": 87.0}
-    written = pd.read_csv(out / "labels.csv", dtype=str, keep_default_na=False)
-    row = written[written["raw_label"] == "VIOLENCE W/O INJURY"].iloc[0]
-    assert (row["label"], row["edited"]) == ("violence without injury", "True")
+    for category, by_year in EXPECTED["merged_with_labels_csv"].items():
+        rows = cells[(cells["row_label"] == category) & (cells["is_total"] == "False")]
+        assert set(rows["authority"]) == set(EXPECTED["dataset"])
+        summed = rows.groupby("column_label")["number"].apply(lambda s: sum(float(v) for v in s))
+        assert dict(summed) == by_year
+    written = pd.read_csv(out / "labels.csv", dtype=str, keep_default_na=False).set_index("raw_label")
+    for raw, label in mapping.given.items():
+        assert EXPECTED["labels"][raw] not in set(cells["row_label"])  # the old spelling is gone
+        assert (written.loc[raw, "label"], written.loc[raw, "edited"]) == (label, "True")
 
 
-def test_the_checked_in_labels_file_reads(labelled) -> None:  # type: ignore[no-untyped-def]
-    mapping = read_labels(LABELS_BATCH / "labels.csv")
+def test_the_labels_file_maps_as_printed_or_folded() -> None:
+    mapping = read_labels(CONSTRUCTED / "labels.csv")
     assert mapping.label("Violence W/O Injury") == "violence without injury"
     assert mapping.label("Arson") == "arson"
 
@@ -160,15 +159,20 @@ def test_a_labels_file_without_its_columns_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "raw_label" in result.output
 
 
-def test_constructed_batch_totals_and_audit(labelled) -> None:  # type: ignore[no-untyped-def]
-    dataset = labelled.dataset.set_index("authority")
-    # Northshire prints a grand total; Southvale only a Total row, summed over its years.
-    assert dataset.loc["Northshire Police", "q01_crimes_recorded_hospital"] == 206
-    assert dataset.loc["Southvale Constabulary", "q01_crimes_recorded_hospital"] == 143
-    audit = labelled.audit.set_index(["authority", "item"])
-    assert audit.loc[("Southvale Constabulary", 2), "answered"] == "partly"
-    assert "live system" in audit.loc[("Southvale Constabulary", 1), "caveats"]
-    assert "provisional" in audit.loc[("Northshire Police", 1), "caveats"]
+@pytest.mark.parametrize("authority", sorted(EXPECTED["dataset"]))
+def test_constructed_batch_dataset_takes_table_totals(labelled, authority: str) -> None:  # type: ignore[no-untyped-def]
+    row = labelled.dataset.set_index("authority").loc[authority]
+    for column, figure in EXPECTED["dataset"][authority].items():
+        assert row[column] == figure, column
+
+
+@pytest.mark.parametrize("want", EXPECTED["audit"], ids=lambda w: f"{w['authority']}-{w['item']}")
+def test_constructed_batch_audit(labelled, want: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+    row = labelled.audit.set_index(["authority", "item"]).loc[(want["authority"], want["item"])]
+    for column in ("answered", "format", "year_type", "granularity", "total"):
+        got = None if pd.isna(row[column]) else row[column]
+        assert got == want[column], column
+    assert all(str(phrase) in row["caveats"] for phrase in want["caveats"])  # type: ignore[attr-defined]
 
 
 def test_compile_database_holds_cells_labels_and_audit(tmp_path: Path) -> None:
