@@ -11,7 +11,7 @@ import os
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
-from .cells import document_cells
+from .cells import document_cells, table_captions
 from .foi.caveats import read_caveats
 from .extraction import Extraction
 from .errors import FoiExtractError
@@ -148,7 +148,7 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
         pages=document.pages, ocr_pages=document.ocr_pages if document.pages is not None else None,
         facts=facts, flags=tuple(flags), pairs=keyed, request=tuple(seg.request),
         unanswered=tuple(seg.unanswered), cells=tuple(document_cells(document, answered_by)),
-        caveats=tuple(read_caveats(document)))
+        caveats=tuple(read_caveats(document)), captions=tuple(table_captions(document)))
 
 
 def _with_values(pairs: Sequence[Pair]) -> list[Pair]:

@@ -68,6 +68,9 @@ def test_every_authoritys_cells_are_in_the_long_table(hospital) -> None:  # type
     (CUMBRIA, "q02_nature_crime_description", 2500),        # the grand total printed
     ("Durham Constabulary", "q01_total_number_crimes", 1343),  # its Total row over five years
     ("Durham Constabulary", "q02_nature_crime_description", 1343),
+    # A bare table no question stands over, placed by its caption ("Total No. of Crimes at
+    # Hospitals"): its Grand Total.
+    ("Hertfordshire Constabulary", "q01_total_number_crimes", 4492),
 ])
 def test_dataset_takes_the_tables_printed_total(hospital, authority: str, column: str,  # type: ignore[no-untyped-def]
                                                 total: int) -> None:
@@ -89,6 +92,7 @@ def test_a_table_without_a_total_gives_no_number(hospital) -> None:  # type: ign
     (CUMBRIA, 1, "yes", "letter text", "financial", "year"),
     (CUMBRIA, 2, "yes", "letter table", "financial", "year"),
     (CUMBRIA, 4, "no", None, None, None),
+    ("Hertfordshire Constabulary", 1, "yes", "letter table", "financial", "year"),
     ("Humberside Police", 2, "yes", "letter table", "calendar", "year"),
     ("Humberside Police", 4, "refused", "letter text", None, None),
 ])

@@ -25,7 +25,7 @@ from ..model import Block, Document, Source
 from ..values import parse_answer
 from .periods import read_period
 
-__all__ = ["TableCell", "document_cells", "is_total_label", "table_cells"]
+__all__ = ["TableCell", "document_cells", "is_total_label", "table_captions", "table_cells"]
 
 _TOTAL = re.compile(r"\b(?:grand\s+)?totals?\b|\bsum\b|\ball\s+(?:years|crimes|cases)\b", re.I)
 # A figure-like cell: what a data cell holds rather than a label.
@@ -83,6 +83,27 @@ def document_cells(document: Document,
         notes = " ".join(b.text for b in blocks[index + 1:index + 4] if b.kind != "table")
         cells.extend(table_cells(block, number, notes, (items or {}).get(id(block))))
     return cells
+
+
+# A caption is short: a title over a table, not the letter's paragraph before it.
+_CAPTION_LENGTH = 200
+
+
+def table_captions(document: Document) -> list[str]:
+    """The words standing over each table of a document, numbered as :func:`document_cells`
+    numbers them: the short paragraphs or headings since the table before it ("Total No.
+    of Crimes at Hospitals"); empty for a table with none."""
+    captions: list[str] = []
+    above: list[str] = []
+    for block in document.blocks:
+        if block.kind != "table":
+            text = " ".join(block.text.split())
+            above = (above + [text])[-2:] if 0 < len(text) <= _CAPTION_LENGTH else []
+            continue
+        if block.rows:
+            captions.append(" ".join(above))
+        above = []
+    return captions
 
 
 def table_cells(block: Block, table_no: int, notes: str = "",

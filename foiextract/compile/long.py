@@ -2,7 +2,8 @@
 
 A force answers "crimes by type, for each year" with a table; the compiled ``cells`` table
 holds every figure of every force's tables, one row a figure, with the authority, the
-request item the table answers (the item whose answer holds it), the period its labels
+request item the table answers (the item whose answer holds it, else the one its caption
+names), the period its labels
 name (``period_start``/``period_end``, ``year_type``, ``granularity``) and its labels
 normalised through a :class:`~foiextract.compile.labels.Labels` mapping. ``labels`` lists
 each raw label with the label it became, for a journalist to correct and give back.
@@ -34,6 +35,7 @@ import pandas as pd
 from ..cells import TableCell, is_total_label
 from ..cells.periods import period_of_label, read_period
 from ..extraction import Extraction
+from ..lexicon.text import stems
 from ..model import Source
 from ..tables import cell_rows, compile_frame, compiled_cell_row, label_row, missing
 from .cells import Answer
@@ -53,29 +55,67 @@ class Response:
     answers: tuple[Answer, ...]
 
 
-def table_items(answers: Iterable[Answer]) -> dict[tuple[str, Source], int]:
-    """(document source, table block's source) -> the request item whose answer holds it."""
-    items: dict[tuple[str, Source], int] = {}
-    for answer in answers:
+def table_items(response: Response, questions: Sequence[str]
+                ) -> dict[tuple[str, int], int]:
+    """(document source, table_no) -> the request item the table answers: the item whose
+    answer holds it, else the one item its caption names (:func:`caption_item`)."""
+    held: dict[tuple[str, Source], int] = {}
+    for answer in response.answers:
         if answer.pair is None or answer.kind == "missing":
             continue
         for block in answer.pair.answer_blocks:
             if block.kind == "table":
-                key = (answer.source, block.source)
-                items[key] = min(items.get(key, answer.item), answer.item)
+                place = (answer.source, block.source)
+                held[place] = min(held.get(place, answer.item), answer.item)
+    items: dict[tuple[str, int], int] = {}
+    for document in response.documents:
+        for cell in document.cells:
+            key = (document.source, cell.table_no)
+            if key in items:
+                continue
+            item = held.get((document.source, cell.source))
+            if item is None and cell.table_no <= len(document.captions):
+                item = caption_item(document.captions[cell.table_no - 1], questions)
+            if item is not None:
+                items[key] = item
     return items
 
 
-def cells_table(responses: Sequence[Response], names: Sequence[str],
+# How much of a caption's words an item must share to be the item the table answers, and
+# how far ahead of the next item it must be.
+CAPTION_SHARE = 0.4
+CAPTION_LEAD = 2.0
+
+
+def caption_item(caption: str, questions: Sequence[str]) -> int | None:
+    """The request item a table's caption names, where one stands out: most of the
+    caption's words are the item's, twice as many as any other item's.
+
+    >>> caption_item("Total No. of Crimes at Hospitals",
+    ...              ["How many crimes were recorded at hospitals in total?", "Name each hospital"])
+    1
+    >>> caption_item("Crime outcome and hospital name", ["Crime outcomes?", "Hospital names?"])
+    """
+    words = {w for w in stems(caption) if not any(ch.isdigit() for ch in w)}
+    if len(words) < 2:
+        return None
+    shares = sorted(((len(words & stems(q)) / len(words), n)
+                     for n, q in enumerate(questions, start=1)), reverse=True)
+    best, item = shares[0] if shares else (0.0, 0)
+    runner_up = shares[1][0] if len(shares) > 1 else 0.0
+    return item if best >= CAPTION_SHARE and best >= CAPTION_LEAD * runner_up else None
+
+
+def cells_table(responses: Sequence[Response], questions: Sequence[str], names: Sequence[str],
                 labels: Labels) -> pd.DataFrame:
     """The compile's ``cells``: every table cell of every authority's response."""
     rows = []
     for response in responses:
-        items = table_items(response.answers)
+        items = table_items(response, questions)
         for document in response.documents:
             extracted = cell_rows(document.doc_id, document.source, document.cells)
             for cell, row in zip(document.cells, extracted):
-                item = items.get((document.source, cell.source))
+                item = items.get((document.source, cell.table_no))
                 rows.append(compiled_cell_row(
                     row, authority=response.authority, authority_code=response.authority_code,
                     item=item, name=names[item - 1] if item else None,
@@ -91,17 +131,18 @@ def category_labels(cell: TableCell) -> list[str]:
             if any(ch.isalpha() for ch in label) and period_of_label(label) is None]
 
 
-def labels_table(responses: Sequence[Response], labels: Labels) -> pd.DataFrame:
+def labels_table(responses: Sequence[Response], questions: Sequence[str],
+                 labels: Labels) -> pd.DataFrame:
     """The compile's ``labels``: each raw label of the batch's tables, the label it stands
     for, whether the mapping given said so, and how many authorities and cells use it."""
     authorities: dict[str, set[tuple[str, str]]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
     items: dict[str, set[int]] = defaultdict(set)
     for response in responses:
-        by_table = table_items(response.answers)
+        by_table = table_items(response, questions)
         for document in response.documents:
             for cell in document.cells:
-                item = by_table.get((document.source, cell.source))
+                item = by_table.get((document.source, cell.table_no))
                 for raw in dict.fromkeys(category_labels(cell)):
                     authorities[raw].add((response.authority, response.authority_code))
                     counts[raw] += 1

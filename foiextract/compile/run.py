@@ -127,13 +127,13 @@ def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike
     read.sort(key=lambda r: (r.authority.casefold(), r.authority_code))
     labels = labels or Labels()
     answers = answers_table(given, found)
-    cells = cells_table(read, short_names(given.items), labels)
+    cells = cells_table(read, given.items, short_names(given.items), labels)
     totals = table_totals(cells)
     caveats = response_caveats(read)
     return Compilation(given, dataset_table(given, answers, totals), answers,
                        request_table(given, answers, totals), review_table(answers),
                        frame("errors", errors), tuple(skipped), cells=cells,
-                       labels=labels_table(read, labels),
+                       labels=labels_table(read, given.items, labels),
                        audit=audit_table(answers, cells, caveats, totals), caveats=caveats)
 
 
