@@ -76,6 +76,14 @@ def test_batch_zip_sources_name_the_attachment_inside_the_archive(zip_batch) -> 
     assert all("batch-download.zip!" in s and "/attachments-" in s for s in sources)
 
 
+def test_audit_says_an_answer_came_in_an_attachment(folder_batch, zip_batch) -> None:  # type: ignore[no-untyped-def]
+    # The platform's download holds each reply in an attachments- folder; the loose files
+    # are the letters themselves (Enfield's an email, its answers in the body).
+    assert set(zip_batch.audit["format"].dropna()) == {"attachment text"}
+    assert set(folder_batch.audit["format"].dropna()) == {"letter text"}
+    assert list(zip_batch.audit["answered"]) == list(folder_batch.audit["answered"])
+
+
 def test_authority_comes_from_the_folder_when_the_letter_does_not_say(tmp_path: Path) -> None:
     reply = ("Dear J Morgan,\n\n1. How many reviews have been started?\n\n14\n\n"
              "2. Please provide the dates.\n\nMay 2019\n\nYours sincerely,\n\nInformation team\n")

@@ -66,11 +66,22 @@ def answered_state(kind: str, answer: str, cell_kinds: Sequence[str]) -> Answere
     return "yes"
 
 
+_FORMS: dict[tuple[bool, bool], Form] = {
+    (False, False): "letter text", (False, True): "letter table",
+    (True, False): "attachment text", (True, True): "attachment table"}
+
+
 def form_of(source: str, in_table: bool) -> Form:
     """The form an answer came in: from the letter or an attachment (an email's, or a
-    platform batch's ``attachments-`` folder), as text or as a table."""
+    platform batch's ``attachments-`` folder), as text or as a table.
+
+    >>> form_of("batch.zip!Camden - SCRs/2020-02-24/attachments-9/reply.pdf", True)
+    'attachment table'
+    >>> form_of("enfield.eml", False)
+    'letter text'
+    """
     attached = "#" in source or "/attachments-" in source.replace("\\", "/")
-    return f"{'attachment' if attached else 'letter'} {'table' if in_table else 'text'}"  # type: ignore[return-value]
+    return _FORMS[(attached, in_table)]
 
 
 def granularity(cells: pd.DataFrame, kind: str, answer: str) -> tuple[str | None, str | None]:
@@ -120,8 +131,9 @@ def audit_table(answers: pd.DataFrame, cells: pd.DataFrame,
         state = answered_state(kind, text, [str(k) for k in item_cells["kind"]])
         year_type, grain = granularity(item_cells, kind, text)
         tables = item_cells[["source", "table_no"]].drop_duplicates()
-        form = None if state == "no" and not len(tables) else form_of(
-            _text(answer["source"]), bool(len(tables)))
+        # A table's form is where the table stands, which may be another document.
+        where = _text(tables["source"].iloc[0]) if len(tables) else _text(answer["source"])
+        form = None if state == "no" and not len(tables) else form_of(where, bool(len(tables)))
         rows.append(audit_row(answer, answered=state, form=form, year_type=year_type,
                               granularity=grain, tables=len(tables), cells=len(item_cells),
                               total=totals.get((*who, int(answer["item"]))),

@@ -50,33 +50,32 @@ def fold_label(label: str) -> str:
 @dataclass(frozen=True)
 class Labels:
     """Raw label -> the label it stands for. A label the mapping does not name is folded
-    (:func:`fold_label`); one it names is matched as printed, else by its folded form."""
+    (:func:`fold_label`), or spelt as a period where it names one; one it names is matched
+    as printed, else by its folded form."""
 
     given: Mapping[str, str] = field(default_factory=dict)
+    # The mapping by folded raw label, so "VIOLENCE W/O INJURY" takes "Violence w/o injury"'s.
+    folded: Mapping[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        folded = {fold_label(raw): label for raw, label in self.given.items() if label.strip()}
-        object.__setattr__(self, "_folded", folded)
+        object.__setattr__(self, "folded", {fold_label(raw): label.strip()
+                                            for raw, label in self.given.items() if label.strip()})
 
     def label(self, raw: str) -> str:
         """The normalised label of ``raw``."""
-        if raw in self.given and self.given[raw].strip():
-            return self.given[raw].strip()
-        folded = fold_label(raw)
-        mapped: dict[str, str] = getattr(self, "_folded")
-        if folded in mapped:
-            return mapped[folded].strip()
+        if self.edited(raw):
+            given = self.given.get(raw, "").strip()
+            return given or self.folded[fold_label(raw)]
         period = period_of_label(raw)
-        return period_label(period) if period is not None else folded
+        return period_label(period) if period is not None else fold_label(raw)
 
     def path(self, raws: Iterable[str]) -> str:
         """A header path's labels, each normalised, joined as the cells table joins them."""
         return " / ".join(self.label(raw) for raw in raws)
 
     def edited(self, raw: str) -> bool:
-        """True when the mapping gave ``raw``'s label (rather than folding)."""
-        return raw in self.given and bool(self.given[raw].strip()) \
-            or fold_label(raw) in getattr(self, "_folded")
+        """True when the mapping names ``raw`` (as printed or folded)."""
+        return bool(self.given.get(raw, "").strip()) or fold_label(raw) in self.folded
 
 
 def read_labels(path: str | os.PathLike[str]) -> Labels:
