@@ -86,7 +86,15 @@ def form_of(source: str, in_table: bool) -> Form:
 
 def granularity(cells: pd.DataFrame, kind: str, answer: str) -> tuple[str | None, str | None]:
     """(year type, granularity) of an item's answer: from its table cells' periods, a table
-    of records being ``incident``; from the periods its text names; one figure is ``total``."""
+    of records being ``incident``; from the periods its text gives figures for; one figure
+    is ``total``.
+
+    >>> empty = pd.DataFrame({"kind": [], "year_type": [], "granularity": []})
+    >>> granularity(empty, "text", "2019/2020 635 2020/2021 505")
+    ('financial', 'year')
+    >>> granularity(empty, "list", "The reviews started in March 2019 and October 2019.")
+    (None, None)
+    """
     if len(cells):
         kinds = Counter(str(k) for k in cells["kind"])
         counted = sum(n for k, n in kinds.items() if k in _COUNTED)
@@ -97,7 +105,10 @@ def granularity(cells: pd.DataFrame, kind: str, answer: str) -> tuple[str | None
         return _year_type(cells["year_type"]), finest
     periods = [p for p in (period_of_label(m.group(0)) for m in _PERIOD_TEXT.finditer(answer))
                if p is not None]
-    if len({p.start for p in periods}) > 1:
+    # Periods with figures beside them ("2019/2020 635 2020/2021 505") cut the answer by
+    # period; periods alone ("started in March 2019 and October 2019") are its value.
+    figures = re.search(r"\d", _PERIOD_TEXT.sub(" ", answer))
+    if figures and kind not in ("date", "list") and len({p.start for p in periods}) > 1:
         finest = min((p.granularity for p in periods), key=_GRAIN_ORDER.index)
         return _year_type(pd.Series([p.year_type for p in periods])), finest
     if kind in _NUMERIC:
