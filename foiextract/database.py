@@ -73,6 +73,11 @@ COMPILE_KEYS: dict[str, Keys] = {
     "answers": Keys(indexes=("authority", "item", "kind", "needs_review"),
                     search=("question", "response_question", "answer")),
     "review": Keys(indexes=("authority", "item")),
+    "cells": Keys(indexes=("authority", "item", "row_label", "column_label", "kind", "is_total",
+                           "period_start", "year_type")),
+    "labels": Keys(pk=("raw_label",), indexes=("label",)),
+    "audit": Keys(indexes=("authority", "item", "answered", "format", "granularity"),
+                  search=("caveats",)),
     "errors": Keys(indexes=("kind",)),
 }
 
@@ -212,6 +217,14 @@ def column_docs() -> dict[str, Any]:
     return tables
 
 
+def compile_column_docs() -> dict[str, Any]:
+    """The descriptions of the compile's own tables (``cells``, ``labels``, ``audit``)."""
+    from .lexicon.data import load_json
+
+    tables: dict[str, Any] = load_json("table_columns.json").get("compile_tables", {})
+    return tables
+
+
 def datasette_metadata(db_path: str, tables: Iterable[str],
                        existing: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Datasette metadata for the database at ``db_path``: each table's and column's meaning.
@@ -230,7 +243,9 @@ def datasette_metadata(db_path: str, tables: Iterable[str],
     databases = meta.setdefault("databases", {})
     name = os.path.splitext(os.path.basename(db_path))[0]
     described: dict[str, Any] = {}
-    docs = column_docs()
+    tables = list(tables)
+    # A compile's database (its answers table says so) describes its own cells table.
+    docs = {**column_docs(), **(compile_column_docs() if "answers" in tables else {})}
     for table in tables:
         if table in docs:
             described[table] = {"description": docs[table]["description"],

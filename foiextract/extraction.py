@@ -13,6 +13,7 @@ from typing import Any
 
 from .cells import TableCell
 from .foi import Facts
+from .foi.caveats import Caveat
 from .model import Pair
 
 
@@ -20,7 +21,8 @@ from .model import Pair
 class Extraction:
     """One document's extraction. ``flags`` are the document's flags in their fixed order;
     ``request`` is the request as the document restates it, ``unanswered`` the numbers of
-    its items left unanswered."""
+    its items left unanswered; ``caveats`` the sentences qualifying its figures;
+    ``captions`` the words over each of its tables (``captions[table_no - 1]``)."""
 
     doc_id: str
     source: str
@@ -34,6 +36,8 @@ class Extraction:
     request: tuple[str, ...] = ()
     unanswered: tuple[int, ...] = ()
     cells: tuple[TableCell, ...] = ()
+    caveats: tuple[Caveat, ...] = ()
+    captions: tuple[str, ...] = ()
 
     def rows(self) -> dict[str, list[dict[str, Any]]]:
         """Every table's rows from this document (``errors`` apart), cells and checks too."""

@@ -11,7 +11,8 @@ import os
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
-from .cells import document_cells
+from .cells import document_cells, table_captions
+from .foi.caveats import read_caveats
 from .extraction import Extraction
 from .errors import FoiExtractError
 from .keys import Occurrences, pair_key
@@ -163,7 +164,8 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
         doc_id=doc_id, source=document.source, format=document.format, sha256=sha256,
         pages=document.pages, ocr_pages=document.ocr_pages if document.pages is not None else None,
         facts=facts, flags=tuple(flags), pairs=keyed, request=tuple(seg.request),
-        unanswered=tuple(seg.unanswered), cells=tuple(document_cells(document, answered_by)))
+        unanswered=tuple(seg.unanswered), cells=tuple(document_cells(document, answered_by)),
+        caveats=tuple(read_caveats(document)), captions=tuple(table_captions(document)))
 
 
 def _with_values(pairs: Sequence[Pair]) -> list[Pair]:

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from .errors import FoiExtractError
     from .cells import TableCell
     from .cells.checks import Check
+    from .cells.periods import Period
     from .extraction import Extraction
+    from .foi.caveats import Caveat
     from .model import Pair, Source
 
 TEXT = "string"
@@ -106,6 +108,29 @@ COMPILE_SCHEMAS: dict[str, dict[str, str]] = {
         "authority": TEXT, "item": INT, "name": TEXT, "question": TEXT,
         "kind": TEXT, "value": TEXT, "reason": TEXT, "answer": TEXT,
         "source": TEXT, "where": TEXT,
+    },
+    # Every authority's table cells in one long table: the request item each table answers,
+    # its period normalised and its labels mapped (``labels``).
+    "cells": {
+        "authority": TEXT, "authority_code": TEXT, "source": TEXT, "item": INT, "name": TEXT,
+        "cell_key": TEXT, "table_no": INT, "row_no": INT, "col_no": INT,
+        "row_labels": TEXT, "column_labels": TEXT, "row_label": TEXT, "column_label": TEXT,
+        "text": TEXT, "kind": TEXT, "value": TEXT, "number": FLOAT, "unit": TEXT,
+        "low": FLOAT, "high": FLOAT, "is_total": BOOL, "period_start": TEXT,
+        "period_end": TEXT, "year_type": TEXT, "granularity": TEXT,
+        "page": INT, "bbox": TEXT, "line_start": INT, "line_end": INT, "paragraph_start": INT,
+    },
+    # Raw label -> normalised label: the mapping a journalist edits and gives back (--labels).
+    "labels": {
+        "raw_label": TEXT, "label": TEXT, "edited": BOOL, "authorities": INT, "cells": INT,
+        "items": TEXT,
+    },
+    # How each authority answered each item, and the sentences qualifying its figures.
+    "audit": {
+        "authority": TEXT, "authority_code": TEXT, "source": TEXT, "item": INT, "name": TEXT,
+        "answered": TEXT, "format": TEXT, "kind": TEXT, "year_type": TEXT,
+        "granularity": TEXT, "n_tables": INT, "n_cells": INT, "total": FLOAT,
+        "caveats": TEXT, "n_caveats": INT,
     },
 }
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
@@ -302,6 +327,42 @@ def review_row(answer: Mapping[str, Any], where: str) -> dict[str, Any]:
     columns = COMPILE_SCHEMAS["review"]
     return {**{c: answer.get(c) for c in columns if c in answer},
             "reason": answer["review_reason"], "where": where}
+
+
+def compiled_cell_row(cell: Mapping[str, Any], *, authority: str, authority_code: str,
+                      item: int | None, name: str | None, row_label: str, column_label: str,
+                      period: Period | None) -> dict[str, Any]:
+    """The compile's ``cells`` row of one table cell (its extract ``cells`` row, ``cell``):
+    the authority, the item its table answers, its labels normalised and its period."""
+    columns = COMPILE_SCHEMAS["cells"]
+    return {**{c: cell.get(c) for c in columns if c in cell},
+            "authority": authority, "authority_code": authority_code, "item": item,
+            "name": name, "row_label": row_label, "column_label": column_label,
+            "period_start": period.start if period else None,
+            "period_end": period.end if period else None,
+            "year_type": period.year_type if period else None,
+            "granularity": period.granularity if period else None}
+
+
+def label_row(raw: str, label: str, *, edited: bool, authorities: int, cells: int,
+              items: Iterable[int]) -> dict[str, Any]:
+    """The compile's ``labels`` row: a label as printed and the label it stands for."""
+    return {"raw_label": raw, "label": label, "edited": edited, "authorities": authorities,
+            "cells": cells, "items": "; ".join(str(i) for i in sorted(set(items)))}
+
+
+def audit_row(answer: Mapping[str, Any], *, answered: str, form: str | None,
+              year_type: str | None, granularity: str | None, tables: int, cells: int,
+              total: float | None, caveats: Iterable[Caveat]) -> dict[str, Any]:
+    """The compile's ``audit`` row of one authority x item (``answer``: its ``answers``
+    row): how it was answered, in what form, by what period, and each caveat with its page."""
+    quoted = [f'"{c.text}" ({c.where()})' for c in caveats]
+    return {"authority": answer["authority"], "authority_code": answer["authority_code"],
+            "source": answer["source"], "item": answer["item"], "name": answer["name"],
+            "kind": answer["kind"], "answered": answered, "format": form,
+            "year_type": year_type, "granularity": granularity, "n_tables": tables,
+            "n_cells": cells, "total": total, "caveats": " | ".join(quoted) or None,
+            "n_caveats": len(quoted)}
 
 
 def compile_frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

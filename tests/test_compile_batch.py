@@ -76,6 +76,14 @@ def test_batch_zip_sources_name_the_attachment_inside_the_archive(zip_batch) -> 
     assert all("batch-download.zip!" in s and "/attachments-" in s for s in sources)
 
 
+def test_audit_says_an_answer_came_in_an_attachment(folder_batch, zip_batch) -> None:  # type: ignore[no-untyped-def]
+    # The platform's download holds each reply in an attachments- folder; the loose files
+    # are the letters themselves (Enfield's an email, its answers in the body).
+    assert set(zip_batch.audit["format"].dropna()) == {"attachment text"}
+    assert set(folder_batch.audit["format"].dropna()) == {"letter text"}
+    assert list(zip_batch.audit["answered"]) == list(folder_batch.audit["answered"])
+
+
 def test_authority_comes_from_the_folder_when_the_letter_does_not_say(tmp_path: Path) -> None:
     reply = ("Dear J Morgan,\n\n1. How many reviews have been started?\n\n14\n\n"
              "2. Please provide the dates.\n\nMay 2019\n\nYours sincerely,\n\nInformation team\n")
@@ -144,13 +152,13 @@ def test_authority_folder_names() -> None:
     assert authority_from_folder("attachments-123") == ""
 
 
-def test_cli_writes_a_workbook_with_three_sheets(tmp_path: Path) -> None:
+def test_cli_writes_a_workbook_with_its_sheets(tmp_path: Path) -> None:
     out = tmp_path / "dataset.xlsx"
     result = CliRunner().invoke(main, ["compile", str(BATCH), "--request", str(REQUEST),
                                        "-o", str(out)])
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["dataset", "request", "review"]
+    assert book.sheetnames == ["dataset", "request", "review", "audit", "cells", "labels"]
     header = [c.value for c in book["dataset"][1]]
     rows = list(book["dataset"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == len({a["authority"] for a in GOLD["answers"]})
@@ -172,8 +180,8 @@ def test_cli_writes_table_folders(tmp_path: Path, fmt: str) -> None:
     assert result.exit_code == 0, result.output
     assert "inferred" in result.output and "request.md" in result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"{t}.{fmt}" for t in ("answers", "dataset", "errors", "request",
-                                                  "review"))
+    assert names == sorted(f"{t}.{fmt}" for t in ("answers", "audit", "cells", "dataset",
+                                                  "errors", "labels", "request", "review"))
     if fmt == "csv":
         answers = pd.read_csv(out / "answers.csv", dtype=str, keep_default_na=False)
         assert len(answers) == len(GOLD["answers"])

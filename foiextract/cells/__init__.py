@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Block, Document, Source
 from ..values import parse_answer
+from .periods import read_period
 
-__all__ = ["TableCell", "document_cells", "table_cells"]
+__all__ = ["TableCell", "document_cells", "is_total_label", "table_captions", "table_cells"]
 
 _TOTAL = re.compile(r"\b(?:grand\s+)?totals?\b|\bsum\b|\ball\s+(?:years|crimes|cases)\b", re.I)
 # A figure-like cell: what a data cell holds rather than a label.
@@ -36,10 +36,15 @@ _FIGURE = re.compile(r"^\s*(?:[<>≤≥~]|c\.|approx\.?)?\s*[£$€]?\s*\d[\d,.]
 _NOTE = re.compile(r"(?P<mark>[*†‡]|[-–—](?=\s*(?:=|denotes|means|indicates|represents|shows)))"
                    r"\s*(?:=|:|denotes|means|indicates|represents|shows|signifies|is)\s+"
                    r"(?P<meaning>[^.;\n]{2,120})", re.I)
-_MONTH_YEAR = re.compile(r"^(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                         r"[\s\-/']*(?P<year>\d{4}|\d{2})$", re.I)
-_MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                       "sep", "oct", "nov", "dec"), start=1)}
+
+
+def is_total_label(label: str) -> bool:
+    """True for a label naming a total ("Total", "Grand Total", "All years").
+
+    >>> is_total_label("Grand Total"), is_total_label("Arson")
+    (True, False)
+    """
+    return bool(_TOTAL.search(label))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,27 @@ def _heading_period(before: Sequence[Block]) -> tuple[str | None, str | None]:
         if period[0] is not None or block.level <= 1:
             return period
     return None, None
+
+
+# A caption is short: a title over a table, not the letter's paragraph before it.
+_CAPTION_LENGTH = 200
+
+
+def table_captions(document: Document) -> list[str]:
+    """The words standing over each table of a document, numbered as :func:`document_cells`
+    numbers them: the short paragraphs or headings since the table before it ("Total No.
+    of Crimes at Hospitals"); empty for a table with none."""
+    captions: list[str] = []
+    above: list[str] = []
+    for block in document.blocks:
+        if block.kind != "table":
+            text = " ".join(block.text.split())
+            above = (above + [text])[-2:] if 0 < len(text) <= _CAPTION_LENGTH else []
+            continue
+        if block.rows:
+            captions.append(" ".join(above))
+        above = []
+    return captions
 
 
 def table_cells(block: Block, table_no: int, notes: str = "",
@@ -284,27 +310,12 @@ def _meaning(meaning: str) -> str:
 
 def _period(labels: Iterable[str]) -> tuple[str | None, str | None]:
     """The period a cell's labels name: a year, a financial year, a quarter, a month."""
-    for label in labels:
-        found = _label_period(label.strip())
-        if found[0] is not None:
-            return found
-    return None, None
+    return _labels_period(tuple(labels))
 
 
 @lru_cache(maxsize=4096)
-def _label_period(label: str) -> tuple[str | None, str | None]:
-    """The period one label names. Every cell of a row and of a column shares its labels, so
-    each is read once: a sheet of 180,000 cells read its labels' periods for 20 seconds."""
-    match = _MONTH_YEAR.match(label)
-    if match:
-        year = int(match.group("year"))
-        year += 2000 if year < 100 else 0
-        month = _MONTHS[match.group("month").lower()[:3]]
-        following = date(year + (month == 12), month % 12 + 1, 1)
-        last = date.fromordinal(following.toordinal() - 1)
-        return date(year, month, 1).isoformat(), last.isoformat()
-    if len(label) <= 12 and any(ch.isdigit() for ch in label):
-        value = parse_answer(label)
-        if value.kind == "date" and value.date_start is not None:
-            return value.date_start, value.date_end
-    return None, None
+def _labels_period(labels: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Read once for each set of labels: every cell of a row and of a column shares them (a
+    sheet of 180,000 cells read its labels' periods for 20 seconds)."""
+    period = read_period(labels)
+    return (period.start, period.end) if period is not None else (None, None)

@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -21,14 +21,18 @@ from ..extraction import Extraction
 from ..foi.authority import lookup_name
 from ..limits import Limits
 from ..pipeline import DEFAULT_LIMITS, extract_file
-from ..tables import error_row, frame
+from ..foi.caveats import Caveat
+from ..tables import compile_frame, error_row, frame
 from ..writers import left_by_dead_writer
 from .cells import Answer, response_answers
 from .inputs import ResponseFiles, collect
-from .request import Request, infer_request, read_request
+from .audit import audit_table, response_caveats
+from .labels import Labels
+from .long import Response, cells_table, labels_table, table_totals
+from .request import Request, infer_request, read_request, short_names
 from .tables import answers_table, dataset_table, request_table, review_table
 
-TABLE_NAMES = ("dataset", "answers", "request", "review", "errors")
+TABLE_NAMES = ("dataset", "answers", "request", "review", "cells", "labels", "audit", "errors")
 # Batch ZIPs are unpacked into <tmp>/foiextract-compile-<pid>-<random>/, removed when the
 # compile ends; the next compile removes those of a compile that was killed.
 _WORKDIR = "foiextract-compile-"
@@ -37,8 +41,10 @@ _WORKDIR = "foiextract-compile-"
 @dataclass(frozen=True)
 class Compilation:
     """A compiled batch: the request and the ``dataset``, ``answers``, ``request``,
-    ``review`` and ``errors`` tables. ``skipped`` lists inputs that answer nothing
-    (the request itself, a cover note) and were left out of the dataset.
+    ``review``, ``cells`` (every table cell, long), ``labels`` (raw label -> label),
+    ``audit`` and ``errors`` tables. ``skipped`` lists inputs that answer nothing
+    (the request itself, a cover note) and were left out of the dataset; ``caveats`` holds
+    each authority's caveat sentences, by (authority, authority_code).
 
     >>> Compilation.__dataclass_fields__.keys() >= {"dataset", "answers", "review"}
     True
@@ -51,11 +57,16 @@ class Compilation:
     review: pd.DataFrame
     errors: pd.DataFrame
     skipped: tuple[str, ...] = ()
+    cells: pd.DataFrame = field(default_factory=lambda: compile_frame("cells", []))
+    labels: pd.DataFrame = field(default_factory=lambda: compile_frame("labels", []))
+    audit: pd.DataFrame = field(default_factory=lambda: compile_frame("audit", []))
+    caveats: dict[tuple[str, str], tuple[Caveat, ...]] = field(default_factory=dict)
 
     def tables(self) -> Iterator[tuple[str, pd.DataFrame]]:
         """``(name, frame)`` for every table; the request's items are the ``request`` table."""
         yield from (("dataset", self.dataset), ("answers", self.answers),
-                    ("request", self.questions), ("review", self.review), ("errors", self.errors))
+                    ("request", self.questions), ("review", self.review), ("cells", self.cells),
+                    ("labels", self.labels), ("audit", self.audit), ("errors", self.errors))
 
     def write(self, out: str | os.PathLike[str], fmt: str | None = None) -> list[str]:
         """Write the tables: an Excel workbook (.xlsx), a SQLite file, or a folder of
@@ -73,13 +84,16 @@ class Compilation:
 def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
                       request: str | os.PathLike[str] | Sequence[str] | Request | None = None,
                       *, follow_symlinks: bool = False,
-                      limits: Limits = DEFAULT_LIMITS) -> Compilation:
+                      limits: Limits = DEFAULT_LIMITS,
+                      labels: Labels | None = None) -> Compilation:
     """Compile responses (files, folders, batch ZIPs) to one request into a dataset.
 
     ``request`` is a request file, a list of questions, a :class:`Request`, or
     None to infer it from the responses that restate it. A symbolic link in a
     folder that leads out of it is an ``errors`` row unless ``follow_symlinks``.
-    ``limits`` says how each file is read (``Limits(ocr=False)``: no scans).
+    ``limits`` says how each file is read (``Limits(ocr=False)``: no scans). ``labels``
+    maps the tables' raw labels to the labels they stand for (``compile.labels.read_labels``
+    reads an edited ``labels`` table); a label it does not name is folded.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -99,17 +113,28 @@ def compile_responses(paths: str | os.PathLike[str] | Sequence[str | os.PathLike
                                if any(p.answer for p in d.pairs)])
     found: list[Answer] = []
     skipped: list[str] = []
+    read: list[Response] = []
     for group, documents in _merge_by_authority(responses):
         answered, best = response_answers(given.items, documents)
         if best is None and not group.authority_hint:
             skipped.extend(group.names)
             continue
         authority, code = _authority(best, group.authority_hint)
-        found.extend(replace(a, authority=authority, authority_code=code) for a in answered)
+        named = [replace(a, authority=authority, authority_code=code) for a in answered]
+        found.extend(named)
+        read.append(Response(authority, code, tuple(documents), tuple(named)))
     found.sort(key=lambda a: (a.authority.casefold(), a.authority_code, a.item))
+    read.sort(key=lambda r: (r.authority.casefold(), r.authority_code))
+    labels = labels or Labels()
     answers = answers_table(given, found)
-    return Compilation(given, dataset_table(given, answers), answers, request_table(given, answers),
-                       review_table(answers), frame("errors", errors), tuple(skipped))
+    cells = cells_table(read, given.items, short_names(given.items), labels)
+    totals = table_totals(cells)
+    caveats = response_caveats(read)
+    return Compilation(given, dataset_table(given, answers, totals), answers,
+                       request_table(given, answers, totals), review_table(answers),
+                       frame("errors", errors), tuple(skipped), cells=cells,
+                       labels=labels_table(read, given.items, labels),
+                       audit=audit_table(answers, cells, caveats, totals), caveats=caveats)
 
 
 def _remove_stale_workdirs() -> None:

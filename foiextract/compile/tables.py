@@ -123,23 +123,42 @@ def doubts(kind: str, number_asked: bool, *, match: float | None = None,
     return reasons
 
 
-def request_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
-    """The request's items: column name, question, usual kind, numeric or not, answered by how many."""
+Totals = Mapping[tuple[str, str, int], float]
+
+
+def request_table(request: Request, answers: pd.DataFrame,
+                  totals: Totals | None = None) -> pd.DataFrame:
+    """The request's items: column name, question, usual kind, numeric or not, answered by how
+    many. An item is numeric when most answers are numbers, or when at least half of those
+    answered give a number (an answer that is a table printing a total gives that total)."""
     names = short_names(request.items)
     cells = answers.to_dict("records")
     kinds = item_kinds(request, cells)
+    totals = totals or {}
     rows = []
     for n, question in request.numbered():
-        answered = sum(1 for c in cells if c["item"] == n and c["kind"] != "missing")
+        given = [c for c in cells if c["item"] == n and c["kind"] != "missing"]
+        figures = sum(1 for c in given if c["kind"] in NUMERIC_KINDS
+                      or _cell_key(c, n) in totals)
+        numeric = kinds[n] in NUMERIC_KINDS or (
+            any(_cell_key(c, n) in totals for c in given) and 2 * figures >= len(given))
         rows.append(request_item_row(
-            n, names[n - 1], question, kinds[n], numeric=kinds[n] in NUMERIC_KINDS,
-            answered=answered, support=request.support[n - 1] if request.support else None))
+            n, names[n - 1], question, kinds[n], numeric=numeric,
+            answered=len(given), support=request.support[n - 1] if request.support else None))
     return compile_frame("request", rows)
 
 
-def dataset_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
-    """The wide table: one row per authority, one typed column per item (see the module doc)."""
-    questions = request_table(request, answers)
+def _cell_key(cell: Mapping[str, Any], item: int) -> tuple[str, str, int]:
+    code = cell.get("authority_code")
+    return (str(cell["authority"]), "" if missing(code) else str(code), item)
+
+
+def dataset_table(request: Request, answers: pd.DataFrame,
+                  totals: Totals | None = None) -> pd.DataFrame:
+    """The wide table: one row per authority, one typed column per item (see the module doc).
+    ``totals`` are the totals the tables answering items print (``long.table_totals``)."""
+    totals = totals or {}
+    questions = request_table(request, answers, totals)
     authorities = answers[["authority", "authority_code", "source"]].drop_duplicates(
         ["authority", "authority_code"])
     by_cell = {(r["authority"], r["authority_code"], r["item"]): r
@@ -153,17 +172,19 @@ def dataset_table(request: Request, answers: pd.DataFrame) -> pd.DataFrame:
         name, item = str(entry["name"]), int(entry["item"])
         cells = [by_cell.get((k[0], k[1], item)) for k in keys]
         if entry["numeric"]:
+            tabled = [totals.get(_cell_key(c, item)) if c is not None
+                      and c["kind"] not in NUMERIC_KINDS else None for c in cells]
             whole = all(c is None or c["kind"] not in NUMERIC_KINDS or c["kind"] == "count"
-                        for c in cells)
+                        for c in cells) and all(t is None or float(t).is_integer() for t in tabled)
             numbers = [_known(c["number"]) if c is not None and c["kind"] in NUMERIC_KINDS
-                       else None for c in cells]
+                       else t for c, t in zip(cells, tabled)]
             columns[name] = pd.array(
                 [None if v is None else (int(v) if whole else float(v)) for v in numbers],
                 dtype="Int64" if whole else "Float64")
             columns[f"{name}_note"] = pd.array(
-                [None if c is None or c["kind"] in NUMERIC_KINDS
+                [None if c is None or c["kind"] in NUMERIC_KINDS or t is not None
                  else display(str(c["kind"]), str(c["value"] or ""), str(c["answer"] or ""))
-                 for c in cells], dtype="string")
+                 for c, t in zip(cells, tabled)], dtype="string")
         else:
             columns[name] = pd.array(
                 [None if c is None else display(str(c["kind"]), str(c["value"] or ""),

@@ -1,5 +1,5 @@
 """Corrections applied to a compiled batch: its ``answers`` corrected, and the ``dataset``,
-``request`` and ``review`` tables made again from them, so a fix shows everywhere.
+``request``, ``review`` and ``audit`` tables made again from them, so a fix shows everywhere.
 
 >>> corrector = Corrector(read_corrections("out/corrections.csv"))  # doctest: +SKIP
 >>> batch = correct_compilation(batch, corrector)  # doctest: +SKIP
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 def correct_compilation(batch: Compilation, corrector: Corrector) -> Compilation:
     """``batch`` with every correction of ``corrector`` applied (the same batch when none)."""
+    from ..compile.audit import audit_table
+    from ..compile.long import table_totals
     from ..compile.tables import dataset_table, request_table, review_table
     from ..tables import compile_frame
 
@@ -27,6 +29,8 @@ def correct_compilation(batch: Compilation, corrector: Corrector) -> Compilation
     if not corrector:
         return batch
     answers = compile_frame("answers", rows)
+    totals = table_totals(batch.cells)
     return dataclasses.replace(
-        batch, answers=answers, dataset=dataset_table(batch.request, answers),
-        questions=request_table(batch.request, answers), review=review_table(answers))
+        batch, answers=answers, dataset=dataset_table(batch.request, answers, totals),
+        questions=request_table(batch.request, answers, totals), review=review_table(answers),
+        audit=audit_table(answers, batch.cells, batch.caveats, totals))
