@@ -89,7 +89,7 @@ def test_a_table_without_a_total_gives_no_number(hospital) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("authority, item, answered, form, year_type, granularity", [
-    (CUMBRIA, 1, "yes", "letter text", "financial", "year"),
+    (CUMBRIA, 1, "yes", "letter table", "financial", "year"),  # its per-year table
     (CUMBRIA, 2, "yes", "letter table", "financial", "year"),
     (CUMBRIA, 4, "no", None, None, None),
     ("Hertfordshire Constabulary", 1, "yes", "letter table", "financial", "year"),
