@@ -19,6 +19,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
+from pdfplumber import utils
+from pdfplumber.table import TableFinder
+
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
 from .pdf_layout import group_lines, paragraph_spans, paragraphs
@@ -49,15 +52,40 @@ def _visible(obj: dict[str, Any]) -> bool:
         return True
 
 
-def find_tables(page: Any, glyphs: list[Glyph], number: int) -> tuple[list[FoundTable], list[Glyph]]:
+Rulings = dict[str, list[dict[str, Any]]]
+
+
+def edges_of(rulings: Rulings) -> list[dict[str, Any]]:
+    """The edges pdfplumber's ``page.edges`` gives for these lines, rects and curves
+    (in its order: lines, then rectangles' sides, then curves' segments)."""
+    edges = [utils.line_to_edge(line) for line in rulings.get("line", [])]
+    for rect in rulings.get("rect", []):
+        edges.extend(utils.rect_to_edges(rect))
+    for curve in rulings.get("curve", []):
+        edges.extend(utils.curve_to_edges(curve))
+    return edges
+
+
+class _EdgesPage:
+    """What pdfplumber's TableFinder reads of a page: its edges and its box."""
+
+    def __init__(self, edges: list[dict[str, Any]], bbox: tuple[float, float, float, float]):
+        self.edges = edges
+        self.bbox = bbox
+
+
+def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
+                bbox: tuple[float, float, float, float]) -> tuple[list[FoundTable], list[Glyph]]:
     """The page's ruled tables (two columns or more) and the glyphs left outside them.
 
-    ``page`` is a pdfplumber page whose layout holds the page's rulings only
-    (no characters: cells are filled from ``glyphs``, which is much cheaper).
+    ``rulings`` are the page's lines, rectangles and curves as pdfplumber object dicts
+    (from pdfplumber's page or from :mod:`.pdf_pdfium`); cells are filled from ``glyphs``.
     """
-    visible = page.filter(_visible)
-    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(visible.edges))
-    tables = [t for t in visible.find_tables(settings)
+    visible = {kind: [o for o in objects if _visible(o)] for kind, objects in rulings.items()}
+    edges = edges_of(visible)
+    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(edges))
+    finder = TableFinder(_EdgesPage(edges, bbox), settings)  # type: ignore[arg-type]
+    tables = [t for t in finder.tables
               if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
     if not tables:
         return [], glyphs

@@ -1,0 +1,457 @@
+"""A PDF page's glyphs and rulings read through pdfium, in the form pdfminer's path gives them.
+
+pdfminer interprets every content stream in Python; pdfium does it in C. This
+module asks pdfium (``pypdfium2.raw``) for what :mod:`.pdf_glyphs` and
+:mod:`.pdf_tables` take from pdfminer, and builds exactly that:
+
+- **glyphs**: each character's text (pdfium's Unicode), its origin, advance
+  (the font's width for it) and the text object's matrix, font size, render
+  mode, fill colour and line width. The box is pdfminer's, not pdfium's: from
+  the origin, the advance and the font's descent up to one em, through the
+  text matrix. Bold and italic are decided by the same
+  :func:`~.pdf_glyphs.font_style`, on the same pdfminer font object: pdfium
+  does not expose a font descriptor's ``FontWeight`` nor its exact
+  ``Descent``, so the page's fonts are loaded by pdfminer from their
+  dictionaries (no content stream is parsed; fonts are cached per document).
+- **rulings**: the page's path objects, split into subpaths and classed as
+  lines, rectangles and curves as pdfminer classes them, as pdfplumber's
+  object dicts (top-left origin) for the table finder, plus the dark filled
+  boxes that redact text drawn before them.
+
+Only the page's own content counts: text and paths inside form XObjects stay
+out, as they do on the pdfminer path (pdfminer nests them in figures the
+layout does not read).
+
+Some pages need what pdfium cannot give, and :func:`read_page` returns None
+for them, with the reason, so the caller reads that page with pdfminer:
+
+- a page with next to no text (a scan is told by its images' area, and only
+  then matters; see :mod:`.pdf_ocr`);
+- a MediaBox not at the origin, or a rotated page (pdfminer shifts and turns
+  its coordinates);
+- a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)``), a
+  ligature pdfium splits in several characters, a vertical or Type 3 font,
+  or a font pdfium names that the page's resources do not hold unambiguously.
+
+>>> PdfiumPages  # doctest: +ELLIPSIS
+<class '...PdfiumPages'>
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from typing import Any, NamedTuple
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from pdfminer.pdffont import PDFFont, PDFType3Font
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1
+from pdfminer.pdfinterp import PDFResourceManager
+
+from .pdf_glyphs import _SLANT, Glyph, PageContent, font_style, matrix_slant
+from .pdf_ocr import MAX_GLYPHS
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
+_MOVE, _LINE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
+
+class PdfiumPage(NamedTuple):
+    """What the layout needs from one page: its content and its rulings as pdfplumber
+    object dicts (``line``, ``rect``, ``curve``), top-left origin."""
+
+    content: PageContent
+    rulings: dict[str, list[dict[str, Any]]]
+
+
+class _Style(NamedTuple):
+    """One text object's share of its glyphs' looks."""
+
+    index: int                 # drawing order among the page's objects
+    matrix: tuple[float, float, float, float]
+    size: float                # the font size set with Tf
+    descent: float             # the font's descent, per unit of size (pdfminer's)
+    bold: bool
+    italic: bool
+    color: str | None
+    font: Any                  # pdfium's FPDF_FONT, for glyph widths
+    skip: bool                 # rotated, clipping-only: never read
+    soft_hyphen: bool          # the font can draw a soft hyphen
+
+
+class _Fallback(Exception):
+    """This page needs pdfminer; the message says why."""
+
+
+def _pointer(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _hex(r: int, g: int, b: int) -> str | None:
+    """:func:`~.pdf_glyphs.color_hex` of a colour pdfium gives as 0-255 channels."""
+    if max(r, g, b) / 255 < 0.15:
+        return None
+    return f"{r:02X}{g:02X}{b:02X}"
+
+
+class PdfiumPages:
+    """A PDF opened in pdfium beside pdfminer's document, read page by page.
+
+    >>> with PdfiumPages("corpora/singles/sheffield_FOI-21-312.pdf", rsrcmgr) as pages:  # doctest: +SKIP
+    ...     page = pages.read_page(0, pdfminer_page)
+    """
+
+    def __init__(self, path: str, rsrcmgr: PDFResourceManager) -> None:
+        self._pdf = pypdfium2.PdfDocument(path)
+        self._rsrcmgr = rsrcmgr
+        self.fallbacks: dict[int, str] = {}  # page number -> why pdfminer read it
+
+    def __enter__(self) -> "PdfiumPages":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the pdfium document."""
+        self._pdf.close()
+
+    def __len__(self) -> int:
+        return len(self._pdf)
+
+    def read_page(self, index: int, miner_page: PDFPage) -> PdfiumPage | None:
+        """Page ``index`` (0-based) as pdfminer's path would see it, or None when it needs
+        pdfminer (the reason is kept in :attr:`fallbacks`)."""
+        page = self._pdf[index]
+        try:
+            return _read(page, self._fonts(miner_page))
+        except _Fallback as why:
+            self.fallbacks[index + 1] = str(why)
+            return None
+        finally:
+            page.close()
+
+    def _fonts(self, miner_page: PDFPage) -> dict[str, list[PDFFont]]:
+        """The page's fonts as pdfminer makes them, by base font name without subset tag."""
+        fonts: dict[str, list[PDFFont]] = {}
+        resources = dict_value(miner_page.resources)
+        for spec in dict_value(resources.get("Font")).values():
+            objid = spec.objid if isinstance(spec, PDFObjRef) else None
+            spec = dict_value(spec)
+            try:
+                font = self._rsrcmgr.get_font(objid, spec)
+            except Exception:  # noqa: BLE001 - pdfminer would fail the same way later
+                continue
+            name = _SUBSET.sub("", str(getattr(font, "basefont", "")))
+            fonts.setdefault(name, []).append(font)
+        return fonts
+
+
+def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
+    raw = page.raw
+    if pdfium_c.FPDFPage_GetRotation(raw) != 0:
+        raise _Fallback("rotated page")
+    left, bottom, right, top = page.get_mediabox()
+    if left or bottom:
+        raise _Fallback("MediaBox not at the origin")
+    width, height = right - left, top - bottom
+    order: dict[int, int] = {}
+    paths: list[tuple[int, Any]] = []
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _TEXT:
+            order[_pointer(obj)] = i
+        elif kind == _PATH:
+            paths.append((i, obj))
+    textpage = page.get_textpage()
+    try:
+        glyphs, glyph_order = _glyphs(textpage.raw, order, fonts, height)
+    finally:
+        textpage.close()
+    if sum(1 for g in glyphs if g.text.strip()) < MAX_GLYPHS:
+        raise _Fallback("next to no text: perhaps a scan, told by its images")
+    rulings, redactions, count = _rulings(paths, height)
+    if redactions:
+        glyphs = [g for g, i in zip(glyphs, glyph_order) if not _redacted(g, i, redactions)]
+    return PdfiumPage(PageContent(glyphs, width, height, count), rulings)
+
+
+def _glyphs(textpage: Any, order: dict[int, int], fonts: dict[str, list[PDFFont]],
+            height: float) -> tuple[list[Glyph], list[int]]:
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    styles: dict[int, _Style | None] = {}
+    widths: dict[tuple[int, str], float] = {}
+    font_names: dict[int, list[PDFFont]] = {}
+    x, y = ctypes.c_double(), ctypes.c_double()
+    placed: list[tuple[int, int, Glyph]] = []
+    read: set[int] = set()
+    last: tuple[int, float, float] | None = None
+    get_object = pdfium_c.FPDFText_GetTextObject
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    for i in range(count):
+        obj = get_object(textpage, i)
+        if not obj:
+            continue  # generated by pdfium (a space or line break it inferred)
+        key = _pointer(obj)
+        style = styles.get(key, False)
+        if style is False:
+            style = styles[key] = _style(obj, order.get(key), fonts, font_names)
+        if style is None:
+            continue  # inside a form XObject: not read on pdfminer's path either
+        read.add(key)
+        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, i):
+            raise _Fallback("a character without Unicode")
+        get_origin(textpage, i, x, y)
+        ox, oy = x.value, y.value
+        if last == (key, ox, oy):
+            raise _Fallback("one glyph read as several characters (a ligature, ActualText)")
+        last = (key, ox, oy)
+        if style.skip:
+            continue
+        code = get_unicode(textpage, i)
+        if code == 2:  # pdfium's mark for a hyphen ending a line
+            if style.soft_hyphen:
+                raise _Fallback("a line-end hyphen that may be a soft one")
+            code = 0x2D
+        char = chr(code)
+        adv = widths.get((key, char))
+        if adv is None:
+            adv = widths[(key, char)] = _width(style, char)
+        if not adv:
+            adv = _loose_advance(textpage, i, ox, style)
+        placed.append((style.index, i, _glyph(char, ox, oy, adv, style, height)))
+    for key, index in order.items():
+        if key not in read:
+            placed.append((index, -1, _unread(key, index, fonts, font_names, styles, height)))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [g for _, _, g in placed if g is not None], [i for i, _, g in placed if g is not None]
+
+
+def _glyph(char: str, ox: float, oy: float, adv: float, style: _Style, height: float) -> Glyph:
+    """pdfminer's LTChar box: from the descent up one em, the advance wide, through the
+    text matrix at the glyph's origin."""
+    a, b, c, d = style.matrix
+    low = style.descent * style.size
+    high = low + style.size
+    xs = (ox + c * low, ox + a * adv + c * low, ox + a * adv + c * high, ox + c * high)
+    ys = (oy + d * low, oy + b * adv + d * low, oy + b * adv + d * high, oy + d * high)
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    return Glyph(char, x0, x1, height - y1, height - y0, y1 - y0, style.bold, style.italic,
+                 style.color)
+
+
+def _width(style: _Style, char: str) -> float:
+    width = ctypes.c_float()
+    if not pdfium_c.FPDFFont_GetGlyphWidth(style.font, ord(char), style.size, width):
+        raise _Fallback("a glyph without width")
+    return width.value
+
+
+def _loose_advance(textpage: Any, i: int, ox: float, style: _Style) -> float:
+    """The advance of a glyph whose Unicode does not lead back to its code (a symbol font's
+    bullet): from pdfium's loose box, which spans the advance (and any overhang)."""
+    box = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
+    a = style.matrix[0]
+    return (box.right - ox) / a if a else 0.0
+
+
+def _unread(key: int, index: int, fonts: dict[str, list[PDFFont]],
+            font_names: dict[int, list[PDFFont]], styles: dict[int, _Style | None],
+            height: float) -> Glyph | None:
+    """A text object pdfium's text page left out. One that draws nothing visible is a run
+    of spaces (pdfium drops it; pdfminer reads them, and a space parts two words): one
+    space at its start stands for it. One that draws something was dropped as a copy of
+    the one before (text struck twice to look bold) or for its ActualText: pdfminer reads
+    that page."""
+    obj = ctypes.cast(key, pdfium_c.FPDFPage_GetObject.restype)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    if right.value - left.value >= 0.01:
+        raise _Fallback("a text object pdfium leaves out (struck twice, or ActualText)")
+    style = _style(obj, index, fonts, font_names)
+    if style is None or style.skip:
+        return None
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    return _glyph(" ", matrix.e, matrix.f, _width(style, " "), style, height)
+
+
+def _style(obj: Any, index: int | None, fonts: dict[str, list[PDFFont]],
+           font_names: dict[int, list[PDFFont]]) -> _Style | None:
+    """The look of a text object's glyphs, as pdfminer's StyleDevice decides it."""
+    if index is None:
+        return None
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    size = ctypes.c_float()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, size)
+    handle = pdfium_c.FPDFTextObj_GetFont(obj)
+    miner = _miner_font(handle, fonts, font_names)
+    render = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+    bold, italic = font_style(miner)
+    if bold is None:
+        line = ctypes.c_float()
+        pdfium_c.FPDFPageObj_GetStrokeWidth(obj, line)
+        bold = render == 2 and line.value > 0
+    if italic is None:
+        italic = matrix_slant((a, b, c, d, 0, 0)) > _SLANT
+    r, g, bl, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, bl, alpha)
+    skip = abs(b) > abs(a) * 0.3 or render == 7
+    return _Style(index, (a, b, c, d), size.value, miner.get_descent(), bool(bold),
+                  bool(italic), _hex(r.value, g.value, bl.value), handle, skip,
+                  _soft_hyphen(miner))
+
+
+def _soft_hyphen(font: PDFFont) -> bool:
+    """True when the font maps some code to a soft hyphen (pdfium marks both kinds alike)."""
+    unicode_map = getattr(font, "unicode_map", None)
+    mapped = list(getattr(unicode_map, "cid2unichr", {}).values()) if unicode_map else []
+    mapped += list(getattr(font, "cid2unicode", {}).values())
+    return "\u00ad" in mapped
+
+
+def _miner_font(handle: Any, fonts: dict[str, list[PDFFont]],
+                cache: dict[int, list[PDFFont]]) -> PDFFont:
+    key = _pointer(handle)
+    found = cache.get(key)
+    if found is None:
+        buffer = ctypes.create_string_buffer(512)
+        size = pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, 512)
+        name = _SUBSET.sub("", buffer.value.decode("utf-8", errors="replace")) if size else ""
+        found = cache[key] = fonts.get(name, [])
+    if not found:
+        raise _Fallback("a font the page's resources do not name")
+    first = found[0]
+    if isinstance(first, PDFType3Font) or first.is_vertical():
+        raise _Fallback("a Type 3 or vertical font")
+    looks = {(font_style(f), f.get_descent()) for f in found}
+    if len(looks) > 1:
+        raise _Fallback("two fonts of one name that look different")
+    return first
+
+
+# ---------------------------------------------------------------- rulings
+
+def _rulings(paths: list[tuple[int, Any]], height: float
+             ) -> tuple[dict[str, list[dict[str, Any]]], list[tuple[int, float, float, float, float]], int]:
+    """pdfplumber's line, rect and curve dicts of the page's paths; the redaction boxes
+    (drawing index, x0, top, x1, bottom); how many rulings (non-white shapes) there are."""
+    rulings: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
+    redactions: list[tuple[int, float, float, float, float]] = []
+    count = 0
+    matrix = pdfium_c.FS_MATRIX()
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    px, py = ctypes.c_float(), ctypes.c_float()
+    for index, obj in paths:
+        pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke)
+        fill, stroked = fillmode.value != 0, bool(stroke.value)
+        if not fill and not stroked:
+            continue
+        pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+        m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, alpha)
+        fill_rgb = (r.value, g.value, b.value)
+        for shape, pts in _subpaths(obj, m, px, py):
+            kind, bbox_pts = _classify(shape, pts)
+            if kind is None:
+                continue
+            xs = [p[0] for p in bbox_pts]
+            ys = [p[1] for p in bbox_pts]
+            x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+            top, bottom = height - y1, height - y0
+            color = tuple(v / 255 for v in fill_rgb)
+            item: dict[str, Any] = {
+                "object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1,
+                "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+                "height": y1 - y0, "fill": fill, "stroke": stroked,
+                "non_stroking_color": color,
+                "pts": [(px_, height - py_) for px_, py_ in bbox_pts]}
+            rulings[kind].append(item)
+            dark = fill and _hex(*fill_rgb) is None
+            white = fill and not stroked and _hex(*fill_rgb) == "FFFFFF"
+            if dark and x1 - x0 > 4 and y1 - y0 > 4:
+                redactions.append((index, x0, top, x1, bottom))
+            elif not white:
+                count += 1
+    return rulings, redactions, count
+
+
+def _subpaths(obj: Any, m: tuple[float, ...], px: Any, py: Any
+              ) -> list[tuple[str, list[tuple[float, float]]]]:
+    """The path's subpaths as pdfminer sees them: a shape string (``m``, ``l``, ``c``,
+    ``h``) and each operator's end point, in page space."""
+    a, b, c, d, e, f = m
+    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    bezier = 0
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, px, py)
+        x0, y0 = px.value, py.value
+        point = (a * x0 + c * y0 + e, b * x0 + d * y0 + f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == _MOVE:
+            if shape:
+                subpaths.append(("".join(shape), pts))
+            shape, pts, bezier = ["m"], [point], 0
+            continue
+        if not shape:
+            shape, pts = ["m"], [point]  # pdfminer drops a path not opened by m
+            shape[0] = "?"
+        if kind == _LINE:
+            shape.append("l")
+            pts.append(point)
+        else:
+            bezier += 1
+            if bezier % 3 == 0:
+                shape.append("c")
+                pts.append(point)
+        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            # pdfium closes onto the start point: pdfminer's "h"
+            if point == pts[0] and shape[-1] == "l":
+                shape[-1] = "h"
+            else:
+                shape.append("h")
+                pts.append(pts[0])
+    if shape:
+        subpaths.append(("".join(shape), pts))
+    return subpaths
+
+
+def _classify(shape: str, pts: list[tuple[float, float]]
+              ) -> tuple[str | None, list[tuple[float, float]]]:
+    """pdfminer's ``paint_path`` for one subpath: a line, a rectangle or a curve."""
+    if not shape.startswith("m") or len(shape) < 2:
+        return None, pts
+    pts = list(pts)
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop(-2)
+    if shape in ("mlh", "ml"):
+        return "line", pts[:2]
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or \
+            (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            return "rect", [pts[0], pts[2]]
+    return "curve", pts
+
+
+def _redacted(glyph: Glyph, index: int,
+              boxes: list[tuple[int, float, float, float, float]]) -> bool:
+    cx = (glyph.x0 + glyph.x1) / 2
+    cy = (glyph.top + glyph.bottom) / 2
+    for drawn, x0, top, x1, bottom in boxes:
+        if x0 <= cx <= x1 and top <= cy <= bottom and (drawn > index or glyph.color is None):
+            return True
+    return False
