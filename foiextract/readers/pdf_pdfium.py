@@ -45,6 +45,7 @@ from typing import Any, NamedTuple
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
+import pypdfium2_raw.bindings as _bindings
 from pdfminer.pdffont import PDFFont, PDFType3Font
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1
@@ -56,6 +57,47 @@ from .pdf_ocr import MAX_GLYPHS
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _MOVE, _LINE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
+_P, _INT, _UINT, _FLOAT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_float
+_PF, _PD, _PU = (ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_double),
+                 ctypes.POINTER(ctypes.c_uint))
+
+
+def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
+    """Our own prototype of a pdfium function, taking and giving handles as plain ints:
+    pypdfium2's typed pointers cost a ``ctypes.cast`` per character to compare."""
+    function = _bindings._libs["pdfium"][name]  # a new function object, not pypdfium2's
+    function.restype = restype
+    function.argtypes = argtypes
+    return function
+
+
+_char_count = _lean("FPDFText_CountChars", _INT, _P)
+_char_object = _lean("FPDFText_GetTextObject", _P, _P, _INT)
+_char_origin = _lean("FPDFText_GetCharOrigin", _INT, _P, _INT, _PD, _PD)
+_char_unicode = _lean("FPDFText_GetUnicode", _UINT, _P, _INT)
+_char_unmapped = _lean("FPDFText_HasUnicodeMapError", _INT, _P, _INT)
+_char_loose_box = _lean("FPDFText_GetLooseCharBox", _INT, _P, _INT,
+                        ctypes.POINTER(pdfium_c.FS_RECTF))
+_page_object = _lean("FPDFPage_GetObject", _P, _P, _INT)
+_object_type = _lean("FPDFPageObj_GetType", _INT, _P)
+_object_matrix = _lean("FPDFPageObj_GetMatrix", _INT, _P, ctypes.POINTER(pdfium_c.FS_MATRIX))
+_object_bounds = _lean("FPDFPageObj_GetBounds", _INT, _P, _PF, _PF, _PF, _PF)
+_object_fill = _lean("FPDFPageObj_GetFillColor", _INT, _P, _PU, _PU, _PU, _PU)
+_object_stroke_width = _lean("FPDFPageObj_GetStrokeWidth", _INT, _P, _PF)
+_text_font = _lean("FPDFTextObj_GetFont", _P, _P)
+_text_size = _lean("FPDFTextObj_GetFontSize", _INT, _P, _PF)
+_text_render = _lean("FPDFTextObj_GetTextRenderMode", _INT, _P)
+_font_name = _lean("FPDFFont_GetBaseFontName", ctypes.c_ulong, _P, ctypes.c_char_p,
+                   ctypes.c_ulong)
+_font_width = _lean("FPDFFont_GetGlyphWidth", _INT, _P, _UINT, _FLOAT, _PF)
+_path_draw_mode = _lean("FPDFPath_GetDrawMode", _INT, _P, ctypes.POINTER(_INT),
+                        ctypes.POINTER(_INT))
+_path_count = _lean("FPDFPath_CountSegments", _INT, _P)
+_path_segment = _lean("FPDFPath_GetPathSegment", _P, _P, _INT)
+_segment_point = _lean("FPDFPathSegment_GetPoint", _INT, _P, _PF, _PF)
+_segment_type = _lean("FPDFPathSegment_GetType", _INT, _P)
+_segment_close = _lean("FPDFPathSegment_GetClose", _INT, _P)
 
 
 class PdfiumPage(NamedTuple):
@@ -76,16 +118,20 @@ class _Style(NamedTuple):
     bold: bool
     italic: bool
     color: str | None
-    font: Any                  # pdfium's FPDF_FONT, for glyph widths
+    font: int                  # pdfium's FPDF_FONT, for glyph widths
     skip: bool                 # rotated, clipping-only: never read
     soft_hyphen: bool          # the font can draw a soft hyphen
+    invisible_marks: bool      # ... or a zero-width character that is not white space
+    upright: bool              # b == c == 0: the box needs no turning
+    low: float                 # upright: the box's bottom and top over the origin
+    high: float
 
 
 class _Fallback(Exception):
     """This page needs pdfminer; the message says why."""
 
 
-def _pointer(handle: Any) -> int:
+def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
@@ -158,17 +204,18 @@ def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
         raise _Fallback("MediaBox not at the origin")
     width, height = right - left, top - bottom
     order: dict[int, int] = {}
-    paths: list[tuple[int, Any]] = []
+    paths: list[tuple[int, int]] = []
+    address = _address(raw)
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj = _page_object(address, i)
+        kind = _object_type(obj)
         if kind == _TEXT:
-            order[_pointer(obj)] = i
+            order[obj] = i
         elif kind == _PATH:
             paths.append((i, obj))
     textpage = page.get_textpage()
     try:
-        glyphs, glyph_order = _glyphs(textpage.raw, order, fonts, height)
+        glyphs, glyph_order = _glyphs(_address(textpage.raw), order, fonts, height)
     finally:
         textpage.close()
     if sum(1 for g in glyphs if g.text.strip()) < MAX_GLYPHS:
@@ -179,31 +226,29 @@ def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
     return PdfiumPage(PageContent(glyphs, width, height, count), rulings)
 
 
-def _glyphs(textpage: Any, order: dict[int, int], fonts: dict[str, list[PDFFont]],
+def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]],
             height: float) -> tuple[list[Glyph], list[int]]:
-    count = pdfium_c.FPDFText_CountChars(textpage)
+    count = _char_count(textpage)
     styles: dict[int, _Style | None] = {}
-    widths: dict[tuple[int, str], float] = {}
-    font_names: dict[int, list[PDFFont]] = {}
+    widths: dict[tuple[int, float, str], float] = {}
+    font_names: dict[int, _FontLooks | str] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
     placed: list[tuple[int, int, Glyph]] = []
     read: set[int] = set()
     last: tuple[int, float, float] | None = None
-    get_object = pdfium_c.FPDFText_GetTextObject
-    get_origin = pdfium_c.FPDFText_GetCharOrigin
-    get_unicode = pdfium_c.FPDFText_GetUnicode
+    get_object, get_origin, get_unicode = _char_object, _char_origin, _char_unicode
+    unmapped = _char_unmapped
     for i in range(count):
-        obj = get_object(textpage, i)
-        if not obj:
+        key = get_object(textpage, i)
+        if not key:
             continue  # generated by pdfium (a space or line break it inferred)
-        key = _pointer(obj)
         style = styles.get(key, False)
         if style is False:
-            style = styles[key] = _style(obj, order.get(key), fonts, font_names)
+            style = styles[key] = _style(key, order.get(key), fonts, font_names)
+            read.add(key)
         if style is None:
             continue  # inside a form XObject: not read on pdfminer's path either
-        read.add(key)
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, i):
+        if unmapped(textpage, i):
             raise _Fallback("a character without Unicode")
         get_origin(textpage, i, x, y)
         ox, oy = x.value, y.value
@@ -218,15 +263,24 @@ def _glyphs(textpage: Any, order: dict[int, int], fonts: dict[str, list[PDFFont]
                 raise _Fallback("a line-end hyphen that may be a soft one")
             code = 0x2D
         char = chr(code)
-        adv = widths.get((key, char))
+        adv = widths.get((style.font, style.size, char))
         if adv is None:
-            adv = widths[(key, char)] = _width(style, char)
+            adv = widths[(style.font, style.size, char)] = _width(style, char)
         if not adv:
             adv = _loose_advance(textpage, i, ox, style)
-        placed.append((style.index, i, _glyph(char, ox, oy, adv, style, height)))
+        if style.upright:
+            a = style.matrix[0]
+            x1 = ox + a * adv
+            x0, x1 = (ox, x1) if x1 >= ox else (x1, ox)
+            y0, y1 = oy + style.low, oy + style.high
+            glyph = Glyph(char, x0, x1, height - y1, height - y0, y1 - y0, style.bold,
+                          style.italic, style.color)
+        else:
+            glyph = _glyph(char, ox, oy, adv, style, height)
+        placed.append((style.index, i, glyph))
     for key, index in order.items():
         if key not in read:
-            placed.append((index, -1, _unread(key, index, fonts, font_names, styles, height)))
+            placed.append((index, -1, _unread(key, index, fonts, font_names, height)))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [g for _, _, g in placed if g is not None], [i for i, _, g in placed if g is not None]
 
@@ -246,100 +300,126 @@ def _glyph(char: str, ox: float, oy: float, adv: float, style: _Style, height: f
 
 def _width(style: _Style, char: str) -> float:
     width = ctypes.c_float()
-    if not pdfium_c.FPDFFont_GetGlyphWidth(style.font, ord(char), style.size, width):
+    if not _font_width(style.font, ord(char), style.size, width):
         raise _Fallback("a glyph without width")
     return width.value
 
 
-def _loose_advance(textpage: Any, i: int, ox: float, style: _Style) -> float:
+def _loose_advance(textpage: int, i: int, ox: float, style: _Style) -> float:
     """The advance of a glyph whose Unicode does not lead back to its code (a symbol font's
     bullet): from pdfium's loose box, which spans the advance (and any overhang)."""
     box = pdfium_c.FS_RECTF()
-    pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
+    _char_loose_box(textpage, i, box)
     a = style.matrix[0]
     return (box.right - ox) / a if a else 0.0
 
 
-def _unread(key: int, index: int, fonts: dict[str, list[PDFFont]],
-            font_names: dict[int, list[PDFFont]], styles: dict[int, _Style | None],
-            height: float) -> Glyph | None:
+def _unread(obj: int, index: int, fonts: dict[str, list[PDFFont]],
+            font_names: dict[int, _FontLooks | str], height: float) -> Glyph | None:
     """A text object pdfium's text page left out. One that draws nothing visible is a run
     of spaces (pdfium drops it; pdfminer reads them, and a space parts two words): one
     space at its start stands for it. One that draws something was dropped as a copy of
     the one before (text struck twice to look bold) or for its ActualText: pdfminer reads
     that page."""
-    obj = ctypes.cast(key, pdfium_c.FPDFPage_GetObject.restype)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    _object_bounds(obj, left, bottom, right, top)
     if right.value - left.value >= 0.01:
         raise _Fallback("a text object pdfium leaves out (struck twice, or ActualText)")
     style = _style(obj, index, fonts, font_names)
     if style is None or style.skip:
         return None
+    if style.invisible_marks:
+        raise _Fallback("an unread text object that may hold zero-width characters")
     matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    _object_matrix(obj, matrix)
     return _glyph(" ", matrix.e, matrix.f, _width(style, " "), style, height)
 
 
-def _style(obj: Any, index: int | None, fonts: dict[str, list[PDFFont]],
-           font_names: dict[int, list[PDFFont]]) -> _Style | None:
+class _FontLooks(NamedTuple):
+    """What pdfminer's font object says of a font's glyphs."""
+
+    bold: bool | None
+    italic: bool | None
+    descent: float
+    soft_hyphen: bool
+    invisible_marks: bool
+
+
+def _style(obj: int, index: int | None, fonts: dict[str, list[PDFFont]],
+           font_names: dict[int, _FontLooks | str]) -> _Style | None:
     """The look of a text object's glyphs, as pdfminer's StyleDevice decides it."""
     if index is None:
         return None
     matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    _object_matrix(obj, matrix)
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     size = ctypes.c_float()
-    pdfium_c.FPDFTextObj_GetFontSize(obj, size)
-    handle = pdfium_c.FPDFTextObj_GetFont(obj)
-    miner = _miner_font(handle, fonts, font_names)
-    render = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
-    bold, italic = font_style(miner)
+    _text_size(obj, size)
+    handle = _text_font(obj) or 0
+    looks = _font_looks(handle, fonts, font_names)
+    render = _text_render(obj)
+    bold, italic = looks.bold, looks.italic
     if bold is None:
         line = ctypes.c_float()
-        pdfium_c.FPDFPageObj_GetStrokeWidth(obj, line)
+        _object_stroke_width(obj, line)
         bold = render == 2 and line.value > 0
     if italic is None:
         italic = matrix_slant((a, b, c, d, 0, 0)) > _SLANT
     r, g, bl, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, bl, alpha)
+    _object_fill(obj, r, g, bl, alpha)
     skip = abs(b) > abs(a) * 0.3 or render == 7
-    return _Style(index, (a, b, c, d), size.value, miner.get_descent(), bool(bold),
-                  bool(italic), _hex(r.value, g.value, bl.value), handle, skip,
-                  _soft_hyphen(miner))
+    low = looks.descent * size.value
+    high = low + size.value
+    return _Style(index, (a, b, c, d), size.value, looks.descent, bool(bold), bool(italic),
+                  _hex(r.value, g.value, bl.value), handle, skip, looks.soft_hyphen,
+                  looks.invisible_marks, b == 0 and c == 0 and d > 0, d * low, d * high)
 
 
-def _soft_hyphen(font: PDFFont) -> bool:
-    """True when the font maps some code to a soft hyphen (pdfium marks both kinds alike)."""
+# Characters that draw nothing yet are not white space to str.strip(): pdfium leaves a
+# text object of them out with the spaces, but pdfminer reads them as text.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def _marks(font: PDFFont) -> tuple[bool, bool]:
+    """Whether the font maps some code to a soft hyphen (pdfium marks a line-end hyphen
+    and a soft one alike), and to a zero-width character that is not white space."""
     unicode_map = getattr(font, "unicode_map", None)
-    mapped = list(getattr(unicode_map, "cid2unichr", {}).values()) if unicode_map else []
-    mapped += list(getattr(font, "cid2unicode", {}).values())
-    return "\u00ad" in mapped
+    mapped = set(getattr(unicode_map, "cid2unichr", {}).values()) if unicode_map else set()
+    mapped |= set(getattr(font, "cid2unicode", {}).values())
+    return "\u00ad" in mapped, bool(mapped & _INVISIBLE)
 
 
-def _miner_font(handle: Any, fonts: dict[str, list[PDFFont]],
-                cache: dict[int, list[PDFFont]]) -> PDFFont:
-    key = _pointer(handle)
-    found = cache.get(key)
+def _font_looks(handle: int, fonts: dict[str, list[PDFFont]],
+                cache: dict[int, _FontLooks | str]) -> _FontLooks:
+    """The pdfminer font of the page that pdfium's font ``handle`` is, matched by base
+    font name, and what it says; raises _Fallback when there is no single such font."""
+    found = cache.get(handle)
     if found is None:
-        buffer = ctypes.create_string_buffer(512)
-        size = pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, 512)
-        name = _SUBSET.sub("", buffer.value.decode("utf-8", errors="replace")) if size else ""
-        found = cache[key] = fonts.get(name, [])
-    if not found:
-        raise _Fallback("a font the page's resources do not name")
-    first = found[0]
+        found = cache[handle] = _match_font(handle, fonts)
+    if isinstance(found, str):
+        raise _Fallback(found)
+    return found
+
+
+def _match_font(handle: int, fonts: dict[str, list[PDFFont]]) -> _FontLooks | str:
+    buffer = ctypes.create_string_buffer(512)
+    size = _font_name(handle, buffer, 512) if handle else 0
+    name = _SUBSET.sub("", buffer.value.decode("utf-8", errors="replace")) if size else ""
+    candidates = fonts.get(name, [])
+    if not candidates:
+        return "a font the page's resources do not name"
+    first = candidates[0]
     if isinstance(first, PDFType3Font) or first.is_vertical():
-        raise _Fallback("a Type 3 or vertical font")
-    looks = {(font_style(f), f.get_descent()) for f in found}
-    if len(looks) > 1:
-        raise _Fallback("two fonts of one name that look different")
-    return first
+        return "a Type 3 or vertical font"
+    if len({(font_style(f), f.get_descent()) for f in candidates}) > 1:
+        return "two fonts of one name that look different"
+    bold, italic = font_style(first)
+    return _FontLooks(bold, italic, first.get_descent(), *_marks(first))
 
 
 # ---------------------------------------------------------------- rulings
 
-def _rulings(paths: list[tuple[int, Any]], height: float
+def _rulings(paths: list[tuple[int, int]], height: float
              ) -> tuple[dict[str, list[dict[str, Any]]], list[tuple[int, float, float, float, float]], int]:
     """pdfplumber's line, rect and curve dicts of the page's paths; the redaction boxes
     (drawing index, x0, top, x1, bottom); how many rulings (non-white shapes) there are."""
@@ -351,13 +431,13 @@ def _rulings(paths: list[tuple[int, Any]], height: float
     r, g, b, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     px, py = ctypes.c_float(), ctypes.c_float()
     for index, obj in paths:
-        pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke)
+        _path_draw_mode(obj, fillmode, stroke)
         fill, stroked = fillmode.value != 0, bool(stroke.value)
         if not fill and not stroked:
             continue
-        pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+        _object_matrix(obj, matrix)
         m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, alpha)
+        _object_fill(obj, r, g, b, alpha)
         fill_rgb = (r.value, g.value, b.value)
         for shape, pts in _subpaths(obj, m, px, py):
             kind, bbox_pts = _classify(shape, pts)
@@ -384,7 +464,7 @@ def _rulings(paths: list[tuple[int, Any]], height: float
     return rulings, redactions, count
 
 
-def _subpaths(obj: Any, m: tuple[float, ...], px: Any, py: Any
+def _subpaths(obj: int, m: tuple[float, ...], px: Any, py: Any
               ) -> list[tuple[str, list[tuple[float, float]]]]:
     """The path's subpaths as pdfminer sees them: a shape string (``m``, ``l``, ``c``,
     ``h``) and each operator's end point, in page space."""
@@ -393,12 +473,12 @@ def _subpaths(obj: Any, m: tuple[float, ...], px: Any, py: Any
     shape: list[str] = []
     pts: list[tuple[float, float]] = []
     bezier = 0
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, px, py)
+    for k in range(_path_count(obj)):
+        segment = _path_segment(obj, k)
+        _segment_point(segment, px, py)
         x0, y0 = px.value, py.value
         point = (a * x0 + c * y0 + e, b * x0 + d * y0 + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        kind = _segment_type(segment)
         if kind == _MOVE:
             if shape:
                 subpaths.append(("".join(shape), pts))
@@ -415,7 +495,7 @@ def _subpaths(obj: Any, m: tuple[float, ...], px: Any, py: Any
             if bezier % 3 == 0:
                 shape.append("c")
                 pts.append(point)
-        if pdfium_c.FPDFPathSegment_GetClose(segment):
+        if _segment_close(segment):
             # pdfium closes onto the start point: pdfminer's "h"
             if point == pts[0] and shape[-1] == "l":
                 shape[-1] = "h"
