@@ -77,6 +77,7 @@ _char_object = _lean("FPDFText_GetTextObject", _P, _P, _INT)
 _char_origin = _lean("FPDFText_GetCharOrigin", _INT, _P, _INT, _PD, _PD)
 _char_unicode = _lean("FPDFText_GetUnicode", _UINT, _P, _INT)
 _char_unmapped = _lean("FPDFText_HasUnicodeMapError", _INT, _P, _INT)
+_char_box = _lean("FPDFText_GetCharBox", _INT, _P, _INT, _PD, _PD, _PD, _PD)
 _char_loose_box = _lean("FPDFText_GetLooseCharBox", _INT, _P, _INT,
                         ctypes.POINTER(pdfium_c.FS_RECTF))
 _page_object = _lean("FPDFPage_GetObject", _P, _P, _INT)
@@ -253,7 +254,9 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
         get_origin(textpage, i, x, y)
         ox, oy = x.value, y.value
         if last == (key, ox, oy):
-            raise _Fallback("one glyph read as several characters (a ligature, ActualText)")
+            if not style.skip:
+                _ligature(textpage, i, placed, chr(get_unicode(textpage, i)), style, height)
+            continue
         last = (key, ox, oy)
         if style.skip:
             continue
@@ -283,6 +286,30 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
             placed.append((index, -1, _unread(key, index, fonts, font_names, height)))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [g for _, _, g in placed if g is not None], [i for i, _, g in placed if g is not None]
+
+
+def _ligature(textpage: int, i: int, placed: list[tuple[int, int, Glyph]], char: str,
+              style: _Style, height: float) -> None:
+    """Character ``i`` shares its glyph with the one before: a ligature whose Unicode is
+    several characters ("ti"), which pdfminer reads as one glyph and pdfium splits. The
+    glyph before takes the character, and its advance is the ligature's, from pdfium's
+    loose box (which spans the advance unless the ink overhangs it: then pdfminer reads
+    the page). Characters drawn for ActualText share an origin too, but not a box: those
+    pages are pdfminer's, which ignores ActualText."""
+    boxes = []
+    for k in (i - 1, i):
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        _char_box(textpage, k, left, right, bottom, top)
+        boxes.append((left.value, bottom.value, right.value, top.value))
+    if boxes[0] != boxes[1] or not placed or placed[-1][1] != i - 1 or style.matrix[0] <= 0 \
+            or not style.upright:
+        raise _Fallback("characters sharing an origin (ActualText)")
+    loose = pdfium_c.FS_RECTF()
+    _char_loose_box(textpage, i, loose)
+    if loose.right <= boxes[1][2]:
+        raise _Fallback("a ligature whose ink overhangs its advance")
+    index, order, glyph = placed[-1]
+    placed[-1] = (index, order, glyph._replace(text=glyph.text + char, x1=loose.right))
 
 
 def _glyph(char: str, ox: float, oy: float, adv: float, style: _Style, height: float) -> Glyph:
@@ -323,7 +350,7 @@ def _unread(obj: int, index: int, fonts: dict[str, list[PDFFont]],
     that page."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     _object_bounds(obj, left, bottom, right, top)
-    if right.value - left.value >= 0.01:
+    if right.value - left.value >= 0.01 and top.value - bottom.value >= 0.01:
         raise _Fallback("a text object pdfium leaves out (struck twice, or ActualText)")
     style = _style(obj, index, fonts, font_names)
     if style is None or style.skip:
