@@ -44,7 +44,7 @@ from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, ri
 from .pdf_tables import FoundTable, continue_table, find_tables, same_columns
 
 # Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
-DEFAULT_ENGINE = "pdfminer"
+DEFAULT_ENGINE = "pdfium"
 _SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
 
 

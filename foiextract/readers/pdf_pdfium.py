@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import pypdfium2
@@ -75,6 +76,8 @@ def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
 _char_count = _lean("FPDFText_CountChars", _INT, _P)
 _char_object = _lean("FPDFText_GetTextObject", _P, _P, _INT)
 _char_origin = _lean("FPDFText_GetCharOrigin", _INT, _P, _INT, _PD, _PD)
+_page_text_range = _lean("FPDFText_GetText", _INT, _P, _INT, _INT,
+                         ctypes.POINTER(ctypes.c_ushort))
 _char_unicode = _lean("FPDFText_GetUnicode", _UINT, _P, _INT)
 _char_unmapped = _lean("FPDFText_HasUnicodeMapError", _INT, _P, _INT)
 _char_box = _lean("FPDFText_GetCharBox", _INT, _P, _INT, _PD, _PD, _PD, _PD)
@@ -230,13 +233,14 @@ def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
 def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]],
             height: float) -> tuple[list[Glyph], list[int]]:
     count = _char_count(textpage)
+    text = _page_text(textpage, count)
     styles: dict[int, _Style | None] = {}
     widths: dict[tuple[int, float, str], float] = {}
     font_names: dict[int, _FontLooks | str] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
     placed: list[tuple[int, int, Glyph]] = []
     read: set[int] = set()
-    last: tuple[int, float, float] | None = None
+    last_key, last_x, last_y = 0, 0.0, 0.0
     get_object, get_origin, get_unicode = _char_object, _char_origin, _char_unicode
     unmapped = _char_unmapped
     for i in range(count):
@@ -253,27 +257,25 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
             raise _Fallback("a character without Unicode")
         get_origin(textpage, i, x, y)
         ox, oy = x.value, y.value
-        if last == (key, ox, oy):
-            if not style.skip:
-                _ligature(textpage, i, placed, chr(get_unicode(textpage, i)), style, height)
-            continue
-        last = (key, ox, oy)
-        if style.skip:
-            continue
-        code = get_unicode(textpage, i)
-        if code == 2:  # pdfium's mark for a hyphen ending a line
+        char = text[i] if text is not None else chr(get_unicode(textpage, i))
+        if char in _HYPHEN_MARKS:  # pdfium's mark for a hyphen ending a line
             if style.soft_hyphen:
                 raise _Fallback("a line-end hyphen that may be a soft one")
-            code = 0x2D
-        char = chr(code)
+            char = "-"
+        if key == last_key and ox == last_x and oy == last_y:
+            if not style.skip:
+                _ligature(textpage, i, placed, char, style, height)
+            continue
+        last_key, last_x, last_y = key, ox, oy
+        if style.skip:
+            continue
         adv = widths.get((style.font, style.size, char))
         if adv is None:
             adv = widths[(style.font, style.size, char)] = _width(style, char)
         if not adv:
             adv = _loose_advance(textpage, i, ox, style)
         if style.upright:
-            a = style.matrix[0]
-            x1 = ox + a * adv
+            x1 = ox + style.matrix[0] * adv
             x0, x1 = (ox, x1) if x1 >= ox else (x1, ox)
             y0, y1 = oy + style.low, oy + style.high
             glyph = Glyph(char, x0, x1, height - y1, height - y0, y1 - y0, style.bold,
@@ -281,11 +283,27 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
         else:
             glyph = _glyph(char, ox, oy, adv, style, height)
         placed.append((style.index, i, glyph))
-    for key, index in order.items():
-        if key not in read:
-            placed.append((index, -1, _unread(key, index, fonts, font_names, height)))
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return [g for _, _, g in placed if g is not None], [i for i, _, g in placed if g is not None]
+    unread = [(index, -1, _unread(key, index, fonts, font_names, height))
+              for key, index in order.items() if key not in read]
+    in_order = all(placed[k][0] <= placed[k + 1][0] for k in range(len(placed) - 1))
+    if unread or not in_order:
+        placed.extend((i, k, g) for i, k, g in unread if g is not None)
+        placed.sort(key=itemgetter(0, 1))
+    return [g for _, _, g in placed], [i for i, _, _ in placed]
+
+
+# pdfium writes a hyphen it takes to end a line as U+0002 in a character, U+FFFE in text.
+_HYPHEN_MARKS = frozenset("\u0002\ufffe")
+
+
+def _page_text(textpage: int, count: int) -> str | None:
+    """The text page's characters in one call, when its text is one code unit for each
+    (no characters left out of the text, none beyond the Basic Multilingual Plane);
+    else None, and each character is asked for on its own."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = _page_text_range(textpage, 0, count, buffer)
+    text = bytes(buffer)[: max(0, written - 1) * 2].decode("utf-16-le", errors="replace")
+    return text if len(text) == count else None
 
 
 def _ligature(textpage: int, i: int, placed: list[tuple[int, int, Glyph]], char: str,
