@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
-from pdfplumber import utils
+from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, obj_to_bbox, rect_to_edges
 from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables,
                               edges_to_intersections)
 
@@ -59,11 +59,11 @@ Rulings = dict[str, list[dict[str, Any]]]
 def edges_of(rulings: Rulings) -> list[dict[str, Any]]:
     """The edges pdfplumber's ``page.edges`` gives for these lines, rects and curves
     (in its order: lines, then rectangles' sides, then curves' segments)."""
-    edges = [utils.line_to_edge(line) for line in rulings.get("line", [])]
+    edges = [line_to_edge(line) for line in rulings.get("line", [])]
     for rect in rulings.get("rect", []):
-        edges.extend(utils.rect_to_edges(rect))
+        edges.extend(rect_to_edges(rect))
     for curve in rulings.get("curve", []):
-        edges.extend(utils.curve_to_edges(curve))
+        edges.extend(curve_to_edges(curve))
     return edges
 
 
@@ -123,8 +123,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     >>> intersections_to_cells({})
     []
     """
-    vertical = {p: set(map(utils.obj_to_bbox, i["v"])) for p, i in intersections.items()}
-    horizontal = {p: set(map(utils.obj_to_bbox, i["h"])) for p, i in intersections.items()}
+    vertical = {p: set(map(obj_to_bbox, i["v"])) for p, i in intersections.items()}
+    horizontal = {p: set(map(obj_to_bbox, i["h"])) for p, i in intersections.items()}
 
     def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
         return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or \
