@@ -25,8 +25,8 @@ layout does not read).
 Some pages need what pdfium cannot give, and :func:`read_page` returns None
 for them, with the reason, so the caller reads that page with pdfminer:
 
-- a page with next to no text (a scan is told by its images' area, and only
-  then matters; see :mod:`.pdf_ocr`);
+- a page with next to no text that images cover (a scan: see :mod:`.pdf_ocr`), or
+  that draws forms (whose images pdfium gives in the form's own space);
 - a MediaBox not at the origin, or a rotated page (pdfminer shifts and turns
   its coordinates);
 - a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)``), a
@@ -53,10 +53,11 @@ from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1
 from pdfminer.pdfinterp import PDFResourceManager
 
 from .pdf_glyphs import _SLANT, Glyph, PageContent, font_style, matrix_slant
-from .pdf_ocr import MAX_GLYPHS
+from .pdf_ocr import MAX_GLYPHS, is_scan
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
+_IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 _MOVE, _LINE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
 
 _P, _INT, _UINT, _FLOAT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_float
@@ -209,6 +210,8 @@ def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
     width, height = right - left, top - bottom
     order: dict[int, int] = {}
     paths: list[tuple[int, int]] = []
+    images: list[int] = []
+    forms = 0
     address = _address(raw)
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
         obj = _page_object(address, i)
@@ -217,17 +220,37 @@ def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
             order[obj] = i
         elif kind == _PATH:
             paths.append((i, obj))
+        elif kind == _IMAGE:
+            images.append(obj)
+        elif kind == _FORM:
+            forms += 1
     textpage = page.get_textpage()
     try:
         glyphs, glyph_order = _glyphs(_address(textpage.raw), order, fonts, height)
     finally:
         textpage.close()
-    if sum(1 for g in glyphs if g.text.strip()) < MAX_GLYPHS:
-        raise _Fallback("next to no text: perhaps a scan, told by its images")
+    visible = sum(1 for g in glyphs if g.text.strip())
+    if visible < MAX_GLYPHS and (forms or is_scan(visible, _image_area(images, width, height))):
+        raise _Fallback("next to no text and images over it (or forms that may hold them): "
+                        "a scan is pdfminer's to tell and OCR's to read")
     rulings, redactions, count = _rulings(paths, height)
     if redactions:
         glyphs = [g for g, i in zip(glyphs, glyph_order) if not _redacted(g, i, redactions)]
     return PdfiumPage(PageContent(glyphs, width, height, count), rulings)
+
+
+def _image_area(images: list[int], width: float, height: float) -> float:
+    """:func:`~.pdf_ocr.image_area` of the page's own images (pages with forms are
+    pdfminer's: pdfium gives a form's images in the form's space)."""
+    page = max(width * height, 1.0)
+    covered = 0.0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj in images:
+        _object_bounds(obj, left, bottom, right, top)
+        x0, y0 = max(left.value, 0.0), max(bottom.value, 0.0)
+        x1, y1 = min(right.value, width), min(top.value, height)
+        covered += max(0.0, x1 - x0) * max(0.0, y1 - y0)
+    return min(1.0, covered / page)
 
 
 def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]],
