@@ -1,8 +1,11 @@
 """Read a PDF's text layer into a :class:`~foiextract.model.Document`.
 
-Each page is interpreted once (:mod:`.pdf_glyphs`): glyphs with their
-effective bold/italic (font name, descriptor, render mode, slant) and colour,
-text under black redaction boxes dropped. Pages that draw rulings go through
+Each page is interpreted once: by pdfium (:mod:`.pdf_pdfium`), which gives
+the glyphs and rulings pdfminer would, or, for the pages that need it (scans,
+rotated pages, text pdfium leaves out), by pdfminer (:mod:`.pdf_glyphs`);
+:func:`engine` says which (``FOIEXTRACT_PDF_ENGINE``). Either way: glyphs with
+their effective bold/italic (font name, descriptor, render mode, slant) and
+colour, text under black redaction boxes dropped. Pages that draw rulings go through
 pdfplumber's table finder (:mod:`.pdf_tables`); the remaining glyphs become
 lines and paragraphs (:mod:`.pdf_layout`). A page that is a picture (a scan:
 next to no text, mostly image) is rendered and read by OCR (:mod:`.pdf_ocr`)
