@@ -148,7 +148,7 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
     and by pdfminer only when it needs what pdfium cannot give (a scan, a rotated page,
     a glyph pdfium splits or leaves out; see there)."""
     settings = current_settings()
-    fast = PdfiumPages(path, pdf.rsrcmgr) if engine() == "pdfium" else None
+    fast = PdfiumPages.open(path, pdf.rsrcmgr) if engine() == "pdfium" else None
     try:
         for number, page in enumerate(pdf.pages, start=1):
             read = fast.read_page(number - 1, _page_object(page)) if fast is not None else None

@@ -159,6 +159,15 @@ class PdfiumPages:
         self._rsrcmgr = rsrcmgr
         self.fallbacks: dict[int, str] = {}  # page number -> why pdfminer read it
 
+    @classmethod
+    def open(cls, path: str, rsrcmgr: PDFResourceManager) -> "PdfiumPages | None":
+        """The PDF opened in pdfium, or None when pdfium cannot open what pdfminer did
+        (then pdfminer reads every page)."""
+        try:
+            return cls(path, rsrcmgr)
+        except Exception:  # noqa: BLE001 - pypdfium2 raises PdfiumError and OSError
+            return None
+
     def __enter__(self) -> "PdfiumPages":
         return self
 
@@ -175,11 +184,18 @@ class PdfiumPages:
     def read_page(self, index: int, miner_page: PDFPage) -> PdfiumPage | None:
         """Page ``index`` (0-based) as pdfminer's path would see it, or None when it needs
         pdfminer (the reason is kept in :attr:`fallbacks`)."""
-        page = self._pdf[index]
+        try:
+            page = self._pdf[index]
+        except Exception:  # noqa: BLE001 - a page pdfium cannot load is pdfminer's
+            self.fallbacks[index + 1] = "pdfium cannot load the page"
+            return None
         try:
             return _read(page, self._fonts(miner_page))
         except _Fallback as why:
             self.fallbacks[index + 1] = str(why)
+            return None
+        except Exception:  # noqa: BLE001 - never worse than the pdfminer path
+            self.fallbacks[index + 1] = "pdfium failed on the page"
             return None
         finally:
             page.close()

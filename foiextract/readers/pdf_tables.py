@@ -92,10 +92,16 @@ def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
         return [], glyphs
     grids = [_Grid(t) for t in tables]
     outside: list[Glyph] = []
-    for glyph in glyphs:
-        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-        if not any(grid.take(glyph, cx, cy) for grid in grids):
-            outside.append(glyph)
+    if len(grids) == 1:  # the common case, without a generator per glyph
+        take = grids[0].take
+        for glyph in glyphs:
+            if not take(glyph, (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2):
+                outside.append(glyph)
+    else:
+        for glyph in glyphs:
+            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+            if not any(grid.take(glyph, cx, cy) for grid in grids):
+                outside.append(glyph)
     return [grid.found(number) for grid in grids], outside
 
 
