@@ -281,6 +281,7 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
     read: set[int] = set()
     get_object, get_origin, get_unicode = _char_object, _char_origin, _char_unicode
     unmapped = _char_unmapped
+    make = tuple.__new__  # a Glyph without NamedTuple's keyword handling, per character
     # The text object of the characters before, and its look unpacked (most characters
     # share the object of the one before).
     current = last_x = last_y = None
@@ -332,8 +333,8 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
             x1 = ox + a * adv
             x0, x1 = (ox, x1) if x1 >= ox else (x1, ox)
             y0, y1 = oy + low, oy + high
-            placed.append((drawn, i, Glyph(char, x0, x1, height - y1, height - y0, y1 - y0,
-                                           bold, italic, color)))
+            placed.append((drawn, i, make(Glyph, (char, x0, x1, height - y1, height - y0,
+                                                  y1 - y0, bold, italic, color))))
         else:
             placed.append((drawn, i, _glyph(char, ox, oy, adv, style, height)))
     unread = [(index, -1, _unread(key, index, fonts, font_names, height))
