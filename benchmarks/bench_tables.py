@@ -39,8 +39,8 @@ def corpus_pdfs() -> list[str]:
 def without_tables() -> Iterator[None]:
     """The table finders and the cell reader switched off for the time being."""
     saved = pdf.find_tables, pdf.borderless_tables, pipeline.document_cells
-    pdf.find_tables = lambda page, glyphs, number: ([], glyphs)  # type: ignore[assignment]
-    pdf.borderless_tables = lambda lines, number: ([], lines)  # type: ignore[assignment]
+    pdf.find_tables = lambda rulings, glyphs, *rest: ([], glyphs)  # type: ignore[assignment]
+    pdf.borderless_tables = lambda lines, *rest: ([], lines)  # type: ignore[assignment]
     pipeline.document_cells = lambda *args, **kwargs: ()  # type: ignore[assignment]
     try:
         yield
@@ -81,6 +81,8 @@ def main() -> None:
         best_with = min(best_with, took)
         took, bare_pages, bare_cells = timed(paths, without_tables())
         best_without = min(best_without, took)
+    if bare_pages != pages:
+        raise SystemExit(f"the runs read {pages} and {bare_pages} pages: not comparable")
     print(f"{len(paths)} PDFs, {pages} pages; {cells} table cells with tables, "
           f"{bare_cells} without")
     print(f"with tables    : {1000 * best_with / pages:7.1f} ms a page ({best_with:.2f} s)")

@@ -1,8 +1,11 @@
 """Read a PDF's text layer into a :class:`~foiextract.model.Document`.
 
-Each page is interpreted once (:mod:`.pdf_glyphs`): glyphs with their
-effective bold/italic (font name, descriptor, render mode, slant) and colour,
-text under black redaction boxes dropped. Pages that draw rulings go through
+Each page is interpreted once: by pdfium (:mod:`.pdf_pdfium`), which gives
+the glyphs and rulings pdfminer would, or, for the pages that need it (scans,
+rotated pages, text pdfium leaves out), by pdfminer (:mod:`.pdf_glyphs`);
+:func:`engine` says which (``FOIEXTRACT_PDF_ENGINE``). Either way: glyphs with
+their effective bold/italic (font name, descriptor, render mode, slant) and
+colour, text under black redaction boxes dropped. Pages that draw rulings go through
 pdfplumber's table finder (:mod:`.pdf_tables`); the remaining glyphs become
 lines and paragraphs (:mod:`.pdf_layout`). A page that is a picture (a scan:
 next to no text, mostly image) is rendered and read by OCR (:mod:`.pdf_ocr`)
@@ -20,6 +23,7 @@ closed as soon as it is read, so memory stays flat over long files.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -32,15 +36,18 @@ from pdfminer.psparser import PSLiteral
 
 from ..errors import CorruptFile, Encrypted, FoiExtractError, NoTextLayer
 from ..model import Block, Document, Source
-from .ocr import current_settings, require_tesseract, tesseract_available
+from .ocr import OcrSettings, current_settings, require_tesseract, tesseract_available
 from .pdf_columns import borderless_tables
 from .pdf_furniture import furniture_lines
-from .pdf_glyphs import StyleDevice, page_content, rulings_only
+from .pdf_glyphs import PageContent, StyleDevice, page_content, rulings_only
 from .pdf_ocr import PageRenderer, image_area, is_scan
+from .pdf_pdfium import PdfiumPages
 from .pdf_structure import check_page_tree
 from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin
 from .pdf_tables import FoundTable, continue_table, find_tables, same_columns
 
+# Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
+DEFAULT_ENGINE = "pdfium"
 _SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
 
 
@@ -135,36 +142,74 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
                 ) -> Iterator[tuple[int, float, list[Line], list[FoundTable]]]:
     """Each page's number, height, lines and tables. A scanned page is read by OCR when OCR
     is on and Tesseract is there; ``scans`` gets its number and its words' mean confidence
-    (None when it was not read)."""
-    rsrcmgr = pdf.rsrcmgr
+    (None when it was not read).
+
+    With the pdfium engine (:func:`engine`) each page is read by :mod:`.pdf_pdfium`,
+    and by pdfminer only when it needs what pdfium cannot give (a scan, a rotated page,
+    a glyph pdfium splits or leaves out; see there)."""
     settings = current_settings()
-    for number, page in enumerate(pdf.pages, start=1):
-        device = StyleDevice(rsrcmgr, pageno=number)
-        PDFPageInterpreter(rsrcmgr, device).process_page(_page_object(page))
-        layout = device.get_result()
-        content = page_content(layout)
-        glyphs = content.glyphs
-        tables: list[FoundTable] = []
-        visible = sum(1 for g in glyphs if g.text.strip())
-        if is_scan(visible, image_area(layout, content.width, content.height)) \
-                or _unmapped(glyphs, visible):
-            glyphs = []
-            lines, tables = renderer.page(number, settings) \
-                if settings.enabled and tesseract_available() else ([], [])
-            words = [c for line in lines for c in line.confidences]
-            scans[number] = round(sum(words) / len(words), 3) if words else None
-        else:
-            if content.rulings >= 2 and glyphs:
-                page._layout = rulings_only(layout)  # the finder needs edges, not characters
-                tables, glyphs = find_tables(page, glyphs, number)
-            lines = group_lines(glyphs, number)
-        if any(line.gutters for line in lines):
-            borderless, lines = borderless_tables(lines, number)
-            tables.extend(borderless)
-        for line in lines:
-            line.glyphs = []  # only the column finder needs them; keep memory flat
-        page.close()
-        yield number, content.height, lines, tables
+    fast = PdfiumPages.open(path, pdf.rsrcmgr) if engine() == "pdfium" else None
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            read = fast.read_page(number - 1, _page_object(page)) if fast is not None else None
+            if read is not None:
+                content = read.content
+                glyphs = content.glyphs
+                tables: list[FoundTable] = []
+                if content.rulings >= 2 and glyphs:
+                    tables, glyphs = find_tables(read.rulings, glyphs, number,
+                                                 (0.0, 0.0, content.width, content.height))
+                lines = group_lines(glyphs, number)
+            else:
+                content, lines, tables = _miner_page(pdf, page, number, renderer, settings,
+                                                     scans)
+            if any(line.gutters for line in lines):
+                borderless, lines = borderless_tables(lines, number)
+                tables.extend(borderless)
+            for line in lines:
+                line.glyphs = []  # only the column finder needs them; keep memory flat
+            page.close()
+            yield number, content.height, lines, tables
+    finally:
+        if fast is not None:
+            fast.close()
+
+
+def _miner_page(pdf: Any, page: Any, number: int, renderer: PageRenderer,
+                settings: OcrSettings, scans: dict[int, float | None]
+                ) -> tuple[PageContent, list[Line], list[FoundTable]]:
+    """One page read through pdfminer: its content, lines and ruled tables (or its OCR)."""
+    rsrcmgr = pdf.rsrcmgr
+    device = StyleDevice(rsrcmgr, pageno=number)
+    PDFPageInterpreter(rsrcmgr, device).process_page(_page_object(page))
+    layout = device.get_result()
+    content = page_content(layout)
+    glyphs = content.glyphs
+    tables: list[FoundTable] = []
+    visible = sum(1 for g in glyphs if g.text.strip())
+    if is_scan(visible, image_area(layout, content.width, content.height)) \
+            or _unmapped(glyphs, visible):
+        lines, tables = renderer.page(number, settings) \
+            if settings.enabled and tesseract_available() else ([], [])
+        words = [c for line in lines for c in line.confidences]
+        scans[number] = round(sum(words) / len(words), 3) if words else None
+        return content, lines, tables
+    if content.rulings >= 2 and glyphs:
+        page._layout = rulings_only(layout)  # the finder needs edges, not characters
+        rulings = {"line": page.lines, "rect": page.rects, "curve": page.curves}
+        tables, glyphs = find_tables(rulings, glyphs, number, tuple(page.bbox))
+    return content, group_lines(glyphs, number), tables
+
+
+def engine() -> str:
+    """Which engine reads PDF pages: ``pdfium`` (pdfium's glyphs, pdfminer where a page
+    needs it) or ``pdfminer`` (every page through pdfminer), from ``FOIEXTRACT_PDF_ENGINE``.
+
+    >>> engine() in ("pdfium", "pdfminer")
+    True
+    """
+    chosen = os.environ.get("FOIEXTRACT_PDF_ENGINE", DEFAULT_ENGINE).strip().lower()
+    return chosen if chosen in ("pdfium", "pdfminer") else DEFAULT_ENGINE
 
 
 # A page whose fonts were embedded without their character maps (some "print to PDF" tools

@@ -106,6 +106,8 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
     bold_all = italic_all = True
     bold_any = italic_any = False
     sizes: dict[float, int] = {}
+    last_size: float | None = None
+    size = 0.0
     x0 = 0.0
     for glyph in glyphs:
         if not glyph.text.strip():
@@ -131,7 +133,8 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
         italic_all &= glyph.italic
         bold_any |= glyph.bold
         italic_any |= glyph.italic
-        size = round(glyph.size, 1)
+        if glyph.size != last_size:  # most glyphs of a line share a size: round it once
+            last_size, size = glyph.size, round(glyph.size, 1)
         sizes[size] = sizes.get(size, 0) + 1
         prev = glyph
     if prev is None:

@@ -19,6 +19,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
+from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, obj_to_bbox, rect_to_edges
+from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables,
+                              edges_to_intersections)
+
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
 from .pdf_layout import group_lines, paragraph_spans, paragraphs
@@ -49,25 +53,123 @@ def _visible(obj: dict[str, Any]) -> bool:
         return True
 
 
-def find_tables(page: Any, glyphs: list[Glyph], number: int) -> tuple[list[FoundTable], list[Glyph]]:
+Rulings = dict[str, list[dict[str, Any]]]
+
+
+def edges_of(rulings: Rulings) -> list[dict[str, Any]]:
+    """The edges pdfplumber's ``page.edges`` gives for these lines, rects and curves
+    (in its order: lines, then rectangles' sides, then curves' segments)."""
+    edges = [line_to_edge(line) for line in rulings.get("line", [])]
+    for rect in rulings.get("rect", []):
+        edges.extend(rect_to_edges(rect))
+    for curve in rulings.get("curve", []):
+        edges.extend(curve_to_edges(curve))
+    return edges
+
+
+class _EdgesPage:
+    """What pdfplumber's TableFinder reads of a page: its edges and its box."""
+
+    def __init__(self, edges: list[dict[str, Any]], bbox: tuple[float, float, float, float]):
+        self.edges = edges
+        self.bbox = bbox
+
+
+def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
+                bbox: tuple[float, float, float, float]) -> tuple[list[FoundTable], list[Glyph]]:
     """The page's ruled tables (two columns or more) and the glyphs left outside them.
 
-    ``page`` is a pdfplumber page whose layout holds the page's rulings only
-    (no characters: cells are filled from ``glyphs``, which is much cheaper).
+    ``rulings`` are the page's lines, rectangles and curves as pdfplumber object dicts
+    (from pdfplumber's page or from :mod:`.pdf_pdfium`); cells are filled from ``glyphs``.
     """
-    visible = page.filter(_visible)
-    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(visible.edges))
-    tables = [t for t in visible.find_tables(settings)
+    visible = {kind: [o for o in objects if _visible(o)] for kind, objects in rulings.items()}
+    edges = edges_of(visible)
+    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(edges))
+    finder = _Finder(_EdgesPage(edges, bbox), settings)
+    tables = [t for t in finder.tables
               if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
     if not tables:
         return [], glyphs
     grids = [_Grid(t) for t in tables]
     outside: list[Glyph] = []
-    for glyph in glyphs:
-        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-        if not any(grid.take(glyph, cx, cy) for grid in grids):
-            outside.append(glyph)
+    if len(grids) == 1:  # the common case, without a generator per glyph
+        take = grids[0].take
+        for glyph in glyphs:
+            if not take(glyph, (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2):
+                outside.append(glyph)
+    else:
+        for glyph in glyphs:
+            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+            if not any(grid.take(glyph, cx, cy) for grid in grids):
+                outside.append(glyph)
     return [grid.found(number) for grid in grids], outside
+
+
+class _Finder(TableFinder):
+    """pdfplumber's TableFinder with its cell search made linear (same cells, same order)."""
+
+    def __init__(self, page: Any, settings: dict[str, Any]) -> None:  # noqa: D107
+        self.page = page
+        self.settings = TableSettings.resolve(settings)
+        self.edges = self.get_edges()
+        self.intersections = edges_to_intersections(
+            self.edges, self.settings.intersection_x_tolerance,
+            self.settings.intersection_y_tolerance)
+        self.cells = intersections_to_cells(self.intersections)
+        self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+
+def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Any]]]
+                           ) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's ``intersections_to_cells``, without its quadratic scans: the points
+    below and right of each are looked up by column and row, and each point's edges are
+    made a set once. The cells and their order are the same.
+
+    >>> e = {"x0": 0, "top": 0, "x1": 0, "bottom": 1}
+    >>> intersections_to_cells({})
+    []
+    """
+    vertical = {p: set(map(obj_to_bbox, i["v"])) for p, i in intersections.items()}
+    horizontal = {p: set(map(obj_to_bbox, i["h"])) for p, i in intersections.items()}
+
+    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
+        return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or \
+            (p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2]))
+
+    points = sorted(intersections)
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    place: dict[tuple[float, float], tuple[int, int]] = {}
+    for point in points:
+        column, row = columns.setdefault(point[0], []), rows.setdefault(point[1], [])
+        place[point] = (len(column), len(row))
+        column.append(point)
+        row.append(point)
+    cells: list[tuple[float, float, float, float]] = []
+    for pt in points:
+        in_column, in_row = place[pt]
+        below = columns[pt[0]][in_column + 1:]
+        right = rows[pt[1]][in_row + 1:]
+        cell = _smallest_cell(pt, below, right, intersections, connects)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(pt: tuple[float, float], below: list[tuple[float, float]],
+                   right: list[tuple[float, float]], intersections: dict[Any, Any],
+                   connects: Any) -> tuple[float, float, float, float] | None:
+    for below_pt in below:
+        if not connects(pt, below_pt):
+            continue
+        for right_pt in right:
+            if not connects(pt, right_pt):
+                continue
+            bottom_right = (right_pt[0], below_pt[1])
+            if bottom_right in intersections and connects(bottom_right, right_pt) \
+                    and connects(bottom_right, below_pt):
+                return (pt[0], pt[1], bottom_right[0], bottom_right[1])
+    return None
 
 
 class _Grid:
@@ -183,11 +285,14 @@ def closing_rules(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     verticals = sorted((e for e in edges if e.get("orientation") == "v"), key=lambda e: e["top"])
     horizontals = [e for e in edges if e.get("orientation") == "h"]
     groups: list[list[dict[str, Any]]] = []
+    lowest = 0.0  # the lowest bottom of the last group
     for edge in verticals:
-        if groups and edge["top"] <= max(e["bottom"] for e in groups[-1]) + 2:
+        if groups and edge["top"] <= lowest + 2:
             groups[-1].append(edge)
+            lowest = max(lowest, edge["bottom"])
         else:
             groups.append([edge])
+            lowest = edge["bottom"]
     rules: list[dict[str, Any]] = []
     for group in groups:
         if len(group) < 2:
