@@ -133,7 +133,7 @@ def main(data_dir: str | None) -> None:
 @click.option("-t", "--table", type=EXTRACT_TABLES, default="pairs", show_default=True,
               help="The table a one-table output (-o -, -o x.csv, -o x.jsonl) takes.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Documents read at once, each in its own process (default: every core).")
+              help="Documents read at once, by as many worker processes (default: every core).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
               help="Seconds one document may take (0: no limit).")
 @click.option("--memory-limit", default="2G", show_default=True,

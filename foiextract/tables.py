@@ -351,14 +351,16 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A DataFrame of ``table``'s schema from row dicts (unknown keys are an error)."""
     schema = SCHEMAS[table]
     records = list(rows)
+    columns = schema.keys()
     for row in records:
-        extra = set(row) - set(schema)
+        extra = row.keys() - columns
         if extra:
             raise KeyError(f"{table} has no column(s) {sorted(extra)}")
     storage = _string_storage()
-    data = {column: _array([row.get(column, DEFAULTS.get(column)) for row in records], dtype,
-                           storage)
-            for column, dtype in schema.items()}
+    data = {}
+    for column, dtype in schema.items():
+        default = DEFAULTS.get(column)  # once a column: a bulk run writes every row through here
+        data[column] = _array([row.get(column, default) for row in records], dtype, storage)
     return pd.DataFrame(data, columns=list(schema))
 
 
