@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from foiextract.bulk import BulkOptions, cores, run_bulk  # noqa: E402
+from foiextract.bulk import BulkOptions, BulkSummary, cores, run_bulk  # noqa: E402
 
 # Every format; PDFs carry the pages. Slow outliers (a 61-page PDF, .doc via LibreOffice) left out.
 MIX = sorted(p for folder in ("singles", "london-scr-dhr-batch", "barnet-scr-dhr/renditions")
@@ -96,14 +96,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def throughput(work: Path, n: int) -> None:
+def throughput(work: Path, n: int, rounds: int) -> None:
+    """``n`` mixed documents with one worker and with every core, taking turns ``rounds``
+    times (so a busy moment on a shared machine hits both alike); the best of each."""
     docs = work / "speed"
     make_copies(docs, n, MIX)
-    results = {}
-    for jobs in sorted({1, cores()}):
-        summary = run_bulk([str(docs)], str(work / f"speed-{jobs}"), "csv",
-                           BulkOptions(jobs=jobs, progress=False))
-        results[jobs] = summary
+    results: dict[int, BulkSummary] = {}
+    for k in range(rounds):
+        for jobs in sorted({1, cores()}):
+            summary = run_bulk([str(docs)], str(work / f"speed-{jobs}-{k}"), "csv",
+                               BulkOptions(jobs=jobs, progress=False))
+            if jobs not in results or summary.seconds < results[jobs].seconds:
+                results[jobs] = summary
+    for jobs, summary in results.items():
         print(f"jobs={jobs}: {summary.inputs} documents ({summary.pages} PDF pages, "
               f"{len(summary.errors)} failed) in {summary.seconds:.1f} s: "
               f"{summary.inputs / summary.seconds:.1f} docs/s, "
@@ -179,7 +184,7 @@ def main() -> None:
         if "reference" in only:
             reference(work, args.reference_docs, args.rounds)
         if "speed" in only:
-            throughput(work, args.speed_docs)
+            throughput(work, args.speed_docs, args.rounds)
         if "memory" in only:
             memory(work, args.memory_docs)
     if "page" in only:
