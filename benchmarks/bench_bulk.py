@@ -1,12 +1,19 @@
-"""Benchmark bulk runs: throughput with 1 and all cores, peak memory at 100 and 1,000 documents,
-and the cost of a PDF page beside pdfplumber's bare ``page.chars``.
+"""Benchmark bulk runs: the reference letter in bulk beside a bare Markdown parse, throughput
+with 1 and all cores, peak memory at 500 and 2,000 documents, and the cost of a PDF page
+beside pdfplumber's bare ``page.chars``.
+
+Issue 18's targets: ``extract`` over 300 copies of the reference Markdown letter within 3x
+of markdown-it-py parsing the same files in one process; ``--jobs 2`` at least 1.8x
+``--jobs 1`` on 500 mixed documents (on two cores other work shares, not always
+measurable); peak memory flat from 500 to 2,000 documents.
 
 Documents are copies of corpus documents with a small variation each (a comment
 appended, or a ZIP comment), so every copy has its own content hash. Each
 memory run is a fresh process, so its peak is its own.
 
-    python benchmarks/bench_bulk.py                 # about 1-2 minutes on 2 cores
-    python benchmarks/bench_bulk.py --speed-docs 200 --memory-docs 100 2000
+    python benchmarks/bench_bulk.py                 # about 3-5 minutes on 2 cores
+    python benchmarks/bench_bulk.py --reference-docs 300 --speed-docs 200 --memory-docs 100 2000
+    python benchmarks/bench_bulk.py --only reference
 """
 
 from __future__ import annotations
@@ -24,13 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from foiextract.bulk import BulkOptions, cores, run_bulk  # noqa: E402
+from foiextract.bulk import BulkOptions, BulkSummary, cores, run_bulk  # noqa: E402
 
 # Every format; PDFs carry the pages. Slow outliers (a 61-page PDF, .doc via LibreOffice) left out.
 MIX = sorted(p for folder in ("singles", "london-scr-dhr-batch", "barnet-scr-dhr/renditions")
              for p in (ROOT / "corpora" / folder).iterdir()
              if p.suffix in (".md", ".txt", ".html", ".eml", ".pdf", ".docx"))
 LIGHT = [p for p in MIX if p.suffix in (".md", ".txt", ".html", ".eml")]
+REFERENCE = ROOT / "corpora" / "barnet-scr-dhr" / "barnet_6015464.md"
 
 
 def make_copies(folder: Path, n: int, sources: list[Path]) -> None:
@@ -52,21 +60,63 @@ def make_copies(folder: Path, n: int, sources: list[Path]) -> None:
             target.write_bytes(source.read_bytes() + f"\n\nCopy {k}.\n".encode())
 
 
-def throughput(work: Path, n: int) -> None:
+def reference(work: Path, n: int, rounds: int) -> None:
+    """``n`` copies of the reference letter: a bulk run beside a bare parse in one process."""
+    from markdown_it import MarkdownIt
+
+    docs = work / "reference"
+    make_copies(docs, n, [REFERENCE])
+    files = sorted(docs.iterdir())
+    md = MarkdownIt("commonmark").enable("table")
+    bare = bulk = bare_cpu = bulk_cpu = float("inf")
+    for k in range(rounds):  # take turns, so a busy moment hits both alike
+        started, cpu = time.perf_counter(), time.process_time()
+        for path in files:
+            md.parse(path.read_text("utf-8"))
+        bare = min(bare, time.perf_counter() - started)
+        bare_cpu = min(bare_cpu, time.process_time() - cpu)
+        cpu, children = time.process_time(), _children_cpu()
+        summary = run_bulk([str(docs)], str(work / f"reference-{k}"), "csv",
+                           BulkOptions(progress=False))
+        bulk = min(bulk, summary.seconds)
+        bulk_cpu = min(bulk_cpu, time.process_time() - cpu + _children_cpu() - children)
+    print(f"{n} copies of {REFERENCE.name}, best of {rounds} (load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores):")
+    print(f"  markdown-it-py parse in one process: {bare:.2f} s ({bare_cpu:.2f} s CPU)")
+    print(f"  extract, jobs={cores()}: {bulk:.2f} s ({bulk_cpu:.2f} s CPU, the parent's and "
+          "its workers')")
+    print(f"  ratio: {bulk / bare:.2f}x wall (target <= 3x), {bulk_cpu / bare_cpu:.2f}x CPU")
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the workers, once stopped)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def throughput(work: Path, n: int, rounds: int) -> None:
+    """``n`` mixed documents with one worker and with every core, taking turns ``rounds``
+    times (so a busy moment on a shared machine hits both alike); the best of each."""
     docs = work / "speed"
     make_copies(docs, n, MIX)
-    results = {}
-    for jobs in sorted({1, cores()}):
-        summary = run_bulk([str(docs)], str(work / f"speed-{jobs}"), "csv",
-                           BulkOptions(jobs=jobs, progress=False))
-        results[jobs] = summary
+    results: dict[int, BulkSummary] = {}
+    for k in range(rounds):
+        for jobs in sorted({1, cores()}):
+            summary = run_bulk([str(docs)], str(work / f"speed-{jobs}-{k}"), "csv",
+                               BulkOptions(jobs=jobs, progress=False))
+            if jobs not in results or summary.seconds < results[jobs].seconds:
+                results[jobs] = summary
+    for jobs, summary in results.items():
         print(f"jobs={jobs}: {summary.inputs} documents ({summary.pages} PDF pages, "
               f"{len(summary.errors)} failed) in {summary.seconds:.1f} s: "
               f"{summary.inputs / summary.seconds:.1f} docs/s, "
               f"{summary.pages / summary.seconds:.1f} pages/s")
     if len(results) > 1:
         one, every = results[1], results[cores()]
-        print(f"speed-up with {cores()} cores: {one.seconds / every.seconds:.2f}x")
+        print(f"speed-up with {cores()} cores: {one.seconds / every.seconds:.2f}x "
+              f"(target >= {0.9 * cores():.1f}x; load average {os.getloadavg()[0]:.1f})")
 
 
 _MEASURE = """
@@ -106,7 +156,7 @@ def per_page() -> None:
     started = time.perf_counter()
     for _ in range(3):
         for pdf in pdfs:
-            pages += extract_file(str(pdf))[0].document["pages"] or 0
+            pages += extract_file(str(pdf))[0].pages or 0
     ours = (time.perf_counter() - started) / pages
     chars = 0
     started = time.perf_counter()
@@ -121,15 +171,24 @@ def per_page() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--speed-docs", type=int, default=120)
-    parser.add_argument("--memory-docs", type=int, nargs=2, default=[100, 1000])
+    parser.add_argument("--reference-docs", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--speed-docs", type=int, default=500)
+    parser.add_argument("--memory-docs", type=int, nargs=2, default=[500, 2000])
+    parser.add_argument("--only", choices=["reference", "speed", "memory", "page"], nargs="*")
     args = parser.parse_args()
+    only = set(args.only or ("reference", "speed", "memory", "page"))
     os.chdir(ROOT)
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as folder:
         work = Path(folder)
-        throughput(work, args.speed_docs)
-        memory(work, args.memory_docs)
-    per_page()
+        if "reference" in only:
+            reference(work, args.reference_docs, args.rounds)
+        if "speed" in only:
+            throughput(work, args.speed_docs, args.rounds)
+        if "memory" in only:
+            memory(work, args.memory_docs)
+    if "page" in only:
+        per_page()
 
 
 if __name__ == "__main__":

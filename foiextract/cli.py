@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 import click
 
-from .cli_corrections import (corrections_group, corrections_option, load_corrections,
-                              warn_stale)
+from .cli_corrections import corrections_option, load_corrections, warn_stale
 from .cli_ocr import ocr_options
 
 if TYPE_CHECKING:
@@ -66,13 +65,47 @@ def usage_checked(check: Callable[[], str]) -> str:
         raise click.UsageError(str(err)) from None
 
 
+class LazyGroup(click.Group):
+    """A group whose commands in other modules are imported only when one is named (or the
+    group's help lists them), so ``foiextract parse`` never loads the compile machinery.
+
+    >>> group = LazyGroup(lazy={"review": "foiextract.review.command:review_command"})
+    >>> group.list_commands(click.Context(group))
+    ['review']
+    """
+
+    def __init__(self, *args: Any, lazy: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+# Commands that live in their own modules: imported when named, not when the CLI starts.
+LAZY_COMMANDS = {
+    "compile": "foiextract.compile.command:compile_command",
+    "review": "foiextract.review.command:review_command",
+    "corrections": "foiextract.cli_corrections:corrections_group",
+}
+
+
 def _verbosity(quiet: bool, verbose: bool) -> int:
     if quiet and verbose:
         raise click.UsageError("-q and -v contradict each other: choose one")
     return 0 if quiet else 2 if verbose else 1
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="foiextract")
 @click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False), default=None,
               envvar="FOIEXTRACT_DATA", help="A folder of your own phrases, number words and "
@@ -101,7 +134,7 @@ def main(data_dir: str | None) -> None:
 @click.option("-t", "--table", type=EXTRACT_TABLES, default="pairs", show_default=True,
               help="The table a one-table output (-o -, -o x.csv, -o x.jsonl) takes.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Documents read at once, each in its own process (default: every core).")
+              help="Documents read at once, by as many worker processes (default: every core).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
               help="Seconds one document may take (0: no limit).")
 @click.option("--memory-limit", default="2G", show_default=True,
@@ -404,12 +437,3 @@ def parse(answer: str, question: str | None, as_json: bool) -> None:
         click.echo(f"  - {atom.label or atom.kind}: {atom.number if atom.number is not None else ''}"
                    f"{' ' + atom.unit if atom.unit else ''} {atom.date_start or ''}".rstrip())
 
-
-from .compile.command import compile_command  # noqa: E402 - registered after the core commands
-
-main.add_command(compile_command)
-
-from .review.command import review_command  # noqa: E402
-
-main.add_command(review_command)
-main.add_command(corrections_group)

@@ -1,9 +1,10 @@
 """Bulk extraction: many documents, in worker processes, resumable, with flat memory.
 
-Every document is read in its own child process with a wall-clock limit and
-a memory cap; whatever happens to it ends as its rows or one ``errors`` row,
-kept as a part file beside the output. A second run skips what is done. The
-tables are merged from the parts in one streaming pass, so they are the same
+Documents are read by long-lived worker processes (:mod:`.pool`), each document
+under a wall-clock limit and a memory cap of its own: a worker that breaks one
+is killed and replaced. Whatever happens to a document ends as its rows or one
+``errors`` row, kept as a part file beside the output. A second run skips what
+is done. The tables are merged from the parts in one streaming pass, so they are the same
 bytes whatever the number of workers, and only whole tables are ever written.
 
 >>> from foiextract.bulk import BulkOptions, run_bulk

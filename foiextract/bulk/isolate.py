@@ -1,5 +1,9 @@
 """One document, one child process: a wall-clock limit, a memory cap, and a record either way.
 
+A local run reads with the reusable workers of :mod:`foiextract.bulk.pool`, which
+share what is here (reading a document into rows, capping memory, naming a death);
+a task on a Dask cluster still reads in a fresh child of its own.
+
 :func:`run_isolated` starts a fresh child for the document (forked from a
 fork server that has already imported the readers, so starting one costs a few
 milliseconds), waits for its rows through a pipe, and kills it when the time
@@ -81,23 +85,21 @@ def failure(task: Task, err: FoiExtractError, seconds: float = 0.0) -> Record:
 
 def run_isolated(task: Task, limits: Limits) -> Record:
     """Extract ``task.source`` in a child process under ``limits``; never raises for the document."""
-    context = _context()
+    context = worker_context()
     if multiprocessing.current_process().daemon:
         raise RuntimeError("this process is daemonic and cannot start a child per document; "
                            "start Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(task, limits, sender), daemon=True)
     started = time.monotonic()
-    with _LOCK:
-        child.start()
-        _LIVE.add(child)
+    start_child(child)
     sender.close()
     hung = True
     try:
         record, hung = _await(task, limits, child, receiver, started)
         return record
     finally:
-        _stop(child, 0.0 if hung else _EXIT_GRACE)
+        stop_child(child, 0.0 if hung else _EXIT_GRACE)
         receiver.close()
 
 
@@ -108,6 +110,13 @@ def stop_all() -> None:
     for child in children:
         with contextlib.suppress(ProcessLookupError, PermissionError, ValueError):
             os.killpg(child.pid, signal.SIGKILL)
+
+
+def start_child(child: Any) -> None:
+    """Start ``child`` and keep it among the live children :func:`stop_all` kills."""
+    with _LOCK:
+        child.start()
+        _LIVE.add(child)
 
 
 def _await(task: Task, limits: Limits, child: Any, receiver: Connection,
@@ -125,21 +134,21 @@ def _await(task: Task, limits: Limits, child: Any, receiver: Connection,
                 pass  # it died before sending: see how below
         if ready:
             child.join(_EXIT_GRACE)
-            return failure(task, _death(task.source, child.exitcode),
+            return failure(task, death(task.source, child.exitcode),
                            time.monotonic() - started), False
         seconds = time.monotonic() - started
         return failure(task, Timeout(task.source, f"still reading after {limits.timeout:g} s; "
                                      "stopped", limit=limits.timeout), seconds), True
 
 
-def _death(source: str, exitcode: int | None) -> FoiExtractError:
+def death(source: str, exitcode: int | None) -> FoiExtractError:
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else "?"
         return WorkerCrash(source, f"the worker reading the document was killed by {name}")
     return WorkerCrash(source, f"the worker reading the document exited with code {exitcode}")
 
 
-def _stop(child: Any, grace: float) -> None:
+def stop_child(child: Any, grace: float) -> None:
     child.join(grace)
     if child.is_alive():
         # The child leads its own process group, so a converter it started dies with it.
@@ -153,7 +162,7 @@ def _stop(child: Any, grace: float) -> None:
 
 
 @cache
-def _context() -> Any:
+def worker_context() -> Any:
     """Fork on Linux, from a parent that has imported every reader, so a child starts at once.
 
     Not the fork server: in Python 3.11 its children each re-run the main script
@@ -186,8 +195,8 @@ def _warm_up() -> None:
 def _child(task: Task, limits: Limits, sender: Connection) -> None:
     # A crash is recorded as worker_crash; a C-level traceback on stderr would only add noise.
     faulthandler.disable()
-    _detach()
-    _cap_memory(limits.memory_limit)
+    detach()
+    cap_memory(limits.memory_limit)
     started = time.perf_counter()
     tables = extract_rows(task.source, limits)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -235,7 +244,7 @@ def _printable_rows(tables: Rows) -> Rows:
     return tables
 
 
-def _detach() -> None:
+def detach() -> None:
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
     if sys.platform.startswith("linux"):
@@ -246,7 +255,7 @@ def _detach() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _cap_memory(limit: int | None) -> None:
+def cap_memory(limit: int | None) -> None:
     """Cap the address space at what the child already maps plus ``limit``."""
     if limit is None:
         return

@@ -25,9 +25,10 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, Mapping
 
 from .. import __version__
+from ..tables import RowKey, row_key
 from ..writers import file_mode
 from .isolate import Record, Rows
 
@@ -55,6 +56,14 @@ class Part:
 
     path: str | None = None
     rows: Rows | None = None
+    # The sort key of each table's first row, when known without reading the file back.
+    first: Mapping[str, RowKey] | None = None
+
+    def first_keys(self) -> Mapping[str, RowKey]:
+        """The sort key of the first row of each table it has rows in."""
+        if self.first is not None:
+            return self.first
+        return first_keys(self.tables())
 
     def tables(self) -> Rows:
         """Its rows, table by table."""
@@ -127,7 +136,7 @@ class State:
         status = record.tables["errors"][0]["kind"] if record.failed else "ok"
         self._log(self._manifest, {"key": record.key, "source": record.source,
                                    "status": status})
-        return Part(path)
+        return Part(path, first=first_keys(record.tables))
 
     def log_run(self, run: dict[str, Any]) -> None:
         """Append a line to ``runs.jsonl`` (the only place times are kept)."""
@@ -138,6 +147,11 @@ class State:
     def _log(handle: IO[str], entry: dict[str, Any]) -> None:
         handle.write(json.dumps(entry, sort_keys=True) + "\n")
         handle.flush()
+
+
+def first_keys(tables: Rows) -> dict[str, RowKey]:
+    """The sort key of each table's first row (a part's rows are in table order)."""
+    return {table: row_key(table, rows[0]) for table, rows in tables.items() if rows}
 
 
 def _write_atomic(path: str, text: str) -> None:

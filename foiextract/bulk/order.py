@@ -1,6 +1,7 @@
-"""Row order: the same order :func:`foiextract.result.sort_table` gives, without holding a table.
+"""Row order across parts: every table streamed in table order, without holding a table.
 
-Each document's rows are sorted when they are made; the merge then streams
+Rows are ordered by :func:`foiextract.tables.sort_rows` (the order
+:class:`~foiextract.result.Result` gives its tables). Each document's rows are sorted when they are made; the merge then streams
 every table out of the per-document parts in one pass, holding only the parts
 whose rows are due next (documents rarely overlap, so usually one). Ties keep
 the order the inputs were listed in, as pandas' stable sort does, so the
@@ -14,27 +15,11 @@ merged table equals ``Result.from_rows`` row for row.
 from __future__ import annotations
 
 import heapq
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Sequence
 
-from ..tables import SORT_KEYS
+from ..tables import Row, RowKey, row_key, sort_rows
 
-Row = Mapping[str, Any]
-RowKey = tuple[tuple[bool, Any], ...]
-
-
-def row_key(table: str, row: Row) -> RowKey:
-    """The sort key of a row: each key column in turn, missing values last."""
-    key = []
-    for column in SORT_KEYS[table]:
-        value = row.get(column)
-        key.append((True, 0) if value is None else (False, value))
-    return tuple(key)
-
-
-def sort_rows(table: str, rows: Sequence[Row]) -> list[Any]:
-    """The rows in table order (stable)."""
-    return sorted(rows, key=lambda row: row_key(table, row))
-
+__all__ = ["Row", "RowKey", "merge_parts", "row_key", "sort_rows"]
 
 def merge_parts(table: str, first_keys: Sequence[RowKey | None],
                 load: Callable[[int], Sequence[Row]]) -> Iterator[Row]:

@@ -2,8 +2,10 @@
 
 The parent never parses. It lists the inputs, checks each from ``stat``,
 hashes it, skips it when the manifest already holds its part, and otherwise
-hands it to a worker (a thread that starts one child process for the
-document, locally, or a task on a Dask cluster). Each result is written as a
+hands it to a worker (locally, one of ``jobs`` long-lived worker processes,
+each watched by a thread that kills and replaces it when a document breaks a
+limit: :mod:`foiextract.bulk.pool`; or a task on a Dask cluster, a child
+process a document). Each result is written as a
 part as soon as it arrives; at the end the parts are merged table by table
 into the output. Output depends only on the inputs: not on ``jobs``, the
 engine, the order work finished in, or how many runs it took.
@@ -17,12 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import resource
 import time
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, Sequence
 
 from .. import __version__
 from ..errors import FoiExtractError, WorkerCrash
@@ -32,7 +35,8 @@ from ..writers import check_output, one_table
 from .isolate import Record, Task, failure, run_isolated, stop_all
 from ..limits import Limits, check_inside, probe
 from .manifest import Part, State, part_key, state_dir
-from .order import RowKey, merge_parts, row_key
+from .order import RowKey, merge_parts
+from .pool import WorkerPool
 from .progress import Progress
 from .sink import CHUNK_ROWS, write_streams
 
@@ -120,9 +124,9 @@ def run_bulk(paths: Sequence[str | os.PathLike[str]], out: str, fmt: str | None 
     progress = Progress(len(inputs), enabled=options.progress)
     single_file = fmt in ("sqlite", "xlsx") or (one_table(out) and not partitioned)
     with State(state_dir(out, single_file=single_file)) as state:
-        with _executor(options) as (executor, in_flight):
+        with _executor(options) as (executor, in_flight, reader):
             try:
-                parts, read, worker_peak = _schedule(inputs, roots, state, executor,
+                parts, read, worker_peak = _schedule(inputs, roots, state, executor, reader,
                                                      in_flight, options, progress)
             except BaseException:
                 stop_all()
@@ -159,21 +163,29 @@ def _listed(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[str, str 
                 yield source, root
 
 
+Reader = Callable[[Task], Record]
+
+
 @contextlib.contextmanager
-def _executor(options: BulkOptions) -> Iterator[tuple[Executor, int]]:
+def _executor(options: BulkOptions) -> Iterator[tuple[Executor, int, Reader]]:
+    """Where documents are read: the executor, how many may be in flight, and what it runs
+    for one document."""
     jobs = options.jobs or cores()
     if options.engine == "local":
-        with ThreadPoolExecutor(jobs, thread_name_prefix="foiextract") as pool:
-            yield pool, 2 * jobs
+        # Each thread watches its own worker process, which reads one document after another.
+        # The pool is left first: on an interrupt its workers die before the threads are joined.
+        with ThreadPoolExecutor(jobs, thread_name_prefix="foiextract") as pool, \
+                WorkerPool(options.limits) as workers:
+            yield pool, 2 * jobs, workers.run
         return
     from .dask_engine import dask_executor
 
     with dask_executor(options.scheduler, jobs) as (executor, threads):
-        yield executor, 2 * threads
+        yield executor, 2 * threads, functools.partial(run_isolated, limits=options.limits)
 
 
 def _schedule(inputs: list[str], roots: list[str | None], state: State, executor: Executor,
-              in_flight: int, options: BulkOptions, progress: Progress
+              reader: Reader, in_flight: int, options: BulkOptions, progress: Progress
               ) -> tuple[list[Part], int, int]:
     limits = options.limits
     fingerprint = limits.fingerprint()
@@ -208,7 +220,7 @@ def _schedule(inputs: list[str], roots: list[str | None], state: State, executor
             progress.update(failed=bool(done.path and done.path.endswith(".err.json")),
                             skipped=True)
             continue
-        running[executor.submit(run_isolated, task, limits)] = (index, task)
+        running[executor.submit(reader, task)] = (index, task)
         if len(running) >= in_flight:
             collect(wait(running, return_when=FIRST_COMPLETED).done)
     while running:
@@ -278,10 +290,9 @@ def _merged(parts: list[Part], tally: _Tally, corrections: Corrector | None = No
             ) -> dict[str, Iterator[Mapping[str, Any]]]:
     first_keys: dict[str, list[RowKey | None]] = {table: [] for table in TABLES}
     for part in parts:
-        tables = part.tables()
+        first = part.first_keys()  # known from the run for a part just read: no file read
         for table in TABLES:
-            rows = tables.get(table)
-            first_keys[table].append(row_key(table, rows[0]) if rows else None)
+            first_keys[table].append(first.get(table))
 
     def stream(table: str) -> Iterator[Mapping[str, Any]]:
         rows = merge_parts(table, first_keys[table],

@@ -12,7 +12,6 @@ import sys
 import click
 
 from ..errors import FoiExtractError
-from ..limits import Limits
 from ..cli_corrections import corrections_option, load_corrections, warn_stale
 from ..cli_ocr import ocr_options
 
@@ -73,6 +72,7 @@ def compile_command(paths: tuple[str, ...], request: str | None, out: str, fmt: 
       foiextract compile responses/ -r request.md -o out/ --labels labels.csv
     """
     from ..cli import _verbosity, usage_checked
+    from ..limits import Limits
     from ..writers import check_output
     from .labels import read_labels
     from .run import TABLE_NAMES, compile_responses
