@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Block, Document, Source
@@ -310,12 +309,6 @@ def _meaning(meaning: str) -> str:
 
 def _period(labels: Iterable[str]) -> tuple[str | None, str | None]:
     """The period a cell's labels name: a year, a financial year, a quarter, a month."""
-    return _labels_period(tuple(labels))
-
-
-@lru_cache(maxsize=4096)
-def _labels_period(labels: tuple[str, ...]) -> tuple[str | None, str | None]:
-    """Read once for each set of labels: every cell of a row and of a column shares them (a
-    sheet of 180,000 cells read its labels' periods for 20 seconds)."""
+    # Each label is read once (periods caches them): the cells of a row or a column share it.
     period = read_period(labels)
     return (period.start, period.end) if period is not None else (None, None)

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Literal
@@ -96,6 +97,7 @@ def read_period(labels: Iterable[str]) -> Period | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def period_of_label(label: str, hint: YearType | None = None) -> Period | None:
     """The period one label names, or None. ``hint`` is the kind of year the table counts in.
 
@@ -159,6 +161,7 @@ def _last_day(year: int, month: int) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
+@lru_cache(maxsize=8192)
 def _year_hint(label: str) -> YearType | None:
     if _ACADEMIC.search(label):
         return "academic"
