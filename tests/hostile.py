@@ -588,10 +588,10 @@ MORE_CASES: dict[str, tuple[Maker, str | None, str]] = {
     "pdf_xref_offsets_wrong": (_pdf_xref_offsets_wrong, "corrupt_file",
                                "whole objects, every xref offset wrong: no pages found"),
     "pdf_header_only": (_pdf_header_only, "corrupt_file", "a PDF header and nothing else"),
-    # pdfminer takes the stream to the end of the file: the page's text is lost, and the
-    # letter is said to have no text layer (a fault of the PDF reader, left for it to fix).
-    "pdf_length_lies": (_pdf_length_lies, "no_text_layer",
-                        "a content stream whose /Length runs past the end of the file"),
+    # pdfminer took the stream to the end of the file and lost the page's text; pdfium reads
+    # the stream to its "endstream", so the letter is read.
+    "pdf_length_lies": (_pdf_length_lies, None,
+                        "a content stream whose /Length runs past the end of the file: read"),
     "only_bom": (_only_bom, "empty_file", "a file of only a UTF-8 byte-order mark"),
     "bom_and_blanks": (_bom_and_blanks, "empty_file", "a BOM and blank lines"),
     "utf16_bom_only": (_utf16_bom_only, "empty_file", "a file of only a UTF-16 byte-order mark"),
