@@ -222,13 +222,13 @@ def read_page(image: Any, page: int, scale: float, path: str,
     shaped = [_shape(words) for words in kept if words]
     threshold = bold_threshold([w.stroke / line.size for line in shaped for w in line.words
                                 if len(w.text) >= 3 and w.stroke > 0])
-    for line in shaped:
-        line.bold = _weights(line.words, line.size, threshold)
+    for row in shaped:
+        row.bold = _weights(row.words, row.size, threshold)
     _carry_into_continuations(shaped)
     glyphs: list[Glyph] = []
     confidence_of: dict[Glyph, float] = {}
-    for line in shaped:
-        for glyph, word in _glyphs(line, scale):
+    for row in shaped:
+        for glyph, word in _glyphs(row, scale):
             glyphs.append(glyph)
             if word is not None:
                 confidence_of[glyph] = word.confidence
@@ -330,7 +330,7 @@ def _turned(dark: Any, degrees: float) -> Any:
     from PIL import Image
 
     picture = Image.fromarray(dark.astype(numpy.uint8) * 255, "L")
-    return numpy.asarray(picture.rotate(degrees, resample=Image.NEAREST, fillcolor=0)) > 127
+    return numpy.asarray(picture.rotate(degrees, resample=Image.Resampling.NEAREST, fillcolor=0)) > 127
 
 
 def _strokes(dark: Any, left: int, top: int, width: int, height: int) -> float:
