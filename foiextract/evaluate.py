@@ -81,6 +81,7 @@ class DocumentScore:
     path: str
     split: str = "constructed"
     format: str = ""
+    ocr_pages: int = 0       # pages read by OCR (a scan)
     gold_pairs: int = 0
     found_pairs: int = 0
     matched: int = 0
@@ -174,7 +175,8 @@ class Report:
                 "batches": [{"path": b.path, "cells": b.cells, "right": b.right,
                              "accuracy": b.accuracy, "error": b.error} for b in self.batches],
                 "documents": [
-            {"path": d.path, "split": d.split, "format": d.format, "gold_pairs": d.gold_pairs,
+            {"path": d.path, "split": d.split, "format": d.format, "ocr_pages": d.ocr_pages,
+             "gold_pairs": d.gold_pairs,
              "found_pairs": d.found_pairs, "matched": d.matched, "f1": d.f1,
              "answer_accuracy": _ratio(d.answers_right, d.matched),
              "kind_accuracy": _ratio(d.kinds_right, d.matched),
@@ -280,6 +282,7 @@ def score_document(gold_path: Path) -> DocumentScore:
     rows = extraction.rows()
     doc, pairs = rows["documents"][0], rows["pairs"]
     score.format = str(doc["format"])
+    score.ocr_pages = int(doc.get("ocr_pages") or 0)
     score.found_pairs = len(pairs)
     expected = gold["pairs"]
     for g_index, p_index in _align([g["question"] for g in expected],
@@ -452,7 +455,8 @@ def render(report: Report, misses: bool = True, heldout_details: bool = False) -
 def _row(d: DocumentScore) -> str:
     right = sum(d.fields_right.values())
     path = d.path if len(d.path) <= 62 else "…" + d.path[-61:]  # the file's name is what tells
-    return (f"{path:<62} {d.format or 'ERROR':<11} {d.matched:>3}/{d.gold_pairs:<2}"
+    fmt = d.format + "+ocr" if d.format and d.ocr_pages else d.format or "ERROR"
+    return (f"{path:<62} {fmt:<11} {d.matched:>3}/{d.gold_pairs:<2}"
             f"/{d.found_pairs:<2} {d.f1:5.2f} {_ratio(d.answers_right, d.matched):5.2f} "
             f"{_ratio(d.kinds_right, d.matched):5.2f} {_ratio(d.values_right, d.matched):5.2f} "
             f"{right:>3}/{len(d.fields_right):<2}")

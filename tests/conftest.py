@@ -42,18 +42,24 @@ def readable(document: Path) -> bool:
 DEVELOPMENT = ("constructed", "real-tune")
 
 
-def documents_with_gold(*suffixes: str, splits: tuple[str, ...] = DEVELOPMENT) -> list[Path]:
+# Scans (``*_scanned.pdf``) are read by OCR, which needs Tesseract: tests/test_ocr.py holds
+# them to their own targets, and the born-digital targets leave them out.
+SCANNED = "_scanned.pdf"
+
+
+def documents_with_gold(*suffixes: str, splits: tuple[str, ...] = DEVELOPMENT,
+                        scans: bool = False) -> list[Path]:
     """Every corpus document with gold whose name ends with one of the suffixes, in the given
     splits (``constructed``, ``real-tune``, ``real-heldout``; by default the development
-    documents). The held-out real letters are measured by ``foiextract eval``, never held to
-    the development targets."""
+    documents), scans only with ``scans``. The held-out real letters are measured by
+    ``foiextract eval``, never held to the development targets."""
     found = []
     for gold in sorted(CORPORA.rglob("*.gold.json")):
         if gold.name == "batch.gold.json":
             continue
         document = gold.parent / json.loads(gold.read_text("utf-8"))["file"]
         if document.is_file() and document.name.endswith(suffixes) and \
-                split_of(document) in splits:
+                split_of(document) in splits and (scans or not document.name.endswith(SCANNED)):
             found.append(document)
     return found
 

@@ -2,16 +2,18 @@
 
 Rules run in order and the first that finds a reference wins: a labelled
 reference in the letterhead or opening ("Our ref:", "Reference:", "Request
-ID", "our reference FOI 3471"), a labelled reference anywhere in the reply, a
-reference in the e-mail subject or page title ("[FOI 3471]", "(FOI/6612)",
-"request 101003456"), a letterhead line that is a prefixed reference alone
-("FOI2020/41771"). A reference holds at least one digit; "Your ref" is the
-requester's and is never taken.
+ID", "our reference FOI 3471", a US letter's "FOIA FILE NO.:"), a labelled
+reference anywhere in the reply, a reference in the e-mail subject or page
+title ("[FOI 3471]", "(FOI/6612)", "request 101003456"), a letterhead line that
+is a prefixed reference alone ("FOI2020/41771"). A reference holds at least one
+digit; "Your ref" is the requester's and is never taken.
 
 >>> find_reference_in("Date: 10 February 2020\\nOur ref: 6015464")
 '6015464'
 >>> find_reference_in("Freedom of Information Act 2000 - our reference FOI 3471")
 'FOI 3471'
+>>> find_reference_in("REQUEST DATE: August 10, 2015\\nFOIA FILE NO.: 15-4790")
+'15-4790'
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ _LABEL = re.compile(
     r"(?<![\w])(?<!your )(?<!your\s)(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
     r"|my\s+ref\.?|ref(?:erence)?(?:\s+(?:no|number|id))?\.?"
     r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)"
-    r"|case\s+(?:ref(?:erence)?|number|id)|foi\s+ref(?:erence)?)"
+    r"|case\s+(?:ref(?:erence)?|number|id)|foi\s+ref(?:erence)?"
+    r"|(?:foia?\s+)?file\s+(?:no|number)\.?)"
     r"(?:(?!\w)|(?-i:(?=[A-Z]{2,5}[/-]?\d)))[ \t]*(?:[:#.|–—-][ \t]*|\n[ \t]*)?(?:number[ \t]*[:.]?[ \t]*)?" + VALUE,
     re.IGNORECASE)
 _SUBJECT = re.compile(
@@ -38,7 +41,7 @@ _SUBJECT = re.compile(
     r"|\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE.replace("?P<ref>", "?P<ref3>"),
     re.IGNORECASE)
 # The words a label starts with (case folded).
-_LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi")
+_LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi", "file")
 _REQUEST_NUMBER = re.compile(r"\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE, re.IGNORECASE)
 _YOUR_REF = re.compile(r"your\s*$", re.IGNORECASE)
 

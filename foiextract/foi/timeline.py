@@ -1,8 +1,8 @@
 """When the request was received and when the reply was sent.
 
-Received: a "Date received" field, "received on 28 January 2020", "which you
-requested by e-mail on 9 September 2017", else the date of a thread's first
-message from the requester. Response: a "Date:" or "Date of response" field,
+Received: a "Date received" or "Request date" field, "received on 28 January
+2020", "which you requested by e-mail on 9 September 2017", else the date of a
+thread's first message from the requester. Response: a "Date:" or "Date of response" field,
 a line holding only a date in the letterhead or opening, else the date the
 container gives (an e-mail's Date header, a thread message's date).
 
@@ -10,6 +10,8 @@ container gives (an e-mail's Date header, a thread message's date).
 '2020-01-29'
 >>> response_in_text("London Borough of Barnet\\n10 February 2020\\nOur ref: 6015464")
 '2020-02-10'
+>>> received_in_text("REQUEST DATE:   August 10, 2015"), response_in_text("REQUEST DATE: August 10, 2015")
+('2015-08-10', '')
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from .zones import reply_of, request_of, zones
 _DATE = DATE_PATTERN.pattern
 # Each pattern with the words its matches start with (case folded).
 _RECEIVED = (
-    (re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request))"
-                r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE), ("date", "received")),
+    (re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request)"
+                r"|request\s+date)"
+                r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE), ("date", "received", "request")),
     (re.compile(r"\breceived\b[^.\n]{0,40}?\bon\s+(?P<date>" + _DATE + ")", re.IGNORECASE), ("received",)),
     (re.compile(r"\b(?:received|dated)\s+(?P<date>" + _DATE + ")", re.IGNORECASE), ("received", "dated")),
     (re.compile(r"\brequest(?:ed)?\b[^.]{0,50}?\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
@@ -35,7 +38,8 @@ _FIELD_NAME = (r"(?:date\s+of\s+(?:response|reply|letter)|response\s+date|date\s
                r"|date)")
 _RESPONSE_FIELD = re.compile(
     r"(?:(?:^|\n|\|)[ \t]*" + _FIELD_NAME + r"[ \t]*(?::[ \t]*)?(?:\|[ \t]*)?"
-    r"|(?<![\w])" + _FIELD_NAME + r"[ \t]*:[ \t]*)(?P<date>" + _DATE + ")", re.IGNORECASE)
+    # "Request date:" (a US letter's "REQUEST DATE:") is the request's date, not the letter's
+    r"|(?<![\w])(?<!request )" + _FIELD_NAME + r"[ \t]*:[ \t]*)(?P<date>" + _DATE + ")", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(?:published|date\s+published)\s*[:|]?\s*(?P<date>" + _DATE + ")",
                         re.IGNORECASE)
 _PUBLISHED_STARTS = ("published", "date")
