@@ -273,9 +273,10 @@ _MIN_IN_ORDER = 3
 
 def _one_each(run: Run) -> list[Unit] | None:
     """The answer's paragraphs, one for each item of a request block, when a reply answers
-    the listed items in order with their numbers lost: as many plain paragraphs as items (three
-    or more; no heading or emphasis among them), under the block's answer label. A bold name on the label's line ("Response: NHS
-    Manchester CCG") titles the answers and is none of them. None otherwise."""
+    the listed items in order with their numbers lost: as many plain paragraphs as items
+    (three or more; no heading or emphasis among them), under the block's answer label. A
+    bold name on the label's line ("Response: NHS Manchester CCG") titles the answers and is
+    none of them. None otherwise."""
     paragraphs = list(run.answer)
     if paragraphs and paragraphs[0].label == "answer" and paragraphs[0].bold \
             and not paragraphs[0].text.endswith((".", "?", "!")) and len(paragraphs[0].text) < 60:
