@@ -295,3 +295,21 @@ def test_a_foisa_reply_counts_scotlands_bank_holidays() -> None:
     assert facts.legislation == "FOISA"
     assert (facts.received_date, facts.response_date) == ("2020-11-27", "2020-12-01")
     assert facts.working_days == 1  # Monday 30 November is St Andrew's Day in Scotland
+
+
+def test_an_acronym_is_not_how_a_letter_styles_its_authority() -> None:
+    found = find_authority(doc("DWP", "Caxton House", "Dear Ms Example,",
+                               "Thank you for your request to DWP."))
+    assert found is not None and found.name == "Department for Work and Pensions"
+
+
+@pytest.mark.parametrize("line, want", [
+    ("FOI2020/41771", "FOI2020/41771"),
+    ("FOI 1306/25", "FOI 1306/25"),
+    ("EIR-21-0457", "EIR-21-0457"),
+    ("2020/41771", ""),            # no request prefix: a figure, not a reference
+    ("FOI requests", ""),
+])
+def test_a_reference_alone_in_the_letterhead_is_read(line: str, want: str) -> None:
+    assert find_reference(doc("Operations FOI Team", line, "9 December 2020",
+                              "Dear Ms Example,", "Thank you for your request.")) == want

@@ -303,3 +303,33 @@ def test_a_spelt_out_question_label_asks_whatever_the_wording(label: str, asked:
     if asked:
         assert pairs[0].question == "REQUEST FOR DOCUMENTS RELATING TO DATA ANALYTICS."
         assert pairs[0].answer.startswith("We estimate")
+
+
+def test_a_quoted_request_keeps_its_own_closing_under_a_named_response_label() -> None:
+    # "You asked:" over the request in its own words, the requester's closing inside the
+    # quotation marks, then "DWP Response:" alone on its line over one answer to all.
+    doc = parse("Thank you for your request. You asked:\n\n"
+                "“I would be grateful for the following information.\n\n"
+                "1. How many reviews were held in 2019?\n\n"
+                "2. How many reviews were held in 2020?\n\n"
+                "I trust this will not be necessary.”\n\n"
+                "DWP Response:\n\n"
+                "The cost of finding this information would exceed the cost limit.\n\n"
+                "Yours sincerely,\n", "x.md")
+    pairs = segment(doc).pairs
+    assert [(p.question, p.rule, p.shared) for p in pairs] == [
+        ("How many reviews were held in 2019?", "question_intro", True),
+        ("How many reviews were held in 2020?", "question_intro", True)]
+    assert pairs[0].answer == "The cost of finding this information would exceed the cost limit."
+
+
+def test_a_heading_naming_a_part_of_the_reply_stays_in_the_answer() -> None:
+    doc = parse("**1. Do you use automated decision making?**\n\n"
+                "We do not use solely automated decision making.\n\n"
+                "**In relation to the risk tool**\n\n"
+                "The risk tool supports officers' decisions.\n\n"
+                "**Complaint rights**\n\n"
+                "You may ask for an internal review.\n", "x.md")
+    [pair] = segment(doc).pairs
+    assert pair.answer == ("We do not use solely automated decision making. In relation to the "
+                           "risk tool The risk tool supports officers' decisions.")
