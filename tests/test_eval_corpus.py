@@ -29,10 +29,11 @@ def report(full: Report) -> Report:
 # Floors for the real letters the rules were tuned on, a little under what they reach now
 # (see the README's figures): a change that loses ground on real letters fails here. The
 # tuned split grew by 15 letters in different hands (corpora/real/more) and its figures with it,
-# then by 7 more (corpora/real/batch3: DWP, Durham Constabulary, Manchester, Bristol), not yet
-# tuned on, which took pair F1 from 0.982 to 0.909 and answer accuracy from 0.829 to 0.783.
-REAL_TUNED_FLOORS = {"pair_f1": 0.89, "answer_accuracy": 0.76, "kind_accuracy": 0.8,
-                     "value_accuracy": 0.79}
+# then by 7 more (corpora/real/batch3: DWP, Durham Constabulary, Manchester, Bristol), which
+# took pair F1 from 0.982 to 0.909 and answer accuracy from 0.829 to 0.783 before the rules
+# read the DWP letters (0.918 and 0.870 now).
+REAL_TUNED_FLOORS = {"pair_f1": 0.9, "answer_accuracy": 0.85, "kind_accuracy": 0.88,
+                     "value_accuracy": 0.85}
 
 
 def test_real_letters_tuned_on_keep_their_scores(full: Report) -> None:
