@@ -49,6 +49,9 @@ def doc(*lines: str, **metadata: str) -> Document:
     ("the city’s 25 districts", "FOIA", ()),
     ("withheld under regulation 13 (personal data)", "EIR", ("reg13",)),
     ("section 40(2), 41 and 43(2) apply", "FOIA", ("s40(2)", "s41", "s43(2)")),
+    ("exempt under section 40(2). The condition contained in section 40(3A)(a) applies", "FOIA",
+     ("s40(2)",)),
+    ("exempt under sections 40(2)(a) and 40(3)(a)(i) of the Act", "FOIA", ("s40(2)(a)", "s40(3)(a)(i)")),
 ])
 def test_citation_forms(text: str, law: str, expected: tuple[str, ...]) -> None:
     assert relied_on(raw_citations(text), law) == expected
@@ -222,6 +225,8 @@ def test_no_text_breaks_the_date_reader(text: str) -> None:
                                                 "FOI 3471"),
     ("Our Ref: 01/FOI/25/006753/Z\nDate:10/10/2025", "01/FOI/25/006753/Z"),
     ("Subject: Response – Reference – FOI /\n921255", "FOI / 921255"),
+    ("Subject: Re – Environmental Information Regulations Request – Reference –\nEIR / 874839",
+     "EIR / 874839"),
     ("Your ref: 55512\nOur ref: ABC/99", "ABC/99"),
     ("Reference: 01713103 5 December 2023", "01713103"),
     ("The reference number for your request can be found above.", ""),

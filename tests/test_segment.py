@@ -333,3 +333,64 @@ def test_a_heading_naming_a_part_of_the_reply_stays_in_the_answer() -> None:
     [pair] = segment(doc).pairs
     assert pair.answer == ("We do not use solely automated decision making. In relation to the "
                            "risk tool The risk tool supports officers' decisions.")
+
+
+def test_restated_questions_left_bare_then_a_refusal_share_it() -> None:
+    # Each question restated, the first answered, then several standing together over one
+    # refusal: the refusal answers them all. A plain figure beneath a run does not.
+    thread = ("> How many staff are in the team?\n>\n> How many are members of the association?\n>\n"
+              "> Is the director a member of the association?\n\n"
+              "How many staff are in the team?\n\nThere are 5 members of staff.\n\n"
+              "How many are members of the association?\n\n"
+              "Is the director a member of the association?\n\n"
+              "Membership of professional organisations is personal information and is exempt "
+              "from disclosure under section 40(2) of the Act.\n")
+    pairs = segment(parse(thread, "x.md")).pairs
+    assert [(p.answer[:12], p.shared) for p in pairs] == [
+        ("There are 5 ", False), ("Membership o", True), ("Membership o", True)]
+    plain = thread.replace("Membership of professional organisations is personal information and "
+                           "is exempt from disclosure under section 40(2) of the Act.", "None")
+    pairs = segment(parse(plain, "x.md")).pairs
+    assert [(p.answer, p.shared) for p in pairs][1:] == [("", False), ("None", False)]
+
+
+def test_footnotes_the_answer_calls_are_not_answer() -> None:
+    letter = ("**Is the director a member?**\n\n"
+              "This is exempt under section 40(2).(1) The condition applies, as the principle "
+              "says.(2)\n\n(1) Amendments made by the Data Protection Act 2018.\n\n"
+              "(2) GDPR, Article 5(1)(a).\n")
+    [pair] = segment(parse(letter, "x.md")).pairs
+    assert pair.answer == ("This is exempt under section 40(2).(1) The condition applies, as the "
+                           "principle says.(2)")
+
+
+def test_request_lead_in_and_the_requesters_procedure_are_not_items() -> None:
+    # "…please provide me with the following:" over numbered items, and the requester's words
+    # on format and advice, are the request's frame, not what it asks.
+    letter = ("> For each of the years 2020/21 and 2021/22 please provide me with the following:\n>\n"
+              "> 1. The total number of staff employed to inspect homes.\n>\n"
+              "> 2. The number of inspections carried out.\n>\n"
+              "> I would like to receive the information in a spreadsheet. If this request is too "
+              "broad, I would be grateful if you could contact me to refine it.\n\n"
+              "1. The total number of staff employed to inspect homes.\n\n20/21 - 11 21/22 - 12\n\n"
+              "2. The number of inspections carried out.\n\n20/21 - 1290 21/22 - 1344\n")
+    seg = segment(parse(letter, "x.md"))
+    assert seg.request == ("The total number of staff employed to inspect homes.",
+                           "The number of inspections carried out.")
+    assert [p.request_item for p in seg.pairs] == [1, 2]
+
+
+def test_a_restated_question_wrapped_over_several_lines_is_one_question() -> None:
+    letter = ("> 2. The number of staff who were qualified officers.\n>\n> 3. The total number of inspections carried out by either (1) or (2) to see whether "
+              "hazards exist in homes, or privately rented. (Please refer to section four of the "
+              "Housing Act 2004.)\n>\n> 4. The number of complaints received about hazards.\n\n"
+              "2. The number of staff who were qualified officers.\n\nWe do not hold this.\n\n"
+              "3. The total number of inspections carried out by either (1) or (2) to\n\n"
+              "see whether hazards exist in homes, or privately rented.\n\n"
+              "(Please refer to section four of the Housing Act 2004.)\n\n"
+              "We hold the figures: 17/18 - 1290\n\n"
+              "4. The number of complaints received about hazards.\n\n17/18 - 256\n")
+    _, first, second = segment(parse(letter, "x.md")).pairs
+    assert first.question.endswith("Housing Act 2004.)") and first.request_item == 2
+    assert first.answer == "We hold the figures: 17/18 - 1290"
+    assert second.answer == "17/18 - 256"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..lexicon.citing import as_condition
 from ..lexicon.data import load_json
 from ..lexicon.scan import folded, matches
 
@@ -99,7 +100,8 @@ def raw_citations(text: str) -> list[RawCitation]:
     low = folded(text)
     at = None if low is None else _citation_starts(low)
     for m in matches(CITATION, text, at):
-        if _RANGE_AFTER.match(text[m.end():m.end() + 8]) or _other_law(text, m.end()):
+        if (_RANGE_AFTER.match(text[m.end():m.end() + 8]) or _other_law(text, m.end())
+                or as_condition(text, m.start())):
             continue
         regulation = m.group("word").lower().startswith(("reg", "r."))
         subs = m.group("subs") or ""

@@ -34,7 +34,7 @@ _LABEL = re.compile(
     r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)"
     r"|case\s+(?:ref(?:erence)?|number|id)|foi\s+ref(?:erence)?"
     r"|(?:foia?\s+)?file\s+(?:no|number)\.?)"
-    r"(?:(?!\w)|(?-i:(?=[A-Z]{2,5}[/-]?\d)))[ \t]*(?:[:#.|–—-][ \t]*|\n[ \t]*)?(?:number[ \t]*[:.]?[ \t]*)?" + VALUE,
+    r"(?:(?!\w)|(?-i:(?=[A-Z]{2,5}[/-]?\d)))[ \t]*(?:[:#.|–—-][ \t]*\n?[ \t]*|\n[ \t]*)?(?:number[ \t]*[:.]?[ \t]*)?" + VALUE,
     re.IGNORECASE)
 _SUBJECT = re.compile(
     r"\[(?P<ref>[^\]]*\d[^\]]*)\]|\((?P<ref2>[A-Z]{2,6}[ /-]?\d[\w/-]*)\)"

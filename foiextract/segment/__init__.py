@@ -168,9 +168,11 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
             continue
         answer = _answer_text(run.answer)
         if len(run.questions) > 1 and not run.labelled and all(
-                q.rule == "question_restated" for q in run.questions):
+                q.rule == "question_restated" for q in run.questions) and not (
+                run.answer and whole_request_verdict(run.answer[0].text)):
             # A reply restating each question answers each beneath it: one left bare is unanswered
-            # (unless a label such as "Question 1" groups them under one answer).
+            # (unless a label such as "Question 1" groups them under one answer, or what follows
+            # them is a verdict on them together: a refusal, nothing held).
             for question in run.questions[:-1]:
                 asked.append(question)
                 pairs.append(_Found(question, question.text, "", False, []))

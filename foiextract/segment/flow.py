@@ -242,6 +242,8 @@ class _Walker:
         for rule in self.text_rules:
             if rule(self, i, unit, reading):
                 return
+        if self.current is not None and _footnote(unit, self.current.answer):
+            return  # "(1) Amendments to the Act…" under an answer that calls "(1)": a note
         if unit.kind == "quote" and self.current is not None and self.current.questions and all(
                 u.kind == "quote" for q in self.current.questions for u in q.units):
             return  # more of a quoted request (its context, its examples): no one's answer
@@ -298,6 +300,18 @@ TEXT_RULES: tuple[tuple[str, TextRule], ...] = (
     ("question_sub_item", _sub_item),
     ("question_next_number", _next_number),
 )
+
+
+_NOTE_MARK = re.compile(r"\(\d{1,2}\)|\[\d{1,2}\]")
+
+
+def _footnote(unit: Unit, answer: list[Unit]) -> bool:
+    """True for a footnote under an answer: a paragraph marked "(1)" (or "[1]") whose mark the
+    answer calls inside a sentence before it ("…listed in the legislation.(1) The condition…")."""
+    if not _NOTE_MARK.fullmatch(unit.marker) or not answer:
+        return False
+    mark = unit.marker
+    return any(mark in u.text[1:] for u in answer if not u.marker or u.marker != mark)
 
 
 def _asked_again(run: Run, unit: Unit) -> bool:

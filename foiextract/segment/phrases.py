@@ -87,6 +87,24 @@ def _asks(text: str) -> bool:
     return bool(re.match(r"^(please|kindly|could|can|would|will|if)\b", text, re.I))
 
 
+@cache
+def _procedure() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in phrases()["request_procedure"]), re.I | re.S)
+
+
+def requester_procedure(text: str) -> bool:
+    """True for a requester's words about how to answer, not what to give: the format wanted
+    ("I would like to receive the information in a spreadsheet"), or advice asked for if the
+    request is too wide ("If this request is too wide or unclear, … advise me").
+
+    >>> requester_procedure("If this request is too wide or unclear, please contact me to clarify.")
+    True
+    >>> requester_procedure("If yes, please provide a copy of the policy.")
+    False
+    """
+    return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
+
+
 def reads_as_request_intro(text: str) -> bool:
     """True for the sentence that introduces a restated request ("…for the following information:")."""
     return bool(_patterns()["intro"].search(text)) and len(text) < 400

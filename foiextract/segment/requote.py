@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .phrases import reads_as_question, reads_as_request_intro
+from .phrases import reads_as_question, reads_as_request_intro, requester_procedure
 from ..lexicon.text import normalise
 from .units import Unit
 
@@ -98,23 +98,28 @@ def _quotes_on(rest: str, quoted: Unit, quotes: list[Unit]) -> bool:
 
 
 def _rejoin(units: list[Unit], quotes: list[Unit], request: QuotedRequest) -> list[Unit]:
-    """Join a restated question broken across two lines ("…from dual-heritage" / "families? 4")."""
+    """Join a restated question broken across lines ("…from dual-heritage" / "families? 4";
+    "…either (1) or (2) to" / "see whether … rented." / "(Please refer to …)")."""
     out: list[Unit] = []
-    skip = False
-    for k, unit in enumerate(units):
-        if skip:
-            skip = False
-            continue
-        following = units[k + 1] if k + 1 < len(units) else None
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        k += 1
         text = normalise(unit.text)
-        if following is not None and unit.index not in request.quotes and len(text) >= 25:
-            for quote in quotes:
-                said = normalise(quote.text)
-                if said.startswith(text + " ") and normalise(following.text).startswith(
-                        said[len(text):].strip()):
-                    unit = replace(unit, text=unit.text + " " + following.text)
-                    skip = True
-                    break
+        if unit.index in request.quotes or len(text) < 25:
+            out.append(unit)
+            continue
+        said = next((normalise(q.text) for q in quotes
+                     if normalise(q.text).startswith(text + " ")), None)
+        while said is not None and k < len(units) and units[k].index not in request.quotes:
+            rest, more = said[len(text):].strip(), normalise(units[k].text)
+            if not more or not (more.startswith(rest) or rest.startswith(more + " ")):
+                break
+            unit = replace(unit, text=unit.text + " " + units[k].text)
+            text = normalise(unit.text)
+            k += 1
+            if more.startswith(rest):
+                break  # the question is whole (and its answer may follow on the line)
         out.append(unit)
     return out
 
@@ -152,10 +157,16 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
 
     Bullets ``listed`` (under a lead-in, restated one by one) are items, and their lead-in is not.
     """
+    if requester_procedure(quote.text):
+        return False  # "I would like the information in a spreadsheet": how, not what
     position = quotes.index(quote)
     following = quotes[position + 1] if position + 1 < len(quotes) else None
     if following is not None and _SUB.match(following.marker) and not _SUB.match(quote.marker):
         return False  # a lead-in over sub-items: the sub-items are the items
+    if (following is not None and not quote.marker and quote.text.rstrip().endswith(":")
+            and following.numbers and (reads_as_request_intro(quote.text)
+                                       or "the following" in quote.text.lower())):
+        return False  # "…please provide me with the following:" over numbered items
     if quote.marker != "•" and following is not None and following.index in listed:
         return False  # a lead-in over listed bullets
     if quote.marker == "•":

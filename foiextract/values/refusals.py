@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
+from ..lexicon.citing import as_condition
 from ..lexicon.data import load_json
 
 # "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
@@ -51,7 +52,7 @@ def exemptions_cited(text: str) -> list[str]:
         prefix = m.group(1)
         if prefix.lower().rstrip(".") in ("s", "ss") and not re.match(r"s\.?\s?\d", m.group(0), re.I):
             continue
-        if _OTHER_LAW.match(text, m.end(), m.end() + 120):
+        if _OTHER_LAW.match(text, m.end(), m.end() + 120) or as_condition(text, m.start()):
             continue
         cites = [_short(prefix, m.group(2), m.group(3) or "")]
         if m.group(4):

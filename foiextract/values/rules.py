@@ -196,7 +196,15 @@ def not_held(a: Answer) -> Value | None:
     if a.intent in ("count", "period", "number", "amount") and not says_not_held(a.first) \
             and _states_figure(a):
         return None
+    # "We don't hold the information in the desired format, as the figures include …" then
+    # the figures: held, in another form.
+    if _OTHER_FORM.search(a.text) and bool(value_figures(_outside_brackets(a.text), None)):
+        return None
     return Value("not_held")
+
+
+_OTHER_FORM = re.compile(r"(?:\bnot?|n['’]t)\s+(?:\w+\s+){0,6}?in\s+(?:the|that|this|a|your)\s+"
+                         r"(?:\w+\s+)?(?:format|form|way|breakdown)\b", re.I)
 
 
 def _states_figure(a: Answer) -> bool:
