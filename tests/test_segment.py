@@ -394,3 +394,23 @@ def test_a_restated_question_wrapped_over_several_lines_is_one_question() -> Non
     assert first.question.endswith("Housing Act 2004.)") and first.request_item == 2
     assert first.answer == "We hold the figures: 17/18 - 1290"
     assert second.answer == "17/18 - 256"
+
+
+def test_sub_items_under_a_numbered_question_are_pairs_of_its_item() -> None:
+    # "4.) Have you had incidents of the following…?" over "a.)", "b.)": the question is the
+    # request item; each sub-item answered beneath it is a pair pointing at it.
+    letter = ("> 3.) Do you have a usage policy?\n>\n"
+              "> 4.) Have you had incidents of the following since 2022?\n>\n"
+              "> a.) Employees using the tools outside the usage policy?\n>\n"
+              "> b.) Employees sharing confidential information on the platforms\n>\n"
+              "> 5.) Has your organisation taken disciplinary action?\n\n"
+              "3.) Do you have a usage policy?\n\nIt is in development.\n\n"
+              "4.) Have you had incidents of the following since 2022?\n\n"
+              "a.) Employees using the tools outside the usage policy?\n\nThe policy is not in place.\n\n"
+              "b.) Employees sharing confidential information on the platforms\n\nNone recorded.\n\n"
+              "5.) Has your organisation taken disciplinary action?\n\nNo.\n")
+    seg = segment(parse(letter, "x.md"))
+    assert len(seg.request) == 3 and seg.request[1].endswith("confidential information on the platforms")
+    assert [(p.question[:20], p.request_item) for p in seg.pairs] == [
+        ("Do you have a usage ", 1), ("Employees using the ", 2), ("Employees sharing co", 2),
+        ("Has your organisatio", 3)]

@@ -39,6 +39,15 @@ def align(items: Sequence[str], questions: Sequence[str]) -> list[int | None]:
             found.append(exact + 1)
             last = exact + 1
             continue
+        inside = next((i for i in range(last, len(items)) if len(same) >= 20
+                       and f" {same} " in f" {folded[i]} "), None)
+        if inside is not None and exact is None and not any(
+                similarity(question, items[i]) >= SAME for i in range(len(items))):
+            # A sub-question joined into its stem's item ("Have you had incidents of the
+            # following? … Employees using … Employees sharing …"): that item, shared.
+            found.append(inside + 1)
+            last = inside
+            continue
         scores = [similarity(question, item) for item in items]
         ahead = [(s, i) for i, s in enumerate(scores) if i >= last and s >= LIKE]
         best_all = max(((s, -i) for i, s in enumerate(scores)), default=(0.0, 0))

@@ -17,7 +17,7 @@ from .phrases import reads_as_question, reads_as_request_intro, requester_proced
 from ..lexicon.text import normalise
 from .units import Unit
 
-_SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]$", re.I)
+_SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})(?:\.\)|[.)])$", re.I)
 _SEPARATOR = re.compile(r"^[\s\-–—:.;,]+")
 
 
@@ -73,7 +73,8 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         if quoted is None:
             out.append(unit)
             continue
-        asked = _is_item(quoted, quotes, request.listed)
+        asked = _is_item(quoted, quotes, request.listed) or (
+            _SUB.match(quoted.marker) is not None and _stem_of(quoted, quotes) is not None)
         rest = _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip()
         head = replace(unit, text=quoted.text, restated="question" if asked else "echo")
         if rest and _quotes_on(rest, quoted, quotes):
@@ -161,7 +162,8 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
         return False  # "I would like the information in a spreadsheet": how, not what
     position = quotes.index(quote)
     following = quotes[position + 1] if position + 1 < len(quotes) else None
-    if following is not None and _SUB.match(following.marker) and not _SUB.match(quote.marker):
+    if following is not None and _SUB.match(following.marker) and not _SUB.match(quote.marker) \
+            and not _asks_over_subs(quote):
         return False  # a lead-in over sub-items: the sub-items are the items
     if (following is not None and not quote.marker and quote.text.rstrip().endswith(":")
             and following.numbers and (reads_as_request_intro(quote.text)
@@ -171,7 +173,24 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
         return False  # a lead-in over listed bullets
     if quote.marker == "•":
         return quote.index in listed
+    if _SUB.match(quote.marker) and _stem_of(quote, quotes) is not None:
+        return False  # "a.)" under "4.) Have you had incidents of the following…?": part of 4
     return bool(_SUB.match(quote.marker) or quote.numbers or reads_as_question(quote.text))
+
+
+def _asks_over_subs(quote: Unit) -> bool:
+    """A numbered question over lettered sub-items ("4.) Have you had incidents of the
+    following? … a.) … b.) …"): the request item, its sub-items part of it."""
+    return bool(quote.numbers) and not _SUB.match(quote.marker) and "?" in quote.text
+
+
+def _stem_of(quote: Unit, quotes: list[Unit]) -> Unit | None:
+    """The numbered question a lettered sub-item stands under, if it asks one itself."""
+    for before in reversed(quotes[:quotes.index(quote)]):
+        if _SUB.match(before.marker):
+            continue
+        return before if _asks_over_subs(before) else None
+    return None
 
 
 def _items(quotes: list[Unit], listed: frozenset[int] = frozenset()) -> list[str]:
@@ -181,6 +200,6 @@ def _items(quotes: list[Unit], listed: frozenset[int] = frozenset()) -> list[str
     for quote in quotes:
         if _is_item(quote, quotes, listed):
             items.append(quote.text)
-        elif quote.marker == "•" and items:
+        elif (quote.marker == "•" or _SUB.match(quote.marker)) and items:
             items[-1] += " " + quote.text
     return items
