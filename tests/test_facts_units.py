@@ -228,6 +228,12 @@ def test_no_text_breaks_the_date_reader(text: str) -> None:
     ("Subject: Re – Environmental Information Regulations Request – Reference –\nEIR / 874839",
      "EIR / 874839"),
     ("Your ref: 55512\nOur ref: ABC/99", "ABC/99"),
+    ("Received on 23/03/2018 Our Ref: DC/FOI 295/18", "DC/FOI 295/18"),
+    ("Your request number is CRN00166467", "CRN00166467"),
+    ("Request for Information - Reference Number: CHS/AWZBQX", "CHS/AWZBQX"),
+    ("Freedom of Information – Response – 16078", "16078"),
+    ("Bexleyheath Kent DA6 7AT\nm/r 4567496 Direct Dial 020 3045 0000", "4567496"),
+    ("Your ref: ABC", ""),
     ("Reference: 01713103 5 December 2023", "01713103"),
     ("The reference number for your request can be found above.", ""),
 ])
@@ -314,6 +320,8 @@ def test_an_acronym_is_not_how_a_letter_styles_its_authority() -> None:
     ("EIR-21-0457", "EIR-21-0457"),
     ("2020/41771", ""),            # no request prefix: a figure, not a reference
     ("FOI requests", ""),
+    ("9 December 2020 | FOI2020/41771", "FOI2020/41771"),  # a cell of the letterhead's table
+    ("Date | FOI2020 requests", ""),
 ])
 def test_a_reference_alone_in_the_letterhead_is_read(line: str, want: str) -> None:
     assert find_reference(doc("Operations FOI Team", line, "9 December 2020",

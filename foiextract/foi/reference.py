@@ -27,11 +27,13 @@ from .zones import Zone, zones
 
 _TOKEN = r"[A-Za-z0-9]+"
 _PREFIX = r"(?:FOI|FOIA|EIR|FOISA|CAS|IR|RFI|REQ|SAR|CRN|ECC|NCC)"
-VALUE = rf"(?P<ref>(?:{_PREFIX}[ ](?=\d))?{_TOKEN}(?:\s?[/\-]\s?{_TOKEN})*)"
+# "FOI 3471", "FOI/2023/123", "DC/FOI 295/18" (a prefix after the force's letters).
+VALUE = rf"(?P<ref>(?:{_PREFIX}[ ](?=\d))?{_TOKEN}(?:\s?[/\-]\s?(?:{_PREFIX}[ ](?=\d))?{_TOKEN})*)"
 _LABEL = re.compile(
-    r"(?<![\w])(?<!your )(?<!your\s)(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
-    r"|my\s+ref\.?|ref(?:erence)?(?:\s+(?:no|number|id))?\.?"
-    r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)"
+    r"(?<![\w])(?!(?<=your\s)(?!request\s+number))(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
+    r"|my\s+ref\.?|[mo]/r\.?|ref(?:erence)?(?:\s+(?:no|number|id))?\.?"
+    r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)(?:\s+is\b)?"
+    r"|freedom\s+of\s+information\s*[–—-]\s*response"
     r"|case\s+(?:ref(?:erence)?|number|id)|foi\s+ref(?:erence)?"
     r"|(?:foia?\s+)?file\s+(?:no|number)\.?)"
     r"(?:(?!\w)|(?-i:(?=[A-Z]{2,5}[/-]?\d)))[ \t]*(?:[:#.|–—-][ \t]*\n?[ \t]*|\n[ \t]*)?(?:number[ \t]*[:.]?[ \t]*)?" + VALUE,
@@ -41,19 +43,26 @@ _SUBJECT = re.compile(
     r"|\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE.replace("?P<ref>", "?P<ref3>"),
     re.IGNORECASE)
 # The words a label starts with (case folded).
-_LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi", "file")
+_LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi", "file", "m/r", "o/r", "freedom")
 _REQUEST_NUMBER = re.compile(r"\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE, re.IGNORECASE)
 _YOUR_REF = re.compile(r"your\s*$", re.IGNORECASE)
 
 
 def _clean(value: str) -> str:
     value = " ".join(value.split()).strip(" .,;:-")
-    return value if any(c.isdigit() for c in value) and len(value) <= 40 else ""
+    if len(value) > 40:
+        return ""
+    # Figures, or capitals joined by "/" ("CHS/AWZBQX", a reference of letters only).
+    return value if any(c.isdigit() for c in value) or _LETTERS_REF.fullmatch(value) else ""
+
+
+_LETTERS_REF = re.compile(r"[A-Z]{2,}(?:[/-][A-Z]{2,})+")
 
 
 def _labelled(text: str) -> str:
     for m in matches(_LABEL, text, starts(folded(text), _LABEL_STARTS)):
-        if _YOUR_REF.search(text[max(0, m.start() - 6):m.start()]):
+        if _YOUR_REF.search(text[max(0, m.start() - 6):m.start()]) and not m.group(0).lower(
+                ).startswith("request"):  # "Your request number is …" is the authority's
             continue
         ref = _clean(m.group("ref"))
         if ref and not re.fullmatch(r"\d{1,2}", ref):
@@ -110,8 +119,9 @@ def _rule_opening_request(parts: tuple[Zone, ...]) -> str:
 
 # A line of the letterhead that is a request reference alone, with no label: "FOI2020/41771",
 # "FOI 1306/25", "EIR-21-0457" (a request prefix, then numbers joined by "/" or "-").
-_BARE = re.compile(rf"^[ \t]*(?P<ref>(?:{_PREFIX})[ /-]?\d{{2,}}(?:[ ]?[/-][ ]?\d+)*)[ \t]*$",
-                   re.MULTILINE)
+# Or a cell of the letterhead's table to itself ("9 December 2020 | FOI2020/41771").
+_BARE = re.compile(rf"(?:^|(?<=\|))[ \t]*(?P<ref>(?:{_PREFIX})[ /-]?\d{{2,}}(?:[ ]?[/-][ ]?\d+)*)"
+                   rf"[ \t]*(?:$|(?=\|))", re.MULTILINE)
 
 
 def _rule_letterhead_bare(parts: tuple[Zone, ...]) -> str:
