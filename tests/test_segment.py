@@ -414,3 +414,50 @@ def test_sub_items_under_a_numbered_question_are_pairs_of_its_item() -> None:
     assert [(p.question[:20], p.request_item) for p in seg.pairs] == [
         ("Do you have a usage ", 1), ("Employees using the ", 2), ("Employees sharing co", 2),
         ("Has your organisatio", 3)]
+
+
+def test_a_boxed_request_answered_by_naming_its_questions(tmp_path: Path) -> None:
+    # The request in a one-cell box (numbered questions, lettered sub-questions), then answers
+    # that name their question ("In relation to Question 1a – …"), the rest refused together.
+    import docx as python_docx
+
+    word = python_docx.Document()
+    word.add_paragraph("Your request:")
+    cell = word.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "1. Does your force use the data?"
+    for line in ("a. If yes, what is the data used for?", "2. Do you use the data in the tool?",
+                 "a. If yes, what is the purpose?", "3. How much has been spent since 2010?"):
+        cell.add_paragraph(line)
+    for line in ("I can confirm the information is held.",
+                 "In relation to Question 1: The force no longer uses the data.",
+                 "In relation to Question 1a – not applicable.",
+                 "In relation to Question 3: The funds spent amounted to £77,738.",
+                 "I have carefully considered all the other parts of the request and they are "
+                 "exempt under section 31.", "Yours sincerely,"):
+        word.add_paragraph(line)
+    path = tmp_path / "boxed.docx"
+    word.save(str(path))
+    seg = segment(read_document(path))
+    assert seg.request == ("Does your force use the data?", "If yes, what is the data used for?",
+                           "Do you use the data in the tool?", "If yes, what is the purpose?",
+                           "How much has been spent since 2010?")
+    got = [(p.request_item, p.answer[:24], p.shared) for p in seg.pairs]
+    assert got == [(1, "The force no longer uses", False), (2, "not applicable.", False),
+                   (5, "The funds spent amounted", False),
+                   (3, "I have carefully conside", True), (4, "I have carefully conside", True)]
+
+
+def test_a_request_list_answered_by_naming_its_items_however_they_are_worded() -> None:
+    letter = ("Your request:\n\nCould you please supply the following:\n\n"
+              "1. Any contracts with external suppliers.\n\n2. The most recent evaluations.\n\n"
+              "3. Privacy impact assessments.\n\n4. Data sharing agreements.\n\n"
+              "I can confirm the information is held.\n\n"
+              "In relation to Question 1: The tool was developed in house.\n\n"
+              "In relation to Questions 3, and 4: No information held.\n\n"
+              "In relation to the remainder of the request the information is exempt under "
+              "section 22.\n\nYours sincerely,\n")
+    seg = segment(parse(letter, "x.md"))
+    assert len(seg.request) == 4
+    assert [(p.request_item, p.answer[:20], p.shared) for p in seg.pairs] == [
+        (1, "The tool was develop", False), (3, "No information held.", True),
+        (4, "No information held.", True), (2, "In relation to the r", False)]

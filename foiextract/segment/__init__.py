@@ -23,6 +23,7 @@ from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
+from .keyed import keyed_answers
 from .phrases import closing_within, whole_request_verdict
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
@@ -55,8 +56,17 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if known and "question_known" not in disabled:
         readings = _known_questions(units, readings, known)
     layout = walk(units, readings, frozenset(disabled))
-    request_, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None,
-                             frozenset(disabled))
+    keyed = keyed_answers(layout, units, readings) if "answer_names_question" not in disabled \
+        else None
+    if keyed is not None:
+        # The request set out, then answers naming their questions ("In relation to Question
+        # 1a: …") and the rest refused together.
+        request_ = [k.question.text for k in sorted(keyed, key=lambda k: k.item)]
+        pairs = [_pair(_Found(k.question, k.question.text, _answer_text(k.answer), k.shared,
+                              k.answer), k.item) for k in keyed]
+    else:
+        request_, pairs = _pairs(layout, layout.runs, list(quoted.items) if quoted else None,
+                                 frozenset(disabled))
     if not pairs and known and "request_number" not in disabled:
         request_, pairs = _by_known_number(layout, known) or (request_, pairs)
     if not pairs and "captioned_table" not in disabled:

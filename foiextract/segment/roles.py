@@ -13,7 +13,7 @@ from typing import Callable, Literal
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from .phrases import (boilerplate_section, closing, reads_as_question, reads_as_request_intro,
                       section_of)
-from .units import Unit
+from .units import Unit, keys_named
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
                "echo", "request"]
@@ -143,7 +143,7 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
         return None
     region: list[Unit] = []
     for unit in units[k + 1:k + 2 + _MAX_REQUEST_REGION]:
-        if unit.label == "answer":
+        if unit.label == "answer" or region and _names_asked(unit, region):
             quoted = _quotation(region)
             return region if region and not any(closing(u.text) for u in region
                                                 if u.index not in quoted) else None
@@ -151,6 +151,17 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
             return None
         region.append(unit)
     return None
+
+
+def _names_asked(unit: Unit, region: list[Unit]) -> bool:
+    """An answer that names an item the region lists ("In relation to Question 1: …" under
+    "1. …"): it answers, as a labelled answer does."""
+    keys = keys_named(unit.text)[0] if not unit.marker else ()
+    marked = [k for k, u in enumerate(region) if u.numbers and u.marker]
+    if not keys or len(marked) < 2 or marked[-1] - marked[0] + 1 != len(marked):
+        return False  # the request set out as one list, not questions with answers between
+    listed = {str(region[k].numbers[0]) for k in marked}
+    return any(key.rstrip("abcdefghijklmnopqrstuvwxyz") in listed for key in keys)
 
 
 _OPENING_QUOTES = ("“", '"', "‘")

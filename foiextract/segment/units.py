@@ -109,8 +109,9 @@ def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
     laid out in boxes ("Question:" in one, "Response:" in the next), whose cells are
     paragraphs."""
     for block in blocks:
-        if block.kind != "table" or any(len(row) != 1 for row in block.rows) or not any(
-                read_label(row[0].text.split("\n", 1)[0])[2] for row in block.rows):
+        if block.kind != "table" or any(len(row) != 1 for row in block.rows) or not (
+                _one_box(block) or any(read_label(row[0].text.split("\n", 1)[0])[2]
+                                       for row in block.rows)):
             yield block
             continue
         for row in block.rows:
@@ -120,6 +121,13 @@ def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
                 titled = k == 0 and text.endswith(":") and len(text) < 40 and not read_label(text)[2]
                 yield Block("heading" if titled else "paragraph", spans, level=3 if titled else 0,
                             source=block.source)
+
+
+def _one_box(block: Block) -> bool:
+    """A table of one cell holding several paragraphs: a box drawn round text (a request set
+    apart), never a table of figures."""
+    rows = block.rows
+    return len(rows) == 1 and len(rows[0]) == 1 and "\n" in rows[0][0].text
 
 
 def _paragraphs(spans: tuple[Span, ...]) -> Iterator[tuple[Span, ...]]:
@@ -172,6 +180,42 @@ _REFERENCE_OPENING = re.compile(
     r"reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))\s+(?:your\s+)?"
     r"(?:questions?|q|points?|items?|parts?)\s*(?P<list>\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*"
     r"(?:q\s*)?\d{1,3})*)\b", re.I)
+
+
+# An answer naming the questions it answers by their keys ("1", "1a", "Q3-Q5").
+_KEY = r"\d{1,3}\s?(?:\(?[a-z]\)?(?![a-z]))?"
+# "In relation to Question 1:", "Regarding question 2(b) -", "Questions 4, and 6:" (the
+# question's own key, then the answer).
+_NAMED = re.compile(
+    r"^(?:(?:in\s+(?:relation|respect|response|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
+    r"reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))\s+)?(?:your\s+)?"
+    rf"(?:questions?|q)\s*(?P<keys>{_KEY}(?:\s*(?:,\s*(?:and\s+)?|and|&|-|–|to)\s*(?:q\s*)?{_KEY})*)"
+    r"\s*(?:[:.,–—-]+\s*|$|(?-i:\s+(?=[A-Z])))", re.I)
+def keys_named(text: str) -> tuple[tuple[str, ...], str]:
+    """The question keys an answer's opening names ("1a", "4"), and the answer after them.
+
+    >>> keys_named("In relation to Question 1a – not applicable.")
+    (('1a',), 'not applicable.')
+    >>> keys_named("Questions 4, and 6: No information held")
+    (('4', '6'), 'No information held')
+    >>> keys_named("Q3-Q5 None of the reviews has been completed.")[0]
+    ('3', '4', '5')
+    >>> keys_named("The council holds 4 records.")
+    ((), '')
+    """
+    match = _NAMED.match(text)
+    if match is None:
+        return (), ""
+    keys: list[str] = []
+    for part in re.split(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*", match.group("keys")):
+        ends = [re.sub(r"[\s()q]", "", k, flags=re.I).lower()
+                for k in re.split(r"\s*(?:-|–|to)\s*", part) if k.strip()]
+        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() \
+                and 0 < int(ends[1]) - int(ends[0]) < 50:
+            keys.extend(str(n) for n in range(int(ends[0]), int(ends[1]) + 1))  # "Q3-Q5"
+        else:
+            keys.extend(ends)
+    return tuple(keys), text[match.end():].strip()
 
 
 def _number_references(units: list[Unit]) -> None:
