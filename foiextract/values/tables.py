@@ -75,11 +75,18 @@ def table_atoms(text: str) -> tuple[Atom, ...]:
     return tuple(atoms)
 
 
+# "Min = £730p/w Max = £1,043p/w Avg. = £913p/w": labelled figures one after another.
+_LABELLED_FIGURE = re.compile(
+    r"\s*(?P<label>[A-Za-z][\w.'’ -]{0,30}?)\s*[=:]\s*(?P<figure>[£$€]?\d[\d,.]*)"
+    r"(?:\s?(?:p/?w|pw|pcm|p/?a|pa|per\s+(?:week|month|year|annum|hour|day)|%|[mk]\b))?[.,;]?\s*")
+
+
 def breakdown_atoms(text: str) -> tuple[Atom, ...]:
-    """Atoms of a prose breakdown "label: figure; label: figure" (at least two items), else ()."""
+    """Atoms of a prose breakdown "label: figure; label: figure" or "Min = £730 Max = £1,043"
+    (at least two items), else ()."""
     parts = [p for p in re.split(r";\s*", text.strip().rstrip(".")) if p.strip()]
     if len(parts) < 2:
-        return ()
+        return _labelled_figures(text)
     atoms: list[Atom] = []
     for part in parts:
         m = _BREAKDOWN_ITEM.match(part)
@@ -91,3 +98,20 @@ def breakdown_atoms(text: str) -> tuple[Atom, ...]:
             return ()
         atoms.append(atom)
     return tuple(atoms)
+
+
+def _labelled_figures(text: str) -> tuple[Atom, ...]:
+    """Atoms of "label = figure" items standing one after another, the whole text (two or more)."""
+    at, atoms = 0, []
+    text = text.strip()
+    while at < len(text):
+        m = _LABELLED_FIGURE.match(text, at)
+        if m is None or m.end() == at:
+            return ()
+        label = m.group("label").strip(" .")
+        atom = figure_atom(m.group("figure"), label, label)
+        if atom is None:
+            return ()
+        atoms.append(atom)
+        at = m.end()
+    return tuple(atoms) if len(atoms) >= 2 else ()
