@@ -14,6 +14,7 @@ to its request item.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Collection, NamedTuple, Sequence
 
@@ -201,6 +202,35 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
     return request, [_pair(p, item) for p, item in zip(pairs, items)]
 
 
+# The reply's own opening: its greeting, its thanks, its "please find our response below".
+_REPLY_OPENING = re.compile(
+    r"^(?:dear\b|thank\s+you\s+for\s+your\b|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|reply|"
+    r"answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$)", re.I)
+
+
+def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
+    """The body of the reply after a quoted request: its text and tables from past its opening
+    lines to the first closing, or nothing where it says nothing more."""
+    body: list[Unit] = []
+    for unit, reading in zip(units, readings):
+        if reading.role == "stop":
+            if body:
+                break
+            continue
+        if unit.kind == "quote" or reading.role in ("request", "echo", "note", "template"):
+            if body:
+                break
+            continue
+        if not body and (reading.role not in ("text", "table") or _REPLY_OPENING.match(unit.text)
+                         or len(unit.text) < 40 and unit.text.endswith(",")):
+            continue  # "Dear James Hart," / "Thank you for your request…" / "Please find…below:"
+        if reading.role in ("text", "table"):
+            body.append(unit)
+        elif body:
+            break
+    return body if sum(len(u.text) for u in body) >= 2 else []
+
+
 def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
                    known: list[str]) -> tuple[list[str], list[Pair]] | None:
     """The request's questions each answered by the reply's one verdict on the whole of it
@@ -214,6 +244,17 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
     after = asked[-1].questions[-1].units[-1].index if asked else -1
     verdict = next((u for u, r in zip(units[after + 1:], readings[after + 1:])
                     if r.role == "text" and whole_request_verdict(u.text)), None)
+    if verdict is None and asked and all(u.kind == "quote" for q in asked[-1].questions
+                                         for u in q.units):
+        # A thread's request, quoted, and a reply that answers it without restating it ("Please
+        # find our response below:", then the figures): the reply's body answers it whole.
+        body = _reply_body(units[after + 1:], readings[after + 1:])
+        if body:
+            questions = asked[-1].questions
+            text = _answer_text(body)
+            found = [_Found(Question(q.units, "request_answered_whole", q.section, q.stem), q.text,
+                            text, len(questions) > 1, body) for q in questions]
+            return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
     if verdict is None:
         return None
     if asked:
