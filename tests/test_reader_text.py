@@ -152,3 +152,26 @@ def test_blank_text_is_empty(tmp_path: Path) -> None:
     letter.write_text("\n   \n\t\n")
     with pytest.raises(EmptyFile):
         text.read(str(letter))
+
+
+def test_a_table_drawn_with_box_characters_is_a_table() -> None:
+    # An HTML e-mail's table saved as text: rules of box characters, a title row over it, a
+    # label spanning two rows left blank on the second, a second table drawn under the first.
+    drawn = ("Please find our response below:\n"
+            "┌──────────────────────────────┐\n│Annual Levy In and Spent      │\n"
+            "├──────────────┬───────┬───────┤\n│Year          │Activity│Amount │\n"
+            "├──────────────┼───────┼───────┤\n│2017 - 2018   │Paid In │£1,014 │\n"
+            "│              ├───────┼───────┤\n│              │Spent   │£82    │\n"
+            "├──────────────┴───────┴───────┤\n├──────────┬──────────┬────────┤\n"
+            "│Month     │Paid In   │Spent   │\n├──────────┼──────────┼────────┤\n"
+            "│April 24  │£148      │£93     │\n└──────────┴──────────┴────────┘\n"
+            "Kind regards\n")
+    blocks = text.layout(drawn).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "table", "table", "paragraph"]
+    assert blocks[1].text == "Annual Levy In and Spent"
+    assert [[c.text for c in row] for row in blocks[2].rows] == [
+        ["Year", "Activity", "Amount"], ["2017 - 2018", "Paid In", "£1,014"],
+        ["2017 - 2018", "Spent", "£82"]]
+    assert blocks[2].header_rows == 1
+    assert [[c.text for c in row] for row in blocks[3].rows] == [
+        ["Month", "Paid In", "Spent"], ["April 24", "£148", "£93"]]

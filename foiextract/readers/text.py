@@ -31,6 +31,7 @@ from ..lexicon.data import load_json
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
+from .text_tables import box_table, is_box_line
 
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
 _ENUMERATOR = re.compile(
@@ -189,13 +190,23 @@ def layout(text: str, first_line: int = 1) -> Layout:
                 blocks.extend(_blocks_of(group, width, dense))
             group.clear()
 
+    drawn: list[_Line] = []  # the lines of a table drawn with box characters
     for line in lines:
+        if not line.furniture and is_box_line(line.text):
+            flush()
+            drawn.append(line)
+            continue
+        if drawn:
+            blocks.extend(box_table([(ln.number, ln.text) for ln in drawn]))
+            drawn = []
         if not line.text or (group and (line.depth, line.furniture) !=
                              (group[0].depth, group[0].furniture)):
             flush()
         if line.text:
             group.append(line)
     flush()
+    if drawn:
+        blocks.extend(box_table([(ln.number, ln.text) for ln in drawn]))
     kept = [b for b in blocks if not _rules()["disclaimer"].search(b.text.strip())]
     moved = [b for b in blocks if _rules()["disclaimer"].search(b.text.strip())]
     return Layout(tuple(kept), _dedupe(furniture + moved))

@@ -1,0 +1,95 @@
+"""Tables drawn with box-drawing characters in plain text.
+
+A council's HTML e-mail with a table, saved as text by a request platform or a mail client,
+comes out drawn in lines (``┌──┬──┐``, ``│Year │Amount │``, ``├──┼──┤``). Each run of lines
+between two rules is a row; a first cell left blank beside filled ones carries on the cell above
+(a label spanning several rows); a new box (``┌``) or a rule whose columns stand elsewhere starts
+another table (rules that close and open the same columns set a group of rows apart); a row of
+one cell is a title.
+
+>>> tables = box_rows([(1, "┌──────┬─────┐"), (2, "│Year  │Spent│"), (3, "├──────┼─────┤"),
+...                    (4, "│2017  │£82  │"), (5, "│      │£90  │"), (6, "└──────┴─────┘")])
+>>> [[cells for _line, cells in rows] for rows in tables]
+[[['Year', 'Spent'], ['2017', '£82 £90']]]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Cell, Source, Span
+
+_BOX = re.compile(r"[\u2500-\u257f]")
+_RULE = re.compile(r"^[\u2500-\u257f\s]+$")
+_BAR = "│┃║"
+_CROSSING = re.compile(r"[┬┼┴╦╬╩╋]")
+
+Row = tuple[int, list[str]]
+
+
+def is_box_line(text: str) -> bool:
+    """True for a line of a drawn table: it opens with a box-drawing character."""
+    return bool(text) and _BOX.match(text) is not None
+
+
+def box_rows(lines: list[tuple[int, str]]) -> list[list[Row]]:
+    """The tables drawn in ``(line number, text)`` lines, each a list of rows: the number of
+    the row's first line and its cell texts (lines between two rules joined cell by cell)."""
+    tables: list[list[Row]] = [[]]
+    current: list[tuple[int, list[str]]] = []
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            width = max(len(cells) for _, cells in current)
+            row = [" ".join(cells[k] for _, cells in current if k < len(cells) and cells[k]).strip()
+                   for k in range(width)]
+            rows = tables[-1]
+            if rows and len(row) > 1 and not row[0] and any(row[1:]) \
+                    and len(rows[-1][1]) == len(row):
+                row[0] = rows[-1][1][0]  # a label spanning rows: blank below its first line
+            if any(row):
+                rows.append((current[0][0], row))
+        current = []
+
+    columns: tuple[int, ...] = ()  # where the last full rule crossed the columns
+    for number, line in lines:
+        text = line.strip()
+        if _RULE.match(text):
+            close()
+            if text[:1] in _BAR:
+                continue  # "│ ├──┼──┤": a rule under a label that spans on; the table goes on
+            crossing = tuple(m.start() for m in _CROSSING.finditer(line))
+            if tables[-1] and (text[:1] in "┌╔" or crossing and columns and crossing != columns):
+                tables.append([])  # a new box, or the columns moved: another table
+            columns = crossing
+            continue
+        cells = [c.strip() for c in re.split(f"[{_BAR}]", text)]
+        if cells and not cells[0]:
+            cells = cells[1:]
+        if cells and not cells[-1]:
+            cells = cells[:-1]
+        current.append((number, cells))
+    close()
+    return [rows for rows in tables if rows]
+
+
+def box_table(lines: list[tuple[int, str]]) -> list[Block]:
+    """A drawn table as blocks: a row of one cell as a paragraph (a title), each table as a
+    table, its first row the header."""
+    blocks: list[Block] = []
+    for rows in box_rows(lines):
+        titles = [(n, cells) for n, cells in rows if len(cells) == 1]
+        if len(titles) == len(rows):
+            blocks.extend(Block("paragraph", (Span(cells[0]),),
+                                source=Source(line_start=n, line_end=n)) for n, cells in rows)
+            continue
+        while rows and len(rows[0][1]) == 1:  # a title row over the columns
+            n, cells = rows.pop(0)
+            blocks.append(Block("paragraph", (Span(cells[0]),), source=Source(line_start=n, line_end=n)))
+        width = max(len(cells) for _, cells in rows)
+        grid = tuple(tuple(Cell((Span(text),) if text else (), line=n)
+                           for text in cells + [""] * (width - len(cells))) for n, cells in rows)
+        blocks.append(Block("table", rows=grid, header_rows=1 if len(grid) > 1 else 0,
+                            source=Source(line_start=rows[0][0], line_end=rows[-1][0])))
+    return blocks
