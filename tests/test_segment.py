@@ -480,3 +480,18 @@ def test_a_thread_reply_that_answers_the_request_without_restating_it(tmp_path: 
     assert pair.question == "How many people with the following surnames work for the council?"
     assert pair.answer == "Ahmed 22 Brown 43"
     assert pair.rule == "request_answered_whole"
+
+
+def test_the_team_that_signs_a_reply_off_is_not_its_answer(tmp_path: Path) -> None:
+    # No "Yours sincerely": the reply ends on the team's name and the department's, each on a
+    # line of its own under the answer's last sentence.
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Ms Smith,\n\n1. How many leasing schemes do you run?\n\n"
+                    "Unfortunately I am unable to provide this information, because we do not\n"
+                    "have it. I have attached my formal response which sets out the details.\n"
+                    "Knowledge and Information Access Team\n"
+                    "Ministry of Housing, Communities and Local Government\n", encoding="utf-8")
+    [pair] = segment(read_document(path)).pairs
+    assert pair.answer == ("Unfortunately I am unable to provide this information, because we do "
+                           "not have it. I have attached my formal response which sets out the "
+                           "details.")

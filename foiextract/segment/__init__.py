@@ -27,7 +27,7 @@ from .captions import captioned_pairs
 from .keyed import keyed_answers
 from .phrases import closing_within, whole_request_verdict
 from .roles import Reading, context_of, read_roles
-from .units import Unit, units_of
+from .units import Unit, name_line, units_of
 
 __all__ = ["Segmentation", "explain", "segment"]
 
@@ -177,6 +177,9 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
                                   question.stem)
                 pairs.append(_Found(placed, question.text, _answer_text([unit]), False, [unit]))
             continue
+        if run.ended_by in ("stop", "end"):
+            run = Run(run.questions, _without_signature(run.answer), run.ended_by, run.position,
+                      run.labelled)
         answer = _answer_text(run.answer)
         if len(run.questions) > 1 and not run.labelled and all(
                 q.rule == "question_restated" for q in run.questions) and not (
@@ -392,6 +395,18 @@ def _request_from(questions: list[Question]) -> list[str]:
             continue
         request.append(question.text)
     return request
+
+
+def _without_signature(units: list[Unit]) -> list[Unit]:
+    """The last answer of a letter without the name lines that sign it off with no "Yours
+    sincerely" ("…sets out the details." / "Knowledge and Information Access Team" / "Ministry
+    of Housing, Communities and Local Government")."""
+    end = len(units)
+    while end > 1 and name_line(units[end - 1].text):
+        end -= 1
+    if end < len(units) and units[end - 1].text.rstrip().endswith((".", "!", "?")):
+        return units[:end]
+    return units
 
 
 def _answer_text(units: list[Unit]) -> str:

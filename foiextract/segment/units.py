@@ -313,12 +313,33 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
         new_style = _emphasis(line) != _emphasis(groups[-1])
         new_label = bool(_ANSWER_LABEL.match(text) or _WORD_LABEL.match(text)
                          or text[:1].isdigit() and _DASHED_ENUMERATOR.match(text)
-                         or _answers_label_above(text, groups[-1]))
+                         or _answers_label_above(text, groups[-1])
+                         or name_line(text) and _ends_sentence_or_name(groups[-1]))
         if new_style or new_label:
             groups.append(list(line))
         else:
             groups[-1] = groups[-1] + [Span(" ")] + list(line)
     return [tuple(group) for group in groups]
+
+
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "&", "-", "–", "to", "in", "on"})
+
+
+def name_line(text: str) -> bool:
+    """A line of capitalised words with no sentence's end: a name, a team, the lines that sign a
+    letter off ("Knowledge and Information Access Team").
+
+    >>> name_line("Ministry of Housing, Communities and Local Government"), name_line("No records.")
+    (True, False)
+    """
+    words = text.replace(",", " ").split()
+    return (2 <= len(words) <= 10 and len(text) < 80 and text[-1:].isalnum()
+            and all(w[:1].isupper() or w in _SMALL_WORDS for w in words))
+
+
+def _ends_sentence_or_name(line: list[Span]) -> bool:
+    text = spans_text(tuple(line)).rstrip()
+    return text.endswith((".", "!", "?")) or name_line(text)
 
 
 def _answers_label_above(text: str, above: list[Span]) -> bool:
