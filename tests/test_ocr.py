@@ -249,3 +249,13 @@ def test_a_page_of_text_is_never_taken_for_unmapped_glyphs() -> None:
     document = read_document(str(ROOT / "corpora" / "barnet-scr-dhr" / "renditions"
                                  / "barnet_6015464_arialmt.pdf"))
     assert not any(block.source.ocr for block in document.blocks)
+
+
+@pytest.mark.parametrize("first, second, bullet", [
+    ("e", "Any", True), ("©", "The", True), ("e", "mail", False), ("e", "", False),
+    ("I", "Any", False)])
+def test_a_bullet_tesseract_misreads_at_a_lines_start_is_the_bullet(
+        first: str, second: str, bullet: bool) -> None:
+    # "•" comes out of Tesseract as "e" or "©"; before a capital, at a line's start, it is one.
+    words = [ocr._Word(first, 0, 0, 10, 10, 0.9, 1.0), ocr._Word(second, 20, 0, 40, 10, 0.9, 1.0)]
+    assert (ocr._bullet(words)[0].text == "•") is bullet

@@ -495,3 +495,21 @@ def test_the_team_that_signs_a_reply_off_is_not_its_answer(tmp_path: Path) -> No
     assert pair.answer == ("Unfortunately I am unable to provide this information, because we do "
                            "not have it. I have attached my formal response which sets out the "
                            "details.")
+
+
+def test_a_repeated_request_ends_with_the_requesters_own_closing_lines() -> None:
+    # No answer label: the request the reply repeats ends with the requester's lines on how to
+    # answer; the reply's text after them answers the items together.
+    letter = ("Your request is repeated below, along with our response:\n\n"
+              "Specifically, we are requesting:\n\n- Any briefing notes concerning the systems.\n\n"
+              "- Any overviews about how system outputs are produced.\n\n"
+              "- Any contracts relating to the systems.\n\n"
+              "Please let us know if any information requires clarifying.\n\n"
+              "We would like to receive electronic copies of this information.\n\n"
+              "You have requested a range of documents, therefore we have attached a slide pack.\n\n"
+              "Yours sincerely,\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [(p.question[:12], p.answer[:24], p.shared) for p in pairs] == [
+        ("Any briefing", "You have requested a ran", True),
+        ("Any overview", "You have requested a ran", True),
+        ("Any contract", "You have requested a ran", True)]

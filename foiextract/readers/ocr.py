@@ -216,7 +216,7 @@ def read_page(image: Any, page: int, scale: float, path: str,
         # rules of its tables.
         _straighten([w for words in grouped.values() for w in words], skew, dark.shape)
         dark = _turned(dark, -skew)
-    kept = [_bars(row) for words in grouped.values()
+    kept = [_bullet(_bars(row)) for words in grouped.values()
             if sum(w.confidence for w in words) / len(words) >= MIN_LINE_CONFIDENCE
             for row in _rows(words)]
     shaped = [_shape(words) for words in kept if words]
@@ -407,6 +407,17 @@ def _bars(words: list[_Word]) -> list[_Word]:
             word.text = "I"
         kept.append(word)
     return kept
+
+
+# What Tesseract reads a bullet ("•") as, standing first on a line before a capital.
+_BULLET_MISREAD = frozenset({"e", "©", "«", "»", "°", "¢", "*", "+"})
+
+
+def _bullet(words: list[_Word]) -> list[_Word]:
+    """A line's words with a misread bullet ("e Any briefing notes…") read as the bullet."""
+    if len(words) >= 2 and words[0].text in _BULLET_MISREAD and words[1].text[:1].isupper():
+        words[0].text = "•"
+    return words
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from .phrases import (boilerplate_section, closing, reads_as_question, reads_as_request_intro,
-                      section_of)
+                      requester_procedure, section_of)
 from .units import Unit, keys_named
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
@@ -142,15 +142,30 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
                        or not reads_as_request_intro(intro.text)):
         return None
     region: list[Unit] = []
+    signed = False  # the requester's own closing lines seen after the items
+    signed_end: int | None = None
     for unit in units[k + 1:k + 2 + _MAX_REQUEST_REGION]:
+        if signed and signed_end is None and not requester_procedure(unit.text):
+            signed_end = len(region)
         if unit.label == "answer" or region and _names_asked(unit, region):
             quoted = _quotation(region)
             return region if region and not any(closing(u.text) for u in region
                                                 if u.index not in quoted) else None
-        if unit.kind == "table" or unit.label or unit.heading and not _sub_intro(unit):
-            return None
+        if unit.kind == "table" or unit.label or unit.heading and not (
+                _sub_intro(unit) or _URL_ONLY.match(unit.text)):
+            break
         region.append(unit)
-    return None
+        signed = signed or requester_procedure(unit.text) and len(_listed_items(region)) >= 2
+    if signed_end is None:
+        return None
+    # No labelled answer: "We would like to receive electronic copies of this information."
+    # ended the request the reply repeats, and the reply goes on from there.
+    region = region[:signed_end]
+    procedure = {u.index for u in region if requester_procedure(u.text)}
+    return region if not any(closing(u.text) for u in region if u.index not in procedure) else None
+
+
+_URL_ONLY = re.compile(r"^\S*(?:https?:|www\.|\.gov\.|\.org|\.com|/)\S*$", re.I)
 
 
 def _names_asked(unit: Unit, region: list[Unit]) -> bool:
@@ -193,6 +208,8 @@ def _listed_items(region: list[Unit]) -> list[Unit]:
     for unit in region:
         if unit.marker or unit.kind == "list_item":
             runs[-1].append(unit)
+        elif _URL_ONLY.match(unit.text):
+            continue  # a page's footer link between two items
         elif runs[-1]:
             runs.append([])
     listed = next((run for run in runs if len(run) >= 2), [])
@@ -372,12 +389,12 @@ ROLE_RULES: tuple[tuple[str, RoleRule], ...] = (
     ("table", _table),
     ("bare_label", _bare_label),
     ("drafting_guidance", _drafting_guidance),
+    ("request_context", _request_context),
     ("link", _link),
     ("answers_to_questions", _answers_to_questions),
     ("editorial_note", _editorial_note),
     ("answer_label", _labelled_answer),
     ("question_intro", _question_intro),
-    ("request_context", _request_context),
     ("sub_question_stem", _sub_question_stem),
     ("request_lead_in", _request_lead_in),
     ("question", _question),
