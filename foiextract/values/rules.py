@@ -134,6 +134,12 @@ def yes_no(a: Answer) -> Value | None:
 def suppressed(a: Answer) -> Value | None:
     """"Fewer than 5", "less than ten", "<10": ``<N``."""
     m = _pattern("suppressed").match(a.first)
+    if m is None and a.intent in COUNTING:
+        # "There were fewer than 5 incidents": inside the sentence, the first figure it gives.
+        m = _SUPPRESSED_INSIDE.search(a.first)
+        if m is not None and (all_numbers(blank_dates(a.first[:m.start()]))
+                              or _TIME_AFTER.match(a.first, m.end())):
+            m = None
     if m is None:
         return None
     figure = m.group(1) or m.group(2)
@@ -144,6 +150,11 @@ def suppressed(a: Answer) -> Value | None:
         return None
     limit = numbers[0].value
     return Value("suppressed", f"<{format_number(limit)}", high=float(limit))
+
+
+_SUPPRESSED_INSIDE = re.compile(r"\b(?:fewer|less)\s+than\s+(\d+|[a-z]+)\b()", re.I)
+_TIME_AFTER = re.compile(r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
+                         re.I)
 
 
 def stated_range(a: Answer) -> Value | None:
