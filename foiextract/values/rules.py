@@ -202,6 +202,8 @@ def not_held(a: Answer) -> Value | None:
     """"Not held", "The council does not hold this information"."""
     if not says_not_held(a.text):
         return None
+    if a.intent == "boolean" and _HOLDS_NO_THING.search(a.first):
+        return None  # "The council does not hold a contract with Capita": a no, not "not held"
     # "Total evictions for 2018/19 = 219. Reasons for eviction are not held.": the figure
     # answers; what is not held is another part of the request.
     if a.intent in ("count", "period", "number", "amount") and not says_not_held(a.first) \
@@ -214,6 +216,10 @@ def not_held(a: Answer) -> Value | None:
     return Value("not_held")
 
 
+# "does not hold a contract", "do not hold any licences": a thing not had, not information.
+_HOLDS_NO_THING = re.compile(
+    r"\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:currently\s+)?hold\s+(?:a|an|any)\s+"
+    r"(?!information|data|records?|details|documents?|documentation|figures|statistics)\w", re.I)
 _OTHER_FORM = re.compile(r"(?:\bnot?|n['’]t)\s+(?:\w+\s+){0,6}?in\s+(?:the|that|this|a|your)\s+"
                          r"(?:\w+\s+)?(?:format|form|way|breakdown)\b", re.I)
 
