@@ -373,6 +373,8 @@ def leading_figure(a: Answer) -> Value | None:
     collective = _collective(head) if a.intent in COUNTING else None
     if collective is None and not _FIGURE_START.match(head) and not _opens_with_number_word(head):
         return None  # nothing opens the answer that could be a figure: skip the searches
+    if "(" in head and (atoms := breakdown_atoms(a.text)):
+        return Value("text", atoms=atoms)  # "12 (2019), 14 (2020)": a figure for each label
     # After the test above, which needs no dates: both give None.
     if a.intent == "date" and any(not d.bare_year for d in find_dates(a.text)):
         return None

@@ -100,12 +100,26 @@ def breakdown_atoms(text: str) -> tuple[Atom, ...]:
     return tuple(atoms)
 
 
+# "12 (2019), 14 (2020)": figures each with its label in brackets after it.
+_FIGURE_LABELLED = re.compile(
+    r"\s*(?P<figure>[£$€]?\d[\d,.]*)\s*\((?P<label>[^()]{1,40})\)[.,;]?\s*(?:and\s+)?")
+
+
 def _labelled_figures(text: str) -> tuple[Atom, ...]:
-    """Atoms of "label = figure" items standing one after another, the whole text (two or more)."""
-    at, atoms = 0, []
+    """Atoms of "label = figure" (or "figure (label)") items standing one after another, the
+    whole text (two or more)."""
     text = text.strip()
+    for pattern in (_LABELLED_FIGURE, _FIGURE_LABELLED):
+        atoms = _figures_by(pattern, text)
+        if atoms:
+            return atoms
+    return ()
+
+
+def _figures_by(pattern: re.Pattern[str], text: str) -> tuple[Atom, ...]:
+    at, atoms = 0, []
     while at < len(text):
-        m = _LABELLED_FIGURE.match(text, at)
+        m = pattern.match(text, at)
         if m is None or m.end() == at:
             return ()
         label = m.group("label").strip(" .")
