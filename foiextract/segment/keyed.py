@@ -51,11 +51,6 @@ def keyed_answers(layout: Layout, units: list[Unit], readings: list[Reading]) ->
     for unit, reading in zip(units[last + 1:], readings[last + 1:]):
         if reading.role == "stop":
             break
-        if reading.role not in ("text", "question", "heading") or unit.label == "question" \
-                and not keys_named(unit.raw or unit.text)[0]:
-            current = None if reading.role != "text" else current
-            if reading.role != "text":
-                continue
         keys, rest = keys_named(unit.raw if unit.marker else unit.text)
         if keys and set(keys) <= known:
             current = [_with_text(unit, rest)] if rest else []
@@ -63,9 +58,13 @@ def keyed_answers(layout: Layout, units: list[Unit], readings: list[Reading]) ->
                 named[key] = current
                 shared[key] = len(keys) > 1
             continue
+        if reading.role not in ("text", "table"):
+            if reading.role != "heading":  # a heading may title a part of the answer
+                current = None
+            continue
         if not remainder and _REMAINDER.search(unit.text):
             current = remainder
-        if current is not None and reading.role == "text":
+        if current is not None:
             current.append(unit)
     if len(named) < 2 or not (remainder or any(not k.isdigit() for k in known)):
         return None  # plain numbers answered by number, and nothing left: the walk's own reading
