@@ -62,3 +62,18 @@ def stems(text: str) -> set[str]:
     filler = _filler()
     return {_STEM.sub("", w) if len(w) > 4 else w
             for w in normalise(text).split() if w not in filler}
+
+
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "&", "-", "–", "to", "in", "on"})
+
+
+def name_line(text: str) -> bool:
+    """A line of capitalised words with no sentence's end: a name, a team, the lines that sign a
+    letter off ("Knowledge and Information Access Team").
+
+    >>> name_line("Ministry of Housing, Communities and Local Government"), name_line("No records.")
+    (True, False)
+    """
+    words = text.replace(",", " ").split()
+    return (2 <= len(words) <= 10 and len(text) < 80 and text[-1:].isalnum()
+            and all(w[:1].isupper() or w in _SMALL_WORDS for w in words))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..lexicon.data import load_json
+from ..lexicon.text import name_line
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -344,21 +345,10 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False  # "Question 2:" after a full sentence opens the next question
     if word[:1] == "A" and word[1:].isdigit() and previous.text.startswith(f"Q{word[1:]} "):
         return False  # "A2 …" under "Q2 …": the answer's label under its question's
-    if previous.text.endswith((".", "!", "?")) and _name_line(line.text, width):
+    if previous.text.endswith((".", "!", "?")) and name_line(line.text) \
+            and len(line.text) < 0.7 * width:
         return False  # "…sets out the details." / "Knowledge and Information Access Team"
     return previous.indent + len(previous.text) + 1 + len(word) > width
-
-
-_SMALL_WORDS = frozenset({"and", "of", "for", "the", "&", "-", "–", "to", "in", "on"})
-
-
-def _name_line(text: str, width: int) -> bool:
-    """A short line of capitalised words with no sentence's end: a name, a team, a signature
-    ("Knowledge and Information Access Team"), never the next line of a wrapped sentence."""
-    words = text.split()
-    return (2 <= len(words) <= 8 and len(text) < 0.7 * width and text[-1:].isalnum()
-            and words[0][:1].isupper()
-            and all(w[:1].isupper() or w in _SMALL_WORDS for w in words))
 
 
 def _enumerator(text: str) -> tuple[str, str] | None:

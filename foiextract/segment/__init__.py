@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
-from ..lexicon.text import similarity
+from ..lexicon.text import name_line, similarity
 from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from . import requote
@@ -27,7 +27,7 @@ from .captions import captioned_pairs
 from .keyed import keyed_answers
 from .phrases import closing_within, whole_request_verdict
 from .roles import Reading, context_of, read_roles
-from .units import Unit, name_line, units_of
+from .units import Unit, units_of
 
 __all__ = ["Segmentation", "explain", "segment"]
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
+from ..lexicon.text import name_line
 from ..model import Block, Source, Span, spans_text
 
 Label = Literal["question", "answer", ""]
@@ -320,21 +321,6 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
         else:
             groups[-1] = groups[-1] + [Span(" ")] + list(line)
     return [tuple(group) for group in groups]
-
-
-_SMALL_WORDS = frozenset({"and", "of", "for", "the", "&", "-", "–", "to", "in", "on"})
-
-
-def name_line(text: str) -> bool:
-    """A line of capitalised words with no sentence's end: a name, a team, the lines that sign a
-    letter off ("Knowledge and Information Access Team").
-
-    >>> name_line("Ministry of Housing, Communities and Local Government"), name_line("No records.")
-    (True, False)
-    """
-    words = text.replace(",", " ").split()
-    return (2 <= len(words) <= 10 and len(text) < 80 and text[-1:].isalnum()
-            and all(w[:1].isupper() or w in _SMALL_WORDS for w in words))
 
 
 def _ends_sentence_or_name(line: list[Span]) -> bool:
