@@ -259,3 +259,19 @@ def test_a_bullet_tesseract_misreads_at_a_lines_start_is_the_bullet(
     # "•" comes out of Tesseract as "e" or "©"; before a capital, at a line's start, it is one.
     words = [ocr._Word(first, 0, 0, 10, 10, 0.9, 1.0), ocr._Word(second, 20, 0, 40, 10, 0.9, 1.0)]
     assert (ocr._bullet(words)[0].text == "•") is bullet
+
+
+@needs_tesseract
+def test_a_scanned_request_list_whose_numbers_blur_is_numbered_again(tmp_path: Path) -> None:
+    # Tower Hamlets restates its 23 questions as a numbered list; scanned, only "1." survives
+    # (the others read as nothing, or as letters: "OOS How many…"), and two items run into one
+    # line. The answers name the questions by number ("Q3-Q5 …"), so the numbers must come back.
+    from shutil import copy
+    from .scans import BARNET_NOISE, BARNET_SKEW
+
+    letter = ROOT / "corpora/london-scr-dhr-batch/tower_hamlets_FOI13579.pdf"
+    scan = scanned_pdf(letter, tmp_path / letter.name, dpi=200, skew=BARNET_SKEW, noise=BARNET_NOISE)
+    copy(letter.with_suffix(".gold.json"), tmp_path)
+    score = score_document(tmp_path / "tower_hamlets_FOI13579.gold.json")
+    assert score.ocr_pages >= 1 and score.f1 >= 0.9, score.misses
+    assert score.items_right >= 0.9 * score.matched, score.misses

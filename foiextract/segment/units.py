@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
 from ..lexicon.text import name_line
+from .phrases import reads_as_question
 from ..model import Block, Source, Span, spans_text
 
 Label = Literal["question", "answer", ""]
@@ -99,6 +100,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
     _number_dashed(units)
+    units = _number_blurred(units)
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
     _number_references(units)
@@ -272,6 +274,58 @@ def _pair_numbered_labels(units: list[Unit]) -> None:
             unit.label = "question"  # "Q1" as a list's enumerator: a label all the same
     for unit in repeats:
         unit.label, unit.marker = "answer", ""
+
+
+# A scan's blur of an enumerator read as letters ("OOS", "aN") before the item's first word.
+_BLURRED_MARK = re.compile(r"^(?:[A-Za-z]{1,3}|[^\w\s]{1,3})\s+(?=[A-Z][a-z])")
+_MERGED_ITEMS = re.compile(r"(?<=\?)\s+(?:[A-Za-z]{1,3}|[^\w\s]{1,3})\s+(?=(?:How|What|When|Where|"
+                           r"Which|Who|Why|Since|Please|Do|Does|Did|Is|Are|Has|Have|If)\b)")
+# How many items in a row, their marks lost, make a list whose first mark survived.
+_MIN_BLURRED = 3
+
+
+def _number_blurred(units: list[Unit]) -> list[Unit]:
+    """A scanned request list whose marks the scan blurred away but for the first: "1. Since
+    January 2019 how many…?" then "Please provide the dates…", "How many of these…?" with no
+    mark. Each item after "1." that reads as a question takes the next number, and a line that
+    carries the one before it on (in lower case, after no sentence's end) joins it; a blurred
+    mark read as letters ("OOS How many…") is dropped. Scanned text only: a born-digital
+    letter's marks are as printed."""
+    for k, first in enumerate(units):
+        if not (first.block.source.ocr and first.numbers == (1,) and _ENUMERATOR.match(
+                first.marker + " ") and reads_as_question(first.text)):
+            continue
+        items: list[Unit] = [first]
+        carried: set[int] = set()
+        for unit in units[k + 1:]:
+            if unit.marker or unit.label or not unit.block.source.ocr:
+                break
+            if unit.text[:1].islower() and not items[-1].text.rstrip(" .").endswith(("?", ".")):
+                carried.add(unit.index)  # "the borough completed?": the line before, carried on
+                items[-1] = dataclasses.replace(items[-1], text=items[-1].text + " " + unit.text)
+                continue
+            text = unit.text
+            blurred = _BLURRED_MARK.match(text)
+            if blurred and text[:blurred.end()].strip() not in ("A", "An", "I", "The", "In"):
+                text = text[blurred.end():]
+            if not reads_as_question(text):
+                break
+            # "…what is the reason? aN Since January 2019 how many…?": two items on one line,
+            # the second's blurred mark between them.
+            for part in _MERGED_ITEMS.split(text):
+                n = len(items) + 1
+                items.append(dataclasses.replace(unit, text=part, numbers=(n,),
+                                                 marker=re.sub(r"\d+", str(n), first.marker)))
+        if len(items) - 1 < _MIN_BLURRED:
+            continue
+        numbered: dict[int, list[Unit]] = {}
+        for item in items:
+            numbered.setdefault(item.index, []).append(item)
+        out = [n for u in units if u.index not in carried for n in numbered.get(u.index, [u])]
+        for index, unit in enumerate(out):
+            unit.index = index
+        return out
+    return units
 
 
 def _number_dashed(units: list[Unit]) -> None:
