@@ -25,7 +25,7 @@ from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
 from .keyed import keyed_answers
-from .phrases import closing_within, whole_request_verdict
+from .phrases import closing_within, reply_opening, whole_request_verdict
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -205,12 +205,6 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
     return request, [_pair(p, item) for p, item in zip(pairs, items)]
 
 
-# The reply's own opening: its greeting, its thanks, its "please find our response below".
-_REPLY_OPENING = re.compile(
-    r"^(?:dear\b|thank\s+you\s+for\s+your\b|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|reply|"
-    r"answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$)", re.I)
-
-
 def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
     """The body of the reply after a quoted request: its text and tables from past its opening
     lines to the first closing, or nothing where it says nothing more."""
@@ -224,8 +218,7 @@ def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
             if body:
                 break
             continue
-        if not body and (reading.role not in ("text", "table") or _REPLY_OPENING.match(unit.text)
-                         or len(unit.text) < 40 and unit.text.endswith(",")):
+        if not body and (reading.role not in ("text", "table") or reply_opening(unit.text)):
             continue  # "Dear James Hart," / "Thank you for your request…" / "Please find…below:"
         if reading.role in ("text", "table"):
             body.append(unit)

@@ -14,7 +14,7 @@ from typing import Callable, Collection
 
 from ..lexicon.text import similarity
 from .roles import Reading, continues
-from .phrases import boilerplate_section, reopens, signs_off
+from .phrases import boilerplate_section, reopens, reply_opening, signs_off
 from .tables import qa_rows
 from .units import Unit
 
@@ -244,9 +244,12 @@ class _Walker:
                 return
         if self.current is not None and _footnote(unit, self.current.answer):
             return  # "(1) Amendments to the Act…" under an answer that calls "(1)": a note
-        if unit.kind == "quote" and self.current is not None and self.current.questions and all(
+        if self.current is not None and self.current.questions and all(
                 u.kind == "quote" for q in self.current.questions for u in q.units):
-            return  # more of a quoted request (its context, its examples): no one's answer
+            if unit.kind == "quote":
+                return  # more of a quoted request (its context, its examples): no one's answer
+            if not self.current.answer and reply_opening(unit.text):
+                return  # "Dear …," / "Thank you for your request…" under the request it quotes
         if unit.numbers and not unit.heading:
             self.answering = (unit, [])
             self.numbered.append(self.answering)

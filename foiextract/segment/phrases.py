@@ -105,6 +105,23 @@ def requester_procedure(text: str) -> bool:
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 
 
+# The reply's own opening: its greeting, its thanks, its "please find our response below".
+_REPLY_OPENING = re.compile(
+    r"^(?:dear\b.{0,60}$|thank\s+you\s+for\s+your\b|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|"
+    r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$)",
+    re.I)
+
+
+def reply_opening(text: str) -> bool:
+    """True for the lines a reply opens with before it answers: "Dear Ms Smith,", "Thank you
+    for your request…", "Please find the council's response set out below:".
+
+    >>> reply_opening("Dear Richard Davis,"), reply_opening("We do not provide fax machines.")
+    (True, False)
+    """
+    return bool(_REPLY_OPENING.match(text.strip()))
+
+
 def reads_as_request_intro(text: str) -> bool:
     """True for the sentence that introduces a restated request ("…for the following information:")."""
     return bool(_patterns()["intro"].search(text)) and len(text) < 400

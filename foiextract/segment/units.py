@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
 from ..lexicon.text import name_line
-from .phrases import reads_as_question
+from .phrases import reads_as_question, signs_off
 from ..model import Block, Source, Span, spans_text
 
 Label = Literal["question", "answer", ""]
@@ -43,9 +43,10 @@ _ANSWER_LABEL = re.compile(
     r"^(?:(?:our\s+)?(?:answer|response|reply)\s*(?P<n>\d{1,3})?\s*[:.–—-]|a\s*(?P<an>\d{1,3})?\s*:)\s*",
     re.IGNORECASE)
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
-# "1 – I can confirm…", "2 - 14": a number and a dash; read as an enumerator only where such
-# paragraphs count 1, 2, 3… ("5 - 10 days" alone is a range).
-_DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})\s?[–—-]\s+(?=[A-Z0-9£$€(\"'“‘])")
+# "1 – I can confirm…", "2 - 14", "1, Between July 2023 and…": a number and a dash (or a
+# comma typed for the stop); read as an enumerator only where such paragraphs count 1, 2, 3…
+# ("5 - 10 days" alone is a range, "1, 2 and 3 were…" a list of figures).
+_DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})(?:\s?[–—-]|,)\s+(?=[A-Z0-9£$€(\"'“‘])")
 # A bullet typed as text: "·", "•", "▪", "◦", "●", "‣", "∙", "" (Symbol's), or ". " before a
 # capital (a bullet lost in a conversion). "-" and "*" are left to the readers' own lists.
 _TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z]))\s*")
@@ -329,8 +330,9 @@ def _number_blurred(units: list[Unit]) -> list[Unit]:
 
 
 def _number_dashed(units: list[Unit]) -> None:
-    """Read "1 – I can confirm…", "2 - We consider…" as enumerated, where such paragraphs count
-    1, 2, 3… in order: alone, "163 - Of the above" is a figure and what it counts."""
+    """Read "1 – I can confirm…", "2 - We consider…" (or "1, Between…") as enumerated, where such
+    paragraphs count 1, 2, 3… in order: alone, "163 - Of the above" is a figure and what it
+    counts."""
     dashed = [(unit, match) for unit in units if unit.text[:1].isdigit() and not unit.marker
               and not unit.label and (match := _DASHED_ENUMERATOR.match(unit.text))]
     if len(dashed) < 2 or not _counts_from_one([int(m.group("n")) for _u, m in dashed]):
@@ -369,7 +371,8 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
         new_label = bool(_ANSWER_LABEL.match(text) or _WORD_LABEL.match(text)
                          or text[:1].isdigit() and _DASHED_ENUMERATOR.match(text)
                          or _answers_label_above(text, groups[-1])
-                         or name_line(text) and _ends_sentence_or_name(groups[-1]))
+                         or name_line(text) and _ends_sentence_or_name(groups[-1])
+                         or signs_off(text))
         if new_style or new_label:
             groups.append(list(line))
         else:
