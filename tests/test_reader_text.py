@@ -175,3 +175,16 @@ def test_a_table_drawn_with_box_characters_is_a_table() -> None:
     assert blocks[2].header_rows == 1
     assert [[c.text for c in row] for row in blocks[3].rows] == [
         ["Month", "Paid In", "Spent"], ["April 24", "£148", "£93"]]
+
+
+def test_a_lead_in_ending_in_a_colon_is_not_carried_on_by_its_first_item() -> None:
+    # A long lead-in line reaches the wrap width, but the capital after its colon begins the
+    # first item, not a wrapped line.
+    lines = ("Under the Freedom of Information Act, I would like to request the following "
+             "information for the period 1st January 2024 to 31st December 2024:\n"
+             "How many illegal disposable vapes, e-cigarettes, or e-liquids were seized?\n"
+             "How many cases were identified where a business was found to be stocking them?\n")
+    lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on here.\n"
+                     for n in range(6))
+    blocks = text.layout(lines).blocks
+    assert blocks[0].text.split("\n")[1].startswith("How many illegal disposable vapes")

@@ -404,11 +404,17 @@ def leading_figure(a: Answer) -> Value | None:
     if a.intent == "percent" and not numbers[0].words:
         return Value("percent", f"{format_number(numbers[0].value)}%",
                      number=float(numbers[0].value), unit="%")
+    if a.intent == "amount" and _BARE_FIGURE.fullmatch(head.strip()):
+        # "What is the total value of the fines? 0": a sum of money given as the bare figure,
+        # in the pounds the letter deals in.
+        return Value("amount", f"{format_number(numbers[0].value)} GBP",
+                     number=float(numbers[0].value), unit="GBP")
     kind, value = _value_from_number(numbers[0], a)
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
 
 
 _FIGURE_START = re.compile(r"[£$€]|\d")
+_BARE_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?\.?")
 
 
 def _opens_with_number_word(head: str) -> bool:
