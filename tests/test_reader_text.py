@@ -186,5 +186,6 @@ def test_a_lead_in_ending_in_a_colon_is_not_carried_on_by_its_first_item() -> No
              "How many cases were identified where a business was found to be stocking them?\n")
     lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on here.\n"
                      for n in range(6))
-    blocks = text.layout(lines).blocks
-    assert blocks[0].text.split("\n")[1].startswith("How many illegal disposable vapes")
+    texts = [line for b in text.layout(lines).blocks for line in b.text.split("\n")]
+    assert texts[0].endswith("31st December 2024:")
+    assert texts[1].startswith("How many illegal disposable vapes")
