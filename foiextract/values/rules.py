@@ -180,6 +180,11 @@ def withheld(a: Answer) -> Value | None:
         cited = _opening_citation(a.first)
     if cited is None or (not cited and urls(a.text)):
         return None
+    # "The number reported was 1896. … the rest would exceed the cost limit": the figure
+    # answers; what is refused is another part of the request.
+    if a.intent == "count" and withheld_exemptions(a.first) is None \
+            and _opening_citation(a.first) is None and _states_figure(a):
+        return None
     value = "; ".join(cited)
     # Refused as reasonably accessible elsewhere (section 21): where it is, kept in ``url``.
     ignored = set(vocab()["ignored_url_hosts"])
