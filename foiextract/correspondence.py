@@ -104,8 +104,19 @@ def focus(document: Document) -> Document:
             metadata["reply_date"] = reply.metadata["date"]
         if reply.metadata.get("attachments"):
             metadata["reply_attachments"] = reply.metadata["attachments"]
+    # "This has been logged as a request under the Environmental Information Regulations":
+    # said in the acknowledgement, often not again in the reply.
+    logged = next((law for m in incoming if (law := _handled_under(m))), "")
+    if logged:
+        metadata["logged_under"] = logged
     return replace(document, blocks=tuple(blocks), furniture=furniture, metadata=metadata,
                    attachments=attachments, messages=())
+
+
+def _handled_under(message: Document) -> str:
+    from .foi.legislation import handled_under
+
+    return handled_under("\n".join(b.text for b in message.blocks))
 
 
 def substantive_reply(incoming: list[Document], request: Document | None = None) -> Document | None:

@@ -283,6 +283,28 @@ def test_thread_reads_the_last_reply_and_the_request_date() -> None:
     assert (facts.authority, facts.legislation) == ("Sheffield City Council", "FOIA")
 
 
+@pytest.mark.parametrize("reply_says, law", [
+    ("We hold 12 reports of hazards. Sheffield City Council", "EIR"),
+    ("We have handled your request under the Freedom of Information Act 2000. We hold 12.",
+     "FOIA")])
+def test_a_thread_keeps_the_law_its_acknowledgement_logged_the_request_under(
+        reply_says: str, law: str) -> None:
+    from foiextract.correspondence import focus
+
+    def message(text: str, direction: str, day: str) -> Document:
+        return Document((Block("paragraph", (Span(text),)),), "text", "t",
+                        metadata={"direction": direction, "date": day})
+
+    thread = Document((), "text", "t", messages=(
+        message("Dear Sheffield City Council, how many hazards were reported?", "outgoing",
+                "2023-06-08"),
+        message("As your request is for environmental information, this has been logged as a "
+                "request under the Environmental Information Regulations 2004.", "incoming",
+                "2023-06-09"),
+        message(reply_says, "incoming", "2023-07-05")))
+    assert read_facts(focus(thread)).legislation == law
+
+
 def test_a_body_named_only_in_a_question_is_not_the_author() -> None:
     # request.md names the Home Office only in what it asks: no authority, not the Home Office.
     asked = doc("1. How many reviews has the borough completed?",

@@ -19,13 +19,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Sequence
+from typing import Sequence, cast
 
 from ..model import Document, Pair
 from .authority import find_authority
 from .exemptions import RawCitation, describe, raw_citations, relied_on
 from ..lexicon.guidance import GUIDANCE_WORDS, drafting_guidance, guidance_at
-from .legislation import legislation_of_text
+from .legislation import Legislation, handled_under, legislation_of_text
 from .outcome import outcome
 from .reference import find_reference
 from ..lexicon.scan import folded, starts
@@ -153,7 +153,11 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     families = tuple("EIR" if c.regulation else "FOIA" for c in raw
                      if relied_on([c], "FOIA") or relied_on([c], "FOISA"))
     legislation = legislation_of_text("\n".join(
-        [text] + [str(v) for v in document.metadata.values()]), families)
+        [text] + [str(v) for k, v in document.metadata.items() if k != "logged_under"]), families)
+    logged = document.metadata.get("logged_under", "")
+    if logged in ("FOIA", "EIR", "FOISA", "EIRS") and not handled_under(text):
+        # The thread's acknowledgement said which law; the reply does not say otherwise.
+        legislation = cast(Legislation, logged)
     if not legislation:
         # A thread's reply may not name the Act; its acknowledgement and the request do.
         legislation = legislation_of_text(document.text, families)
