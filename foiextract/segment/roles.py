@@ -155,7 +155,7 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
                 _sub_intro(unit) or _URL_ONLY.match(unit.text)):
             break
         region.append(unit)
-        signed = signed or requester_procedure(unit.text) and len(_listed_items(region)) >= 2
+        signed = signed or requester_procedure(unit.text) and _one_list(region)
     if signed_end is None:
         return None
     # No labelled answer: "We would like to receive electronic copies of this information."
@@ -166,6 +166,15 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
 
 
 _URL_ONLY = re.compile(r"^\S*(?:https?:|www\.|\.gov\.|\.org|\.com|/)\S*$", re.I)
+
+
+def _one_list(region: list[Unit]) -> bool:
+    """True when the region's list items stand together, two or more (a page's footer link
+    aside): a request set out as one list, not questions with answers between them."""
+    marked = [k for k, u in enumerate(region) if u.marker or u.kind == "list_item"]
+    between = region[marked[0]:marked[-1] + 1] if marked else []
+    return len(marked) >= 2 and all(u.marker or u.kind == "list_item" or _URL_ONLY.match(u.text)
+                                    for u in between)
 
 
 def _names_asked(unit: Unit, region: list[Unit]) -> bool:
