@@ -211,9 +211,9 @@ def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
     body: list[Unit] = []
     for unit, reading in zip(units, readings):
         if reading.role == "stop":
-            if body:
-                break
-            continue
+            if body or unit.kind != "quote":
+                break  # the reply signed off, or closed before it said anything
+            continue  # the requester's own "Yours faithfully"
         if unit.kind == "quote" or reading.role in ("request", "echo", "note", "template"):
             if body:
                 break
@@ -224,7 +224,9 @@ def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
             body.append(unit)
         elif body:
             break
-    return body if sum(len(u.text) for u in body) >= 2 else []
+    text = " ".join(u.text for u in body)
+    # A figure, or more than a line: "We need more time to answer." answers nothing.
+    return body if any(c.isdigit() for c in text) or len(text) >= 80 else []
 
 
 def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],

@@ -108,13 +108,15 @@ def requester_procedure(text: str) -> bool:
 # The reply's own opening: its greeting, its thanks, its "please find our response below".
 _REPLY_OPENING = re.compile(
     r"^(?:dear\b.{0,60}$|thank\s+you\s+for\s+your\b|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|"
-    r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$)",
+    r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$"
+    r"|(?:please\s+)?(?:find|see)\s+(?:attached|enclosed)\b)",
     re.I)
 
 
 def reply_opening(text: str) -> bool:
     """True for the lines a reply opens with before it answers: "Dear Ms Smith,", "Thank you
-    for your request…", "Please find the council's response set out below:".
+    for your request…", "Please find the council's response set out below:", "Please find
+    attached our response" (the answer is elsewhere).
 
     >>> reply_opening("Dear Richard Davis,"), reply_opening("We do not provide fax machines.")
     (True, False)
