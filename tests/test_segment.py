@@ -513,3 +513,20 @@ def test_a_repeated_request_ends_with_the_requesters_own_closing_lines() -> None
         ("Any briefing", "You have requested a ran", True),
         ("Any overview", "You have requested a ran", True),
         ("Any contract", "You have requested a ran", True)]
+
+
+def test_bullets_that_ask_under_a_question_are_its_sub_questions() -> None:
+    # "• Please provide the data split by property type" under question 1, each answered
+    # beneath it in the reply: pairs pointing at item 1 (a bullet naming an option is not).
+    letter = ("> 1. How many public buildings had smart meters installed?\n>\n"
+              "> - Please provide the data split by property type\n>\n"
+              "> - If available, please provide the year the meters were installed\n>\n"
+              "> 2. How much did they cost?\n\n"
+              "1. How many public buildings had smart meters installed?\n\nZero.\n\n"
+              "- Please provide the data split by property type\n\nN/A, we have none.\n\n"
+              "- If available, please provide the year the meters were installed\n\nN/A.\n\n"
+              "2. How much did they cost?\n\nNothing.\n")
+    seg = segment(parse(letter, "x.md"))
+    assert len(seg.request) == 2
+    assert [(p.answer, p.request_item) for p in seg.pairs] == [
+        ("Zero.", 1), ("N/A, we have none.", 1), ("N/A.", 1), ("Nothing.", 2)]

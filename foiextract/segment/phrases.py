@@ -46,6 +46,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# "If available, please provide…", "Where possible, …": a condition before what is asked.
+_CONDITION = re.compile(r"^(?:if|where|when)\s+(?:available|possible|applicable|so|yes|known|held|"
+                        r"recorded)\s*,\s*", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reads_as_question(text: str, *, strict: bool = False) -> bool:
     """True when a paragraph reads as a question or a request for information.
@@ -53,7 +58,7 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     ``strict`` asks for a question mark, an interrogative or a "please"; a
     phrase such as "The dates on which…" then reads as an answer.
     """
-    text = text.strip().strip("*_\"'“”‘’ ")
+    text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
     if len(text) < 4 or len(text) > 1200:
         return False
     pats = _patterns()

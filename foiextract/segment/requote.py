@@ -74,7 +74,10 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
             out.append(unit)
             continue
         asked = _is_item(quoted, quotes, request.listed) or (
-            _SUB.match(quoted.marker) is not None and _stem_of(quoted, quotes) is not None)
+            _SUB.match(quoted.marker) is not None and _stem_of(quoted, quotes) is not None) or (
+            quoted.marker == "•" and reads_as_question(quoted.text, strict=True))
+        # ("• Please provide the data split by property type" under question 1, answered
+        # beneath it: a sub-question of item 1, a pair of its own; "• Pubwatch" is an option.)
         rest = _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip()
         head = replace(unit, text=quoted.text, restated="question" if asked else "echo")
         if rest and _quotes_on(rest, quoted, quotes):
