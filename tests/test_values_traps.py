@@ -36,3 +36,16 @@ def test_lone_number_word_is_a_count_not_a_date() -> None:  # dateparser, text2n
     for question in ("How many reviews?", None, "When did they start?"):
         value = parse_answer("Two", question)
         assert (value.kind, value.value, value.date_start) == ("count", "2", None)
+
+
+def test_names_a_line_each_answer_a_who_question_as_a_list() -> None:
+    from foiextract.model import Block, Span
+    from foiextract.values import parse_answer
+
+    question = "Please confirm the name of the enforcement company used by the council."
+    lines = (Block("paragraph", (Span("Marstons\nEquita\nSheffield City Council Enforcement"),)),)
+    value = parse_answer("Marstons Equita Sheffield City Council Enforcement", question, blocks=lines)
+    assert (value.kind, value.value) == ("list", "Marstons; Equita; Sheffield City Council Enforcement")
+    # Figures a line each are not names.
+    figures = (Block("paragraph", (Span("Ahmed 22\nBrown 43"),)),)
+    assert parse_answer("Ahmed 22 Brown 43", question, blocks=figures).kind != "list"

@@ -82,8 +82,22 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     >>> from foiextract.model import Span
     >>> list_items_of((Block("list_item", (Span("Leeds  City"),)), Block("paragraph", (Span("x"),))))
     ('Leeds City',)
+    >>> list_items_of((Block("paragraph", (Span("Marstons\\nEquita"),)),))
+    ('Marstons', 'Equita')
     """
-    return tuple(" ".join(b.text.split()) for b in blocks if b.kind == "list_item" and b.text.strip())
+    items = tuple(" ".join(b.text.split()) for b in blocks if b.kind == "list_item" and b.text.strip())
+    if items:
+        return items
+    # "Marstons / Equita / Sheffield City Council Enforcement", a name a line: a list.
+    lines = [line.strip() for b in blocks if b.kind == "paragraph" for line in b.text.split("\n")
+             if line.strip()]
+    if len(lines) >= 2 and all(_NAME_ITEM.fullmatch(line) for line in lines):
+        return tuple(" ".join(line.split()) for line in lines)
+    return ()
+
+
+# A line that names one thing: a few words, no figure, no sentence's punctuation.
+_NAME_ITEM = re.compile(r"[^\W\d][^\d.:;?!]{0,60}", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -484,7 +484,7 @@ def boolean_statement(a: Answer) -> Value | None:
 
 def enumeration(a: Answer) -> Value | None:
     """A list: items joined by "; " ("and" and a leading "the" removed)."""
-    if a.intent not in ("list", "unknown"):
+    if a.intent not in ("list", "unknown") and not (a.intent == "who" and len(a.items) >= 2):
         return None
     # One paragraph as printed lost no line breaks: its words are not items run together.
     one_paragraph = len(a.blocks) == 1 and "\n" not in a.blocks[0].text
