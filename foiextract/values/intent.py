@@ -87,9 +87,18 @@ def question_intent(question: str | None) -> Intent:
         return "copy"  # "Any targets set for the number of …": the targets are asked for
     fast = _fast_intent(question[:2000], unsure=_spacy_chunk)
     intent = fast if fast is not None else _spacy_intent(question)
+    if intent == "count" and _ASKS_WHETHER_THEN_HOW_MANY.match(question):
+        # "Please confirm if accounts are passed to enforcement and if so how many": whether
+        # first; the count only follows a yes.
+        return "boolean"
     if intent == "unknown" and records_asked(question):
         return "copy"  # "Any briefing notes …", "Documents relating to …": records asked for
     return intent
+
+
+_ASKS_WHETHER_THEN_HOW_MANY = re.compile(
+    r"^\W*(?:(?:please\s+|can\s+you\s+|could\s+you\s+)?confirm\s+(?:if|whether)|do|does|did|is|are|has|"
+    r"have)\b[^?]{0,300}?(?:,|\band)\s+if\s+(?:so|yes)\b[^?]{0,40}\bhow\s+many\b", re.I)
 
 
 def records_of_a_kind(question: str) -> bool:
