@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from foiextract.values.intent import (_ASKS_WHETHER_THEN_HOW_MANY, _SEP, _fast_intent, _fast_tables, _fast_tokens, _matchers,
-                                      _spacy_intent, asked, question_intent, records_asked,
-                                      records_of_a_kind)
+from foiextract.values.intent import (_ASKS_WHETHER_THEN_HOW_MANY, _SEP, _fast_intent,
+                                      _fast_tables, _fast_tokens, _matchers, _spacy_intent, asked,
+                                      question_intent, records_asked, records_of_a_kind)
 from foiextract.values.vocab import intents
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -219,7 +219,7 @@ def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
                 break
             continue
         if not body and (reading.role not in ("text", "table") or reply_opening(unit.text)):
-            continue  # "Dear James Hart," / "Thank you for your request…" / "Please find…below:"
+            continue  # "Dear James Hart," / "Thank you for your request…" / "…set out below:"
         if reading.role in ("text", "table"):
             body.append(unit)
         elif body:

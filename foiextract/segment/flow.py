@@ -310,7 +310,7 @@ _NOTE_MARK = re.compile(r"\(\d{1,2}\)|\[\d{1,2}\]")
 
 def _footnote(unit: Unit, answer: list[Unit]) -> bool:
     """True for a footnote under an answer: a paragraph marked "(1)" (or "[1]") whose mark the
-    answer calls inside a sentence before it ("…listed in the legislation.(1) The condition…")."""
+    answer calls inside a sentence before it ("…listed in the legislation.(1) The …")."""
     if not _NOTE_MARK.fullmatch(unit.marker) or not answer:
         return False
     mark = unit.marker
