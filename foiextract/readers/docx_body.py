@@ -22,11 +22,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, Callable, Iterator
 
-from docx.oxml.ns import qn
-
 from ..model import Block, Cell, Source, Span
 from .docx_numbering import ListCounter, Numbering
-from .docx_styles import RunContext, RunProps, StyleSheet, numbering_properties, on_off
+from .docx_styles import RunContext, RunProps, StyleSheet, numbering_properties, on_off, qn
 
 MAX_DEPTH = 24  # nested tables/content controls deeper than this are skipped
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
@@ -39,6 +37,8 @@ _INLINE_WRAPPERS = {qn("w:ins"), qn("w:moveTo"), qn("w:smartTag"), qn("w:customX
 _TEXT = {qn("w:t"): None, qn("w:tab"): " ", qn("w:ptab"): " ", qn("w:br"): "\n",
          qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): ""}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))?(.*)$', re.IGNORECASE)
+# A run of spaces and breaks that collapses to something else: one with a break, or spaces.
+_SPACES_AND_BREAKS = re.compile(r"[ \n]*\n[ \n]*| {2,}")
 _ANCHOR_SWITCH = re.compile(r'\\l\s+"([^"]*)"')
 _LOOK_BITS = {"firstRow": 0x0020, "lastRow": 0x0040, "firstColumn": 0x0080,
               "lastColumn": 0x0100}
@@ -250,25 +250,35 @@ def normalise(pieces: list[Piece]) -> tuple[Span, ...]:
     (Span(text='Two ', bold=False, italic=False, color=None, href=None), \
 Span(text='apples', bold=True, italic=False, color=None, href=None))
     """
-    chars: list[tuple[str, Style]] = []
+    runs: list[tuple[str, Style]] = []  # the text kept, piece by piece
     for text, style in pieces:
-        for char in text:
-            if char != "\n" and char.isspace():
-                char = " "
-            elif char != "\n" and not char.isprintable():
-                continue  # soft hyphens, zero-width and control characters
-            if char == " " and (not chars or chars[-1][0] in " \n"):
-                continue
-            if char == "\n":
-                while chars and chars[-1][0] == " ":
-                    chars.pop()
-                if not chars or chars[-1][0] == "\n":
-                    continue
-            chars.append((char, style))
-    while chars and chars[-1][0] in " \n":
-        chars.pop()
-    return tuple(Span("".join(char for char, _ in group), *style)
-                 for style, group in groupby(chars, key=lambda pair: pair[1]))
+        if not text.isprintable():  # (a space is printable; a tab or a line break is not)
+            text = "".join(" " if char != "\n" and char.isspace() else char for char in text
+                           if char == "\n" or char.isspace() or char.isprintable())
+        body = text.lstrip(" \n")
+        lead = text[:len(text) - len(body)]  # its collapse depends on the text before
+        if "\n" in lead:
+            if runs and runs[-1][0].endswith(" "):  # no space before a line break
+                runs[-1] = (runs[-1][0][:-1], runs[-1][1])
+                if not runs[-1][0]:
+                    runs.pop()
+            if runs and not runs[-1][0].endswith("\n"):
+                runs.append(("\n", style))
+        elif lead and runs and not runs[-1][0].endswith((" ", "\n")):
+            runs.append((" ", style))
+        if body:
+            runs.append((_SPACES_AND_BREAKS.sub(_collapsed, body), style))
+    while runs and not runs[-1][0].strip(" \n"):
+        runs.pop()
+    if runs:
+        runs[-1] = (runs[-1][0].rstrip(" \n"), runs[-1][1])
+    return tuple(Span("".join(text for text, _ in group), *style)
+                 for style, group in groupby(runs, key=lambda run: run[1]))
+
+
+def _collapsed(spaces: re.Match[str]) -> str:
+    """A run of spaces and line breaks inside a piece: one line break, or one space."""
+    return "\n" if "\n" in spaces[0] else " "
 
 
 def merge_spans(spans: list[Span]) -> tuple[Span, ...]:

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from docx.oxml.ns import qn
+from .docx_styles import qn
+
 
 BULLET = "•"
 MAX_LEVELS = 9

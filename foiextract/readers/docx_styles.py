@@ -17,9 +17,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Iterator
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as docx_qn
+
+# The Clark name of a WordprocessingML tag or attribute (``"w:val"``): asked for at every
+# run of every paragraph, so each is worked out once (python-docx's ``qn`` splits the
+# prefix and formats the name again on every call).
+qn = cache(docx_qn)
 
 _OFF = {"0", "false", "off", "none"}
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$")
@@ -118,6 +124,13 @@ class StyleSheet:
     styles: dict[str, StyleDef] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
     doc_defaults: RunProps = RunProps()
+    # The ``w:style`` elements not read yet, by id: a letter uses a handful of the hundreds of
+    # styles (and their table parts) Word's template declares, so each is read when first used.
+    unread: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # What each style chain gives a run, worked out the first time a run asks: every run
+    # asks for its paragraph's, character and table styles' twice (format, hidden).
+    _chain_cache: dict[tuple[str | None, str, tuple[str, ...]], RunProps] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def empty(cls) -> "StyleSheet":
@@ -131,24 +144,32 @@ class StyleSheet:
             return cls()
         doc_defaults = RunProps.from_rpr(root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}"
                                                    f"/{qn('w:rPr')}"))
-        styles: dict[str, StyleDef] = {}
+        unread: dict[str, Any] = {}
         defaults: dict[str, str] = {}
         for element in root.iterchildren(qn("w:style")):
-            style = _style_def(element)
-            if style is None:
+            style_id = element.get(qn("w:styleId"))
+            if not style_id:
                 continue
-            styles.setdefault(style.style_id, style)
+            unread.setdefault(style_id, element)
             if (element.get(qn("w:default")) or "").lower() in {"1", "true", "on"}:
-                defaults.setdefault(style.kind, style.style_id)
-        return cls(styles, defaults, doc_defaults)
+                defaults.setdefault(element.get(qn("w:type")) or "paragraph", style_id)
+        return cls({}, defaults, doc_defaults, unread)
+
+    def style(self, style_id: str | None) -> StyleDef | None:
+        """The style of this id (None if the document has none such)."""
+        if style_id is None:
+            return None
+        if style_id not in self.styles and style_id in self.unread:
+            self.styles[style_id] = _style_def(self.unread.pop(style_id))
+        return self.styles.get(style_id)
 
     def chain(self, style_id: str | None, kind: str) -> Iterator[StyleDef]:
         """The style and its ``basedOn`` ancestors, nearest first (default style if None)."""
-        current = style_id if style_id in self.styles else self.defaults.get(kind)
+        current = style_id if self.style(style_id) is not None else self.defaults.get(kind)
         seen: set[str] = set()
         while current is not None and current not in seen and len(seen) < MAX_CHAIN:
             seen.add(current)
-            style = self.styles.get(current)
+            style = self.style(current)
             if style is None:
                 return
             yield style
@@ -156,6 +177,13 @@ class StyleSheet:
 
     def _chain_props(self, style_id: str | None, kind: str,
                      conditions: tuple[str, ...] = ()) -> RunProps:
+        key = (style_id, kind, conditions)
+        if key not in self._chain_cache:
+            self._chain_cache[key] = self._resolve_chain(style_id, kind, conditions)
+        return self._chain_cache[key]
+
+    def _resolve_chain(self, style_id: str | None, kind: str,
+                       conditions: tuple[str, ...]) -> RunProps:
         props = RunProps()
         for style in self.chain(style_id, kind):
             for condition in conditions:
@@ -214,14 +242,12 @@ class StyleSheet:
 
     def numbering_style_num(self, style_id: str) -> str | None:
         """The numId of a numbering style (for ``w:numStyleLink``)."""
-        style = self.styles.get(style_id)
+        style = self.style(style_id)
         return style.num_id if style is not None else None
 
 
-def _style_def(element: Any) -> StyleDef | None:
-    style_id = element.get(qn("w:styleId"))
-    if not style_id:
-        return None
+def _style_def(element: Any) -> StyleDef:
+    style_id = element.get(qn("w:styleId")) or ""
     name_el = element.find(qn("w:name"))
     based_el = element.find(qn("w:basedOn"))
     ppr = element.find(qn("w:pPr"))

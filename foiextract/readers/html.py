@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,10 @@ from .html_style import BLOCK_TAGS, WHITESPACE, Style, style_of, stylesheet
 from .html_thread import platform_messages
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=", re.IGNORECASE)
+# A run of spaces and breaks that collapses to something else: one with a break, or spaces.
+_SPACES_AND_BREAKS = re.compile(r"[ \n]*\n[ \n]*| {2,}")
+_BLANK_LINE = re.compile(r"\n{2,}")
+_NAME_WORDS = re.compile(r"[\s_-]+")  # the words of class and id names: "site-footer"
 _INTERNAL_SUBSET = re.compile(rb"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -116,7 +121,7 @@ def _is_chrome(element: Any) -> bool:
             or "display:none" in style or "visibility:hidden" in style:
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return any(word in chrome["drop_words"] for word in re.split(r"[\s_-]+", names) if word)
+    return any(word in chrome["drop_words"] for word in _NAME_WORDS.split(names) if word)
 
 
 def _drop_chrome(root: Any) -> None:
@@ -401,34 +406,46 @@ def _format_marker(n: int, kind: str) -> str:
 
 
 def _spans(pieces: list[tuple[str, Style]]) -> tuple[Span, ...]:
-    """Pieces of text to spans: whitespace collapsed, none around line breaks, ends trimmed."""
-    chars: list[tuple[str, Style]] = []
+    """Pieces of text to spans: whitespace collapsed, none around line breaks, ends trimmed.
+
+    A run of spaces and line breaks becomes its line breaks, or else one space (none after
+    a space or a break, or at the start); a break also takes away a space just before it.
+    """
+    runs: list[tuple[str, Style]] = []  # the text kept, piece by piece
     for text, style in pieces:
-        for ch in text:
-            if ch == " " and (not chars or chars[-1][0] in " \n"):
-                continue
-            if ch == "\n" and chars and chars[-1][0] == " ":
-                chars.pop()
-            chars.append((ch, style))
-    while chars and chars[-1][0] in " \n":
-        chars.pop()
-    while chars and chars[0][0] in " \n":
-        chars.pop(0)
-    out: list[Span] = []
-    run: list[str] = []
-    for n, (ch, style) in enumerate(chars):
-        run.append(ch)
-        if n + 1 == len(chars) or chars[n + 1][1] != style:
-            out.append(Span("".join(run), style.bold, style.italic, style.color, style.href))
-            run = []
-    return tuple(out)
+        body = text.lstrip(" \n")
+        lead = text[:len(text) - len(body)]  # its collapse depends on the text before
+        if "\n" in lead:
+            if runs and runs[-1][0].endswith(" "):
+                runs[-1] = (runs[-1][0][:-1], runs[-1][1])
+                if not runs[-1][0]:
+                    runs.pop()
+            runs.append(("\n" * lead.count("\n"), style))
+        elif lead and runs and not runs[-1][0].endswith((" ", "\n")):
+            runs.append((" ", style))
+        if body:
+            runs.append((_SPACES_AND_BREAKS.sub(_collapsed, body), style))
+    while runs and not runs[-1][0].strip(" \n"):
+        runs.pop()
+    while runs and not runs[0][0].strip(" \n"):
+        runs.pop(0)
+    if runs:
+        runs[-1] = (runs[-1][0].rstrip(" \n"), runs[-1][1])
+        runs[0] = (runs[0][0].lstrip(" \n"), runs[0][1])
+    return tuple(Span("".join(text for text, _ in group), style.bold, style.italic, style.color,
+                      style.href)
+                 for style, group in groupby(runs, key=lambda run: run[1]))
+
+
+def _collapsed(spaces: re.Match[str]) -> str:
+    return "\n" * spaces[0].count("\n") or " "
 
 
 def _paragraphs(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
     """Split spans at blank lines (``<br><br>``); line breaks at the edges are dropped."""
     out: list[list[Span]] = [[]]
     for span in spans:
-        parts = re.split(r"\n{2,}", span.text)
+        parts = _BLANK_LINE.split(span.text)
         for n, part in enumerate(parts):
             if n:
                 out.append([])

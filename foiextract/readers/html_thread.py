@@ -8,35 +8,53 @@ segmenter sees the same shapes as in an exported thread.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from lxml import etree
 
-from ..model import Block, Document
+from ..model import Block, Document, Source
 from . import text as plain_text
 from .html_style import BLOCK_TAGS, WHITESPACE
+
+@cache
+def _class_holding(tag: str) -> Any:
+    """An XPath to the elements of a tag whose class attribute holds a string, in document
+    order (the element itself first): lxml finds them without a Python object made for every
+    element of the page, and tests the class of that tag's elements only."""
+    return etree.XPath(f"descendant-or-self::{tag}[contains(@class, $name)]")
+
+
+def with_class(element: Any, name: str, tag: str = "*") -> list[Any]:
+    """``element`` and the elements under it whose classes include ``name`` (and whose tag is
+    ``tag``, if given), in document order.
+
+    >>> page = etree.fromstring('<div class="a"><p class="ab"/><p class="b a"/></div>')
+    >>> [e.tag for e in with_class(page, "a")], [e.get("class") for e in with_class(page, "a", "p")]
+    (['div', 'p'], ['b a'])
+    """
+    return [e for e in _class_holding(tag)(element, name=name)
+            if name in (e.get("class") or "").split()]
+
 
 def platform_messages(root: Any, source: str) -> tuple[Document, ...]:
     """A saved WhatDoTheyKnow page: one Document a message in ``div.correspondence``."""
     messages = []
-    for element in root.iter("div"):
+    for element in with_class(root, "correspondence", "div"):
         classes = (element.get("class") or "").split()
-        if "correspondence" not in classes or not {"incoming", "outgoing"} & set(classes):
+        if not {"incoming", "outgoing"} & set(classes):
             continue
-        body = next((e for e in element.iter("div")
-                     if "correspondence_text" in (e.get("class") or "").split()), None)
+        body = next(iter(with_class(element, "correspondence_text", "div")), None)
         if body is None:
             continue
         metadata = {"direction": "incoming" if "incoming" in classes else "outgoing"}
         when = next((t.get("datetime") for t in element.iter("time") if t.get("datetime")), None)
         if when:
             metadata.update(date=when[:10], datetime=when)
-        for part in element.iter():
-            names = (part.get("class") or "").split()
-            if "correspondence__header__author" in names:
-                metadata["from"] = " ".join(part.text_content().split())
-        attachments = [" ".join(e.text_content().split()) for e in element.iter("p")
-                       if "attachment__name" in (e.get("class") or "").split()]
+        for part in with_class(element, "correspondence__header__author"):
+            metadata["from"] = " ".join(part.text_content().split())
+        attachments = [" ".join(e.text_content().split())
+                       for e in with_class(element, "attachment__name", "p")]
         if attachments:
             metadata["attachments"] = "; ".join(attachments)
         text, line_map = _plain(body)
@@ -56,6 +74,9 @@ def _plain(element: Any) -> tuple[str, list[int]]:
     line_map = [element.sourceline or 1]
 
     def emit(text: str, line: int | None) -> None:
+        if "\n" not in text:  # most text: no new line to map
+            out.append(text)
+            return
         for n, part in enumerate(text.split("\n")):
             if n:
                 out.append("\n")
@@ -67,19 +88,20 @@ def _plain(element: Any) -> tuple[str, list[int]]:
         if not isinstance(node.tag, str):
             continue
         if event == "start":
-            if _SKIPPED_IN_MESSAGES & set((node.get("class") or "").split()):
+            if not _SKIPPED_IN_MESSAGES.isdisjoint((node.get("class") or "").split()):
                 walker.skip_subtree()
                 continue
             if node.tag == "br":
                 emit("\n", node.sourceline)
             elif node.tag in BLOCK_TAGS:
                 emit("\n\n", node.sourceline)
-            emit(WHITESPACE.sub(" ", node.text or ""), node.sourceline)
+            if node.text:
+                emit(WHITESPACE.sub(" ", node.text), node.sourceline)
         else:
             if node.tag in BLOCK_TAGS:
                 emit("\n\n", node.sourceline)
-            if node is not element:
-                emit(WHITESPACE.sub(" ", node.tail or ""), node.sourceline)
+            if node.tail and node is not element:
+                emit(WHITESPACE.sub(" ", node.tail), node.sourceline)
     return "".join(out), line_map
 
 
@@ -87,5 +109,6 @@ def _remap(blocks: tuple[Block, ...], line_map: list[int]) -> tuple[Block, ...]:
     def line(n: int | None) -> int | None:
         return line_map[min(n, len(line_map)) - 1] if n else None
 
-    return tuple(replace(b, source=replace(b.source, line_start=line(b.source.line_start),
-                                           line_end=line(b.source.line_end))) for b in blocks)
+    # The plain-text layout places its blocks by lines alone: a new Source says all of it.
+    return tuple(replace(b, source=Source(line_start=line(b.source.line_start),
+                                          line_end=line(b.source.line_end))) for b in blocks)

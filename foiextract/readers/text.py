@@ -154,7 +154,7 @@ def _rules() -> dict[str, Any]:
     fields = "|".join(data["original_header_fields"])
     return {
         "signature": any_of(data["signature_delimiter"]),
-        "footer_to_end": [re.compile(p, re.IGNORECASE) for p in data["footer_to_end"]],
+        "footer_to_end": any_of(data["footer_to_end"]),
         "footer_line": any_of(data["footer_lines"]),
         "original": any_of(data["original_message"]),
         "header_field": re.compile(rf"^(?:{fields}):\s", re.IGNORECASE),
@@ -176,8 +176,9 @@ def layout(text: str, first_line: int = 1) -> Layout:
     lines = _mark_furniture(_split_lines(text, first_line))
     body = [ln for ln in lines if not ln.furniture]
     nonblank = [ln for ln in body if ln.text]
-    inner = body[body.index(nonblank[0]):body.index(nonblank[-1]) + 1] if nonblank else []
-    dense = len(nonblank) >= 4 and (len(inner) - len(nonblank)) < DENSE_BLANK_SHARE * len(nonblank)
+    at = [n for n, ln in enumerate(body) if ln.text]
+    inner = at[-1] - at[0] + 1 if at else 0  # the body's lines from its first text to its last
+    dense = len(nonblank) >= 4 and (inner - len(nonblank)) < DENSE_BLANK_SHARE * len(nonblank)
     width = _wrap_width([ln.indent + len(ln.text) for ln in nonblank])
     blocks: list[Block] = []
     furniture: list[Block] = []
@@ -208,8 +209,9 @@ def layout(text: str, first_line: int = 1) -> Layout:
     flush()
     if drawn:
         blocks.extend(box_table([(ln.number, ln.text) for ln in drawn]))
-    kept = [b for b in blocks if not _rules()["disclaimer"].search(b.text.strip())]
-    moved = [b for b in blocks if _rules()["disclaimer"].search(b.text.strip())]
+    disclaimer = [bool(_rules()["disclaimer"].search(b.text.strip())) for b in blocks]
+    kept = [b for b, moves in zip(blocks, disclaimer) if not moves]
+    moved = [b for b, moves in zip(blocks, disclaimer) if moves]
     return Layout(tuple(kept), _dedupe(furniture + moved))
 
 
@@ -244,7 +246,11 @@ def hard_wrapped(paragraphs: Sequence[str]) -> bool:
 def _split_lines(text: str, first_line: int) -> list[_Line]:
     out = []
     for n, raw in enumerate(text.split("\n")):
-        line = raw.rstrip().expandtabs(4).replace("\u00a0", " ")
+        line = raw.rstrip()
+        if not line:  # a blank line (many, in a web page's text)
+            out.append(_Line(first_line + n, 0, 0, ""))
+            continue
+        line = line.expandtabs(4).replace("\u00a0", " ")
         depth = 0
         quote = _QUOTE_PREFIX.match(line)
         if quote:
@@ -261,6 +267,7 @@ def _mark_furniture(lines: list[_Line]) -> list[_Line]:
     Lines after a quoted original's header are quoted (depth at least 1).
     """
     rules = _rules()
+    following = _next_texts(lines)
     out: list[_Line] = []
     floor = 0
     to_end = False
@@ -268,11 +275,10 @@ def _mark_furniture(lines: list[_Line]) -> list[_Line]:
     while n < len(lines):
         line = lines[n]
         text = line.text
-        following = next((ln.text for ln in lines[n + 1:] if ln.text), "")
         if not to_end and text and (
                 rules["signature"].match(text) and line.depth == 0
-                or any(p.match(text) or p.match(f"{text}\n{following}")
-                       for p in rules["footer_to_end"])):
+                or rules["footer_to_end"].match(text)
+                or rules["footer_to_end"].match(f"{text}\n{following[n]}")):
             to_end = True
         if to_end:
             out.append(_with(line, furniture=True))
@@ -297,10 +303,21 @@ def _mark_furniture(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _next_texts(lines: list[_Line]) -> list[str]:
+    """For each line, the text of the next line that is not blank ("" after the last): one
+    pass from the end, where looking ahead from every line cost a pass a line."""
+    found = [""] * len(lines)
+    for n in range(len(lines) - 2, -1, -1):
+        found[n] = lines[n + 1].text or found[n + 1]
+    return found
+
+
 def _original_header_length(lines: list[_Line], n: int) -> int:
     """How many lines from ``n`` make up a quoted original's header (0 if none)."""
     rules = _rules()
     text = lines[n].text
+    if not text:
+        return 0  # a blank line opens no header (and most lines of a web page are blank)
     if rules["original"].match(text) or rules["wrote"].match(text) and lines[n].depth == 0:
         count = 1
         while n + count < len(lines) and rules["header_field"].match(lines[n + count].text):
@@ -322,6 +339,8 @@ def _original_header_length(lines: list[_Line], n: int) -> int:
 
 
 def _with(line: _Line, *, furniture: bool | None = None, depth: int | None = None) -> _Line:
+    if furniture in (None, line.furniture) and depth in (None, line.depth):
+        return line  # unchanged: the line itself serves (it is frozen)
     return _Line(line.number, line.depth if depth is None else depth, line.indent, line.text,
                  line.furniture if furniture is None else furniture)
 
@@ -363,9 +382,9 @@ def _enumerator(text: str) -> tuple[str, str] | None:
 
 
 def _is_caps_heading(text: str) -> bool:
-    letters = _CAPS_LETTERS.findall(text)
-    return (len(letters) >= 8 and len(text.split()) >= 2 and len(text) <= 120
-            and text.upper() == text and not text.endswith((".", ","))
+    # The cheap tests first: most text is long, or not in capitals.
+    return (len(text) <= 120 and text.upper() == text and not text.endswith((".", ","))
+            and len(text.split()) >= 2 and len(_CAPS_LETTERS.findall(text)) >= 8
             and _enumerator(text) is None)
 
 
