@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterator
 from ..model import Block, Cell, Source, Span
 from .docx_numbering import ListCounter, Numbering
 from .docx_styles import RunContext, RunProps, StyleSheet, numbering_properties, on_off, qn
+from .whitespace import collapse
 
 MAX_DEPTH = 24  # nested tables/content controls deeper than this are skipped
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
@@ -38,7 +39,6 @@ _TEXT = {qn("w:t"): None, qn("w:tab"): " ", qn("w:ptab"): " ", qn("w:br"): "\n",
          qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): ""}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))?(.*)$', re.IGNORECASE)
 # A run of spaces and breaks that collapses to something else: one with a break, or spaces.
-_SPACES_AND_BREAKS = re.compile(r"[ \n]*\n[ \n]*| {2,}")
 _ANCHOR_SWITCH = re.compile(r'\\l\s+"([^"]*)"')
 _LOOK_BITS = {"firstRow": 0x0020, "lastRow": 0x0040, "firstColumn": 0x0080,
               "lastColumn": 0x0100}
@@ -250,35 +250,15 @@ def normalise(pieces: list[Piece]) -> tuple[Span, ...]:
     (Span(text='Two ', bold=False, italic=False, color=None, href=None), \
 Span(text='apples', bold=True, italic=False, color=None, href=None))
     """
-    runs: list[tuple[str, Style]] = []  # the text kept, piece by piece
-    for text, style in pieces:
-        if not text.isprintable():  # (a space is printable; a tab or a line break is not)
-            text = "".join(" " if char != "\n" and char.isspace() else char for char in text
-                           if char == "\n" or char.isspace() or char.isprintable())
-        body = text.lstrip(" \n")
-        lead = text[:len(text) - len(body)]  # its collapse depends on the text before
-        if "\n" in lead:
-            if runs and runs[-1][0].endswith(" "):  # no space before a line break
-                runs[-1] = (runs[-1][0][:-1], runs[-1][1])
-                if not runs[-1][0]:
-                    runs.pop()
-            if runs and not runs[-1][0].endswith("\n"):
-                runs.append(("\n", style))
-        elif lead and runs and not runs[-1][0].endswith((" ", "\n")):
-            runs.append((" ", style))
-        if body:
-            runs.append((_SPACES_AND_BREAKS.sub(_collapsed, body), style))
-    while runs and not runs[-1][0].strip(" \n"):
-        runs.pop()
-    if runs:
-        runs[-1] = (runs[-1][0].rstrip(" \n"), runs[-1][1])
-    return tuple(Span("".join(text for text, _ in group), *style)
-                 for style, group in groupby(runs, key=lambda run: run[1]))
+    return collapse([(_printable(text), style) for text, style in pieces], many_breaks=False)
 
 
-def _collapsed(spaces: re.Match[str]) -> str:
-    """A run of spaces and line breaks inside a piece: one line break, or one space."""
-    return "\n" if "\n" in spaces[0] else " "
+def _printable(text: str) -> str:
+    """Tabs and odd spaces as spaces; soft hyphens, zero-width and control characters gone."""
+    if text.isprintable():  # (a space is printable; a tab or a line break is not)
+        return text
+    return "".join(" " if char != "\n" and char.isspace() else char for char in text
+                   if char == "\n" or char.isspace() or char.isprintable())
 
 
 def merge_spans(spans: list[Span]) -> tuple[Span, ...]:

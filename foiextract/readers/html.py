@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +36,10 @@ from ..model import Block, BlockKind, Cell, Document, Source, Span
 from . import utf8_bytes
 from .html_style import BLOCK_TAGS, WHITESPACE, Style, style_of, stylesheet
 from .html_thread import platform_messages
+from .whitespace import collapse
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=", re.IGNORECASE)
 # A run of spaces and breaks that collapses to something else: one with a break, or spaces.
-_SPACES_AND_BREAKS = re.compile(r"[ \n]*\n[ \n]*| {2,}")
 _BLANK_LINE = re.compile(r"\n{2,}")
 _NAME_WORDS = re.compile(r"[\s_-]+")  # the words of class and id names: "site-footer"
 _INTERNAL_SUBSET = re.compile(rb"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
@@ -406,39 +405,9 @@ def _format_marker(n: int, kind: str) -> str:
 
 
 def _spans(pieces: list[tuple[str, Style]]) -> tuple[Span, ...]:
-    """Pieces of text to spans: whitespace collapsed, none around line breaks, ends trimmed.
-
-    A run of spaces and line breaks becomes its line breaks, or else one space (none after
-    a space or a break, or at the start); a break also takes away a space just before it.
-    """
-    runs: list[tuple[str, Style]] = []  # the text kept, piece by piece
-    for text, style in pieces:
-        body = text.lstrip(" \n")
-        lead = text[:len(text) - len(body)]  # its collapse depends on the text before
-        if "\n" in lead:
-            if runs and runs[-1][0].endswith(" "):
-                runs[-1] = (runs[-1][0][:-1], runs[-1][1])
-                if not runs[-1][0]:
-                    runs.pop()
-            runs.append(("\n" * lead.count("\n"), style))
-        elif lead and runs and not runs[-1][0].endswith((" ", "\n")):
-            runs.append((" ", style))
-        if body:
-            runs.append((_SPACES_AND_BREAKS.sub(_collapsed, body), style))
-    while runs and not runs[-1][0].strip(" \n"):
-        runs.pop()
-    while runs and not runs[0][0].strip(" \n"):
-        runs.pop(0)
-    if runs:
-        runs[-1] = (runs[-1][0].rstrip(" \n"), runs[-1][1])
-        runs[0] = (runs[0][0].lstrip(" \n"), runs[0][1])
-    return tuple(Span("".join(text for text, _ in group), style.bold, style.italic, style.color,
-                      style.href)
-                 for style, group in groupby(runs, key=lambda run: run[1]))
-
-
-def _collapsed(spaces: re.Match[str]) -> str:
-    return "\n" * spaces[0].count("\n") or " "
+    """Pieces of text to spans: whitespace collapsed, every line break kept (see
+    :mod:`.whitespace`)."""
+    return collapse(pieces, many_breaks=True)
 
 
 def _paragraphs(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
