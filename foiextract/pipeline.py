@@ -148,6 +148,7 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
     seg = segment(document, request=request)
     pairs = resolve_references(_with_values(seg.pairs))
     facts = read_facts(document, pairs)
+    pairs = _refused_under(pairs, [c.provision for c in facts.exemptions])
     # A letter that gave no pairs is worth a look: its outcome is a guess from its words.
     warnings = (() if pairs else ("no_pairs",)) + (
         ("scanned_pages_unread",) if document.metadata.get("scanned_pages_unread") else ()) + (
@@ -189,6 +190,19 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
                         pair.rule, pair.question_source, pair.answer_source, pair.answer_blocks,
                         value))
     return out
+
+
+def _refused_under(pairs: list[Pair], provisions: list[str]) -> list[Pair]:
+    """A refusal that names no section ("…deemed these contracts to be commercially sensitive
+    and therefore they will not be disclosed") in a letter that relies on one exemption only
+    (its refusal notice: "Section 43(2) … states …") is refused under that one. With several
+    exemptions cited, which one is the answer's is not known: it stays unnamed."""
+    if len(provisions) != 1:
+        return pairs
+    return [replace(p, value=replace(p.value, value=provisions[0], exemption=provisions[0],
+                                     rule=f"{p.value.rule}+letter"))
+            if p.value is not None and p.value.kind == "withheld" and not p.value.value else p
+            for p in pairs]
 
 
 def _shared_group(pairs: Sequence[Pair], n: int) -> list[Pair]:

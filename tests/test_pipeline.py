@@ -122,3 +122,23 @@ def test_reading_values_keeps_every_other_field_of_a_pair() -> None:
     for f in fields(Pair):
         if f.name != "value":
             assert getattr(read, f.name) == getattr(pair, f.name), f.name
+
+
+@pytest.mark.parametrize("notice, want", [
+    # The letter relies on one exemption: the refusal that names none is under it.
+    ("Section 43(2) of the Freedom of Information Act 2000 exempts information whose disclosure "
+     "would prejudice commercial interests.", "s43(2)"),
+    # Two exemptions: which is the answer's is not known, so it names none.
+    ("Section 43(2) and section 40(2) of the Freedom of Information Act 2000 apply.", ""),
+])
+def test_a_refusal_naming_no_section_takes_the_letters_one_exemption(
+        tmp_path: Path, notice: str, want: str) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text(f"This letter is a refusal notice in part. {notice}\n\n"
+                      "1. How many contracts do you hold with the supplier?\n\nThree.\n\n"
+                      "2. Please provide copies of the contracts.\n\n"
+                      "The council has deemed these contracts to be commercially sensitive and "
+                      "therefore they will not be disclosed.\n")
+    pairs = foiextract.extract(str(letter)).pairs
+    assert list(pairs["kind"]) == ["count", "withheld"]
+    assert list(pairs["value"].fillna("")) == ["3", want]

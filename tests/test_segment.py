@@ -530,3 +530,19 @@ def test_bullets_that_ask_under_a_question_are_its_sub_questions() -> None:
     assert len(seg.request) == 2
     assert [(p.answer, p.request_item) for p in seg.pairs] == [
         ("Zero.", 1), ("N/A, we have none.", 1), ("N/A.", 1), ("Nothing.", 2)]
+
+
+@pytest.mark.parametrize("closing", [
+    "If you have any queries about this response, please do not hesitate to contact us.",
+    "If you’re not satisfied with our response, you can ask for an internal review.",
+    "This response should answer your request in full.",
+])
+def test_the_letters_closing_is_not_part_of_the_last_answer(closing: str) -> None:
+    # The closing run into the last answer's paragraph, or standing as one of its own.
+    for joiner in (" ", "\n\n"):
+        letter = ("1. How many cases were there in 2022?\n\nTwelve.\n\n"
+                  "2. Is there a budget for this work?\n\n"
+                  f"There is currently no defined budget for this work.{joiner}{closing}\n")
+        pairs = segment(parse(letter, "x.md")).pairs
+        assert [p.answer for p in pairs] == [
+            "Twelve.", "There is currently no defined budget for this work."], joiner

@@ -170,6 +170,13 @@ def boilerplate_section(kind: str | None) -> bool:
     return kind in phrases()["boilerplate_sections"]
 
 
+def _spoken(words: list[str]) -> str:
+    """:func:`_alternation`, where "you are" also matches as said ("If you're not satisfied")
+    and the words may be broken over lines."""
+    return (_alternation(words).replace(r"you\ are", r"you(?:\s+a|')re")
+            .replace(r"\ ", r"\s+"))
+
+
 @cache
 def _letter_patterns() -> dict[str, re.Pattern[str]]:
     data = phrases()
@@ -177,10 +184,10 @@ def _letter_patterns() -> dict[str, re.Pattern[str]]:
         "sign_off": re.compile(rf"(?:{_alternation(data['sign_offs'])})(?:$|[ ,])", re.I),
         "annex": re.compile(rf"\b(?:{_alternation(data['annex_headings'])})", re.I),
         "closing_opener": re.compile(rf"(?:please\s+note,?\s+(?:that\s+)?)?"
-                                     rf"(?:{_alternation(data['closing_openers'])})", re.I),
+                                     rf"(?:{_spoken(data['closing_openers'])})", re.I),
         # The openers that cannot start anything but a closing, met inside a paragraph.
         "closing_inside": re.compile(rf"(?<=\s)(?:please\s+note,?\s+(?:that\s+)?)?"
-                                     rf"(?:{_alternation(data['closing_openers_inside'])})", re.I),
+                                     rf"(?:{_spoken(data['closing_openers_inside'])})", re.I),
         "closing_phrase": re.compile(_alternation(data["closing_phrases"]), re.I),
     }
 

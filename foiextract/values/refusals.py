@@ -111,8 +111,13 @@ def withheld_exemptions(text: str) -> list[str] | None:
     return [] if _STRONG.search(text) else None
 
 
-_STRONG = re.compile(r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?)\b", re.I)
-_STRONG_WORDS = ("withheld", "exempt", "neither confirm nor deny", "refuse")
+# "…commercially sensitive and therefore they will not be disclosed": a refusal that cites
+# nothing is still one.
+_STRONG = re.compile(r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?|"
+                     r"(?:(?:will|shall|can|could|would|are|is|am|do|does)\s*(?:not|n['’]t)"
+                     r"|cannot|unable|declined?)\s+(?:be\s+)?(?:able\s+)?(?:to\s+)?"
+                     r"(?:disclosed?|released?))\b", re.I)
+_STRONG_WORDS = ("withheld", "exempt", "neither confirm nor deny", "refuse", "disclose", "release")
 
 
 def says_not_held(text: str) -> bool:
