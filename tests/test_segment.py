@@ -546,3 +546,29 @@ def test_the_letters_closing_is_not_part_of_the_last_answer(closing: str) -> Non
         pairs = segment(parse(letter, "x.md")).pairs
         assert [p.answer for p in pairs] == [
             "Twelve.", "There is currently no defined budget for this work."], joiner
+
+
+@pytest.mark.parametrize("opening", [
+    "Please find below, the council's response to your request:",
+    "Thank you for your request for information about licences.",
+])
+def test_a_verdict_on_a_thread_request_keeps_what_the_reply_says_with_it(
+        tmp_path: Path, opening: str) -> None:
+    # The reply's verdict on the whole request ("…accessible by other means it is exempt…")
+    # with where it is published before it and the advice after it, up to the closing.
+    thread = ("===== OUTGOING 2016-03-11T08:00:00+00:00 message_id=1\nDear Council,\n"
+              "I would be grateful if you would supply a list of licensed premises.\n"
+              "Yours faithfully,\nA Person\n\n"
+              "===== INCOMING 2016-03-15T10:00:00+00:00 message_id=2\nDear A Person,\n"
+              f"{opening}\n"
+              "The council publishes details of licences at:\n[1]\nhttps://www.example.gov.uk/x\n"
+              ".\nAs this information is accessible by other means it is exempt from disclosure "
+              "under Section 21(1) of the Freedom of Information Act 2000.\n"
+              "Details of owners can be found via the Land Registry.\n"
+              "If you have any queries about this response, please do not hesitate to contact us.\n"
+              "Kind Regards,\nThe Council\n")
+    path = tmp_path / "thread.txt"
+    path.write_text(thread, encoding="utf-8")
+    [pair] = segment(focus(read_document(path))).pairs
+    assert pair.answer.startswith("The council publishes details of licences at:")
+    assert pair.answer.endswith("Details of owners can be found via the Land Registry.")

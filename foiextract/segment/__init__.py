@@ -25,7 +25,7 @@ from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
 from .keyed import keyed_answers
-from .phrases import closing_within, reply_opening, whole_request_verdict
+from .phrases import closing_within, reads_as_question, reply_opening, whole_request_verdict
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -257,7 +257,12 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
         return None
     if asked:
         questions = asked[-1].questions
-        found = [_Found(q, q.text, verdict.text, len(questions) > 1, [verdict])
+        # The verdict with what the reply's body says around it ("…publishes details of HMO
+        # licences at: [link]. As this information is accessible by other means it is exempt…").
+        body = _reply_body(units[after + 1:], readings[after + 1:])
+        answer = _around(verdict, body, [q.text for q in questions]) if verdict in body \
+            else [verdict]
+        found = [_Found(q, q.text, _answer_text(answer), len(questions) > 1, answer)
                  for q in questions]
     else:
         stand_in = Question([verdict], "request_verdict", "")
@@ -265,6 +270,20 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
 
 
+def _around(verdict: Unit, body: list[Unit], asked: list[str]) -> list[Unit]:
+    """The verdict on a whole request with what the reply says with it: from past the reply's
+    last opening line, label or echoed question before it ("Please find below the council's
+    response:"; the body's start where none stands), to its end or the name that signs it."""
+    at = body.index(verdict)
+    start = next((k + 1 for k in range(at - 1, -1, -1) if reply_opening(body[k].text)
+                  or body[k].label or reads_as_question(body[k].text)
+                  or any(similarity(body[k].text, q) >= ECHO_SIMILARITY for q in asked)), 0)
+    end = next((k for k in range(at + 1, len(body)) if name_line(body[k].text)), len(body))
+    return body[start:end]
+
+
+# How alike a line of the reply must read to a question asked to be that question echoed.
+ECHO_SIMILARITY = 0.8
 # Where the one answer to a restated request stops.
 _ENDS_ANSWER = frozenset({"stop", "heading", "question", "stem", "label", "echo", "request",
                           "template"})

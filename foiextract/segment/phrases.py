@@ -47,8 +47,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 # "If available, please provide…", "Where possible, …": a condition before what is asked.
-_CONDITION = re.compile(r"^(?:if|where|when)\s+(?:available|possible|applicable|so|yes|known|held|"
-                        r"recorded)\s*,\s*", re.I)
+# "If available, …", "Where/if possible please…": a condition before what is asked.
+_CONDITION = re.compile(r"^(?:(?:if|where|when)\s*(?:/\s*|\s+or\s+)?)+\s*(?:available|possible|"
+                        r"applicable|so|yes|known|held|recorded)\s*,?\s*(?=\w)", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -114,6 +115,7 @@ def requester_procedure(text: str) -> bool:
 _REPLY_OPENING = re.compile(
     r"^(?:dear\b.{0,60}$|thank\s+you\s+for\s+your\b|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|"
     r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$"
+    r"|(?:please\s+)?(?:find|see)\s+(?:below|overleaf)\b.{0,80}\b(?:response|reply|answer|information)\b"
     r"|(?:please\s+)?(?:find|see)\s+(?:attached|enclosed)\b)",
     re.I)
 
