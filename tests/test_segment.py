@@ -381,6 +381,21 @@ def test_request_lead_in_and_the_requesters_procedure_are_not_items() -> None:
     assert [p.request_item for p in seg.pairs] == [1, 2]
 
 
+def test_a_lead_in_over_questions_that_ask_and_how_to_answer_them_are_not_items() -> None:
+    # No numbers: the questions ask by their words. "…answer the questions in the required way"
+    # is the requester's procedure.
+    letter = ("> Please can you answer the questions below in the required way (Yes, No or Don't "
+              "Know).\n>\n> I would like the following information :\n>\n"
+              "> In the last 12 months how many notices were received?\n>\n"
+              "> How many strategy discussions took place?\n\n"
+              "In the last 12 months how many notices were received?\n\n1086\n\n"
+              "How many strategy discussions took place?\n\n402\n")
+    seg = segment(parse(letter, "x.md"))
+    assert seg.request == ("In the last 12 months how many notices were received?",
+                           "How many strategy discussions took place?")
+    assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "1086"), (2, "402")]
+
+
 def test_a_restated_question_wrapped_over_several_lines_is_one_question() -> None:
     letter = ("> 2. The number of staff who were qualified officers.\n>\n> 3. The total number of inspections carried out by either (1) or (2) to see whether "
               "hazards exist in homes, or privately rented. (Please refer to section four of the "

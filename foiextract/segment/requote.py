@@ -169,9 +169,10 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
             and not _asks_over_subs(quote):
         return False  # a lead-in over sub-items: the sub-items are the items
     if (following is not None and not quote.marker and quote.text.rstrip().endswith((":", "."))
-            and following.numbers and (reads_as_request_intro(quote.text)
+            and (following.numbers or (following.marker != "•" and reads_as_question(
+                following.text))) and (reads_as_request_intro(quote.text)
                                        or "the following" in quote.text.lower())):
-        return False  # "…please provide me with the following:" (or ".") over numbered items
+        return False  # "…please provide me with the following:" (or ".") over items that ask
     if quote.marker != "•" and following is not None and following.index in listed:
         return False  # a lead-in over listed bullets
     if quote.marker == "•":
