@@ -49,7 +49,9 @@ _CITATION_STARTS = (
 )
 _ITEM_RE = re.compile(r"(?P<num>\d{1,2}[A-Z]?)" + _SUBS)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d")
-_OF_LAW = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?P<law>[^.;,()]{0,80})", re.IGNORECASE)
+# "of the Local Government (Miscellaneous Provisions) Act 1982": a law's name may hold brackets.
+_OF_LAW = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?P<law>(?:[^.;,()]|\([^().;]{0,60}\)){0,80})",
+                     re.IGNORECASE)
 _OUR_LAWS = re.compile(
     r"^(?:freedom\s+of\s+information|environmental\s+information|act\b|regulations\b|foi|eir|"
     r"foisa|eirs|the\s+act\b|fo[il]\s+act)", re.IGNORECASE)

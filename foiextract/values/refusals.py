@@ -44,6 +44,8 @@ def exemptions_cited(text: str) -> list[str]:
 
     >>> exemptions_cited("Section 117 aftercare"), exemptions_cited("section 47 of the Children Act")
     ([], [])
+    >>> exemptions_cited("Section 41 of the Local Government (Miscellaneous Provisions) Act 1982")
+    []
     """
     procedural = set(vocab()["procedural_sections"])
     exemptions = _exemption_numbers()
@@ -75,7 +77,7 @@ def exemptions_cited(text: str) -> list[str]:
 # information laws ("the Act" alone, FOIA, FOISA, the EIR) are not other law.
 _OTHER_LAW = re.compile(
     r"[\s,]*(?:\([^)]{0,60}\)\s*)?of\s+the\s+(?!act\b|freedom\s+of\s+information|environmental\s+information|"
-    r"foi|eir|regulations\b)[\w'’ ,-]{0,80}?\b(?:act|regulations|order|rules|code|measure)\b", re.I)
+    r"foi|eir|regulations\b)[\w'’ ,()-]{0,80}?\b(?:act|regulations|order|rules|code|measure)\b", re.I)
 _BASE = re.compile(r"(?:s|reg)\d+[A-Z]?", re.I)
 
 

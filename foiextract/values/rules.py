@@ -128,7 +128,13 @@ def yes_no(a: Answer) -> Value | None:
     rest = a.text[m.end():m.end() + 2]
     if word == "no" and rest[:1].isspace() and rest[1:2].isalpha() and a.intent != "boolean":
         return None
+    if word == "no" and _NO_INFORMATION.match(a.text, m.end()):
+        return None  # "No information held": to any question, nothing held (the next rule)
     return Value("boolean", word)
+
+
+_NO_INFORMATION = re.compile(r"\s+(?:such\s+|recorded\s+|further\s+)?(?:information|data|records?|"
+                             r"details|documents?|documentation|figures|statistics)\b", re.I)
 
 
 def suppressed(a: Answer) -> Value | None:
