@@ -49,3 +49,24 @@ def test_names_a_line_each_answer_a_who_question_as_a_list() -> None:
     # Figures a line each are not names.
     figures = (Block("paragraph", (Span("Ahmed 22\nBrown 43"),)),)
     assert parse_answer("Ahmed 22 Brown 43", question, blocks=figures).kind != "list"
+
+
+def test_a_list_laid_out_is_a_list_under_its_lead_in_and_though_an_item_holds_a_verb() -> None:
+    from foiextract.model import Block, Span
+
+    # A name a line under "…the following machinery:".
+    question = "What machinery do you use for pothole repairs?"
+    lines = tuple(Block("paragraph", (Span(t),)) for t in (
+        "Amey uses the following machinery:", "Whacker plate", "JCB", "Stihl Saw"))
+    value = parse_answer(" ".join(b.text for b in lines), question, blocks=lines)
+    assert (value.kind, value.value) == ("list", "Whacker plate; JCB; Stihl Saw")
+    # Bullets, one of them with a verb in it: still names.
+    question = "The software suppliers your Local Authority uses for:"
+    bullets = tuple(Block("list_item", (Span(t),), level=1, marker="•") for t in (
+        "Capita ONE Education", "Home to School Transport - in house system used"))
+    value = parse_answer(" ".join(b.text for b in bullets), question, blocks=bullets)
+    assert value.kind == "list" and value.value.endswith("in house system used")
+    # Bullets that are sentences are not.
+    bullets = tuple(Block("list_item", (Span(t),), level=1, marker="•") for t in (
+        "We use Capita ONE for admissions.", "We hold no other contracts."))
+    assert parse_answer(" ".join(b.text for b in bullets), question, blocks=bullets).kind != "list"

@@ -84,6 +84,8 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     ('Leeds City',)
     >>> list_items_of((Block("paragraph", (Span("Marstons\\nEquita"),)),))
     ('Marstons', 'Equita')
+    >>> list_items_of((Block("paragraph", (Span("We use these bailiffs:\\nMarstons\\nEquita"),)),))
+    ('Marstons', 'Equita')
     """
     items = tuple(" ".join(b.text.split()) for b in blocks if b.kind == "list_item" and b.text.strip())
     if items:
@@ -91,6 +93,8 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     # "Marstons / Equita / Sheffield City Council Enforcement", a name a line: a list.
     lines = [line.strip() for b in blocks if b.kind == "paragraph" for line in b.text.split("\n")
              if line.strip()]
+    if len(lines) >= 3 and lines[0].endswith(":"):
+        lines = lines[1:]  # "Amey uses the following machinery:" / "Whacker plate" / "JCB" …
     if len(lines) >= 2 and all(_NAME_ITEM.fullmatch(line) for line in lines):
         return tuple(" ".join(line.split()) for line in lines)
     return ()

@@ -495,7 +495,7 @@ def enumeration(a: Answer) -> Value | None:
     # One paragraph as printed lost no line breaks: its words are not items run together.
     one_paragraph = len(a.blocks) == 1 and "\n" not in a.blocks[0].text
     items = list(a.items) or list_items(a.text, run_together=not one_paragraph)
-    if not items or _reads_as_clause(items, a.intent):
+    if not items or _reads_as_clause(items, a.intent, laid_out=bool(a.items)):
         return None
     if len(items) == 1 and not a.items and len(items[0].split()) > 4 and a.text.endswith("."):
         return None  # "The team uses Casebook version 4.": a sentence, not a list of one
@@ -512,10 +512,15 @@ _CLAUSE = re.compile(r"\b(?:see|is|are|was|were|has|have|had|will|would|can|cann
                      r"employs?|receives?|does|do)\b", re.I)
 
 
-def _reads_as_clause(items: list[str], intent: str) -> bool:
-    """True when the "items" read as sentences, not as names or short phrases."""
+def _reads_as_clause(items: list[str], intent: str, laid_out: bool = False) -> bool:
+    """True when the "items" read as sentences, not as names or short phrases. Items laid out
+    as a list (bullets, a name a line), each short and none a sentence ending in a full stop,
+    are names though one holds a verb ("Home to School Transport - in house system used")."""
     if re.match(r"(?:see|please|refer|as|all|none)\b", items[0], re.I):
         return True
+    if laid_out and len(items) >= 2 and all(
+            len(item.split()) <= 10 and not item.endswith(".") for item in items):
+        return False
     for item in items:
         if len(item.split()) > 12 or _CLAUSE.search(item):
             return True
