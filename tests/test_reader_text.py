@@ -189,3 +189,17 @@ def test_a_lead_in_ending_in_a_colon_is_not_carried_on_by_its_first_item() -> No
     texts = [line for b in text.layout(lines).blocks for line in b.text.split("\n")]
     assert texts[0].endswith("31st December 2024:")
     assert texts[1].startswith("How many illegal disposable vapes")
+
+
+def test_a_sentence_carried_on_in_lower_case_is_one_line_short_items_are_not() -> None:
+    # The wrap width is the letter's; "didn't witness?" would have fitted on the line above,
+    # but a long line with no stop, then lower case, is a sentence carried on.
+    lines = ("11. How many 17-year-olds were placed on child protection plans in the\n"
+             "last 12 months due to a domestic violence incident which the child\n"
+             "didn't witness?\n\n")
+    lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on here now.\n"
+                     for n in range(6))
+    lines += "\nWe use:\napples\npears\n"
+    blocks = text.layout(lines).blocks
+    assert blocks[0].text.endswith("which the child didn't witness?")
+    assert [b.text for b in blocks][-1].split("\n")[-2:] == ["apples", "pears"]

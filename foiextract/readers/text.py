@@ -367,6 +367,9 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     if previous.text.endswith((".", "!", "?")) and name_line(line.text) \
             and len(line.text) < 0.7 * width:
         return False  # "…sets out the details." / "Knowledge and Information Access Team"
+    if line.text[:1].islower() and len(previous.text) >= 0.6 * width \
+            and not previous.text.endswith((".", "!", "?", ":", ";")):
+        return True  # "…incident which the child" / "didn't witness?": a sentence carried on
     return previous.indent + len(previous.text) + 1 + len(word) > width
 
 
