@@ -197,7 +197,7 @@ def test_a_sentence_carried_on_in_lower_case_is_one_line_short_items_are_not() -
     lines = ("11. How many 17-year-olds were placed on child protection plans in the\n"
              "last 12 months due to a domestic violence incident which the child\n"
              "didn't witness?\n\n")
-    lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on here now.\n"
+    lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on and on here.\n"
                      for n in range(6))
     lines += "\nWe use:\napples\npears\n"
     blocks = text.layout(lines).blocks
