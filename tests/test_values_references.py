@@ -94,3 +94,20 @@ def test_extract_resolves_references_in_a_letter(tmp_path: Path) -> None:
     pairs = foiextract.extract(letter).pairs
     assert list(pairs["value"]) == ["412", "0", "412"]
     assert list(pairs["value_rule"])[2] == "cross_reference:q1"
+
+
+def test_as_above_under_a_question_of_another_kind_keeps_its_text() -> None:
+    # A second section repeats the first's questions: "As above" to "When do the contracts
+    # end?" right after "Please name the resellers" means the first section's answer.
+    pairs = resolve_references(_pairs(
+        ("Please name all of the IT resellers you buy from:", "Right Digital and SCC", 1),
+        ("When do the contracts end?", "As above", 2),
+        ("How many devices are deployed?", "Around 260", 3),
+        ("And how many in schools?", "As above", 4)))
+    assert (pairs[1].value.kind, pairs[1].value.rule) == ("text", RULE)
+    assert (pairs[3].value.kind, pairs[3].value.value) == ("count", "260")
+
+
+def test_a_figure_after_a_pointer_is_stated_not_pointed_to() -> None:
+    assert cross_reference("As stated in Q1, 219 tenants were evicted.") is None
+    assert cross_reference("See answers to Q1, 2 and 3 above.").items == ((1, ""), (2, ""), (3, ""))

@@ -133,7 +133,11 @@ class Answer:
             may_read_subject(text) else NO_SUBJECT
         if intent == "copy" and (named := named_records(question)) and may_read_subject(text):
             subject = Subject((singular(named),), "")  # "Any targets set for …": the targets
-        return cls(answer, text, question, intent, first, blocks, list_items_of(blocks), subject)
+        # A list item the answer only ends ("1. Please name the resellers: Right Digital
+        # Solutions and …", the question and its answer on one line) is not an item of it.
+        spaced = " ".join(text.split())
+        items = tuple(item for item in list_items_of(blocks) if item in spaced)
+        return cls(answer, text, question, intent, first, blocks, items, subject)
 
     @property
     def lower(self) -> str:

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 
 from foiextract.model import Pair, Value
 from foiextract.values.answer import clean
+from foiextract.values.intent import question_intent
 from foiextract.values.numbers import all_numbers
 from foiextract.values.vocab import alternation, has_phrase, vocab
 
@@ -164,7 +165,13 @@ def _targets(pairs: Sequence[Pair], n: int, ref: Reference) -> list[int]:
         # Questions sharing this very answer are not what it points to.
         while 0 <= k < len(pairs) and pairs[k].answer == pairs[n].answer:
             k += step
-        return [k] if 0 <= k < len(pairs) else []
+        # "As above" to "When do the contracts end?" under "Which resellers?": the same as in the
+        # section above, not the resellers' names. Only a question asking the same kind of thing
+        # is what "above" means.
+        if not 0 <= k < len(pairs) or question_intent(pairs[k].question) != question_intent(
+                pairs[n].question):
+            return []
+        return [k]
     numbered = any(p.request_item is not None for p in pairs)
     out = []
     for item, letter in ref.items:
