@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
@@ -178,18 +179,27 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
     """
     out: list[Pair] = []
     for n, pair in enumerate(pairs):
-        whole = parse_answer(pair.answer, pair.question, blocks=pair.answer_blocks)
+        question = pair.question
+        if n and _ELLIPTIC.match(question):
+            # "Same for CIN plans?" after "How many were placed on CP plans?": asks the same.
+            question = f"{pairs[n - 1].question} {question}"
+        whole = parse_answer(pair.answer, question, blocks=pair.answer_blocks)
         value = whole
         if pair.shared:
             group = [p.question for p in _shared_group(pairs, n)]
             # Only a short answer is read part by part: one sentence a question, or near it.
             if len(sentences(pair.answer)) <= len(group) + 1:
-                value = value_of_part(pair.answer, pair.question, group, whole) or whole
+                value = value_of_part(pair.answer, question, group, whole) or whole
         # replace(pair, value=value), field by field: dataclasses.replace costs as much again.
         out.append(Pair(pair.question, pair.answer, pair.shared, pair.request_item, pair.section,
                         pair.rule, pair.question_source, pair.answer_source, pair.answer_blocks,
                         value))
     return out
+
+
+# A question that asks again what the one before it asked, of something else.
+_ELLIPTIC = re.compile(r"(?:the\s+)?same\s+(?:for|of|with|in)\b|(?:and|what)\s+about\b|"
+                       r"and\s+(?:for|in)\b", re.I)
 
 
 def _refused_under(pairs: list[Pair], provisions: list[str]) -> list[Pair]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import foiextract
 from foiextract.correspondence import focus
 from foiextract.readers import read_document
 from foiextract.readers.markdown import parse
@@ -587,3 +588,30 @@ def test_a_verdict_on_a_thread_request_keeps_what_the_reply_says_with_it(
     [pair] = segment(focus(read_document(path))).pairs
     assert pair.answer.startswith("The council publishes details of licences at:")
     assert pair.answer.endswith("Details of owners can be found via the Land Registry.")
+
+
+def test_the_second_question_of_a_quoted_item_answered_apart_is_a_question(tmp_path: Path) -> None:
+    thread = ("===== OUTGOING 2024-12-12T10:00:00+00:00 message_id=1\nDear Council,\n"
+              "1. How many 17 year olds were placed on protection plans last year? Same for "
+              "CIN plans?\n2. How many strategy discussions took place?\n"
+              "3. How many led to a section 47 enquiry?\nYours faithfully,\nA Person\n\n"
+              "===== INCOMING 2025-01-15T10:00:00+00:00 message_id=2\nDear A Person,\n"
+              "Please find the council's response to your request set out below:\n"
+              "1. How many 17 year olds were placed on protection plans last year?\n"
+              "• None of the 7 had a plan\nSame for CIN plans?\n"
+              "• 15 x 17-year-olds were put on a CIN Plan.\n"
+              "2. How many strategy discussions took place?\n• 163\n"
+              "3. How many led to a section 47 enquiry?\n• 137\n"
+              "Kind Regards,\nThe Council\n")
+    path = tmp_path / "thread.txt"
+    path.write_text(thread, encoding="utf-8")
+    result = foiextract.extract(str(path))
+    pairs = result.pairs
+    assert list(pairs["question"].str[:18]) == [
+        "How many 17 year o", "Same for CIN plans", "How many strategy ", "How many led to a "]
+    assert list(pairs["answer"]) == ["None of the 7 had a plan",
+                                     "15 x 17-year-olds were put on a CIN Plan.", "163", "137"]
+    assert list(pairs["request_item"]) == [1, 1, 2, 3]
+    # "Same for …" asks what the question before it asked: a count.
+    assert list(zip(pairs["kind"], pairs["value"])) == [("count", "0"), ("count", "15"),
+                                                         ("count", "163"), ("count", "137")]

@@ -71,6 +71,10 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     for k, unit in enumerate(units):
         quoted = _restates(unit, quotes) if unit.index not in request.quotes else None
         if quoted is None:
+            if unit.index not in request.quotes and _asks_part_of(unit, quotes):
+                # "Same for CIN plans?", the second question of a quoted item the reply
+                # answers apart: a question restated too.
+                unit = replace(unit, restated="question")
             out.append(unit)
             continue
         asked = _is_item(quoted, quotes, request.listed) or (
@@ -89,6 +93,16 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
             out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated="",
                                kind="paragraph" if unit.kind == "list_item" else unit.kind))
     return out
+
+
+def _asks_part_of(unit: Unit, quotes: list[Unit]) -> bool:
+    """True when ``unit`` is a question asked inside a quoted paragraph, after its start: the
+    later question of an item that asks two ("…which the child didn't witness? Same for CIN
+    plans?")."""
+    text = normalise(unit.text)
+    if len(text) < 12 or not unit.text.rstrip().endswith("?") or unit.marker:
+        return False
+    return any(f" {text}" in normalise(q.text) for q in quotes)
 
 
 def _quotes_on(rest: str, quoted: Unit, quotes: list[Unit]) -> bool:

@@ -378,6 +378,9 @@ def dates(a: Answer) -> Value | None:
 _NOT_FILLER = re.compile(r"[^\W_adefhinotADEFHINOT\u0130\u0131]")
 
 
+_AGE_COUNTED = re.compile(r"\s*[x×]\s*\d+[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.I)
+
+
 def leading_figure(a: Answer) -> Value | None:
     """A figure that opens the answer: "£1.2m", "6.5%", "c. 200", "Both", "Twenty-three"."""
     head = _strip_approx(a.first)
@@ -409,8 +412,10 @@ def leading_figure(a: Answer) -> Value | None:
         numbers = [numbers[0]] + [n for n in numbers[1:] if not is_label(plain, n) and not (
             counting and duration_unit(plain, n) not in ("", a.subject.unit))]
     if len(numbers) > 1 and a.intent in COUNTING and not numbers[1].words \
-            and not re.search(r"[,;:(]|\bof which\b", head[numbers[0].end:numbers[1].start]):
-        # "4 custodial sentences 7 remands": two figures of different things, side by side.
+            and not re.search(r"[,;:(]|\bof which\b", head[numbers[0].end:numbers[1].start]) \
+            and not _AGE_COUNTED.match(head, numbers[0].end):
+        # "4 custodial sentences 7 remands": two figures of different things, side by side (but
+        # in "15 x 17 year olds" the second is the age of what the first counts).
         return Value("text")
     if a.intent == "percent" and not numbers[0].words:
         return Value("percent", f"{format_number(numbers[0].value)}%",
