@@ -348,3 +348,28 @@ def test_an_acronym_is_not_how_a_letter_styles_its_authority() -> None:
 def test_a_reference_alone_in_the_letterhead_is_read(line: str, want: str) -> None:
     assert find_reference(doc("Operations FOI Team", line, "9 December 2020",
                               "Dear Ms Example,", "Thank you for your request.")) == want
+
+
+@pytest.mark.parametrize("lines, received, responded", [
+    # The letterhead's lines run together; the request named only by day and month.
+    (("Reference: 1-296727561 15 June 2015 Julia Snape, Information Requests", "Dear Mr Sullivan",
+      "Thank you for your request which Ofcom received on 2 June and has considered."),
+     "2015-06-02", "2015-06-15"),
+    # Received in December, answered in January: the year before.
+    (("Our ref 12 8 January 2016", "Dear Ms Smith",
+      "Your request, which we received on 14 December, has been considered."),
+     "2015-12-14", "2016-01-08"),
+    # A deadline is not the letter's date; nor is an editor's note's date in brackets.
+    (("Extract (2026-07-07) of a letter.", "Date received : 1 May 2018; Response deadline : 8 May 2018",
+      "Dear Sir"), "2018-05-01", ""),
+])
+def test_the_letters_date_in_its_letterhead_and_a_received_date_without_a_year(
+        lines: tuple[str, ...], received: str, responded: str) -> None:
+    facts = read_facts(doc(*lines))
+    assert (facts.received_date, facts.response_date) == (received, responded)
+
+
+def test_a_section_of_an_act_with_brackets_in_its_name_is_other_law() -> None:
+    text = ("Under section 41 of the Local Government (Miscellaneous Provisions) Act 1982 the goods "
+            "are disposed of. Names are withheld under section 40(2) of the Act.")
+    assert [c.provision for c in raw_citations(text)] == ["s40(2)"]

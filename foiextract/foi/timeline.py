@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .dates import DATE_PATTERN, find_dates, is_date_only, parse_date
+from .dates import DATE_PATTERN, _month_number, find_dates, is_date_only, parse_date
 from ..lexicon.scan import folded, matches, starts
 from .zones import reply_of, request_of, zones
 
@@ -99,6 +99,33 @@ def response_in_text(text: str) -> str:
     return ""
 
 
+def letterhead_date(text: str) -> str:
+    """The first date above the salutation that no word ties to the request ("Reference:
+    1-296727561 15 June 2015 Julia Snape", its lines run together), or ``""``.
+
+    >>> letterhead_date("Reference: 1-296727561 15 June 2015 Julia Snape\\nDear Mr Sullivan\\nOn 3 May 2015…")
+    '2015-06-15'
+    >>> letterhead_date("Re: your request of 2 June 2015\\nDear Mr Sullivan")
+    ''
+    """
+    above = _SALUTATION.split(text, maxsplit=1)[0]
+    for m in DATE_PATTERN.finditer(above):
+        line_start = above.rfind("\n", 0, m.start()) + 1
+        if _TIED.search(above[max(line_start, m.start() - 40):m.start()]) or \
+                above[m.start() - 1:m.start()] == "(":
+            continue  # the request's date, or a date in brackets (an editor's note's)
+        iso = parse_date(m.group(0))
+        if iso:
+            return iso
+    return ""
+
+
+_SALUTATION = re.compile(r"(?:^|\n)\s*(?:dear|to whom)\b", re.IGNORECASE)
+# Words that make a date the request's, or another event's, not the letter's.
+_TIED = re.compile(r"\b(?:received|request(?:ed)?|dated|of|on|since|from|until|to|between|"
+                   r"before|after|by|sent|wrote|letter|email|e-mail|deadline|due|expires?|expiry)\W*$", re.IGNORECASE)
+
+
 def received_date(document: Document) -> str:
     """The date the authority received the request (ISO), or ``""``."""
     for zone in zones(document):
@@ -112,8 +139,36 @@ def received_date(document: Document) -> str:
         return iso
     request = request_of(document)
     if request is not None:
-        return parse_date(request.metadata.get("date", ""))
+        iso = parse_date(request.metadata.get("date", ""))
+        if iso:
+            return iso
+    return _received_without_year(document)
+
+
+def _received_without_year(document: Document) -> str:
+    """"…which Ofcom received on 2 June": the day and month the letter gives, in the year that
+    puts them on or before the letter's date."""
+    for zone in zones(document):
+        if zone.name != "body":
+            continue
+        m = _RECEIVED_NO_YEAR.search(zone.text)
+        if m is None:
+            return ""
+        sent = response_date(document)
+        if not sent:
+            return ""
+        year, month, day = int(sent[:4]), _month_number(m.group("m1")), int(m.group("d1"))
+        if (month, day) > (int(sent[5:7]), int(sent[8:10])):
+            year -= 1
+        return parse_date(f"{day} {m.group('m1')} {year}")
     return ""
+
+
+_RECEIVED_NO_YEAR = re.compile(
+    r"\breceived\b[^.\n]{0,40}?\bon\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\.?,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE)
 
 
 def response_date(document: Document) -> str:
@@ -129,6 +184,11 @@ def response_date(document: Document) -> str:
         iso = parse_date(source.get("reply_date", "")) or parse_date(source.get("date", ""))
         if iso:
             return iso
+    for zone in parts:
+        if zone.name == "head":
+            iso = letterhead_date(zone.text)
+            if iso:
+                return iso
     for zone in parts:
         if zone.name in ("head", "metadata"):
             iso = _first(_PUBLISHED, zone.text, starts(folded(zone.text), _PUBLISHED_STARTS))
