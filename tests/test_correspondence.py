@@ -24,7 +24,10 @@ def _norm(value: str) -> str:
 
 def _in_order(blocks: tuple[Block, ...], needles: list[str]) -> list[str]:
     """The needles not found one after another in the blocks' text."""
-    body = _norm(" ".join(b.text for b in blocks))
+    # Enumerators as printed: an answer may open with one the reader took for a list's
+    # ("20. Please see…" between questions 5 and 6), or number its own points "(1)", "(2)".
+    body = _norm(" ".join(f"{b.marker} {b.text}" if any(c.isdigit() for c in b.marker) else b.text
+                          for b in blocks))
     missing, at = [], 0
     for needle in map(_norm, needles):
         found = body.find(needle, at) if needle else at
@@ -63,7 +66,18 @@ def test_request_quotes_hold_the_gold_request_in_order(thread: Path) -> None:
     assert _in_order(request, gold_for(thread)["request"]) == []
 
 
-@pytest.mark.parametrize("thread", THREADS_WITH_GOLD, ids=lambda p: p.name)
+# Threads whose gold does not hold to one reply's order, and why (see their folder's README).
+NOT_ONE_REPLY = {
+    # Q4 and Q15 are answered in the council's follow-up message the same day.
+    "SheffieldCC_wdtk_trading_standards_enforcement_ac_7.txt",
+    # The request's headings and their bullets are joined in gold's questions; the reply's
+    # quoted original, after its answers, is where they then stand whole.
+    "SheffieldCC_wdtk_funding_allocation_for_tuition_s_4.txt",
+}
+
+
+@pytest.mark.parametrize("thread", [t for t in THREADS_WITH_GOLD if t.name not in NOT_ONE_REPLY],
+                         ids=lambda p: p.name)
 def test_reply_holds_every_gold_question_and_answer_in_order(thread: Path) -> None:
     _, reply = _split(focus(text.read(str(thread))))
     assert reply and not any(b.kind == "quote" for b in reply[-3:])

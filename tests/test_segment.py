@@ -615,3 +615,12 @@ def test_the_second_question_of_a_quoted_item_answered_apart_is_a_question(tmp_p
     # "Same for …" asks what the question before it asked: a count.
     assert list(zip(pairs["kind"], pairs["value"])) == [("count", "0"), ("count", "15"),
                                                          ("count", "163"), ("count", "137")]
+
+
+def test_a_figure_opening_an_answer_out_of_the_questions_count_is_the_answer() -> None:
+    # "20." between questions 5 and 6 is the answer, not a twentieth item.
+    letter = ("5. How many tenants had their property stored?\n\n"
+              "20. Please see the explanation for Q4 above.\n\n"
+              "6. How many licensees had their property stored?\n\nN/A.\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [p.answer for p in pairs] == ["20. Please see the explanation for Q4 above.", "N/A."]

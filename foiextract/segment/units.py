@@ -101,6 +101,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
     _number_dashed(units)
+    _unnumber_figures(units)
     units = _number_blurred(units)
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
@@ -341,6 +342,19 @@ def _number_dashed(units: list[Unit]) -> None:
         unit.text = unit.text[match.end():].strip()
         unit.marker = match.group(0).strip()
         unit.numbers = (int(match.group("n")),)
+
+
+def _unnumber_figures(units: list[Unit]) -> None:
+    """"20. Please see the explanation for Q4 above." between "5. How many…?" and "6. How
+    many…?": a figure opening the answer, not an enumerator, where the numbers around it count
+    on by one without it."""
+    numbered = [unit for unit in units if len(unit.numbers) == 1 and unit.marker[:1].isdigit()]
+    figures = [unit for before, unit, after in zip(numbered, numbered[1:], numbered[2:])
+               if after.numbers[0] == before.numbers[0] + 1
+               and unit.numbers[0] > after.numbers[0]]
+    for unit in figures:
+        unit.text = f"{unit.marker} {unit.text}"
+        unit.marker, unit.numbers = "", ()
 
 
 def _counts_from_one(numbers: list[int]) -> bool:
