@@ -624,3 +624,25 @@ def test_a_figure_opening_an_answer_out_of_the_questions_count_is_the_answer() -
               "6. How many licensees had their property stored?\n\nN/A.\n")
     pairs = segment(parse(letter, "x.md")).pairs
     assert [p.answer for p in pairs] == ["20. Please see the explanation for Q4 above.", "N/A."]
+
+
+@pytest.mark.parametrize("body, answered", [
+    ("I am writing to confirm that we have completed our search and the list of available call "
+     "signs is attached to this letter.", True),
+    ("Your request has been logged and we will respond within 20 working days.", False),
+])
+def test_a_request_named_only_in_the_opening_is_asked_and_the_body_answers_it(
+        body: str, answered: bool) -> None:
+    letter = ("Dear Mr Sullivan\n\nThank you for your request for information asking for an "
+              "updated list of all unallocated call signs which we received on 2 June.\n\n"
+              f"{body}\n\nYours sincerely,\n\nJulia Snape\n")
+    seg = segment(parse(letter, "x.md"))
+    want = [("an updated list of all unallocated call signs", body)] if answered else []
+    assert [(p.question, p.answer) for p in seg.pairs] == want
+
+
+def test_what_is_asked_after_what_led_to_it_is_a_question() -> None:
+    letter = ("*1. I notice that the council has changed the way it keeps its register. Please "
+              "send me the specification of the new system.*\n\nWe use Salesforce.\n\n"
+              "*1. Does the council have a list of call signs?*\n\nYes.\n")
+    assert [p.answer for p in segment(parse(letter, "x.md")).pairs] == ["We use Salesforce.", "Yes."]

@@ -79,6 +79,10 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if not pairs and "restated_answered_whole" not in disabled:
         # A reply that restates the request's items, then answers them all at once.
         request_, pairs = _restated_then_answered(units, readings) or (request_, pairs)
+    if not pairs and not known and "request_named" not in disabled:
+        # A letter that only names what was asked ("Thank you for your request … asking for an
+        # updated list of call signs, which we received on 2 June"), then answers it.
+        request_, pairs = _named_then_answered(units, readings) or (request_, pairs)
     request = request_
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
@@ -280,6 +284,41 @@ def _around(verdict: Unit, body: list[Unit], asked: list[str]) -> list[Unit]:
                   or any(similarity(body[k].text, q) >= ECHO_SIMILARITY for q in asked)), 0)
     end = next((k for k in range(at + 1, len(body)) if name_line(body[k].text)), len(body))
     return body[start:end]
+
+
+def _named_then_answered(units: list[Unit], readings: list[Reading]
+                         ) -> tuple[list[str], list[Pair]] | None:
+    """The request as the letter's opening names it, answered by the letter's body after it."""
+    for k, (unit, reading) in enumerate(zip(units[:12], readings[:12])):
+        if unit.kind == "quote" or reading.role == "stop":
+            continue
+        named = _NAMES_REQUEST.search(unit.text)
+        if named is None:
+            continue
+        what = named.group("what").strip(" ,")
+        body = _reply_body(units[k + 1:], readings[k + 1:])
+        if len(what.split()) < 3 or not body or _HOLDING.search(_answer_text(body)):
+            return None  # nothing named, nothing said, or only when it will be answered
+        question = Question([unit], "request_named", "")
+        found = _Found(question, what, _answer_text(_without_signature(body)), False, body)
+        return [what], [_pair(found, 1)]
+    return None
+
+
+# "Thank you for your request for information asking for X which …", "…regarding X, received …".
+_NAMES_REQUEST = re.compile(
+    r"\b(?:thank\s+you\s+for|further\s+to|in\s+response\s+to)\s+your\s+(?:recent\s+)?"
+    r"(?:request|e-?mail|letter)(?:\s+for\s+information)?(?:\s+dated\s+[^,.]{3,20}?)?\s*,?\s*"
+    r"(?:(?:in\s+which\s+you\s+|which\s+|where\s+you\s+)?(?:asking|asked|ask)\s+(?:us\s+)?(?:for|about)"
+    r"|about|regarding|concerning|relating\s+to|in\s+relation\s+to)\s+"
+    r"(?P<what>.{8,300}?)(?=,?\s+(?:which|that|received|dated|sent|and\s+(?:has|have|was|is)|"
+    r"we\s+received|on\s+\d)\b|[.;:]|$)", re.I)
+
+
+# An acknowledgement's words: the answer is still to come.
+_HOLDING = re.compile(r"\b(?:will\s+(?:respond|reply|aim\s+to|endeavour|be\s+in\s+touch)|"
+                      r"within\s+(?:20|twenty)\s+working\s+days|has\s+been\s+logged|"
+                      r"(?:is|are)\s+being\s+(?:dealt\s+with|processed|considered))\b", re.I)
 
 
 # How alike a line of the reply must read to a question asked to be that question echoed.

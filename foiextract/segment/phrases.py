@@ -82,7 +82,19 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
             "interrogative_inside"].search(text)) or _asks(text)
     if pats["request"].match(text) and (text.endswith((":", ".", ";")) or len(text.split()) >= 4):
         return True
-    return bool(pats["interrogative_inside"].search(text[:80]) and len(text.split()) >= 4)
+    if pats["interrogative_inside"].search(text[:80]) and len(text.split()) >= 4:
+        return True
+    # "I notice that the system has changed. Please send me its specification.": what is asked
+    # comes after what led to it.
+    last = _LAST_SENTENCE.search(text) if len(text) < 600 else None
+    return last is not None and bool(_ASKS_FOR.match(last.group(1)))
+
+
+_LAST_SENTENCE = re.compile(r"[.!]\s+([A-Z][^.!?]*[.?]?)\s*$")
+# What a requester asks with, and a reply does not say: "Please send me…", "Could you provide…".
+_ASKS_FOR = re.compile(r"(?:please|kindly|(?:could|can|would|will)\s+you(?:\s+please)?)\s+"
+                       r"(?:send|provide|supply|give|disclose|list|tell|state|detail|share|"
+                       r"forward|release|confirm)\s+(?:me|us)?\b", re.I)
 
 
 _YES_NO = re.compile(r"^(?:have|has|do|does|did|is|are|was|were|can|could|will|would|should)\s+"
