@@ -186,6 +186,8 @@ def withheld(a: Answer) -> Value | None:
         cited = _opening_citation(a.first)
     if cited is None or (not cited and urls(a.text)):
         return None
+    if _SENT_WITH_REDACTIONS.search(a.first) and "redact" in a.lower:
+        return None  # "Please see the attached guidance. … names have been redacted …": given
     # "The number reported was 1896. … the rest would exceed the cost limit": the figure
     # answers; what is refused is another part of the request.
     if a.intent == "count" and withheld_exemptions(a.first) is None \
@@ -196,6 +198,11 @@ def withheld(a: Answer) -> Value | None:
     ignored = set(vocab()["ignored_url_hosts"])
     link = next((u for u in urls(a.text) if _host(u) not in ignored), None) if cited else None
     return Value("withheld", value, exemption=value or None, url=link)
+
+
+# What is given, sent with the answer: the refusal that follows is of what was blacked out.
+_SENT_WITH_REDACTIONS = re.compile(r"^(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\b"
+                                   r"|^(?:attached|enclosed)\s+(?:is|are|please\s+find)\b", re.I)
 
 
 def _opening_citation(first: str) -> list[str] | None:
