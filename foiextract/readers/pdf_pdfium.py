@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from itertools import islice
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -245,7 +246,8 @@ def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
         glyphs, glyph_order = _glyphs(_address(textpage.raw), order, fonts, height)
     finally:
         textpage.close()
-    visible = sum(1 for g in glyphs if g.text.strip())
+    # Counted only up to MAX_GLYPHS: all a scan's test asks is whether there are fewer.
+    visible = sum(1 for _ in islice((g for g in glyphs if g.text.strip()), MAX_GLYPHS))
     if visible < MAX_GLYPHS and (forms or is_scan(visible, _image_area(images, width, height))):
         raise _Fallback("next to no text and images over it (or forms that may hold them): "
                         "a scan is pdfminer's to tell and OCR's to read")
@@ -271,23 +273,32 @@ def _image_area(images: list[int], width: float, height: float) -> float:
 
 def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]],
             height: float) -> tuple[list[Glyph], list[int]]:
+    """The page's glyphs in pdfminer's order (drawing order), and each one's drawing index.
+
+    pdfium lists characters text object by text object: a run of characters shares one
+    drawing index, and runs come in drawing order but for a few pages. So the drawing
+    order is noted once a run (``runs``), not once a glyph, and on the pages that need
+    it whole runs are sorted, which puts the glyphs in the order sorting each would.
+    """
     count = _char_count(textpage)
     text = _page_text(textpage, count)
     styles: dict[int, _Style | None] = {}
     widths: dict[tuple[int, float], dict[str, float]] = {}
     font_names: dict[int, _FontLooks | str] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
-    placed: list[tuple[int, int, Glyph]] = []
+    glyphs: list[Glyph] = []
+    runs: list[tuple[int, int, int]] = []  # (drawing index, first character, first glyph)
+    last_placed = -2  # the character of the last glyph placed
     read: set[int] = set()
     get_object, get_origin, get_unicode = _char_object, _char_origin, _char_unicode
-    unmapped = _char_unmapped
+    unmapped, place = _char_unmapped, glyphs.append
     make = tuple.__new__  # a Glyph without NamedTuple's keyword handling, per character
     # The text object of the characters before, and its look unpacked (most characters
     # share the object of the one before).
     current = last_x = last_y = None
     style: _Style | None = None
     advances: dict[str, float] = {}
-    drawn, upright, a, low, high = 0, True, 1.0, 0.0, 0.0
+    drawn, upright, skip, a, low, high = 0, True, False, 1.0, 0.0, 0.0
     bold, italic, color = False, False, None
     for i in range(count):
         key = get_object(textpage, i)
@@ -302,9 +313,10 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
                 read.add(key)
             if style is not None:
                 advances = widths.setdefault((style.font, style.size), {})
-                drawn, upright, a, low, high = (style.order, style.upright, style.matrix[0],
-                                                style.low, style.high)
+                drawn, upright, skip, a, low, high = (style.order, style.upright, style.skip,
+                                                      style.matrix[0], style.low, style.high)
                 bold, italic, color = style.bold, style.italic, style.color
+                runs.append((drawn, i, len(glyphs)))
             last_x = last_y = None
         if style is None:
             continue  # inside a form XObject: not read on pdfminer's path either
@@ -318,11 +330,11 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
                 raise _Fallback("a line-end hyphen that may be a soft one")
             char = "-"
         if ox == last_x and oy == last_y:
-            if not style.skip:
-                _ligature(textpage, i, placed, char, style, height)
+            if not skip:
+                _ligature(textpage, i, glyphs, last_placed, char, style)
             continue
         last_x, last_y = ox, oy
-        if style.skip:
+        if skip:
             continue
         adv = advances.get(char)
         if adv is None:
@@ -333,17 +345,39 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
             x1 = ox + a * adv
             x0, x1 = (ox, x1) if x1 >= ox else (x1, ox)
             y0, y1 = oy + low, oy + high
-            placed.append((drawn, i, make(Glyph, (char, x0, x1, height - y1, height - y0,
-                                                  y1 - y0, bold, italic, color))))
+            place(make(Glyph, (char, x0, x1, height - y1, height - y0, y1 - y0,
+                               bold, italic, color)))
         else:
-            placed.append((drawn, i, _glyph(char, ox, oy, adv, style, height)))
-    unread = [(index, -1, _unread(key, index, fonts, font_names, height))
-              for key, index in order.items() if key not in read]
-    in_order = all(placed[k][0] <= placed[k + 1][0] for k in range(len(placed) - 1))
-    if unread or not in_order:
-        placed.extend((i, k, g) for i, k, g in unread if g is not None)
-        placed.sort(key=itemgetter(0, 1))
-    return [g for _, _, g in placed], [i for i, _, _ in placed]
+            place(_glyph(char, ox, oy, adv, style, height))
+        last_placed = i
+    return _in_drawing_order(glyphs, runs, [
+        (index, _unread(key, index, fonts, font_names, height))
+        for key, index in order.items() if key not in read])
+
+
+def _in_drawing_order(glyphs: list[Glyph], runs: list[tuple[int, int, int]],
+                      unread: list[tuple[int, Glyph | None]]) -> tuple[list[Glyph], list[int]]:
+    """``glyphs`` (in pdfium's order, cut in ``runs``) and the ``unread`` objects' glyphs in
+    drawing order, as sorting each glyph by (drawing index, character) would put them (an
+    unread object's glyph first at its index); and each glyph's drawing index."""
+    ends = [start for _, _, start in runs[1:]] + [len(glyphs)]
+    pieces = [(drawn, first, start, end)
+              for (drawn, first, start), end in zip(runs, ends) if end > start]
+    in_order = all(pieces[k][0] <= pieces[k + 1][0] for k in range(len(pieces) - 1))
+    if in_order and not unread:
+        drawing = []
+        for drawn, _first, start, end in pieces:
+            drawing.extend([drawn] * (end - start))
+        return glyphs, drawing
+    found = [(drawn, first, glyphs[start:end]) for drawn, first, start, end in pieces]
+    found.extend((index, -1, [glyph]) for index, glyph in unread if glyph is not None)
+    found.sort(key=itemgetter(0, 1))
+    ordered: list[Glyph] = []
+    drawing = []
+    for drawn, _first, run in found:
+        ordered.extend(run)
+        drawing.extend([drawn] * len(run))
+    return ordered, drawing
 
 
 # pdfium writes a hyphen it takes to end a line as U+0002 in a character, U+FFFE in text.
@@ -360,8 +394,8 @@ def _page_text(textpage: int, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-def _ligature(textpage: int, i: int, placed: list[tuple[int, int, Glyph]], char: str,
-              style: _Style, height: float) -> None:
+def _ligature(textpage: int, i: int, glyphs: list[Glyph], last_placed: int, char: str,
+              style: _Style) -> None:
     """Character ``i`` shares its glyph with the one before: a ligature whose Unicode is
     several characters ("ti"), which pdfminer reads as one glyph and pdfium splits. The
     glyph before takes the character, and its advance is the ligature's, from pdfium's
@@ -373,15 +407,15 @@ def _ligature(textpage: int, i: int, placed: list[tuple[int, int, Glyph]], char:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         _char_box(textpage, k, left, right, bottom, top)
         boxes.append((left.value, bottom.value, right.value, top.value))
-    if boxes[0] != boxes[1] or not placed or placed[-1][1] != i - 1 or style.matrix[0] <= 0 \
+    if boxes[0] != boxes[1] or not glyphs or last_placed != i - 1 or style.matrix[0] <= 0 \
             or not style.upright:
         raise _Fallback("characters sharing an origin (ActualText)")
     loose = pdfium_c.FS_RECTF()
     _char_loose_box(textpage, i, loose)
     if loose.right <= boxes[1][2]:
         raise _Fallback("a ligature whose ink overhangs its advance")
-    drawn, seq, glyph = placed[-1]
-    placed[-1] = (drawn, seq, glyph._replace(text=glyph.text + char, x1=loose.right))
+    glyph = glyphs[-1]
+    glyphs[-1] = glyph._replace(text=glyph.text + char, x1=loose.right)
 
 
 def _glyph(char: str, ox: float, oy: float, adv: float, style: _Style, height: float) -> Glyph:

@@ -178,10 +178,17 @@ class _Grid:
     def __init__(self, table: Any) -> None:
         self.bbox: tuple[float, float, float, float] = tuple(table.bbox)  # computed on each access
         self.rows: list[tuple[float, float, list[float], list[tuple[float, float, float] | None]]] = []
+        # Each row's drawn cells, left to right, as (start, column) for a bisection: None
+        # when their starts do not rise left to right (then the row is scanned).
+        self.drawn: list[tuple[list[float], list[int]] | None] = []
         for row in table.rows:
             boxes = [(b[0], b[2], b[3]) if b is not None else None for b in row.cells]
             starts = [b[0] if b is not None else float("inf") for b in row.cells]
             self.rows.append((row.bbox[1], row.bbox[3], starts, boxes))
+            columns = [c for c, box in enumerate(boxes) if box is not None]
+            lefts = [starts[c] for c in columns]
+            rising = all(a <= b for a, b in zip(lefts, lefts[1:]))
+            self.drawn.append((lefts, columns) if rising else None)
         self.tops = [r[0] for r in self.rows]
         self.glyphs: dict[tuple[int, int], list[Glyph]] = {}
 
@@ -193,6 +200,19 @@ class _Grid:
         r = bisect_right(self.tops, cy) - 1
         if r < 0 or cy > self.rows[r][1] + 1:
             return True  # inside the table's box but in no cell: a stray mark
+        # The common case: a cell of the glyph's own row. The cells are tried right to left
+        # from the last that starts at or before the glyph's centre (those right of it
+        # cannot hold it), as the scan below tries them all.
+        drawn = self.drawn[r]
+        if drawn is not None:
+            lefts, columns = drawn
+            boxes = self.rows[r][3]
+            for k in range(bisect_right(lefts, cx) - 1, -1, -1):
+                c = columns[k]
+                box = boxes[c]
+                if box is not None and cx <= box[1]:
+                    self.glyphs.setdefault((r, c), []).append(glyph)
+                    return True
         # The cell under the glyph: in its own row, or (merged down over rows, as a header
         # cell often is) the cell of a row above whose box reaches down past it.
         for row in range(r, -1, -1):
