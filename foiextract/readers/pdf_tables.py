@@ -91,17 +91,12 @@ def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
     if not tables:
         return [], glyphs
     grids = [_Grid(t) for t in tables]
-    outside: list[Glyph] = []
-    if len(grids) == 1:  # the common case, without a generator per glyph
-        take = grids[0].take
-        for glyph in glyphs:
-            if not take(glyph, (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2):
-                outside.append(glyph)
-    else:
-        for glyph in glyphs:
-            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-            if not any(grid.take(glyph, cx, cy) for grid in grids):
-                outside.append(glyph)
+    # Each glyph goes to the first table that holds it: the first table takes all it
+    # holds, the next is offered the rest, and so on (each glyph's cell, and the order of
+    # the glyphs in a cell, as offering each glyph to the tables in turn gives).
+    outside = glyphs
+    for grid in grids:
+        outside = grid.take_all(outside)
     return [grid.found(number) for grid in grids], outside
 
 
@@ -191,6 +186,34 @@ class _Grid:
             self.drawn.append((lefts, columns) if rising else None)
         self.tops = [r[0] for r in self.rows]
         self.glyphs: dict[tuple[int, int], list[Glyph]] = {}
+
+    def take_all(self, glyphs: list[Glyph]) -> list[Glyph]:
+        """File each glyph the table holds under its cell (:meth:`take`); the others, in order.
+
+        The common case, a glyph in a cell of its own row, is found here without a call per
+        glyph: this runs for every glyph of a page of tables.
+        """
+        x0, top, x1, bottom = self.bbox
+        tops, rows, drawn, filed = self.tops, self.rows, self.drawn, self.glyphs
+        outside: list[Glyph] = []
+        for glyph in glyphs:
+            cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2
+            if not (x0 <= cx <= x1 and top <= cy <= bottom):
+                outside.append(glyph)
+                continue
+            r = bisect_right(tops, cy) - 1
+            cells = drawn[r] if r >= 0 and cy <= rows[r][1] + 1 else None
+            if cells is not None:
+                lefts, columns = cells
+                k = bisect_right(lefts, cx) - 1
+                if k >= 0:
+                    c = columns[k]
+                    box = rows[r][3][c]
+                    if box is not None and cx <= box[1]:
+                        filed.setdefault((r, c), []).append(glyph)
+                        continue
+            self.take(glyph, cx, cy)
+        return outside
 
     def take(self, glyph: Glyph, cx: float, cy: float) -> bool:
         """File the glyph under its cell; False when it is not inside this table."""
