@@ -163,10 +163,8 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
                 max(sizes, key=sizes.__getitem__),
                 (first_word_end if first_word_end is not None else prev_x1) - x0, page,
                 bold=True if bold_all else (None if bold_any else False),
-                italic=True if italic_all else (None if italic_any else False))
-    line.text = "".join([r[0] for r in runs])
-    line.glyphs = glyphs
-    line.gutters = gutters
+                italic=True if italic_all else (None if italic_any else False),
+                text="".join([r[0] for r in runs]), glyphs=glyphs, gutters=gutters)
     return line
 
 
@@ -263,10 +261,13 @@ def merge_runs(runs: list[tuple[str, bool, bool, str | None]]) -> tuple[Span, ..
     spans = [Span(_collapsed(str(t), _SPACES), bool(b), bool(i),
                   c if isinstance(c, str) else None) for t, b, i, c in merged]
     if spans:
-        first, last = spans[0], spans[-1]
-        spans[0] = Span(first.text.lstrip(), first.bold, first.italic, first.color)
+        # made again only when stripping changes them (seldom: a line holds no outer space)
+        first = spans[0]
+        if first.text != first.text.lstrip():
+            spans[0] = Span(first.text.lstrip(), first.bold, first.italic, first.color)
         last = spans[-1]
-        spans[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.color)
+        if last.text != last.text.rstrip():
+            spans[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.color)
     return tuple(s for s in spans if s.text)
 
 

@@ -17,7 +17,10 @@ are one table (:func:`continue_table`); a repeated header row is dropped.
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 from typing import Any, NamedTuple
+
+import numpy as np
 
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, obj_to_bbox, rect_to_edges
 from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables,
@@ -167,53 +170,90 @@ def _smallest_cell(pt: tuple[float, float], below: list[tuple[float, float]],
     return None
 
 
+_X0, _X1, _TOP, _BOTTOM = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(4)
+
+
 class _Grid:
     """A found table's cells, indexed by row top and column start for quick lookup."""
 
     def __init__(self, table: Any) -> None:
         self.bbox: tuple[float, float, float, float] = tuple(table.bbox)  # computed on each access
         self.rows: list[tuple[float, float, list[float], list[tuple[float, float, float] | None]]] = []
-        # Each row's drawn cells, left to right, as (start, column) for a bisection: None
-        # when their starts do not rise left to right (then the row is scanned).
-        self.drawn: list[tuple[list[float], list[int]] | None] = []
+        # Each row's drawn cells, left to right: their starts, ends and columns, for a
+        # search by position; None when their starts do not rise left to right.
+        self.drawn: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = []
         for row in table.rows:
             boxes = [(b[0], b[2], b[3]) if b is not None else None for b in row.cells]
             starts = [b[0] if b is not None else float("inf") for b in row.cells]
             self.rows.append((row.bbox[1], row.bbox[3], starts, boxes))
-            columns = [c for c, box in enumerate(boxes) if box is not None]
-            lefts = [starts[c] for c in columns]
-            rising = all(a <= b for a, b in zip(lefts, lefts[1:]))
-            self.drawn.append((lefts, columns) if rising else None)
+            drawn = [(c, box) for c, box in enumerate(boxes) if box is not None]
+            lefts = [box[0] for _, box in drawn]
+            if drawn and all(a <= b for a, b in zip(lefts, lefts[1:])):
+                self.drawn.append((np.array(lefts), np.array([box[1] for _, box in drawn]),
+                                   np.array([c for c, _ in drawn])))
+            else:
+                self.drawn.append(None)
         self.tops = [r[0] for r in self.rows]
+        self.sorted_tops = all(a <= b for a, b in zip(self.tops, self.tops[1:]))
         self.glyphs: dict[tuple[int, int], list[Glyph]] = {}
 
     def take_all(self, glyphs: list[Glyph]) -> list[Glyph]:
         """File each glyph the table holds under its cell (:meth:`take`); the others, in order.
 
-        The common case, a glyph in a cell of its own row, is found here without a call per
-        glyph: this runs for every glyph of a page of tables.
+        This runs for every glyph of a page of tables, so the common case, a glyph inside
+        a cell of its own row, is found for all of them at once (:meth:`_own_cells`), and
+        only the others are looked up one by one.
         """
+        if not glyphs:
+            return []
+        count = len(glyphs)
+        cx = (np.fromiter(map(_X0, glyphs), float, count)
+              + np.fromiter(map(_X1, glyphs), float, count)) / 2
+        cy = (np.fromiter(map(_TOP, glyphs), float, count)
+              + np.fromiter(map(_BOTTOM, glyphs), float, count)) / 2
         x0, top, x1, bottom = self.bbox
-        tops, rows, drawn, filed = self.tops, self.rows, self.drawn, self.glyphs
+        inside = (x0 <= cx) & (cx <= x1) & (top <= cy) & (cy <= bottom)
+        rows, columns = self._own_cells(cx, cy, inside)
+        filed = self.glyphs
         outside: list[Glyph] = []
-        for glyph in glyphs:
-            cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2
-            if not (x0 <= cx <= x1 and top <= cy <= bottom):
+        row, column = -1, -1  # the cell filed into last: its glyphs mostly come together
+        bucket: list[Glyph] = []
+        for glyph, within, r, c, x, y in zip(glyphs, inside.tolist(), rows.tolist(),
+                                             columns.tolist(), cx.tolist(), cy.tolist()):
+            if not within:
                 outside.append(glyph)
-                continue
-            r = bisect_right(tops, cy) - 1
-            cells = drawn[r] if r >= 0 and cy <= rows[r][1] + 1 else None
-            if cells is not None:
-                lefts, columns = cells
-                k = bisect_right(lefts, cx) - 1
-                if k >= 0:
-                    c = columns[k]
-                    box = rows[r][3][c]
-                    if box is not None and cx <= box[1]:
-                        filed.setdefault((r, c), []).append(glyph)
-                        continue
-            self.take(glyph, cx, cy)
+            elif c >= 0:
+                if r != row or c != column:
+                    row, column = r, c
+                    bucket = filed.setdefault((r, c), [])
+                bucket.append(glyph)
+            else:
+                self.take(glyph, x, y)
         return outside
+
+    def _own_cells(self, cx: np.ndarray, cy: np.ndarray, inside: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """The row and column of the cell of its own row that :meth:`take` files each glyph
+        under (the last cell from the left that starts at or before its centre, if it
+        reaches past it), or column -1 where that takes more (or the rows are not in
+        order: then :meth:`take` looks up every glyph)."""
+        rows = np.full(len(cx), -1)
+        columns = np.full(len(cx), -1)
+        if not self.sorted_tops:
+            return rows, columns
+        # bisect_right on each glyph, as take() does, for all glyphs at once
+        row_of = np.searchsorted(np.array(self.tops), cy, side="right") - 1
+        for r in np.unique(row_of[inside]).tolist():
+            drawn = self.drawn[r] if r >= 0 else None
+            if drawn is None:
+                continue
+            lefts, rights, cells = drawn
+            pick = np.flatnonzero(inside & (row_of == r) & (cy <= self.rows[r][1] + 1))
+            k = np.searchsorted(lefts, cx[pick], side="right") - 1
+            found = (k >= 0) & (cx[pick] <= rights[np.maximum(k, 0)])
+            rows[pick[found]] = r
+            columns[pick[found]] = cells[k[found]]
+        return rows, columns
 
     def take(self, glyph: Glyph, cx: float, cy: float) -> bool:
         """File the glyph under its cell; False when it is not inside this table."""
@@ -223,19 +263,6 @@ class _Grid:
         r = bisect_right(self.tops, cy) - 1
         if r < 0 or cy > self.rows[r][1] + 1:
             return True  # inside the table's box but in no cell: a stray mark
-        # The common case: a cell of the glyph's own row. The cells are tried right to left
-        # from the last that starts at or before the glyph's centre (those right of it
-        # cannot hold it), as the scan below tries them all.
-        drawn = self.drawn[r]
-        if drawn is not None:
-            lefts, columns = drawn
-            boxes = self.rows[r][3]
-            for k in range(bisect_right(lefts, cx) - 1, -1, -1):
-                c = columns[k]
-                box = boxes[c]
-                if box is not None and cx <= box[1]:
-                    self.glyphs.setdefault((r, c), []).append(glyph)
-                    return True
         # The cell under the glyph: in its own row, or (merged down over rows, as a header
         # cell often is) the cell of a row above whose box reaches down past it.
         for row in range(r, -1, -1):
@@ -248,6 +275,7 @@ class _Grid:
             if row < r and any(b is not None and b[0] <= cx <= b[1] for b in boxes):
                 break  # a cell above that does not reach down: the glyph is a stray mark
         return True
+
 
     def _body_columns(self) -> tuple[int, ...]:
         """The column starts most rows share (the body's), or () when the rows agree."""
