@@ -28,7 +28,7 @@ from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables
 
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
-from .pdf_layout import group_lines, paragraph_spans, paragraphs
+from .pdf_layout import group_lines, merge_runs, paragraph_spans, paragraphs
 
 _SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                              "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
@@ -389,6 +389,8 @@ def cell_spans(glyphs: list[Glyph], number: int, inner_right: float) -> tuple[Sp
     lines = group_lines(glyphs, number)
     if not lines:
         return ()
+    if len(lines) == 1:  # most cells: one line, its spans as paragraph_spans gives them
+        return merge_runs(lines[0].runs)
     right = max(inner_right, max(line.x1 for line in lines))
     spans: list[Span] = []
     for group in paragraphs(lines, right):
