@@ -89,11 +89,12 @@ def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
     edges = edges_of(visible)
     settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(edges))
     finder = _Finder(_EdgesPage(edges, bbox), settings)
-    tables = [t for t in finder.tables
-              if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
-    if not tables:
+    # pdfplumber works a table's rows out again each time they are asked for: once here
+    rows_of = [(t, t.rows) for t in finder.tables]
+    grids = [_Grid(t, rows) for t, rows in rows_of
+             if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2]
+    if not grids:
         return [], glyphs
-    grids = [_Grid(t) for t in tables]
     # Each glyph goes to the first table that holds it: the first table takes all it
     # holds, the next is offered the rest, and so on (each glyph's cell, and the order of
     # the glyphs in a cell, as offering each glyph to the tables in turn gives).
@@ -176,13 +177,13 @@ _X0, _X1, _TOP, _BOTTOM = itemgetter(1), itemgetter(2), itemgetter(3), itemgette
 class _Grid:
     """A found table's cells, indexed by row top and column start for quick lookup."""
 
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: Any, rows: list[Any]) -> None:
         self.bbox: tuple[float, float, float, float] = tuple(table.bbox)  # computed on each access
         self.rows: list[tuple[float, float, list[float], list[tuple[float, float, float] | None]]] = []
         # Each row's drawn cells, left to right: their starts, ends and columns, for a
         # search by position; None when their starts do not rise left to right.
         self.drawn: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = []
-        for row in table.rows:
+        for row in rows:
             boxes = [(b[0], b[2], b[3]) if b is not None else None for b in row.cells]
             starts = [b[0] if b is not None else float("inf") for b in row.cells]
             self.rows.append((row.bbox[1], row.bbox[3], starts, boxes))
