@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Callable, Iterable
 
 from ..model import Span
@@ -61,35 +62,47 @@ class Line:
 
 def group_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
     """Glyphs into lines, top to bottom, each line's glyphs left to right."""
-    ordered = sorted(glyphs, key=lambda g: g.bottom)
+    # Glyph fields by position (text, x0, x1, top, bottom, size, ...): this runs for every
+    # glyph of every page and table cell, where a NamedTuple's named access costs twice.
+    ordered = sorted(glyphs, key=_BOTTOM)
     lines: list[Line] = []
     current: list[Glyph] = []
     base = 0.0
     for glyph in ordered:
-        if current and abs(glyph.bottom - base) > max(1.5, 0.3 * glyph.size):
-            lines.append(make_line(current, page))
-            current = []
-        if not current:
-            base = glyph.bottom
+        bottom = glyph[4]
+        if current:
+            tolerance = 0.3 * glyph[5]
+            if abs(bottom - base) > (tolerance if tolerance > 1.5 else 1.5):
+                lines.append(make_line(current, page))
+                current = []
+                base = bottom
+        else:
+            base = bottom
         current.append(glyph)
     if current:
         lines.append(make_line(current, page))
     return [line for line in lines if line.text]
 
 
+_X0, _TOP, _BOTTOM = itemgetter(1), itemgetter(3), itemgetter(4)
+
+
 def _struck_once(glyphs: list[Glyph]) -> list[Glyph]:
     """Glyphs left to right, a glyph struck twice (fake bold) kept once and made bold."""
-    glyphs.sort(key=lambda g: g.x0)
-    kept: list[Glyph] = []
-    for glyph in glyphs:
-        if kept:
-            prev = kept[-1]
-            if glyph.text == prev.text and glyph.text.strip() and \
-                    abs(glyph.x0 - prev.x0) < 0.3 * max(prev.x1 - prev.x0, 0.5) and \
-                    abs(glyph.top - prev.top) < 1.0:
-                kept[-1] = prev._replace(bold=True)
-                continue
+    glyphs.sort(key=_X0)
+    if not glyphs:
+        return []
+    prev = glyphs[0]
+    kept = [prev]
+    for glyph in glyphs[1:]:
+        # the same text again is rare: compare it first, the geometry only then
+        if glyph[0] == prev[0] and glyph.text.strip() and \
+                abs(glyph.x0 - prev.x0) < 0.3 * max(prev.x1 - prev.x0, 0.5) and \
+                abs(glyph.top - prev.top) < 1.0:
+            prev = kept[-1] = prev._replace(bold=True)
+            continue
         kept.append(glyph)
+        prev = glyph
     return kept
 
 
@@ -98,8 +111,12 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
     glyphs = _struck_once(glyphs)
     runs: list[tuple[str, bool, bool, str | None]] = []
     chars: list[str] = []
-    style: tuple[bool, bool, str | None] = (False, False, None)
-    prev: Glyph | None = None
+    # the style of the run being built: (False, False, None) before the first glyph
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    seen = False  # a visible glyph read yet
+    prev_x1 = 0.0
     pending_space = False
     gutters: list[tuple[float, float]] = []
     first_word_end: float | None = None
@@ -109,46 +126,45 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
     last_size: float | None = None
     size = 0.0
     x0 = 0.0
-    for glyph in glyphs:
-        if not glyph.text.strip():
-            pending_space = prev is not None
+    for text, gx0, gx1, _top, _bottom, gsize, gbold, gitalic, gcolor in glyphs:
+        if not text.strip():
+            pending_space = seen
             continue
-        if prev is None:
-            x0 = glyph.x0
-        elif pending_space or glyph.x0 - prev.x1 > _WORD_GAP * glyph.size:
-            if glyph.x0 - prev.x1 > _GUTTER * glyph.size:
-                gutters.append((prev.x1, glyph.x0))
+        if not seen:
+            x0 = gx0
+            seen = True
+        elif pending_space or gx0 - prev_x1 > _WORD_GAP * gsize:
+            if gx0 - prev_x1 > _GUTTER * gsize:
+                gutters.append((prev_x1, gx0))
             chars.append(" ")
             if first_word_end is None:
-                first_word_end = prev.x1
+                first_word_end = prev_x1
         pending_space = False
-        glyph_style = (glyph.bold, glyph.italic, glyph.color)
-        if glyph_style != style:
+        if gbold != bold or gitalic != italic or gcolor != color:
             if chars:
-                runs.append(("".join(chars), *style))
+                # ligatures and odd spaces mapped once a run, not once a glyph
+                runs.append(("".join(chars).translate(_LIGATURES), bold, italic, color))
             chars = []
-            style = glyph_style
-        chars.append(glyph.text.translate(_LIGATURES))
-        bold_all &= glyph.bold
-        italic_all &= glyph.italic
-        bold_any |= glyph.bold
-        italic_any |= glyph.italic
-        if glyph.size != last_size:  # most glyphs of a line share a size: round it once
-            last_size, size = glyph.size, round(glyph.size, 1)
+            bold, italic, color = gbold, gitalic, gcolor
+        chars.append(text)
+        bold_all &= gbold
+        italic_all &= gitalic
+        bold_any |= gbold
+        italic_any |= gitalic
+        if gsize != last_size:  # most glyphs of a line share a size: round it once
+            last_size, size = gsize, round(gsize, 1)
         sizes[size] = sizes.get(size, 0) + 1
-        prev = glyph
-    if prev is None:
+        prev_x1 = gx1
+    if not seen:
         return Line([], 0, 0, 0, 0, 0, 0, page)
     if chars:
-        runs.append(("".join(chars), *style))
-    line = Line(runs, x0, prev.x1, min(g.top for g in glyphs), max(g.bottom for g in glyphs),
-                max(sizes, key=lambda s: sizes[s]),
-                (first_word_end if first_word_end is not None else prev.x1) - x0, page,
+        runs.append(("".join(chars).translate(_LIGATURES), bold, italic, color))
+    line = Line(runs, x0, prev_x1, min(map(_TOP, glyphs)), max(map(_BOTTOM, glyphs)),
+                max(sizes, key=sizes.__getitem__),
+                (first_word_end if first_word_end is not None else prev_x1) - x0, page,
                 bold=True if bold_all else (None if bold_any else False),
-                italic=True if italic_all else (None if italic_any else False))
-    line.text = "".join(r[0] for r in runs)
-    line.glyphs = glyphs
-    line.gutters = gutters
+                italic=True if italic_all else (None if italic_any else False),
+                text="".join([r[0] for r in runs]), glyphs=glyphs, gutters=gutters)
     return line
 
 
@@ -224,7 +240,7 @@ def paragraph_spans(lines: list[Line], right: float) -> tuple[Span, ...]:
             text, bold, italic, color = runs[-1]
             if text.endswith("\u00ad"):
                 runs[-1] = (text[:-1], bold, italic, color)
-            elif not re.search(r"\w-$", text):
+            elif not _HYPHEN_END.search(text):
                 sep = "\n" if line_per_item or short[index - 1] else " "
                 runs[-1] = (text.rstrip(" ") + sep, bold, italic, color)
         runs.extend(line.runs)
@@ -235,21 +251,43 @@ def merge_runs(runs: list[tuple[str, bool, bool, str | None]]) -> tuple[Span, ..
     """Runs with equal style merged, whitespace collapsed, outer whitespace dropped."""
     merged: list[list[object]] = []
     for text, bold, italic, color in runs:
-        text = re.sub(r" *\n *", "\n", re.sub(r"[ \t]+", " ", text))
+        text = _collapsed(text, _BLANKS)
         if merged and (merged[-1][1], merged[-1][2], merged[-1][3]) == (bold, italic, color):
             merged[-1][0] = str(merged[-1][0]) + text
         elif merged and not text.strip():
             merged[-1][0] = str(merged[-1][0]) + text
         else:
             merged.append([text, bold, italic, color])
-    spans = [Span(re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", str(t))), bool(b), bool(i),
+    spans = [Span(_collapsed(str(t), _SPACES), bool(b), bool(i),
                   c if isinstance(c, str) else None) for t, b, i, c in merged]
     if spans:
-        first, last = spans[0], spans[-1]
-        spans[0] = Span(first.text.lstrip(), first.bold, first.italic, first.color)
+        # made again only when stripping changes them (seldom: a line holds no outer space)
+        first = spans[0]
+        if first.text != first.text.lstrip():
+            spans[0] = Span(first.text.lstrip(), first.bold, first.italic, first.color)
         last = spans[-1]
-        spans[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.color)
+        if last.text != last.text.rstrip():
+            spans[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.color)
     return tuple(s for s in spans if s.text)
+
+
+_HYPHEN_END = re.compile(r"\w-$")
+_BLANKS = re.compile(r"[ \t]+")
+_SPACES = re.compile(r" {2,}")
+_PADDED_BREAK = re.compile(r" *\n *")
+
+
+def _collapsed(text: str, blanks: re.Pattern[str]) -> str:
+    """``text`` with ``blanks`` made one space, then the spaces around a line break dropped.
+
+    Most runs hold no tab, no two spaces and no line break, and come back as they are
+    without a regular expression run over them (this runs for every run of every line).
+    """
+    if "  " in text or ("\t" in text and blanks is _BLANKS):
+        text = blanks.sub(" ", text)
+    if "\n" in text:
+        text = _PADDED_BREAK.sub("\n", text)
+    return text
 
 
 def bbox(lines: list[Line]) -> tuple[float, float, float, float]:

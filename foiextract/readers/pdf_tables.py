@@ -17,7 +17,10 @@ are one table (:func:`continue_table`); a repeated header row is dropped.
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 from typing import Any, NamedTuple
+
+import numpy as np
 
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, obj_to_bbox, rect_to_edges
 from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables,
@@ -25,7 +28,7 @@ from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables
 
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
-from .pdf_layout import group_lines, paragraph_spans, paragraphs
+from .pdf_layout import group_lines, merge_runs, paragraph_spans, paragraphs
 
 _SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                              "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
@@ -86,22 +89,18 @@ def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
     edges = edges_of(visible)
     settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(edges))
     finder = _Finder(_EdgesPage(edges, bbox), settings)
-    tables = [t for t in finder.tables
-              if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
-    if not tables:
+    # pdfplumber works a table's rows out again each time they are asked for: once here
+    rows_of = [(t, t.rows) for t in finder.tables]
+    grids = [_Grid(t, rows) for t, rows in rows_of
+             if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2]
+    if not grids:
         return [], glyphs
-    grids = [_Grid(t) for t in tables]
-    outside: list[Glyph] = []
-    if len(grids) == 1:  # the common case, without a generator per glyph
-        take = grids[0].take
-        for glyph in glyphs:
-            if not take(glyph, (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2):
-                outside.append(glyph)
-    else:
-        for glyph in glyphs:
-            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-            if not any(grid.take(glyph, cx, cy) for grid in grids):
-                outside.append(glyph)
+    # Each glyph goes to the first table that holds it: the first table takes all it
+    # holds, the next is offered the rest, and so on (each glyph's cell, and the order of
+    # the glyphs in a cell, as offering each glyph to the tables in turn gives).
+    outside = glyphs
+    for grid in grids:
+        outside = grid.take_all(outside)
     return [grid.found(number) for grid in grids], outside
 
 
@@ -172,18 +171,90 @@ def _smallest_cell(pt: tuple[float, float], below: list[tuple[float, float]],
     return None
 
 
+_X0, _X1, _TOP, _BOTTOM = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(4)
+
+
 class _Grid:
     """A found table's cells, indexed by row top and column start for quick lookup."""
 
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: Any, rows: list[Any]) -> None:
         self.bbox: tuple[float, float, float, float] = tuple(table.bbox)  # computed on each access
         self.rows: list[tuple[float, float, list[float], list[tuple[float, float, float] | None]]] = []
-        for row in table.rows:
+        # Each row's drawn cells, left to right: their starts, ends and columns, for a
+        # search by position; None when their starts do not rise left to right.
+        self.drawn: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = []
+        for row in rows:
             boxes = [(b[0], b[2], b[3]) if b is not None else None for b in row.cells]
             starts = [b[0] if b is not None else float("inf") for b in row.cells]
             self.rows.append((row.bbox[1], row.bbox[3], starts, boxes))
+            drawn = [(c, box) for c, box in enumerate(boxes) if box is not None]
+            lefts = [box[0] for _, box in drawn]
+            if drawn and all(a <= b for a, b in zip(lefts, lefts[1:])):
+                self.drawn.append((np.array(lefts), np.array([box[1] for _, box in drawn]),
+                                   np.array([c for c, _ in drawn])))
+            else:
+                self.drawn.append(None)
         self.tops = [r[0] for r in self.rows]
+        self.sorted_tops = all(a <= b for a, b in zip(self.tops, self.tops[1:]))
         self.glyphs: dict[tuple[int, int], list[Glyph]] = {}
+
+    def take_all(self, glyphs: list[Glyph]) -> list[Glyph]:
+        """File each glyph the table holds under its cell (:meth:`take`); the others, in order.
+
+        This runs for every glyph of a page of tables, so the common case, a glyph inside
+        a cell of its own row, is found for all of them at once (:meth:`_own_cells`), and
+        only the others are looked up one by one.
+        """
+        if not glyphs:
+            return []
+        count = len(glyphs)
+        cx = (np.fromiter(map(_X0, glyphs), float, count)
+              + np.fromiter(map(_X1, glyphs), float, count)) / 2
+        cy = (np.fromiter(map(_TOP, glyphs), float, count)
+              + np.fromiter(map(_BOTTOM, glyphs), float, count)) / 2
+        x0, top, x1, bottom = self.bbox
+        inside = (x0 <= cx) & (cx <= x1) & (top <= cy) & (cy <= bottom)
+        rows, columns = self._own_cells(cx, cy, inside)
+        filed = self.glyphs
+        outside: list[Glyph] = []
+        row, column = -1, -1  # the cell filed into last: its glyphs mostly come together
+        bucket: list[Glyph] = []
+        for glyph, within, r, c, x, y in zip(glyphs, inside.tolist(), rows.tolist(),
+                                             columns.tolist(), cx.tolist(), cy.tolist()):
+            if not within:
+                outside.append(glyph)
+            elif c >= 0:
+                if r != row or c != column:
+                    row, column = r, c
+                    bucket = filed.setdefault((r, c), [])
+                bucket.append(glyph)
+            else:
+                self.take(glyph, x, y)
+        return outside
+
+    def _own_cells(self, cx: np.ndarray, cy: np.ndarray, inside: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """The row and column of the cell of its own row that :meth:`take` files each glyph
+        under (the last cell from the left that starts at or before its centre, if it
+        reaches past it), or column -1 where that takes more (or the rows are not in
+        order: then :meth:`take` looks up every glyph)."""
+        rows = np.full(len(cx), -1)
+        columns = np.full(len(cx), -1)
+        if not self.sorted_tops:
+            return rows, columns
+        # bisect_right on each glyph, as take() does, for all glyphs at once
+        row_of = np.searchsorted(np.array(self.tops), cy, side="right") - 1
+        for r in np.unique(row_of[inside]).tolist():
+            drawn = self.drawn[r] if r >= 0 else None
+            if drawn is None:
+                continue
+            lefts, rights, cells = drawn
+            pick = np.flatnonzero(inside & (row_of == r) & (cy <= self.rows[r][1] + 1))
+            k = np.searchsorted(lefts, cx[pick], side="right") - 1
+            found = (k >= 0) & (cx[pick] <= rights[np.maximum(k, 0)])
+            rows[pick[found]] = r
+            columns[pick[found]] = cells[k[found]]
+        return rows, columns
 
     def take(self, glyph: Glyph, cx: float, cy: float) -> bool:
         """File the glyph under its cell; False when it is not inside this table."""
@@ -205,6 +276,7 @@ class _Grid:
             if row < r and any(b is not None and b[0] <= cx <= b[1] for b in boxes):
                 break  # a cell above that does not reach down: the glyph is a stray mark
         return True
+
 
     def _body_columns(self) -> tuple[int, ...]:
         """The column starts most rows share (the body's), or () when the rows agree."""
@@ -318,6 +390,8 @@ def cell_spans(glyphs: list[Glyph], number: int, inner_right: float) -> tuple[Sp
     lines = group_lines(glyphs, number)
     if not lines:
         return ()
+    if len(lines) == 1:  # most cells: one line, its spans as paragraph_spans gives them
+        return merge_runs(lines[0].runs)
     right = max(inner_right, max(line.x1 for line in lines))
     spans: list[Span] = []
     for group in paragraphs(lines, right):
