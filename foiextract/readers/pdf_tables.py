@@ -11,7 +11,7 @@ are one table (:func:`continue_table`); a repeated header row is dropped.
 
 >>> t = FoundTable((0, 0, 10, 10), ((Cell((Span("Q", bold=True),)),),), (0.0,), 1)
 >>> continue_table(t, t).rows
-((Cell(spans=(Span(text='Q', bold=True, italic=False, color=None, href=None),), colspan=1),),)
+((Cell(spans=(Span(text='Q', bold=True, italic=False, color=None, href=None),), colspan=1, line=None),),)
 """
 
 from __future__ import annotations

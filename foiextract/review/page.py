@@ -40,8 +40,8 @@ def page_folder(out: str) -> str:
     """Where an output's review page goes: ``OUT/review-page/`` for a folder output,
     ``NAME.review-page/`` beside a one-file output.
 
-    >>> page_folder("out/"), page_folder("batch.db")
-    ('out/review-page', 'batch.review-page')
+    >>> page_folder("./"), page_folder("batch.db")
+    ('./review-page', 'batch.review-page')
     """
     stripped = out.rstrip("/" + os.sep)
     if os.path.isdir(stripped):
