@@ -646,3 +646,12 @@ def test_what_is_asked_after_what_led_to_it_is_a_question() -> None:
               "send me the specification of the new system.*\n\nWe use Salesforce.\n\n"
               "*1. Does the council have a list of call signs?*\n\nYes.\n")
     assert [p.answer for p in segment(parse(letter, "x.md")).pairs] == ["We use Salesforce.", "Yes."]
+
+
+def test_a_lead_in_to_the_questions_is_not_one_but_a_question_over_a_list_is() -> None:
+    letter = ("Please answer the following questions relating to your printing:\n\n"
+              "1. Please name the resellers you buy from?\n\nRight Digital Solutions\n\n"
+              "2. How many permits were issued in each of the following years:\n\n"
+              "2021 - 4, 2022 - 6\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [p.question[:20] for p in seg.pairs] == ["Please name the rese", "How many permits wer"]

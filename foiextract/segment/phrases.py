@@ -62,6 +62,8 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
     if len(text) < 4 or len(text) > 1200:
         return False
+    if _LEAD_IN.search(text) and not _ASKS_ITSELF.match(text):
+        return False  # "Please answer the following questions …:": what follows asks
     pats = _patterns()
     if pats["statement"].match(text):
         return False
@@ -95,6 +97,13 @@ _LAST_SENTENCE = re.compile(r"[.!]\s+([A-Z][^.!?]*[.?]?)\s*$")
 _ASKS_FOR = re.compile(r"(?:please|kindly|(?:could|can|would|will)\s+you(?:\s+please)?)\s+"
                        r"(?:send|provide|supply|give|disclose|list|tell|state|detail|share|"
                        r"forward|release|confirm)\s+(?:me|us)?\b", re.I)
+
+
+# A lead-in: it ends on what it leads to ("…the following information:", "…as follows:"),
+# unless it asks a question of its own ("How many permits were issued in the following years:").
+_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^?]{0,80}[:.]\s*$", re.I)
+_ASKS_ITSELF = re.compile(r"(?:how|what|which|when|where|who|whom|whose|why|is|are|was|were|do|"
+                          r"does|did|has|have|had|can|could|will|would)\b", re.I)
 
 
 _YES_NO = re.compile(r"^(?:have|has|do|does|did|is|are|was|were|can|could|will|would|should)\s+"
