@@ -31,6 +31,7 @@ from typing import Any
 
 from .lexicon.data import load_json
 from .model import Block, Document
+from .foi.reference import find_reference_in
 
 # A later reply at least this share of the best reply's score is taken as its re-issue.
 REISSUE_SHARE = 0.75
@@ -109,6 +110,14 @@ def focus(document: Document) -> Document:
     logged = next((law for m in incoming if (law := _handled_under(m))), "")
     if logged:
         metadata["logged_under"] = logged
+    # "Subject: Re: Clarification Request – … – Reference – FOI / 2021-22-1114", in the header
+    # of an e-mail a message quotes: the reference the authority gave, where the reply does
+    # not say it again.
+    if "subject" not in metadata:
+        subject = next((s for m in document.messages for s in _quoted_subjects(m)
+                        if find_reference_in(s)), "")
+        if subject:
+            metadata["subject"] = subject
     return replace(document, blocks=tuple(blocks), furniture=furniture, metadata=metadata,
                    attachments=attachments, messages=())
 
@@ -182,3 +191,19 @@ def _without_quoted_original(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     while end and blocks[end - 1].kind == "quote":
         end -= 1
     return blocks[:end] if end else blocks
+
+
+def _quoted_subjects(message: Document) -> list[str]:
+    """The Subject lines of the e-mail headers a message quotes (a long one wrapped onto the
+    next line joined)."""
+    found = []
+    for block in message.furniture:
+        lines = block.text.split("\n")
+        for k, line in enumerate(lines):
+            if line.lower().startswith("subject:"):
+                more = lines[k + 1] if k + 1 < len(lines) and not _HEADER.match(lines[k + 1]) else ""
+                found.append(f"{line[8:].strip()} {more}".strip())
+    return found
+
+
+_HEADER = re.compile(r"^(?:from|sent|to|cc|date|subject)\s*:", re.I)

@@ -143,3 +143,21 @@ def test_a_thread_with_only_an_acknowledgement_falls_back_to_it() -> None:
 def test_a_document_without_messages_is_returned_unchanged() -> None:
     letter = _message("incoming", "2024-01-02", "Two.")
     assert focus(letter) is letter
+
+
+def test_a_reference_only_in_a_quoted_subject_line_is_the_threads(tmp_path: Path) -> None:
+    import foiextract
+
+    thread = ("# CCTV (WDTK id 1)\n\n===== OUTGOING 2021-11-29T10:00:00+00:00 message_id=1\n"
+              "Dear Council,\nHow many CCTV cameras do you operate?\nYours faithfully,\nJ Dixon\n\n"
+              "===== INCOMING 2021-12-10T10:00:00+00:00 message_id=2\nDear J Dixon,\n"
+              "Could you clarify which area you mean?\nKind Regards,\nThe Council\n"
+              "From: J Dixon <x@example.org>\nSent: 29 November 2021 10:55\nTo: FOI <foi@example.org>\n"
+              "Subject: Clarification Request – Freedom of Information Request – Reference – "
+              "FOI / 2021-22-1114\n\n"
+              "===== INCOMING 2022-01-05T10:00:00+00:00 message_id=3\nDear J Dixon,\n"
+              "Please find the council's response to your request set out below:\n"
+              "We operate over 200 cameras.\nKind Regards,\nThe Council\n")
+    path = tmp_path / "thread.txt"
+    path.write_text(thread, encoding="utf-8")
+    assert foiextract.extract(str(path)).documents["reference"].iloc[0] == "FOI / 2021-22-1114"
