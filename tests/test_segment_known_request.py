@@ -74,3 +74,16 @@ def test_compile_reads_each_reply_against_the_request_it_was_given(tmp_path: Pat
                for row in batch.answers.to_dict("records")}
     assert "answer placed by inference" in reasons[("Leeds City Council", 1)]
     assert "answer placed by inference" in reasons[("Kent County Council", 2)]
+
+
+def test_a_yes_no_item_takes_the_replys_yes_and_the_rest_its_verdict(tmp_path: Path) -> None:
+    request = ["Could you answer if the library service completes the annual return?",
+               "If so, please could you send your 2017 return?"]
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Mr Rowe,\n\nWe wish to advise you that the council has decided not to "
+                    "disclose the information you requested. It is withheld under section 22.\n\n"
+                    "The answer is yes, the borough does send its return to CIPFA.\n\n"
+                    "Yours sincerely,\n", "utf-8")
+    pairs = segment(read_document(str(path)), request=request).pairs
+    assert [(p.request_item, p.answer[:18]) for p in pairs] == [
+        (1, "The answer is yes,"), (2, "We wish to advise ")]

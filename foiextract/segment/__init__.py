@@ -25,7 +25,8 @@ from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
 from .keyed import keyed_answers
-from .phrases import closing_within, reads_as_question, reply_opening, whole_request_verdict
+from .phrases import (asks_whether, closing_within, reads_as_question, reply_opening,
+                      whole_request_verdict)
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -270,7 +271,14 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
                  for q in questions]
     else:
         stand_in = Question([verdict], "request_verdict", "")
-        found = [_Found(stand_in, item, verdict.text, len(known) > 1, [verdict]) for item in known]
+        # A yes/no item the reply answers in so many words ("The answer is yes, the borough does
+        # send its return") takes that answer; the rest, the verdict.
+        said = next((u for u, r in zip(units, readings)
+                     if r.role == "text" and _SAYS_YES_OR_NO.match(u.text)), None)
+        found = [_Found(Question([said], "request_yes_no", ""), item, said.text, False, [said])
+                 if said is not None and asks_whether(item)
+                 else _Found(stand_in, item, verdict.text, len(known) > 1, [verdict])
+                 for item in known]
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
 
 
@@ -315,6 +323,8 @@ _NAMES_REQUEST = re.compile(
     r"we\s+received|on\s+\d)\b|[.;:]|$)", re.I)
 
 
+_SAYS_YES_OR_NO = re.compile(r"(?:the\s+answer\s+(?:to\s+\w+(?:\s+\w+)?\s+)?is\s+)?(?:yes|no)\b(?!\s+(?:information|data|records?)\b)",
+                             re.I)
 # An acknowledgement's words: the answer is still to come.
 _HOLDING = re.compile(r"\b(?:will\s+(?:respond|reply|aim\s+to|endeavour|be\s+in\s+touch)|"
                       r"within\s+(?:20|twenty)\s+working\s+days|has\s+been\s+logged|"

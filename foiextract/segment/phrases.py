@@ -110,6 +110,21 @@ _YES_NO = re.compile(r"^(?:have|has|do|does|did|is|are|was|were|can|could|will|w
                      r"(?:you|your|the|any|there|this|these|it|we|all)\b\s+\S+\s+\S+", re.I)
 
 
+def asks_whether(text: str) -> bool:
+    """True for a question a yes or a no answers ("Could you answer if the library service
+    completes the return", "Does the council hold…?").
+
+    >>> asks_whether("Could you answer if the service completes the return?"), asks_whether("How many?")
+    (True, False)
+    """
+    return bool(_WHETHER.search(text) or _ASKS_YES_NO.match(text.strip()))
+
+
+_WHETHER = re.compile(r"\b(?:whether|(?:answer|confirm|tell\s+(?:me|us)|say|know)\s+if)\b", re.I)
+_ASKS_YES_NO = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had)\s+(?:you|your|the|any|"
+                          r"there|this|it|they)\b", re.I)
+
+
 def _asks(text: str) -> bool:
     return bool(re.match(r"^(please|kindly|could|can|would|will|if)\b", text, re.I))
 

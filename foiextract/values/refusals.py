@@ -117,7 +117,7 @@ def withheld_exemptions(text: str) -> list[str] | None:
 # nothing is still one.
 _STRONG = re.compile(r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?|"
                      r"(?:(?:will|shall|can|could|would|are|is|am|do|does)\s*(?:not|n['’]t)"
-                     r"|cannot|unable|declined?)\s+(?:be\s+)?(?:able\s+)?(?:to\s+)?"
+                     r"|cannot|unable|declined?|not\s+to)\s+(?:be\s+)?(?:able\s+)?(?:to\s+)?"
                      r"(?:disclosed?|released?))\b", re.I)
 _STRONG_WORDS = ("withheld", "exempt", "neither confirm nor deny", "refuse", "disclose", "release")
 
