@@ -100,6 +100,38 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=4096)
+def topic_words(text: str, verbs: bool = False) -> frozenset[str]:
+    """The words of ``text`` that say what it is about: of four letters or more, not the words
+    every question or letter uses, a plural's "s" taken off. With ``verbs``, also the verb a
+    yes/no question asks with: "have" for "Does it have / Has it", "be" for "Is it / Are they".
+
+    >>> sorted(topic_words("Do you use your own internal teams for repairs?"))
+    ['internal', 'repair', 'team']
+    >>> sorted(topic_words("Does the council have a contract?", verbs=True))
+    ['contract', 'have']
+    """
+    low = text.lower()
+    words = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+             for w in re.findall(r"[a-z]{4,}", low) if w not in _COMMON_WORDS}
+    if verbs:
+        words |= {w for w in re.findall(r"[a-z]+", low) if w in _ASKING_VERBS}
+        if re.search(r"\b(?:has|have|had)\b", low):
+            words.add("have")
+        if re.match(r"\s*(?:is|are|was|were)\b", low):
+            words.add("be")
+    return frozenset(words)
+
+
+_COMMON_WORDS = frozenset(
+    "your yours have does this that these those with from what which there their they them "
+    "where when will would could should been being were please provide confirm whether also "
+    "into onto only other than then such some same very more most many much each every "
+    "council councils authority authorities local currently current about over under".split())
+# Short verbs a yes/no question asks with, kept though under four letters or common.
+_ASKING_VERBS = frozenset({"use", "run", "pay", "own", "hold", "have", "keep", "send", "sell"})
+
+
 # A line that names one thing: a few words, no figure, no sentence's punctuation.
 _NAME_ITEM = re.compile(r"[^\W\d][^\d.:;?!]{0,60}", re.UNICODE)
 
@@ -120,6 +152,9 @@ class Answer:
     blocks: tuple[Block, ...] = field(default=(), compare=False)
     items: tuple[str, ...] = ()
     subject: Subject = NO_SUBJECT
+    # A yes/no question's words (:func:`topic_words`): what a bare statement must speak of, and
+    # with which verb, to answer it yes.
+    topic: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
@@ -137,7 +172,9 @@ class Answer:
         # Solutions and …", the question and its answer on one line) is not an item of it.
         spaced = " ".join(text.split())
         items = tuple(item for item in list_items_of(blocks) if item in spaced)
-        return cls(answer, text, question, intent, first, blocks, items, subject)
+        topic = topic_words(question, verbs=True) if intent == "boolean" and question else \
+            frozenset()
+        return cls(answer, text, question, intent, first, blocks, items, subject, topic)
 
     @property
     def lower(self) -> str:

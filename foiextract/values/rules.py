@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable
 
 from foiextract.model import Atom, Value
-from foiextract.values.answer import Answer
+from foiextract.values.answer import Answer, topic_words
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
 from foiextract.values.lists import list_items
@@ -494,10 +494,30 @@ def boolean_statement(a: Answer) -> Value | None:
     if has_phrase("negation_markers", first):
         return Value("boolean", "no")
     # "I can confirm that the library service completes the return": confirmed, and not denied.
-    if len(first) < len(a.first) or _pattern("affirmation").match(first) or \
-            re.match(r"[\w' ]{0,40}\b(?:does|do|did|has|have|is|are|was|were) (?!not\b)\w+", first):
+    if len(first) < len(a.first) or _pattern("affirmation").match(first):
+        return Value("boolean", "yes")
+    # "The council has a contract with Veolia" to "Does the council have a contract…?": a yes,
+    # where the statement says the question's verb of the question's thing ("Amey is responsible
+    # for all highway maintenance" to "Do you use your own teams for highway repairs?" is not).
+    said = _STATES.match(first)
+    if said and a.topic and _verb_of(said) in a.topic and a.topic & topic_words(first):
         return Value("boolean", "yes")
     return None
+
+
+_STATES = re.compile(r"[\w' ]{0,40}?\b(?P<aux>does|do|did|has|have|had|is|are|was|were)"
+                     r"\s+(?!not\b)(?P<next>\w+)", re.I)
+
+
+def _verb_of(said: re.Match[str]) -> str:
+    """The verb a statement turns on, as :func:`~.answer.topic_words` keeps a question's:
+    "has" and "had" as "have", "is" and "were" as "be", "does use" as "use"."""
+    aux = said.group("aux").lower()
+    if aux in ("has", "have", "had"):
+        return "have"
+    if aux in ("is", "are", "was", "were"):
+        return "be"
+    return said.group("next").lower()
 
 
 def enumeration(a: Answer) -> Value | None:
