@@ -17,6 +17,16 @@ from .conftest import BARNET, documents_with_gold, gold_for, ids
 MARKDOWN = documents_with_gold(".md")
 
 
+def _thread(folder: Path, request: str, reply: str) -> Path:
+    """A request platform's thread of two messages, the requester's and the council's reply."""
+    path = folder / "thread.txt"
+    path.write_text("===== OUTGOING 2024-12-12T10:00:00+00:00 message_id=1\nDear Council,\n"
+                    f"{request}Yours faithfully,\nA Person\n\n"
+                    "===== INCOMING 2025-01-15T10:00:00+00:00 message_id=2\nDear A Person,\n"
+                    f"{reply}Kind Regards,\nThe Council\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("path", MARKDOWN, ids=ids(MARKDOWN))
 def test_markdown_pairs_match_gold(path: Path) -> None:
     gold = gold_for(path)
@@ -366,35 +376,36 @@ def test_footnotes_the_answer_calls_are_not_answer() -> None:
                            "principle says.(2)")
 
 
-def test_request_lead_in_and_the_requesters_procedure_are_not_items() -> None:
+@pytest.mark.parametrize("letter, items, pairs", [
     # "…please provide me with the following:" over numbered items, and the requester's words
     # on format and advice, are the request's frame, not what it asks.
-    letter = ("> For each of the years 2020/21 and 2021/22 please provide me with the following:\n>\n"
-              "> 1. The total number of staff employed to inspect homes.\n>\n"
-              "> 2. The number of inspections carried out.\n>\n"
-              "> I would like to receive the information in a spreadsheet. If this request is too "
-              "broad, I would be grateful if you could contact me to refine it.\n\n"
-              "1. The total number of staff employed to inspect homes.\n\n20/21 - 11 21/22 - 12\n\n"
-              "2. The number of inspections carried out.\n\n20/21 - 1290 21/22 - 1344\n")
-    seg = segment(parse(letter, "x.md"))
-    assert seg.request == ("The total number of staff employed to inspect homes.",
-                           "The number of inspections carried out.")
-    assert [p.request_item for p in seg.pairs] == [1, 2]
-
-
-def test_a_lead_in_over_questions_that_ask_and_how_to_answer_them_are_not_items() -> None:
+    ("> For each of the years 2020/21 and 2021/22 please provide me with the following:\n>\n"
+     "> 1. The total number of staff employed to inspect homes.\n>\n"
+     "> 2. The number of inspections carried out.\n>\n"
+     "> I would like to receive the information in a spreadsheet. If this request is too "
+     "broad, I would be grateful if you could contact me to refine it.\n\n"
+     "1. The total number of staff employed to inspect homes.\n\n20/21 - 11 21/22 - 12\n\n"
+     "2. The number of inspections carried out.\n\n20/21 - 1290 21/22 - 1344\n",
+     ("The total number of staff employed to inspect homes.",
+      "The number of inspections carried out."),
+     [(1, "20/21 - 11 21/22 - 12"), (2, "20/21 - 1290 21/22 - 1344")]),
     # No numbers: the questions ask by their words. "…answer the questions in the required way"
     # is the requester's procedure.
-    letter = ("> Please can you answer the questions below in the required way (Yes, No or Don't "
-              "Know).\n>\n> I would like the following information :\n>\n"
-              "> In the last 12 months how many notices were received?\n>\n"
-              "> How many strategy discussions took place?\n\n"
-              "In the last 12 months how many notices were received?\n\n1086\n\n"
-              "How many strategy discussions took place?\n\n402\n")
+    ("> Please can you answer the questions below in the required way (Yes, No or Don't "
+     "Know).\n>\n> I would like the following information :\n>\n"
+     "> In the last 12 months how many notices were received?\n>\n"
+     "> How many strategy discussions took place?\n\n"
+     "In the last 12 months how many notices were received?\n\n1086\n\n"
+     "How many strategy discussions took place?\n\n402\n",
+     ("In the last 12 months how many notices were received?",
+      "How many strategy discussions took place?"),
+     [(1, "1086"), (2, "402")]),
+])
+def test_request_lead_ins_and_the_requesters_procedure_are_not_items(
+        letter: str, items: tuple[str, ...], pairs: list[tuple[int, str]]) -> None:
     seg = segment(parse(letter, "x.md"))
-    assert seg.request == ("In the last 12 months how many notices were received?",
-                           "How many strategy discussions took place?")
-    assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "1086"), (2, "402")]
+    assert seg.request == items
+    assert [(p.request_item, p.answer) for p in seg.pairs] == pairs
 
 
 def test_a_restated_question_wrapped_over_several_lines_is_one_question() -> None:
@@ -572,39 +583,30 @@ def test_a_verdict_on_a_thread_request_keeps_what_the_reply_says_with_it(
         tmp_path: Path, opening: str) -> None:
     # The reply's verdict on the whole request ("…accessible by other means it is exempt…")
     # with where it is published before it and the advice after it, up to the closing.
-    thread = ("===== OUTGOING 2016-03-11T08:00:00+00:00 message_id=1\nDear Council,\n"
-              "I would be grateful if you would supply a list of licensed premises.\n"
-              "Yours faithfully,\nA Person\n\n"
-              "===== INCOMING 2016-03-15T10:00:00+00:00 message_id=2\nDear A Person,\n"
-              f"{opening}\n"
-              "The council publishes details of licences at:\n[1]\nhttps://www.example.gov.uk/x\n"
-              ".\nAs this information is accessible by other means it is exempt from disclosure "
-              "under Section 21(1) of the Freedom of Information Act 2000.\n"
-              "Details of owners can be found via the Land Registry.\n"
-              "If you have any queries about this response, please do not hesitate to contact us.\n"
-              "Kind Regards,\nThe Council\n")
-    path = tmp_path / "thread.txt"
-    path.write_text(thread, encoding="utf-8")
+    path = _thread(tmp_path, "I would be grateful if you would supply a list of licensed premises.\n",
+                   f"{opening}\n"
+                   "The council publishes details of licences at:\n[1]\nhttps://www.example.gov.uk/x\n"
+                   ".\nAs this information is accessible by other means it is exempt from disclosure "
+                   "under Section 21(1) of the Freedom of Information Act 2000.\n"
+                   "Details of owners can be found via the Land Registry.\n"
+                   "If you have any queries about this response, please do not hesitate to contact "
+                   "us.\n")
     [pair] = segment(focus(read_document(path))).pairs
     assert pair.answer.startswith("The council publishes details of licences at:")
     assert pair.answer.endswith("Details of owners can be found via the Land Registry.")
 
 
 def test_the_second_question_of_a_quoted_item_answered_apart_is_a_question(tmp_path: Path) -> None:
-    thread = ("===== OUTGOING 2024-12-12T10:00:00+00:00 message_id=1\nDear Council,\n"
-              "1. How many 17 year olds were placed on protection plans last year? Same for "
-              "CIN plans?\n2. How many strategy discussions took place?\n"
-              "3. How many led to a section 47 enquiry?\nYours faithfully,\nA Person\n\n"
-              "===== INCOMING 2025-01-15T10:00:00+00:00 message_id=2\nDear A Person,\n"
-              "Please find the council's response to your request set out below:\n"
-              "1. How many 17 year olds were placed on protection plans last year?\n"
-              "• None of the 7 had a plan\nSame for CIN plans?\n"
-              "• 15 x 17-year-olds were put on a CIN Plan.\n"
-              "2. How many strategy discussions took place?\n• 163\n"
-              "3. How many led to a section 47 enquiry?\n• 137\n"
-              "Kind Regards,\nThe Council\n")
-    path = tmp_path / "thread.txt"
-    path.write_text(thread, encoding="utf-8")
+    path = _thread(tmp_path,
+                   "1. How many 17 year olds were placed on protection plans last year? Same for "
+                   "CIN plans?\n2. How many strategy discussions took place?\n"
+                   "3. How many led to a section 47 enquiry?\n",
+                   "Please find the council's response to your request set out below:\n"
+                   "1. How many 17 year olds were placed on protection plans last year?\n"
+                   "• None of the 7 had a plan\nSame for CIN plans?\n"
+                   "• 15 x 17-year-olds were put on a CIN Plan.\n"
+                   "2. How many strategy discussions took place?\n• 163\n"
+                   "3. How many led to a section 47 enquiry?\n• 137\n")
     result = foiextract.extract(str(path))
     pairs = result.pairs
     assert list(pairs["question"].str[:18]) == [
