@@ -1,6 +1,7 @@
 """Benchmark bulk runs: the reference letter in bulk beside a bare Markdown parse, throughput
-with 1 and all cores, peak memory at 500 and 2,000 documents, and the cost of a PDF page
-beside pdfplumber's bare ``page.chars``.
+with 1 and all cores, peak memory at 500 and 2,000 documents, the cost of a PDF page
+beside pdfplumber's bare ``page.chars``, and a document's cost as a Dask task read in a
+fresh child against one read by the Dask worker's reusable worker processes.
 
 Issue 18's targets: ``extract`` over 300 copies of the reference Markdown letter within 3x
 of markdown-it-py parsing the same files in one process; ``--jobs 2`` at least 1.8x
@@ -14,6 +15,7 @@ memory run is a fresh process, so its peak is its own.
     python benchmarks/bench_bulk.py                 # about 3-5 minutes on 2 cores
     python benchmarks/bench_bulk.py --reference-docs 300 --speed-docs 200 --memory-docs 100 2000
     python benchmarks/bench_bulk.py --only reference
+    python benchmarks/bench_bulk.py --only dask     # needs foiextract[dask]
 """
 
 from __future__ import annotations
@@ -169,15 +171,49 @@ def per_page() -> None:
           f"{bare * 1000:.1f} ms ({ours / bare:.1f}x), over {pages // 3} pages")
 
 
+def dask_tasks(work: Path, n: int, rounds: int) -> None:
+    """``n`` copies of the reference letter as Dask tasks on a local cluster of every core:
+    each read in a fresh child (``run_isolated``, the Dask engine before issue 18's reusable
+    workers) and by the Dask worker's worker pool (``run_pooled``), taking turns."""
+    import distributed
+
+    from foiextract.bulk.dask_engine import run_pooled
+    from foiextract.bulk.isolate import Task, run_isolated
+    from foiextract.limits import Limits
+
+    docs = work / "dask"
+    make_copies(docs, n, [REFERENCE])
+    tasks = [Task(str(path), str(k)) for k, path in enumerate(sorted(docs.iterdir()))]
+    limits = Limits()
+    best = {"fresh child": float("inf"), "reusable workers": float("inf")}
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=cores(), processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        for _ in range(rounds):
+            for name, task_function in (("fresh child", run_isolated),
+                                        ("reusable workers", run_pooled)):
+                started = time.perf_counter()
+                futures = client.map(task_function, tasks, limits=limits, pure=False)
+                records = client.gather(futures)
+                best[name] = min(best[name], time.perf_counter() - started)
+                assert not any(record.failed for record in records)
+    fresh, pooled = best["fresh child"] / n, best["reusable workers"] / n
+    print(f"{n} copies of {REFERENCE.name} as Dask tasks, {cores()} threads, best of {rounds}:")
+    print(f"  a fresh child a document: {fresh * 1000:.1f} ms a document")
+    print(f"  the Dask worker's reusable worker processes: {pooled * 1000:.1f} ms a document")
+    print(f"  per-document cost, before/after: {fresh / pooled:.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reference-docs", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--speed-docs", type=int, default=500)
     parser.add_argument("--memory-docs", type=int, nargs=2, default=[500, 2000])
-    parser.add_argument("--only", choices=["reference", "speed", "memory", "page"], nargs="*")
+    parser.add_argument("--only", choices=["reference", "speed", "memory", "page", "dask"],
+                        nargs="*")
     args = parser.parse_args()
-    only = set(args.only or ("reference", "speed", "memory", "page"))
+    only = set(args.only or ("reference", "speed", "memory", "page", "dask"))
     os.chdir(ROOT)
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as folder:
         work = Path(folder)
@@ -187,6 +223,8 @@ def main() -> None:
             throughput(work, args.speed_docs, args.rounds)
         if "memory" in only:
             memory(work, args.memory_docs)
+        if "dask" in only:
+            dask_tasks(work, args.reference_docs, args.rounds)
     if "page" in only:
         per_page()
 

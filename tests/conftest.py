@@ -1,14 +1,20 @@
-"""Shared fixtures: the corpora and their gold."""
+"""Shared fixtures: the corpora and their gold; a reader that notes which process read each
+document (for the bulk engines' worker processes)."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
 
+import foiextract.pipeline
 from foiextract.evaluate import split_of
+from foiextract.limits import Limits
 from foiextract.model import Document
 from foiextract.readers.convert import find_soffice
 
@@ -109,3 +115,48 @@ def found_in_order(document: Document, gold: dict) -> tuple[int, list[str]]:
 def unmatched_gold(document: Document, gold: dict) -> list[str]:
     """Gold request items, questions and answers not found in order in the blocks' text."""
     return found_in_order(document, gold)[1]
+
+
+_REAL_EXTRACT_FILE = foiextract.pipeline.extract_file
+PIDS = "FOIEXTRACT_TEST_PIDS"
+
+
+def _recording_extract_file(source: str, limits: Limits = Limits()
+                            ) -> list[foiextract.pipeline.Extraction]:
+    """Note which process read the document; misbehave as its name says."""
+    with open(os.environ[PIDS], "a", encoding="ascii") as handle:
+        handle.write(f"{os.path.basename(source)} {os.getpid()}\n")
+    name = os.path.basename(source)
+    if name.startswith("hang"):
+        time.sleep(60)
+    if name.startswith("hog"):
+        hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
+        del hoard
+    if name.startswith("crash"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return _REAL_EXTRACT_FILE(source, limits)
+
+
+@pytest.fixture()
+def recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The file where each document's reading process is noted (see :func:`readers_of`)."""
+    # Workers are forked from this process, so they read with the recording reader.
+    monkeypatch.setattr(foiextract.pipeline, "extract_file", _recording_extract_file)
+    monkeypatch.setenv(PIDS, str(tmp_path / "pids.txt"))
+    return tmp_path / "pids.txt"
+
+
+def readers_of(pids: Path) -> dict[str, int]:
+    """Which process read each document (the parent's warm-up sample left out)."""
+    return {name: int(pid) for name, pid in
+            (line.split() for line in pids.read_text("ascii").splitlines())
+            if name != "sample.md"}
+
+
+def barnet_copies(tmp_path: Path, names: list[str]) -> Path:
+    """A folder of copies of the Barnet letter (22 pairs) under the given names."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(BARNET, folder / name)
+    return folder

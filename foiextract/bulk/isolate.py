@@ -1,11 +1,12 @@
 """One document, one child process: a wall-clock limit, a memory cap, and a record either way.
 
-A local run reads with the reusable workers of :mod:`foiextract.bulk.pool`, which
-share what is here (reading a document into rows, capping memory, naming a death);
-a task on a Dask cluster still reads in a fresh child of its own.
+Bulk runs read with the reusable workers of :mod:`foiextract.bulk.pool` (locally,
+and on each Dask worker), which share what is here (reading a document into rows,
+capping memory, naming a death). A fresh child for one document, as here, is for
+reading one file on its own (the fuzz driver does).
 
 :func:`run_isolated` starts a fresh child for the document (forked from a
-fork server that has already imported the readers, so starting one costs a few
+parent that has already imported the readers, so starting one costs a few
 milliseconds), waits for its rows through a pipe, and kills it when the time
 is up. Whatever happens (rows, a reader's error, a hang, a blown memory cap, a
 crash) the caller gets one :class:`Record`. Nothing is shared between
@@ -87,8 +88,7 @@ def run_isolated(task: Task, limits: Limits) -> Record:
     """Extract ``task.source`` in a child process under ``limits``; never raises for the document."""
     context = worker_context()
     if multiprocessing.current_process().daemon:
-        raise RuntimeError("this process is daemonic and cannot start a child per document; "
-                           "start Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False")
+        raise RuntimeError("this process is daemonic and cannot start a child for the document")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(task, limits, sender), daemon=True)
     started = time.monotonic()

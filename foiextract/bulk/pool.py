@@ -3,8 +3,9 @@
 A fresh child a document (:func:`~foiextract.bulk.isolate.run_isolated`) costs
 more than reading a short letter does (issue 18: 18 ms a document against 3.6 ms
 in-process). A :class:`WorkerPool` keeps one worker process for each thread that
-uses it; the thread hands its worker one document at a time and is the
-worker's watchdog while it reads:
+uses it (the local engine's threads; on a Dask cluster, each Dask worker's
+threads: :mod:`foiextract.bulk.dask_engine`); the thread hands its worker one
+document at a time and is the worker's watchdog while it reads:
 
 - **time**: no record by the document's deadline, and the worker is killed (its
   process group: a converter it started goes too) and replaced;
@@ -103,13 +104,16 @@ def _broke_its_cap(record: Record) -> bool:
 class WorkerPool:
     """Long-lived worker processes, one for each thread that calls :meth:`run`.
 
-    Use it as a context manager: leaving it stops every worker.
+    Use it as a context manager: leaving it stops every worker. A pool may outlive the
+    threads that use it (on a Dask worker it serves run after run): the worker of a thread
+    that has ended is stopped when another thread next starts one.
     """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self._local = threading.local()
-        self._workers: set[_Worker] = set()
+        # Each worker, and the thread it reads for.
+        self._workers: dict[_Worker, threading.Thread] = {}
         self._lock = threading.Lock()
         self._closed = False
 
@@ -118,12 +122,22 @@ class WorkerPool:
         if self._closed:
             raise RuntimeError("the worker pool is closed")
         worker: _Worker | None = getattr(self._local, "worker", None)
+        if worker is not None and not worker.process.is_alive():
+            # It died while idle (the OOM killer; stop_all after an interrupted run, when the
+            # pool outlives runs on a Dask worker): not this document's doing.
+            self._retire(worker, grace=0.0)
+            worker = None
         if worker is None:
             with self._lock:
                 if self._closed:
                     raise RuntimeError("the worker pool is closed")
+                orphans = [w for w, thread in self._workers.items() if not thread.is_alive()]
+                for orphan in orphans:
+                    del self._workers[orphan]
                 worker = self._local.worker = _Worker(self.limits)
-                self._workers.add(worker)
+                self._workers[worker] = threading.current_thread()
+            for orphan in orphans:
+                orphan.stop(_EXIT_GRACE)
         record, healthy = worker.read(task, self.limits)
         if not healthy:
             self._retire(worker, grace=_EXIT_GRACE if not record.failed else 0.0)
@@ -132,7 +146,7 @@ class WorkerPool:
     def _retire(self, worker: _Worker, grace: float) -> None:
         self._local.worker = None
         with self._lock:
-            self._workers.discard(worker)
+            self._workers.pop(worker, None)
         worker.stop(grace)
 
     def close(self, grace: float = _EXIT_GRACE) -> None:
@@ -140,7 +154,7 @@ class WorkerPool:
         (0: killed at once). Documents still waiting are refused (``RuntimeError``)."""
         with self._lock:
             self._closed = True
-            workers, self._workers = list(self._workers), set()
+            workers, self._workers = list(self._workers), {}
         for worker in workers:
             worker.stop(grace)
 

@@ -4,9 +4,10 @@ The parent never parses. It lists the inputs, checks each from ``stat``,
 hashes it, skips it when the manifest already holds its part, and otherwise
 hands it to a worker (locally, one of ``jobs`` long-lived worker processes,
 each watched by a thread that kills and replaces it when a document breaks a
-limit: :mod:`foiextract.bulk.pool`; or a task on a Dask cluster, a child
-process a document). Each result is written as a
-part as soon as it arrives; at the end the parts are merged table by table
+limit: :mod:`foiextract.bulk.pool`; or a task on a Dask cluster, read by
+the same kind of long-lived worker processes on the Dask worker that runs it:
+:mod:`foiextract.bulk.dask_engine`). Each result is written as a part as soon
+as it arrives; at the end the parts are merged table by table
 into the output. Output depends only on the inputs: not on ``jobs``, the
 engine, the order work finished in, or how many runs it took.
 
@@ -32,7 +33,7 @@ from ..errors import FoiExtractError, WorkerCrash
 from ..pipeline import iter_inputs
 from ..tables import TABLES, error_row
 from ..writers import check_output, one_table
-from .isolate import Record, Task, failure, run_isolated, stop_all
+from .isolate import Record, Task, failure, stop_all
 from ..limits import Limits, check_inside, probe
 from .manifest import Part, State, part_key, state_dir
 from .order import RowKey, merge_parts
@@ -178,10 +179,10 @@ def _executor(options: BulkOptions) -> Iterator[tuple[Executor, int, Reader]]:
                 WorkerPool(options.limits) as workers:
             yield pool, 2 * jobs, workers.run
         return
-    from .dask_engine import dask_executor
+    from .dask_engine import dask_executor, run_pooled
 
     with dask_executor(options.scheduler, jobs) as (executor, threads):
-        yield executor, 2 * threads, functools.partial(run_isolated, limits=options.limits)
+        yield executor, 2 * threads, functools.partial(run_pooled, limits=options.limits)
 
 
 def _schedule(inputs: list[str], roots: list[str | None], state: State, executor: Executor,
