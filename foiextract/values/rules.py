@@ -120,19 +120,24 @@ def not_applicable(a: Answer) -> Value | None:
 
 
 def yes_no(a: Answer) -> Value | None:
-    """An answer opening "Yes" or "No" (not "No reviews …", a determiner)."""
-    m = _pattern("yes_no").match(a.text)
+    """An answer opening "Yes" or "No" (not "No reviews …", a determiner), or "The answer is
+    yes …"."""
+    said = _THE_ANSWER_IS.match(a.text)
+    text = a.text[said.end():] if said else a.text
+    m = _pattern("yes_no").match(text)
     if m is None:
         return None
     word = m.group(1).lower()
-    rest = a.text[m.end():m.end() + 2]
+    rest = text[m.end():m.end() + 2]
     if word == "no" and rest[:1].isspace() and rest[1:2].isalpha() and a.intent != "boolean":
         return None
-    if word == "no" and _NO_INFORMATION.match(a.text, m.end()):
+    if word == "no" and _NO_INFORMATION.match(text, m.end()):
         return None  # "No information held": to any question, nothing held (the next rule)
     return Value("boolean", word)
 
 
+_THE_ANSWER_IS = re.compile(r"the\s+answer\s+(?:to\s+(?:this|that|your|the)\s+(?:question|"
+                            r"request)\s+)?is\s+(?=(?:yes|no)\b)", re.I)
 _NO_INFORMATION = re.compile(r"\s+(?:such\s+|recorded\s+|further\s+)?(?:information|data|records?|"
                              r"details|documents?|documentation|figures|statistics)\b", re.I)
 
