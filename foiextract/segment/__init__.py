@@ -317,14 +317,16 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
 _NAMES_REQUEST = re.compile(
     r"\b(?:thank\s+you\s+for|further\s+to|in\s+response\s+to)\s+your\s+(?:recent\s+)?"
     r"(?:request|e-?mail|letter)(?:\s+for\s+information)?(?:\s+dated\s+[^,.]{3,20}?)?\s*,?\s*"
-    r"(?:(?:in\s+which\s+you\s+|which\s+|where\s+you\s+)?(?:asking|asked|ask)\s+(?:us\s+)?(?:for|about)"
-    r"|about|regarding|concerning|relating\s+to|in\s+relation\s+to)\s+"
+    r"(?:(?:in\s+which\s+you\s+|which\s+|where\s+you\s+)?(?:asking|asked|ask)\s+(?:us\s+)?"
+    r"(?:for|about)|about|regarding|concerning|relating\s+to|in\s+relation\s+to)\s+"
     r"(?P<what>.{8,300}?)(?=,?\s+(?:which|that|received|dated|sent|and\s+(?:has|have|was|is)|"
     r"we\s+received|on\s+\d)\b|[.;:]|$)", re.I)
 
 
-_SAYS_YES_OR_NO = re.compile(r"(?:the\s+answer\s+(?:to\s+\w+(?:\s+\w+)?\s+)?is\s+)?(?:yes|no)\b(?!\s+(?:information|data|records?)\b)",
-                             re.I)
+# A paragraph that says yes or no ("The answer is yes the borough does…"; not "No information
+# held").
+_SAYS_YES_OR_NO = re.compile(r"(?:the\s+answer\s+(?:to\s+\w+(?:\s+\w+)?\s+)?is\s+)?(?:yes|no)\b"
+                             r"(?!\s+(?:information|data|records?)\b)", re.I)
 # An acknowledgement's words: the answer is still to come.
 _HOLDING = re.compile(r"\b(?:will\s+(?:respond|reply|aim\s+to|endeavour|be\s+in\s+touch)|"
                       r"within\s+(?:20|twenty)\s+working\s+days|has\s+been\s+logged|"
@@ -333,6 +335,7 @@ _HOLDING = re.compile(r"\b(?:will\s+(?:respond|reply|aim\s+to|endeavour|be\s+in\
 
 # How alike a line of the reply must read to a question asked to be that question echoed.
 ECHO_SIMILARITY = 0.8
+
 # Where the one answer to a restated request stops.
 _ENDS_ANSWER = frozenset({"stop", "heading", "question", "stem", "label", "echo", "request",
                           "template"})
