@@ -126,6 +126,13 @@ def _recording_extract_file(source: str, limits: Limits = Limits()
     """Note which process read the document; misbehave as its name says."""
     with open(os.environ[PIDS], "a", encoding="ascii") as handle:
         handle.write(f"{os.path.basename(source)} {os.getpid()}\n")
+    return misbehaving_extract_file(source, limits)
+
+
+def misbehaving_extract_file(source: str, limits: Limits = Limits()
+                             ) -> list[foiextract.pipeline.Extraction]:
+    """Read the document as the pipeline does, but misbehave as its name says: "hang…" sleeps
+    past any deadline, "hog…" takes 4 GB, "crash…" kills its process."""
     name = os.path.basename(source)
     if name.startswith("hang"):
         time.sleep(60)

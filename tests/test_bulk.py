@@ -23,7 +23,7 @@ from foiextract.pipeline import extract
 from foiextract.tables import TABLES
 from foiextract.writers import read_table
 
-from .conftest import BARNET, CORPORA
+from .conftest import BARNET, CORPORA, misbehaving_extract_file
 
 # One document of every format, plus a failure (a scan, OCR off), so every table has rows.
 MIXED = ["corpora/singles", "corpora/london-scr-dhr-batch/hackney_FOI20-0188.docx",
@@ -141,26 +141,10 @@ def test_a_run_killed_half_way_then_rerun_equals_an_uninterrupted_run(tmp_path: 
     assert _bytes(out, "csv") == _bytes(clean, "csv")
 
 
-def _misbehaving_extract_file(source: str, limits: Limits = Limits()
-                              ) -> list[foiextract.pipeline.Extraction]:
-    name = os.path.basename(source)
-    if name.startswith("hang"):
-        time.sleep(60)
-    if name.startswith("hog"):
-        hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
-        del hoard
-    if name.startswith("crash"):
-        os.kill(os.getpid(), signal.SIGSEGV)
-    return _REAL_EXTRACT_FILE(source, limits)
-
-
-_REAL_EXTRACT_FILE = foiextract.pipeline.extract_file
-
-
 def test_a_hang_a_memory_hog_and_a_crash_are_recorded_and_the_run_goes_on(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Children are forked from this process, so they read with the misbehaving reader.
-    monkeypatch.setattr(foiextract.pipeline, "extract_file", _misbehaving_extract_file)
+    monkeypatch.setattr(foiextract.pipeline, "extract_file", misbehaving_extract_file)
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("hang.md", "hog.md", "crash.md", "good.md"):
