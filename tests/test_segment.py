@@ -492,17 +492,14 @@ def test_a_request_list_answered_by_naming_its_items_however_they_are_worded() -
 
 
 def test_a_thread_reply_that_answers_the_request_without_restating_it(tmp_path: Path) -> None:
-    thread = ("===== OUTGOING 2025-02-28T10:00:00+00:00 message_id=1\nDear Council,\n"
-              "How many people with the following surnames work for the council?\nAhmed\nBrown\n"
-              "Yours faithfully,\nA Person\n\n"
-              "===== INCOMING 2025-03-31T10:00:00+00:00 message_id=2\nDear A Person,\n"
-              "Thank you for your request for information which we received on 28/02/2025.\n"
-              "Please find the council's response to your request set out below:\n"
-              "Ahmed 22\nBrown 43\n"
-              "If you have any queries about this response, please do not hesitate to contact us.\n"
-              "Kind Regards,\nThe Council\n")
-    path = tmp_path / "thread.txt"
-    path.write_text(thread, encoding="utf-8")
+    path = _thread(tmp_path,
+                   "How many people with the following surnames work for the council?\nAhmed\n"
+                   "Brown\n",
+                   "Thank you for your request for information which we received on 12/12/2024.\n"
+                   "Please find the council's response to your request set out below:\n"
+                   "Ahmed 22\nBrown 43\n"
+                   "If you have any queries about this response, please do not hesitate to contact "
+                   "us.\n")
     [pair] = segment(focus(read_document(path))).pairs
     assert pair.question == "How many people with the following surnames work for the council?"
     assert pair.answer == "Ahmed 22 Brown 43"
