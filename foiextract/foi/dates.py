@@ -34,6 +34,9 @@ _ISO = r"(?<![\d/-])(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d])
 
 DATE_PATTERN = re.compile(
     rf"\b(?:{_DAY_FIRST}|{_MONTH_FIRST})|{_NUMERIC}|{_ISO}", re.IGNORECASE)
+# A day and a month with no year after them ("which we received on 2 June").
+DAY_MONTH = (r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m1")
+             + r"(?![a-z])(?!,?\s*(?:19|20)\d\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,18 @@ def _iso(year: str, month: int, day: str) -> str | None:
         return dt.date(y, month, int(day)).isoformat()
     except ValueError:
         return None
+
+
+def on_or_before(day: str, month: str, iso: str) -> str:
+    """The date ``day`` ``month`` in the year that puts it on or before the date ``iso``.
+
+    >>> on_or_before("2", "June", "2015-06-15"), on_or_before("14", "Dec", "2016-01-08")
+    ('2015-06-02', '2015-12-14')
+    """
+    year, number = int(iso[:4]), _month_number(month)
+    if (number, int(day)) > (int(iso[5:7]), int(iso[8:10])):
+        year -= 1
+    return _iso(str(year), number, day) or ""
 
 
 def _month_number(name: str) -> int:

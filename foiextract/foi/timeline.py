@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .dates import DATE_PATTERN, _month_number, find_dates, is_date_only, parse_date
+from .dates import DATE_PATTERN, DAY_MONTH, find_dates, is_date_only, on_or_before, parse_date
 from ..lexicon.scan import folded, matches, starts
 from .zones import reply_of, request_of, zones
 
@@ -123,7 +123,8 @@ def letterhead_date(text: str) -> str:
 _SALUTATION = re.compile(r"(?:^|\n)\s*(?:dear|to whom)\b", re.IGNORECASE)
 # Words that make a date the request's, or another event's, not the letter's.
 _TIED = re.compile(r"\b(?:received|request(?:ed)?|dated|of|on|since|from|until|to|between|"
-                   r"before|after|by|sent|wrote|letter|email|e-mail|deadline|due|expires?|expiry)\W*$", re.IGNORECASE)
+                   r"before|after|by|sent|wrote|letter|email|e-mail|deadline|due|expires?|"
+                   r"expiry)\W*$", re.IGNORECASE)
 
 
 def received_date(document: Document) -> str:
@@ -155,20 +156,11 @@ def _received_without_year(document: Document) -> str:
         if m is None:
             return ""
         sent = response_date(document)
-        if not sent:
-            return ""
-        year, month, day = int(sent[:4]), _month_number(m.group("m1")), int(m.group("d1"))
-        if (month, day) > (int(sent[5:7]), int(sent[8:10])):
-            year -= 1
-        return parse_date(f"{day} {m.group('m1')} {year}")
+        return on_or_before(m.group("d1"), m.group("m1"), sent) if sent else ""
     return ""
 
 
-_RECEIVED_NO_YEAR = re.compile(
-    r"\breceived\b[^.\n]{0,40}?\bon\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?P<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\.?,?\s*(?:19|20)\d\d)",
-    re.IGNORECASE)
+_RECEIVED_NO_YEAR = re.compile(r"\breceived\b[^.\n]{0,40}?\bon\s+" + DAY_MONTH, re.IGNORECASE)
 
 
 def response_date(document: Document) -> str:

@@ -274,7 +274,8 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
         # A yes/no item the reply answers in so many words ("The answer is yes, the borough does
         # send its return") takes that answer; the rest, the verdict.
         said = next((u for u, r in zip(units, readings)
-                     if r.role == "text" and _SAYS_YES_OR_NO.match(u.text)), None)
+                     if r.role == "text" and _SAYS_YES_OR_NO.match(u.text)), None) \
+            if any(asks_whether(item) for item in known) else None
         found = [_Found(Question([said], "request_yes_no", ""), item, said.text, False, [said])
                  if said is not None and asks_whether(item)
                  else _Found(stand_in, item, verdict.text, len(known) > 1, [verdict])

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .phrases import reads_as_question, reads_as_request_intro, requester_procedure
-from ..lexicon.text import normalise
+from ..lexicon.text import normalise, words
 from .units import Unit
 
 _SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})(?:\.\)|[.)])$", re.I)
@@ -99,10 +99,10 @@ def _asks_part_of(unit: Unit, quotes: list[Unit]) -> bool:
     """True when ``unit`` is a question asked inside a quoted paragraph, after its start: the
     later question of an item that asks two ("…which the child didn't witness? Same for CIN
     plans?")."""
+    if unit.marker or not unit.text.rstrip().endswith("?"):
+        return False  # most of a reply: no more to it
     text = normalise(unit.text)
-    if len(text) < 12 or not unit.text.rstrip().endswith("?") or unit.marker:
-        return False
-    return any(f" {text}" in normalise(q.text) for q in quotes)
+    return len(text) >= 12 and any(f" {text}" in words(q.text)[0] for q in quotes)
 
 
 def _quotes_on(rest: str, quoted: Unit, quotes: list[Unit]) -> bool:
