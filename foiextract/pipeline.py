@@ -197,6 +197,9 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
     return out
 
 
+# How sure a value is that the letter, not its answer, completes (under compile's review line).
+INFERRED_CONFIDENCE = 0.65
+
 # A question that asks again what the one before it asked, of something else.
 _ELLIPTIC = re.compile(r"(?:the\s+)?same\s+(?:for|of|with|in)\b|(?:and|what)\s+about\b|"
                        r"and\s+(?:for|in)\b", re.I)
@@ -206,11 +209,13 @@ def _refused_under(pairs: list[Pair], provisions: list[str]) -> list[Pair]:
     """A refusal that names no section ("…deemed these contracts to be commercially sensitive
     and therefore they will not be disclosed") in a letter that relies on one exemption only
     (its refusal notice: "Section 43(2) … states …") is refused under that one. With several
-    exemptions cited, which one is the answer's is not known: it stays unnamed."""
+    exemptions cited, which one is the answer's is not known: it stays unnamed. Read from the
+    letter, not the answer, it is below the confidence that `compile` sends to review."""
     if len(provisions) != 1:
         return pairs
     return [replace(p, value=replace(p.value, value=provisions[0], exemption=provisions[0],
-                                     rule=f"{p.value.rule}+letter"))
+                                     rule=f"{p.value.rule}+letter",
+                                     confidence=min(p.value.confidence, INFERRED_CONFIDENCE)))
             if p.value is not None and p.value.kind == "withheld" and not p.value.value else p
             for p in pairs]
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import foiextract
+from foiextract.compile.tables import REVIEW_CONFIDENCE
 from foiextract.errors import ERROR_KINDS
 
 from .conftest import BARNET, gold_for
@@ -142,3 +143,5 @@ def test_a_refusal_naming_no_section_takes_the_letters_one_exemption(
     pairs = foiextract.extract(str(letter)).pairs
     assert list(pairs["kind"]) == ["count", "withheld"]
     assert list(pairs["value"].fillna("")) == ["3", want]
+    if want:  # taken from the letter, not the answer: sent to review
+        assert pairs["confidence"].iloc[1] < REVIEW_CONFIDENCE
