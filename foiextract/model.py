@@ -278,3 +278,6 @@ class Pair:
     answer_blocks: tuple[Block, ...] = ()
     value: Value | None = None
     key: str = ""
+    # The question this pair answers a part of: "How many retailers…?" for "2022" where the
+    # request listed the years under it and the reply gives a figure for each.
+    part_of: str = ""

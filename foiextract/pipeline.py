@@ -179,7 +179,7 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
     """
     out: list[Pair] = []
     for n, pair in enumerate(pairs):
-        question = pair.question
+        question = f"{pair.part_of} {pair.question}" if pair.part_of else pair.question
         if n and _ELLIPTIC.match(question):
             # "Same for CIN plans?" after "How many were placed on CP plans?": asks the same.
             question = f"{pairs[n - 1].question} {question}"
@@ -193,7 +193,7 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
         # replace(pair, value=value), field by field: dataclasses.replace costs as much again.
         out.append(Pair(pair.question, pair.answer, pair.shared, pair.request_item, pair.section,
                         pair.rule, pair.question_source, pair.answer_source, pair.answer_blocks,
-                        value))
+                        value, part_of=pair.part_of))
     return out
 
 

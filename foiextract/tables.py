@@ -52,7 +52,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "pairs": {
         "doc_id": TEXT, "source": TEXT, "pair_no": INT, "pair_key": TEXT, "section": TEXT,
-        "question": TEXT, "answer": TEXT, "kind": TEXT, "value": TEXT, "shared": BOOL,
+        "part_of": TEXT, "question": TEXT, "answer": TEXT, "kind": TEXT, "value": TEXT, "shared": BOOL,
         "request_item": INT, "number": FLOAT, "unit": TEXT, "low": FLOAT, "high": FLOAT,
         "date_start": DATE, "date_end": DATE, "exemption": TEXT, "url": TEXT,
         "confidence": FLOAT, "rule": TEXT, "value_rule": TEXT,
@@ -213,7 +213,7 @@ def pair_row(doc_id: str, source: str, number: int, pair: Pair) -> dict[str, Any
     value = pair.value
     row: dict[str, Any] = {
         "doc_id": doc_id, "source": source, "pair_no": number, "section": pair.section,
-        "question": pair.question, "answer": pair.answer, "shared": pair.shared,
+        "part_of": pair.part_of, "question": pair.question, "answer": pair.answer, "shared": pair.shared,
         "request_item": pair.request_item, "rule": pair.rule,
         **where_columns(pair.question_source, pair.answer_source), **ocr_columns(pair),
     }

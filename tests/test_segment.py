@@ -8,6 +8,7 @@ import pytest
 
 import foiextract
 from foiextract.correspondence import focus
+from foiextract.pipeline import extract_file
 from foiextract.readers import read_document
 from foiextract.readers.markdown import parse
 from foiextract.segment import segment
@@ -654,3 +655,101 @@ def test_a_lead_in_to_the_questions_is_not_one_but_a_question_over_a_list_is() -
               "2021 - 4, 2022 - 6\n")
     seg = segment(parse(letter, "x.md"))
     assert [p.question[:20] for p in seg.pairs] == ["Please name the rese", "How many permits wer"]
+
+
+_PARTS_REQUEST = ("1.\tHow many retailers did you visit over the past three years?\n-\t2022\n-\t2023\n"
+                  "-\t2024 (to May 31)\n2.\tWhat was your budget for enforcement for the years:\n"
+                  "-\t2022\n-\t2023\n3.\tWhich of the following schemes do you support?\n"
+                  "-\tPubwatch\n-\tBest Bar None\n")
+
+
+@pytest.mark.parametrize("reply, want", [
+    # Each part the request listed, answered on its own line: a pair of its own.
+    ("1. How many retailers did you visit over the past three years?\n- 2022 - 5\n- 2023 - 65\n"
+     "- 2024 (to May 31) – 25\n",
+     [("2022", "5", 1, "count", "5"), ("2023", "65", 1, "count", "65"),
+      ("2024 (to May 31)", "25", 1, "count", "25")]),
+    # The reply's own periods under a question that listed periods: parts too, read as money
+    # because their question asks for it.
+    ("1. How many retailers did you visit over the past three years?\nNone.\n"
+     "2. What was your budget for enforcement for the years:\n- 2021/22 £734,800\n"
+     "- 2022/23, Approx £763,055\n",
+     [("How many retailers did you visit over the past three years?", "None.", 1, "count", "0"),
+      ("2021/22", "£734,800", 2, "amount", "734800 GBP"),
+      ("2022/23", "Approx £763,055", 2, "amount", "763055 GBP")]),
+    # One option of several answered beside it: the options are the request's, not parts.
+    ("3. Which of the following schemes do you support?\n- Pubwatch  See attached policy\n"
+     "- Best Bar None\n",
+     [("Which of the following schemes do you support?", "See attached policy", 3, "text", "")]),
+])
+def test_the_parts_a_question_listed_are_answered_one_by_one(
+        tmp_path: Path, reply: str, want: list[tuple[str, str, int, str, str]]) -> None:
+    path = _thread(tmp_path, _PARTS_REQUEST,
+                   "Please find the council's response to your request set out below:\n"
+                   f"{reply}If you have any queries about this response, please do not hesitate "
+                   "to contact us.\n")
+    [extraction] = extract_file(str(path))
+    got = [(p.question, p.answer, p.request_item, p.value.kind if p.value else "",
+            p.value.value if p.value else "") for p in extraction.pairs]
+    assert got == want
+    stems = {"How many retailers did you visit over the past three years?": 1,
+             "What was your budget for enforcement for the years:": 2}
+    for pair in extraction.pairs:
+        # A part names its question, whose item it answers; a question names none.
+        assert (stems.get(pair.part_of) == pair.request_item) if pair.part_of else \
+            pair.question in (*stems, "Which of the following schemes do you support?")
+    assert sum(1 for p in extraction.pairs if p.part_of) == sum(1 for w in want if w[0][0] == "2")
+
+
+def test_a_split_year_is_not_the_year_it_starts_with(tmp_path: Path) -> None:
+    # "2022/23 - 2994" does not restate the request's "2022": its label stays with its figure.
+    path = _thread(tmp_path, "1.\tHow many vapes were seized over the past three years?\n"
+                   "-\t2022\n-\t2023\n2.\tWhen did you start?\n",
+                   "1. How many vapes were seized over the past three years?\n"
+                   "2022/23 - 2994\n2023/24 – 33,000\n2. When did you start?\nIn 2019.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert pairs[0].answer == "2022/23 - 2994 2023/24 – 33,000"
+
+
+def test_a_reply_answering_questions_as_it_words_them_leaves_the_request_as_the_request(
+        tmp_path: Path) -> None:
+    # The requester asked three questions; the reply answers two of its own wording. The
+    # requester's questions are the request (unanswered), never pairs with a blank answer.
+    path = _thread(tmp_path,
+                   "I request the following information:\nHow many youth centres did the council "
+                   "run each year since 2010?\nHow much did the council spend on youth services "
+                   "each year since 2010?\nHow many centres were open in October 2024?\n",
+                   "Please find the council's response to your request set out below:\n"
+                   "• How many family hubs were closed in the periods 2019/20 - 2022/23?\n"
+                   "• We have had no closures of any family hubs in the time frame requested.\n"
+                   "• How many youth centres were closed in the periods 2019/20 - 2022/23?\n"
+                   "Two youth centres closed in 2021.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    seg = segment(focus(read_document(path)))
+    assert [p.question for p in seg.pairs] == [
+        "How many family hubs were closed in the periods 2019/20 - 2022/23?",
+        "How many youth centres were closed in the periods 2019/20 - 2022/23?"]
+    assert all(p.answer for p in seg.pairs)
+    assert len(seg.request) == 3 and seg.request[0].startswith("How many youth centres did")
+
+
+def test_roman_parts_of_a_lettered_item_belong_to_that_item(tmp_path: Path) -> None:
+    # Items lettered, their parts numbered in roman beneath: each part answered apart is a
+    # question of the lettered item, and the items after it keep their numbers.
+    request = ("(a) Do you commission literacy training? (i) Please answer Yes or No.\n"
+               "(ii) Please name the training providers you use.\n"
+               "(iii) Please give the cost of the training.\n"
+               "(b) How many staff attended the training in 2023?\n")
+    reply = ("Please find the council's response to your request set out below:\n"
+             "(a) Do you commission literacy training? (i) Please answer Yes or No.\nYes.\n"
+             "(ii) Please name the training providers you use.\nLearning Ltd.\n"
+             "(iii) Please give the cost of the training.\n£4,000.\n"
+             "(b) How many staff attended the training in 2023?\n212 staff.\n"
+             "If you have any queries about this response, please do not hesitate to contact us.\n")
+    seg = segment(focus(read_document(_thread(tmp_path, request, reply))))
+    assert [(p.answer, p.request_item) for p in seg.pairs] == [
+        ("Yes.", 1), ("Learning Ltd.", 1), ("£4,000.", 1), ("212 staff.", 2)]
+    assert len(seg.request) == 2

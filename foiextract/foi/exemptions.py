@@ -73,7 +73,17 @@ class RawCitation:
 
 def _short(num: str, subs: str, regulation: bool) -> str:
     parts = re.findall(r"\(\s?(\w+)\s?\)", subs)
-    return ("reg" if regulation else "s") + num + "".join(f"({p.lower()})" for p in parts)
+    return ("reg" if regulation else "s") + num + "".join(f"({_part(p)})" for p in parts)
+
+
+def _part(part: str) -> str:
+    """A subsection as legislation prints it: an inserted one keeps its capital ("5B", "4A"),
+    paragraphs and sub-paragraphs are lower case ("a", "i").
+
+    >>> [_part(p) for p in ("5b", "2", "A", "ii")]
+    ['5B', '2', 'a', 'ii']
+    """
+    return part.upper() if part[:1].isdigit() else part.lower()
 
 
 def _other_law(text: str, end: int) -> bool:

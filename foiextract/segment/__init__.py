@@ -200,14 +200,36 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
         for question in run.questions:
             asked.append(question)
             pairs.append(_Found(question, question.text, answer, shared, run.answer))
+    asked_in_thread = [f for f in pairs if f.question.units[0].kind == "quote"]
+    if asked_in_thread and not any(f.answer for f in asked_in_thread) and any(
+            f.answer for f in pairs if f.question.units[0].kind != "quote"):
+        # A thread whose reply answers questions as it words them, and none of the requester's
+        # message beneath it: the requester's questions are the request, not pairs of the reply.
+        pairs = [f for f in pairs if f.question.units[0].kind != "quote"]
+        asked = [f.question for f in asked_in_thread]
     if quoted:
         request = quoted
     elif restatements:
         request = [q.text for q in runs[min(restatements)].questions]
     else:
         request = _request_from(asked)
-    items = align(request, [p.text for p in pairs])
-    return request, [_pair(p, item) for p, item in zip(pairs, items)]
+    return request, [_pair(p, item) for p, item in zip(pairs, _items_of(request, pairs))]
+
+
+def _items_of(request: list[str], pairs: list[_Found]) -> list[int | None]:
+    """Each pair's request item. The parts a question named ("2022", "2023" under "How many
+    retailers…?") take their question's item, found once, by the question."""
+    texts: list[str] = []
+    slots: list[int] = []
+    last: Unit | None = None
+    for found in pairs:
+        stem = found.question.stem if found.question.rule == "question_part" else None
+        if stem is None or stem is not last:
+            texts.append(stem.text if stem is not None else found.text)
+        last = stem
+        slots.append(len(texts) - 1)
+    items = align(request, texts)
+    return [items[slot] for slot in slots]
 
 
 def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
@@ -498,8 +520,10 @@ def _pair(found: _Found, item: int | None) -> Pair:
     question, units = found.question, found.units
     q_source = _span_source(question.units[0].source, question.units[-1].source)
     a_source = _span_source(units[0].source, units[-1].source) if units else Source()
+    part_of = question.stem.text if question.stem is not None and \
+        question.rule == "question_part" else ""
     return Pair(found.text, found.answer, found.shared, item, question.section, question.rule,
-                q_source, a_source, tuple(u.block for u in units))
+                q_source, a_source, tuple(u.block for u in units), part_of=part_of)
 
 
 def _span_source(first: Source, last: Source) -> Source:

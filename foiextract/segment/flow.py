@@ -217,7 +217,7 @@ class _Walker:
 
     def on_question(self, i: int, unit: Unit, reading: Reading) -> bool:
         self.answering = None
-        if self.stem is not None and not _SUB.match(unit.marker):
+        if self.stem is not None and not (_SUB.match(unit.marker) or reading.rule == "question_part"):
             self.stem = None
         current = self.current
         if current is not None and current.answer:

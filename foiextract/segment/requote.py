@@ -19,6 +19,8 @@ from .units import Unit
 
 _SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})(?:\.\)|[.)])$", re.I)
 _SEPARATOR = re.compile(r"^[\s\-–—:.;,]+")
+# A year's second half run on to it ("2018/19", "2018-19"): the label goes on.
+_FOLLOWS_ON = re.compile(r"[/\-–]\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,9 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     """Split each reply paragraph that restates a quoted one into its question and answer."""
     quotes = [u for u in units if u.index in request.quotes]
     units = _rejoin(units, quotes, request)
+    parts = _parts_answered(units, quotes, request)
     out: list[Unit] = []
+    by_period = False  # the question answered last listed periods as its parts
     for k, unit in enumerate(units):
         quoted = _restates(unit, quotes) if unit.index not in request.quotes else None
         if quoted is None:
@@ -75,15 +79,25 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
                 # "Same for CIN plans?", the second question of a quoted item the reply
                 # answers apart: a question restated too.
                 unit = replace(unit, restated="question")
+            elif by_period and unit.marker == "•" and (labelled := _period_line(unit)):
+                # "• 2022/23 - 2994" under a question that listed "• 2022", "• 2023": a part.
+                out.extend(labelled)
+                continue
             out.append(unit)
             continue
+        if quoted.marker != "•":
+            by_period = _lists_periods(quoted, quotes)
         asked = _is_item(quoted, quotes, request.listed) or (
             _SUB.match(quoted.marker) is not None and _stem_of(quoted, quotes) is not None) or (
+            _part_of_lettered(quoted, quotes)) or (
             quoted.marker == "•" and reads_as_question(quoted.text, strict=True))
         # ("• Please provide the data split by property type" under question 1, answered
         # beneath it: a sub-question of item 1, a pair of its own; "• Pubwatch" is an option.)
+        # ("- 2022 - 5", "- 2023 - 65" under a question that listed "- 2022", "- 2023": each
+        # part the question named, answered on its own line, is a question of that item.)
         rest = _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip()
-        head = replace(unit, text=quoted.text, restated="question" if asked else "echo")
+        head = replace(unit, text=quoted.text, restated="part" if quoted.index in parts
+                       else "question" if asked else "echo")
         if rest and _quotes_on(rest, quoted, quotes):
             # The request's next quoted paragraph, restated with it: the request, not an answer.
             head, rest = replace(head, text=unit.text), ""
@@ -93,6 +107,59 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
             out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated="",
                                kind="paragraph" if unit.kind == "list_item" else unit.kind))
     return out
+
+
+def _parts_answered(units: list[Unit], quotes: list[Unit], request: QuotedRequest
+                    ) -> frozenset[int]:
+    """The quoted bullets that name parts of a question ("1. How many retailers…?" / "• 2022"
+    / "• 2023"), where the reply answers two or more of them each on its own line ("• 2022 -
+    5"). Options of which the reply answers one ("• Pubwatch  See attached policy") are not.
+    """
+    by_stem: dict[int, set[int]] = {}
+    for unit in units:
+        if unit.index in request.quotes:
+            continue
+        quoted = _restates(unit, quotes)
+        if quoted is None or quoted.marker != "•":
+            continue
+        if not _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip():
+            continue
+        stem = next((q for q in reversed(quotes[:quotes.index(quoted)]) if q.marker != "•"),
+                    None)
+        if stem is not None and (stem.numbers or "?" in stem.text
+                                 or stem.text.rstrip().endswith(":")):
+            by_stem.setdefault(stem.index, set()).add(quoted.index)
+    return frozenset(i for named in by_stem.values() if len(named) >= 2 for i in named)
+
+
+def _lists_periods(question: Unit, quotes: list[Unit]) -> bool:
+    """True when the bullets under a quoted question name periods ("• 2022", "• 2023")."""
+    from ..cells.periods import period_of_label
+
+    position = quotes.index(question) + 1
+    listed = []
+    while position < len(quotes) and quotes[position].marker == "•":
+        listed.append(quotes[position].text)
+        position += 1
+    return len(listed) >= 2 and all(period_of_label(text) is not None for text in listed)
+
+
+# A line led by a year, a split year or a quarter ("2022/23 - 2994", "2023/24, Approx £45,000",
+# "2024 (to May 31) – 25"), then what it gives.
+_PERIOD_LED = re.compile(r"(?P<label>(?:Q[1-4]\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s*(?:19|20)?\d\d)?"
+                         r"(?:\s*\([^)]{1,30}\))?)(?:\s*[,:\-–—]\s*|\s+)(?P<rest>\S.*)$", re.S)
+
+
+def _period_line(unit: Unit) -> list[Unit]:
+    """``unit`` as a part's label and its answer, where it opens with a period; else []."""
+    from ..cells.periods import period_of_label
+
+    m = _PERIOD_LED.match(unit.text)
+    if m is None or period_of_label(m["label"]) is None:
+        return []
+    return [replace(unit, text=m["label"], restated="part"),
+            replace(unit, text=m["rest"], marker="", numbers=(), label="", restated="",
+                    kind="paragraph" if unit.kind == "list_item" else unit.kind)]
 
 
 def _asks_part_of(unit: Unit, quotes: list[Unit]) -> bool:
@@ -151,8 +218,10 @@ def _restates(unit: Unit, quotes: list[Unit]) -> Unit | None:
         said = normalise(quote.text)
         if not said or not text.startswith(said):
             continue
-        if len(said) < 25 and (not quote.marker or quote.marker != unit.marker):
-            continue  # short items ("2018", "Pubwatch") only under the same enumerator
+        if len(said) < 25 and (not quote.marker or quote.marker != unit.marker
+                               or _FOLLOWS_ON.match(unit.text, len(quote.text.strip()))):
+            continue  # short items ("2018", "Pubwatch") only under the same enumerator, and
+            # whole ("2018/19" is another label than "2018")
         if best is None or len(said) > len(normalise(best.text)):
             best = quote
     return best
@@ -193,7 +262,25 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
         return quote.index in listed
     if _SUB.match(quote.marker) and _stem_of(quote, quotes) is not None:
         return False  # "a.)" under "4.) Have you had incidents of the following…?": part of 4
+    if _part_of_lettered(quote, quotes):
+        return False  # "(ii) Please provide examples…" under "(d) Are there…? (i) …": part of (d)
     return bool(_SUB.match(quote.marker) or quote.numbers or reads_as_question(quote.text))
+
+
+_ROMAN = re.compile(r"^\(?(?:ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
+_LETTER = re.compile(r"^\(?[a-h](?:\.\)|[.)])$", re.I)
+
+
+def _part_of_lettered(quote: Unit, quotes: list[Unit]) -> bool:
+    """True when ``quote`` is a roman sub-part ("(ii)", "(iii)") under a lettered item ("(d)")
+    of the request: items are lettered, their parts numbered in roman under them."""
+    if not _ROMAN.match(quote.marker):
+        return False
+    for before in reversed(quotes[:quotes.index(quote)]):
+        if _ROMAN.match(before.marker):
+            continue
+        return bool(_LETTER.match(before.marker))
+    return False
 
 
 def _asks_over_subs(quote: Unit) -> bool:

@@ -116,8 +116,10 @@ def _set_apart(units: list[Unit], k: int) -> list[Unit]:
     style = _style(units[k + 1]) if k + 1 < len(units) else None
     if style is None or style == ("paragraph", False, False):
         return []
-    asked = []
+    asked: list[Unit] = []
     for unit in units[k + 1:k + 1 + _MAX_LISTED]:
+        if asked and closing(unit.text):
+            return asked  # "Yours faithfully,": the request signed off, the reply to come
         if _style(unit) != style or unit.label or unit.heading:
             break
         asked.append(unit)
@@ -279,6 +281,7 @@ def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:
 RoleRule = Callable[[Unit, "Unit | None", Context], "Reading | None"]
 _ECHO = Reading("echo", "restated_request")
 _RESTATED = Reading("question", "question_restated")
+_PART = Reading("question", "question_part")
 _TABLE = Reading("table", "table")
 _QUESTION_LABEL = Reading("label", "question_label")
 _BARE_ENUMERATOR = Reading("label", "bare_enumerator")
@@ -300,6 +303,8 @@ def _restated_echo(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None
 
 
 def _restated_question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    if unit.restated == "part":
+        return _PART
     return _RESTATED if unit.restated == "question" and not _stem(unit, nxt) else None
 
 
@@ -427,6 +432,8 @@ def _stem(unit: Unit, nxt: Unit | None) -> bool:
     The next question carries a sub-enumerator, or starts the numbering again
     under a numbered lead-in ("1. The total number of crimes…:" then "1. By…").
     """
+    if nxt is not None and nxt.restated == "part":
+        return unit.restated == "question"  # "1. How many…?" over "• 2022 - 5", "• 2023 - 65"
     if nxt is not None and nxt.restated == "question" and _SUB_MARKER.match(nxt.marker or ""):
         return unit.restated == "question" and not _SUB_MARKER.match(unit.marker or "")
     if (nxt is not None and unit.numbers and unit.marker[:1].isdigit() and nxt.marker[:1] in "(abi"

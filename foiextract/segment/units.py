@@ -81,7 +81,7 @@ class Unit:
     source: Source
     index: int
     block: Block = field(repr=False)
-    restated: str = ""  # "question" or "echo" when it repeats a quoted request paragraph
+    restated: str = ""  # "question", "part" or "echo" when it repeats a quoted request paragraph
 
     @property
     def emphasised(self) -> bool:

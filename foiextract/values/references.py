@@ -129,7 +129,7 @@ def resolve_references(pairs: Sequence[Pair]) -> list[Pair]:
             if value is not None:
                 out[n] = Pair(pair.question, pair.answer, pair.shared, pair.request_item, pair.section,
                               pair.rule, pair.question_source, pair.answer_source, pair.answer_blocks,
-                              value)
+                              value, part_of=pair.part_of)
     return out
 
 
