@@ -365,6 +365,8 @@ def _normal(intent: str) -> Intent:
         return "date"
     if intent == "list_strong":
         return "list"
+    if intent == "number_strong":
+        return "number"
     if intent == "boolean_whether":
         return "boolean"
     return intent  # type: ignore[return-value]

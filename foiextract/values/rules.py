@@ -50,10 +50,13 @@ def _pattern(name: str) -> re.Pattern[str]:
     approx = alternation(list(data["approximators"]))
     suppress = alternation(list(data["suppressors"]))
     number = r"(?:\d{1,3}(?:,\s?\d{3})+|\d+|[A-Za-z][A-Za-z\- ]*?)"
+    money, vat = r"(?:£\s?)?", r"(?:\s*(?:\+|plus)\s*VAT\b)?"
     patterns = {
         "yes_no": r"^(yes|no)\b(?!\s+(?:longer|[a-z]+s?\b(?<!\bnot)\s+(?:has|have|was|were|is|are)))",
         "suppressed": rf"^(?:{approx}\s+)?(?:{suppress})\s+(\d+|[a-z]+)\b|^(?:<|&lt;)\s*(\d+)\b",
-        "range": rf"^(?:{approx}\s+)?(?:between\s+)?({number})\s*(?:-|–|—|to|and)\s*({number})(?=\W|$)",
+        # "5-10", "between 10 and 15", "£320+VAT to £480+VAT".
+        "range": rf"^(?:{approx}\s+)?(?:between\s+)?{money}({number}){vat}\s*(?:-|–|—|to|and)\s*"
+                 rf"{money}({number}){vat}(?=\W|$)",
         "approx": rf"^(?:{approx})\s*",
         "negative": r"^(?:" + "|".join(re.escape(w) for w in sorted(
             data["negative_openers"], key=len, reverse=True)) + r")\b",
@@ -181,7 +184,7 @@ def stated_range(a: Answer) -> Value | None:
     if low >= high:
         return None
     return Value("range", f"{format_number(low)}..{format_number(high)}", low=float(low),
-                 high=float(high))
+                 high=float(high), unit="GBP" if "£" in m.group(0) else None)
 
 
 def withheld(a: Answer) -> Value | None:
