@@ -327,13 +327,40 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
         if named is None:
             continue
         what = named.group("what").strip(" ,")
+        asked = [unit]
+        if _FOLLOWING.match(what):
+            # "…in which you asked for the following information:" then the request quoted
+            # ("“Please provide the number of …”"): the quoted words are what was asked.
+            quoted = _quoted_run(units[k + 1:])
+            if quoted:
+                asked, what, k = quoted, _unquoted(" ".join(u.text for u in quoted)), k + len(quoted)
         body = _reply_body(units[k + 1:], readings[k + 1:])
         if len(what.split()) < 3 or not body or _HOLDING.search(_answer_text(body)):
             return None  # nothing named, nothing said, or only when it will be answered
-        question = Question([unit], "request_named", "")
+        question = Question(asked, "request_named", "")
         found = _Found(question, what, _answer_text(_without_signature(body)), False, body)
         return [what], [_pair(found, 1)]
     return None
+
+
+_FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTES = "\"”’'"
+
+
+def _quoted_run(units: list[Unit]) -> list[Unit]:
+    """The paragraphs at the start of ``units`` that quote the request: from one opening with a
+    quotation mark to the one that closes it (at most a few); none where no quote opens."""
+    if not units or not units[0].text.lstrip()[:1] in _OPENING_QUOTES:
+        return []
+    for end, unit in enumerate(units[:8]):
+        if unit.text.rstrip(" .")[-1:] in _CLOSING_QUOTES:
+            return units[:end + 1]
+    return []
+
+
+def _unquoted(text: str) -> str:
+    return text.strip().strip(_OPENING_QUOTES + _CLOSING_QUOTES + " ").strip()
 
 
 # "Thank you for your request for information asking for X which …", "…regarding X, received …".
