@@ -203,3 +203,23 @@ def test_a_sentence_carried_on_in_lower_case_is_one_line_short_items_are_not() -
     blocks = text.layout(lines).blocks
     assert blocks[0].text.endswith("which the child didn't witness?")
     assert [b.text for b in blocks][-1].split("\n")[-2:] == ["apples", "pears"]
+
+
+@pytest.mark.parametrize("end, carried", [
+    (" i.", "i."), (" (ii)", "(ii)"), (" b)", "b)"),
+    # A figure ending a sentence stays where it is: never an enumerator carried on.
+    (" 3.", None),
+])
+def test_an_enumerator_the_wrap_left_at_a_line_end_opens_the_next_line(
+        end: str, carried: str | None) -> None:
+    lines = (f"6. Please give details on how these devices were procured (e.g., by Framework){end}\n"
+             "Procurement method? Tender / Framework\n")
+    lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on here.\n"
+                     for n in range(6))
+    blocks = text.layout(lines).blocks
+    procured = next(b for b in blocks if "Procurement method?" in b.text)
+    if carried is None:
+        assert "(e.g., by Framework) 3." in " ".join(b.text for b in blocks)
+    else:
+        assert procured.marker == carried and procured.text.startswith("Procurement method?")
+        assert not any(b.text.endswith(end.strip()) for b in blocks)

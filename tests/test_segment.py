@@ -753,3 +753,18 @@ def test_roman_parts_of_a_lettered_item_belong_to_that_item(tmp_path: Path) -> N
     assert [(p.answer, p.request_item) for p in seg.pairs] == [
         ("Yes.", 1), ("Learning Ltd.", 1), ("£4,000.", 1), ("212 staff.", 2)]
     assert len(seg.request) == 2
+
+
+def test_a_restated_question_ending_in_signs_leaves_them_out_of_its_answer(
+        tmp_path: Path) -> None:
+    # "Colour Printing Ratio %? 25": the question's "%?" is the question's, "25" the answer.
+    request = ("1. What is your annual print volume and spend?\n- Total Pages Printed?\n"
+               "- Colour Printing Ratio %?\n- Total Click Charge (£) £?\n")
+    reply = ("Please find the council's response to your request set out below:\n"
+             "1. What is your annual print volume and spend?\n- Total Pages Printed? 2,374,358\n"
+             "- Colour Printing Ratio %? 25\n- Total Click Charge (£) £? Part of a managed service\n"
+             "If you have any queries about this response, please do not hesitate to contact us.\n")
+    [extraction] = extract_file(str(_thread(tmp_path, request, reply)))
+    got = {p.question: (p.answer, p.value.kind if p.value else "") for p in extraction.pairs}
+    assert got["Colour Printing Ratio %?"] == ("25", "percent")
+    assert got["Total Click Charge (£) £?"][0] == "Part of a managed service"

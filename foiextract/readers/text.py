@@ -258,7 +258,26 @@ def _split_lines(text: str, first_line: int) -> list[_Line]:
             line = line[quote.end():]
         stripped = line.lstrip()
         out.append(_Line(first_line + n, depth, len(line) - len(stripped), stripped))
-    return out
+    return _enumerators_carried(out)
+
+
+# A sub-item's enumerator the wrap left at the end of a long line ("…(e.g., by Framework) i." /
+# "Procurement method? …"): roman numerals and letters in brackets only, never a figure.
+_DANGLING = re.compile(rf"\s(?P<marker>\(?{_ROMAN}[.)]|\([a-z]\)|[a-z]\))$")
+
+
+def _enumerators_carried(lines: list[_Line]) -> list[_Line]:
+    """Each enumerator left dangling at a long line's end carried to the line it opens."""
+    for k in range(len(lines) - 1):
+        line, after = lines[k], lines[k + 1]
+        m = _DANGLING.search(line.text)
+        if m is None or len(line.text) < 50 or not after.text[:1].isupper() \
+                or after.depth != line.depth or _ENUMERATOR.match(after.text):
+            continue
+        lines[k] = _Line(line.number, line.depth, line.indent, line.text[:m.start()].rstrip())
+        lines[k + 1] = _Line(after.number, after.depth, after.indent,
+                             f"{m['marker']} {after.text}")
+    return lines
 
 
 def _mark_furniture(lines: list[_Line]) -> list[_Line]:

@@ -230,7 +230,8 @@ def _restates(unit: Unit, quotes: list[Unit]) -> Unit | None:
 def _prefix_length(text: str, prefix: str) -> int:
     """Where in ``text`` the words of ``prefix`` end, with its closing punctuation."""
     wanted = normalise(prefix)
-    tail = set("?!.,;:\"'’”)] ")
+    # Its closing punctuation, and the signs its words end with ("Ratio %?", "Charge (£) £?").
+    tail = set("?!.,;:\"'’”)] ") | set(re.search(r"\W*$", prefix)[0])
     for end in range(len(prefix) // 2, len(text) + 1):
         if normalise(text[:end]) == wanted and (end == len(text) or not text[end].isalnum()):
             while end < len(text) and text[end] in tail | {" "}:

@@ -87,6 +87,8 @@ def question_intent(question: str | None) -> Intent:
         return "copy"  # "Any targets set for the number of …": the targets are asked for
     fast = _fast_intent(question[:2000], unsure=_spacy_chunk)
     intent = fast if fast is not None else _spacy_intent(question)
+    if intent in ("number", "unknown") and "%" in question:
+        return "percent"  # "Colour Printing Ratio %?", "The vacancy rate (%)"
     if intent == "count" and _ASKS_WHETHER_THEN_HOW_MANY.match(question):
         # "Please confirm if accounts are passed to enforcement and if so how many": whether
         # first; the count only follows a yes.

@@ -64,6 +64,8 @@ def list_items(text: str, run_together: bool = True) -> list[str]:
         parts = re.split(r"\s*[•·▪]\s*", body)
     elif ";" in body:
         parts = body.split(";")
+    elif re.fullmatch(r"[^/]{1,40}(?:\s/\s[^/]{1,40})+", body):
+        parts = body.split(" / ")  # "Tender / Framework": alternatives side by side
     elif "," in body:
         parts = body.split(",")
         last = re.split(r"\s+(?:and|&)\s+", parts[-1])
