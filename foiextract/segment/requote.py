@@ -231,7 +231,7 @@ def _prefix_length(text: str, prefix: str) -> int:
     """Where in ``text`` the words of ``prefix`` end, with its closing punctuation."""
     wanted = normalise(prefix)
     # Its closing punctuation, and the signs its words end with ("Ratio %?", "Charge (£) £?").
-    tail = set("?!.,;:\"'’”)] ") | set(re.search(r"\W*$", prefix)[0])
+    tail = set("?!.,;:\"'’”)] ") | set(prefix[len(re.sub(r"\W+$", "", prefix)):])
     for end in range(len(prefix) // 2, len(text) + 1):
         if normalise(text[:end]) == wanted and (end == len(text) or not text[end].isalnum()):
             while end < len(text) and text[end] in tail | {" "}:
