@@ -343,7 +343,7 @@ def find_authority(document: Document) -> AuthorityFound | None:
         mentions.extend(_mentions(zone, zone_lines, order, told))
         named.extend(_mentions(zone, zone_lines, order, seen) if len(told) < len(seen) else [])
     if not mentions:
-        return None
+        return _self_named(parts)
     # Each zone counts an authority once (a table of answers naming the Home Office ten times
     # is not ten letterheads); repeated mentions only break ties.
     scores: dict[str, float] = {}
@@ -363,3 +363,35 @@ def find_authority(document: Document) -> AuthorityFound | None:
         entry = _by_key()[key]
         name, code = entry.name, entry.code
     return AuthorityFound(name, code, scores[key])
+
+
+# A body the gazetteer does not know, naming itself as the one that received the request: "The
+# Chicago Police Department (“CPD”) is in receipt of your …", "…request received by the
+# Department of Human Resources (“DHR”) on …".
+_BODY = (r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|on|the)\s+)*){0,6}"
+         r"(?:Department|Office|Agency|Commission|Authority|Board|Council|Police|Service|"
+         r"Administration|Bureau|Ministry|Trust|Court|District|Institute|University|College)"
+         r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,4})?)")
+_RECEIVES = re.compile(r"\b(?:The\s+)?" + _BODY + r"\s*(?:\([^)]{2,12}\)\s*)?(?:has\s+)?"
+                       r"(?:received|is\s+in\s+receipt\s+of|acknowledges\s+receipt\s+of)\s+your\b"
+                       r"|\breceived\s+by\s+(?:the\s+)?" + _BODY)
+
+
+def _self_named(parts: list[Zone]) -> AuthorityFound | None:
+    """The authority as a letter from a body the gazetteer does not know names itself where it
+    says it received the request; None where it does not.
+
+    >>> from foiextract.model import Block, Document, Span
+    >>> doc = Document((Block("paragraph", (Span("The Chicago Police Department (CPD) received "
+    ...                 "your request on August 10, 2015."),)),), "text", "a.txt")
+    >>> find_authority(doc).name
+    'Chicago Police Department'
+    """
+    for zone in parts:
+        m = _RECEIVES.search(zone.text)
+        if m is not None:
+            name = " ".join((m[1] or m[2] or "").split())
+            if name.lower().startswith("the "):
+                name = name[4:]
+            return AuthorityFound(name, "", 0.5) if len(name.split()) >= 2 else None
+    return None

@@ -10,6 +10,11 @@ container gives (an e-mail's Date header, a thread message's date).
 '2020-01-29'
 >>> response_in_text("London Borough of Barnet\\n10 February 2020\\nOur ref: 6015464")
 '2020-02-10'
+>>> received_in_text("The Department received your request under the Illinois Freedom of "
+...                  "Information Act, 5 ILCS 140/1 et seq., on August 10, 2015, in which")
+'2015-08-10'
+>>> received_in_text("We received your request and responded on 5 May 2020.")
+''
 >>> received_in_text("REQUEST DATE:   August 10, 2015"), response_in_text("REQUEST DATE: August 10, 2015")
 ('2015-08-10', '')
 """
@@ -29,9 +34,17 @@ _RECEIVED = (
     (re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request)"
                 r"|request\s+date)"
                 r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE), ("date", "received", "request")),
-    (re.compile(r"\breceived\b[^.\n]{0,40}?\bon\s+(?P<date>" + _DATE + ")", re.IGNORECASE), ("received",)),
+    (re.compile(r"\breceived\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.\n]){0,40}?\bon\s+"
+                r"(?P<date>" + _DATE + ")", re.IGNORECASE), ("received",)),
+    # "…received your request under the Illinois Freedom of Information Act, 5 ILCS 140/1 et
+    # seq., on August 10, 2015": a longer way to the date, through abbreviations' stops, but
+    # no other verb's date ("…received your request and responded on …").
+    (re.compile(r"\breceived\s+your\b(?:(?!\b(?:respond|repl|sent|wrote|issued))"
+                r"(?:[^.\n]|\.(?!\s+[A-Z]))){0,100}?\bon\s+(?P<date>" + _DATE + ")",
+                re.IGNORECASE), ("received",)),
     (re.compile(r"\b(?:received|dated)\s+(?P<date>" + _DATE + ")", re.IGNORECASE), ("received", "dated")),
-    (re.compile(r"\brequest(?:ed)?\b[^.]{0,50}?\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
+    (re.compile(r"\brequest(?:ed)?\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.]){0,50}?"
+                r"\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
                 re.IGNORECASE), ("request",)),
 )
 _FIELD_NAME = (r"(?:date\s+of\s+(?:response|reply|letter)|response\s+date|date\s+(?:sent|responded)"

@@ -324,9 +324,12 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
         if unit.kind == "quote" or reading.role == "stop":
             continue
         named = _NAMES_REQUEST.search(unit.text)
-        if named is None:
+        if named is not None:
+            what = named.group("what").strip(" ,")
+        elif _ASKED_AS_FOLLOWS.search(unit.text):
+            what = "the following"  # "…received your request …, in which you requested:"
+        else:
             continue
-        what = named.group("what").strip(" ,")
         asked = [unit]
         if _FOLLOWING.match(what):
             # "…in which you asked for the following information:" then the request quoted
@@ -344,6 +347,10 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
 
 
 _FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+# "…in which you requested:", "Your request was for:", "You asked for the following:".
+_ASKED_AS_FOLLOWS = re.compile(
+    r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|your\s+request\s+(?:was|is)"
+    r"\s+for|you\s+asked)\b[^:]{0,60}:\s*$", re.I)
 _OPENING_QUOTES = "\"“‘'"
 _CLOSING_QUOTES = "\"”’'"
 
