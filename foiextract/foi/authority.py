@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain, compress, count, islice
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ..lexicon.data import load_text
 from ..model import Document
@@ -377,7 +377,7 @@ _RECEIVES = re.compile(r"\b(?:The\s+)?" + _BODY + r"\s*(?:\([^)]{2,12}\)\s*)?(?:
                        r"|\breceived\s+by\s+(?:the\s+)?" + _BODY)
 
 
-def _self_named(parts: list[Zone]) -> AuthorityFound | None:
+def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     """The authority as a letter from a body the gazetteer does not know names itself where it
     says it received the request; None where it does not.
 
