@@ -374,7 +374,9 @@ _BODY = (r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|on|the)\s+)*){0,6}"
          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,4})?)")
 _RECEIVES = re.compile(r"\b(?:The\s+)?" + _BODY + r"\s*(?:\([^)]{2,12}\)\s*)?(?:has\s+)?"
                        r"(?:received|is\s+in\s+receipt\s+of|acknowledges\s+receipt\s+of)\s+your\b"
-                       r"|\breceived\s+by\s+(?:the\s+)?" + _BODY)
+                       r"|\breceived\s+by\s+(?:the\s+)?" + _BODY
+                       + r"|\bOn\s+behalf\s+of\s+(?:the\s+)?" + _BODY + r"\s*(?:\([^)]{2,12}\))?\s*,\s*"
+                       r"(?:I|we)\s+(?:am|are)\s+(?:responding|writing|replying)\b")
 
 
 def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
@@ -390,7 +392,7 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     for zone in parts:
         m = _RECEIVES.search(zone.text)
         if m is not None:
-            name = " ".join((m[1] or m[2] or "").split())
+            name = " ".join((m[1] or m[2] or m[3] or "").split())
             if name.lower().startswith("the "):
                 name = name[4:]
             return AuthorityFound(name, "", 0.5) if len(name.split()) >= 2 else None

@@ -52,14 +52,26 @@ def furniture_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
                 banded.append((line, line.key))
     seen: dict[str, list[tuple[int, float]]] = {}
     for line, key in banded:
-        seen.setdefault(key, []).append((line.page, line.top))
+        seen.setdefault(_loose(line, key), []).append((line.page, line.top))
     found: set[int] = set()
     for line, key in banded:
-        if is_marker(line.text) or _repeated(seen[key], line):
+        if is_marker(line.text) or _repeated(seen[_loose(line, key)], line):
             found.add(id(line))
     return found
 
 
+def _loose(line: Line, key: str) -> str:
+    """A scanned line's key without its stops and commas, which OCR reads one way on one page
+    and another on the next ("312,743.COPA" / "312.743.COPA"); a born-digital line's as is."""
+    return re.sub(r"[^\w#]+", "", key) if line.confidences else key
+
+
 def _repeated(places: list[tuple[int, float]], line: Line) -> bool:
-    return any(page != line.page and abs(top - line.top) <= 3 for page, top in places)
+    # A scan's pages sit a little higher or lower on the glass: a footer moves with them.
+    slack = _SCAN_SLACK if line.confidences else 3
+    return any(page != line.page and abs(top - line.top) <= slack for page, top in places)
+
+
+# How far (points) a scanned page's repeated line may stand from where it stood on another page.
+_SCAN_SLACK = 15
 

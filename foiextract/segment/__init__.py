@@ -324,7 +324,10 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
         if unit.kind == "quote" or reading.role == "stop":
             continue
         named = _NAMES_REQUEST.search(unit.text)
-        if named is not None:
+        seeking = _REQUEST_SEEKING.search(unit.text)
+        if seeking is not None:
+            what = _unquoted(seeking.group("what"))  # "…responding to your request seeking: …"
+        elif named is not None:
             what = named.group("what").strip(" ,")
         elif _ASKED_AS_FOLLOWS.search(unit.text):
             what = "the following"  # "…received your request …, in which you requested:"
@@ -347,6 +350,10 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
 
 
 _FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+# "COPA is now timely responding to your request seeking: information for all CR …": the
+# request set out after the colon, to the paragraph's end.
+_REQUEST_SEEKING = re.compile(r"\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(?:seeking|for|asking\s+for)"
+                              r"\s*:\s*(?P<what>\S.{8,})$", re.I | re.S)
 # "…in which you requested:", "Your request was for:", "You asked for the following:".
 _ASKED_AS_FOLLOWS = re.compile(
     r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|your\s+request\s+(?:was|is)"
