@@ -380,8 +380,10 @@ _RECEIVES = re.compile(r"\b(?:The\s+)?" + _BODY + r"\s*(?:\([^)]{2,12}\)\s*)?(?:
 
 
 def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
-    """The authority as a letter from a body the gazetteer does not know names itself where it
-    says it received the request; None where it does not.
+    """The authority as a letter from a body the gazetteer does not know names itself: where
+    it says it received the request, in its fullest form a line of the sign-off gives ("City of
+    Chicago Department of Human Resources" for "the Department of Human Resources"), else the
+    sign-off's line that is a body's name alone ("Chicago Police Board"); None where neither.
 
     >>> from foiextract.model import Block, Document, Span
     >>> doc = Document((Block("paragraph", (Span("The Chicago Police Department (CPD) received "
@@ -389,11 +391,28 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     >>> find_authority(doc).name
     'Chicago Police Department'
     """
+    named = ""
     for zone in parts:
         m = _RECEIVES.search(zone.text)
         if m is not None:
-            name = " ".join((m[1] or m[2] or m[3] or "").split())
-            if name.lower().startswith("the "):
-                name = name[4:]
-            return AuthorityFound(name, "", 0.5) if len(name.split()) >= 2 else None
-    return None
+            named = " ".join((m[1] or m[2] or m[3] or "").split())
+            named = named[4:] if named.lower().startswith("the ") else named
+            break
+    signed = [line for zone in parts if zone.name == "tail"
+              for line in _signed_lines(zone.text) if _BODY_LINE.fullmatch(line)]
+    if len(named.split()) >= 2:
+        fuller = next((line for line in signed if line.endswith(named) and line != named), None)
+        return AuthorityFound(fuller or named, "", 0.5)
+    return AuthorityFound(signed[0], "", 0.4) if signed else None
+
+
+def _signed_lines(text: str) -> list[str]:
+    """The lines under a letter's last sign-off ("Sincerely," / name / title / body)."""
+    lines = [" ".join(raw.split()) for raw in text.split("\n")]
+    ends = [k for k, line in enumerate(lines) if _SIGN_OFF.match(line)]
+    return lines[ends[-1] + 1:ends[-1] + 8] if ends else []
+
+
+_SIGN_OFF = re.compile(r"(?:yours\s+(?:sincerely|faithfully|truly)|sincerely|(?:kind\s+|best\s+)?"
+                       r"regards|respectfully)\b[,.]?$", re.I)
+_BODY_LINE = re.compile(r"(?:The\s+)?" + _BODY.replace("{0,6}", "{1,6}"))

@@ -15,18 +15,19 @@ to its request item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
 from ..lexicon.text import name_line, similarity
+from ..values.answer import sentences
 from .flow import Layout, Question, Run, walk
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
 from .keyed import keyed_answers
 from .phrases import (asks_whether, closing_within, reads_as_question, reply_opening,
-                      whole_request_verdict)
+                      requester_procedure, whole_request_verdict)
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -80,6 +81,10 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if not pairs and "restated_answered_whole" not in disabled:
         # A reply that restates the request's items, then answers them all at once.
         request_, pairs = _restated_then_answered(units, readings) or (request_, pairs)
+    if not pairs and not known and "request_listed" not in disabled:
+        # "…your letter in which you made the following request:" then its items a bullet each,
+        # then the reply's body answering them ("Attached is a spreadsheet …").
+        request_, pairs = _listed_then_answered(units, readings) or (request_, pairs)
     if not pairs and not known and "request_named" not in disabled:
         # A letter that only names what was asked ("Thank you for your request … asking for an
         # updated list of call signs, which we received on 2 June"), then answers it.
@@ -317,6 +322,81 @@ def _around(verdict: Unit, body: list[Unit], asked: list[str]) -> list[Unit]:
     return body[start:end]
 
 
+def _listed_then_answered(units: list[Unit], readings: list[Reading]
+                          ) -> tuple[list[str], list[Pair]] | None:
+    """The request as the letter sets it out after its opening ("…in which you made the
+    following request: I request documentation … • Date CPB was contacted • CR number …"), a
+    bullet or number an item, then the reply's body after it: one answer to them all, but for a
+    paragraph that names an item by its place ("Regarding the second bullet point above, …"),
+    which answers that item."""
+    for k, unit in enumerate(units[:20]):
+        if not _SETS_OUT_REQUEST.search(unit.text):
+            continue
+        items: list[Unit] = []
+        j = k + 1
+        while j < len(units) and (units[j].marker or not items) and len(items) < 30:
+            if units[j].marker:
+                items.append(units[j])
+            elif not items and j > k + 2:
+                break  # the lead-in's own continuation may stand between; no more
+            j += 1
+        if len(items) < 2:
+            return None
+        rest = [(u, r) for u, r in zip(units[j:], readings[j:])
+                if not requester_procedure(u.text) and not _FRAMES_REQUEST.match(u.text)]
+        body = _reply_body([u for u, _ in rest], [r for _, r in rest])
+        if not body:
+            return None
+        # A paragraph naming an item by its place answers it in its first sentence; what it
+        # goes on to say ("Attached is … the information you requested in the other bullet
+        # points.") is the others' answer.
+        own: dict[int, tuple[Unit, str]] = {}
+        said: list[str] = []
+        for unit in body:
+            n = _place_named(unit.text, len(items))
+            if n is None or n in own:
+                said.append(unit.text)
+                continue
+            first, *more = sentences(unit.text)
+            own[n] = (unit, first)
+            said.extend(more)
+        shared_text = _answer_text([replace(body[0], text=" ".join(said))]) if said else ""
+        found = []
+        for n, item in enumerate(items, start=1):
+            question = Question([item], "request_listed", "")
+            if n in own:
+                found.append(_Found(question, item.text, own[n][1], False, [own[n][0]]))
+            else:
+                found.append(_Found(question, item.text, shared_text,
+                                    len(items) - len(own) > 1, body))
+        return [i.text for i in items], [_pair(f, n) for n, f in enumerate(found, start=1)]
+    return None
+
+
+# "…your May 1, 2017, letter in which you made the following Freedom of Information Act
+# request:", "Your request was as follows:".
+_SETS_OUT_REQUEST = re.compile(r"\b(?:you\s+made\s+the\s+following|your\s+request\s+(?:was|reads)"
+                               r"\s+as\s+follows|you\s+requested\s+the\s+following)\b[^:]{0,80}:\s*$",
+                               re.I)
+# A sentence of the request that frames its items: their period, not an answer.
+_FRAMES_REQUEST = re.compile(r"(?:the\s+)?time\s*frame\s+for\s+(?:this|the|my)\s+request\b", re.I)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")
+_NAMES_PLACE = re.compile(r"^(?:regarding|in\s+regards?\s+to|with\s+regard\s+to|as\s+to|for)\s+"
+                          r"(?:the\s+)?(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+(?:bullet(?:\s+point)?|"
+                          r"item|point|question|part)\b", re.I)
+
+
+def _place_named(text: str, count: int) -> int | None:
+    """The item a paragraph opens by naming by its place ("Regarding the second bullet point
+    above, …"), where there is such an item."""
+    m = _NAMES_PLACE.match(text)
+    if m is None:
+        return None
+    n = _ORDINALS.index(m["ordinal"].lower()) + 1
+    return n if n <= count else None
+
+
 def _named_then_answered(units: list[Unit], readings: list[Reading]
                          ) -> tuple[list[str], list[Pair]] | None:
     """The request as the letter's opening names it, answered by the letter's body after it."""
@@ -357,7 +437,7 @@ _REQUEST_SEEKING = re.compile(r"\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(
 # "…in which you requested:", "Your request was for:", "You asked for the following:".
 _ASKED_AS_FOLLOWS = re.compile(
     r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|your\s+request\s+(?:was|is)"
-    r"\s+for|you\s+asked)\b[^:]{0,60}:\s*$", re.I)
+    r"\s+for|you\s+asked|request\s+for\s+the\s+following)\b[^:]{0,60}:\s*$", re.I)
 _OPENING_QUOTES = "\"“‘'"
 _CLOSING_QUOTES = "\"”’'"
 
