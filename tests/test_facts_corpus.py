@@ -121,3 +121,21 @@ def test_real_documents_never_crash(path: Path) -> None:
     assert facts.legislation in ("FOIA", "EIR", "FOISA", "EIRS", "FOIA-US", "")
     if path.name.startswith("Chicago"):
         assert facts.legislation == "FOIA-US" and facts.exemptions == ()
+
+
+def test_an_illinois_letter_relies_on_its_exemptions_not_on_its_review_sections() -> None:
+    # Cited by the statute or as a section of the Act, in the statute's short form; the duty to
+    # answer, review and judicial review are cited but not relied on.
+    from foiextract.readers.markdown import parse
+    from foiextract.foi import read_facts
+
+    document = parse("The Chicago Police Department (CPD) received your request under the Illinois "
+                     "Freedom of Information Act, 5 ILCS 140/1 et seq., on August 10, 2015.\n\n"
+                     "Portions have been redacted pursuant to Section 7(1)(c) of FOIA. Your "
+                     "request for all emails is unduly burdensome under 5 ILCS 140/3(g).\n\n"
+                     "You may seek judicial review under 5 ILCS 140/11.\n", "us.md")
+    facts = read_facts(document)
+    assert facts.legislation == "FOIA-US"
+    assert [c.provision for c in facts.exemptions] == ["5 ILCS 140/7(1)(c)", "5 ILCS 140/3(g)"]
+    assert facts.authority == "Chicago Police Department"
+    assert facts.received_date == "2015-08-10"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lexicon.citing import as_condition
+from ..lexicon.citing import as_condition, illinois_cited
 from ..lexicon.data import load_json
 from ..lexicon.scan import folded, matches
 
@@ -193,3 +193,14 @@ def describe(provision: str, regulation: bool, legislation: str) -> tuple[str, b
             return str(entry["name"]), entry["absolute"]
         key = key[:key.rfind("(")] if "(" in key else ""
     return "", None
+
+
+
+def illinois_relied_on(text: str) -> list[RawCitation]:
+    """The Illinois FOIA provisions ``text`` relies on (:func:`~..lexicon.citing.illinois_cited`).
+
+    >>> [c.provision for c in illinois_relied_on("unduly burdensome under 5 ILCS 140/3(g)")]
+    ['5 ILCS 140/3(g)']
+    """
+    return [RawCitation(provision, False, start, end)
+            for provision, start, end in illinois_cited(text)]

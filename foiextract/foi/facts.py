@@ -23,7 +23,7 @@ from typing import Sequence, cast
 
 from ..model import Document, Pair
 from .authority import find_authority
-from .exemptions import RawCitation, describe, raw_citations, relied_on
+from .exemptions import RawCitation, describe, illinois_relied_on, raw_citations, relied_on
 from ..lexicon.guidance import GUIDANCE_WORDS, drafting_guidance, guidance_at
 from .legislation import Legislation, handled_under, legislation_of_text
 from .outcome import outcome
@@ -171,10 +171,17 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     received = received_date(document)
     responded = response_date(document)
     reference = find_reference(document)
-    provisions = relied_on(raw, legislation)
+    if legislation == "FOIA-US":
+        raw = illinois_relied_on(text)
+        provisions = tuple(c.provision for c in raw)
+        relied = [tuple(c.provision for c in illinois_relied_on(p.answer)) for p in pairs] \
+            if provisions else []
+    else:
+        provisions = relied_on(raw, legislation)
+        relied = [relied_on(cited, legislation) for cited in answer_citations(pairs)] \
+            if provisions else []
     is_regulation = {c.provision: c.regulation for c in raw}
     citations = []
-    relied = [relied_on(cited, legislation) for cited in answer_citations(pairs)] if provisions else []
     for provision in provisions:
         name, absolute = describe(provision, is_regulation.get(provision, False), legislation)
         first = next(c for c in raw if c.provision == provision)

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
-from ..lexicon.citing import as_condition
+from ..lexicon.citing import as_condition, illinois_cited
 from ..lexicon.data import load_json
 
 # "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
@@ -47,6 +47,11 @@ def exemptions_cited(text: str) -> list[str]:
     >>> exemptions_cited("Section 41 of the Local Government (Miscellaneous Provisions) Act 1982")
     []
     """
+    if "ILCS" in text or " of the Act" in text or " of FOIA" in text:
+        # An Illinois letter's provisions ("under 5 ILCS 140/3(g)", "Section 7(1)(c) of FOIA").
+        illinois = [provision for provision, _start, _end in illinois_cited(text)]
+        if illinois:
+            return illinois
     procedural = set(vocab()["procedural_sections"])
     exemptions = _exemption_numbers()
     found: list[str] = []
