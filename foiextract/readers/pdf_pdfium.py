@@ -22,16 +22,42 @@ Only the page's own content counts: text and paths inside form XObjects stay
 out, as they do on the pdfminer path (pdfminer nests them in figures the
 layout does not read).
 
-Some pages need what pdfium cannot give, and :func:`read_page` returns None
-for them, with the reason, so the caller reads that page with pdfminer:
+What pdfium's API does not give, a text object's character codes, is read
+from the page's content stream (:mod:`.pdf_content`) where it is needed:
+
+- a text object pdfium's text page leaves out: a copy of the one before
+  (struck twice to look bold, or a shadow) or one that draws no ink in a font
+  with zero-width characters (Chrome's U+200B); one that draws no ink in
+  another font is a run of spaces, and one space at its start stands for it;
+- every text object of a page whose fonts state fractional glyph widths
+  (pdfium rounds them to whole thousandths of an em, and a line's positions
+  would drift from pdfminer's);
+- the line width of text drawn filled and stroked (render mode 2), which is
+  bold by pdfminer's line width, not pdfium's.
+
+Each such object's glyphs are pdfminer's (its ``render_string``: its font's
+Unicode and widths for each code, the kerning and spacing) at the origin and
+in the look pdfium gives the object.
+
+Some pages still need pdfminer, and :func:`read_page` returns None for them,
+with the reason, so the caller reads that page with pdfminer (in the corpus:
+the scans, the rotated pages of a scan, and a Google Docs print whose Type 3
+fonts map no character, which pdfminer finds unreadable and OCR reads):
 
 - a page with next to no text that images cover (a scan: see :mod:`.pdf_ocr`), or
-  that draws forms (whose images pdfium gives in the form's own space);
+  that draws forms (whose images pdfium gives in the form's own space): pdfminer's
+  layout tells a scan, and the OCR path takes it from there;
 - a MediaBox not at the origin, or a rotated page (pdfminer shifts and turns
   its coordinates);
-- a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)``), a
-  ligature pdfium splits in several characters, a vertical or Type 3 font,
-  or a font pdfium names that the page's resources do not hold unambiguously.
+- a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)`` and may
+  send the page to OCR), a ligature whose ink overhangs its advance, characters
+  sharing an origin (ActualText), a vertical or Type 3 font (glyph boxes through
+  the font's own matrix), or a font pdfium names that the page's resources do not
+  hold unambiguously;
+- where the content stream is needed but not followed (an inline image, ActualText;
+  see :mod:`.pdf_content`), or its text operators do not match pdfium's text objects
+  one for one, or an object read from it opens with a kerning, is scaled (``Tz``) or
+  raised (``Ts``), or holds a code its font maps to no Unicode.
 
 >>> PdfiumPages  # doctest: +ELLIPSIS
 <class '...PdfiumPages'>
@@ -540,9 +566,9 @@ def _shown_glyphs(show: TextShow, font: PDFFont, style: _Style, e: float, f: flo
         raise _Fallback("a text object not matched in the content stream, or scaled or "
                         "raised (Tz, Ts)")
     if isinstance(show.seq[0], float):
-        # pdfium moves an object's origin by the kerning before its first string;
-        # pdfminer counts it in the string's advance. Not seen yet: left to pdfminer.
-        raise _Fallback("a left-out text object opening with a kerning")
+        # Whether pdfium's origin of the object counts a kerning before its first string
+        # (pdfminer counts it in the advance) is not settled here: left to pdfminer.
+        raise _Fallback("a text object read from the content stream opening with a kerning")
     a, b = style.matrix[0], style.matrix[1]
     upright, low, high, bold, italic, color = (style.upright, style.low, style.high,
                                                style.bold, style.italic, style.color)
@@ -564,7 +590,8 @@ def _shown_glyphs(show: TextShow, font: PDFFont, style: _Style, e: float, f: flo
             try:
                 text = font.to_unichr(cid)
             except PDFUnicodeNotDefined:
-                text = f"(cid:{cid})"
+                # pdfminer's "(cid:N)": on the pdfminer path such a page may go to OCR
+                raise _Fallback("a character without Unicode") from None
             adv = font.char_width(cid) * size
             if text and upright:  # as _glyph has it, without turning the box
                 ox, oy = e + a * x, f + b * x
