@@ -22,6 +22,11 @@ def test_text_state_is_saved_and_restored_with_the_graphics_state() -> None:
     assert shows[3].seq == [b"a", -250.0, b"b"]
 
 
+def test_a_font_name_may_spell_bytes_in_hex() -> None:
+    shows = text_shows(b"BT /F#31#2dA 9 Tf (x) Tj ET")
+    assert shows is not None and shows[0].font == "F1-A"
+
+
 def test_an_empty_string_shows_nothing() -> None:
     shows = text_shows(b"BT /F1 9 Tf () Tj [] TJ [-20] TJ (x) Tj ET")
     assert shows is not None and [s.seq for s in shows] == [[b"x"]]

@@ -46,6 +46,7 @@ _ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b",
 # An escape: octal digits, a line break (dropped: the string goes on), any other byte.
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.DOTALL)
 _NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 # Operators this reader cannot follow: the page is pdfminer's.
 _UNFOLLOWED = frozenset((b"BI",))
 _FOLLOWED = frozenset((b"Tj", b"TJ", b"'", b'"', b"Tf", b"Tc", b"Tw", b"Tz", b"Ts", b"w", b"q",
@@ -101,7 +102,10 @@ def text_shows(data: bytes) -> list[TextShow] | None:
                 return None
             values.append(_literal(token[1:-1]) if 0x5C in token else token[1:-1])
         elif first == 0x2F:  # /
-            values.append(token[1:].decode("latin-1"))
+            name = token[1:]
+            if 0x23 in name:  # "#" and two hex digits stand for a byte
+                name = _NAME_ESCAPE.sub(lambda m: bytes.fromhex(m.group(1).decode()), name)
+            values.append(name.decode("latin-1"))
         elif first == 0x3C:  # <
             if token != b"<<":
                 digits = _NOT_HEX.sub(b"", token[1:-1])
