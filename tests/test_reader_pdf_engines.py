@@ -37,9 +37,20 @@ def test_pdfium_path_gives_the_same_tables_as_pdfminer(pdf: str,
         pd.testing.assert_frame_equal(fast[name], frame, check_exact=True, obj=name)
 
 
-def test_pdfminer_reads_a_page_pdfium_leaves_text_out_of(tmp_path: Path) -> None:
-    """pdfium drops a line drawn twice (fake bold) from its text: that page is pdfminer's,
-    and the line is still read once, bold."""
+def _both_engines(path: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    from foiextract.readers import read_document
+
+    read = []
+    for engine in ("pdfminer", "pdfium"):
+        monkeypatch.setenv("FOIEXTRACT_PDF_ENGINE", engine)
+        read.append(read_document(path))
+    return read[0], read[1]
+
+
+def test_pdfium_reads_text_struck_twice_as_pdfminer_does(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfium drops a line drawn twice (fake bold) from its text; its characters are taken
+    from the content stream, so the page stays pdfium's and the line is read once, bold."""
     import pdfplumber
 
     from foiextract.readers.pdf_pdfium import PdfiumPages
@@ -51,8 +62,45 @@ def test_pdfminer_reads_a_page_pdfium_leaves_text_out_of(tmp_path: Path) -> None
     path = write(tmp_path, make_pdf([plain, plain + struck]))
     with pdfplumber.open(path) as pdf, PdfiumPages(path, pdf.rsrcmgr) as pages:
         assert pages.read_page(0, pdf.pages[0].page_obj) is not None
-        assert pages.read_page(1, pdf.pages[1].page_obj) is None
-        assert "struck twice" in pages.fallbacks[2]
+        assert pages.read_page(1, pdf.pages[1].page_obj) is not None
+        assert not pages.fallbacks
+    miner, fast = _both_engines(path, monkeypatch)
+    assert fast == miner
+    struck_block = [b for b in fast.blocks if "Struck" in b.text]  # type: ignore[attr-defined]
+    assert struck_block[0].spans[-1].text == "Struck twice" and struck_block[0].spans[-1].bold
+
+
+def test_pdfminer_reads_a_page_whose_stream_is_not_followed(tmp_path: Path) -> None:
+    """Text pdfium leaves out, on a page whose content stream holds an inline image (not
+    tokens this reader follows): that page is pdfminer's."""
+    import pdfplumber
+
+    from foiextract.readers.pdf_pdfium import PdfiumPages
+    from tests.test_reader_pdf import make_pdf, text_at, write
+
+    struck = text_at(72, 580, "Struck twice") + text_at(72.4, 580, "Struck twice")
+    image = "q 4 0 0 4 300 300 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI Q\n"
+    path = write(tmp_path, make_pdf([image + struck]))
+    with pdfplumber.open(path) as pdf, PdfiumPages(path, pdf.rsrcmgr) as pages:
+        assert pages.read_page(0, pdf.pages[0].page_obj) is None
+        assert "not followed" in pages.fallbacks[1]
+
+
+def test_text_drawn_outlined_without_a_line_width_is_bold_on_neither_engine(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Render mode 2 makes text bold only with a line width set by ``w``: pdfminer starts
+    at 0 (pdfium at 1) and ignores an ExtGState's LW; the pdfium path reads it as pdfminer."""
+    from tests.test_reader_pdf import make_pdf, text_at, write
+
+    content = (text_at(72, 700, "Plain words here")
+               + "q BT 2 Tr /F1 12 Tf 72 660 Td (Outlined with no width) Tj ET Q\n"
+               + "q BT 2 Tr 0.4 w /F1 12 Tf 72 620 Td (Outlined with a width) Tj ET Q\n")
+    miner, fast = _both_engines(write(tmp_path, make_pdf([content])), monkeypatch)
+    assert fast == miner
+    bold = {span.text: span.bold for block in fast.blocks  # type: ignore[attr-defined]
+            for span in block.spans}
+    assert bold.get("Outlined with no width") is False
+    assert bold.get("Outlined with a width") is True
 
 
 def test_engine_is_chosen_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:

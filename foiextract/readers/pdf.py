@@ -1,8 +1,9 @@
 """Read a PDF's text layer into a :class:`~foiextract.model.Document`.
 
 Each page is interpreted once: by pdfium (:mod:`.pdf_pdfium`), which gives
-the glyphs and rulings pdfminer would, or, for the pages that need it (scans,
-rotated pages, text pdfium leaves out), by pdfminer (:mod:`.pdf_glyphs`);
+the glyphs and rulings pdfminer would (character codes pdfium does not give
+are read from the content stream: :mod:`.pdf_content`), or, for the pages that
+need it (scans, rotated pages, Type 3 fonts), by pdfminer (:mod:`.pdf_glyphs`);
 :func:`engine` says which (``FOIEXTRACT_PDF_ENGINE``). Either way: glyphs with
 their effective bold/italic (font name, descriptor, render mode, slant) and
 colour, text under black redaction boxes dropped. Pages that draw rulings go through
@@ -146,7 +147,7 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
 
     With the pdfium engine (:func:`engine`) each page is read by :mod:`.pdf_pdfium`,
     and by pdfminer only when it needs what pdfium cannot give (a scan, a rotated page,
-    a glyph pdfium splits or leaves out; see there)."""
+    a Type 3 font, a character without Unicode; see there)."""
     settings = current_settings()
     fast = PdfiumPages.open(path, pdf.rsrcmgr) if engine() == "pdfium" else None
     try:

@@ -22,16 +22,42 @@ Only the page's own content counts: text and paths inside form XObjects stay
 out, as they do on the pdfminer path (pdfminer nests them in figures the
 layout does not read).
 
-Some pages need what pdfium cannot give, and :func:`read_page` returns None
-for them, with the reason, so the caller reads that page with pdfminer:
+What pdfium's API does not give, a text object's character codes, is read
+from the page's content stream (:mod:`.pdf_content`) where it is needed:
+
+- a text object pdfium's text page leaves out: a copy of the one before
+  (struck twice to look bold, or a shadow) or one that draws no ink in a font
+  with zero-width characters (Chrome's U+200B); one that draws no ink in
+  another font is a run of spaces, and one space at its start stands for it;
+- every text object of a page whose fonts state fractional glyph widths
+  (pdfium rounds them to whole thousandths of an em, and a line's positions
+  would drift from pdfminer's);
+- the line width of text drawn filled and stroked (render mode 2), which is
+  bold by pdfminer's line width, not pdfium's.
+
+Each such object's glyphs are pdfminer's (its ``render_string``: its font's
+Unicode and widths for each code, the kerning and spacing) at the origin and
+in the look pdfium gives the object.
+
+Some pages still need pdfminer, and :func:`read_page` returns None for them,
+with the reason, so the caller reads that page with pdfminer (in the corpus:
+the scans, the rotated pages of a scan, and a Google Docs print whose Type 3
+fonts map no character, which pdfminer finds unreadable and OCR reads):
 
 - a page with next to no text that images cover (a scan: see :mod:`.pdf_ocr`), or
-  that draws forms (whose images pdfium gives in the form's own space);
+  that draws forms (whose images pdfium gives in the form's own space): pdfminer's
+  layout tells a scan, and the OCR path takes it from there;
 - a MediaBox not at the origin, or a rotated page (pdfminer shifts and turns
   its coordinates);
-- a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)``), a
-  ligature pdfium splits in several characters, a vertical or Type 3 font,
-  or a font pdfium names that the page's resources do not hold unambiguously.
+- a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)`` and may
+  send the page to OCR), a ligature whose ink overhangs its advance, characters
+  sharing an origin (ActualText), a vertical or Type 3 font (glyph boxes through
+  the font's own matrix), or a font pdfium names that the page's resources do not
+  hold unambiguously;
+- where the content stream is needed but not followed (an inline image, ActualText;
+  see :mod:`.pdf_content`), or its text operators do not match pdfium's text objects
+  one for one, or an object read from it opens with a kerning, is scaled (``Tz``) or
+  raised (``Ts``), or holds a code its font maps to no Unicode.
 
 >>> PdfiumPages  # doctest: +ELLIPSIS
 <class '...PdfiumPages'>
@@ -41,6 +67,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left
 from itertools import islice
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -48,11 +75,12 @@ from typing import Any, NamedTuple
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pypdfium2_raw.bindings as _bindings
-from pdfminer.pdffont import PDFFont, PDFType3Font
+from pdfminer.pdffont import PDFFont, PDFType3Font, PDFUnicodeNotDefined
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1
+from pdfminer.pdftypes import PDFObjRef, dict_value, list_value, resolve1, stream_value
 from pdfminer.pdfinterp import PDFResourceManager
 
+from .pdf_content import TextShow, text_shows
 from .pdf_glyphs import _SLANT, Glyph, PageContent, font_style, matrix_slant
 from .pdf_ocr import MAX_GLYPHS, is_scan
 
@@ -101,7 +129,6 @@ _object_type = _lean("FPDFPageObj_GetType", _INT, _P)
 _object_matrix = _lean("FPDFPageObj_GetMatrix", _INT, _P, ctypes.POINTER(pdfium_c.FS_MATRIX))
 _object_bounds = _lean("FPDFPageObj_GetBounds", _INT, _P, _PF, _PF, _PF, _PF)
 _object_fill = _lean("FPDFPageObj_GetFillColor", _INT, _P, _PU, _PU, _PU, _PU)
-_object_stroke_width = _lean("FPDFPageObj_GetStrokeWidth", _INT, _P, _PF)
 _text_font = _lean("FPDFTextObj_GetFont", _P, _P)
 _text_size = _lean("FPDFTextObj_GetFontSize", _INT, _P, _PF)
 _text_render = _lean("FPDFTextObj_GetTextRenderMode", _INT, _P)
@@ -170,6 +197,7 @@ class PdfiumPages:
         self._pdf = pypdfium2.PdfDocument(path)
         self._rsrcmgr = rsrcmgr
         self.fallbacks: dict[int, str] = {}  # page number -> why pdfminer read it
+        self._whole: dict[int, bool] = {}  # id(pdfminer font) -> _whole_widths
 
     @classmethod
     def open(cls, path: str, rsrcmgr: PDFResourceManager) -> "PdfiumPages | None":
@@ -202,7 +230,9 @@ class PdfiumPages:
             self.fallbacks[index + 1] = "pdfium cannot load the page"
             return None
         try:
-            return _read(page, self._fonts(miner_page))
+            fonts = self._fonts(miner_page)
+            return _read(page, fonts, _Shown(miner_page, self._rsrcmgr),
+                         by_stream=not all(map(self._whole_widths, _each(fonts))))
         except _Fallback as why:
             self.fallbacks[index + 1] = str(why)
             return None
@@ -211,6 +241,17 @@ class PdfiumPages:
             return None
         finally:
             page.close()
+
+    def _whole_widths(self, font: PDFFont) -> bool:
+        """Whether every glyph width the font states is a whole number of thousandths of
+        an em: pdfium keeps no more (pdfminer keeps the fraction, and a line's
+        positions drift apart by a hundredth of a point every few glyphs)."""
+        found = self._whole.get(id(font))
+        if found is None:
+            widths = getattr(font, "widths", None) or {}
+            found = self._whole[id(font)] = all(
+                not isinstance(w, float) or w.is_integer() for w in widths.values())
+        return found
 
     def _fonts(self, miner_page: PDFPage) -> dict[str, list[PDFFont]]:
         """The page's fonts as pdfminer makes them, by base font name without subset tag."""
@@ -228,7 +269,14 @@ class PdfiumPages:
         return fonts
 
 
-def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
+def _each(fonts: dict[str, list[PDFFont]]) -> list[PDFFont]:
+    return [font for named in fonts.values() for font in named]
+
+
+def _read(page: Any, fonts: dict[str, list[PDFFont]], shown: "_Shown", by_stream: bool
+          ) -> PdfiumPage:
+    """The page's content. ``by_stream``: its glyphs are placed from the character codes
+    of its content stream (:func:`_stream_glyphs`), not by pdfium's text page."""
     raw = page.raw
     if pdfium_c.FPDFPage_GetRotation(raw) != 0:
         raise _Fallback("rotated page")
@@ -252,11 +300,15 @@ def _read(page: Any, fonts: dict[str, list[PDFFont]]) -> PdfiumPage:
             images.append(obj)
         elif kind == _FORM:
             forms += 1
-    textpage = page.get_textpage()
-    try:
-        glyphs, glyph_order = _glyphs(_address(textpage.raw), order, fonts, height)
-    finally:
-        textpage.close()
+    shown.drawn = list(order.values())
+    if by_stream:
+        glyphs, glyph_order = _stream_glyphs(order, fonts, height, shown)
+    else:
+        textpage = page.get_textpage()
+        try:
+            glyphs, glyph_order = _glyphs(_address(textpage.raw), order, fonts, height, shown)
+        finally:
+            textpage.close()
     # Counted only up to MAX_GLYPHS: all a scan's test asks is whether there are fewer.
     visible = sum(1 for _ in islice((g for g in glyphs if g.text.strip()), MAX_GLYPHS))
     if visible < MAX_GLYPHS and (forms or is_scan(visible, _image_area(images, width, height))):
@@ -283,7 +335,7 @@ def _image_area(images: list[int], width: float, height: float) -> float:
 
 
 def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]],
-            height: float) -> tuple[list[Glyph], list[int]]:
+            height: float, shown: "_Shown") -> tuple[list[Glyph], list[int]]:
     """The page's glyphs in pdfminer's order (drawing order), and each one's drawing index.
 
     pdfium lists characters text object by text object: a run of characters shares one
@@ -321,7 +373,7 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
             if key in styles:
                 style = styles[key]
             else:
-                style = styles[key] = _style(key, order.get(key), fonts, font_names)
+                style = styles[key] = _style(key, order.get(key), fonts, font_names, shown)
                 read.add(key)
             if style is not None:
                 advances = widths.setdefault((style.font, style.size), {})
@@ -363,15 +415,15 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
             place(_glyph(char, ox, oy, adv, style, height))
         last_placed = i
     return _in_drawing_order(glyphs, runs, [
-        (index, _unread(key, index, fonts, font_names, height))
+        (index, _unread(key, index, fonts, font_names, height, shown))
         for key, index in order.items() if key not in read])
 
 
 def _in_drawing_order(glyphs: list[Glyph], runs: list[tuple[int, int, int]],
-                      unread: list[tuple[int, Glyph | None]]) -> tuple[list[Glyph], list[int]]:
+                      unread: list[tuple[int, list[Glyph]]]) -> tuple[list[Glyph], list[int]]:
     """``glyphs`` (in pdfium's order, cut in ``runs``) and the ``unread`` objects' glyphs in
     drawing order, as sorting each glyph by (drawing index, character) would put them (an
-    unread object's glyph first at its index); and each glyph's drawing index."""
+    unread object's glyphs first at its index); and each glyph's drawing index."""
     ends = [start for _, _, start in runs[1:]] + [len(glyphs)]
     pieces = [(drawn, first, start, end)
               for (drawn, first, start), end in zip(runs, ends) if end > start]
@@ -382,7 +434,7 @@ def _in_drawing_order(glyphs: list[Glyph], runs: list[tuple[int, int, int]],
             drawing.extend([drawn] * (end - start))
         return glyphs, drawing
     found = [(drawn, first, glyphs[start:end]) for drawn, first, start, end in pieces]
-    found.extend((index, -1, [glyph]) for index, glyph in unread if glyph is not None)
+    found.extend((index, -1, run) for index, run in unread if run)
     found.sort(key=itemgetter(0, 1))
     ordered: list[Glyph] = []
     drawing = []
@@ -460,24 +512,154 @@ def _loose_advance(textpage: int, i: int, ox: float, style: _Style) -> float:
 
 
 def _unread(obj: int, index: int, fonts: dict[str, list[PDFFont]],
-            font_names: dict[int, _FontLooks | str], height: float) -> Glyph | None:
-    """A text object pdfium's text page left out. One that draws nothing visible is a run
-    of spaces (pdfium drops it; pdfminer reads them, and a space parts two words): one
-    space at its start stands for it. One that draws something was dropped as a copy of
-    the one before (text struck twice to look bold) or for its ActualText: pdfminer reads
-    that page."""
+            font_names: dict[int, _FontLooks | str], height: float, shown: "_Shown"
+            ) -> list[Glyph]:
+    """The glyphs of a text object pdfium's text page left out, as pdfminer reads them.
+
+    One that draws no ink is a run of spaces or of zero-width characters (pdfium drops
+    it; pdfminer reads them, and a space parts two words). In a font that has no
+    zero-width character, one space at its start stands for it. Otherwise (zero-width
+    characters, or ink: a copy of the object before, struck twice to look bold or as a
+    shadow) its characters are taken from the content stream (:mod:`.pdf_content`)."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     _object_bounds(obj, left, bottom, right, top)
-    if right.value - left.value >= 0.01 and top.value - bottom.value >= 0.01:
-        raise _Fallback("a text object pdfium leaves out (struck twice, or ActualText)")
-    style = _style(obj, index, fonts, font_names)
+    inked = right.value - left.value >= 0.01 and top.value - bottom.value >= 0.01
+    style = _style(obj, index, fonts, font_names, shown)
     if style is None or style.skip:
-        return None
-    if style.invisible_marks:
-        raise _Fallback("an unread text object that may hold zero-width characters")
+        return []
     matrix = pdfium_c.FS_MATRIX()
     _object_matrix(obj, matrix)
-    return _glyph(" ", matrix.e, matrix.f, _width(style, " "), style, height)
+    if not inked and not style.invisible_marks:
+        return [_glyph(" ", matrix.e, matrix.f, _width(style, " "), style, height)]
+    show, font = shown.show(index, obj)
+    return _shown_glyphs(show, font, style, matrix.e, matrix.f, height)
+
+
+def _stream_glyphs(order: dict[int, int], fonts: dict[str, list[PDFFont]], height: float,
+                   shown: "_Shown") -> tuple[list[Glyph], list[int]]:
+    """Every text object's glyphs from its character codes in the content stream (at the
+    origin pdfium gives it, in the look it gives it), for a page whose fonts state
+    fractional widths (see :meth:`PdfiumPages._whole_widths`); and each glyph's drawing
+    index."""
+    font_names: dict[int, _FontLooks | str] = {}
+    glyphs: list[Glyph] = []
+    drawing: list[int] = []
+    matrix = pdfium_c.FS_MATRIX()
+    for obj, index in order.items():
+        style = _style(obj, index, fonts, font_names, shown)
+        if style is None or style.skip:
+            continue
+        show, font = shown.show(index, obj)
+        _object_matrix(obj, matrix)
+        run = _shown_glyphs(show, font, style, matrix.e, matrix.f, height)
+        glyphs.extend(run)
+        drawing.extend([index] * len(run))
+    return glyphs, drawing
+
+
+def _shown_glyphs(show: TextShow, font: PDFFont, style: _Style, e: float, f: float,
+                  height: float) -> list[Glyph]:
+    """pdfminer's glyphs of one text-showing operator (its ``render_string``), from the
+    origin pdfium gives its text object."""
+    if abs(show.size - style.size) > 1e-3 * max(1.0, abs(style.size)) \
+            or show.scaling != 100 or show.rise:
+        raise _Fallback("a text object not matched in the content stream, or scaled or "
+                        "raised (Tz, Ts)")
+    if isinstance(show.seq[0], float):
+        # Whether pdfium's origin of the object counts a kerning before its first string
+        # (pdfminer counts it in the advance) is not settled here: left to pdfminer.
+        raise _Fallback("a text object read from the content stream opening with a kerning")
+    a, b = style.matrix[0], style.matrix[1]
+    upright, low, high, bold, italic, color = (style.upright, style.low, style.high,
+                                               style.bold, style.italic, style.color)
+    make = tuple.__new__
+    size = show.size
+    charspace = show.charspace
+    wordspace = 0.0 if font.is_multibyte() else show.wordspace
+    glyphs: list[Glyph] = []
+    x = 0.0
+    needcharspace = False
+    for item in show.seq:
+        if isinstance(item, float):
+            x -= item * 0.001 * size
+            needcharspace = True
+            continue
+        for cid in font.decode(item):
+            if needcharspace:
+                x += charspace
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                # pdfminer's "(cid:N)": on the pdfminer path such a page may go to OCR
+                raise _Fallback("a character without Unicode") from None
+            adv = font.char_width(cid) * size
+            if text and upright:  # as _glyph has it, without turning the box
+                ox, oy = e + a * x, f + b * x
+                x1 = ox + a * adv
+                x0, x1 = (ox, x1) if x1 >= ox else (x1, ox)
+                y0, y1 = oy + low, oy + high
+                glyphs.append(make(Glyph, (text, x0, x1, height - y1, height - y0, y1 - y0,
+                                           bold, italic, color)))
+            elif text:
+                glyphs.append(_glyph(text, e + a * x, f + b * x, adv, style, height))
+            x += adv
+            if cid == 32 and wordspace:
+                x += wordspace
+            needcharspace = True
+    return glyphs
+
+
+class _Shown:
+    """The page's text-showing operators (:mod:`.pdf_content`), read from its content
+    stream the first time a text object asks for its own (one pdfium left out of its
+    text page, one on a page read :func:`_stream_glyphs`, one drawn outlined)."""
+
+    def __init__(self, miner_page: PDFPage, rsrcmgr: PDFResourceManager) -> None:
+        self._page = miner_page
+        self._rsrcmgr = rsrcmgr
+        self._shows: list[TextShow] | None = None
+        self.drawn: list[int] = []  # the drawing index of each text object, in order
+        self._fonts: dict[tuple[str, int], PDFFont | None] = {}  # (resource, pdfium font)
+
+    def show(self, index: int, obj: int) -> tuple[TextShow, PDFFont]:
+        """The operator that drew the text object ``obj`` (drawing index ``index``) and
+        its pdfminer font; raises _Fallback unless there is one operator for each of
+        the page's text objects and this one's font is the object's."""
+        if self._shows is None:
+            self._shows = self._read()
+        k = bisect_left(self.drawn, index)
+        if len(self._shows) != len(self.drawn) or k >= len(self.drawn) \
+                or self.drawn[k] != index:
+            raise _Fallback("a content stream whose text operators are not pdfium's objects")
+        show = self._shows[k]
+        handle = _text_font(obj) or 0
+        key = (show.font, handle)
+        if key not in self._fonts:
+            self._fonts[key] = self._font(show.font, handle)
+        font = self._fonts[key]
+        if font is None:
+            raise _Fallback("a text object whose font is not the one its operator sets")
+        return show, font
+
+    def _font(self, resource: str, handle: int) -> PDFFont | None:
+        """The pdfminer font of ``resource`` when it is the font pdfium names ``handle``
+        (and neither vertical nor Type 3)."""
+        spec = dict_value(dict_value(self._page.resources).get("Font")).get(resource)
+        objid = spec.objid if isinstance(spec, PDFObjRef) else None
+        font = self._rsrcmgr.get_font(objid, dict_value(spec))  # as _fonts made it: cached
+        name = _SUBSET.sub("", str(getattr(font, "basefont", "")))
+        if name != _pdfium_font_name(handle) or font.is_vertical() \
+                or isinstance(font, PDFType3Font):
+            return None
+        return font
+
+    def _read(self) -> list[TextShow]:
+        contents = self._page.contents
+        data = b"\n".join(stream_value(s).get_data() for s in list_value(contents))
+        shows = text_shows(data)
+        if shows is None:
+            raise _Fallback("text read from a content stream not followed here")
+        return shows
 
 
 class _FontLooks(NamedTuple):
@@ -491,7 +673,7 @@ class _FontLooks(NamedTuple):
 
 
 def _style(obj: int, index: int | None, fonts: dict[str, list[PDFFont]],
-           font_names: dict[int, _FontLooks | str]) -> _Style | None:
+           font_names: dict[int, _FontLooks | str], shown: "_Shown") -> _Style | None:
     """The look of a text object's glyphs, as pdfminer's StyleDevice decides it."""
     if index is None:
         return None
@@ -505,9 +687,8 @@ def _style(obj: int, index: int | None, fonts: dict[str, list[PDFFont]],
     render = _text_render(obj)
     bold, italic = looks.bold, looks.italic
     if bold is None:
-        line = ctypes.c_float()
-        _object_stroke_width(obj, line)
-        bold = render == 2 and line.value > 0
+        # pdfminer's line width, not pdfium's: see .pdf_content
+        bold = render == 2 and shown.show(index, obj)[0].linewidth > 0
     if italic is None:
         italic = matrix_slant((a, b, c, d, 0, 0)) > _SLANT
     r, g, bl, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
@@ -546,10 +727,15 @@ def _font_looks(handle: int, fonts: dict[str, list[PDFFont]],
     return found
 
 
-def _match_font(handle: int, fonts: dict[str, list[PDFFont]]) -> _FontLooks | str:
+def _pdfium_font_name(handle: int) -> str:
+    """The base font name pdfium gives a font, without its subset tag."""
     buffer = ctypes.create_string_buffer(512)
     size = _font_name(handle, buffer, 512) if handle else 0
-    name = _SUBSET.sub("", buffer.value.decode("utf-8", errors="replace")) if size else ""
+    return _SUBSET.sub("", buffer.value.decode("utf-8", errors="replace")) if size else ""
+
+
+def _match_font(handle: int, fonts: dict[str, list[PDFFont]]) -> _FontLooks | str:
+    name = _pdfium_font_name(handle)
     candidates = fonts.get(name, [])
     if not candidates:
         return "a font the page's resources do not name"
