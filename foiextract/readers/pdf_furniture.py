@@ -55,9 +55,33 @@ def furniture_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
         seen.setdefault(_loose(line, key), []).append((line.page, line.top))
     found: set[int] = set()
     for line, key in banded:
-        if is_marker(line.text) or _repeated(seen[_loose(line, key)], line):
+        if is_marker(line.text) or _repeated(seen[_loose(line, key)], line) \
+                or _contact_line(line.text):
             found.add(id(line))
     return found
+
+
+def _contact_line(text: str) -> bool:
+    """True for a footer or header line of the body's contact details alone ("Emergency and TTY:
+    9-1-1 · … (312) 746-6000", "E-mail: police@… · Website: www.…"): two or more of a
+    telephone numbers, an e-mail address and a web address, and few other words.
+
+    >>> _contact_line("E-mail: police@cityofchicago.org · Website: www.cityofchicago.org/police")
+    True
+    >>> _contact_line("Please write to foi@example.gov.uk if you have any questions.")
+    False
+    """
+    phones, mail, web = _CONTACTS
+    kinds = len(phones.findall(text)) + bool(mail.search(text)) + bool(web.search(text))
+    words = len(re.findall(r"[A-Za-z]{4,}", _CONTACT_PARTS.sub(" ", text)))
+    return kinds >= 2 and words <= 8
+
+
+_CONTACTS = (re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\b\d{3,5}\s\d{3}\s?\d{3,4}\b|\b\d-\d-\d\b"),
+             re.compile(r"[\w.-]+@[\w-]+\.[\w.]+"), re.compile(r"\bwww\.|https?://", re.I))
+_CONTACT_PARTS = re.compile(r"[\w.-]+@[\w.-]+|\bwww\.\S+|https?://\S+|\b(?:e-?mail|website|web|tel|"
+                            r"telephone|phone|fax|emergency|non|tty|and|within|outside|city|limits)\b",
+                            re.I)
 
 
 def _loose(line: Line, key: str) -> str:

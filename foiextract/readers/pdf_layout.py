@@ -64,7 +64,9 @@ def group_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
     """Glyphs into lines, top to bottom, each line's glyphs left to right."""
     # Glyph fields by position (text, x0, x1, top, bottom, size, ...): this runs for every
     # glyph of every page and table cell, where a NamedTuple's named access costs twice.
-    ordered = sorted(glyphs, key=_BOTTOM)
+    # A zero-width character (Chrome's U+200B between runs) is no text: it would only keep a
+    # repeated footer from reading the same on each page.
+    ordered = sorted((g for g in glyphs if g[0] not in _ZERO_WIDTH), key=_BOTTOM)
     lines: list[Line] = []
     current: list[Glyph] = []
     base = 0.0
@@ -85,6 +87,7 @@ def group_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
 
 
 _X0, _TOP, _BOTTOM = itemgetter(1), itemgetter(3), itemgetter(4)
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 def _struck_once(glyphs: list[Glyph]) -> list[Glyph]:

@@ -22,6 +22,7 @@ from ..model import Document, Pair, Source
 from ..lexicon.text import name_line, similarity
 from ..values.answer import sentences
 from .flow import Layout, Question, Run, walk
+from .inline import inline_items
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
@@ -413,19 +414,27 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
             what = "the following"  # "…received your request …, in which you requested:"
         else:
             continue
-        asked = [unit]
+        asked: list[Unit] = [unit]
+        set_out = seeking is not None  # the request's own words, not the letter's name for it
         if _FOLLOWING.match(what):
             # "…in which you asked for the following information:" then the request quoted
             # ("“Please provide the number of …”"): the quoted words are what was asked.
             quoted = _quoted_run(units[k + 1:])
             if quoted:
                 asked, what, k = quoted, _unquoted(" ".join(u.text for u in quoted)), k + len(quoted)
+                set_out = True
         body = _reply_body(units[k + 1:], readings[k + 1:])
         if len(what.split()) < 3 or not body or _HOLDING.search(_answer_text(body)):
             return None  # nothing named, nothing said, or only when it will be answered
         question = Question(asked, "request_named", "")
-        found = _Found(question, what, _answer_text(_without_signature(body)), False, body)
-        return [what], [_pair(found, 1)]
+        answer = _answer_text(_without_signature(body))
+        # A quoted request whose items run together behind their enumerators ("… a. … b. …"):
+        # each item asked, the one answer beneath them all.
+        items = inline_items(what) if set_out else []
+        if len(items) < 2:
+            return [what], [_pair(_Found(question, what, answer, False, body), 1)]
+        return items, [_pair(_Found(question, item, answer, True, body), n)
+                       for n, item in enumerate(items, start=1)]
     return None
 
 
@@ -436,7 +445,8 @@ _REQUEST_SEEKING = re.compile(r"\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(
                               r"\s*:\s*(?P<what>\S.{8,})$", re.I | re.S)
 # "…in which you requested:", "Your request was for:", "You asked for the following:".
 _ASKED_AS_FOLLOWS = re.compile(
-    r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|your\s+request\s+(?:was|is)"
+    r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|you\s+(?:are|were)\s+"
+    r"(?:seeking|requesting|asking\s+for)|your\s+request\s+(?:was|is)"
     r"\s+for|you\s+asked|request\s+for\s+the\s+following)\b[^:]{0,60}:\s*$", re.I)
 _OPENING_QUOTES = "\"“‘'"
 _CLOSING_QUOTES = "\"”’'"
