@@ -419,3 +419,19 @@ def test_encrypted_with_empty_user_password_opens(tmp_path: Path) -> None:
     path = encrypted_copy(tmp_path, "", "open.pdf")
     doc = read_document(path)
     assert any("Financial year" in b.text for b in doc.blocks)
+
+
+def test_a_superscript_set_small_and_raised_is_part_of_its_line() -> None:
+    # "13th October 2025" with "th" at 7pt raised above the 11pt baseline: one line, one word.
+    from foiextract.readers.pdf_glyphs import Glyph
+    from foiextract.readers.pdf_layout import group_lines
+
+    def glyphs(text: str, x: float, top: float, size: float) -> list[Glyph]:
+        width = size * 0.5
+        return [Glyph(ch, x + n * width, x + (n + 1) * width, top, top + size, size, False, False,
+                      None) for n, ch in enumerate(text)]
+
+    line = glyphs("13", 72, 100, 11) + glyphs("th", 83, 98, 7) + glyphs("October", 93, 100, 11)
+    footnote = glyphs("1", 300, 300, 7)  # a small figure standing alone far below: its own line
+    lines = group_lines(line + footnote, page=1)
+    assert [l.text for l in lines] == ["13th October", "1"]

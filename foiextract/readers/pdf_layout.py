@@ -67,7 +67,7 @@ def group_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
     # A zero-width character (Chrome's U+200B between runs) is no text: it would only keep a
     # repeated footer from reading the same on each page.
     ordered = sorted((g for g in glyphs if g[0] not in _ZERO_WIDTH), key=_BOTTOM)
-    lines: list[Line] = []
+    clusters: list[list[Glyph]] = []
     current: list[Glyph] = []
     base = 0.0
     for glyph in ordered:
@@ -75,15 +75,39 @@ def group_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
         if current:
             tolerance = 0.3 * glyph[5]
             if abs(bottom - base) > (tolerance if tolerance > 1.5 else 1.5):
-                lines.append(make_line(current, page))
+                clusters.append(current)
                 current = []
                 base = bottom
         else:
             base = bottom
         current.append(glyph)
     if current:
-        lines.append(make_line(current, page))
+        clusters.append(current)
+    if len(clusters) > 1:
+        clusters = _superscripts_joined(clusters)
+    lines = [make_line(cluster, page) for cluster in clusters]
     return [line for line in lines if line.text]
+
+
+def _superscripts_joined(clusters: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A superscript ("st" of "1st", a footnote's "1") set small and raised above its line is
+    part of that line, not a line of its own: joined to the line whose letters it stands
+    beside, where its foot is above that line's baseline and below its top."""
+    out: list[list[Glyph]] = []
+    for k, cluster in enumerate(clusters):
+        marks = [g for g in cluster if g[0].strip()]
+        if 0 < len(marks) <= 6 and k + 1 < len(clusters):
+            host = clusters[k + 1]
+            size = max(g[5] for g in host)
+            foot = max(g[4] for g in marks)
+            if (max(g[5] for g in marks) <= 0.8 * size
+                    and min(g[3] for g in host) - 0.2 * size < foot < max(g[4] for g in host)
+                    and any(abs(g[1] - m[2]) < 0.5 * size or abs(m[1] - g[2]) < 0.5 * size
+                            for m in marks for g in host)):
+                clusters[k + 1] = host + cluster
+                continue
+        out.append(cluster)
+    return out
 
 
 _X0, _TOP, _BOTTOM = itemgetter(1), itemgetter(3), itemgetter(4)
