@@ -35,15 +35,17 @@ def report(full: Report) -> Report:
 # code of the time read at pair F1 0.778 and answers 0.286; then by 16 more (gold for 14 threads
 # of corpora/real that had none, and 2 Ofcom letters of corpora/real/batch4), which took the
 # split from pair F1 0.979 and values 0.925 to 0.890 and 0.826 (three of the threads answer
-# with a pair per year, surname or table cell, which the tool reads as one answer). All 71 now:
-# pair F1 0.897, answers 0.870, kinds 0.892, values 0.873.
-REAL_TUNED_FLOORS = {"pair_f1": 0.88, "answer_accuracy": 0.86, "kind_accuracy": 0.87,
-                     "value_accuracy": 0.85}
+# with a pair per year, surname or table cell, which the tool reads as one answer); then by 7
+# Chicago letters (two of them scans) that the code of the time read at pair F1 0.026. All 78
+# now: pair F1 0.898, answers 0.887, kinds 0.901, values 0.887 (0.926, 0.902, 0.900 and 0.883
+# without the scans and the old Word files, on a machine with neither Tesseract nor LibreOffice).
+REAL_TUNED_FLOORS = {"pair_f1": 0.88, "answer_accuracy": 0.87, "kind_accuracy": 0.88,
+                     "value_accuracy": 0.87}
 
 
 def test_real_letters_tuned_on_keep_their_scores(full: Report) -> None:
     tuned = Report([d for d in full.documents if d.split == "real-tune"
-                    and not d.error.startswith("converter_missing")])
+                    and not d.error.startswith(("converter_missing", "needs_ocr"))])
     assert len(tuned.documents) >= 20
     totals = tuned.totals
     low = {name: round(totals[name], 3) for name, floor in REAL_TUNED_FLOORS.items()
