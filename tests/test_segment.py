@@ -659,7 +659,7 @@ def test_a_lead_in_to_the_questions_is_not_one_but_a_question_over_a_list_is() -
 
 _PARTS_REQUEST = ("1.\tHow many retailers did you visit over the past three years?\n-\t2022\n-\t2023\n"
                   "-\t2024 (to May 31)\n2.\tWhat was your budget for enforcement for the years:\n"
-                  "-\t2022\n-\t2023\n3.\tWhich of the following schemes do you support?\n"
+                  "-\t2022\n-\t2023 (to date)\n3.\tWhich of the following schemes do you support?\n"
                   "-\tPubwatch\n-\tBest Bar None\n")
 
 

@@ -141,7 +141,8 @@ def _lists_periods(question: Unit, quotes: list[Unit]) -> bool:
     while position < len(quotes) and quotes[position].marker == "•":
         listed.append(quotes[position].text)
         position += 1
-    return len(listed) >= 2 and all(period_of_label(text) is not None for text in listed)
+    return len(listed) >= 2 and all(period_of_label(_BRACKETED.sub("", text)) is not None
+                                    for text in listed)  # "2024 (to May 31)" is 2024
 
 
 # A line led by a year, a split year or a quarter ("2022/23 - 2994", "2023/24, Approx £45,000",
@@ -150,12 +151,15 @@ _PERIOD_LED = re.compile(r"(?P<label>(?:Q[1-4]\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s
                          r"(?:\s*\([^)]{1,30}\))?)(?:\s*[,:\-–—]\s*|\s+)(?P<rest>\S.*)$", re.S)
 
 
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+
+
 def _period_line(unit: Unit) -> list[Unit]:
     """``unit`` as a part's label and its answer, where it opens with a period; else []."""
     from ..cells.periods import period_of_label
 
     m = _PERIOD_LED.match(unit.text)
-    if m is None or period_of_label(m["label"]) is None:
+    if m is None or period_of_label(_BRACKETED.sub("", m["label"])) is None:
         return []
     return [replace(unit, text=m["label"], restated="part"),
             replace(unit, text=m["rest"], marker="", numbers=(), label="", restated="",
