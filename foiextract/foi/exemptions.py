@@ -154,6 +154,8 @@ def _counts(provision: str, regulation: bool, legislation: str) -> bool:
 
 
 def _family(regulation: bool, legislation: str) -> str:
+    if legislation == "FOIA-US":
+        return "FOIA-US"
     scottish = legislation in ("FOISA", "EIRS")
     if regulation:
         return "EIRS" if scottish else "EIR"
@@ -191,6 +193,7 @@ def describe(provision: str, regulation: bool, legislation: str) -> tuple[str, b
         if key in table:
             entry = table[key]
             return str(entry["name"]), entry["absolute"]
+        # "5 ILCS 140/7(1)(d)(v)" then "…/7(1)(d)", "…/7(1)", "…/7"
         key = key[:key.rfind("(")] if "(" in key else ""
     return "", None
 
