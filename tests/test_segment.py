@@ -768,3 +768,22 @@ def test_a_restated_question_ending_in_signs_leaves_them_out_of_its_answer(
     got = {p.question: (p.answer, p.value.kind if p.value else "") for p in extraction.pairs}
     assert got["Colour Printing Ratio %?"] == ("25", "percent")
     assert got["Total Click Charge (£) £?"][0] == "Part of a managed service"
+
+
+def test_of_a_request_set_apart_the_paragraphs_that_ask_are_its_questions() -> None:
+    # The lead-in, the requester's context and terms are the request's, not questions; a
+    # request made on a condition ("If you do not record this, please provide …") asks.
+    text = ("Thank you for your request.\n\nYou asked:\n\n"
+            "*Under the Act I would like to know the following.*\n\n"
+            "*Since 2010 how many call signs have been re-issued to another person?*\n\n"
+            "*If you do not record this, please provide the number of call signs issued.*\n\n"
+            "*Typical call signs will be in the format G\\*XX.*\n\n"
+            "*Please do not include club call signs.*\n\n"
+            "Please find attached the list of call signs re-issued since 2010.\n\n"
+            "Yours sincerely\n\nInformation Team\n")
+    pairs = segment(parse(text, "set_apart.md")).pairs
+    assert [p.question for p in pairs] == [
+        "Since 2010 how many call signs have been re-issued to another person?",
+        "If you do not record this, please provide the number of call signs issued."]
+    assert {p.answer for p in pairs} == {
+        "Please find attached the list of call signs re-issued since 2010."}

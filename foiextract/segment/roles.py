@@ -94,7 +94,14 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             continue
         region = _request_region(units, k)
         if region is None:
-            found.update(u.index for u in _set_apart(units, k))
+            apart = _set_apart(units, k)
+            # Of a request set apart, the paragraphs that ask are its questions; its lead-in
+            # ("I would like to know the following."), the context and the requester's terms
+            # ("Please do not include club call signs.") are not, where any paragraph asks.
+            asking = [u for u in apart if reads_as_question(u.text) or (
+                _CONDITIONAL.match(u.text) and reads_as_question(_CONDITIONAL.sub("", u.text)))]
+            found.update(u.index for u in asking or apart)
+            context.update(u.index for u in apart if asking and u not in asking)
             continue
         listed = _listed_items(region)
         if listed:
@@ -127,6 +134,10 @@ def _set_apart(units: list[Unit], k: int) -> list[Unit]:
     if after is None or _style(after) == style or after.kind == "table" or after.heading:
         return []
     return asked
+
+
+# "If you do not record this information, please provide …": a request on a condition.
+_CONDITIONAL = re.compile(r"^(?:if|where|should|in\s+case)\b[^,]{3,120},\s*", re.I)
 
 
 def _style(unit: Unit) -> tuple[str, bool, bool]:
