@@ -377,7 +377,9 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
 # "…your May 1, 2017, letter in which you made the following Freedom of Information Act
 # request:", "Your request was as follows:".
 _SETS_OUT_REQUEST = re.compile(r"\b(?:you\s+made\s+the\s+following|your\s+request\s+(?:was|reads)"
-                               r"\s+as\s+follows|you\s+requested\s+the\s+following)\b[^:]{0,80}:\s*$",
+                               r"\s+as\s+follows|you\s+requested\s+the\s+following)\b[^:]{0,80}:\s*$"
+                               # "I refer to the BBC's request of 3rd July 2008 for … the number of:"
+                               r"|^(?:i|we)\s+refer\s+to\s+(?:your|the)\b[^:]{0,40}\brequest\b[^:]{0,200}:\s*$",
                                re.I)
 # A sentence of the request that frames its items: their period, not an answer.
 _FRAMES_REQUEST = re.compile(r"(?:the\s+)?time\s*frame\s+for\s+(?:this|the|my)\s+request\b", re.I)
