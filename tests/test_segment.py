@@ -15,7 +15,10 @@ from foiextract.segment import segment
 
 from .conftest import BARNET, documents_with_gold, gold_for, ids
 
-MARKDOWN = documents_with_gold(".md")
+# Held to their gold pair by pair: the constructed letters. Real letters are held to the
+# floors of tests/test_eval_corpus.py: a new real letter with gold is a measure, not a test
+# to pass by a rule made for it.
+MARKDOWN = documents_with_gold(".md", splits=("constructed",))
 
 
 def _thread(folder: Path, request: str, reply: str) -> Path:
