@@ -36,10 +36,11 @@ def report(full: Report) -> Report:
 # of corpora/real that had none, and 2 Ofcom letters of corpora/real/batch4), which took the
 # split from pair F1 0.979 and values 0.925 to 0.890 and 0.826 (three of the threads answer
 # with a pair per year, surname or table cell, which the tool reads as one answer); then by 7
-# Chicago letters (two of them scans) that the code of the time read at pair F1 0.026. All 78
-# now: pair F1 0.898, answers 0.887, kinds 0.901, values 0.887 (0.926, 0.902, 0.900 and 0.883
-# without the scans and the old Word files, on a machine with neither Tesseract nor LibreOffice).
-REAL_TUNED_FLOORS = {"pair_f1": 0.88, "answer_accuracy": 0.87, "kind_accuracy": 0.88,
+# Chicago letters (two of them scans) that the code of the time read at pair F1 0.026, and 8
+# UK letters (MHCLG threads, Ofcom, VOSA) read at 0.513. All 86 now: pair F1 0.895, answers
+# 0.872, kinds 0.899, values 0.884 (0.921, 0.891, 0.896 and 0.880 without the scans and the old
+# Word files, on a machine with neither Tesseract nor LibreOffice).
+REAL_TUNED_FLOORS = {"pair_f1": 0.88, "answer_accuracy": 0.86, "kind_accuracy": 0.88,
                      "value_accuracy": 0.87}
 
 
