@@ -28,7 +28,7 @@ from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables
 
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
-from .pdf_layout import group_lines, merge_runs, paragraph_spans, paragraphs
+from .pdf_layout import group_lines, merge_runs, one_line_runs, paragraph_spans, paragraphs
 
 _SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                              "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
@@ -158,6 +158,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
 def _smallest_cell(pt: tuple[float, float], below: list[tuple[float, float]],
                    right: list[tuple[float, float]], intersections: dict[Any, Any],
                    connects: Any) -> tuple[float, float, float, float] | None:
+    if not right:  # (the last point of a row: no cell, whatever connects below it)
+        return None
     for below_pt in below:
         if not connects(pt, below_pt):
             continue
@@ -215,6 +217,8 @@ class _Grid:
         x0, top, x1, bottom = self.bbox
         inside = (x0 <= cx) & (cx <= x1) & (top <= cy) & (cy <= bottom)
         rows, columns = self._own_cells(cx, cy, inside)
+        if not (inside & (columns < 0)).any():
+            return self._file_all(glyphs, inside, rows, columns)
         filed = self.glyphs
         outside: list[Glyph] = []
         row, column = -1, -1  # the cell filed into last: its glyphs mostly come together
@@ -232,6 +236,25 @@ class _Grid:
                 self.take(glyph, x, y)
         return outside
 
+    def _file_all(self, glyphs: list[Glyph], inside: np.ndarray, rows: np.ndarray,
+                  columns: np.ndarray) -> list[Glyph]:
+        """:meth:`take_all` when every glyph inside the table has a cell of its own row:
+        each cell's glyphs in their order (a stable sort by cell), the others in theirs."""
+        pick = np.flatnonzero(inside)
+        if len(pick):
+            width = int(columns.max()) + 1
+            cell = rows[pick] * width + columns[pick]
+            order = np.argsort(cell, kind="stable")
+            pick, cell = pick[order], cell[order]
+            starts = [0, *(np.flatnonzero(np.diff(cell)) + 1).tolist()]
+            ends = [*starts[1:], len(pick)]
+            taken = [glyphs[i] for i in pick.tolist()]
+            filed = self.glyphs
+            for r, c, start, end in zip(rows[pick[starts]].tolist(),
+                                        columns[pick[starts]].tolist(), starts, ends):
+                filed.setdefault((r, c), []).extend(taken[start:end])
+        return [glyphs[i] for i in np.flatnonzero(~inside).tolist()]
+
     def _own_cells(self, cx: np.ndarray, cy: np.ndarray, inside: np.ndarray
                    ) -> tuple[np.ndarray, np.ndarray]:
         """The row and column of the cell of its own row that :meth:`take` files each glyph
@@ -244,12 +267,18 @@ class _Grid:
             return rows, columns
         # bisect_right on each glyph, as take() does, for all glyphs at once
         row_of = np.searchsorted(np.array(self.tops), cy, side="right") - 1
-        for r in np.unique(row_of[inside]).tolist():
+        # the glyphs inside, sorted by row once (not every glyph looked at for every row)
+        by_row = np.flatnonzero(inside)
+        by_row = by_row[np.argsort(row_of[by_row], kind="stable")]
+        present, starts = np.unique(row_of[by_row], return_index=True)
+        ends = [*starts[1:].tolist(), len(by_row)]
+        for r, start, end in zip(present.tolist(), starts.tolist(), ends):
             drawn = self.drawn[r] if r >= 0 else None
             if drawn is None:
                 continue
             lefts, rights, cells = drawn
-            pick = np.flatnonzero(inside & (row_of == r) & (cy <= self.rows[r][1] + 1))
+            pick = by_row[start:end]
+            pick = pick[cy[pick] <= self.rows[r][1] + 1]
             k = np.searchsorted(lefts, cx[pick], side="right") - 1
             found = (k >= 0) & (cx[pick] <= rights[np.maximum(k, 0)])
             rows[pick[found]] = r
@@ -387,6 +416,9 @@ def cell_spans(glyphs: list[Glyph], number: int, inner_right: float) -> tuple[Sp
 
     ``inner_right`` is where the cell's text could run to (its right edge less padding).
     """
+    runs = one_line_runs(glyphs)
+    if runs is not None:  # most cells: one line, its spans as paragraph_spans gives them
+        return merge_runs(runs)
     lines = group_lines(glyphs, number)
     if not lines:
         return ()
