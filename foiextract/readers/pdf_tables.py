@@ -16,15 +16,14 @@ are one table (:func:`continue_table`); a repeated header row is dropped.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, obj_to_bbox, rect_to_edges
-from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables,
-                              edges_to_intersections)
+from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
+from pdfplumber.table import Table, TableFinder, TableSettings
 
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
@@ -118,6 +117,78 @@ class _Finder(TableFinder):
         self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
 
 
+Edge = dict[str, Any]
+
+
+def edges_to_intersections(edges: list[Edge], x_tolerance: float, y_tolerance: float
+                           ) -> dict[tuple[float, float], dict[str, list[Edge]]]:
+    """pdfplumber's ``edges_to_intersections``, without trying every vertical edge against
+    every horizontal one: the horizontal edges (sorted by top, as there) whose top could be
+    near a vertical edge are found by bisection, with a point to spare, and each is then
+    tried by pdfplumber's own test, in pdfplumber's order. The points and their edges are
+    the same, in the same order.
+
+    >>> v = {"orientation": "v", "x0": 5, "x1": 5, "top": 0, "bottom": 10}
+    >>> h = {"orientation": "h", "x0": 0, "x1": 10, "top": 4, "bottom": 4}
+    >>> list(edges_to_intersections([v, h], 1, 1))
+    [(5, 4)]
+    """
+    intersections: dict[tuple[float, float], dict[str, list[Edge]]] = {}
+    verticals = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    horizontals = sorted((e for e in edges if e["orientation"] == "h"),
+                         key=itemgetter("top", "x0"))
+    tops = [h["top"] for h in horizontals]
+    for v in verticals:
+        v_top, v_bottom, v_x0 = v["top"], v["bottom"], v["x0"]
+        first = bisect_left(tops, v_top - y_tolerance - 1)
+        last = bisect_right(tops, v_bottom + y_tolerance + 1)
+        for h in horizontals[first:last]:
+            if v_top <= h["top"] + y_tolerance and v_bottom >= h["top"] - y_tolerance \
+                    and v_x0 >= h["x0"] - x_tolerance and v_x0 <= h["x1"] + x_tolerance:
+                vertex = (v_x0, h["top"])
+                if vertex not in intersections:
+                    intersections[vertex] = {"v": [], "h": []}
+                intersections[vertex]["v"].append(v)
+                intersections[vertex]["h"].append(h)
+    return intersections
+
+
+def cells_to_tables(cells: list[tuple[float, float, float, float]]
+                    ) -> list[list[tuple[float, float, float, float]]]:
+    """pdfplumber's ``cells_to_tables`` (cells grouped into tables by shared corners, pass
+    after pass over the cells left), without removing each cell taken from a list one by
+    one: the same tables, their cells in the same order.
+
+    >>> cells_to_tables([(0, 0, 1, 1), (1, 0, 2, 1), (5, 5, 6, 6)])
+    [[(0, 0, 1, 1), (1, 0, 2, 1)]]
+    """
+    remaining = list(cells)
+    tables: list[list[tuple[float, float, float, float]]] = []
+    while remaining:
+        corners: set[tuple[float, float]] = set()
+        table: list[tuple[float, float, float, float]] = []
+        added = True
+        while added:  # a pass over the cells left; another while one joins the table
+            added = False
+            left = []
+            for cell in remaining:
+                x0, top, x1, bottom = cell
+                cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+                if not table or any(c in corners for c in cell_corners):
+                    corners.update(cell_corners)
+                    table.append(cell)
+                    added = True
+                else:
+                    left.append(cell)
+            remaining = left
+        tables.append(table)
+    ordered = sorted(tables, key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in ordered if len(t) > 1]
+
+
+_EDGE_BOX = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox, without a call
+
+
 def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Any]]]
                            ) -> list[tuple[float, float, float, float]]:
     """pdfplumber's ``intersections_to_cells``, without its quadratic scans: the points
@@ -128,8 +199,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     >>> intersections_to_cells({})
     []
     """
-    vertical = {p: set(map(obj_to_bbox, i["v"])) for p, i in intersections.items()}
-    horizontal = {p: set(map(obj_to_bbox, i["h"])) for p, i in intersections.items()}
+    vertical = {p: set(map(_EDGE_BOX, i["v"])) for p, i in intersections.items()}
+    horizontal = {p: set(map(_EDGE_BOX, i["h"])) for p, i in intersections.items()}
 
     def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
         return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or \
