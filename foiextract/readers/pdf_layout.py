@@ -291,6 +291,11 @@ def paragraph_spans(lines: list[Line], right: float) -> tuple[Span, ...]:
 
 def merge_runs(runs: list[tuple[str, bool, bool, str | None]]) -> tuple[Span, ...]:
     """Runs with equal style merged, whitespace collapsed, outer whitespace dropped."""
+    if len(runs) == 1:  # most table cells: what the loop below makes of one run
+        text, bold, italic, color = runs[0]
+        text = _collapsed(_collapsed(text, _BLANKS), _SPACES).strip()
+        return (Span(text, bool(bold), bool(italic), color if isinstance(color, str) else None),
+                ) if text else ()
     merged: list[list[object]] = []
     for text, bold, italic, color in runs:
         text = _collapsed(text, _BLANKS)

@@ -367,6 +367,9 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
     advances: dict[str, float] = {}
     drawn, upright, skip, a, low, high = 0, True, False, 1.0, 0.0, 0.0
     bold, italic, color = False, False, None
+    # an upright glyph's top, bottom and height, worked out again when its baseline moves
+    line_y: float | None = None
+    top = bottom = tall = 0.0
     for i, char in enumerate(chars):
         key = get_object(text_page, i)
         if not key:
@@ -385,6 +388,7 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
                                                       style.matrix[0], style.low, style.high)
                 bold, italic, color = style.bold, style.italic, style.color
                 runs.append((drawn, i, len(glyphs)))
+                line_y = None
             last_x = last_y = None
         if style is None:
             continue  # inside a form XObject: not read on pdfminer's path either
@@ -409,11 +413,15 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
         if not adv:
             adv = _loose_advance(textpage, i, ox, style)
         if upright:
+            if oy != line_y:  # a text object's glyphs mostly share a baseline
+                line_y = oy
+                y0, y1 = oy + low, oy + high
+                top, bottom, tall = height - y1, height - y0, y1 - y0
             x1 = ox + a * adv
-            x0, x1 = (ox, x1) if x1 >= ox else (x1, ox)
-            y0, y1 = oy + low, oy + high
-            place(make(Glyph, (char, x0, x1, height - y1, height - y0, y1 - y0,
-                               bold, italic, color)))
+            if x1 >= ox:
+                place(make(Glyph, (char, ox, x1, top, bottom, tall, bold, italic, color)))
+            else:
+                place(make(Glyph, (char, x1, ox, top, bottom, tall, bold, italic, color)))
         else:
             place(_glyph(char, ox, oy, adv, style, height))
         last_placed = i
