@@ -24,8 +24,11 @@ closed as soon as it is read, so memory stays flat over long files.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -69,6 +72,43 @@ _Element = _Paragraph | _Table
 def read(path: str) -> Document:
     """Read the PDF at ``path``; raise Encrypted, NoTextLayer, NeedsOcr or CorruptFile when
     it cannot be."""
+    with fewer_collections():
+        return _read(path)
+
+
+# The youngest generation's threshold while a PDF is read (Python's default is 700).
+_GC_YOUNG = 20_000
+_gc_lock = threading.Lock()
+_gc_readers = 0
+_gc_saved: tuple[int, ...] = ()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The garbage collector's youngest generation collected after ``_GC_YOUNG`` new
+    objects rather than Python's 700, until the last reader in the process is done (then
+    the thresholds are as they were). A page of tables makes thousands of glyphs, lines and
+    cells; collected every 700 objects, those that live through the page are scanned again
+    and again and moved on to the old generation, whose full collections then go over every
+    object in the process (the annex of tables: about a seventh of its time). Nothing else
+    changes: only when cycles are found, not what is read."""
+    global _gc_readers, _gc_saved
+    with _gc_lock:
+        if not _gc_readers:
+            _gc_saved = gc.get_threshold()
+            young, *older = _gc_saved
+            gc.set_threshold(max(young, _GC_YOUNG), *older)
+        _gc_readers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_readers -= 1
+            if not _gc_readers:
+                gc.set_threshold(*_gc_saved)
+
+
+def _read(path: str) -> Document:
     try:
         pdf = pdfplumber.open(path)
     except Exception as err:  # noqa: BLE001 - pdfminer raises many kinds; none may escape

@@ -195,6 +195,48 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
     return line
 
 
+Run = tuple[str, bool, bool, "str | None"]
+
+
+def one_line_runs(glyphs: list[Glyph]) -> list[Run] | None:
+    """The runs :func:`make_line` gives when :func:`group_lines` would make the glyphs one
+    line (their bottoms within 1.5 points, the least tolerance), without the rest of a
+    :class:`Line`; None when they may make more (then group them). Most table cells hold
+    one line, and this runs for every one of them: ``[]`` when no glyph is visible."""
+    if not glyphs:
+        return []
+    ordered = sorted(glyphs, key=_BOTTOM)  # the order group_lines hands make_line
+    if ordered[-1][4] - ordered[0][4] > 1.5:
+        return None
+    runs: list[Run] = []
+    chars: list[str] = []
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    seen = pending_space = False
+    prev_x1 = 0.0
+    for text, gx0, gx1, _top, _bottom, gsize, gbold, gitalic, gcolor in _struck_once(ordered):
+        # make_line's loop, keeping only what makes the runs
+        if not text.strip():
+            pending_space = seen
+            continue
+        if not seen:
+            seen = True
+        elif pending_space or gx0 - prev_x1 > _WORD_GAP * gsize:
+            chars.append(" ")
+        pending_space = False
+        if gbold != bold or gitalic != italic or gcolor != color:
+            if chars:
+                runs.append(("".join(chars).translate(_LIGATURES), bold, italic, color))
+            chars = []
+            bold, italic, color = gbold, gitalic, gcolor
+        chars.append(text)
+        prev_x1 = gx1
+    if chars:
+        runs.append(("".join(chars).translate(_LIGATURES), bold, italic, color))
+    return runs
+
+
 # ---------------------------------------------------------------- paragraphs
 
 BreakRule = Callable[[Line, Line, float], bool]
@@ -276,6 +318,11 @@ def paragraph_spans(lines: list[Line], right: float) -> tuple[Span, ...]:
 
 def merge_runs(runs: list[tuple[str, bool, bool, str | None]]) -> tuple[Span, ...]:
     """Runs with equal style merged, whitespace collapsed, outer whitespace dropped."""
+    if len(runs) == 1:  # most table cells: what the loop below makes of one run
+        text, bold, italic, color = runs[0]
+        text = _collapsed(_collapsed(text, _BLANKS), _SPACES).strip()
+        return (Span(text, bool(bold), bool(italic), color if isinstance(color, str) else None),
+                ) if text else ()
     merged: list[list[object]] = []
     for text, bold, italic, color in runs:
         text = _collapsed(text, _BLANKS)

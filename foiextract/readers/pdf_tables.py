@@ -16,19 +16,18 @@ are one table (:func:`continue_table`); a repeated header row is dropped.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, obj_to_bbox, rect_to_edges
-from pdfplumber.table import (Table, TableFinder, TableSettings, cells_to_tables,
-                              edges_to_intersections)
+from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
+from pdfplumber.table import Table, TableFinder, TableSettings
 
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
-from .pdf_layout import group_lines, merge_runs, paragraph_spans, paragraphs
+from .pdf_layout import group_lines, merge_runs, one_line_runs, paragraph_spans, paragraphs
 
 _SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                              "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
@@ -118,6 +117,78 @@ class _Finder(TableFinder):
         self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
 
 
+Edge = dict[str, Any]
+
+
+def edges_to_intersections(edges: list[Edge], x_tolerance: float, y_tolerance: float
+                           ) -> dict[tuple[float, float], dict[str, list[Edge]]]:
+    """pdfplumber's ``edges_to_intersections``, without trying every vertical edge against
+    every horizontal one: the horizontal edges (sorted by top, as there) whose top could be
+    near a vertical edge are found by bisection, with a point to spare, and each is then
+    tried by pdfplumber's own test, in pdfplumber's order. The points and their edges are
+    the same, in the same order.
+
+    >>> v = {"orientation": "v", "x0": 5, "x1": 5, "top": 0, "bottom": 10}
+    >>> h = {"orientation": "h", "x0": 0, "x1": 10, "top": 4, "bottom": 4}
+    >>> list(edges_to_intersections([v, h], 1, 1))
+    [(5, 4)]
+    """
+    intersections: dict[tuple[float, float], dict[str, list[Edge]]] = {}
+    verticals = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    horizontals = sorted((e for e in edges if e["orientation"] == "h"),
+                         key=itemgetter("top", "x0"))
+    tops = [h["top"] for h in horizontals]
+    for v in verticals:
+        v_top, v_bottom, v_x0 = v["top"], v["bottom"], v["x0"]
+        first = bisect_left(tops, v_top - y_tolerance - 1)
+        last = bisect_right(tops, v_bottom + y_tolerance + 1)
+        for h in horizontals[first:last]:
+            if v_top <= h["top"] + y_tolerance and v_bottom >= h["top"] - y_tolerance \
+                    and v_x0 >= h["x0"] - x_tolerance and v_x0 <= h["x1"] + x_tolerance:
+                vertex = (v_x0, h["top"])
+                if vertex not in intersections:
+                    intersections[vertex] = {"v": [], "h": []}
+                intersections[vertex]["v"].append(v)
+                intersections[vertex]["h"].append(h)
+    return intersections
+
+
+def cells_to_tables(cells: list[tuple[float, float, float, float]]
+                    ) -> list[list[tuple[float, float, float, float]]]:
+    """pdfplumber's ``cells_to_tables`` (cells grouped into tables by shared corners, pass
+    after pass over the cells left), without removing each cell taken from a list one by
+    one: the same tables, their cells in the same order.
+
+    >>> cells_to_tables([(0, 0, 1, 1), (1, 0, 2, 1), (5, 5, 6, 6)])
+    [[(0, 0, 1, 1), (1, 0, 2, 1)]]
+    """
+    remaining = list(cells)
+    tables: list[list[tuple[float, float, float, float]]] = []
+    while remaining:
+        corners: set[tuple[float, float]] = set()
+        table: list[tuple[float, float, float, float]] = []
+        added = True
+        while added:  # a pass over the cells left; another while one joins the table
+            added = False
+            left = []
+            for cell in remaining:
+                x0, top, x1, bottom = cell
+                cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+                if not table or any(c in corners for c in cell_corners):
+                    corners.update(cell_corners)
+                    table.append(cell)
+                    added = True
+                else:
+                    left.append(cell)
+            remaining = left
+        tables.append(table)
+    ordered = sorted(tables, key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in ordered if len(t) > 1]
+
+
+_EDGE_BOX = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox, without a call
+
+
 def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Any]]]
                            ) -> list[tuple[float, float, float, float]]:
     """pdfplumber's ``intersections_to_cells``, without its quadratic scans: the points
@@ -128,8 +199,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     >>> intersections_to_cells({})
     []
     """
-    vertical = {p: set(map(obj_to_bbox, i["v"])) for p, i in intersections.items()}
-    horizontal = {p: set(map(obj_to_bbox, i["h"])) for p, i in intersections.items()}
+    vertical = {p: set(map(_EDGE_BOX, i["v"])) for p, i in intersections.items()}
+    horizontal = {p: set(map(_EDGE_BOX, i["h"])) for p, i in intersections.items()}
 
     def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
         return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or \
@@ -158,6 +229,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
 def _smallest_cell(pt: tuple[float, float], below: list[tuple[float, float]],
                    right: list[tuple[float, float]], intersections: dict[Any, Any],
                    connects: Any) -> tuple[float, float, float, float] | None:
+    if not right:  # (the last point of a row: no cell, whatever connects below it)
+        return None
     for below_pt in below:
         if not connects(pt, below_pt):
             continue
@@ -215,6 +288,8 @@ class _Grid:
         x0, top, x1, bottom = self.bbox
         inside = (x0 <= cx) & (cx <= x1) & (top <= cy) & (cy <= bottom)
         rows, columns = self._own_cells(cx, cy, inside)
+        if not (inside & (columns < 0)).any():
+            return self._file_all(glyphs, inside, rows, columns)
         filed = self.glyphs
         outside: list[Glyph] = []
         row, column = -1, -1  # the cell filed into last: its glyphs mostly come together
@@ -232,6 +307,25 @@ class _Grid:
                 self.take(glyph, x, y)
         return outside
 
+    def _file_all(self, glyphs: list[Glyph], inside: np.ndarray, rows: np.ndarray,
+                  columns: np.ndarray) -> list[Glyph]:
+        """:meth:`take_all` when every glyph inside the table has a cell of its own row:
+        each cell's glyphs in their order (a stable sort by cell), the others in theirs."""
+        pick = np.flatnonzero(inside)
+        if len(pick):
+            width = int(columns.max()) + 1
+            cell = rows[pick] * width + columns[pick]
+            order = np.argsort(cell, kind="stable")
+            pick, cell = pick[order], cell[order]
+            starts = [0, *(np.flatnonzero(np.diff(cell)) + 1).tolist()]
+            ends = [*starts[1:], len(pick)]
+            taken = [glyphs[i] for i in pick.tolist()]
+            filed = self.glyphs
+            for r, c, start, end in zip(rows[pick[starts]].tolist(),
+                                        columns[pick[starts]].tolist(), starts, ends):
+                filed.setdefault((r, c), []).extend(taken[start:end])
+        return [glyphs[i] for i in np.flatnonzero(~inside).tolist()]
+
     def _own_cells(self, cx: np.ndarray, cy: np.ndarray, inside: np.ndarray
                    ) -> tuple[np.ndarray, np.ndarray]:
         """The row and column of the cell of its own row that :meth:`take` files each glyph
@@ -244,12 +338,18 @@ class _Grid:
             return rows, columns
         # bisect_right on each glyph, as take() does, for all glyphs at once
         row_of = np.searchsorted(np.array(self.tops), cy, side="right") - 1
-        for r in np.unique(row_of[inside]).tolist():
+        # the glyphs inside, sorted by row once (not every glyph looked at for every row)
+        by_row = np.flatnonzero(inside)
+        by_row = by_row[np.argsort(row_of[by_row], kind="stable")]
+        present, starts = np.unique(row_of[by_row], return_index=True)
+        ends = [*starts[1:].tolist(), len(by_row)]
+        for r, start, end in zip(present.tolist(), starts.tolist(), ends):
             drawn = self.drawn[r] if r >= 0 else None
             if drawn is None:
                 continue
             lefts, rights, cells = drawn
-            pick = np.flatnonzero(inside & (row_of == r) & (cy <= self.rows[r][1] + 1))
+            pick = by_row[start:end]
+            pick = pick[cy[pick] <= self.rows[r][1] + 1]
             k = np.searchsorted(lefts, cx[pick], side="right") - 1
             found = (k >= 0) & (cx[pick] <= rights[np.maximum(k, 0)])
             rows[pick[found]] = r
@@ -387,6 +487,9 @@ def cell_spans(glyphs: list[Glyph], number: int, inner_right: float) -> tuple[Sp
 
     ``inner_right`` is where the cell's text could run to (its right edge less padding).
     """
+    runs = one_line_runs(glyphs)
+    if runs is not None:  # most cells: one line, its spans as paragraph_spans gives them
+        return merge_runs(runs)
     lines = group_lines(glyphs, number)
     if not lines:
         return ()
