@@ -203,9 +203,10 @@ def one_line_runs(glyphs: list[Glyph]) -> list[Run] | None:
     line (their bottoms within 1.5 points, the least tolerance), without the rest of a
     :class:`Line`; None when they may make more (then group them). Most table cells hold
     one line, and this runs for every one of them: ``[]`` when no glyph is visible."""
-    if not glyphs:
+    # the glyphs and order group_lines hands make_line (zero-width characters left out)
+    ordered = sorted((g for g in glyphs if g[0] not in _ZERO_WIDTH), key=_BOTTOM)
+    if not ordered:
         return []
-    ordered = sorted(glyphs, key=_BOTTOM)  # the order group_lines hands make_line
     if ordered[-1][4] - ordered[0][4] > 1.5:
         return None
     runs: list[Run] = []
