@@ -790,3 +790,18 @@ def test_of_a_request_set_apart_the_paragraphs_that_ask_are_its_questions() -> N
         "If you do not record this, please provide the number of call signs issued."]
     assert {p.answer for p in pairs} == {
         "Please find attached the list of call signs re-issued since 2010."}
+
+
+def test_an_emphasised_answer_in_the_questions_own_words_is_an_answer() -> None:
+    # "The total number … is 3723." in bold under the request's "The total number …": the
+    # answer stated in the question's words, not a question of its own; the copyright notice
+    # after it closes the letter.
+    text = ("You asked:\n\n*From data held, please furnish the following information:*\n\n"
+            "*The total number of individuals holding one or more current licences.*\n\n"
+            "I am writing to confirm that we have now completed our search:\n\n"
+            "**The total number of individuals holding one or more current licences is 3723.**\n\n"
+            "The information provided may be protected by copyright under the Copyright, "
+            "Designs and Patents Act 1988.\n\nYours sincerely\n\nA Person\n")
+    [pair] = segment(parse(text, "stating.md")).pairs
+    assert pair.question == "The total number of individuals holding one or more current licences."
+    assert pair.answer.endswith("current licences is 3723.")

@@ -49,6 +49,9 @@ class Context:
     # the rest of such a request where it lists its items (its preamble, refinements).
     introduced: frozenset[int] = frozenset()
     request_context: frozenset[int] = frozenset()
+    # Paragraphs that state the answer in the question's words ("The total number of
+    # individuals … is 3723." under "The total number of individuals …"): answers.
+    stating: frozenset[int] = frozenset()
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -70,7 +73,28 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
     introduced, request_context = _introduced(units)
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
                    introduced=introduced, request_context=request_context,
+                   stating=_stating(units),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
+
+
+def _stating(units: list[Unit]) -> frozenset[int]:
+    """The paragraphs that take an earlier paragraph's words and go on to give its figure or
+    fact ("The total number of individuals holding … Licences is 3723."): the answer to that
+    question in its own words, however it is styled."""
+    said: set[str] = set()
+    found: set[int] = set()
+    for unit in units:
+        text = " ".join(unit.text.lower().split())
+        for m in _STATES_VERB.finditer(text):
+            if m.start() >= 20 and text[:m.start()].rstrip(" ,") in said:
+                found.add(unit.index)
+                break
+        if len(text) >= 20:
+            said.add(text.rstrip(" .?:;"))
+    return frozenset(found)
+
+
+_STATES_VERB = re.compile(r"\s(?:is|are|was|were|totals?|stands?\s+at|comes?\s+to|amounts?\s+to)\s+\S")
 
 
 _MAX_INTRODUCED = 4
@@ -377,6 +401,8 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     """A paragraph that reads as a question where something marks it: a label, a heading, a
     quote, emphasis, an enumerator, a following answer label, or the answers' colour. Each
     mark is a rule of its own name (``question_emphasis``…)."""
+    if unit.index in ctx.stating:
+        return None  # the question's words with its answer: an answer
     cue = _question_cue(unit, nxt, ctx)
     if cue == "label" and (ctx.labelled_answers or _SPELT_OUT_LABEL.match(unit.marker)
                            and unit.text[:1].isupper()) and "question_label" not in ctx.disabled:

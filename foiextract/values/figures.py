@@ -119,6 +119,8 @@ def value_figures(text: str, asked_unit: str | None = "") -> list[NumberMatch]:
             labelled_end = number.end
             continue
         labelled_end = -1
+        if _QUANTIFIER.match(plain, number.end) and not plain[number.start:number.end].isdigit():
+            continue  # "one or more licences", "one or two": a quantifier, not a figure
         if asked_unit is not None:
             unit = duration_unit(plain, number)
             if unit and unit != asked_unit:
@@ -127,6 +129,7 @@ def value_figures(text: str, asked_unit: str | None = "") -> list[NumberMatch]:
     return out
 
 
+_QUANTIFIER = re.compile(r"\s+or\s+(?:more|two|fewer|less)\b", re.I)
 _NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
 
 
