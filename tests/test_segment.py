@@ -805,3 +805,32 @@ def test_an_emphasised_answer_in_the_questions_own_words_is_an_answer() -> None:
     [pair] = segment(parse(text, "stating.md")).pairs
     assert pair.question == "The total number of individuals holding one or more current licences."
     assert pair.answer.endswith("current licences is 3723.")
+
+
+def test_a_quoted_requests_numbered_items_are_its_questions_however_worded(
+        tmp_path: Path) -> None:
+    # "1) The list of …" and "3) The list of …" are statements, "2) … ?" asks: numbered on by
+    # one in the quoted request, all three are items; "Please provide …:" leads in. The reply's
+    # reference line, rule and sign-off are not its answer.
+    request = ("Please provide for financial years 2016/17 and 2017/18 in MS Excel format:\n"
+               "1) The list of local authorities who have sought statutory overrides.\n"
+               "2) What reasons did each council give for its request?\n"
+               "3) The list of overrides both denied and approved.\n")
+    reply = ("Our reference: 4011595 Information request\n"
+             "--------------------------------------------------------------\n\n"
+             "Dear A Person\n\n"
+             "Thank you for your request for information which we received on 17 January 2019.\n\n"
+             "I have attached our formal response to your request, and the information you "
+             "asked for.\n\n")
+    path = tmp_path / "thread.txt"
+    path.write_text("===== OUTGOING 2019-01-17T10:00:00+00:00 message_id=1\nDear Ministry,\n"
+                    f"{request}Yours faithfully,\nA Person\n\n"
+                    "===== INCOMING 2019-02-21T10:00:00+00:00 message_id=2\n"
+                    f"{reply}Knowledge and Information Access Team\n"
+                    "NOTE: Please do not edit the subject line when replying to this email.\n",
+                    encoding="utf-8")
+    seg = segment(focus(read_document(path)))
+    assert [p.question[:20] for p in seg.pairs] == [
+        "The list of local au", "What reasons did eac", "The list of override"]
+    assert {p.answer for p in seg.pairs} == {
+        "I have attached our formal response to your request, and the information you asked for."}

@@ -238,6 +238,11 @@ def _items_of(request: list[str], pairs: list[_Found]) -> list[int | None]:
     return [items[slot] for slot in slots]
 
 
+# The lines a letter's head sets above its salutation: its reference, a rule.
+_LETTER_HEAD = re.compile(r"(?:our|your)\s+ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?\s*)?:|[-_=–—]{5,}\s*$",
+                          re.I)
+
+
 def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
     """The body of the reply after a quoted request: its text and tables from past its opening
     lines to the first closing, or nothing where it says nothing more."""
@@ -251,8 +256,10 @@ def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
             if body:
                 break
             continue
-        if not body and (reading.role not in ("text", "table") or reply_opening(unit.text)):
+        if not body and (reading.role not in ("text", "table") or reply_opening(unit.text)
+                         or _LETTER_HEAD.match(unit.text)):
             continue  # "Dear James Hart," / "Thank you for your request…" / "…set out below:"
+            # / "Our reference: 4011595 Information request" / "--------"
         if reading.role in ("text", "table"):
             body.append(unit)
         elif body:
@@ -282,7 +289,7 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
         body = _reply_body(units[after + 1:], readings[after + 1:])
         if body:
             questions = asked[-1].questions
-            text = _answer_text(body)
+            text = _answer_text(_without_signature(body))
             found = [_Found(Question(q.units, "request_answered_whole", q.section, q.stem), q.text,
                             text, len(questions) > 1, body) for q in questions]
             return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]

@@ -280,7 +280,32 @@ def _wholly_coloured(unit: Unit) -> bool:
 def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
-    return _siblings(units, readings)
+    return _quoted_siblings(units, _siblings(units, readings))
+
+
+def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """The numbered items of a quoted request ("1) The list of local authorities …", "2) The
+    reasons for each request …?") are its questions together, however each is worded, where
+    one of them asks: a run of quoted paragraphs numbered on by one."""
+    out = list(readings)
+    k = 0
+    while k < len(units):
+        run = [k]
+        while (run[-1] + 1 < len(units) and units[run[-1] + 1].kind == "quote"
+               and units[run[-1]].kind == "quote" and units[run[-1]].numbers
+               and units[run[-1] + 1].numbers[:1] == (units[run[-1]].numbers[0] + 1,)):
+            run.append(run[-1] + 1)
+        if len(run) >= 3 and any(out[i].role == "question" for i in run):
+            for i in run:
+                if out[i].role == "text":
+                    out[i] = Reading("question", "question_sibling")
+            before = run[0] - 1
+            if (before >= 0 and units[before].kind == "quote" and not units[before].numbers
+                    and units[before].text.rstrip().endswith(":")
+                    and out[before].role == "question"):
+                out[before] = _LEAD_IN  # "Please provide for 2016/17 to 2018/19 …:" leads in
+        k = run[-1] + 1
+    return out
 
 
 def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
