@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from foiextract.errors import CorruptFile, Encrypted, FoiExtractError, NoTextLayer
 from foiextract.model import Block, Document
@@ -435,3 +436,25 @@ def test_a_superscript_set_small_and_raised_is_part_of_its_line() -> None:
     footnote = glyphs("1", 300, 300, 7)  # a small figure standing alone far below: its own line
     lines = group_lines(line + footnote, page=1)
     assert [l.text for l in lines] == ["13th October", "1"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "B", " ", "fi", "\u200b", "1", "."]),
+                          st.floats(0, 12), st.floats(0, 1.4), st.booleans(), st.booleans(),
+                          st.sampled_from([None, "#ff0000"])), max_size=25))
+def test_a_one_line_cell_reads_as_its_grouped_line(specs: list[tuple[str, float, float, bool, bool,
+                                                                     str | None]]) -> None:
+    # one_line_runs is make_line's run loop kept apart for table cells, for speed: the two must
+    # give the same runs for any glyphs on one baseline.
+    from foiextract.readers.pdf_glyphs import Glyph
+    from foiextract.readers.pdf_layout import group_lines, one_line_runs
+
+    glyphs, x = [], 72.0
+    for text, gap, drop, bold, italic, color in specs:
+        x += gap
+        glyphs.append(Glyph(text, x, x + 5, 100 + drop, 110 + drop, 10, bold, italic, color))
+        x += 5
+    lines = group_lines(glyphs, page=1)
+    runs = one_line_runs(glyphs)
+    assert runs is not None
+    assert runs == (list(lines[0].runs) if lines else [])
