@@ -77,7 +77,7 @@ import pypdfium2.raw as pdfium_c
 import pypdfium2_raw.bindings as _bindings
 from pdfminer.pdffont import PDFFont, PDFType3Font, PDFUnicodeNotDefined
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import PDFObjRef, dict_value, list_value, resolve1, stream_value
+from pdfminer.pdftypes import PDFObjRef, dict_value, list_value, stream_value
 from pdfminer.pdfinterp import PDFResourceManager
 
 from .pdf_content import TextShow, text_shows

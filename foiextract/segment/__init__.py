@@ -15,7 +15,7 @@ to its request item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
@@ -350,8 +350,7 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
             j += 1
         if len(items) < 2:
             return None
-        rest = [(u, r) for u, r in zip(units[j:], readings[j:])
-                if not requester_procedure(u.text) and not _FRAMES_REQUEST.match(u.text)]
+        rest = [(u, r) for u, r in zip(units[j:], readings[j:]) if not requester_procedure(u.text)]
         body = _reply_body([u for u, _ in rest], [r for _, r in rest])
         if not body:
             return None
@@ -368,7 +367,7 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
             first, *more = sentences(unit.text)
             own[n] = (unit, first)
             said.extend(more)
-        shared_text = _answer_text([replace(body[0], text=" ".join(said))]) if said else ""
+        shared_text = _cut_at_closing(" ".join(said).strip())
         found = []
         for n, item in enumerate(items, start=1):
             question = Question([item], "request_listed", "")
@@ -388,8 +387,6 @@ _SETS_OUT_REQUEST = re.compile(r"\b(?:you\s+made\s+the\s+following|your\s+reques
                                # "I refer to the BBC's request of 3rd July 2008 for … the number of:"
                                r"|^(?:i|we)\s+refer\s+to\s+(?:your|the)\b[^:]{0,40}\brequest\b[^:]{0,200}:\s*$",
                                re.I)
-# A sentence of the request that frames its items: their period, not an answer.
-_FRAMES_REQUEST = re.compile(r"(?:the\s+)?time\s*frame\s+for\s+(?:this|the|my)\s+request\b", re.I)
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth")
 _NAMES_PLACE = re.compile(r"^(?:regarding|in\s+regards?\s+to|with\s+regard\s+to|as\s+to|for)\s+"
@@ -641,7 +638,10 @@ def _without_signature(units: list[Unit]) -> list[Unit]:
 def _answer_text(units: list[Unit]) -> str:
     """The answer's paragraphs joined, up to a closing sentence run into its last one ("…
     /research_database Please note if you are not satisfied with this response…")."""
-    text = " ".join(u.text for u in units if u.text).strip()
+    return _cut_at_closing(" ".join(u.text for u in units if u.text).strip())
+
+
+def _cut_at_closing(text: str) -> str:
     at = closing_within(text)
     return text[:at].rstrip() if at else text
 
