@@ -33,7 +33,12 @@ _LEAD_IN = re.compile(r"(?:^|(?<=[.\s]))(?:this\s+should\s+include|please\s+prov
 def inline_items(text: str) -> list[str]:
     """The items ``text`` runs together behind enumerators that count on by one, its opening
     first where it asks for something; [] where it holds no such run of three or more."""
-    marks = [m for m in _MARKER.finditer(text) if _counts_on(m, text)]
+    found = list(_MARKER.finditer(text))
+    # Each enumerator by its style ("(1)" or "1." / "1)") and value, once: a mark counts where
+    # the one before or after it in its count stands in the text too.
+    present = {(m["n1"] is not None, m["n1"] or m["n2"]) for m in found}
+    marks = [m for m in found if any((m["n1"] is not None, n) in present
+                                     for n in _neighbours(m["n1"] or m["n2"]))]
     if len(marks) < 3:
         return []
     items = [text[:marks[0].start()]]
@@ -50,13 +55,8 @@ def inline_items(text: str) -> list[str]:
     return out
 
 
-def _counts_on(mark: re.Match[str], text: str) -> bool:
-    """True when ``mark`` has a neighbour in ``text`` one before or one after it in its count."""
-    value = mark["n1"] or mark["n2"]
-    styles = (f"({{}})", "{}.", "{})") if mark["n1"] else ("{}.", "{})")
-    neighbours = [_step(value, -1), _step(value, 1)]
-    return any(style.format(n) in text for n in neighbours if n for style in styles
-               if re.search(r"(?:^|\s)" + re.escape(style.format(n)) + r"\s", text))
+def _neighbours(value: str) -> list[str]:
+    return [n for n in (_step(value, -1), _step(value, 1)) if n]
 
 
 def _step(value: str, by: int) -> str:

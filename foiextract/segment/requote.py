@@ -69,11 +69,13 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     """Split each reply paragraph that restates a quoted one into its question and answer."""
     quotes = [u for u in units if u.index in request.quotes]
     units = _rejoin(units, quotes, request)
-    parts = _parts_answered(units, quotes, request)
+    # The quoted paragraph each reply paragraph restates, found once for both passes.
+    restating = [_restates(unit, quotes) if unit.index not in request.quotes else None
+                 for unit in units]
+    parts = _parts_answered(units, restating, quotes)
     out: list[Unit] = []
     by_period = False  # the question answered last listed periods as its parts
-    for k, unit in enumerate(units):
-        quoted = _restates(unit, quotes) if unit.index not in request.quotes else None
+    for unit, quoted in zip(units, restating):
         if quoted is None:
             if unit.index not in request.quotes and _asks_part_of(unit, quotes):
                 # "Same for CIN plans?", the second question of a quoted item the reply
@@ -109,17 +111,14 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     return out
 
 
-def _parts_answered(units: list[Unit], quotes: list[Unit], request: QuotedRequest
+def _parts_answered(units: list[Unit], restating: list[Unit | None], quotes: list[Unit]
                     ) -> frozenset[int]:
     """The quoted bullets that name parts of a question ("1. How many retailers…?" / "• 2022"
     / "• 2023"), where the reply answers two or more of them each on its own line ("• 2022 -
     5"). Options of which the reply answers one ("• Pubwatch  See attached policy") are not.
     """
     by_stem: dict[int, set[int]] = {}
-    for unit in units:
-        if unit.index in request.quotes:
-            continue
-        quoted = _restates(unit, quotes)
+    for unit, quoted in zip(units, restating):
         if quoted is None or quoted.marker != "•":
             continue
         if not _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip():
