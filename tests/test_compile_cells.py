@@ -91,7 +91,9 @@ def test_a_table_without_a_total_gives_no_number(hospital) -> None:  # type: ign
 @pytest.mark.parametrize("authority, item, answered, form, year_type, granularity", [
     (CUMBRIA, 1, "yes", "letter table", "financial", "year"),  # its per-year table
     (CUMBRIA, 2, "yes", "letter table", "financial", "year"),
-    (CUMBRIA, 4, "no", None, None, None),
+    # "Questions 1c and 1d": outcome-by-hospital tables answer both items, shared.
+    (CUMBRIA, 3, "yes", "letter table", None, "total"),
+    (CUMBRIA, 4, "yes", "letter table", None, "total"),
     ("Hertfordshire Constabulary", 1, "yes", "letter table", "financial", "year"),
     ("Humberside Police", 2, "yes", "letter table", "calendar", "year"),
     ("Humberside Police", 4, "refused", "letter text", None, None),

@@ -458,3 +458,14 @@ def test_a_one_line_cell_reads_as_its_grouped_line(specs: list[tuple[str, float,
     runs = one_line_runs(glyphs)
     assert runs is not None
     assert runs == (list(lines[0].runs) if lines else [])
+
+
+@pytest.mark.parametrize("line, opens", [
+    ("a. For each year", True), ("(b) By the nature of each crime", True), ("c) What", True),
+    ("12. The name", True), ("e.g. the name of the hospital", False),
+    ("i.e. each year", False), ("a. and b. above", False)])
+def test_a_line_opens_a_list_item_by_its_enumerator(line: str, opens: bool) -> None:
+    # A line starting with an enumerator after a finished or short line opens a paragraph of
+    # its own: lettered parts ("a. For each year") are not run into the lead-in above them.
+    from foiextract.readers.pdf_layout import _ENUMERATOR
+    assert bool(_ENUMERATOR.match(line)) is opens

@@ -479,6 +479,41 @@ def test_a_boxed_request_answered_by_naming_its_questions(tmp_path: Path) -> Non
                    (3, "I have carefully conside", True), (4, "I have carefully conside", True)]
 
 
+def test_lettered_parts_named_in_labels_answer_their_items_and_the_number_is_their_stem(
+        tmp_path: Path) -> None:
+    # The request in italic, its lettered parts worded as statements ("a. For each year"); the
+    # answers under "Question 1a" (the question again, then a table) and "Questions 1c and 1d".
+    import docx as python_docx
+
+    word = python_docx.Document()
+    word.add_paragraph("Under the Act, please can you provide the following:").runs[0].italic = True
+    for line in ("1. The total number of thefts recorded at libraries in 2022 and 2023.",
+                 "Please could these be broken down as follows:", "a. For each year",
+                 "b. By the type of each theft", "c. What the outcome was for each theft",
+                 "d. The name of the library in each case"):
+        word.add_paragraph(line).runs[0].italic = True
+    word.add_paragraph("Your request has now been considered and the information is held.")
+    word.add_paragraph("Question 1a").runs[0].bold = True
+    word.add_paragraph("The total number of thefts recorded at libraries for each year.")
+    table = word.add_table(rows=3, cols=2)
+    for r, row in enumerate((("Year", "Thefts"), ("2022", "9"), ("2023", "7"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    word.add_paragraph("Question 1b").runs[0].bold = True
+    word.add_paragraph("The thefts were burglaries (4) and shoplifting (12).")
+    word.add_paragraph("Questions 1c and 1d.").runs[0].bold = True
+    word.add_paragraph("Outcomes and library names are set out in the attached spreadsheet.")
+    word.add_paragraph("Yours sincerely,")
+    path = tmp_path / "lettered.docx"
+    word.save(str(path))
+    seg = segment(read_document(path))
+    got = [(p.request_item, p.question[:20], p.answer[:20], p.shared) for p in seg.pairs]
+    assert got == [(1, "For each year", "Year | Thefts; 2022 ", False),
+                   (2, "By the type of each ", "The thefts were burg", False),
+                   (3, "What the outcome was", "Outcomes and library", True),
+                   (4, "The name of the libr", "Outcomes and library", True)]
+
+
 def test_a_request_list_answered_by_naming_its_items_however_they_are_worded() -> None:
     letter = ("Your request:\n\nCould you please supply the following:\n\n"
               "1. Any contracts with external suppliers.\n\n2. The most recent evaluations.\n\n"

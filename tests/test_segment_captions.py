@@ -89,3 +89,31 @@ def test_durham_hospital_crimes_tables_paired() -> None:
         "Crime Outcomes Breakdown": "What the crime outcome was for each crime",
     }
     assert seg.request[0].startswith("The total number of crimes logged")
+
+
+_KNOWN = ("The total number of thefts recorded at libraries in 2022 and 2023.",
+          "By the type of each theft", "What the outcome was for each theft",
+          "The name of the library in each case")
+
+
+def _data_sheet(caption: str, head: str) -> Document:
+    # A round-robin reply that is only tables under captions: no request restated, no letter.
+    return parse("Total No. of Thefts at Libraries\n\n| Year | Total |\n|---|---|\n| 2022 | 9 |\n"
+                 f"| 2023 | 7 |\n\n{caption}\n\n| No. | Year | {head} |\n|---|---|---|---|\n"
+                 "| 1 | 2022 | Burglary | Charged |\n| 2 | 2023 | Shoplifting | Cautioned |\n",
+                 "sheet.md")
+
+
+def test_known_request_pairs_a_data_sheet_by_its_captions() -> None:
+    doc = _data_sheet("Theft Type, Outcome & Library Name Breakdown", "Theft Type | Outcome")
+    assert all(p.rule != RULE for p in segment(doc).pairs)  # no request: nothing to name
+    seg = segment(doc, request=_KNOWN)
+    got = [(p.request_item, p.shared) for p in seg.pairs]
+    # The caption names types, outcomes and library names; the table shows types and outcomes.
+    assert got == [(1, False), (2, True), (3, True)]
+    assert all(p.question == _KNOWN[p.request_item - 1] for p in seg.pairs)  # type: ignore[operator]
+
+
+def test_known_request_caption_naming_no_item_pairs_nothing() -> None:
+    doc = parse("Staff Parking Permits\n\n| Permit | 2022 |\n|---|---|\n| Blue | 4 |\n", "p.md")
+    assert all(p.rule != RULE for p in segment(doc, request=_KNOWN).pairs)

@@ -134,10 +134,23 @@ def audit_table(answers: pd.DataFrame, cells: pd.DataFrame,
     by authority (:func:`response_caveats`), ``totals`` the tables' (``long.table_totals``)."""
     by_item = {key: table for key, table in cells.groupby(
         ["authority", "authority_code", "item"], dropna=False)} if len(cells) else {}
-    rows = []
-    for answer in answers.to_dict("records"):
+    records = answers.to_dict("records")
+    # An answer shared by several items ("Questions 1c and 1d": two tables) holds its tables
+    # for each of them, though its cells are filed under the first.
+    shared_cells: dict[tuple[str, str, str], pd.DataFrame] = {}
+    for answer in records:
         who = (str(answer["authority"]), _text(answer["authority_code"]))
-        item_cells = by_item.get((*who, answer["item"]), cells.iloc[0:0])
+        found = by_item.get((*who, answer["item"]))
+        if found is not None and bool(answer.get("shared")):
+            shared_cells.setdefault((*who, _text(answer["answer"])), found)
+    rows = []
+    for answer in records:
+        who = (str(answer["authority"]), _text(answer["authority_code"]))
+        item_cells = by_item.get((*who, answer["item"]))
+        if item_cells is None and bool(answer.get("shared")):
+            item_cells = shared_cells.get((*who, _text(answer["answer"])))
+        if item_cells is None:
+            item_cells = cells.iloc[0:0]
         kind, text = str(answer["kind"]), _text(answer["answer"])
         state = answered_state(kind, text, [str(k) for k in item_cells["kind"]])
         year_type, grain = granularity(item_cells, kind, text)

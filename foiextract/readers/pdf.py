@@ -48,7 +48,8 @@ from .pdf_ocr import PageRenderer, image_area, is_scan
 from .pdf_pdfium import PdfiumPages
 from .pdf_structure import check_page_tree
 from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin
-from .pdf_tables import FoundTable, continue_table, find_tables, same_columns
+from .pdf_tables import (FoundTable, continue_table, find_tables, header_wraps_joined,
+                         label_wraps_joined, same_columns)
 
 # Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
 DEFAULT_ENGINE = "pdfium"
@@ -328,7 +329,7 @@ def _continues(last: Line, first: Line) -> bool:
 
 def _block(element: _Element, right: float) -> Block:
     if isinstance(element, _Table):
-        table = element.table
+        table = label_wraps_joined(header_wraps_joined(element.table))
         return Block("table", rows=table.rows, header_rows=table.header_rows,
                      source=Source(page=element.page, bbox=table.bbox))
     lines = element.lines

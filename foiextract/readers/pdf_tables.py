@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
+import re
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -524,3 +525,61 @@ def continue_table(first: FoundTable, second: FoundTable) -> FoundTable:
     if rows and first.rows and _row_text(rows[0]) == _row_text(first.rows[0]):
         rows = rows[1:]
     return first._replace(rows=first.rows + rows)
+
+
+# A cell of figures: digits with their signs and marks ("1,204", "£3.5m", "12%", "<5").
+_FIGURE = re.compile(r"^[£$<>~≈*(+-]*\d[\d,.\s]*[%mkb)]*$", re.I)
+_MAX_HEADER_WRAPS = 4
+
+
+def header_wraps_joined(table: FoundTable) -> FoundTable:
+    """A header whose cells wrap onto rows of their own ("Grand" over "Total", "Maryport" over
+    "Victoria" over "Cottage"), where the table's rules cut each line apart: those rows,
+    their first cell empty and none of their cells a figure, standing between the header and
+    the first row of figures, joined into the header cell by cell.
+
+    >>> t = FoundTable((0, 0, 1, 1), ((Cell((Span("Year"),)), Cell((Span("Grand"),))),
+    ...     (Cell(), Cell((Span("Total"),))), (Cell((Span("2020"),)), Cell((Span("5"),)))), (0, 1), 0)
+    >>> [[c.text for c in row] for row in header_wraps_joined(t).rows]
+    [['Year', 'Grand Total'], ['2020', '5']]
+    """
+    rows = table.rows
+    shape = [c.colspan for c in rows[0]] if rows else []
+    wraps = 0
+    for row in rows[1:1 + _MAX_HEADER_WRAPS]:
+        texts = [c.text.strip() for c in row]
+        if [c.colspan for c in row] != shape or texts[0] or not any(texts) \
+                or any(_FIGURE.match(t) for t in texts if t):
+            break
+        wraps += 1
+    body = rows[1 + wraps:]
+    if not wraps or not any(_FIGURE.match(c.text.strip()) for row in body[:3] for c in row):
+        return table
+    header = tuple(Cell(merge_runs([(s.text + " ", s.bold, s.italic, s.color)
+                                    for cell in column if cell.text.strip() for s in cell.spans]),
+                        column[0].colspan) for column in zip(*rows[:1 + wraps]))
+    return table._replace(rows=(header,) + body)
+
+
+def label_wraps_joined(table: FoundTable) -> FoundTable:
+    """A row label wrapped onto a row of its own ("Named suspect identified: victim supports
+    police" over "action but evidential difficulties …", the rest of that row empty), joined
+    to the label it goes on: a first cell that starts in lower case, alone in its row.
+
+    >>> t = FoundTable((0, 0, 1, 1), ((Cell((Span("Victim supports"),)), Cell((Span("5"),))),
+    ...     (Cell((Span("police action"),)), Cell())), (0, 1), 0)
+    >>> [[c.text for c in row] for row in label_wraps_joined(t).rows]
+    [['Victim supports police action', '5']]
+    """
+    rows: list[tuple[Cell, ...]] = []
+    for row in table.rows:
+        first = row[0].text.strip() if row else ""
+        if rows and first[:1].islower() and rows[-1][0].text.strip() \
+                and not any(c.text.strip() for c in row[1:]) and len(row) == len(rows[-1]):
+            label = rows[-1][0]
+            spans = merge_runs([(s.text + " ", s.bold, s.italic, s.color)
+                                for s in label.spans + row[0].spans])
+            rows[-1] = (Cell(spans, label.colspan),) + rows[-1][1:]
+            continue
+        rows.append(row)
+    return table._replace(rows=tuple(rows)) if len(rows) < len(table.rows) else table

@@ -76,6 +76,13 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if not pairs and "captioned_table" not in disabled:
         # A request restated in plain paragraphs, answered by tables under captions.
         request_, pairs = captioned_pairs(units, readings) or (request_, pairs)
+    if known and "captioned_table" not in disabled:
+        # A round-robin's request known, and tables under captions that name more of its
+        # items than the letter's own questions stand for ("Total No. of Crimes at
+        # Hospitals", "Crime Nature, Outcome & Hospital Name Breakdown").
+        captioned = captioned_pairs(units, readings, known)
+        if captioned is not None and len(captioned[1]) > len(pairs):
+            request_, pairs = captioned
     if not pairs and "whole_request_verdict" not in disabled:
         # A reply that answers no question by its text or number but settles the request whole.
         request_, pairs = _settled_whole(layout, units, readings, known) or (request_, pairs)

@@ -18,10 +18,11 @@ row) names, and only where one item clearly stands out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Pair
+from ..model import Pair, Source
 from .phrases import phrases, reads_as_request_intro
 from ..lexicon.text import normalise
 from .roles import Reading
@@ -41,32 +42,50 @@ class Item:
     """One request item as restated: its text and the paragraph it stands in."""
 
     text: str
-    unit: Unit
+    unit: Unit | None  # None for an item of the known request, not printed in the letter
 
 
-def captioned_pairs(units: list[Unit], readings: list[Reading]) -> tuple[list[str], list[Pair]] | None:
+def captioned_pairs(units: list[Unit], readings: list[Reading], known: Sequence[str] = ()
+                    ) -> tuple[list[str], list[Pair]] | None:
     """The request items and the pairs of captioned tables matched to them, or None.
 
-    None when the letter restates no request in plain paragraphs, or no
-    captioned table clearly matches one of its items.
+    The items are the request the letter restates in plain paragraphs, else the ``known``
+    request (a round-robin's, given to ``compile``). None when there is neither, or no
+    captioned table clearly matches one of its items. A caption that names several items
+    each by a word of its own ("Crime Nature, Outcome & Hospital Name Breakdown") answers
+    them all, shared.
     """
     found = _request(units, readings)
-    if found is None:
+    if found is None and not known:
         return None
-    items, end = found
+    items, end = found if found is not None else ([Item(text, None) for text in known], 0)
     bags = [_words(item.text) for item in items]
     spread = _spread(bags)
     pairs: list[tuple[int, Pair]] = []
     used: set[int] = set()
     for caption, table in _captioned_tables(units, readings, end):
-        item = _best_item(caption, table, bags, spread)
-        if item is None or item in used:
-            continue
-        used.add(item)
-        pairs.append((item, _pair(items[item], caption, table, item + 1)))
+        named = [item for item in _named_items(caption, table, bags, spread) if item not in used]
+        used.update(named)
+        pairs.extend((item, _pair(items[item], caption, table, item + 1, len(named) > 1))
+                     for item in named)
     if not pairs:
         return None
     return [item.text for item in items], [pair for _, pair in pairs]
+
+
+def _named_items(caption: Unit, table: Unit, bags: list[frozenset[str]],
+                 spread: dict[str, int]) -> list[int]:
+    """The 0-based items a caption names: the one it clearly names, else every item both it and
+    the table's header name by a word no other item has (two or more; a caption may promise
+    a column the table lacks), else none."""
+    best = _best_item(caption, table, bags, spread)
+    if best is not None:
+        return [best]
+    words, header = _words(caption.text), _header_words(table)
+    own = [k for k, bag in enumerate(bags)
+           if any(spread[w] == 1 for w in bag & words)
+           and any(spread[w] == 1 for w in bag & header)]
+    return own if len(own) >= 2 else []
 
 
 def _request(units: list[Unit], readings: list[Reading]) -> tuple[list[Item], int] | None:
@@ -133,7 +152,7 @@ def _captioned_tables(units: list[Unit], readings: list[Reading], start: int
         if readings[i].role == "stop":
             break
         caption, table = units[i], units[i + 1]
-        if (table.kind == "table" and readings[i].role in ("text", "heading")
+        if (table.kind == "table" and readings[i].role in ("text", "heading", "question")
                 and 0 < len(caption.text.split()) <= _CAPTION_WORDS
                 and not caption.text.endswith((".", ":", "?", ";", ","))
                 and not qa_rows(table.block)):
@@ -194,7 +213,8 @@ def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(data["caption_filler_words"]), families
 
 
-def _pair(item: Item, caption: Unit, table: Unit, number: int) -> Pair:
-    return Pair(question=item.text, answer=table.text, section=caption.text, rule=RULE,
-                request_item=number, question_source=item.unit.source,
+def _pair(item: Item, caption: Unit, table: Unit, number: int, shared: bool = False) -> Pair:
+    return Pair(question=item.text, answer=table.text, shared=shared, section=caption.text,
+                rule=RULE, request_item=number,
+                question_source=item.unit.source if item.unit is not None else Source(),
                 answer_source=table.source, answer_blocks=(table.block,))

@@ -58,6 +58,8 @@ def keyed_answers(layout: Layout, units: list[Unit], readings: list[Reading]) ->
                 named[key] = current
                 shared[key] = len(keys) > 1
             continue
+        if reading.role == "question" and current == [] and not unit.marker:
+            continue  # "Question 1a" then the question again, in its words: the answer follows
         if reading.role not in ("text", "table"):
             if reading.role != "heading":  # a heading may title a part of the answer
                 current = None
@@ -68,6 +70,11 @@ def keyed_answers(layout: Layout, units: list[Unit], readings: list[Reading]) ->
             current.append(unit)
     if len(named) < 2 or not (remainder or any(not k.isdigit() for k in known)):
         return None  # plain numbers answered by number, and nothing left: the walk's own reading
+    # A question whose lettered parts are answered by name ("Question 1a", "Questions 1c and
+    # 1d") and itself by none is their stem, not a question left unanswered.
+    stems = {key for key in known if key.isdigit() and key not in named
+             and any(re.fullmatch(key + "[a-z]", other) for other in named)}
+    asked = [(question, key) for question, key in asked if key not in stems]
     found = [Keyed(question, key, item, named.get(key, remainder),
                    shared[key] if key in named else len(asked) - len(named) > 1)
              for item, (question, key) in enumerate(asked, start=1)]

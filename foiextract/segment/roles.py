@@ -122,7 +122,10 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             # Of a request set apart, the paragraphs that ask are its questions; its lead-in
             # ("I would like to know the following."), the context and the requester's terms
             # ("Please do not include club call signs.") are not, where any paragraph asks.
-            asking = [u for u in apart if reads_as_question(u.text) or (
+            # An item the request numbers or letters is asked whatever its wording ("b. By
+            # the nature of each crime description").
+            marked = sum(1 for u in apart if u.marker) >= 2
+            asking = [u for u in apart if marked and u.marker or reads_as_question(u.text) or (
                 _CONDITIONAL.match(u.text) and reads_as_question(_CONDITIONAL.sub("", u.text)))]
             found.update(u.index for u in asking or apart)
             context.update(u.index for u in apart if asking and u not in asking)
@@ -286,13 +289,15 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
 def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
     """The numbered items of a quoted request ("1) The list of local authorities …", "2) The
     reasons for each request …?") are its questions together, however each is worded, where
-    one of them asks: a run of quoted paragraphs numbered on by one."""
+    one of them asks: a run of quoted paragraphs numbered on by one; so too a run set apart in
+    a style of its own ("a. For each year", "b. By the nature of each crime", "c. What the
+    crime outcome was …", all in italic)."""
     out = list(readings)
     k = 0
     while k < len(units):
         run = [k]
-        while (run[-1] + 1 < len(units) and units[run[-1] + 1].kind == "quote"
-               and units[run[-1]].kind == "quote" and units[run[-1]].numbers
+        while (run[-1] + 1 < len(units) and _set_apart_alike(units[run[-1]], units[run[-1] + 1])
+               and units[run[-1]].numbers
                and units[run[-1] + 1].numbers[:1] == (units[run[-1]].numbers[0] + 1,)):
             run.append(run[-1] + 1)
         if len(run) >= 3 and any(out[i].role == "question" for i in run):
@@ -300,12 +305,20 @@ def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading
                 if out[i].role == "text":
                     out[i] = Reading("question", "question_sibling")
             before = run[0] - 1
-            if (before >= 0 and units[before].kind == "quote" and not units[before].numbers
-                    and units[before].text.rstrip().endswith(":")
-                    and out[before].role == "question"):
+            if (before >= 0 and not units[before].numbers and _style(units[before]) == _style(
+                    units[run[0]]) and units[before].text.rstrip().endswith(":")
+                    and out[before].role in ("question", "text")):
                 out[before] = _LEAD_IN  # "Please provide for 2016/17 to 2018/19 …:" leads in
         k = run[-1] + 1
     return out
+
+
+def _set_apart_alike(unit: Unit, after: Unit) -> bool:
+    """Both quoted, or both marked items in one emphasis (not plain text)."""
+    if unit.kind == "quote" or after.kind == "quote":
+        return unit.kind == after.kind == "quote"
+    return (bool(unit.marker) and bool(after.marker) and unit.emphasised and not unit.label
+            and not after.label and _style(unit) == _style(after))
 
 
 def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
@@ -323,6 +336,11 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
         elif (out[i].role == "text" and out[i - 1].rule == "question_label"
               and unit.label != "answer" and reads_as_question(unit.text)):
             out[i] = Reading("question", "question_label")
+        elif (out[i].role == "heading" and unit.numbers and not unit.heading
+              and out[i - 1].role == out[i + 1].role == "text"
+              and before.numbers[:1] == (unit.numbers[0] - 1,)
+              and after.numbers[:1] == (unit.numbers[0] + 1,)):
+            out[i] = _TEXT  # "2. A slide pack …" set bold between items 1 and 3: an item
     return out
 
 
