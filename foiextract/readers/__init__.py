@@ -83,7 +83,8 @@ _HTML_TAGS = re.compile(rb"<(p|div|table|strong|b|h[1-6]|ul|ol|li|br)\b[^>]*>", 
 _THREAD = re.compile(r"^={3,} ?(INCOMING|OUTGOING)\b", re.MULTILINE)
 _HEADINGS = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _MARKDOWN_SIGNS = (
-    re.compile(r"(\*\*|__)\S.*?\S?(\*\*|__)"),                # strong emphasis
+    # strong emphasis ("**Yes**"), not a rule of underscores ("_______", an e-mail's separator)
+    re.compile(r"(\*\*|__)[^\s*_].*?(\*\*|__)"),
     re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE),    # table delimiter row
     re.compile(r"\[[^\]]+\]\([^)]+\)"),                       # inline links
     re.compile(r"<https?://[^>]+>"),                          # autolinks

@@ -465,7 +465,7 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
         if current is None:
             current = _Builder("paragraph", "", line.indent, [line.text], line, line)
         else:
-            wrapped = _wrapped(current.last, line, width)
+            wrapped = _wrapped(current.last, line, width) or _question_ends(current, line)
             hanging = current.kind == "list_item" and line.indent > current.indent
             caps_head = (n == 1 and current.kind == "paragraph" and not dense
                          and _is_caps_heading(current.last.text) and not wrapped
@@ -482,6 +482,18 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
                 current.last = line
     close()
     return out
+
+
+def _question_ends(current: "_Builder", line: _Line) -> bool:
+    """True when ``line`` ends the numbered question ``current`` opened and did not finish
+    ("…broken down into the following financial years:" then "2018/19, 2019/20 and
+    2020/21?"): a short line closing on the question mark the item still lacks, carrying on
+    in lower case or with a figure (not "Same for CIN plans?", a question of its own)."""
+    return (current.kind == "list_item" and len(current.parts) <= 6
+            and any(c.isalnum() for c in current.marker)  # numbered, not a bullet
+            and (line.text[:1].islower() or line.text[:1].isdigit())
+            and not any("?" in part for part in current.parts)
+            and line.text.endswith("?") and len(line.text) <= 60 and "?" not in line.text[:-1])
 
 
 def _plain_block(group: list[_Line]) -> Block:

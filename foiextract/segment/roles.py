@@ -341,7 +341,23 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
               and before.numbers[:1] == (unit.numbers[0] - 1,)
               and after.numbers[:1] == (unit.numbers[0] + 1,)):
             out[i] = _TEXT  # "2. A slide pack …" set bold between items 1 and 3: an item
+        elif (out[i].role in ("text", "question") and out[i + 1].role == "question"
+              and not unit.marker and _GROUP_LEAD_IN.match(
+                unit.text) and not unit.label):
+            # "Please can you confirm the following information regarding the gas contracts:"
+            # before the next questions: it leads them in, and ends the answer above; so does
+            # the group's title over it ("- Gas Contracts").
+            out[i] = _LEAD_IN
+            if out[i - 1].role == "text" and _GROUP_TITLE.match(before.text) and (
+                    before.kind == "list_item" or before.marker):
+                out[i - 1] = Reading("heading", "group_heading", section=section_of(before.text))
     return out
+
+
+_GROUP_LEAD_IN = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?"
+                            r"(?:confirm|provide|answer|advise|tell\s+me)\b[^?]{0,40}\bthe\s+"
+                            r"following\b[^?]{0,100}[:?]\s*$", re.I)
+_GROUP_TITLE = re.compile(r"^[^.:;?!]{2,60}$")
 
 
 def _read(unit: Unit, i: int, units: list[Unit], ctx: Context) -> Reading:

@@ -157,25 +157,57 @@ _INLINE_ANSWER = re.compile(
     r"|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w/])", re.I)
 
 
+# A date given as the answer ("01/11/2026", "1 November 2026").
+_INLINE_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
+# Numbered questions with text after their question mark that make the layout a scheme.
+_MIN_INLINE_SCHEME = 3
+
+
 def _split_answers_inline(units: list[Unit]) -> list[Unit]:
-    """ "1. How many staff? 14": a question with its answer on the same line is two units."""
+    """ "1. How many staff? 14": a question with its answer on the same line is two units.
+
+    The answer opens with a figure, a yes or no, a date; or, where at least three numbered
+    questions of the letter carry text after their question mark that asks nothing, it is
+    whatever follows ("3. Who is your provider? Microsoft"): the letter's layout says so."""
+    tails = [_tail(unit) for unit in units]
+    loose = sum(1 for unit, rest in zip(units, tails) if _loose_answer(unit, rest))
     out: list[Unit] = []
-    for unit in units:
+    for unit, rest in zip(units, tails):
         at = unit.text.rfind("? ")
-        rest = unit.text[at + 2:].strip() if at > 0 else ""
-        if (not rest or unit.kind == "table" or rest.endswith("?") or len(rest) > 600
-                or not _INLINE_ANSWER.match(rest)):
+        if not rest or not (_INLINE_ANSWER.match(rest) or _INLINE_DATE.match(rest) or (
+                loose >= _MIN_INLINE_SCHEME and _loose_answer(unit, rest))):
             out.append(unit)
             continue
         asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
         answer = dataclasses.replace(unit, text=rest.lstrip("-–—: "), raw=rest, marker="",
-                                     label="", numbers=(), bold=False, italic=False,
+                                     label="", numbers=(), kind="paragraph", bold=False, italic=False,
                                      index=len(out) + 1)
         out.extend((asked, answer))
     if len(out) != len(units):
         for index, unit in enumerate(out):
             unit.index = index
     return out
+
+
+def _loose_answer(unit: Unit, rest: str) -> bool:
+    """True when what follows a numbered question's mark may be its answer, whatever it says
+    ("Microsoft", "The contact details are …"): it opens as a sentence or a name does, asks
+    nothing and leads on to nothing ("(i) Please answer: Yes or No? And:" goes on asking)."""
+    return (bool(rest) and bool(unit.numbers) and bool(unit.marker)
+            and (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "£$€–—-")
+            and not _GOES_ON.match(rest) and not reads_as_question(rest))
+
+
+_GOES_ON = re.compile(r"^(?:and|or|but|if|please|e\.g\.|i\.e\.)\b", re.I)
+
+
+def _tail(unit: Unit) -> str:
+    """What follows a unit's last question mark, where it may be an answer given on the line."""
+    at = unit.text.rfind("? ")
+    rest = unit.text[at + 2:].strip() if at > 0 else ""
+    if not rest or unit.kind == "table" or rest.endswith("?") or len(rest) > 600:
+        return ""
+    return rest
 
 
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose

@@ -60,6 +60,9 @@ def words_to_int(text: str) -> int | None:
     return _tokens_to_int(tokens)
 
 
+_ENDS = re.compile(r"\s*(?:[.;,)!]|$)")
+
+
 def _tokens_to_int(tokens: list[str]) -> int | None:
     units, tens, scales = _word_values()
     if not tokens or tokens[-1] in ("and", "a") or tokens[0] == "and":
@@ -123,7 +126,10 @@ def word_numbers(text: str) -> list[NumberMatch]:
     words = list(_WORD_RE.finditer(text))
     i = 0
     while i < len(words):
-        if not _is_number_word(words[i].group().lower()) or words[i].group().lower() == "nil":
+        if not _is_number_word(words[i].group().lower()) or (
+                words[i].group().lower() == "nil" and not _ENDS.match(text, words[i].end())):
+            # "nil" counts where it closes what is said ("The figure is nil."), not where it
+            # names something ("a nil return", "Nil Hours Contracts").
             i += 1
             continue
         j = i

@@ -345,7 +345,16 @@ def published(a: Answer) -> Value | None:
         return Value("published", found[0], url=found[0])
     if pointer or len(a.text.split()) <= 25 and _SAYS_PUBLISHED.search(a.first):
         return Value("published")  # "The contract is published on our contracts register."
+    if not found and _LINK_REFERENCE.search(a.text) and points_to_publication(said):
+        # "… available at the following link: [1]Council management teams": an e-mail's
+        # footnoted link, its address left with the footnotes.
+        return Value("published")
     return None
+
+
+# "[1]", "[12]": where an e-mail or web page printed as text put a link, its address listed
+# at the foot.
+_LINK_REFERENCE = re.compile(r"\[\d{1,3}\]")
 
 
 _SAYS_PUBLISHED = re.compile(r"\b(?:is|are|has been|have been|already)\s+(?:\w+ly\s+)?published\b"
@@ -422,6 +431,8 @@ def leading_figure(a: Answer) -> Value | None:
     counting = a.intent in ("count", "period")
     if counting and duration_unit(plain, numbers[0]) not in ("", a.subject.unit):
         return None  # "24 hours" to "How often ...?": a duration, not the count
+    if a.intent == "date" and duration_unit(plain, numbers[0]):
+        return Value("text")  # "12 month rolling contract" to "What is the end date?": no date
     if len(numbers) > 1:
         # Labels ("see Appendix 1") and durations ("over 12 months") beside it are not figures.
         numbers = [numbers[0]] + [n for n in numbers[1:] if not is_label(plain, n) and not (

@@ -77,7 +77,8 @@ def table_atoms(text: str) -> tuple[Atom, ...]:
 
 # "Min = £730p/w Max = £1,043p/w Avg. = £913p/w": labelled figures one after another.
 _LABELLED_FIGURE = re.compile(
-    r"\s*(?P<label>[A-Za-z][\w.'’ -]{0,30}?)\s*[=:]\s*(?P<figure>[£$€]?\d[\d,.]*)"
+    r"\s*(?P<label>[A-Za-z][\w.'’ -]{0,30}?|\d{2,4}[/-]\d{2,4}|(?:19|20)\d\d)\s*[=:]\s*"
+    r"(?P<figure>[£$€]?\d[\d,.]*(?:[mk]\b)?)"
     r"(?:\s?(?:p/?w|pw|pcm|p/?a|pa|per\s+(?:week|month|year|annum|hour|day)|%|[mk]\b))?[.,;]?\s*")
 
 
