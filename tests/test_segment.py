@@ -869,3 +869,23 @@ def test_a_quoted_requests_numbered_items_are_its_questions_however_worded(
         "The list of local au", "What reasons did eac", "The list of override"]
     assert {p.answer for p in seg.pairs} == {
         "I have attached our formal response to your request, and the information you asked for."}
+
+
+def test_a_request_heading_sets_out_the_request_down_to_the_labelled_response() -> None:
+    # "Your request" in bold, the request in italics (two items, then the requester's notes),
+    # "Our response": the notes are the request's context, never the answer.
+    from foiextract.readers.markdown import parse
+
+    doc = parse("Dear Ms Lee,\n\n**Your request**\n\n"
+                "*Please provide the number of bridges inspected in 2023.*\n\n"
+                "*Please also provide the cost of those inspections.*\n\n"
+                "*Without knowing how this is recorded it is hard to be precise, so figures for "
+                "the nearest period you hold would be fine.*\n\n"
+                "*Thank you in advance for your help with this.*\n\n"
+                "*I look forward to hearing from you in due course.*\n\n"
+                "**Our response**\n\nWe inspected 41 bridges at a cost of £12,300.\n\n"
+                "Yours sincerely,\n\nBridges Team\n", "r.md")
+    got = [(p.request_item, p.question[:24], p.answer, p.shared) for p in segment(doc).pairs]
+    answer = "We inspected 41 bridges at a cost of £12,300."
+    assert got == [(1, "Please provide the numbe", answer, True),
+                   (2, "Please also provide the ", answer, True)]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
-from .phrases import (boilerplate_section, closing, reads_as_question, reads_as_request_intro,
+from ..lexicon.text import normalise
+from .phrases import (boilerplate_section, closing, phrases, reads_as_question, reads_as_request_intro,
                       requester_procedure, section_of)
 from .units import Unit, keys_named
 
@@ -113,7 +115,7 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
     found: set[int] = set()
     context: set[int] = set()
     for k in [k for k, unit in enumerate(units) if unit.text.endswith(":")
-              or unit.label == "question" and not unit.text]:
+              or unit.label == "question" and not unit.text or _request_heading(unit)]:
         if k in found or k in context:
             continue
         region = _request_region(units, k)
@@ -136,7 +138,25 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             context.update(u.index for u in region if u not in listed)
         elif len(region) <= _MAX_INTRODUCED:
             found.update(u.index for u in region)
+        else:
+            # A longer request with its questions set apart in a style of their own: those
+            # are asked; the requester's notes between them and the answer are context.
+            styled = [u for u in region if u.emphasised and reads_as_question(u.text)]
+            if styled and len(styled) < len(region):
+                found.update(u.index for u in styled)
+                context.update(u.index for u in region if u not in styled)
     return frozenset(found), frozenset(context)
+
+
+def _request_heading(unit: Unit) -> bool:
+    """A heading that titles the request set out under it ("Your request", "Request")."""
+    return (bool(unit.heading) or unit.bold and len(unit.text) < 40) \
+        and normalise(unit.text) in _request_headings()
+
+
+@cache
+def _request_headings() -> frozenset[str]:
+    return frozenset(phrases()["request_headings"])
 
 
 def _set_apart(units: list[Unit], k: int) -> list[Unit]:
@@ -177,9 +197,9 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
     None where no such answer closes them (or the intro introduces no request)."""
     intro = units[k]
     # The cheap tests first: most lines ending in ":" open no request. "Question:" standing
-    # alone opens one.
-    if intro.text and (len(intro.text) >= 120 or not _plain(intro)
-                       or not reads_as_request_intro(intro.text)):
+    # alone opens one, as does a "Your request" heading.
+    if intro.text and not _request_heading(intro) and (
+            len(intro.text) >= 120 or not _plain(intro) or not reads_as_request_intro(intro.text)):
         return None
     region: list[Unit] = []
     signed = False  # the requester's own closing lines seen after the items
