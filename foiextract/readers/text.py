@@ -32,7 +32,7 @@ from ..lexicon.text import name_line
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
-from .text_tables import box_table, is_box_line
+from .text_tables import box_table, figure_grid, grid_table, is_box_line, starts_with_period
 
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
 _ENUMERATOR = re.compile(
@@ -167,6 +167,9 @@ def _rules() -> dict[str, Any]:
     }
 
 
+_GRID_LINES = 12  # lines a table of figures under periods is looked for in
+
+
 def layout(text: str, first_line: int = 1) -> Layout:
     """Lay out a plain-text body (already decoded) into blocks and furniture.
 
@@ -193,7 +196,19 @@ def layout(text: str, first_line: int = 1) -> Layout:
             group.clear()
 
     drawn: list[_Line] = []  # the lines of a table drawn with box characters
-    for line in lines:
+    skip = 0
+    for k, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        if not line.furniture and starts_with_period(line.text) and not drawn and (
+                rows := figure_grid([(ln.number, ln.text) for ln in lines[k:k + _GRID_LINES]
+                                     if not ln.furniture])):
+            flush()
+            grid = [ln for ln in lines[k:k + _GRID_LINES] if not ln.furniture][:rows]
+            blocks.append(grid_table([(ln.number, ln.text) for ln in grid]))
+            skip = lines.index(grid[-1], k) - k
+            continue
         if not line.furniture and is_box_line(line.text):
             flush()
             drawn.append(line)

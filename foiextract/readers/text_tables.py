@@ -93,3 +93,46 @@ def box_table(lines: list[tuple[int, str]]) -> list[Block]:
         blocks.append(Block("table", rows=grid, header_rows=1 if len(grid) > 1 else 0,
                             source=Source(line_start=rows[0][0], line_end=rows[-1][0])))
     return blocks
+
+
+# A period heading a column ("2020", "2019/20", "2021-22", "Q1", "Jan-24") and a figure under it.
+_PERIOD = re.compile(r"^(?:(?:19|20)\d\d(?:[/-]\d{2,4})?|\d\d/\d\d|Q[1-4]|[A-Z][a-z]{2}-?\d\d)$")
+_FIGURE = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?$")
+_MIN_COLUMNS = 3
+
+
+def starts_with_period(text: str) -> bool:
+    """The cheap test before :func:`figure_grid`: the line opens with a period ("2020 …")."""
+    return bool(text) and (text[0].isdigit() or text[0] in "QJFMASOND") \
+        and _PERIOD.match(text.split(" ", 1)[0]) is not None
+
+
+def figure_grid(lines: list[tuple[int, str]]) -> int:
+    """How many of ``lines``, from the first, are a table of figures under a row of periods set
+    with single spaces ("2020 2021 2022 2023 2024" over "7,069 8,275 8,726 12,569 14,240"):
+    the header and each line of as many figures; 0 where they are not one.
+
+    >>> figure_grid([(1, "2020 2021 2022"), (2, "7,069 8,275 8,726"), (3, "These figures …")])
+    2
+    >>> figure_grid([(1, "2020 2021 2022"), (2, "In 2020 we had")])
+    0
+    """
+    if not lines:
+        return 0
+    head = lines[0][1].split()
+    if len(head) < _MIN_COLUMNS or not all(_PERIOD.match(t) for t in head):
+        return 0
+    n = 1
+    while n < len(lines):
+        cells = lines[n][1].split()
+        if len(cells) != len(head) or not all(_FIGURE.match(t) for t in cells):
+            break
+        n += 1
+    return n if n > 1 else 0
+
+
+def grid_table(lines: list[tuple[int, str]]) -> Block:
+    """The lines :func:`figure_grid` found as a table, its periods the header row."""
+    rows = tuple(tuple(Cell((Span(text),), line=n) for text in line.split()) for n, line in lines)
+    return Block("table", rows=rows, header_rows=1,
+                 source=Source(line_start=lines[0][0], line_end=lines[-1][0]))

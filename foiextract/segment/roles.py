@@ -133,6 +133,12 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             context.update(u.index for u in apart if asking and u not in asking)
             continue
         listed = _listed_items(region)
+        closer = units[region[-1].index + 1] if region[-1].index + 1 < len(units) else None
+        if _request_heading(units[k]) and closer is not None and closer.heading and not any(
+                u.emphasised for u in region):
+            # "Your Request", the request in plain paragraphs, a "Response" section: its
+            # tables' captions say what each answers (``captions``), not this reading.
+            continue
         if listed:
             found.update(u.index for u in listed)
             context.update(u.index for u in region if u not in listed)
@@ -515,9 +521,17 @@ def _closing(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     return _CLOSING if closing(unit.text) else None
 
 
+def _titled_question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    """ "1. Playground Closures: The number of playgrounds closed.": a titled item, asked."""
+    return _TITLED if unit.titled else None
+
+
+_TITLED = Reading("question", "question_titled")
+
 ROLE_RULES: tuple[tuple[str, RoleRule], ...] = (
     ("restated_request", _restated_echo),
     ("question_restated", _restated_question),
+    ("question_titled", _titled_question),
     ("table", _table),
     ("bare_label", _bare_label),
     ("drafting_guidance", _drafting_guidance),

@@ -82,6 +82,7 @@ class Unit:
     index: int
     block: Block = field(repr=False)
     restated: str = ""  # "question", "part" or "echo" when it repeats a quoted request paragraph
+    titled: bool = False  # a numbered title with the request's sentences under it ("1. Closures: …")
 
     @property
     def emphasised(self) -> bool:
@@ -105,6 +106,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _number_blurred(units)
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
+    units = _titled_items(units)
     _number_references(units)
     return units
 
@@ -173,8 +175,10 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
     loose = sum(1 for unit, rest in zip(units, tails) if _loose_answer(unit, rest))
     out: list[Unit] = []
     for unit, rest in zip(units, tails):
-        at = unit.text.rfind("? ")
-        if not rest or not (_INLINE_ANSWER.match(rest) or _INLINE_DATE.match(rest) or (
+        at, verdict = unit.text.rfind("? "), False
+        if not rest and (cut := _verdict_split(unit)) > 0 and len(unit.text[:cut].split()) >= 5:
+            at, rest, verdict = cut - 1, unit.text[cut:].strip(), True
+        if not rest or not (verdict or _INLINE_ANSWER.match(rest) or _INLINE_DATE.match(rest) or (
                 loose >= _MIN_INLINE_SCHEME and _loose_answer(unit, rest))):
             out.append(unit)
             continue
@@ -208,6 +212,22 @@ def _tail(unit: Unit) -> str:
     if not rest or unit.kind == "table" or rest.endswith("?") or len(rest) > 600:
         return ""
     return rest
+
+
+# A verdict that answers a request worded as a statement, on its line: "… please disclose the
+# email chains. Information not held."
+_VERDICT = re.compile(r"(?:(?:no\s+)?information\s+(?:is\s+)?not\s+held|not\s+held|no\s+information"
+                      r"\s+(?:is\s+)?held|none|nil|not\s+applicable|n/a|yes|no)\.?", re.I)
+
+
+def _verdict_split(unit: Unit) -> int:
+    """Where a numbered request's own line ends and its verdict starts, or -1."""
+    if not (unit.numbers and unit.marker) or unit.kind == "table":
+        return -1
+    at = unit.text.rstrip(" .").rfind(". ")
+    if at <= 0 or not _VERDICT.fullmatch(unit.text[at + 2:].strip()):
+        return -1
+    return at + 1
 
 
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
@@ -601,3 +621,79 @@ def _roman(numeral: str) -> int:
         value = values[char]
         total += -value if following != " " and values.get(following, 0) > value else value
     return total
+
+
+# "1. Playground Closures:": a numbered item that only titles what is asked beneath it.
+_TITLE_WORDS = 6
+_MIN_TITLES = 3
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9£•])")
+# Words an answer says and a request statement ("The frequency with which …") does not.
+_ANSWERING = re.compile(r"\b(?:we|our|us|i|is|was|were|has|have|had|hold|holds|held|does|do|"
+                        r"did|not|no|none|nil|can|cannot|will|would|please\s+see|see)\b", re.I)
+
+
+def _titled_items(units: list[Unit]) -> list[Unit]:
+    """Numbered titles over what is asked ("1. Playground Closures:" then "The number of
+    playgrounds permanently closed." and the answer, maybe on the same line): each title and
+    the request's sentences beneath it are one question, the rest its answer. Only where
+    three titles or more count on one by one: the letter's own layout."""
+    titles = [k for k, unit in enumerate(units) if _title(unit)]
+    run = [titles[0]] if titles else []
+    for k in titles[1:]:
+        if units[k].numbers[0] == units[run[-1]].numbers[0] + 1:
+            run.append(k)
+    if len(run) < _MIN_TITLES or any(units[k].numbers[0] != n + units[run[0]].numbers[0]
+                                     for n, k in enumerate(run)):
+        return units
+    out: list[Unit] = []
+    ends = run[1:] + [len(units)]
+    k = 0
+    for title, end in zip(run, ends):
+        out.extend(units[k:title])
+        asked: list[str] = []
+        rest: list[Unit] = []
+        for j in range(title + 1, end):
+            unit = units[j]
+            if rest or unit.marker or unit.kind == "table":
+                rest.append(unit)
+                continue
+            sentences = _SENTENCE.split(unit.text)
+            taken = 0
+            for sentence in sentences:
+                if _asks(sentence, first=not asked):
+                    asked.append(sentence)
+                    taken += 1
+                else:
+                    break
+            if taken < len(sentences):
+                remainder = " ".join(sentences[taken:])
+                rest.append(unit if not taken else dataclasses.replace(
+                    unit, text=remainder, raw=remainder, marker="", numbers=(), label=""))
+        head = units[title]
+        text = " ".join([head.text] + asked)
+        out.append(dataclasses.replace(head, text=text, raw=" ".join([head.raw] + asked),
+                                       titled=True))
+        out.extend(rest)
+        k = end
+    out.extend(units[k:])
+    for index, unit in enumerate(out):
+        unit.index = index
+    return out
+
+
+def _title(unit: Unit) -> bool:
+    text = unit.text.rstrip()
+    return bool(unit.numbers and unit.marker and text.endswith(":")
+                and len(text.split()) <= _TITLE_WORDS and unit.kind != "table")
+
+
+def _asks(sentence: str, first: bool) -> bool:
+    """True when a sentence under a title is the request's ("The number of playgrounds
+    closed.", "If available, provide …"), not the answer's."""
+    if _VERDICT.fullmatch(sentence.strip()):
+        return False  # "Information not held."
+    if reads_as_question(sentence):
+        return not sentence[:1].isdigit()  # "3 new playgrounds opened: …" answers
+    return first and sentence.startswith("The ") and sentence.endswith(".") \
+        and len(sentence.split()) <= 25 and not _ANSWERING.search(sentence) \
+        and not re.search(r"\d", sentence)

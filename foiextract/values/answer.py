@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from foiextract.model import Block
+from foiextract.values.described import asked_words
 from foiextract.values.intent import Intent, named_records, question_intent
 from foiextract.values.subject import (NO_SUBJECT, Subject, may_read_subject, question_subject,
                                        singular)
@@ -136,6 +137,10 @@ _ASKING_VERBS = frozenset({"use", "run", "pay", "own", "hold", "have", "keep", "
 _NAME_ITEM = re.compile(r"[^\W\d][^\d.:;?!]{0,60}", re.UNICODE)
 
 
+# A figure in digits: an answer with two or more may be read by the question's words.
+_FIGURES = re.compile(r"\d[\d,]*")
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One answer as the rules see it."""
@@ -155,6 +160,9 @@ class Answer:
     # A yes/no question's words (:func:`topic_words`): what a bare statement must speak of, and
     # with which verb, to answer it yes.
     topic: frozenset[str] = frozenset()
+    # A how-many question's telling words and whether it asks of a denial, where the answer
+    # gives several figures (:func:`described.asked_words`): which figure its words describe.
+    asked: tuple[frozenset[str], bool] = (frozenset(), False)
 
     @classmethod
     def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
@@ -174,7 +182,9 @@ class Answer:
         items = tuple(item for item in list_items_of(blocks) if item in spaced)
         topic = topic_words(question, verbs=True) if intent == "boolean" and question else \
             frozenset()
-        return cls(answer, text, question, intent, first, blocks, items, subject, topic)
+        asked = asked_words(question) if intent in ("count", "period") and question and \
+            len(_FIGURES.findall(text)) >= 2 else (frozenset(), False)
+        return cls(answer, text, question, intent, first, blocks, items, subject, topic, asked)
 
     @property
     def lower(self) -> str:

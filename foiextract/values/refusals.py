@@ -148,8 +148,9 @@ def says_not_held(text: str) -> bool:
 # phrases list the fixed forms; this reads the many others.
 _NOT_HELD_SENTENCE = re.compile(
     r"\b(?:do|does|did|has|have)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|retain|possess|"
-    r"record|collect)\s+(?:any|the|this|that|these|those|such|recorded|relevant)\s+"
-    r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation)\b"
+    r"record|collect)\s+(?:any|the|this|that|these|those|such|recorded|relevant|a)\s+"
+    r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation|figures?|"
+    r"statistics)\b"
     r"|\bholds?\s+none\s+of\s+the\s+(?:\w+\s+){0,3}?(?:information|data|records|documents?|"
     r"document\s+types)\b",
     re.I)

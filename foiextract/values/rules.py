@@ -18,10 +18,11 @@ from typing import Callable
 
 from foiextract.model import Atom, Value
 from foiextract.values.answer import Answer, topic_words
+from foiextract.values.described import described_figure
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
 from foiextract.values.lists import list_items
-from foiextract.values.money import find_amount, find_percent, opening_amount, opening_percent
+from foiextract.values.money import find_amount, find_amounts, find_percent, opening_amount, opening_percent
 from foiextract.values.negation import denies_existence, denies_named, opening_denial
 from foiextract.values.numbers import NumberMatch, all_numbers, format_number, is_number_word
 from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
@@ -405,6 +406,15 @@ _NOT_FILLER = re.compile(r"[^\W_adefhinotADEFHINOT\u0130\u0131]")
 _AGE_COUNTED = re.compile(r"\s*[x×]\s*\d+[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.I)
 
 
+def described(a: Answer) -> Value | None:
+    """Of several counts each with its own words, the one the question's words describe
+    ("8 have been found in priority need, 1 not in priority need")."""
+    if not a.asked[0]:
+        return None
+    found = described_figure(a.text, a.asked)
+    return Value("count", str(found), number=float(found)) if found is not None else None
+
+
 def leading_figure(a: Answer) -> Value | None:
     """A figure that opens the answer: "£1.2m", "6.5%", "c. 200", "Both", "Twenty-three"."""
     head = _strip_approx(a.first)
@@ -419,6 +429,8 @@ def leading_figure(a: Answer) -> Value | None:
     amount = opening_amount(head)
     if amount is not None:
         return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
+    if a.intent == "amount" and re.search(r"[£$€]\s?\d", a.text):
+        return None  # "24-7 Group living … £1,544 p/w": the sums are further on, not this figure
     percent = opening_percent(head)
     if percent is not None:
         return Value("percent", percent.value, number=float(percent.number), unit="%")
@@ -479,8 +491,15 @@ def figure_in_sentence(a: Answer) -> Value | None:
     """The one figure in the first sentence ("GMP operates 14 drones"), read by the intent."""
     head = a.first
     if a.intent in ("amount", "unknown", "count", "period"):
-        amount = find_amount(head)
-        if amount is not None:
+        amounts = find_amounts(head)
+        # Sums set side by side, each of its own thing; not a total and its part ("£12,000,
+        # of which £2,000 was VAT").
+        apart = {q.value for q in amounts if not _PART_OF.search(head[:q.start])} \
+            if len(amounts) > 1 else set()
+        if len(apart) > 1 and a.intent == "amount":
+            return Value("text")  # "… £1,544 p/w … supported tenancy £648 p/w": one of each
+        if amounts:
+            amount = amounts[0]
             return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
     if a.intent in ("percent", "unknown", "count"):
         percent = find_percent(head)
@@ -501,6 +520,10 @@ def figure_in_sentence(a: Answer) -> Value | None:
         return None
     kind, value = _value_from_number(numbers[0], a)
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
+
+
+_PART_OF = re.compile(r"(?:(?:of\s+which|including|incl\.?|inc\.|plus|excluding)[^£$€]{0,20}|\(\s*)$",
+                      re.I)
 
 
 def boolean_statement(a: Answer) -> Value | None:
@@ -594,6 +617,7 @@ RULES: tuple[Rule, ...] = (
     Rule("suppressed", suppressed, 0.9),
     Rule("range", stated_range, 0.85),
     Rule("tally", tally, 0.85),
+    Rule("described_figure", described, 0.75),
     Rule("leading_figure", leading_figure, 0.9),
     Rule("withheld", withheld, 0.85),
     Rule("not_held", not_held, 0.85),
