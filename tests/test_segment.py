@@ -889,3 +889,19 @@ def test_a_request_heading_sets_out_the_request_down_to_the_labelled_response() 
     answer = "We inspected 41 bridges at a cost of £12,300."
     assert got == [(1, "Please provide the numbe", answer, True),
                    (2, "Please also provide the ", answer, True)]
+
+
+def test_parts_a_quoted_request_lists_bare_are_answered_a_line_each() -> None:
+    # "How many people with the following surnames …?" over one surname a line (no list
+    # marks); the reply answers "Okafor 12", a line each: each is a part of item 1.
+    from foiextract.readers.markdown import parse
+
+    doc = parse("> Dear Council,\n>\n> How many people with the following surnames work for the "
+                "council?\n>\n> Okafor\n>\n> Lindqvist\n>\n> Moreau\n>\n> Yours faithfully,\n\n"
+                "Dear Requester,\n\nPlease find our response below:\n\nOkafor 12\n\n"
+                "Lindqvist <5\n\nMoreau 7\n\nKind Regards,\n\nThe Council\n", "t.md")
+    seg = segment(doc)
+    assert seg.request == ("How many people with the following surnames work for the council?",)
+    assert [(p.request_item, p.question, p.answer, p.part_of == seg.request[0])
+            for p in seg.pairs] == [(1, "Okafor", "12", True), (1, "Lindqvist", "<5", True),
+                                    (1, "Moreau", "7", True)]

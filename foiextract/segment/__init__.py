@@ -235,11 +235,20 @@ def _items_of(request: list[str], pairs: list[_Found]) -> list[int | None]:
     texts: list[str] = []
     slots: list[int] = []
     last: Unit | None = None
+    last_named = ""
     for found in pairs:
         stem = found.question.stem if found.question.rule == "question_part" else None
+        named = found.question.units[0].part_of if found.question.rule == "question_part" \
+            and stem is None else ""
+        if named:  # a part answered alone: its question's item, as the request quoted it
+            if named != last_named:
+                texts.append(named)
+            last_named, last = named, None
+            slots.append(len(texts) - 1)
+            continue
         if stem is None or stem is not last:
             texts.append(stem.text if stem is not None else found.text)
-        last = stem
+        last, last_named = stem, ""
         slots.append(len(texts) - 1)
     items = align(request, texts)
     return [items[slot] for slot in slots]
@@ -667,8 +676,8 @@ def _pair(found: _Found, item: int | None) -> Pair:
     question, units = found.question, found.units
     q_source = _span_source(question.units[0].source, question.units[-1].source)
     a_source = _span_source(units[0].source, units[-1].source) if units else Source()
-    part_of = question.stem.text if question.stem is not None and \
-        question.rule == "question_part" else ""
+    part_of = (question.stem.text if question.stem is not None else question.units[0].part_of) \
+        if question.rule == "question_part" else ""
     return Pair(found.text, found.answer, found.shared, item, question.section, question.rule,
                 q_source, a_source, tuple(u.block for u in units), part_of=part_of)
 

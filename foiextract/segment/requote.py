@@ -38,7 +38,8 @@ def find(units: list[Unit]) -> QuotedRequest | None:
     quotes = [u for u in units if u.kind == "quote" and u.text]
     if len(quotes) < 2:
         return None
-    restating = [(u, _restates(u, quotes)) for u in units if u.kind != "quote"]
+    bare = _bare_parts(quotes)
+    restating = [(u, _restates(u, quotes, bare)) for u in units if u.kind != "quote"]
     if sum(1 for _u, q in restating if q is not None) < 2:
         return None
     # Bullets the reply numbers as it restates them ("• The current name…" → "1. The current…").
@@ -70,9 +71,10 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     quotes = [u for u in units if u.index in request.quotes]
     units = _rejoin(units, quotes, request)
     # The quoted paragraph each reply paragraph restates, found once for both passes.
-    restating = [_restates(unit, quotes) if unit.index not in request.quotes else None
+    bare = _bare_parts(quotes)
+    restating = [_restates(unit, quotes, bare) if unit.index not in request.quotes else None
                  for unit in units]
-    parts = _parts_answered(units, restating, quotes)
+    parts = _parts_answered(units, restating, quotes, bare)
     out: list[Unit] = []
     by_period = False  # the question answered last listed periods as its parts
     for unit, quoted in zip(units, restating):
@@ -99,7 +101,8 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         # part the question named, answered on its own line, is a question of that item.)
         rest = _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip()
         head = replace(unit, text=quoted.text, restated="part" if quoted.index in parts
-                       else "question" if asked else "echo")
+                       else "question" if asked else "echo",
+                       part_of=_part_stem(quoted, quotes) if quoted.index in parts else "")
         if rest and _quotes_on(rest, quoted, quotes):
             # The request's next quoted paragraph, restated with it: the request, not an answer.
             head, rest = replace(head, text=unit.text), ""
@@ -111,24 +114,67 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     return out
 
 
-def _parts_answered(units: list[Unit], restating: list[Unit | None], quotes: list[Unit]
-                    ) -> frozenset[int]:
+def _parts_answered(units: list[Unit], restating: list[Unit | None], quotes: list[Unit],
+                    bare: frozenset[int] = frozenset()) -> frozenset[int]:
     """The quoted bullets that name parts of a question ("1. How many retailers…?" / "• 2022"
     / "• 2023"), where the reply answers two or more of them each on its own line ("• 2022 -
     5"). Options of which the reply answers one ("• Pubwatch  See attached policy") are not.
     """
     by_stem: dict[int, set[int]] = {}
     for unit, quoted in zip(units, restating):
-        if quoted is None or quoted.marker != "•":
+        if quoted is None or (quoted.marker != "•" and quoted.index not in bare):
             continue
         if not _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip():
             continue
-        stem = next((q for q in reversed(quotes[:quotes.index(quoted)]) if q.marker != "•"),
-                    None)
+        stem = next((q for q in reversed(quotes[:quotes.index(quoted)])
+                     if q.marker != "•" and q.index not in bare), None)
         if stem is not None and (stem.numbers or "?" in stem.text
                                  or stem.text.rstrip().endswith(":")):
             by_stem.setdefault(stem.index, set()).add(quoted.index)
     return frozenset(i for named in by_stem.values() if len(named) >= 2 for i in named)
+
+
+# Parts a request lists one a line with their list marks lost ("Ahmed", "Ali", "Brown" under
+# "How many people with the following surnames work for the council?"): short lines, at least
+# this many, straight under a question or a lead-on line.
+_MIN_BARE_PARTS = 3
+_BARE_PART_WORDS = 4
+
+
+def _bare_parts(quotes: list[Unit]) -> frozenset[int]:
+    """The quoted paragraphs that are such unmarked parts."""
+    found: set[int] = set()
+    k = 0
+    while k < len(quotes):
+        stem = quotes[k]
+        run = []
+        j = k + 1
+        if stem.text.rstrip().endswith(("?", ":")):
+            while j < len(quotes) and _bare_part(quotes[j]) and \
+                    quotes[j].index == quotes[j - 1].index + 1:
+                run.append(quotes[j].index)
+                j += 1
+        if len(run) >= _MIN_BARE_PARTS:
+            found.update(run)
+            k = j
+        else:
+            k += 1
+    return frozenset(found)
+
+
+def _bare_part(unit: Unit) -> bool:
+    text = unit.text.strip()
+    return (not unit.marker and 0 < len(text.split()) <= _BARE_PART_WORDS
+            and not text.endswith((".", "?", ":", ",", ";")) and not any(c.isdigit() for c in text))
+
+
+def _part_stem(part: Unit, quotes: list[Unit]) -> str:
+    """The quoted question a part stands under: the nearest quoted paragraph above it that
+    asks, or leads on to its parts."""
+    for quote in reversed(quotes[:quotes.index(part)]):
+        if quote.marker != "•" and (quote.numbers or quote.text.rstrip().endswith(("?", ":"))):
+            return quote.text
+    return ""
 
 
 def _lists_periods(question: Unit, quotes: list[Unit]) -> bool:
@@ -212,7 +258,7 @@ def _rejoin(units: list[Unit], quotes: list[Unit], request: QuotedRequest) -> li
     return out
 
 
-def _restates(unit: Unit, quotes: list[Unit]) -> Unit | None:
+def _restates(unit: Unit, quotes: list[Unit], bare: frozenset[int] = frozenset()) -> Unit | None:
     text = normalise(unit.text)
     if not text:
         return None
@@ -221,10 +267,12 @@ def _restates(unit: Unit, quotes: list[Unit]) -> Unit | None:
         said = normalise(quote.text)
         if not said or not text.startswith(said):
             continue
-        if len(said) < 25 and (not quote.marker or quote.marker != unit.marker
-                               or _FOLLOWS_ON.match(unit.text, len(quote.text.strip()))):
-            continue  # short items ("2018", "Pubwatch") only under the same enumerator, and
-            # whole ("2018/19" is another label than "2018")
+        if len(said) < 25 and (
+                (not quote.marker or quote.marker != unit.marker)
+                and not (quote.index in bare and not unit.marker)
+                or _FOLLOWS_ON.match(unit.text, len(quote.text.strip()))):
+            continue  # short items ("2018", "Pubwatch") only under the same enumerator (or
+            # none, for parts listed bare), and whole ("2018/19" is another label than "2018")
         if best is None or len(said) > len(normalise(best.text)):
             best = quote
     return best

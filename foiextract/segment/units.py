@@ -83,6 +83,9 @@ class Unit:
     block: Block = field(repr=False)
     restated: str = ""  # "question", "part" or "echo" when it repeats a quoted request paragraph
     titled: bool = False  # a numbered title with the request's sentences under it ("1. Closures: …")
+    # A part's question, where the request named the part under it and the reply answers the
+    # part alone ("Ahmed 22" for "Ahmed" under "How many people with these surnames …?").
+    part_of: str = ""
 
     @property
     def emphasised(self) -> bool:
