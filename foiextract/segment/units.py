@@ -110,6 +110,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
     units = _titled_items(units)
+    units = _question_columns(units)
     _number_references(units)
     return units
 
@@ -610,6 +611,8 @@ def _marker_numbers(marker: str) -> tuple[int, ...]:
         core = core[1:]
     if core.isdigit():
         return (int(core),)
+    if (m := re.fullmatch(r"(\d{1,3})\(?([a-z])", core)):  # "1a)", "1(a)": the question's number
+        return (int(m.group(1)),)
     if re.fullmatch(_ROMAN, core):
         return (_roman(core),)
     if len(core) == 1 and core.isalpha():
@@ -700,3 +703,41 @@ def _asks(sentence: str, first: bool) -> bool:
     return first and sentence.startswith("The ") and sentence.endswith(".") \
         and len(sentence.split()) <= 25 and not _ANSWERING.search(sentence) \
         and not re.search(r"\d", sentence)
+
+
+# A table whose header cells ask ("2) If so, which supplier do you use?", "3) How much do you
+# spend annually?"): each column answers its header.
+_MIN_ASKING_COLUMNS = 2
+_CELL_ENUMERATOR = re.compile(r"^\(?(?P<n>\d{1,3})[a-z]?(?:\.\)|[.):])\s*")
+
+
+def _question_columns(units: list[Unit]) -> list[Unit]:
+    """Each table whose header row's cells all ask, as its columns' questions and answers: the
+    header cell, then the column's cells joined by "; "."""
+    if not any(unit.kind == "table" for unit in units):
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        rows = unit.block.rows if unit.kind == "table" else ()
+        head = [cell.text.strip() for cell in rows[0]] if rows else []
+        if (len(head) < _MIN_ASKING_COLUMNS or len(rows) < 2
+                or not all(text.endswith("?") for text in head)
+                or any(len(row) != len(head) for row in rows)):
+            out.append(unit)
+            continue
+        for column, asked in enumerate(head):
+            m = _CELL_ENUMERATOR.match(asked)
+            text = asked[m.end():] if m else asked
+            answer = "; ".join(" ".join(row[column].text.split()) for row in rows[1:]
+                               if row[column].text.strip())
+            question = Block("paragraph", (Span(text),), source=unit.source)
+            out.append(dataclasses.replace(
+                unit, text=text, raw=asked, kind="paragraph", block=question,
+                marker=m.group(0).strip() if m else "", numbers=(int(m["n"]),) if m else (),
+                label="question"))
+            out.append(dataclasses.replace(
+                unit, text=answer, raw=answer, kind="paragraph", marker="", numbers=(), label="",
+                block=Block("paragraph", (Span(answer),), source=unit.source)))
+    for index, unit in enumerate(out):
+        unit.index = index
+    return out

@@ -95,7 +95,13 @@ def question_intent(question: str | None) -> Intent:
         return "boolean"
     if intent == "unknown" and records_asked(question):
         return "copy"  # "Any briefing notes …", "Documents relating to …": records asked for
+    if intent in ("amount", "number", "date") and _ASKS_WHO.match(question):
+        return "who"  # "Who is the budget holder for this contract?": a person, not the budget
     return intent
+
+
+_ASKS_WHO = re.compile(r"^\W*(?:(?:and|if\s+so|if\s+yes),?\s+)?who\s+(?:is|are|was|were|holds?|"
+                       r"manages?|owns?)\b", re.I)
 
 
 _ASKS_WHETHER_THEN_HOW_MANY = re.compile(

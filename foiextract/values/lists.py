@@ -52,6 +52,15 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or word[:1] == "("
 
 
+# "1st –", "2^nd -": a place in a ranking, then what holds it.
+_ORDINAL = re.compile(r"\s*\b\d{1,2}\^?(?:st|nd|rd|th)\s*[–—:-]\s*")
+
+
+def is_ranking(text: str) -> bool:
+    """True for places in a ranking one after another ("1st – A 2nd – B")."""
+    return _ORDINAL.match(text) is not None and len(_ORDINAL.findall(text)) >= 2
+
+
 def list_items(text: str, run_together: bool = True) -> list[str]:
     """The items of a list answer, cleaned ("and", a leading "the" and end stops removed).
     ``run_together=False`` where the answer is known to be one paragraph as printed: its
@@ -60,7 +69,9 @@ def list_items(text: str, run_together: bool = True) -> list[str]:
     body = body.strip().rstrip(".")
     if not body:
         return []
-    if re.search(r"\s[•·▪]\s", " " + body):
+    if is_ranking(body):
+        parts = _ORDINAL.split(body)  # "1st – Bunzl Greenham 2nd – Arden Winch": a ranking
+    elif re.search(r"\s[•·▪]\s", " " + body):
         parts = re.split(r"\s*[•·▪]\s*", body)
     elif ";" in body:
         parts = body.split(";")

@@ -56,7 +56,9 @@ def part_for(answer: str, question: str, group: Sequence[str]) -> str | None:
     if len(parts) < 2 or len(group) < 2:
         return None
     asked = [stems(q) for q in group]
-    weights = {w: 1.0 / sum(1 for a in asked if w in a) for w in stems(question)}
+    # A word of no question in the group (the question read apart from the group's wording)
+    # counts once.
+    weights = {w: 1.0 / max(1, sum(1 for a in asked if w in a)) for w in stems(question)}
     scored = sorted(((sum(weights.get(w, 0.0) for w in stems(p)), n) for n, p in enumerate(parts)),
                     reverse=True)
     if scored[0][0] <= 0 or scored[0][0] - scored[1][0] < 0.25:

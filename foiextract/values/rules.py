@@ -21,7 +21,7 @@ from foiextract.values.answer import Answer, topic_words
 from foiextract.values.described import described_figure
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
-from foiextract.values.lists import list_items
+from foiextract.values.lists import is_ranking, list_items
 from foiextract.values.money import find_amount, find_amounts, find_percent, opening_amount, opening_percent
 from foiextract.values.negation import denies_existence, denies_named, opening_denial
 from foiextract.values.numbers import NumberMatch, all_numbers, format_number, is_number_word
@@ -415,9 +415,26 @@ def described(a: Answer) -> Value | None:
     return Value("count", str(found), number=float(found)) if found is not None else None
 
 
+def listed_figures(a: Answer) -> Value | None:
+    """Figures one for each of several things, set apart by "; " ("£19,300; £9,000; £2,898.00",
+    a table's column): a list of them as printed, not the first."""
+    if "; " not in a.text:
+        return None
+    parts = [p.strip() for p in a.text.strip().rstrip(".").split("; ")]
+    if len(parts) < 2 or not all(_LISTED_FIGURE.fullmatch(p) for p in parts):
+        return None
+    return Value("list", "; ".join(parts),
+                 atoms=tuple(Atom("list", label=p, text=p) for p in parts))
+
+
+_LISTED_FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[mk]\b)?")
+
+
 def leading_figure(a: Answer) -> Value | None:
     """A figure that opens the answer: "£1.2m", "6.5%", "c. 200", "Both", "Twenty-three"."""
     head = _strip_approx(a.first)
+    if is_ranking(a.text):
+        return None  # "1st – Bunzl Greenham 2nd – …": places, not figures
     collective = _collective(head) if a.intent in COUNTING else None
     if collective is None and not _FIGURE_START.match(head) and not _opens_with_number_word(head):
         return None  # nothing opens the answer that could be a figure: skip the searches
@@ -564,7 +581,8 @@ def _verb_of(said: re.Match[str]) -> str:
 
 def enumeration(a: Answer) -> Value | None:
     """A list: items joined by "; " ("and" and a leading "the" removed)."""
-    if a.intent not in ("list", "unknown") and not (a.intent == "who" and len(a.items) >= 2):
+    if a.intent not in ("list", "unknown") and not (a.intent == "who" and (
+            len(a.items) >= 2 or a.text.count("; ") >= 1)):
         return None
     # One paragraph as printed lost no line breaks: its words are not items run together.
     one_paragraph = len(a.blocks) == 1 and "\n" not in a.blocks[0].text
@@ -617,6 +635,7 @@ RULES: tuple[Rule, ...] = (
     Rule("suppressed", suppressed, 0.9),
     Rule("range", stated_range, 0.85),
     Rule("tally", tally, 0.85),
+    Rule("listed_figures", listed_figures, 0.8),
     Rule("described_figure", described, 0.75),
     Rule("leading_figure", leading_figure, 0.9),
     Rule("withheld", withheld, 0.85),
