@@ -34,3 +34,13 @@ def test_entry_point_registers_the_factory_without_importing_foiextract() -> Non
               "print(nlp('£1.2m')._.foi_value.value)\n")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "1200000 GBP"
+
+
+def test_a_merged_answers_part_is_read_for_a_question_worded_apart_from_its_group() -> None:
+    # The question a pair asks may be worded otherwise than the group it shares an answer with
+    # (a part named alone); its words then count once, and nothing divides by zero.
+    from foiextract.values.parts import part_for
+
+    answer = "We hold 4 contracts. The total spend was £12,000."
+    group = ["How many contracts do you hold?", "What is the total spend?"]
+    assert part_for(answer, "Contracts held by the council", group) == "We hold 4 contracts."
