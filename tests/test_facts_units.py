@@ -373,3 +373,25 @@ def test_a_section_of_an_act_with_brackets_in_its_name_is_other_law() -> None:
     text = ("Under section 41 of the Local Government (Miscellaneous Provisions) Act 1982 the goods "
             "are disposed of. Names are withheld under section 40(2) of the Act.")
     assert [c.provision for c in raw_citations(text)] == ["s40(2)"]
+
+
+def test_the_body_that_says_it_received_the_request_is_the_authority_not_one_it_mentions() -> None:
+    # A combined authority the gazetteer does not know received the request; its answer names
+    # its fire service, which the gazetteer knows: the receiver is the authority.
+    letter = doc("Dear Data Lab",
+                 "Thank you for your request for information received by the Greater Manchester "
+                 "Combined Authority (GMCA) on the 3 July regarding data analytics.",
+                 "The risk model is published on the Greater Manchester Fire and Rescue Service "
+                 "website.", "Yours sincerely", "Information Governance")
+    assert find_authority(letter).name == "Greater Manchester Combined Authority"
+    plain = doc("Dear Data Lab", "The risk model is published on the Greater Manchester Fire and "
+                "Rescue Service website.", "Yours sincerely")
+    assert find_authority(plain).name == "Greater Manchester Fire and Rescue Service"
+
+
+def test_a_received_date_without_its_year_takes_the_year_of_the_latest_date_printed() -> None:
+    # No reply date; the quoted original request is dated: received on or before it.
+    letter = doc("Thank you for your request received by the council on the 3 July regarding "
+                 "data analytics.", "Yours sincerely",
+                 "-----Original Message----- From: Data Lab Sent: 03 July 2018 10:12 To: FOI")
+    assert read_facts(letter).received_date == "2018-07-03"

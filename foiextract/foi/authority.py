@@ -344,6 +344,7 @@ def find_authority(document: Document) -> AuthorityFound | None:
         named.extend(_mentions(zone, zone_lines, order, seen) if len(told) < len(seen) else [])
     if not mentions:
         return _self_named(parts)
+    receiver = _receiver(parts)
     # Each zone counts an authority once (a table of answers naming the Home Office ten times
     # is not ten letterheads); repeated mentions only break ties.
     scores: dict[str, float] = {}
@@ -353,6 +354,11 @@ def find_authority(document: Document) -> AuthorityFound | None:
         scores[m.key] += 0.01
     first = {m.key: (m.order, m.position) for m in reversed(mentions)}
     key = max(scores, key=lambda k: (scores[k], -first[k][0], -first[k][1]))
+    if receiver and not any(m.key == key and m.style and m.style.lower() in receiver.lower()
+                            for m in named or mentions):
+        # "…received by the Greater Manchester Combined Authority (GMCA)": the letter says
+        # who received the request; a body its answers mention (its fire service) is not it.
+        return AuthorityFound(receiver, "", 0.5)
     # An acronym ("DWP") is how a letter shortens its name, not how it styles it.
     styled = [m for m in named or mentions if m.key == key and m.style
               and not _is_acronym(m.style)]
@@ -404,6 +410,23 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
         fuller = next((line for line in signed if line.endswith(named) and line != named), None)
         return AuthorityFound(fuller or named, "", 0.5)
     return AuthorityFound(signed[0], "", 0.4) if signed else None
+
+
+def _receiver(parts: Sequence[Zone]) -> str:
+    """The body the letter's opening says received the request ("received by the Greater
+    Manchester Combined Authority", "The Chicago Police Department received your …"), named
+    in two words or more; "" where it says none."""
+    for zone in parts:
+        if zone.name not in ("head", "body"):
+            continue
+        m = _RECEIVES.search(zone.text)
+        if m is not None and m[1] or m is not None and m[2]:
+            named = " ".join((m[1] or m[2] or "").split())
+            named = named[4:] if named.lower().startswith("the ") else named
+            return named if len(named.split()) >= 2 else ""
+        if m is not None:
+            return ""
+    return ""
 
 
 def _signed_lines(text: str) -> list[str]:

@@ -168,12 +168,15 @@ def _received_without_year(document: Document) -> str:
         m = _RECEIVED_NO_YEAR.search(zone.text)
         if m is None:
             return ""
-        sent = response_date(document)
+        # The reply's date; else the latest full date the document prints (a quoted original's
+        # "Sent: 03 July 2018"): the request was received on or before it.
+        sent = response_date(document) or max(
+            (d.iso for zone in zones(document) for d in find_dates(zone.text)), default="")
         return on_or_before(m.group("d1"), m.group("m1"), sent) if sent else ""
     return ""
 
 
-_RECEIVED_NO_YEAR = re.compile(r"\breceived\b[^.\n]{0,40}?\bon\s+" + DAY_MONTH, re.IGNORECASE)
+_RECEIVED_NO_YEAR = re.compile(r"\breceived\b[^.\n]{0,80}?\bon\s+(?:the\s+)?" + DAY_MONTH, re.IGNORECASE)
 
 
 def response_date(document: Document) -> str:
