@@ -28,7 +28,8 @@ from .pdf_glyphs import Glyph
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\u00a0": " ", "\u2002": " ", "\u2003": " ",
                             "\u2009": " ", "\t": " "})
-_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-zA-Z]\)|[a-z]\.(?=\s+[A-Z])|\(?[ivxIVX]{1,5}\)|[•▪●◦■➢►‣·-])\s")
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-zA-Z]\)|[a-z]\.(?=\s+[A-Z])|\(?[ivxIVX]{1,5}\)"
+                         r"|[•▪●◦■➢►‣·-])\s")
 _SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
 _WORD_GAP = 0.17      # of the font size: wider than kerning, narrower than a word space
 _PARA_GAP = 0.5       # of the font size: more white between lines than leading gives

@@ -164,7 +164,8 @@ _INLINE_ANSWER = re.compile(
 
 
 # A date given as the answer ("01/11/2026", "1 November 2026").
-_INLINE_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
+_INLINE_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+                          r"|^\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
 # Numbered questions with text after their question mark that make the layout a scheme.
 _MIN_INLINE_SCHEME = 3
 
