@@ -133,7 +133,8 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             context.update(u.index for u in apart if asking and u not in asking)
             continue
         listed = _listed_items(region)
-        closer = units[region[-1].index + 1] if region[-1].index + 1 < len(units) else None
+        closer = units[region[-1].index + 1] if region and region[-1].index + 1 < len(units) \
+            else None
         if _request_heading(units[k]) and closer is not None and closer.heading and not any(
                 u.emphasised for u in region):
             # "Your Request", the request in plain paragraphs, a "Response" section: its
