@@ -195,8 +195,11 @@ def withheld(a: Answer) -> Value | None:
         cited = _opening_citation(a.first)
     if cited is None or (not cited and urls(a.text)):
         return None
-    if _SENT_WITH_REDACTIONS.search(a.first) and "redact" in a.lower:
-        return None  # "Please see the attached guidance. … names have been redacted …": given
+    if "redact" in a.lower and (_SENT_WITH_REDACTIONS.search(a.first) or (
+            "redact" not in a.first.lower() and withheld_exemptions(a.first) is None)):
+        # "Please see the attached guidance. … names have been redacted …", "We provided two
+        # training packages … names of individuals have been redacted": given, a part blacked out
+        return None
     # "The number reported was 1896. … the rest would exceed the cost limit": the figure
     # answers; what is refused is another part of the request.
     if a.intent == "count" and withheld_exemptions(a.first) is None \
