@@ -177,20 +177,21 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
     questions of the letter carry text after their question mark that asks nothing, it is
     whatever follows ("3. Who is your provider? Microsoft"): the letter's layout says so."""
     tails = [_tail(unit) for unit in units]
-    loose = sum(1 for unit, rest in zip(units, tails) if _loose_answer(unit, rest))
+    free = [_loose_answer(unit, rest) for unit, rest in zip(units, tails)]  # read once
+    scheme = sum(free) >= _MIN_INLINE_SCHEME
     out: list[Unit] = []
-    for unit, rest in zip(units, tails):
+    for unit, rest, loose in zip(units, tails, free):
         at, verdict = unit.text.rfind("? "), False
         if not rest and (cut := _verdict_split(unit)) > 0 and len(unit.text[:cut].split()) >= 5:
             at, rest, verdict = cut - 1, unit.text[cut:].strip(), True
-        if not rest or not (verdict or _INLINE_ANSWER.match(rest) or _INLINE_DATE.match(rest) or (
-                loose >= _MIN_INLINE_SCHEME and _loose_answer(unit, rest))):
+        if not rest or not (verdict or _INLINE_ANSWER.match(rest) or _INLINE_DATE.match(rest)
+                            or scheme and loose):
             out.append(unit)
             continue
         asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
         answer = dataclasses.replace(unit, text=rest.lstrip("-–—: "), raw=rest, marker="",
-                                     label="", numbers=(), kind="paragraph", bold=False, italic=False,
-                                     index=len(out) + 1)
+                                     label="", numbers=(), kind="paragraph", bold=False,
+                                     italic=False, index=len(out) + 1)
         out.extend((asked, answer))
     if len(out) != len(units):
         for index, unit in enumerate(out):
