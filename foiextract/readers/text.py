@@ -202,14 +202,15 @@ def layout(text: str, first_line: int = 1) -> Layout:
         if skip:
             skip -= 1
             continue
-        if not line.furniture and starts_with_period(line.text) and not drawn and (
-                rows := figure_grid([(ln.number, ln.text) for ln in lines[k:k + _GRID_LINES]
-                                     if not ln.furniture])):
-            flush()
-            grid = [ln for ln in lines[k:k + _GRID_LINES] if not ln.furniture][:rows]
-            blocks.append(grid_table([(ln.number, ln.text) for ln in grid]))
-            skip = lines.index(grid[-1], k) - k
-            continue
+        if not line.furniture and starts_with_period(line.text) and not drawn:
+            window = [(n, ln) for n, ln in enumerate(lines[k:k + _GRID_LINES], k)
+                      if not ln.furniture]
+            rows = figure_grid([(ln.number, ln.text) for _, ln in window])
+            if rows:
+                flush()
+                blocks.append(grid_table([(ln.number, ln.text) for _, ln in window[:rows]]))
+                skip = window[rows - 1][0] - k
+                continue
         if not line.furniture and is_box_line(line.text):
             flush()
             drawn.append(line)
