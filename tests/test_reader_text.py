@@ -223,3 +223,34 @@ def test_an_enumerator_the_wrap_left_at_a_line_end_opens_the_next_line(
     else:
         assert procured.marker == carried and procured.text.startswith("Procurement method?")
         assert not any(b.text.endswith(end.strip()) for b in blocks)
+
+
+@pytest.mark.parametrize("glyphs, levels", [
+    (("•", "o", "•", "o", "o"), [1, 2, 1, 2, 2]),
+    (("•", "◦", "▪", "•"), [1, 2, 3, 1]),
+    (("o", "o", "o"), [1, 1, 1]),           # one glyph alone: one level
+    (("-", "-", "-"), [1, 1, 1]),
+])
+def test_word_outline_glyphs_pasted_flat_keep_their_levels(glyphs: tuple[str, ...],
+                                                           levels: list[int]) -> None:
+    # Word's outline ("•", then "o", then "▪") pasted into an e-mail loses its indents; the
+    # glyph alone still says an "o" item is nested under the "•" item above it.
+    lines = "".join(f"{g}\u00a0\u00a0\u00a0 Item number {n} of the list\n" for n, g in enumerate(glyphs))
+    items = [b for b in text.layout("Dear Sir,\n\n" + lines).blocks if b.kind == "list_item"]
+    assert [b.level for b in items] == levels
+
+
+@pytest.mark.parametrize("opener, apart", [("If yes, in which parts of it", True),
+                                           ("If so, please give each name", True),
+                                           ("If you have any queries about this", False)])
+def test_a_requests_follow_up_after_a_full_stop_opens_a_new_line(opener: str, apart: bool) -> None:
+    # A line ending a sentence, then "If yes, …" where the wrap would have carried it on: the
+    # request's next question, not more of the answer above it.
+    lines = ("Does the Authority use Live Video Streaming via Cellular in any part of\n"
+             "its operations?\n"
+             "The Local Area Committee meetings use Live Video Streaming via Cellular.\n"
+             f"{opener} used?\n")
+    lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on here.\n"
+                     for n in range(6))
+    texts = [line for b in text.layout(lines).blocks for line in b.text.split("\n")]
+    assert (f"{opener} used?" in texts) is apart

@@ -905,3 +905,28 @@ def test_parts_a_quoted_request_lists_bare_are_answered_a_line_each() -> None:
     assert [(p.request_item, p.question, p.answer, p.part_of == seg.request[0])
             for p in seg.pairs] == [(1, "Okafor", "12", True), (1, "Lindqvist", "<5", True),
                                     (1, "Moreau", "7", True)]
+
+
+_OUTLINE_ANSWER = ("Dear Ms Lee,\nThank you for your request.\n"
+                   "How many youth centres were closed in the last five years?\n"
+                   "{items}"
+                   "Kind Regards,\nThe Council\n")
+
+
+@pytest.mark.parametrize("items, asked", [
+    # Statements over nested answers: the items are the request's, however worded.
+    ("• Number of youth centres open in 2019\no 14\n• Number of youth centres open in 2024\n"
+     "o 11\n• Number of youth workers employed\no 23 full-time equivalent\n",
+     ["Number of youth centres open in 2019", "Number of youth centres open in 2024",
+      "Number of youth workers employed"]),
+    # An answer's own list, each group led in by its title ending ":" or "–": no questions.
+    ("Three closed.\n• Permanent closures –\no Tinsley Juniors\no Phillimore School\n"
+     "• Venue changes-\no Wincobank moved to Wensley\n• New youth clubs created:\no Longley\n"
+     "o Newfield Green\n", []),
+])
+def test_items_over_nested_answers_are_asked_lead_ins_are_not(
+        tmp_path: Path, items: str, asked: list[str]) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text(_OUTLINE_ANSWER.format(items=items), "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [p.question for p in pairs if p.rule == "question_nested"] == asked

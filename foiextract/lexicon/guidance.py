@@ -5,6 +5,8 @@ both read by these).
 True
 >>> drafting_guidance("We consider that section 22 applies.")
 False
+>>> drafting_guidance("[Address redacted] – 3 key holders")
+False
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import re
 from .scan import first, folded, starts
 
 _GUIDANCE = re.compile(
-    r"^\s*\[|\[insert\b|\byou (will )?(now )?need to\b|\byou must (also )?\b|\bif you need help\b"
+    # "[Insert …]" instructs; "[Address redacted]" and WDTK's "[ email address ]" mark what was
+    # taken out of the letter, and open an answer as much as any word.
+    r"^\s*\[(?![^\]]{0,40}\b(?:redacted|removed|withheld)\s*\]|\s*email\s+address\s*\])|\[insert\b|\byou (will )?(now )?need to\b|\byou must (also )?\b|\bif you need help\b"
     r"|\bit should be stated\b|\bdetails should (also )?be given\b",
     re.IGNORECASE,
 )

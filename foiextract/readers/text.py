@@ -44,6 +44,11 @@ _ENUMERATOR = re.compile(
     r"|Q\d{1,3}[.):]?(?=\s+[A-Z(\[\"'‘“])|Q\d{1,3}[.):])"     # Q1 Q1) Q1:
     r"(?=\s|$|[A-Z])")
 _BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)")
+# Word's outline bullets by level ("•", then "o", then "▪"): pasted as text with the indents
+# lost, the glyph alone still says an "o" item is nested under the "•" item above it.
+_BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
+# A request's follow-up to its last question ("If so, please …", "If yes, which …").
+_FOLLOW_UP = re.compile(r"^if\s+(?:so|yes|not|no)\b,?\s", re.I)
 _QUOTE_PREFIX = re.compile(r"^ {0,3}((?:> ?)+)")
 _SPACES = re.compile(r"[ \t\u00a0\u200e\u200f]+")
 _THREAD_HEADER = re.compile(
@@ -398,6 +403,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False
     if previous.text.endswith((".", "?", "!", ":", ")")) and _rules()["label_line"].match(line.text):
         return False  # "Question 2:" after a full sentence opens the next question
+    if previous.text.endswith((".", "!")) and _FOLLOW_UP.match(line.text):
+        return False  # "…use live streaming." / "If yes, in which parts …?": the next question
     if word[:1] == "A" and word[1:].isdigit() and previous.text.startswith(f"Q{word[1:]} "):
         return False  # "A2 …" under "Q2 …": the answer's label under its question's
     if previous.text.endswith((".", "!", "?")) and name_line(line.text) \
@@ -435,6 +442,7 @@ class _Builder:
     parts: list[str]
     first: _Line
     last: _Line
+    rank: int = 0  # the bullet's outline level by its glyph (see _BULLET_LEVEL)
 
     def block(self, depth: int, level: int) -> Block:
         text = "".join(self.parts)
@@ -449,7 +457,7 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
     """One blank-line-separated group of lines (one quote depth) to blocks."""
     depth = group[0].depth
     out: list[Block] = []
-    item_indents: list[int] = []
+    item_indents: list[tuple[int, int]] = []
     current: _Builder | None = None
 
     def close() -> None:
@@ -458,10 +466,11 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
             return
         level = 0
         if current.kind == "list_item":
-            while item_indents and item_indents[-1] > current.indent:
+            place = (current.indent, current.rank)
+            while item_indents and item_indents[-1] > place:
                 item_indents.pop()
-            if not item_indents or item_indents[-1] < current.indent:
-                item_indents.append(current.indent)
+            if not item_indents or item_indents[-1] < place:
+                item_indents.append(place)
             level = len(item_indents)
         block = current.block(depth, level)
         if block.text:
@@ -477,7 +486,8 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
             item = None  # a dash that carries on a wrapped sentence, not a bullet
         if item:
             close()
-            current = _Builder("list_item", item[0], line.indent, [item[1]], line, line)
+            rank = _BULLET_LEVEL.get(line.text[:1], 0) if item[0] == "•" else 0
+            current = _Builder("list_item", item[0], line.indent, [item[1]], line, line, rank)
             continue
         if current is None:
             current = _Builder("paragraph", "", line.indent, [line.text], line, line)

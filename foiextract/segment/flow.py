@@ -348,9 +348,21 @@ def _shape(marker: str) -> str:
 
 
 def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
-    """An emphasised paragraph that carries on a question cut short (no closing mark)."""
+    """An emphasised paragraph that carries on a question cut short (no closing mark); or,
+    in any style, the request's follow-up to it ("If so, please provide details of …")."""
     last = run.questions[-1].units[-1]
-    return reading.role == "text" and unit.emphasised and continues(last, unit)
+    if reading.role != "text":
+        return False
+    if not unit.marker and not unit.label and _FOLLOW_UP.match(unit.text):
+        return True
+    return unit.emphasised and continues(last, unit)
+
+
+# "If so, please provide details …", "If not, why not?": a request's follow-up, never an answer.
+_FOLLOW_UP = re.compile(
+    r"^if\s+(?:so|yes|not|no|applicable)\b[,:]?\s+(?:.*\?\s*$|(?:please|can|could|would|"
+    r"provide|state|confirm|give|list|detail|explain|why|what|which|how|when|who|where)\b)",
+    re.I | re.S)
 
 
 def _next_role(readings: list[Reading], i: int) -> str:

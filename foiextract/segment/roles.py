@@ -54,6 +54,8 @@ class Context:
     # Paragraphs that state the answer in the question's words ("The total number of
     # individuals … is 3723." under "The total number of individuals …"): answers.
     stating: frozenset[int] = frozenset()
+    # Plain paragraphs that ask, in a letter where several do, each with its answer under it.
+    plain_asks: frozenset[int] = frozenset()
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -75,8 +77,26 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
     introduced, request_context = _introduced(units)
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
                    introduced=introduced, request_context=request_context,
-                   stating=_stating(units),
+                   stating=_stating(units), plain_asks=_plain_asks(units),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
+
+
+def _plain_asks(units: list[Unit]) -> frozenset[int]:
+    """Plain paragraphs that are questions by their words and their "?" alone ("Does the
+    Authority use live streaming in any part of its operations?"), where two or more stand
+    in the letter each over a paragraph that does not ask: the reply restates its questions
+    unmarked, and answers each beneath it."""
+    asking = [u.kind == "paragraph" and not u.marker and not u.label and not u.heading
+              and u.text.rstrip().endswith("?") and len(u.text.split()) >= 4
+              and reads_as_question(u.text) for u in units]
+    asks = []
+    for i in range(len(units)):
+        if asking[i]:
+            after = next((k for k in range(i + 1, len(units)) if not asking[k]), len(units))
+            if after < len(units) and units[after].kind != "heading" \
+                    and not units[after].text.rstrip().endswith("?"):
+                asks.append(i)
+    return frozenset(asks) if len(asks) >= 2 else frozenset()
 
 
 def _stating(units: list[Unit]) -> frozenset[int]:
@@ -310,7 +330,44 @@ def _wholly_coloured(unit: Unit) -> bool:
 def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
-    return _quoted_siblings(units, _siblings(units, readings))
+    return _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
+
+
+def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """The items of one list level whose answers stand nested beneath them are asked, however
+    they are worded: "• Number of applications for a new licence" over "o 2", "• Price
+    charged" over a plain line giving it. It takes three such items with a nested list under
+    them, as many as the level's other items in their span, for the level to be the
+    request's; an item that ends ":" or "–" leads its list in ("• New clubs created:")."""
+    out = list(readings)
+    levels = [u.block.level if u.kind == "list_item" else 0 for u in units]
+    for level in sorted({lv for lv in levels if lv}):
+        items = [i for i, lv in enumerate(levels) if lv == level]
+        parents = [i for i in items if i + 1 < len(units) and levels[i + 1] > level
+                   and not _leads_list(units[i].text)]
+        if len(parents) < 3:
+            continue
+        # The span runs on past the last parent while the level's items are answered beneath.
+        last = parents[-1]
+        for i in items:
+            if i > last and all(out[k].role != "stop" for k in range(last, i)):
+                last = i
+        span = [i for i in items if parents[0] <= i <= last]
+        if 2 * len(parents) < len(span) - len([i for i in span if out[i].role == "question"]):
+            continue
+        for i in span:
+            below = i + 1 < len(units) and (levels[i + 1] > level or (
+                units[i + 1].kind == "paragraph" and out[i + 1].role == "text"))
+            if below and out[i].role == "text" and not _leads_list(units[i].text):
+                out[i] = _NESTED
+    return out
+
+
+def _leads_list(text: str) -> bool:
+    return text.rstrip().endswith((":", "–", "-", "—")) and "?" not in text
+
+
+_NESTED = Reading("question", "question_nested")
 
 
 def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
@@ -551,7 +608,7 @@ ROLE_RULES: tuple[tuple[str, RoleRule], ...] = (
 )
 _QUESTIONS = {cue: Reading("question", "question_" + cue)
               for cue in ("label", "heading", "quote", "emphasis", "numbered",
-                          "before_answer_label", "colour")}
+                          "before_answer_label", "colour", "plain")}
 
 
 _TEXT = Reading("text", "text")  # most paragraphs: one reading shared (readings never change)
@@ -626,6 +683,8 @@ def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:
         return "before_answer_label"
     if ctx.answer_colours and not unit.colors:
         return "colour"
+    if unit.index in ctx.plain_asks:
+        return "plain"
     return ""
 
 

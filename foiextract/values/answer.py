@@ -116,7 +116,7 @@ def topic_words(text: str, verbs: bool = False) -> frozenset[str]:
     words = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w
              for w in re.findall(r"[a-z]{4,}", low) if w not in _COMMON_WORDS}
     if verbs:
-        words |= {w for w in re.findall(r"[a-z]+", low) if w in _ASKING_VERBS}
+        words |= {w for w in re.findall(r"[a-z]+", low) if w in ASKING_VERBS}
         if re.search(r"\b(?:has|have|had)\b", low):
             words.add("have")
         if re.match(r"\s*(?:is|are|was|were)\b", low):
@@ -130,7 +130,7 @@ _COMMON_WORDS = frozenset(
     "into onto only other than then such some same very more most many much each every "
     "council councils authority authorities local currently current about over under".split())
 # Short verbs a yes/no question asks with, kept though under four letters or common.
-_ASKING_VERBS = frozenset({"use", "run", "pay", "own", "hold", "have", "keep", "send", "sell"})
+ASKING_VERBS = frozenset({"use", "run", "pay", "own", "hold", "have", "keep", "send", "sell"})
 
 
 # A line that names one thing: a few words, no figure, no sentence's punctuation.

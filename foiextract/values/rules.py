@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable
 
 from foiextract.model import Atom, Value
-from foiextract.values.answer import Answer, topic_words
+from foiextract.values.answer import ASKING_VERBS, Answer, topic_words
 from foiextract.values.described import described_figure
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
@@ -516,7 +516,7 @@ def figure_in_sentence(a: Answer) -> Value | None:
         # of which £2,000 was VAT").
         apart = {q.value for q in amounts if not _PART_OF.search(head[:q.start])} \
             if len(amounts) > 1 else set()
-        if len(apart) > 1 and a.intent == "amount":
+        if len(apart) > 1 and a.intent in ("amount", "unknown"):
             return Value("text")  # "… £1,544 p/w … supported tenancy £648 p/w": one of each
         if amounts:
             amount = amounts[0]
@@ -564,9 +564,23 @@ def boolean_statement(a: Answer) -> Value | None:
     said = _STATES.match(first)
     if said and a.topic and _verb_of(said) in a.topic and a.topic & topic_words(first):
         return Value("boolean", "yes")
+    # "The Local Area Committee meetings use live streaming" to "Does the Authority use live
+    # streaming in any part of its operations?": the question's own verb, with no aid, of
+    # the question's thing (the word after the verb is one of its words: "We use Amey for
+    # repairs" to "Do you use your own teams for repairs?" is not).
+    verbs = a.topic & ASKING_VERBS
+    if verbs and a.topic - verbs and not _EITHER_OR.search(a.question or ""):
+        said_of = re.search(rf"\b(?:{'|'.join(sorted(verbs))})s?\s+(?:the\s+|a\s+|an\s+)?([a-z]+)",
+                            first.lower())
+        if said_of and topic_words(said_of.group(1)) & a.topic and \
+                len((a.topic - verbs) & topic_words(first)) >= 2:
+            return Value("boolean", "yes")
     return None
 
 
+# "Do you employ your own agents, or do you outsource …?": one of two, not a yes or a no.
+_EITHER_OR = re.compile(r"\bor\s+(?:do|does|did|is|are|was|were|has|have|will|would|can)\s+"
+                        r"(?:you|we|it|they|the)\b", re.I)
 _STATES = re.compile(r"[\w' ]{0,40}?\b(?P<aux>does|do|did|has|have|had|is|are|was|were)"
                      r"\s+(?!not\b)(?P<next>\w+)", re.I)
 
