@@ -29,7 +29,7 @@ class QuotedRequest:
 
     items: tuple[str, ...]
     quotes: frozenset[int]
-    # Bullets under a lead-in that the reply numbers one by one: items in their own right.
+    # Bullets under a lead-in that the reply restates one by one: items in their own right.
     listed: frozenset[int] = frozenset()
 
 
@@ -42,15 +42,19 @@ def find(units: list[Unit]) -> QuotedRequest | None:
     restating = [(u, _restates(u, quotes, bare)) for u in units if u.kind != "quote"]
     if sum(1 for _u, q in restating if q is not None) < 2:
         return None
-    # Bullets the reply numbers as it restates them ("• The current name…" → "1. The current…").
-    numbered = [q for u, q in restating if q is not None and u.numbers and u.marker != "•"]
-    listed = _listed(quotes, numbered)
+    # Bullets the reply numbers as it restates them ("• The current name…" → "1. The
+    # current…"); or, where the request numbers nothing (its bullets are its items, not the
+    # parts of numbered ones), restates as items of their own ("- the procedure for …").
+    numbered_request = any(q.marker and q.marker != "•" for q in quotes)
+    again = [q for u, q in restating if q is not None and (
+        u.numbers and u.marker != "•" or not numbered_request and bool(u.marker))]
+    listed = _listed(quotes, again)
     return QuotedRequest(tuple(_items(quotes, listed)), frozenset(u.index for u in quotes), listed)
 
 
 def _listed(quotes: list[Unit], restated: list[Unit]) -> frozenset[int]:
     """Bullets that are request items: under a lead-in ("…the following information:"), not
-    under a question of their own, and numbered one by one as the reply restates them."""
+    under a question of their own, and restated one by one as items of the reply."""
     listed: set[int] = set()
     above: Unit | None = None
     again = {q.index for q in restated}
@@ -63,7 +67,9 @@ def _listed(quotes: list[Unit], restated: list[Unit]) -> frozenset[int]:
 
 
 def _lead_in(quote: Unit) -> bool:
-    return not quote.marker and quote.text.endswith(":") and reads_as_request_intro(quote.text)
+    """ "… the following information:" (or ":-", " -", " –": a dash leads in as well)."""
+    return not quote.marker and quote.text.rstrip().endswith((":", " -", " –", ":-")) \
+        and reads_as_request_intro(quote.text)
 
 
 def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:

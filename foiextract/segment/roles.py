@@ -83,20 +83,37 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
 
 def _plain_asks(units: list[Unit]) -> frozenset[int]:
     """Plain paragraphs that are questions by their words and their "?" alone ("Does the
-    Authority use live streaming in any part of its operations?"), where two or more stand
-    in the letter each over a paragraph that does not ask: the reply restates its questions
-    unmarked, and answers each beneath it."""
-    asking = [u.kind == "paragraph" and not u.marker and not u.label and not u.heading
-              and u.text.rstrip().endswith("?") and len(u.text.split()) >= 4
+    Authority use live streaming in any part of its operations?"), where two or more such
+    questions, plain or bulleted, stand in the letter each over a paragraph that does not
+    ask: the reply restates its questions, some or all unmarked (a bullet lost on the
+    first), and answers each beneath it."""
+    asking = [u.kind in ("paragraph", "list_item") and not u.label and not u.heading
+              and (not u.marker or u.marker == "•")
+              and _ends_asking(u.text) and len(u.text.split()) >= 4
               and reads_as_question(u.text) for u in units]
     asks = []
     for i in range(len(units)):
         if asking[i]:
             after = next((k for k in range(i + 1, len(units)) if not asking[k]), len(units))
             if after < len(units) and units[after].kind != "heading" \
-                    and not units[after].text.rstrip().endswith("?"):
+                    and not _ends_asking(units[after].text):
                 asks.append(i)
-    return frozenset(asks) if len(asks) >= 2 else frozenset()
+    if len(asks) < 2:
+        return frozenset()
+    return frozenset(i for i in asks if not units[i].marker)
+
+
+def _ends_asking(text: str) -> bool:
+    """Ends on its "?", or on the request's short rider after it ("How do you procure
+    support? Please indicate all options that apply.")."""
+    text = text.rstrip()
+    if text.endswith("?"):
+        return True
+    rider = text[text.rfind("?") + 1:].strip() if "?" in text else ""
+    return bool(_RIDER.match(rider)) and len(rider.split()) <= 20
+
+
+_RIDER = re.compile(r"(?:please|if\s+(?:so|yes|not|no)\b)", re.I)
 
 
 def _stating(units: list[Unit]) -> frozenset[int]:
