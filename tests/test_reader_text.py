@@ -254,3 +254,15 @@ def test_a_requests_follow_up_after_a_full_stop_opens_a_new_line(opener: str, ap
                      for n in range(6))
     texts = [line for b in text.layout(lines).blocks for line in b.text.split("\n")]
     assert (f"{opener} used?" in texts) is apart
+
+
+@pytest.mark.parametrize("end, joined", [(" and", True), (" of the", True), (" ok", False)])
+def test_a_line_ending_on_a_word_no_sentence_ends_on_carries_on(end: str, joined: bool) -> None:
+    # "2023-24:" would not have fitted on the line above, but that line ends on "and".
+    lines = ("1. Please provide the rates charged by the authority for the following\n"
+             f"services, in the years 2020-21, 2021-22, 2022-23{end}\n"
+             "2023-24:\n")
+    lines += "".join(f"Line {n} of a letter wrapped at its width, which goes on and on here.\n"
+                     for n in range(6))
+    first = text.layout(lines).blocks[0].text
+    assert first.endswith("2023-24:") is joined

@@ -930,3 +930,14 @@ def test_items_over_nested_answers_are_asked_lead_ins_are_not(
     path.write_text(_OUTLINE_ANSWER.format(items=items), "utf-8")
     pairs = segment(read_document(str(path))).pairs
     assert [p.question for p in pairs if p.rule == "question_nested"] == asked
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Homecare: please provide the hourly rate and the minimum unit rate, if applicable;", True),
+    ("Day care: transport: please provide the journey rate and the minimum rate;", True),
+    ("Response: please provide your postal address so that we can send the file.", False),
+    ("Homecare: the hourly rate is £21.", False),
+])
+def test_a_request_under_a_title_of_its_own_asks(text: str, asks: bool) -> None:
+    from foiextract.segment.phrases import reads_as_question
+    assert reads_as_question(text) is asks

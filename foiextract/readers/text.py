@@ -49,6 +49,8 @@ _BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)")
 _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
 # A request's follow-up to its last question ("If so, please …", "If yes, which …").
 _FOLLOW_UP = re.compile(r"^if\s+(?:so|yes|not|no)\b,?\s", re.I)
+# A line ending on a word no sentence ends on: the sentence goes on below it.
+_OPEN_END = re.compile(r"\s(?:and|or|of|the|for|in|on|a|an|with|by|from)$", re.I)
 _QUOTE_PREFIX = re.compile(r"^ {0,3}((?:> ?)+)")
 _SPACES = re.compile(r"[ \t\u00a0\u200e\u200f]+")
 _THREAD_HEADER = re.compile(
@@ -410,6 +412,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     if previous.text.endswith((".", "!", "?")) and name_line(line.text) \
             and len(line.text) < 0.7 * width:
         return False  # "…sets out the details." / "Knowledge and Information Access Team"
+    if _OPEN_END.search(previous.text) and len(previous.text) >= 0.6 * width:
+        return True  # "…in the financial years 2020-21, 2022-23, and" / "2023-24:": unfinished
     if line.text[:1].islower() and len(previous.text) >= 0.6 * width \
             and not previous.text.endswith((".", "!", "?", ":", ";")):
         return True  # "…incident which the child" / "didn't witness?": a sentence carried on

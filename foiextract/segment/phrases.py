@@ -60,6 +60,7 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     phrase such as "The dates on which…" then reads as an answer.
     """
     text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
+    text = _TITLED.sub("", text, count=1)
     if len(text) < 4 or len(text) > 1200:
         return False
     if _LEAD_IN.search(text) and not _ASKS_ITSELF.match(text):
@@ -92,6 +93,11 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     return last is not None and bool(_ASKS_FOR.match(last.group(1)))
 
 
+# "Homecare: please provide the hourly rate …", "Day care: transport: please provide …": a
+# request under a title of its own (not an answer's label, "Response: please see …").
+_TITLED = re.compile(r"^(?!(?:answer|response|reply|note|comment|our\s+response)\b)"
+                     r"(?:[A-Z][^.:;?!]{0,40}:\s+){1,2}(?=please\s+(?:provide|give|confirm|"
+                     r"state|list|supply|send|advise|tell|detail|indicate|include)\b)", re.I)
 _LAST_SENTENCE = re.compile(r"[.!]\s+([A-Z][^.!?]*[.?]?)\s*$")
 # What a requester asks with, and a reply does not say: "Please send me…", "Could you provide…".
 _ASKS_FOR = re.compile(r"(?:please|kindly|(?:could|can|would|will)\s+you(?:\s+please)?)\s+"

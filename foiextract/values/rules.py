@@ -331,9 +331,16 @@ def negative(a: Answer) -> Value | None:
             # denial is not the count.
             return None
         return Value("count", "0", number=0.0)
+    if _QUALIFIED.search(text):
+        return None  # "There are no standard rates – they vary by the type of service": text
     if a.intent == "boolean":
         return Value("boolean", "no")
     return Value("none")
+
+
+# A denial the answer goes on to qualify: there is something, it is not one thing.
+_QUALIFIED = re.compile(r"\b(?:they|it|this|rates?|charges?|costs?)\s+(?:var(?:y|ies)|depends?)\b"
+                        r"|\bdepend(?:s|ing)\s+on\b", re.I)
 
 
 # Past this many words an answer has more to say than where the information is.
