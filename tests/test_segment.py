@@ -941,3 +941,14 @@ def test_items_over_nested_answers_are_asked_lead_ins_are_not(
 def test_a_request_under_a_title_of_its_own_asks(text: str, asks: bool) -> None:
     from foiextract.segment.phrases import reads_as_question
     assert reads_as_question(text) is asks
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Were any libraries closed permanently in 2023?", True),     # "We" is not "Were"
+    ("Western Road library: was it closed in 2023?", True),
+    ("We closed two libraries in 2023.", False),
+    ("We have no record of this?", False),                          # a statement, "?" or not
+])
+def test_a_statement_opener_is_a_whole_word(text: str, asks: bool) -> None:
+    from foiextract.segment.phrases import reads_as_question
+    assert reads_as_question(text) is asks

@@ -28,7 +28,8 @@ def phrases() -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w.strip()) + (r"\b" if w[-1:].isalnum() else "")
+    # A phrase ending in a letter ends on a word's end ("we " is "we", not the "We" of "Were").
+    return "|".join(re.escape(w.strip()) + (r"\b" if w.strip()[-1:].isalnum() else "")
                     for w in sorted(words, key=len, reverse=True))
 
 
