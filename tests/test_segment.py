@@ -952,3 +952,19 @@ def test_a_request_under_a_title_of_its_own_asks(text: str, asks: bool) -> None:
 def test_a_statement_opener_is_a_whole_word(text: str, asks: bool) -> None:
     from foiextract.segment.phrases import reads_as_question
     assert reads_as_question(text) is asks
+
+
+@pytest.mark.parametrize("body, answers", [
+    # Titles after answers head the questions under them; they end the answer above.
+    ("Staffing\nHow many staff do you employ?\n212\nSuppliers\nWhich supplier do you use?\n"
+     "Capita\nBudget\nWhat is the budget for 2024/25?\n£8.1m\n", ["212", "Capita", "£8.1m"]),
+    # A short line right under a question is its answer, however title-like.
+    ("Which supplier do you use for payroll?\nCapita\nWhich supplier do you use for IT?\n"
+     "Civica Group\nWhat is the budget for 2024/25?\n£8.1m\n", ["Capita", "Civica Group", "£8.1m"]),
+])
+def test_short_titles_over_plain_questions_are_headings(tmp_path: Path, body: str,
+                                                        answers: list[str]) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Ms Patel,\nThank you for your request.\nPlease see our response below:\n"
+                    f"{body}Kind Regards,\nThe Council\n", "utf-8")
+    assert [p.answer for p in segment(read_document(str(path))).pairs] == answers

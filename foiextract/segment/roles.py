@@ -347,7 +347,37 @@ def _wholly_coloured(unit: Unit) -> bool:
 def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
-    return _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
+    readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
+    return _group_titles(units, readings)
+
+
+def _group_titles(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """Short plain titles that each stand over a question, after an answer or the letter's
+    opening ("Staffing" / "How many library staff …?"), where two or more do: the letter
+    groups its questions under headings, and a title ends the answer above it. A line right
+    under a question is its answer ("Capita"), never a title."""
+    titles = [i for i in range(1, len(units) - 1)
+              if readings[i].role == "text" and readings[i + 1].role == "question"
+              and readings[i - 1].role not in ("question", "stem") and _title_line(units[i])]
+    if len(titles) < 2:
+        return readings
+    out = list(readings)
+    for i in titles:
+        out[i] = Reading("heading", "group_title", section=section_of(units[i].text))
+    return out
+
+
+def _title_line(unit: Unit) -> bool:
+    text = unit.text.strip()
+    return (unit.kind == "paragraph" and not unit.marker and not unit.label
+            and bool(_TITLE.fullmatch(text)) and len(text.split()) <= 5
+            and not _ANSWER_WORDS.match(text))
+
+
+_TITLE = re.compile(r"[A-Z][A-Za-z’'&/ -]{2,48}")
+# The first words of short answers and notes, which a title never opens with.
+_ANSWER_WORDS = re.compile(r"(?:yes|no|none|nil|not|n/a|see|please|attached|unknown|we|our|all|"
+                           r"nothing|zero|refer|enclosed|as\s+above|information)\b", re.I)
 
 
 def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]:
