@@ -72,6 +72,7 @@ def test_a_label_after_a_full_sentence_opens_a_new_line_even_where_it_would_wrap
     ("(a) How many?", "(a)", "How many?"), ("(iv) How many?", "(iv)", "How many?"),
     ("b) How many?", "b)", "How many?"), ("5)Do you use it?", "5)", "Do you use it?"),
     ("• Pubwatch", "•", "Pubwatch"), ("- Pubwatch", "•", "Pubwatch"),
+    ("1/ How many?", "1/", "How many?"), ("6/What was the number?", "6/", "What was the number?"),
 ])
 def test_enumerators_become_list_item_markers(line: str, marker: str, rest: str) -> None:
     [block] = text.layout(line).blocks
@@ -79,6 +80,7 @@ def test_enumerators_become_list_item_markers(line: str, marker: str, rest: str)
 
 
 @pytest.mark.parametrize("line", ["2021. You asked:", "1.5 million were spent.",
+                                  "24/7 cover is provided.", "1/2/2024 is the date.",
                                   "Q1 2021 figures follow.", "e.g. the register", "I am here."])
 def test_numbers_and_words_that_are_not_enumerators_stay_paragraphs(line: str) -> None:
     [block] = text.layout(line).blocks

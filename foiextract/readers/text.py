@@ -3,7 +3,7 @@
 Plain text has no emphasis, so structure comes from the lines: blank lines
 separate paragraphs; hard-wrapped lines are re-joined (a line is wrapped when
 the next line's first word would not have fitted on it); lines that begin
-with an enumerator (``1.``, ``1)``, ``Q1``, ``(a)``, ``(i)``) or a bullet are
+with an enumerator (``1.``, ``1)``, ``1/``, ``Q1``, ``(a)``, ``(i)``) or a bullet are
 list items, and lines indented under an item belong to it; ``> `` lines are
 quote blocks; short ALL-CAPS paragraphs are headings. A body with no blank
 lines at all (a request platform's rendering) starts a new block at every
@@ -37,7 +37,7 @@ from .text_tables import box_table, figure_grid, grid_table, is_box_line, starts
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
 _ENUMERATOR = re.compile(
     rf"^(?P<marker>\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)"          # (1) (a) (iv)
-    rf"|\d{{1,3}}(?:\.\)|[.)])(?!\d)"                         # 1. 1) 1.)
+    rf"|\d{{1,3}}(?:\.\)|[.)/])(?![\d/])"                     # 1. 1) 1.) 1/
     rf"|\d{{1,3}}(?:[a-z]|\([a-z]\))(?:\.\)|[.)])?(?=\s)"       # 1a) 1a. 1(a) 1a
     rf"|(?:[a-z]|{_ROMAN})(?:\.\)|[.)])"                      # a) a. iv) a.)
     r"|[A-Z]\)"                                               # A)

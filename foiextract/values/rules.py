@@ -80,11 +80,11 @@ def _strip_approx(text: str) -> str:
 
 
 def _outside_brackets(text: str) -> str:
-    # Without a "(" there is nothing to blank.
-    return _BRACKETED.sub(_blank, text) if "(" in text else text
+    # Without a "(" or a "[" there is nothing to blank. "[1]" is an e-mail's link footnote.
+    return _BRACKETED.sub(_blank, text) if "(" in text or "[" in text else text
 
 
-_BRACKETED = re.compile(r"\([^)]*\)")
+_BRACKETED = re.compile(r"\([^)]*\)|\[\d{1,3}\]")
 
 
 def _blank(m: re.Match[str]) -> str:
