@@ -968,3 +968,26 @@ def test_short_titles_over_plain_questions_are_headings(tmp_path: Path, body: st
     path.write_text("Dear Ms Patel,\nThank you for your request.\nPlease see our response below:\n"
                     f"{body}Kind Regards,\nThe Council\n", "utf-8")
     assert [p.answer for p in segment(read_document(str(path))).pairs] == answers
+
+
+@pytest.mark.parametrize("body, questions", [
+    # A statement bullet among bulleted questions, each over its plain answer: asked too.
+    ("• Actual spend on this framework from the start of the contract\n£98,566\n"
+     "• Start date of the framework?\n01 September 2022.\n• Is there an extension clause?\n"
+     "No extension clause included.\n",
+     ["Actual spend on this framework from the start of the contract",
+      "Start date of the framework?", "Is there an extension clause?"]),
+    # An answer's own bullets, a note under them: still the answer.
+    ("• Which tutoring providers were used?\n• Teaching Personnel\n• Prospero\n"
+     "Both were paid by invoice.\n• Is there an extension clause?\nNo.\n",
+     ["Which tutoring providers were used?", "Is there an extension clause?"]),
+])
+def test_a_statement_bullet_among_bulleted_questions_is_asked(
+        tmp_path: Path, body: str, questions: list[str]) -> None:
+    path = tmp_path / "reply.txt"
+    # Wrapped at the width of a real e-mail: "£98,566" would not have fitted on its line.
+    path.write_text("Dear Mr Clarke,\nThank you for your request for information relating to "
+                    "furniture removals,\nstorage and disposal services which we received on "
+                    "24/01/2024. Please find\nthe council’s response to your request set out "
+                    f"below, item by item in turn:\n{body}Kind Regards,\nThe Council\n", "utf-8")
+    assert [p.question for p in segment(read_document(str(path))).pairs] == questions

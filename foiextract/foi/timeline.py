@@ -102,11 +102,20 @@ def received_in_text(text: str) -> str:
 
 
 def response_in_text(text: str) -> str:
-    """The date of the letter in its opening text: a Date field or a line holding only a date."""
+    """The date of the letter in its opening text: a Date field or a line holding only a date
+    above the salutation.
+
+    >>> response_in_text("12 March 2024\\nDear Ms Patel,\\nThank you for your request.")
+    '2024-03-12'
+    >>> response_in_text("Dear Ms Patel,\\nStart date of the framework?\\n01 September 2022.")
+    ''
+    """
     iso = _first(_RESPONSE_FIELD, text, _field_starts(folded(text)))
     if iso:
         return iso
-    for line in text.split("\n"):
+    # Above the salutation: under it, a date on a line of its own answers a question
+    # ("Start date of the framework?" / "01 September 2022.").
+    for line in _SALUTATION.split(text, maxsplit=1)[0].split("\n"):
         if is_date_only(line):
             return parse_date(line)
     return ""

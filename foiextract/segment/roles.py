@@ -348,7 +348,38 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
     readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
-    return _group_titles(units, readings)
+    return _group_titles(units, _bulleted_siblings(units, readings))
+
+
+def _bulleted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """A bulleted item worded as a statement ("• Actual spend on this framework from the start
+    of the contract") is asked where two or more bulleted questions of its level each stand
+    over a plain answer, and it does the same: it stands over a plain paragraph, after an
+    answer or the opening (not under a question, not after a bullet of its own list)."""
+    def over_answer(i: int) -> bool:
+        return i + 1 < len(units) and units[i + 1].kind == "paragraph" \
+            and readings[i + 1].role == "text"
+
+    def bullet(i: int) -> bool:
+        return units[i].kind == "list_item" and units[i].marker == "•"
+
+    asked = [i for i in range(len(units)) if bullet(i) and readings[i].role == "question"
+             and over_answer(i)]
+    levels = {units[i].block.level for i in asked}
+    out = list(readings)
+    for level in levels:
+        if sum(1 for i in asked if units[i].block.level == level) < 2:
+            continue
+        for i in range(1, len(units)):
+            if (bullet(i) and units[i].block.level == level and readings[i].role == "text"
+                    and over_answer(i) and not bullet(i - 1)
+                    and readings[i - 1].role not in ("question", "stem")
+                    and not _leads_list(units[i].text)):
+                out[i] = _BULLETED
+    return out
+
+
+_BULLETED = Reading("question", "question_sibling")
 
 
 def _group_titles(units: list[Unit], readings: list[Reading]) -> list[Reading]:
