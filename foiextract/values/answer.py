@@ -37,13 +37,20 @@ def clean(text: str) -> str:
 
     >>> clean("  \\\\*  ")
     '*'
+    >>> clean("As of Jan 24^th, there were 43")
+    'As of Jan 24th, there were 43'
     """
     text = text[:_MAX_CHARS]
     text = text.replace("\\*", "*").replace("\\_", "_").replace("\u00a0", " ")
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = " ".join(text.split())
+    if "^" in text:  # a request platform's superscript ordinal ("Jan 24^th"): "24th"
+        text = _CARET_ORDINAL.sub(r"\1\2", text)
     # A bullet or dash left in front of the answer ("- Yes.") is not part of it.
     return _LEADING_BULLET.sub("", text)
+
+
+_CARET_ORDINAL = re.compile(r"(\d)\^(st|nd|rd|th)\b", re.I)
 
 
 def sentences(text: str) -> list[str]:
