@@ -399,7 +399,8 @@ def _wrap_width(lengths: list[int]) -> int:
 def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     """True when ``line`` continues ``previous`` only because the text was hard-wrapped."""
     word = line.text.split(" ", 1)[0]
-    if previous.text.endswith(("?", ":")) and (line.text[:1].isupper() or line.text[:1].isdigit()):
+    if previous.text.rstrip("\"'”’").endswith(("?", ":")) and (
+            line.text[:1].isupper() or line.text[:1].isdigit()):
         return False  # a question's end, or a lead-in's, then the next line begins anew
     if _rules()["sign_off"].match(line.text):
         return False

@@ -106,7 +106,7 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
 def _ends_asking(text: str) -> bool:
     """Ends on its "?", or on the request's short rider after it ("How do you procure
     support? Please indicate all options that apply.")."""
-    text = text.rstrip()
+    text = text.rstrip().rstrip("\"'”’")  # '"How many pupils …?"': a question in quotation marks
     if text.endswith("?"):
         return True
     rider = text[text.rfind("?") + 1:].strip() if "?" in text else ""

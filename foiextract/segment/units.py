@@ -444,12 +444,21 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
                          or text[:1].isdigit() and _DASHED_ENUMERATOR.match(text)
                          or _answers_label_above(text, groups[-1])
                          or name_line(text) and _ends_sentence_or_name(groups[-1])
-                         or signs_off(text))
+                         or signs_off(text) or _answered_below(groups[-1], text))
         if new_style or new_label:
             groups.append(list(line))
         else:
             groups[-1] = groups[-1] + [Span(" ")] + list(line)
     return [tuple(group) for group in groups]
+
+
+def _answered_below(above: list[Span], text: str) -> bool:
+    """A question's line ending on its "?" (in quotation marks or not), then a line that
+    does not ask: the answer beneath its question ('"How many of these pupils had an
+    EHCP?"' / "Fewer than 5.")."""
+    last = spans_text(tuple(above)).rstrip().rstrip("\"'”’")
+    return last.endswith("?") and (text[:1].isupper() or text[:1].isdigit()) \
+        and not reads_as_question(text)
 
 
 def _ends_sentence_or_name(line: list[Span]) -> bool:
