@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from foiextract.values import parse_answer
+from foiextract.values.parts import sentences, value_of_part
 from foiextract.values.compare import same_value
 
 from .conftest import documents_with_gold
@@ -28,11 +29,21 @@ THRESHOLD = 0.95
 REAL_TUNED_FLOOR = 0.8
 
 
+def _group(pairs: list[dict], n: int) -> list[str]:
+    """The questions of the shared pairs around pair ``n`` under the same answer."""
+    same = [k for k, p in enumerate(pairs) if p["shared"] and p["answer"] == pairs[n]["answer"]]
+    return [pairs[k]["question"] for k in same] if pairs[n]["shared"] else []
+
+
 def score(path: Path) -> tuple[int, int, list[str]]:
     gold = json.loads(path.read_text("utf-8"))
     right, misses = 0, []
-    for pair in gold["pairs"]:
+    for n, pair in enumerate(gold["pairs"]):
         got = parse_answer(pair["answer"], pair["question"])
+        group = _group(gold["pairs"], n)
+        if len(group) > 1 and len(sentences(pair["answer"])) <= len(group) + 1:
+            # A shared answer gives each question its part, as the pipeline reads it.
+            got = value_of_part(pair["answer"], pair["question"], group, got) or got
         if got.kind == pair["kind"] and same_value(pair["kind"], got.value, pair["value"]):
             right += 1
         else:

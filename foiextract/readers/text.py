@@ -47,6 +47,11 @@ _BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)")
 # Word's outline bullets by level ("•", then "o", then "▪"): pasted as text with the indents
 # lost, the glyph alone still says an "o" item is nested under the "•" item above it.
 _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
+# A prose answer naming the item it answers ("In response to question 3,", "Regarding point 2").
+_NAMES_ITEM = re.compile(
+    r"^(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
+    r"reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))\s+(?:your\s+)?"
+    r"(?:questions?|q|points?|items?|parts?|portions?)\s*\d", re.I)
 # A request's follow-up to its last question ("If so, please …", "If yes, which …").
 _FOLLOW_UP = re.compile(r"^if\s+(?:so|yes|not|no)\b,?\s", re.I)
 # A line ending on a word no sentence ends on: the sentence goes on below it.
@@ -406,6 +411,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False
     if previous.text.endswith((".", "?", "!", ":", ")")) and _rules()["label_line"].match(line.text):
         return False  # "Question 2:" after a full sentence opens the next question
+    if previous.text.endswith((".", "!")) and _NAMES_ITEM.match(line.text):
+        return False  # "…respectively." / "In response to question 3, …": the next answer
     if previous.text.endswith((".", "!")) and _FOLLOW_UP.match(line.text):
         return False  # "…use live streaming." / "If yes, in which parts …?": the next question
     if word[:1] == "A" and word[1:].isdigit() and previous.text.startswith(f"Q{word[1:]} "):

@@ -291,15 +291,25 @@ def _number_references(units: list[Unit]) -> None:
 
 
 def _listed_numbers(listed: str) -> tuple[int, ...]:
-    """ "1 and 3" -> (1, 3); "2-4" -> (2, 3, 4); "1, 2 and 5" -> (1, 2, 5)."""
+    """ "1 and 3" -> (1, 3); "2-4" -> (2, 3, 4); "1, 2 and 5" -> (1, 2, 5); "3, 212" -> (3,)
+    (the answer's own figure after the comma: items are listed rising, a few apart).
+
+    >>> _listed_numbers("3, 212")
+    (3,)
+    """
     numbers: list[int] = []
     for part in re.split(r"\s*(?:,|and|&)\s*", listed):
         ends = [int(n) for n in re.findall(r"\d+", part)]
+        if numbers and ends and not 0 < ends[0] - numbers[-1] <= _ITEMS_APART:
+            break
         if len(ends) == 2 and 0 < ends[1] - ends[0] < 50:
             numbers.extend(range(ends[0], ends[1] + 1))
         else:
             numbers.extend(ends)
     return tuple(dict.fromkeys(numbers))
+
+
+_ITEMS_APART = 20
 
 
 # "A1 Gwent Police uses…", "A 2 -": an answer's short label, told from a road or a paper size
@@ -444,7 +454,8 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
                          or text[:1].isdigit() and _DASHED_ENUMERATOR.match(text)
                          or _answers_label_above(text, groups[-1])
                          or name_line(text) and _ends_sentence_or_name(groups[-1])
-                         or signs_off(text) or _answered_below(groups[-1], text))
+                         or signs_off(text) or _answered_below(groups[-1], text)
+                         or _REFERENCE_OPENING.match(text) is not None)
         if new_style or new_label:
             groups.append(list(line))
         else:

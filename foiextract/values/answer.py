@@ -50,6 +50,12 @@ def clean(text: str) -> str:
     return _LEADING_BULLET.sub("", text)
 
 
+# A prose answer's opening naming the items it answers ("In response to questions 1 and 2,").
+_NAMED_ITEM = re.compile(
+    r"^(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
+    r"reference|respect)\s+to|regarding)\s+(?:your\s+)?(?:questions?|q|points?|items?|parts?)"
+    r"\s*\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*\d{1,3}(?=\s*(?:,|and|&|-|–|to|:|\.)))*\s*[,:.–-]\s*",
+    re.I)
 _CARET_ORDINAL = re.compile(r"(\d)\^(st|nd|rd|th)\b", re.I)
 
 
@@ -76,6 +82,8 @@ def _prepared(answer: str) -> tuple[str, str]:
     """The cleaned text of ``answer`` and its first sentence (cached: one answer often stands
     under several questions)."""
     text = clean(answer)
+    if text[:1] in "IiRrWw":  # "In response to question 3, 212 notices …": the item named, then
+        text = _NAMED_ITEM.sub("", text, count=1) or text  # the answer
     parts = sentences(text)
     # "The council holds this information." says nothing of the value; the next sentence does.
     while len(parts) > 1 and _preamble().fullmatch(parts[0]):

@@ -72,6 +72,9 @@ def value_of_part(answer: str, question: str, group: Sequence[str],
     the whole answer's value (``whole``, when given)."""
     if whole is not None and whole.kind in WHOLE_KINDS:
         return None
+    nth = respective(answer, question, group)
+    if nth is not None:
+        return nth
     part = part_for(answer, question, group)
     if part is None:
         return None
@@ -81,3 +84,33 @@ def value_of_part(answer: str, question: str, group: Sequence[str],
     if _HOW_MANY.search(question) and _NEGATED.search(part):
         return Value("count", "0", number=0.0, confidence=0.6, rule="negated_part")
     return None
+
+
+def respective(answer: str, question: str, group: Sequence[str]) -> Value | None:
+    """The figure a "respectively" sentence gives ``question``: the n-th of as many figures
+    as the group has questions, in the group's order ("the numbers were 3,410 and 3,922
+    respectively" under questions 1 and 2), each read in its question's light.
+
+    >>> group = ["How many incidents were reported in 2022?", "How many in 2023?"]
+    >>> respective("The numbers were 3,410 and 3,922 respectively.", group[1], group).value
+    '3922'
+    """
+    if "respectively" not in answer.lower() or question not in group:
+        return None
+    said = next((s for s in sentences(answer) if _RESPECTIVELY.search(s)), None)
+    if said is None:
+        return None
+    figures = _FIGURE.findall(_FIGURE_LIST.search(said).group(0)) if _FIGURE_LIST.search(said) \
+        else []
+    if len(figures) != len(group):
+        return None
+    value = parse_answer(figures[group.index(question)], question)
+    return value if value.kind in VALUE_KINDS else None
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_FIGURE = re.compile(r"[£$€]?\d[\d,]*(?:\.\d+)?%?(?:\s?(?:m|bn|k)\b)?")
+# The figures listed before "respectively": "3,410 and 3,922", "12, 15 and 9".
+_FIGURE_LIST = re.compile(r"[£$€]?\d[\d,.]*%?(?:\s?(?:m|bn|k)\b)?(?:\s*(?:,|and|&)\s*"
+                          r"[£$€]?\d[\d,.]*%?(?:\s?(?:m|bn|k)\b)?)+(?=[^\d]*\brespectively\b)",
+                          re.I)
