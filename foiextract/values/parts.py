@@ -100,8 +100,8 @@ def respective(answer: str, question: str, group: Sequence[str]) -> Value | None
     said = next((s for s in sentences(answer) if _RESPECTIVELY.search(s)), None)
     if said is None:
         return None
-    figures = _FIGURE.findall(_FIGURE_LIST.search(said).group(0)) if _FIGURE_LIST.search(said) \
-        else []
+    listed = _FIGURE_LIST.search(said)
+    figures = _FIGURE.findall(listed.group(0)) if listed else []
     if len(figures) != len(group):
         return None
     value = parse_answer(figures[group.index(question)], question)
