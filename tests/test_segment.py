@@ -991,3 +991,19 @@ def test_a_statement_bullet_among_bulleted_questions_is_asked(
                     "24/01/2024. Please find\nthe council’s response to your request set out "
                     f"below, item by item in turn:\n{body}Kind Regards,\nThe Council\n", "utf-8")
     assert [p.question for p in segment(read_document(str(path))).pairs] == questions
+
+
+def test_parts_of_the_request_named_and_quoted_are_its_questions(tmp_path: Path) -> None:
+    # A US FOIA letter: the request quoted, then each part named and quoted, answered after it.
+    path = tmp_path / "reply.txt"
+    path.write_text(
+        "Dear Mr. Martinez,\n\nThis letter is in response to your FOIA request.\n\n"
+        'Portion 1 of your request seeks the following: "+ Solicitation of bids for PenLinks." '
+        "It was determined that no responsive records could be found.\n\n"
+        'Portion 2 of your request seeks, "+ Invoices related to PEN-link training.". In response '
+        "to this portion of your request, a copy of the invoice is provided.\n\n"
+        "Sincerely,\nFOIA Officer\n", "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [(p.question, p.answer[:30]) for p in pairs] == [
+        ("Solicitation of bids for PenLinks", "It was determined that no resp"),
+        ("Invoices related to PEN-link training", "In response to this portion of")]

@@ -630,8 +630,8 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
         # Where answers are labelled, so are questions, however worded; and "Question 1 - …"
         # spelt out is a question whatever its wording ("REQUEST FOR DOCUMENTS …").
         return _QUESTIONS[cue]
-    if cue == "quote" and requester_procedure(unit.text):
-        return None  # the requester's own words on how to answer, quoted: no question
+    if cue in ("quote", "emphasis") and requester_procedure(unit.text):
+        return None  # the requester's own words on how to answer, set apart: no question
     # "Q15: The dates … are withheld" is an answer given by number, not a question.
     if cue and "question_" + cue not in ctx.disabled and reads_as_question(
             unit.text, strict=cue in ("label", "numbered") and unit.marker.lower().startswith("q")

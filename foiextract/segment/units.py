@@ -112,7 +112,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _titled_items(units)
     units = _question_columns(units)
     _number_references(units)
-    return units
+    return _split_named_parts(units)
 
 
 def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
@@ -283,11 +283,43 @@ def keys_named(text: str) -> tuple[tuple[str, ...], str]:
 
 def _number_references(units: list[Unit]) -> None:
     for unit in units:
-        if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAa":
+        if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAaPp":
             continue
-        match = _REFERENCE_OPENING.match(unit.text)
+        match = _REFERENCE_OPENING.match(unit.text) or _PART_OF_REQUEST.match(unit.text)
         if match:
             unit.numbers = _listed_numbers(match.group("list"))
+
+
+def _split_named_parts(units: list[Unit]) -> list[Unit]:
+    """ "Portion 4 of your request seeks, "+ Documents sufficient to show …". The Department
+    has no records …": the part quoted is the question (numbered as named), what follows
+    the quotation its answer."""
+    out: list[Unit] = []
+    for unit in units:
+        named = _PART_QUOTED.match(unit.text) if unit.numbers and not unit.marker else None
+        rest = unit.text[named.end():].lstrip(" .,;:") if named else ""
+        if named is None or len(unit.numbers) != 1 or not rest:
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        asked = named.group("asked").strip().lstrip("+•*-– ").rstrip(" .")
+        out.append(dataclasses.replace(unit, text=asked, index=len(out), restated="question"))
+        out.append(dataclasses.replace(unit, text=rest, raw=rest, numbers=(), label="",
+                                       index=len(out)))
+    return out
+
+
+# "Portion 1 of your request seeks the following: "…"" (the quotation is the part asked).
+_PART_QUOTED = re.compile(
+    r"^(?:portions?|parts?|items?|points?)\s+\d{1,3}\s+of\s+(?:your|the)\s+(?:request|"
+    r"application|letter|e-?mail)\s+(?:seeks|sought|asks?|asked|requests?|requested|reads?|"
+    r"states?|stated)(?:\s+for)?(?:\s+the\s+following)?\s*[,:]?\s*[\"“](?P<asked>[^\"”]{4,})[\"”]",
+    re.I)
+# "Portion 1 of your request seeks the following: …", "Part 2 of your request asked …": the
+# reply takes the request part by part, naming each.
+_PART_OF_REQUEST = re.compile(
+    r"^(?:portions?|parts?|items?|points?)\s+(?P<list>\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*"
+    r"\d{1,3})*)\s+of\s+(?:your|the)\s+(?:request|application|letter|e-?mail)\b", re.I)
 
 
 def _listed_numbers(listed: str) -> tuple[int, ...]:

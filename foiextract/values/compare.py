@@ -6,6 +6,8 @@ True
 True
 >>> same_value("count", "2", "3")
 False
+>>> same_value("withheld", "5 ILCS 140/3(g)", "s3(g)")
+True
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# An Illinois FOIA section in full ("5 ILCS 140/7(1)(c)") or short as a UK one ("s7(1)(c)").
+_ILLINOIS = re.compile(r"\b5\s*ILCS\s*140/", re.I)
 
 
 def _parts(value: str) -> list[str]:
@@ -43,6 +47,8 @@ def same_value(kind: str, a: str, b: str) -> bool:
     with whitespace collapsed.
     """
     a, b = a or "", b or ""
+    if kind == "withheld":
+        a, b = _ILLINOIS.sub("s", a), _ILLINOIS.sub("s", b)
     if kind == "date":
         return [p.replace(" ", "") for p in _parts(a)] == [p.replace(" ", "") for p in _parts(b)]
     pa, pb = _parts(a), _parts(b)
