@@ -1007,3 +1007,20 @@ def test_parts_of_the_request_named_and_quoted_are_its_questions(tmp_path: Path)
     assert [(p.question, p.answer[:30]) for p in pairs] == [
         ("Solicitation of bids for PenLinks", "It was determined that no resp"),
         ("Invoices related to PEN-link training", "In response to this portion of")]
+
+
+@pytest.mark.parametrize("lines, labels", [
+    (["Number of social workers employed: 142", "Number of agency social workers: 31",
+      "Annual spend on agency staff: £3.2m"],
+     ["Number of social workers employed", "Number of agency social workers",
+      "Annual spend on agency staff"]),
+    # Two such lines are an answer's own details, not the letter's layout.
+    (["Number of social workers employed: 142", "Number of agency social workers: 31"], []),
+])
+def test_three_labelled_values_are_questions_with_their_answers(
+        tmp_path: Path, lines: list[str], labels: list[str]) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Sir,\n\nPlease find our response below.\n\n" + "\n".join(lines)
+                    + "\n\nYours faithfully,\nThe Council\n", "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [p.question for p in pairs if p.rule == "question_labelled_value"] == labels

@@ -658,8 +658,14 @@ def _closing(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
 
 
 def _titled_question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
-    """ "1. Playground Closures: The number of playgrounds closed.": a titled item, asked."""
+    """ "1. Playground Closures: The number of playgrounds closed.": a titled item, asked;
+    so is the label of "Number of agency social workers: 31"."""
+    if unit.labelled_value:
+        return _LABELLED_VALUE
     return _TITLED if unit.titled else None
+
+
+_LABELLED_VALUE = Reading("question", "question_labelled_value")
 
 
 _TITLED = Reading("question", "question_titled")

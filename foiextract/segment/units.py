@@ -86,6 +86,8 @@ class Unit:
     # A part's question, where the request named the part under it and the reply answers the
     # part alone ("Ahmed 22" for "Ahmed" under "How many people with these surnames …?").
     part_of: str = ""
+    # The label of a "Number of social workers employed: 142" line, asked by the line itself.
+    labelled_value: bool = False
 
     @property
     def emphasised(self) -> bool:
@@ -109,6 +111,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _number_blurred(units)
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
+    units = _labelled_values(units)
     units = _titled_items(units)
     units = _question_columns(units)
     _number_references(units)
@@ -197,6 +200,40 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
         for index, unit in enumerate(out):
             unit.index = index
     return out
+
+
+def _labelled_values(units: list[Unit]) -> list[Unit]:
+    """ "Number of social workers employed: 142", "Price charged for renewal - £465.70": a
+    request's item as a label with its answer beside it, where three or more lines of the
+    letter run so (a figure, a sum, "None", "Yes"). The label is the question; the
+    letterhead's "Reference: FOI 123" is no item (its label names no quantity)."""
+    found = [(m := _LABELLED_VALUE.match(u.text)) is not None and u.kind != "table"
+             and not u.label and not u.heading for u in units]
+    if sum(found) < _MIN_LABELLED_VALUES:
+        return units
+    out: list[Unit] = []
+    for unit, labelled in zip(units, found):
+        match = _LABELLED_VALUE.match(unit.text) if labelled else None
+        if match is None:
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        out.append(dataclasses.replace(unit, text=match.group("label").strip(),
+                                       index=len(out), labelled_value=True))
+        value = match.group("value").strip()
+        out.append(dataclasses.replace(unit, text=value, raw=value, marker="", numbers=(),
+                                       label="", kind="paragraph", bold=False, italic=False,
+                                       index=len(out)))
+    return out
+
+
+_MIN_LABELLED_VALUES = 3
+_LABELLED_VALUE = re.compile(
+    r"^(?P<label>(?:(?:the\s+)?(?:total\s+|average\s+|annual\s+|monthly\s+|weekly\s+)?"
+    r"(?:number|amount|cost|price|spend|budget|value|percentage|proportion|rate|count|"
+    r"caseload|income|expenditure)s?\b|price|charge|fee)[^:?]{2,100}?)\s*(?::|\s[-–]\s)\s*"
+    r"(?P<value>(?:[£$€]?\d[\d,.]*(?:\s?(?:m|bn|k|%|per\s+\w+))?|none|nil|n/a|yes|no|not\s+held|"
+    r"zero)\b\.?(?:\s+\S+){0,5})\s*$", re.I)
 
 
 def _loose_answer(unit: Unit, rest: str) -> bool:
@@ -487,7 +524,8 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
                          or _answers_label_above(text, groups[-1])
                          or name_line(text) and _ends_sentence_or_name(groups[-1])
                          or signs_off(text) or _answered_below(groups[-1], text)
-                         or _REFERENCE_OPENING.match(text) is not None)
+                         or _REFERENCE_OPENING.match(text) is not None
+                         or _LABELLED_VALUE.match(text) is not None)
         if new_style or new_label:
             groups.append(list(line))
         else:
