@@ -47,6 +47,8 @@ _BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)")
 # Word's outline bullets by level ("•", then "o", then "▪"): pasted as text with the indents
 # lost, the glyph alone still says an "o" item is nested under the "•" item above it.
 _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
+# A short label and its value on one line: a field, a line of its own.
+_FIELD_LINE = re.compile(r"^[A-Z][^:]{2,80}:\s*\S.{0,40}$")
 # A prose answer naming the item it answers ("In response to question 3,", "Regarding point 2").
 _NAMES_ITEM = re.compile(
     r"^(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
@@ -411,6 +413,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False
     if previous.text.endswith((".", "?", "!", ":", ")")) and _rules()["label_line"].match(line.text):
         return False  # "Question 2:" after a full sentence opens the next question
+    if _FIELD_LINE.match(previous.text) and _FIELD_LINE.match(line.text):
+        return False  # "Number of social workers employed: 142" / "Number of agency …: 31"
     if previous.text.endswith((".", "!")) and _NAMES_ITEM.match(line.text):
         return False  # "…respectively." / "In response to question 3, …": the next answer
     if previous.text.endswith((".", "!")) and _FOLLOW_UP.match(line.text):
