@@ -55,6 +55,8 @@ _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$"
 # line (one to three capitalised words; "Freedom of Information Response" is a title).
 _NAMED_ANSWER_ONLY = re.compile(
     r"^(?:[A-Z][\w'’&.-]*\s+){1,3}(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)\s*:?$")
+# "Q: How many …?", "Question – How many …?": a question's label with no number.
+_UNNUMBERED_QUESTION_LABEL = re.compile(r"^(?:q|question)\s*[:–—-]\s*(?=\S)", re.IGNORECASE)
 _QUESTION_WORD_ONLY = re.compile(r"^(?:your\s+)?(?:question|request)\s*[:.]?$", re.IGNORECASE)
 
 
@@ -113,6 +115,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _split_answers_inline(units)
     units = _labelled_values(units)
     units = _titled_items(units)
+    units = _inline_parts(units)
     units = _question_columns(units)
     _number_references(units)
     return _split_named_parts(units)
@@ -192,6 +195,8 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
             out.append(unit)
             continue
         asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
+        if (label := _ANSWER_LABEL.match(rest)) and rest[label.end():].strip():
+            rest = rest[label.end():].strip()  # "1. How many? Response: 1,120"
         answer = dataclasses.replace(unit, text=rest.lstrip("-–—: "), raw=rest, marker="",
                                      label="", numbers=(), kind="paragraph", bold=False,
                                      italic=False, index=len(out) + 1)
@@ -200,6 +205,38 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
         for index, unit in enumerate(out):
             unit.index = index
     return out
+
+
+def _inline_parts(units: list[Unit]) -> list[Unit]:
+    """ "Please could you tell me (a) the number of permits issued in 2023, (b) the number
+    issued in 2022 and (c) the price of a permit." answered "(a) 12,450", "(b) 11,980",
+    "(c) £60": the request's parts run on in one sentence, and the reply answers each by its
+    letter. Each part is a question of its own, the words before the first its stem."""
+    answered = {u.marker for u in units if u.marker and _PART_MARK.fullmatch(u.marker)}
+    if len(answered) < 2:
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        marks = list(_PART_MARK.finditer(unit.text)) if not unit.marker else []
+        letters = [m.group(0) for m in marks]
+        if len(marks) < 2 or letters != _PART_MARKS[:len(letters)] or not set(letters) <= answered \
+                or not reads_as_question(unit.text[:marks[0].start()] or unit.text):
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        stem = unit.text[:marks[0].start()].strip()
+        ends = [m.start() for m in marks[1:]] + [len(unit.text)]
+        for mark, end in zip(marks, ends):
+            part = re.sub(r"(?:,|;|\s+and|\s+or)\s*$", "", unit.text[mark.end():end].strip())
+            part = part.rstrip(" .?")
+            out.append(dataclasses.replace(unit, text=f"{stem} {part}".strip(), raw=part,
+                                           marker=mark.group(0), numbers=_marker_numbers(
+                                               mark.group(0)), index=len(out)))
+    return out
+
+
+_PART_MARKS = [f"({c})" for c in "abcdefghij"]
+_PART_MARK = re.compile(r"\([a-j]\)")
 
 
 def _labelled_values(units: list[Unit]) -> list[Unit]:
@@ -525,12 +562,19 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
                          or name_line(text) and _ends_sentence_or_name(groups[-1])
                          or signs_off(text) or _answered_below(groups[-1], text)
                          or _REFERENCE_OPENING.match(text) is not None
-                         or _LABELLED_VALUE.match(text) is not None)
+                         or _LABELLED_VALUE.match(text) is not None
+                         or _label_only(groups[-1]))
         if new_style or new_label:
             groups.append(list(line))
         else:
             groups[-1] = groups[-1] + [Span(" ")] + list(line)
     return [tuple(group) for group in groups]
+
+
+def _label_only(above: list[Span]) -> bool:
+    """ "Your request:" / "Our response:" on a line of their own: what follows is apart."""
+    text = spans_text(tuple(above)).strip()
+    return bool(_QUESTION_WORD_ONLY.match(text) or _ANSWER_WORD_ONLY.match(text))
 
 
 def _answered_below(above: list[Span], text: str) -> bool:
@@ -612,6 +656,8 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     ('1,204', '', 'answer', ())
     >>> read_label("(ii) how many were paid?")
     ('how many were paid?', '(ii)', '', (2,))
+    >>> read_label("Q: How many were paid?")
+    ('How many were paid?', '', 'question', ())
 
     """
     text = _unquote(text.strip())
@@ -634,6 +680,9 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
         return "", "", "answer", ()
     if _QUESTION_WORD_ONLY.match(text):
         return "", "", "question", ()  # "Question:" on a line of its own
+    match = _UNNUMBERED_QUESTION_LABEL.match(text)
+    if match and text[match.end():].strip():
+        return text[match.end():].strip(), "", "question", ()  # "Q: How many …?"
     match = _ANSWER_LABEL.match(text)
     if match:
         number = match.group("n") or match.group("an")
@@ -674,7 +723,8 @@ def _may_be_labelled(text: str) -> bool:
     if not _LABEL_START.match(text):
         return False  # most paragraphs: one scan of their first characters tells
     word = text[:14].split(maxsplit=1)[0].lower() if text.strip() else ""
-    if word.rstrip(":.)–—-0123456789") in _LABEL_WORDS or (word[:1] == "q" and word[1:2].isdigit()):
+    if word.rstrip(":.)–—-0123456789") in _LABEL_WORDS or (word[:1] == "q" and (
+            word[1:2].isdigit() or word[1:2] in (":", "–", "—", "-"))):
         return True
     return bool(_SHORT_ENUMERATOR.match(text))
 
