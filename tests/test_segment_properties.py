@@ -52,8 +52,8 @@ def _labelled_in_full(text: str) -> bool:
     if text[0].isdigit() or text[0] == "(":
         return True
     word = text[:14].split(maxsplit=1)[0].lower() if text.strip() else ""
-    if word.rstrip(":.)–—-0123456789") in units._LABEL_WORDS or (
-            word[:1] == "q" and word[1:2].isdigit()):
+    if word.rstrip(":.)–—-0123456789") in units._LABEL_WORDS or (word[:1] == "q" and (
+            word[1:2].isdigit() or word[1:2] in (":", "–", "—", "-"))):
         return True
     return bool(units._SHORT_ENUMERATOR.match(text))
 
