@@ -121,15 +121,18 @@ def _stating(units: list[Unit]) -> frozenset[int]:
     fact ("The total number of individuals holding … Licences is 3723."): the answer to that
     question in its own words, however it is styled."""
     said: set[str] = set()
+    longest = 0  # no earlier paragraph is longer: a verb further in cannot follow its words
     found: set[int] = set()
     for unit in units:
         text = " ".join(unit.text.lower().split())
-        for m in _STATES_VERB.finditer(text):
-            if m.start() >= 20 and text[:m.start()].rstrip(" ,") in said:
-                found.add(unit.index)
-                break
+        if said:
+            for m in _STATES_VERB.finditer(text, 0, longest + 40):
+                if m.start() >= 20 and text[:m.start()].rstrip(" ,") in said:
+                    found.add(unit.index)
+                    break
         if len(text) >= 20:
             said.add(text.rstrip(" .?:;"))
+            longest = max(longest, len(text))
     return frozenset(found)
 
 
