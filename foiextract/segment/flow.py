@@ -256,6 +256,13 @@ class _Walker:
         elif self.answering is not None:
             self.answering[1].append(unit)
         if self.current is not None:
+            if unit.on_the_line and not self.current.answer and len(self.current.questions) > 1:
+                # "3b) …" unanswered, then "3c) … provider. – N/A": the answer on 3c's line is
+                # 3c's alone; 3b stands without one.
+                above = Run(self.current.questions[:-1], [], "question", self.current.position,
+                            self.current.labelled)
+                self.runs.append(above)
+                self.current.questions = self.current.questions[-1:]
             self.current.answer.append(unit)
 
 
@@ -355,9 +362,20 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
         return False
     if not unit.marker and not unit.label and _FOLLOW_UP.match(unit.text):
         return True
+    asked = run.questions[-1].units
+    lead = next((u for u in reversed(asked) if u.marker != "•" or u is asked[0]), asked[0])
+    if unit.marker == "•" and lead.text.rstrip().endswith(":") and all(
+            u.marker == "•" for u in asked[asked.index(lead) + 1:]) and (
+            lead.marker == "•" or lead.numbers) and _FOLLOWS_AS.search(lead.text):
+        # "1. The total spend …, categorised as follows:" / "- Private sector accommodation
+        # leased …": the breakdown the question asks for, bullet by bullet.
+        return True
     return unit.emphasised and continues(last, unit)
 
 
+# A question that leads into its own breakdown: "…, categorised as follows:", "broken down by:".
+_FOLLOWS_AS = re.compile(r"\b(?:as\s+follows|the\s+following|broken\s+down|split|categori[sz]ed|"
+                         r"by|for\s+each|per)\b[^.?]{0,60}:\s*$", re.I)
 # "If so, please provide details …", "If not, why not?": a request's follow-up, never an answer.
 _FOLLOW_UP = re.compile(
     r"^if\s+(?:so|yes|not|no|applicable)\b[,:]?\s+(?:.*\?\s*$|(?:please|can|could|would|"

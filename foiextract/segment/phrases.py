@@ -62,6 +62,8 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     """
     text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
     text = _TITLED.sub("", text, count=1)
+    if text[:1] in "IiWw" and (asked := _CONDITIONAL_CLAUSE.match(text)) and len(text) <= 1200:
+        text = text[asked.end():]  # "if the role has been dispersed, could you please …"
     if len(text) < 4 or len(text) > 1200:
         return False
     if _LEAD_IN.search(text) and not _ASKS_ITSELF.match(text):
@@ -94,6 +96,13 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     return last is not None and bool(_ASKS_FOR.match(last.group(1)))
 
 
+# A condition the request puts before what it asks: "if the role of the dog warden has been
+# dispersed to other staff could you please let me know …", "Where this is outsourced, please
+# name the provider".
+_CONDITIONAL_CLAUSE = re.compile(
+    r"(?:if|where|when)\s[^.?!]{3,200}?,?\s+(?:then\s+)?(?=(?:(?:could|can|would|will)\s+you\s+)?"
+    r"(?:please\s+)?(?:provide|confirm|tell|let\s+me\s+know|give|state|list|send|advise|supply|name|"
+    r"indicate|explain|detail|specify)\b)", re.I)
 # "Homecare: please provide the hourly rate …", "Day care: transport: please provide …": a
 # request under a title of its own (not an answer's label, "Response: please see …").
 _TITLED = re.compile(r"^(?!(?:answer|response|reply|note|comment|our\s+response)\b)"

@@ -351,7 +351,31 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
     readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
-    return _group_titles(units, _bulleted_siblings(units, readings))
+    return _group_titles(units, _first_of_numbered(units, _bulleted_siblings(units, readings)))
+
+
+def _first_of_numbered(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """Item 1 worded as a statement ("1. The total spend on temporary accommodation …,
+    categorised as follows:") is asked where item 2, numbered the same way, is a question
+    and nothing between them asks: the numbering says they are the request's items."""
+    out = list(readings)
+    for i, unit in enumerate(units):
+        if unit.numbers != (1,) or not unit.marker or readings[i].role != "text" \
+                or unit.kind == "table" or len(unit.text.split()) < 5:
+            continue
+        for k in range(i + 1, min(len(units), i + _MAX_FIRST_ANSWER)):
+            numbered = bool(units[k].marker) and units[k].marker != "•" and units[k].numbers
+            if readings[k].role == "question" or numbered:
+                # Item 2 in any style of the same count ("2.", "2a)"), asking.
+                if units[k].numbers[:1] == (2,) and readings[k].role == "question" and \
+                        units[k].marker[:1].isdigit() == unit.marker[:1].isdigit():
+                    out[i] = Reading("question", "question_sibling")
+                break
+    return out
+
+
+# How far item 2 may stand below item 1 (item 1's answer, its sub-items, between them).
+_MAX_FIRST_ANSWER = 40
 
 
 def _bulleted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:

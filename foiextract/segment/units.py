@@ -90,6 +90,9 @@ class Unit:
     part_of: str = ""
     # The label of a "Number of social workers employed: 142" line, asked by the line itself.
     labelled_value: bool = False
+    # An answer given on its question's own line ("3c) … confirm the provider. – N/A"): that
+    # question's alone, not shared with a question above left unanswered.
+    on_the_line: bool = False
 
     @property
     def emphasised(self) -> bool:
@@ -187,11 +190,14 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
     scheme = sum(free) >= _MIN_INLINE_SCHEME
     out: list[Unit] = []
     for unit, rest, loose in zip(units, tails, free):
-        at, verdict = unit.text.rfind("? "), False
+        at, verdict = _last_mark(unit.text), False
+        # After the request's rider ("If so, please provide a timeline."), a sentence that
+        # does not ask is the answer, whatever it says ("Possibly 2026, subject to funding.").
+        after_rider = at > 0 and unit.text[at] == "." and loose
         if not rest and (cut := _verdict_split(unit)) > 0 and len(unit.text[:cut].split()) >= 5:
             at, rest, verdict = cut - 1, unit.text[cut:].strip(), True
-        if not rest or not (verdict or _INLINE_ANSWER.match(rest) or _INLINE_DATE.match(rest)
-                            or scheme and loose):
+        if not rest or not (verdict or after_rider or _INLINE_ANSWER.match(rest)
+                            or _INLINE_DATE.match(rest) or scheme and loose):
             out.append(unit)
             continue
         asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
@@ -199,7 +205,7 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
             rest = rest[label.end():].strip()  # "1. How many? Response: 1,120"
         answer = dataclasses.replace(unit, text=rest.lstrip("-–—: "), raw=rest, marker="",
                                      label="", numbers=(), kind="paragraph", bold=False,
-                                     italic=False, index=len(out) + 1)
+                                     italic=False, index=len(out) + 1, on_the_line=True)
         out.extend((asked, answer))
     if len(out) != len(units):
         for index, unit in enumerate(out):
@@ -287,11 +293,32 @@ _GOES_ON = re.compile(r"^(?:and|or|but|if|please|e\.g\.|i\.e\.)\b", re.I)
 
 def _tail(unit: Unit) -> str:
     """What follows a unit's last question mark, where it may be an answer given on the line."""
-    at = unit.text.rfind("? ")
-    rest = unit.text[at + 2:].strip() if at > 0 else ""
+    at = _last_mark(unit.text)
+    rest = unit.text[at + 1:].strip().lstrip("-–— ") if at > 0 else ""
     if not rest or unit.kind == "table" or rest.endswith("?") or len(rest) > 600:
         return ""
     return rest
+
+
+def _last_mark(text: str) -> int:
+    """Where the question ends before an answer on its line: the last question mark that a
+    space or a dash follows ("…employ? 14", "…employ?- 1.5 FTE"), or the full stop of the
+    request's rider after it ("…in the foreseeable future? If so, please provide an
+    estimated timeline. Possibly 2026, …"); -1 if none."""
+    found = -1
+    for m in _MARK_THEN.finditer(text):
+        found = m.start()
+    if found > 0 and (rider := _RIDER_SENTENCE.match(text, found + 1)):
+        return rider.end() - 1
+    return found
+
+
+# The request's rider after its question mark, ending its line's asking: "If so, please …".
+_RIDER_SENTENCE = re.compile(r"\s+(?:if\s+(?:so|yes|not|applicable)\b,?\s*)?(?:please|kindly)\b"
+                             r"[^.?!]{3,200}\.(?=\s+[A-Z0-9£])", re.I)
+
+
+_MARK_THEN = re.compile(r"\?(?=\s|[-–—]\s*\S)")
 
 
 # A verdict that answers a request worded as a statement, on its line: "… please disclose the
@@ -305,9 +332,15 @@ def _verdict_split(unit: Unit) -> int:
     if not (unit.numbers and unit.marker) or unit.kind == "table":
         return -1
     at = unit.text.rstrip(" .").rfind(". ")
-    if at <= 0 or not _VERDICT.fullmatch(unit.text[at + 2:].strip()):
+    if at <= 0:
         return -1
-    return at + 1
+    rest = unit.text[at + 2:].strip()
+    if _VERDICT.fullmatch(rest.lstrip("-–— ")):
+        return at + 1  # "… confirm the provider. – N/A": the dash is no part of the verdict
+    if rest[:1] in "-–—" and len(rest.split()) <= 6 and _INLINE_ANSWER.match(rest) \
+            and not reads_as_question(rest.lstrip("-–— ")):
+        return at + 1  # "… the proportion of lights converted to LED. – 87%": set off by a dash
+    return -1
 
 
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
