@@ -168,7 +168,8 @@ def _paragraphs(spans: tuple[Span, ...]) -> Iterator[tuple[Span, ...]]:
 
 # What an answer given on the question's own line opens with ("How many? 14", "…? None").
 _INLINE_ANSWER = re.compile(
-    r"^[-–—:]?\s*(?:yes|no|none|nil|zero|n/?a|not\s+applicable|not\s+held|£\s?\d|\d[\d,.]*%?"
+    r"^[-–—:]?\s*(?:(?:c\.|ca\.|circa|approx(?:\.|imately)?|around|about)\s*(?=£|\d))?"
+    r"(?:yes|no|none|nil|zero|n/?a|not\s+applicable|not\s+held|£\s?\d[\d,.]*(?:\s?(?:m|bn|k))?|\d[\d,.]*%?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w/])", re.I)
 
 

@@ -408,10 +408,17 @@ def dates(a: Answer) -> Value | None:
         return None
     if vague_time(a.text):
         return Value("text")
+    if a.question and _DATE_AND_LENGTH.search(a.question) and _LENGTH.search(a.text):
+        return Value("text")  # "Start date and duration?" / "1/6/22, 2 years": two facts
     precise = [d for d in found if not d.bare_year]
     return _date_value(precise) if precise else Value("text")
 
 
+# A question asking for a date and a length together ("Start date and duration of the contract?").
+_DATE_AND_LENGTH = re.compile(r"\bdates?\b[^?.]{0,30}\b(?:and|&)\s+(?:the\s+)?(?:duration|length|"
+                              r"term)\b", re.I)
+_LENGTH = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|ten)[\s-]*(?:years?|months?|"
+                     r"weeks?|yrs?)\b", re.I)
 # A word character that none of "and", "to", "on", "in", "of", "the" holds in any case
 # (re.IGNORECASE also reads "İ" and "ı" as "i").
 _NOT_FILLER = re.compile(r"[^\W_adefhinotADEFHINOT\u0130\u0131]")
