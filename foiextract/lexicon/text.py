@@ -21,6 +21,12 @@ _STEM = re.compile(r"(?:ations|ation|ions|ion|ings|ing|ed|es|ly|s)$")
 # How alike two questions must read to be the same question, and to be a likely match.
 SAME = 0.85
 LIKE = 0.55
+# How a prose answer opens on naming the request's items it answers ("In response to questions
+# 1 and 2,", "Regarding point 4"): the words up to the item word, before its number. The
+# reader, the segmenter and the value reader each finish it as they need.
+NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+"
+               r"(?:regard|reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))"
+               r"\s+(?:your\s+)?(?:questions?|q|points?|items?|parts?|portions?)")
 
 
 def normalise(text: str) -> str:

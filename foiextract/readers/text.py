@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..lexicon.data import load_json
-from ..lexicon.text import name_line
+from ..lexicon.text import NAMES_ITEMS, name_line
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -50,10 +50,7 @@ _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
 # A short label and its value on one line: a field, a line of its own.
 _FIELD_LINE = re.compile(r"^[A-Z][^:]{2,80}:\s*\S.{0,40}$")
 # A prose answer naming the item it answers ("In response to question 3,", "Regarding point 2").
-_NAMES_ITEM = re.compile(
-    r"^(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
-    r"reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))\s+(?:your\s+)?"
-    r"(?:questions?|q|points?|items?|parts?|portions?)\s*\d", re.I)
+_NAMES_ITEM = re.compile(rf"^{NAMES_ITEMS}\s*\d", re.I)
 # A request's follow-up to its last question ("If so, please …", "If yes, which …").
 _FOLLOW_UP = re.compile(r"^if\s+(?:so|yes|not|no)\b,?\s", re.I)
 # A line ending on a word no sentence ends on: the sentence goes on below it.

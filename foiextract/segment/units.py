@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
-from ..lexicon.text import name_line
+from ..lexicon.text import NAMES_ITEMS, name_line
 from .phrases import reads_as_question, signs_off
 from ..model import Block, Source, Span, spans_text
 
@@ -347,10 +347,7 @@ def _verdict_split(unit: Unit) -> int:
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
 # that says which numbered questions it answers.
 _REFERENCE_OPENING = re.compile(
-    r"^(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
-    r"reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))\s+(?:your\s+)?"
-    r"(?:questions?|q|points?|items?|parts?)\s*(?P<list>\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*"
-    r"(?:q\s*)?\d{1,3})*)\b", re.I)
+    rf"^{NAMES_ITEMS}\s*(?P<list>\d{{1,3}}(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?\d{{1,3}})*)\b", re.I)
 
 
 # An answer naming the questions it answers by their keys ("1", "1a", "Q3-Q5").

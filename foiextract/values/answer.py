@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from foiextract.lexicon.text import NAMES_ITEMS
 from foiextract.model import Block
 from foiextract.values.described import asked_words
 from foiextract.values.intent import Intent, named_records, question_intent
@@ -52,10 +53,8 @@ def clean(text: str) -> str:
 
 # A prose answer's opening naming the items it answers ("In response to questions 1 and 2,").
 _NAMED_ITEM = re.compile(
-    r"^(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+(?:regard|"
-    r"reference|respect)\s+to|regarding)\s+(?:your\s+)?(?:questions?|q|points?|items?|parts?)"
-    r"\s*\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*\d{1,3}(?=\s*(?:,|and|&|-|–|to|:|\.)))*\s*[,:.–-]\s*",
-    re.I)
+    rf"^{NAMES_ITEMS}\s*\d{{1,3}}(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,3}}(?=\s*(?:,|and|&|-|–|to|:|\.)))*"
+    r"\s*[,:.–-]\s*", re.I)
 _CARET_ORDINAL = re.compile(r"(\d)\^(st|nd|rd|th)\b", re.I)
 
 
