@@ -600,14 +600,18 @@ def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[_Found]
     """Pairs for a run of numbered questions answered by number further on ("1. 31,460", "Q3-Q5: …")."""
     run = runs[i]
     numbers = [q.numbers[0] for q in run.questions if q.numbers]
-    if len(run.questions) < 2 or len(numbers) < len(run.questions) or len(set(numbers)) < len(
-            numbers):
+    in_order = not numbers  # the questions unnumbered: numbered by their order, answered so
+    if len(run.questions) < 2 or not in_order and (
+            len(numbers) < len(run.questions) or len(set(numbers)) < len(numbers)):
         return None
-    by_number = {q.numbers[0]: q for q in run.questions}
+    by_number = {n: q for n, q in enumerate(run.questions, start=1)} if in_order else \
+        {q.numbers[0]: q for q in run.questions}
     start = run.questions[-1].units[-1].index
     end = runs[i + 1].position if i + 1 < len(runs) else float("inf")
     answers = [(unit, rest) for unit, rest in layout.numbered_answers
                if start < unit.index < end and set(unit.numbers) <= set(by_number)]
+    if in_order and sorted(n for unit, _ in answers for n in unit.numbers) != list(by_number):
+        return None  # "How many …?" / "How much …?" then "1. 14", "2. £2.3m": one each, all
     if len(answers) < 2 and not any(len(unit.numbers) > 1 for unit, _ in answers):
         return None
     pairs: list[_Found] = []

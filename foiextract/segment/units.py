@@ -609,12 +609,19 @@ def _label_only(above: list[Span]) -> bool:
 
 
 def _answered_below(above: list[Span], text: str) -> bool:
-    """A question's line ending on its "?" (in quotation marks or not), then a line that
-    does not ask: the answer beneath its question ('"How many of these pupils had an
-    EHCP?"' / "Fewer than 5.")."""
+    """A question's line ending on its "?" (in quotation marks or not), then a line of its
+    own: the answer beneath its question ('"How many of these pupils had an EHCP?"' /
+    "Fewer than 5."), or the next question."""
     last = spans_text(tuple(above)).rstrip().rstrip("\"'”’")
-    return last.endswith("?") and (text[:1].isupper() or text[:1].isdigit()) \
-        and not reads_as_question(text)
+    if not (last.endswith("?") and (text[:1].isupper() or text[:1].isdigit())):
+        return False
+    # The next question on a line of its own apart too ("How much did they cost?"), but not
+    # the rider that carries the question on ("Please give a breakdown by year.").
+    return not reads_as_question(text) or not _RIDER_LINE.match(text)
+
+
+_RIDER_LINE = re.compile(r"(?:please|kindly|if\s+(?:so|yes|not|no|possible|available)\b|and|or|"
+                         r"also|including|broken|split)\b", re.I)
 
 
 def _ends_sentence_or_name(line: list[Span]) -> bool:
