@@ -178,6 +178,7 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
     question the part of it that answers that question, where one stands out.
     """
     out: list[Pair] = []
+    groups = _shared_groups(pairs)
     for n, pair in enumerate(pairs):
         question = f"{pair.part_of} {pair.question}" if pair.part_of else pair.question
         if n and _ELLIPTIC.match(question):
@@ -186,7 +187,7 @@ def _with_values(pairs: Sequence[Pair]) -> list[Pair]:
         whole = parse_answer(pair.answer, question, blocks=pair.answer_blocks)
         value = whole
         if pair.shared:
-            group = [p.question for p in _shared_group(pairs, n)]
+            group = groups[n]
             # Only a short answer is read part by part: one sentence a question, or near it.
             if len(sentences(pair.answer)) <= len(group) + 1:
                 value = value_of_part(pair.answer, question, group, whole) or whole
@@ -220,15 +221,17 @@ def _refused_under(pairs: list[Pair], provisions: list[str]) -> list[Pair]:
             for p in pairs]
 
 
-def _shared_group(pairs: Sequence[Pair], n: int) -> list[Pair]:
-    """The run of shared pairs around pair ``n`` that stand under the same answer."""
-    start = n
-    while start > 0 and pairs[start - 1].shared and pairs[start - 1].answer == pairs[n].answer:
-        start -= 1
-    end = n
-    while end + 1 < len(pairs) and pairs[end + 1].shared and pairs[end + 1].answer == pairs[n].answer:
-        end += 1
-    return list(pairs[start:end + 1])
+def _shared_groups(pairs: Sequence[Pair]) -> list[list[str]]:
+    """For each pair, the questions of the run of shared pairs around it that stand under the
+    same answer (made in one pass: a letter may hold thousands of questions under one answer)."""
+    groups: list[list[str]] = []
+    run: list[str] = []
+    for n, pair in enumerate(pairs):
+        if not (n and pair.shared and pairs[n - 1].shared and pairs[n - 1].answer == pair.answer):
+            run = []  # a new run (a list shared by every pair of the run)
+        run.append(pair.question)
+        groups.append(run)
+    return groups
 
 
 _FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late",

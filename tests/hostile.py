@@ -545,6 +545,13 @@ def _one_long_line(folder: Path) -> Path:
     return _write(folder, "one_line_2mb.txt", b"How many cases were there? Three. " * 60_000)
 
 
+def _many_plain_questions(folder: Path) -> Path:
+    # Every line a question standing with the others under one answer: each of them shares it,
+    # which must not cost each question a pass over all the others.
+    lines = "".join(f"How many cases were there in area {n}?\n" for n in range(10_000))
+    return _write(folder, "ten_thousand_questions.txt", f"Dear Sir,\n{lines}Twelve.\n".encode())
+
+
 def _folder_named_like_a_file(folder: Path) -> Path:
     # A folder called reply.docx is searched, not opened: the letter inside it is read.
     inner = folder / "folder_named_like_a_file.docx" / "reply.md"
@@ -596,6 +603,8 @@ MORE_CASES: dict[str, tuple[Maker, str | None, str]] = {
     "bom_and_blanks": (_bom_and_blanks, "empty_file", "a BOM and blank lines"),
     "utf16_bom_only": (_utf16_bom_only, "empty_file", "a file of only a UTF-16 byte-order mark"),
     "one_long_line": (_one_long_line, None, "2 MB of text on one line: read in time"),
+    "many_plain_questions": (_many_plain_questions, None,
+                             "10,000 questions sharing one answer: read in time"),
     "folder_named_like_a_file": (_folder_named_like_a_file, None,
                                  "a folder named reply.docx: searched, its letter read"),
     "newline_in_name": (_newline_in_name, None, "a file name holding a newline"),

@@ -49,6 +49,7 @@ class Run:
     ended_by: str = ""  # what closed the answer: "question", "heading", "stop", "end"
     position: int = 0
     labelled: bool = False  # opened by a question label ("Question 1"): its questions are one
+    breakdown: bool = False  # its last question goes on in the bullets of its own breakdown
 
 
 @dataclass
@@ -234,6 +235,7 @@ class _Walker:
             last.units.append(unit)
         else:
             run.questions.append(Question([unit], reading.rule, self.section, stem=self.stem))
+            run.breakdown = False
         self.pending_label = False
         return True
 
@@ -362,13 +364,11 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
         return False
     if not unit.marker and not unit.label and _FOLLOW_UP.match(unit.text):
         return True
-    asked = run.questions[-1].units
-    lead = next((u for u in reversed(asked) if u.marker != "•" or u is asked[0]), asked[0])
-    if unit.marker == "•" and lead.text.rstrip().endswith(":") and all(
-            u.marker == "•" for u in asked[asked.index(lead) + 1:]) and (
-            lead.marker == "•" or lead.numbers) and _FOLLOWS_AS.search(lead.text):
+    if unit.marker == "•" and (run.breakdown or last.text.rstrip().endswith(":") and (
+            last.marker == "•" or last.numbers) and _FOLLOWS_AS.search(last.text)):
         # "1. The total spend …, categorised as follows:" / "- Private sector accommodation
         # leased …": the breakdown the question asks for, bullet by bullet.
+        run.breakdown = True
         return True
     return unit.emphasised and continues(last, unit)
 

@@ -92,12 +92,13 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
               and _ends_asking(u.text) and len(u.text.split()) >= 4
               and reads_as_question(u.text) for u in units]
     asks = []
-    for i in range(len(units)):
-        if asking[i]:
-            after = next((k for k in range(i + 1, len(units)) if not asking[k]), len(units))
-            if after < len(units) and units[after].kind != "heading" \
-                    and not _ends_asking(units[after].text):
-                asks.append(i)
+    after = len(units)  # the first unit after i's run of asking paragraphs (walked backwards)
+    for i in range(len(units) - 1, -1, -1):
+        if not asking[i]:
+            after = i
+        elif after < len(units) and units[after].kind != "heading" \
+                and not _ends_asking(units[after].text):
+            asks.append(i)
     if len(asks) < 2:
         return frozenset()
     return frozenset(i for i in asks if not units[i].marker)
@@ -356,8 +357,8 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
 
 def _first_of_numbered(units: list[Unit], readings: list[Reading]) -> list[Reading]:
     """Item 1 worded as a statement ("1. The total spend on temporary accommodation …,
-    categorised as follows:") is asked where item 2, numbered the same way, is a question
-    and nothing between them asks: the numbering says they are the request's items."""
+    categorised as follows:") is asked where the next numbered item is item 2 ("2.", "2a)"),
+    a question, and nothing between them asks: the numbering says they are the request's."""
     out = list(readings)
     for i, unit in enumerate(units):
         if unit.numbers != (1,) or not unit.marker or readings[i].role != "text" \
@@ -455,7 +456,9 @@ def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]
         # The span runs on past the last parent while the level's items are answered beneath.
         last = parents[-1]
         for i in items:
-            if i > last and all(out[k].role != "stop" for k in range(last, i)):
+            if i > last:
+                if any(out[k].role == "stop" for k in range(last, i)):
+                    break
                 last = i
         span = [i for i in items if parents[0] <= i <= last]
         if 2 * len(parents) < len(span) - len([i for i in span if out[i].role == "question"]):
