@@ -24,6 +24,10 @@ LIKE = 0.55
 # How a prose answer opens on naming the request's items it answers ("In response to questions
 # 1 and 2,", "Regarding point 4"): the words up to the item word, before its number. The
 # reader, the segmenter and the value reader each finish it as they need.
+# A request's follow-up to the question before it ("If so, …", "If not, …"), and the riders a
+# question's line goes on with after its "?" ("Please give a breakdown …", "Kindly …").
+FOLLOW_UP = r"if\s+(?:so|yes|not|no|applicable)\b"
+RIDER = rf"(?:please|kindly|{FOLLOW_UP})"
 NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+"
                r"(?:regard|reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))"
                r"\s+(?:your\s+)?(?:questions?|q|points?|items?|parts?|portions?)")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..lexicon.data import load_json
-from ..lexicon.text import NAMES_ITEMS, name_line
+from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, name_line
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -52,7 +52,7 @@ _FIELD_LINE = re.compile(r"^[A-Z][^:]{2,80}:\s*\S.{0,40}$")
 # A prose answer naming the item it answers ("In response to question 3,", "Regarding point 2").
 _NAMES_ITEM = re.compile(rf"^{NAMES_ITEMS}\s*\d", re.I)
 # A request's follow-up to its last question ("If so, please …", "If yes, which …").
-_FOLLOW_UP = re.compile(r"^if\s+(?:so|yes|not|no)\b,?\s", re.I)
+_FOLLOW_UP = re.compile(rf"^{FOLLOW_UP},?\s", re.I)
 # A line ending on a word no sentence ends on: the sentence goes on below it.
 _OPEN_END = re.compile(r"\s(?:and|or|of|the|for|in|on|a|an|with|by|from)$", re.I)
 _QUOTE_PREFIX = re.compile(r"^ {0,3}((?:> ?)+)")

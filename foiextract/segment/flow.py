@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Collection
 
-from ..lexicon.text import similarity
+from ..lexicon.text import FOLLOW_UP, similarity
 from .roles import Reading, continues
 from .phrases import boilerplate_section, reopens, reply_opening, signs_off
 from .tables import qa_rows
@@ -378,7 +378,7 @@ _FOLLOWS_AS = re.compile(r"\b(?:as\s+follows|the\s+following|broken\s+down|split
                          r"by|for\s+each|per)\b[^.?]{0,60}:\s*$", re.I)
 # "If so, please provide details …", "If not, why not?": a request's follow-up, never an answer.
 _FOLLOW_UP = re.compile(
-    r"^if\s+(?:so|yes|not|no|applicable)\b[,:]?\s+(?:.*\?\s*$|(?:please|can|could|would|"
+    rf"^{FOLLOW_UP}[,:]?\s+(?:.*\?\s*$|(?:please|can|could|would|"
     r"provide|state|confirm|give|list|detail|explain|why|what|which|how|when|who|where)\b)",
     re.I | re.S)
 

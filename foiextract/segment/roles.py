@@ -12,7 +12,7 @@ from functools import cache
 from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
-from ..lexicon.text import normalise
+from ..lexicon.text import RIDER, normalise
 from .phrases import (boilerplate_section, closing, phrases, reads_as_question, reads_as_request_intro,
                       requester_procedure, section_of)
 from .units import Unit, keys_named
@@ -114,7 +114,7 @@ def _ends_asking(text: str) -> bool:
     return bool(_RIDER.match(rider)) and len(rider.split()) <= 20
 
 
-_RIDER = re.compile(r"(?:please|if\s+(?:so|yes|not|no)\b)", re.I)
+_RIDER = re.compile(RIDER, re.I)
 
 
 def _stating(units: list[Unit]) -> frozenset[int]:

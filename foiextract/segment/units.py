@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
-from ..lexicon.text import NAMES_ITEMS, name_line
+from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, RIDER, name_line
 from .phrases import reads_as_question, signs_off
 from ..model import Block, Source, Span, spans_text
 
@@ -251,13 +251,12 @@ def _labelled_values(units: list[Unit]) -> list[Unit]:
     request's item as a label with its answer beside it, where three or more lines of the
     letter run so (a figure, a sum, "None", "Yes"). The label is the question; the
     letterhead's "Reference: FOI 123" is no item (its label names no quantity)."""
-    found = [(m := _LABELLED_VALUE.match(u.text)) is not None and u.kind != "table"
-             and not u.label and not u.heading for u in units]
-    if sum(found) < _MIN_LABELLED_VALUES:
+    found = [_LABELLED_VALUE.match(u.text) if u.kind != "table" and not u.label
+             and not u.heading else None for u in units]
+    if sum(m is not None for m in found) < _MIN_LABELLED_VALUES:
         return units
     out: list[Unit] = []
-    for unit, labelled in zip(units, found):
-        match = _LABELLED_VALUE.match(unit.text) if labelled else None
+    for unit, match in zip(units, found):
         if match is None:
             unit.index = len(out)
             out.append(unit)
@@ -315,7 +314,7 @@ def _last_mark(text: str) -> int:
 
 
 # The request's rider after its question mark, ending its line's asking: "If so, please …".
-_RIDER_SENTENCE = re.compile(r"\s+(?:if\s+(?:so|yes|not|applicable)\b,?\s*)?(?:please|kindly)\b"
+_RIDER_SENTENCE = re.compile(rf"\s+(?:{FOLLOW_UP},?\s*)?(?:please|kindly)\b"
                              r"[^.?!]{3,200}\.(?=\s+[A-Z0-9£])", re.I)
 
 
@@ -620,8 +619,8 @@ def _answered_below(above: list[Span], text: str) -> bool:
     return not reads_as_question(text) or not _RIDER_LINE.match(text)
 
 
-_RIDER_LINE = re.compile(r"(?:please|kindly|if\s+(?:so|yes|not|no|possible|available)\b|and|or|"
-                         r"also|including|broken|split)\b", re.I)
+_RIDER_LINE = re.compile(rf"(?:{RIDER}|if\s+(?:possible|available)|and|or|also|including|broken|"
+                         r"split)\b", re.I)
 
 
 def _ends_sentence_or_name(line: list[Span]) -> bool:
