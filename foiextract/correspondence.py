@@ -30,6 +30,7 @@ from functools import cache
 from typing import Any
 
 from .lexicon.data import load_json
+from .lexicon.text import counted_item
 from .model import Block, Document
 from .foi.reference import find_reference_in
 
@@ -155,7 +156,8 @@ def score(message: Document, request_items: tuple[str, ...] = ()) -> ReplyScore:
         substantive=len(phrases["substantive"].findall(text)),
         acknowledgement=len(phrases["acknowledgement"].findall(text)),
         clarification=len(phrases["clarification"].findall(text)),
-        list_items=sum(1 for b in body if b.kind == "list_item" and b.marker != "•"),
+        list_items=sum(1 for b in body if b.kind == "list_item" and b.marker != "•"
+                       or b.kind == "paragraph" and counted_item(b.text) is not None),
         request_items=sum(1 for item in request_items if item and item in folded),
         attachments=len([a for a in attachments.split(";") if a.strip()]) + len(message.attachments),
         words=len(text.split()),

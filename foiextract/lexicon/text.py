@@ -21,16 +21,38 @@ _STEM = re.compile(r"(?:ations|ation|ions|ion|ings|ing|ed|es|ly|s)$")
 # How alike two questions must read to be the same question, and to be a likely match.
 SAME = 0.85
 LIKE = 0.55
-# How a prose answer opens on naming the request's items it answers ("In response to questions
-# 1 and 2,", "Regarding point 4"): the words up to the item word, before its number. The
-# reader, the segmenter and the value reader each finish it as they need.
 # A request's follow-up to the question before it ("If so, …", "If not, …"), and the riders a
 # question's line goes on with after its "?" ("Please give a breakdown …", "Kindly …").
 FOLLOW_UP = r"if\s+(?:so|yes|not|no|applicable)\b"
 RIDER = rf"(?:please|kindly|{FOLLOW_UP})"
+# How a prose answer opens on naming the request's items it answers ("In response to questions
+# 1 and 2,", "Regarding point 4"): the words up to the item word, before its number. The
+# reader, the segmenter and the value reader each finish it as they need.
 NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+"
                r"(?:regard|reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))"
                r"\s+(?:your\s+)?(?:questions?|q|points?|items?|parts?|portions?)")
+# "3 - Start date and duration …", "1 – a) Please disclose …": an item numbered with a dash, as
+# replies restate requests (alone, "5 - 10 days" is a range: the reader and the segmenter read
+# it as an item only where such lines count 1, 2, 3…).
+DASHED_ITEM = re.compile(r"^(?P<n>\d{1,3}) [-–—] (?=[A-Z]|[a-h]\)\s)")
+# "Question 2: Do you have …", "Q2 …": a question's label and number opening a line.
+LABEL_NUMBER = re.compile(r"^(?:questions?|q|request|item)\s*(?P<n>\d{1,3})(?![\d/.,])", re.I)
+
+
+def counted_item(text: str) -> tuple[str, int] | None:
+    """The kind and number of a line that opens with a counted item: "3 - Start date …"
+    ("dashed", 3) or "Question 2: Do you …" ("label", 2); None for any other line.
+
+    >>> counted_item("3 - Start date and duration."), counted_item("Question 2: Do you?")
+    (('dashed', 3), ('label', 2))
+    >>> counted_item("5 - 10 days"), counted_item("Q2/3 figures")
+    (None, None)
+    """
+    if text[:1].isdigit():
+        dashed = DASHED_ITEM.match(text)
+        return ("dashed", int(dashed["n"])) if dashed else None
+    label = LABEL_NUMBER.match(text) if text[:1] in "QqRrIi" else None
+    return ("label", int(label["n"])) if label else None
 
 
 def normalise(text: str) -> str:

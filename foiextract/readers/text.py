@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..lexicon.data import load_json
-from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, name_line
+from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, counted_item, name_line
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -492,8 +492,13 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
             out.append(block)
         current = None
 
+    counted: dict[str, int] = {}  # the number the next "N - …" or "Question N" line would have
     for n, line in enumerate(group):
         item = _enumerator(line.text)
+        count = counted_item(line.text)
+        counts_on = count is not None and count[1] in (counted.get(count[0]), 1)
+        if count is not None:
+            counted[count[0]] = count[1] + 1
         if item and current is not None and current.kind == "paragraph" \
                 and line.text[:1] in "-–*" and _wrapped(current.last, line, width):
             item = None  # a dash that carries on a wrapped sentence, not a bullet
@@ -505,7 +510,10 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
         if current is None:
             current = _Builder("paragraph", "", line.indent, [line.text], line, line)
         else:
-            wrapped = _wrapped(current.last, line, width) or _question_ends(current, line)
+            # "3 - Start date …" under "2 - Actual spend …", "Question 2: …" under "Question 1:
+            # …? Outlook": the count goes on, a new item, however the line above ended.
+            wrapped = not counts_on and (_wrapped(current.last, line, width)
+                                         or _question_ends(current, line))
             hanging = current.kind == "list_item" and line.indent > current.indent
             caps_head = (n == 1 and current.kind == "paragraph" and not dense
                          and _is_caps_heading(current.last.text) and not wrapped

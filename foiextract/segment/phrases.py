@@ -53,6 +53,24 @@ _CONDITION = re.compile(r"^(?:(?:if|where|when)\s*(?:/\s*|\s+or\s+)?)+\s*(?:avai
                         r"applicable|so|yes|known|held|recorded)\s*,?\s*(?=\w)", re.I)
 
 
+def names_what_is_asked(text: str) -> bool:
+    """True when a paragraph opens by naming what a request asks for, with no verb of being or
+    having in its first sentence: "The total number of road works carried out …" (not "The dates
+    on which … are withheld", an answer).
+
+    >>> names_what_is_asked("The total number of road works carried out within your area.")
+    True
+    >>> names_what_is_asked("The dates on which the meetings took place are withheld.")
+    False
+    """
+    return bool(_patterns()["request"].match(text)) and len(text.split()) >= 3 \
+        and not _STATES.search(text.split(". ", 1)[0])
+
+
+# A sentence's verb of being or having.
+_STATES = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|cannot|does|do|did)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reads_as_question(text: str, *, strict: bool = False) -> bool:
     """True when a paragraph reads as a question or a request for information.
@@ -76,7 +94,8 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     if len(text) < 8:
         return False
     if strict:
-        return bool(pats["interrogative"].match(text)) and len(text.split()) >= 3
+        return bool(pats["interrogative"].match(text) or _ASKS_IN_PERSON.match(text)) \
+            and len(text.split()) >= 3
     if "?" in text[:400] and pats["interrogative"].match(text):
         return True
     if _YES_NO.match(text):
@@ -94,6 +113,14 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     # comes after what led to it.
     last = _LAST_SENTENCE.search(text) if len(text) < 600 else None
     return last is not None and bool(_ASKS_FOR.match(last.group(1)))
+
+
+# The requester asking in person ("I would like to know …", "Could you …", "Please provide
+# …"): no answer opens so, where "The dates on which …" may.
+_ASKS_IN_PERSON = re.compile(
+    r"(?:i\s+would\s+(?:like|be\s+grateful)|i'd\s+like|i\s+(?:request|am\s+requesting|wish\s+to)"
+    r"|(?:could|can|would)\s+you|kindly|please\s+(?:could\s+you\s+)?(?:provide|send|supply|give|"
+    r"tell|confirm|list|state|advise|detail|share|explain|indicate|identify|disclose))\b", re.I)
 
 
 # A condition the request puts before what it asks: "if the role of the dog warden has been

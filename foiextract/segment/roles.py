@@ -13,8 +13,8 @@ from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from ..lexicon.text import RIDER, normalise
-from .phrases import (boilerplate_section, closing, phrases, reads_as_question, reads_as_request_intro,
-                      requester_procedure, section_of)
+from .phrases import (boilerplate_section, closing, names_what_is_asked, phrases,
+                      reads_as_question, reads_as_request_intro, requester_procedure, section_of)
 from .units import Unit, keys_named
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
@@ -526,7 +526,9 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
                 and (after.bold, after.italic) == style):
             out[i] = Reading("question", "question_sibling")
         elif (out[i].role == "text" and out[i - 1].rule == "question_label"
-              and unit.label != "answer" and reads_as_question(unit.text)):
+              and unit.label != "answer" and reads_as_question(unit.text)
+              and not _GIVES_FIGURE.search(unit.text)):
+            # (Not "Number of main applicants …: 28.": a figure given is the answer.)
             out[i] = Reading("question", "question_label")
         elif (out[i].role == "heading" and unit.numbers and not unit.heading
               and out[i - 1].role == out[i + 1].role == "text"
@@ -546,6 +548,7 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
     return out
 
 
+_GIVES_FIGURE = re.compile(r"[:=]\s*[£$€]?\d")
 _GROUP_LEAD_IN = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?"
                             r"(?:confirm|provide|answer|advise|tell\s+me)\b[^?]{0,40}\bthe\s+"
                             r"following\b[^?]{0,100}[:?]\s*$", re.I)
@@ -662,10 +665,13 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
         return _QUESTIONS[cue]
     if cue in ("quote", "emphasis") and requester_procedure(unit.text):
         return None  # the requester's own words on how to answer, set apart: no question
-    # "Q15: The dates … are withheld" is an answer given by number, not a question.
-    if cue and "question_" + cue not in ctx.disabled and reads_as_question(
-            unit.text, strict=cue in ("label", "numbered") and unit.marker.lower().startswith("q")
-            and not unit.marker.lower().startswith("question")):
+    # "Q15: The dates … are withheld" is an answer given by number, not a question; "Q1. The
+    # total number of road works carried out …" names what is asked.
+    strict = cue in ("label", "numbered") and unit.marker.lower().startswith("q") \
+        and not unit.marker.lower().startswith("question")
+    if cue and "question_" + cue not in ctx.disabled and (
+            reads_as_question(unit.text, strict=strict)
+            or strict and names_what_is_asked(unit.text)):
         return _QUESTIONS[cue]
     return None
 

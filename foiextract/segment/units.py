@@ -46,7 +46,7 @@ _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
 # "1 – I can confirm…", "2 - 14", "1, Between July 2023 and…": a number and a dash (or a
 # comma typed for the stop); read as an enumerator only where such paragraphs count 1, 2, 3…
 # ("5 - 10 days" alone is a range, "1, 2 and 3 were…" a list of figures).
-_DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})(?:\s?[–—-]|,)\s+(?=[A-Z0-9£$€(\"'“‘])")
+_DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})(?:\s?[–—-]|,)\s+(?=[A-Z0-9£$€(\"'“‘]|[a-h]\)\s)")
 # A bullet typed as text: "·", "•", "▪", "◦", "●", "‣", "∙", "" (Symbol's), or ". " before a
 # capital (a bullet lost in a conversion). "-" and "*" are left to the readers' own lists.
 _TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z]))\s*")
@@ -540,7 +540,14 @@ def _number_dashed(units: list[Unit]) -> None:
     counts."""
     dashed = [(unit, match) for unit in units if unit.text[:1].isdigit() and not unit.marker
               and not unit.label and (match := _DASHED_ENUMERATOR.match(unit.text))]
-    if len(dashed) < 2 or not _counts_from_one([int(m.group("n")) for _u, m in dashed]):
+    if len(dashed) < 2:
+        return
+    numbers = [int(m.group("n")) for _u, m in dashed]
+    # "1.How many panels…?" then "2 - What the process is…": the dashes carry a count on.
+    above = next((u.numbers[0] for u in reversed(units[:dashed[0][0].index])
+                  if len(u.numbers) == 1 and u.marker[:1].isdigit()), None)
+    if not _counts_from_one(([above] if above is not None and above + 1 == numbers[0] else [])
+                            + numbers):
         return
     for unit, match in dashed:
         unit.text = unit.text[match.end():].strip()
@@ -566,7 +573,8 @@ def _counts_from_one(numbers: list[int]) -> bool:
     "1 - …", "2 - …"), with at least one count reaching 2."""
     if numbers[0] != 1 or max(numbers) < 2:
         return False
-    return all(n == previous + 1 or n == 1 for previous, n in zip(numbers, numbers[1:]))
+    # A number typed twice ("3 - …", "3 - …" for 3 and 4) does not break the count.
+    return all(n in (previous + 1, previous, 1) for previous, n in zip(numbers, numbers[1:]))
 
 
 def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
