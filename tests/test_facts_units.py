@@ -255,6 +255,11 @@ def test_reference_from_subject_and_opening() -> None:
     ("dealt with under the Environmental Information (Scotland) Regulations 2004", "EIRS"),
     ("your request under the Illinois Freedom of Information Act, 5 ILCS 140", "FOIA-US"),
     ("Thank you for your letter.", ""),
+    # A US state's own law, by its name or its statute.
+    ("I am responding to your request under the Michigan Freedom of Information Act.", "FOIA-US"),
+    ("The records are exempt under the California Public Records Act.", "FOIA-US"),
+    ("Redacted under MCL 15.243(1)(a).", "FOIA-US"),
+    ("Our New York office handled it under the Freedom of Information Act 2000.", "FOIA"),
 ])
 def test_legislation(text: str, law: str) -> None:
     assert legislation_of_text(text) == law

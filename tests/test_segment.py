@@ -679,6 +679,31 @@ def test_a_request_named_only_in_the_opening_is_asked_and_the_body_answers_it(
     assert [(p.question, p.answer) for p in seg.pairs] == want
 
 
+@pytest.mark.parametrize("opening, body, question, answer", [
+    # The request named and its verdict after it, in one paragraph (a US city clerk's letter).
+    ("I am responding to your request under the Michigan Freedom of Information Act received May "
+     "20, 2015, for records of the enhanced access policy and records of decisions relating to "
+     "it. Your request is granted in part and denied in part. Some records do not exist.",
+     "The City does not warrant or guarantee the accuracy of the information provided.",
+     "records of the enhanced access policy and records of decisions relating to it",
+     "Your request is granted in part and denied in part. Some records do not exist."),
+    ("Your revised request on April 27th 2015 for records of complaints about broken hydrants "
+     "is granted. The records are attached.", "",
+     "records of complaints about broken hydrants", "The records are attached."),
+    # "You are seeking …": what was asked, then the body answers.
+    ("This is the final response to your request dated October 14, 2020. You are seeking all "
+     "emails sent to the security office from October 1, 2020 to October 14, 2020.",
+     "A search produced a total of 13 pages, released in full.",
+     "all emails sent to the security office from October 1, 2020 to October 14, 2020",
+     "A search produced a total of 13 pages, released in full."),
+])
+def test_a_request_named_with_its_verdict_is_asked_and_answered(
+        opening: str, body: str, question: str, answer: str) -> None:
+    letter = f"Dear Mr. Vielmetti:\n\n{opening}\n\n{body}\n\nSincerely,\n\nJacqueline Beaudry\n"
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer) for p in seg.pairs] == [(question, answer)]
+
+
 def test_what_is_asked_after_what_led_to_it_is_a_question() -> None:
     letter = ("*1. I notice that the council has changed the way it keeps its register. Please "
               "send me the specification of the new system.*\n\nWe use Salesforce.\n\n"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lexicon.citing import as_condition, illinois_cited
+from ..lexicon.citing import as_condition, us_cited
 from ..lexicon.data import load_json
 from ..lexicon.scan import folded, matches
 
@@ -199,11 +199,12 @@ def describe(provision: str, regulation: bool, legislation: str) -> tuple[str, b
 
 
 
-def illinois_relied_on(text: str) -> list[RawCitation]:
-    """The Illinois FOIA provisions ``text`` relies on (:func:`~..lexicon.citing.illinois_cited`).
+def us_relied_on(text: str) -> list[RawCitation]:
+    """The provisions of a US freedom of information law ``text`` relies on
+    (:func:`~..lexicon.citing.us_cited`).
 
-    >>> [c.provision for c in illinois_relied_on("unduly burdensome under 5 ILCS 140/3(g)")]
+    >>> [c.provision for c in us_relied_on("unduly burdensome under 5 ILCS 140/3(g)")]
     ['5 ILCS 140/3(g)']
     """
     return [RawCitation(provision, False, start, end)
-            for provision, start, end in illinois_cited(text)]
+            for provision, start, end in us_cited(text)]

@@ -23,7 +23,7 @@ from typing import Sequence, cast
 
 from ..model import Document, Pair
 from .authority import find_authority
-from .exemptions import RawCitation, describe, illinois_relied_on, raw_citations, relied_on
+from .exemptions import RawCitation, describe, us_relied_on, raw_citations, relied_on
 from ..lexicon.guidance import GUIDANCE_WORDS, drafting_guidance, guidance_at
 from .legislation import Legislation, handled_under, legislation_of_text
 from .outcome import outcome
@@ -172,9 +172,9 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     responded = response_date(document)
     reference = find_reference(document)
     if legislation == "FOIA-US":
-        raw = illinois_relied_on(text)
+        raw = us_relied_on(text)
         provisions = tuple(c.provision for c in raw)
-        relied = [tuple(c.provision for c in illinois_relied_on(p.answer)) for p in pairs] \
+        relied = [tuple(c.provision for c in us_relied_on(p.answer)) for p in pairs] \
             if provisions else []
     else:
         provisions = relied_on(raw, legislation)

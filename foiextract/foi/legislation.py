@@ -20,12 +20,24 @@ from ..lexicon.scan import first, folded, matches, starts
 
 Legislation = Literal["FOIA", "EIR", "FOISA", "EIRS", "FOIA-US", ""]
 
+# The states of the United States, each with a freedom of information (or public records) law of
+# its own.
+US_STATES = ("Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+             "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+             "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+             "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+             "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+             "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+             "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+             "Washington", "West Virginia", "Wisconsin", "Wyoming")
+_STATE = "|".join(s.replace(" ", r"\s+") for s in US_STATES)
 # Longest, most specific names first: the Scottish Act contains the UK Act's words.
 LAW_NAMES: tuple[tuple[Legislation, re.Pattern[str]], ...] = (
     ("FOIA-US", re.compile(
-        r"\b5\s+ILCS\s+140|\bIllinois\s+Freedom\s+of\s+Information\s+Act|\b5\s+U\.?\s?S\.?\s?C\.?\s+"
+        r"\b5\s+ILCS\s+140|\b5\s+U\.?\s?S\.?\s?C\.?\s+"
         r"(?:§\s*)?552\b|\bFOIA\s+Officer\b|\bPublic\s+Access\s+Counselor\b|\bFOIA\s+(?:file|request)\s+"
-        r"no\b|\bIllinois\b|\bChicago,\s+IL\b", re.IGNORECASE)),
+        rf"no\b|\b(?:{_STATE})\s+(?:Freedom\s+of\s+Information|Public\s+Records|Open\s+Records)\s+"
+        r"(?:Act|Law)\b|\bMCL\s+15\.2\d\d\b|\bIllinois\b|\bChicago,\s+IL\b", re.IGNORECASE)),
     ("EIRS", re.compile(r"Environmental\s+Information\s+\(Scotland\)\s+Regulations|\bEIRS\b|\bEISRs?\b",
                         re.IGNORECASE)),
     ("FOISA", re.compile(r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|\bFoISA\b",
@@ -36,7 +48,9 @@ LAW_NAMES: tuple[tuple[Legislation, re.Pattern[str]], ...] = (
 )
 # The words every match of a pattern starts with, case folded (``EIR`` is case-sensitive).
 LAW_STARTS: dict[Legislation, tuple[str, ...]] = {
-    "FOIA-US": ("illinois", "foia", "public", "chicago"),  # and "5" before ILCS or U.S.C. 552
+    # and "5" before ILCS or U.S.C. 552
+    "FOIA-US": ("illinois", "foia", "public", "chicago", "mcl",
+                *dict.fromkeys(s.split()[0].lower() for s in US_STATES)),
     "EIRS": ("environmental", "eirs", "eisr"),
     "FOISA": ("freedom", "foisa"),
     "EIR": ("Environmental", "EIR"),

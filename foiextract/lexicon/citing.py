@@ -54,3 +54,41 @@ def illinois_cited(text: str) -> list[tuple[str, int, int]]:
         if all(p != provision for p, _s, _e in found):
             found.append((provision, m.start(), m.end()))
     return [c for c in found if not any(o[0] != c[0] and o[0].startswith(c[0] + "(") for o in found)]
+
+
+# Michigan's FOIA (MCL 15.231 et seq.): its exemptions are section 15.243 ("MCL 15.243(1)(a)").
+_MICHIGAN = re.compile(r"\bMCL\s*15\.243\s?(?P<subs>(?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)", re.I)
+# The federal FOIA's exemptions, 5 U.S.C. 552(b)(1)-(9): "5 U.S.C. § 552 (b)(6)", "FOIA Exemption
+# 6", "Exemption (b)(7)(C)".
+_FEDERAL = re.compile(
+    r"\b5\s+U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?552\s?\(b\)\s?\((?P<n>[1-9])\)(?P<subs>(?:\([A-F]\))*)"
+    r"|\bExemptions?\s+(?:\(b\)\s?\((?P<n2>[1-9])\)(?P<subs2>(?:\([A-F]\))*)|(?P<n3>[1-9])\b)")
+
+
+def us_cited(text: str) -> list[tuple[str, int, int]]:
+    """The provisions of a US freedom of information law that ``text`` relies on, in order of
+    first citation, each in its statute's form: Illinois (:func:`illinois_cited`), Michigan's
+    section 15.243 and the federal Act's exemptions 552(b)(1) to (9).
+
+    >>> [provision for provision, _start, _end in us_cited(
+    ...     "Portions are releasable pursuant to Title 5 U.S.C. § 552 (b)(6), FOIA Exemption 6. "
+    ...     "Redacted under MCL 15.243(1)(a).")]
+    ['5 U.S.C. 552(b)(6)', 'MCL 15.243(1)(a)']
+    """
+    found = illinois_cited(text) if "ILCS" in text or "Section" in text else []
+    if "MCL" in text:
+        for m in _MICHIGAN.finditer(text):
+            subs = "".join(m["subs"].split()).lower()
+            found.append((f"MCL 15.243{subs}", m.start(), m.end()))
+    if "552" in text or "xemption" in text:
+        for m in _FEDERAL.finditer(text):
+            number = m["n"] or m["n2"] or m["n3"]
+            subs = (m["subs"] if m["n"] else m["subs2"] if m["n2"] else "") or ""
+            found.append((f"5 U.S.C. 552(b)({number}){subs}", m.start(), m.end()))
+    found.sort(key=lambda c: c[1])
+    first: dict[str, tuple[str, int, int]] = {}
+    for cited in found:
+        first.setdefault(cited[0], cited)
+    kept = list(first.values())
+    # A bare exemption folded into a fuller citation of it ("…552(b)(7)" into "…552(b)(7)(C)").
+    return [c for c in kept if not any(o[0] != c[0] and o[0].startswith(c[0] + "(") for o in kept)]

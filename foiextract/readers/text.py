@@ -496,7 +496,10 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
     for n, line in enumerate(group):
         item = _enumerator(line.text)
         count = counted_item(line.text)
-        counts_on = count is not None and count[1] in (counted.get(count[0]), 1)
+        # The count goes on ("3 - " under "2 - "), or begins after a finished line ("…the
+        # following information:" / "1 - …"; not "(as detailed in" / "question 1)").
+        counts_on = count is not None and (count[1] == counted.get(count[0]) or count[1] == 1 and (
+            current is None or current.last.text.rstrip().endswith((".", "?", "!", ":"))))
         if count is not None:
             counted[count[0]] = count[1] + 1
         if item and current is not None and current.kind == "paragraph" \

@@ -15,7 +15,7 @@ to its request item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
@@ -423,13 +423,21 @@ def _place_named(text: str, count: int) -> int | None:
 def _named_then_answered(units: list[Unit], readings: list[Reading]
                          ) -> tuple[list[str], list[Pair]] | None:
     """The request as the letter's opening names it, answered by the letter's body after it."""
-    for k, (unit, reading) in enumerate(zip(units[:12], readings[:12])):
+    for k, (unit, reading) in enumerate(zip(units[:16], readings[:16])):
         if unit.kind == "quote" or reading.role == "stop":
             continue
         named = _NAMES_REQUEST.search(unit.text)
         seeking = _REQUEST_SEEKING.search(unit.text)
+        settled = (_REQUEST_SETTLED.search(unit.text) or _YOU_SEEK.search(unit.text)) \
+            if named is None and seeking is None else None
+        verdict = ""  # what the paragraph naming the request goes on to say of it
         if seeking is not None:
             what = _unquoted(seeking.group("what"))  # "…responding to your request seeking: …"
+        elif settled is not None:
+            # "I am responding to your request … received May 20, 2015, for records of … Your
+            # request is granted in part …": the request named, its verdict after it.
+            what = settled.group("what").strip(" ,")
+            verdict = _VERDICT_ON_NAMED.sub("", unit.text[settled.end("what"):]).lstrip(" .").rstrip()
         elif named is not None:
             what = named.group("what").strip(" ,")
         elif _ASKED_AS_FOLLOWS.search(unit.text):
@@ -446,6 +454,8 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
                 asked, what, k = quoted, _unquoted(" ".join(u.text for u in quoted)), k + len(quoted)
                 set_out = True
         body = _reply_body(units[k + 1:], readings[k + 1:])
+        if verdict:
+            body = [replace(unit, text=verdict), *body]
         if len(what.split()) < 3 or not body or _HOLDING.search(_answer_text(body)):
             return None  # nothing named, nothing said, or only when it will be answered
         question = Question(asked, "request_named", "")
@@ -461,6 +471,18 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
 
 
 _FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+# "I am responding to your request under the … Act received May 20, 2015, for records of … .
+# Your request is granted …", "Your revised FOIA request on April 27th 2015 for records … is
+# granted.": what was asked, up to the verdict or the next sentence on it.
+_REQUEST_SETTLED = re.compile(
+    r"\b(?:(?:responding|respond|in\s+response)\s+to\s+your|your)\s+(?:[\w()“”\"-]+\s+){0,4}?"
+    r"request\b[^.]{0,160}?,?\s+for\s+(?P<what>\w.{8,600}?)(?=\s+(?:is|was)\s+(?:hereby\s+)?"
+    r"(?:granted|denied)\b|\.\s+(?:your|the|this|we|i|please)\s)", re.I | re.S)
+# "…received by this office on October 14, 2020. You are seeking all emails sent to/from …".
+_YOU_SEEK = re.compile(r"\byou\s+(?:are|were)\s+(?:seeking|requesting)\s+(?P<what>\w.{8,400}?)"
+                       r"\.(?=\s|$)", re.I | re.S)
+_VERDICT_ON_NAMED = re.compile(r"^\s*(?:is|was)\s+(?:hereby\s+)?(?:granted|denied)[^.]*\.\s*"
+                               r"(?=\S)", re.I)
 # "COPA is now timely responding to your request seeking: information for all CR …": the
 # request set out after the colon, to the paragraph's end.
 _REQUEST_SEEKING = re.compile(r"\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(?:seeking|for|asking\s+for)"

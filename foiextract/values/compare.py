@@ -8,6 +8,8 @@ True
 False
 >>> same_value("withheld", "5 ILCS 140/3(g)", "s3(g)")
 True
+>>> same_value("withheld", "5 U.S.C. 552(b)(6); MCL 15.243(1)(a)", "s552(b)(6); s15.243(1)(a)")
+True
 """
 
 from __future__ import annotations
@@ -16,8 +18,18 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-# An Illinois FOIA section in full ("5 ILCS 140/7(1)(c)") or short as a UK one ("s7(1)(c)").
-_ILLINOIS = re.compile(r"\b5\s*ILCS\s*140/", re.I)
+# A US FOIA section in full ("5 ILCS 140/7(1)(c)", "MCL 15.243(1)(a)", "5 U.S.C. 552(b)(6)") or
+# short as a UK one ("s7(1)(c)", "s15.243(1)(a)", "s552(b)(6)").
+_US_STATUTE = re.compile(r"\b(?:5\s*ILCS\s*140/|MCL\s*(?=15\.)|5\s+U\.S\.C\.\s*(?=552))", re.I)
+
+
+def short_provision(provision: str) -> str:
+    """A provision in the short form gold writes: "5 U.S.C. 552(b)(6)" as "s552(b)(6)".
+
+    >>> short_provision("MCL 15.243(1)(a)"), short_provision("s40(2)")
+    ('s15.243(1)(a)', 's40(2)')
+    """
+    return _US_STATUTE.sub("s", provision)
 
 
 def _parts(value: str) -> list[str]:
@@ -48,7 +60,7 @@ def same_value(kind: str, a: str, b: str) -> bool:
     """
     a, b = a or "", b or ""
     if kind == "withheld":
-        a, b = _ILLINOIS.sub("s", a), _ILLINOIS.sub("s", b)
+        a, b = short_provision(a), short_provision(b)
     if kind == "date":
         return [p.replace(" ", "") for p in _parts(a)] == [p.replace(" ", "") for p in _parts(b)]
     pa, pb = _parts(a), _parts(b)

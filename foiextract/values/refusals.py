@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
-from ..lexicon.citing import as_condition, illinois_cited
+from ..lexicon.citing import as_condition, us_cited
 from ..lexicon.data import load_json
 
 # "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
@@ -47,11 +47,13 @@ def exemptions_cited(text: str) -> list[str]:
     >>> exemptions_cited("Section 41 of the Local Government (Miscellaneous Provisions) Act 1982")
     []
     """
-    if "ILCS" in text or " of the Act" in text or " of FOIA" in text:
-        # An Illinois letter's provisions ("under 5 ILCS 140/3(g)", "Section 7(1)(c) of FOIA").
-        illinois = [provision for provision, _start, _end in illinois_cited(text)]
-        if illinois:
-            return illinois
+    if "ILCS" in text or " of the Act" in text or " of FOIA" in text or "MCL 15" in text \
+            or "U.S.C" in text or "FOIA Exemption" in text:
+        # A US letter's provisions ("under 5 ILCS 140/3(g)", "Section 7(1)(c) of FOIA", "MCL
+        # 15.243(1)(a)", "5 U.S.C. § 552 (b)(6), FOIA Exemption 6").
+        us = [provision for provision, _start, _end in us_cited(text)]
+        if us:
+            return us
     procedural = set(vocab()["procedural_sections"])
     exemptions = _exemption_numbers()
     found: list[str] = []
@@ -121,10 +123,12 @@ def withheld_exemptions(text: str) -> list[str] | None:
 # "…commercially sensitive and therefore they will not be disclosed": a refusal that cites
 # nothing is still one.
 _STRONG = re.compile(r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?|"
+                     r"(?:is|are|hereby|partially)\s+denied|denied\s+in\s+(?:part|whole)|"
                      r"(?:(?:will|shall|can|could|would|are|is|am|do|does)\s*(?:not|n['’]t)"
                      r"|cannot|unable|declined?|not\s+to)\s+(?:be\s+)?(?:able\s+)?(?:to\s+)?"
                      r"(?:disclosed?|released?))\b", re.I)
-_STRONG_WORDS = ("withheld", "exempt", "neither confirm nor deny", "refuse", "disclose", "release")
+_STRONG_WORDS = ("withheld", "exempt", "neither confirm nor deny", "refuse", "disclose", "release",
+                 "denied")
 
 
 def says_not_held(text: str) -> bool:

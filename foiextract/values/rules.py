@@ -195,9 +195,10 @@ def withheld(a: Answer) -> Value | None:
         cited = _opening_citation(a.first)
     if cited is None or (not cited and urls(a.text)):
         return None
-    if not cited and says_not_held(a.first):
-        # "We do not have a record of the total … we cannot provide a breakdown by provider":
-        # not held, and what cannot be given follows from it; no exemption is cited.
+    if not cited and says_not_held(a.text):
+        # "We do not have a record of the total … we cannot provide a breakdown by provider",
+        # "Your request is denied to the extent that some records do not exist": not held, and
+        # what cannot be given follows from it; no exemption is cited.
         return None
     if "redact" in a.lower and (_SENT_WITH_REDACTIONS.search(a.first) or (
             "redact" not in a.first.lower() and withheld_exemptions(a.first) is None)):
