@@ -268,3 +268,16 @@ def test_a_line_ending_on_a_word_no_sentence_ends_on_carries_on(end: str, joined
                      for n in range(6))
     first = text.layout(lines).blocks[0].text
     assert first.endswith("2023-24:") is joined
+
+
+@pytest.mark.parametrize("address", ["[mailto:foi.request@example.org]", "<foi.request@example.org>"])
+def test_a_quoted_original_whose_sender_address_wraps_is_still_quoted(address: str) -> None:
+    # Outlook's "From: Name" with the address on the line under it, then Sent, To, Subject: the
+    # header of the quoted original, whose lines are the request, not the reply.
+    body = ("Dear Mr Hall,\n\nPlease find our response below.\n\n811\n\n"
+            f"From: Nicholaus Hall\n{address}\nSent: 11 April 2018 01:16\nTo: FOI\n"
+            "Subject: Freedom of Information request\n\nPlease provide the number of trees.\n")
+    lay = text.layout(body)
+    assert [b.text for b in lay.blocks if b.kind != "quote"] == [
+        "Dear Mr Hall,", "Please find our response below.", "811"]
+    assert [b.text for b in lay.blocks if b.kind == "quote"] == ["Please provide the number of trees."]

@@ -1049,3 +1049,23 @@ def test_three_labelled_values_are_questions_with_their_answers(
                     + "\n\nYours faithfully,\nThe Council\n", "utf-8")
     pairs = segment(read_document(str(path))).pairs
     assert [p.question for p in pairs if p.rule == "question_labelled_value"] == labels
+
+
+def test_items_run_on_in_one_paragraph_are_items_and_the_reply_answers_each() -> None:
+    # The request's numbered items lost their line breaks ("…trees; 2. The number …"); the reply
+    # restates each with its figure after "=", and says the lead-in again after the first answer.
+    letter = ("> Please provide the total number of trees planted over the season.\n>\n"
+              "> Further, please break this number down as follows:\n>\n"
+              "> 1. The number replacing felled trees; 2. The number replacing failed young "
+              "trees; 3. The number planted in new locations.\n\n"
+              "Please provide the total number of trees planted over the season - 811 Further, "
+              "please break this number down as follows:\n\n"
+              "1. The number replacing felled trees = 677\n\n"
+              "2. The number replacing failed young trees = 33\n\n"
+              "3. The number planted in new locations = 59\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [(p.question, p.answer) for p in pairs] == [
+        ("Please provide the total number of trees planted over the season.", "811"),
+        ("The number replacing felled trees", "677"),
+        ("The number replacing failed young trees", "33"),
+        ("The number planted in new locations.", "59")]

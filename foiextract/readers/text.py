@@ -359,6 +359,10 @@ def _next_texts(lines: list[_Line]) -> list[str]:
     return found
 
 
+# An e-mail address set on the line under its header field's name: "[mailto:…]", "<a@b.org>".
+_WRAPPED_ADDRESS = re.compile(r"^[\[<(].*(?:@|mailto:).*[\]>)]$", re.I)
+
+
 def _original_header_length(lines: list[_Line], n: int) -> int:
     """How many lines from ``n`` make up a quoted original's header (0 if none)."""
     rules = _rules()
@@ -378,6 +382,9 @@ def _original_header_length(lines: list[_Line], n: int) -> int:
         nxt = lines[n + count].text
         if rules["header_field"].match(nxt):
             fields += 1
+        elif _WRAPPED_ADDRESS.match(nxt) and lines[n + count - 1].text.lower().startswith(
+                ("from:", "to:", "cc:")):
+            pass  # "From: Nicholaus Hall" / "[mailto:…]": the sender's address on a line of its own
         elif not (nxt and lines[n + count - 1].text.lower().startswith("subject:")
                   and len(lines[n + count - 1].text) > 60):
             break  # only a long Subject line wraps onto the next

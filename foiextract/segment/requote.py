@@ -18,7 +18,7 @@ from ..lexicon.text import normalise, words
 from .units import Unit
 
 _SUB = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})(?:\.\)|[.)])$", re.I)
-_SEPARATOR = re.compile(r"^[\s\-–—:.;,]+")
+_SEPARATOR = re.compile(r"^[\s\-–—:.;,=]+")
 # A year's second half run on to it ("2018/19", "2018-19"): the label goes on.
 _FOLLOWS_ON = re.compile(r"[/\-–]\d")
 
@@ -112,7 +112,17 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         if rest and _quotes_on(rest, quoted, quotes):
             # The request's next quoted paragraph, restated with it: the request, not an answer.
             head, rest = replace(head, text=unit.text), ""
+        echoed = _lead_in_within(rest, quoted, quotes)
         out.append(head)
+        if echoed:
+            # "…planting season - 811 Further, please break this number down as follows:": the
+            # answer stops where the request's next paragraph, a lead-in, is said again.
+            out.append(replace(unit, text=rest[:echoed].strip(), marker="", numbers=(), label="",
+                               restated="", kind="paragraph" if unit.kind == "list_item"
+                               else unit.kind))
+            out.append(replace(unit, text=rest[echoed:].strip(), marker="", numbers=(), label="",
+                               restated="echo"))
+            continue
         if rest:
             # What follows the restated question on its line is its answer, not a list item.
             out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated="",
@@ -235,6 +245,19 @@ def _quotes_on(rest: str, quoted: Unit, quotes: list[Unit]) -> bool:
         return False
     said, again = normalise(quotes[position + 1].text), normalise(rest)
     return len(again) >= 12 and (said.startswith(again) or again.startswith(said))
+
+
+def _lead_in_within(rest: str, quoted: Unit, quotes: list[Unit]) -> int:
+    """Where in ``rest`` (the answer on a restated question's line) the quoted paragraph after
+    ``quoted`` is said again, when that paragraph leads the next items in; 0 if it is not."""
+    position = quotes.index(quoted)
+    if not rest or position + 1 == len(quotes):
+        return 0
+    following = quotes[position + 1]
+    if following.marker or not following.text.rstrip().endswith(":"):
+        return 0
+    at = rest.find(following.text.strip()[:40])
+    return at if at > 0 else 0
 
 
 def _rejoin(units: list[Unit], quotes: list[Unit], request: QuotedRequest) -> list[Unit]:

@@ -111,6 +111,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
             continue
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
+    units = _run_on_items(units)
     _number_dashed(units)
     _unnumber_figures(units)
     units = _number_blurred(units)
@@ -532,6 +533,45 @@ def _number_blurred(units: list[Unit]) -> list[Unit]:
             unit.index = index
         return out
     return units
+
+
+def _run_on_items(units: list[Unit]) -> list[Unit]:
+    """ "1. The number replacing felled mature street trees; 2. The number replacing failed
+    young trees; 3. …": numbered items run on in one paragraph (their line breaks lost), each
+    an item of its own where the numbers after the first count on from it."""
+    if not any(u.numbers and u.marker[:1].isdigit() and ";" in u.text for u in units):
+        return units  # the usual letter: nothing to split, nothing to renumber
+    out: list[Unit] = []
+    for unit in units:
+        parts = _run_on_parts(unit) if len(unit.numbers) == 1 and unit.marker[:1].isdigit() \
+            and unit.kind != "table" else []
+        if len(parts) < 2:
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        style = unit.marker[-1] if unit.marker[-1] in ".)" else "."
+        for number, text in parts:
+            out.append(dataclasses.replace(unit, text=text, marker=f"{number}{style}",
+                                           numbers=(number,), index=len(out)))
+    return out
+
+
+def _run_on_parts(unit: Unit) -> list[tuple[int, str]]:
+    """The items a numbered paragraph runs on into, counting on from its own number."""
+    number, text, parts, at = unit.numbers[0], unit.text, [], 0
+    for m in _RUN_ON_ITEM.finditer(text):
+        if int(m["n"]) != number + len(parts) + 1:
+            continue
+        parts.append((number + len(parts), text[at:m.start()].strip().rstrip(";").strip()))
+        at = m.end()
+    if not parts:
+        return []
+    parts.append((number + len(parts), text[at:].strip().rstrip(";").strip()))
+    return parts if all(t for _n, t in parts) else []
+
+
+# "…felled mature street trees; 2. The number …": the next item's number after a semicolon.
+_RUN_ON_ITEM = re.compile(r";\s+(?P<n>\d{1,2})[.)]\s+(?=[A-Z])")
 
 
 def _number_dashed(units: list[Unit]) -> None:
