@@ -558,7 +558,8 @@ def _run_on_items(units: list[Unit]) -> list[Unit]:
 
 def _run_on_parts(unit: Unit) -> list[tuple[int, str]]:
     """The items a numbered paragraph runs on into, counting on from its own number."""
-    number, text, parts, at = unit.numbers[0], unit.text, [], 0
+    number, text, at = unit.numbers[0], unit.text, 0
+    parts: list[tuple[int, str]] = []
     for m in _RUN_ON_ITEM.finditer(text):
         if int(m["n"]) != number + len(parts) + 1:
             continue
