@@ -1069,3 +1069,31 @@ def test_items_run_on_in_one_paragraph_are_items_and_the_reply_answers_each() ->
         ("The number replacing felled trees", "677"),
         ("The number replacing failed young trees", "33"),
         ("The number planted in new locations.", "59")]
+
+
+def test_a_verdict_over_listed_items_answers_each() -> None:
+    letter = ("Dear J. Ader:\n\nPursuant to your request, attached please find the contract.\n\n"
+              "There are no documents responsive to your request for the following items:\n\n"
+              "- Initial bid documents\n- Requests for proposals\n- Usage policies\n\n"
+              "Very truly yours,\n\nMichael Gehrman\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    verdict = "There are no documents responsive to your request for the following items:"
+    assert [(p.question, p.answer, p.shared) for p in pairs] == [
+        ("Initial bid documents", verdict, True), ("Requests for proposals", verdict, True),
+        ("Usage policies", verdict, True)]
+
+
+def test_a_request_received_with_its_items_is_answered_under_the_letters_sections() -> None:
+    letter = ("Dear J Ader:\n\n**I. Background**\n\nOn February 11, 2019, we received your request "
+              "for all documents pertaining to the contract, including:\n\n"
+              "- Initial Bid Documents;\n- Data retention policies; and\n- Usage policies\n\n"
+              "Your Request is granted in part and denied in part.\n\n"
+              "**II. Responsive Documents**\n\nThe Procurement department is providing you with "
+              "the Request for Proposal No. 22658.\n\n**IV. Right of Review**\n\n"
+              "You have the right to have this decision reviewed.\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [p.question for p in seg.pairs] == ["Initial Bid Documents", "Data retention policies",
+                                               "Usage policies"]
+    assert seg.pairs[0].answer == ("Your Request is granted in part and denied in part. The "
+                                   "Procurement department is providing you with the Request for "
+                                   "Proposal No. 22658.")

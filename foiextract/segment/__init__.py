@@ -21,14 +21,15 @@ from typing import Collection, NamedTuple, Sequence
 from ..model import Document, Pair, Source
 from ..lexicon.text import name_line, similarity
 from ..values.answer import sentences
+from ..values.refusals import says_not_held
 from .flow import Layout, Question, Run, walk
 from .inline import inline_items
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
 from .keyed import keyed_answers
-from .phrases import (asks_whether, closing_within, reads_as_question, reply_opening,
-                      requester_procedure, whole_request_verdict)
+from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
+                      reply_opening, requester_procedure, whole_request_verdict)
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -97,6 +98,10 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         # A letter that only names what was asked ("Thank you for your request … asking for an
         # updated list of call signs, which we received on 2 June"), then answers it.
         request_, pairs = _named_then_answered(units, readings) or (request_, pairs)
+    if not pairs and "verdict_listed" not in disabled:
+        # "There are no documents responsive to your request for the following items:" over
+        # the items it settles.
+        request_, pairs = _verdict_over_list(units, readings) or (request_, pairs)
     request = request_
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
@@ -259,11 +264,18 @@ _LETTER_HEAD = re.compile(r"(?:our|your)\s+ref(?:erence)?\b|ref(?:erence)?\s*(?:
                           re.I)
 
 
-def _reply_body(units: list[Unit], readings: list[Reading]) -> list[Unit]:
+def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = False
+                ) -> list[Unit]:
     """The body of the reply after a quoted request: its text and tables from past its opening
-    lines to the first closing, or nothing where it says nothing more."""
+    lines to the first closing, or nothing where it says nothing more. With ``sections``, the
+    body goes on under its own headings ("II. Responsive Documents", "III. Partial Denial") up
+    to one that opens the letter's boilerplate ("IV. Right of Review")."""
     body: list[Unit] = []
     for unit, reading in zip(units, readings):
+        if sections and body and reading.role == "heading":
+            if boilerplate_section(reading.section):
+                break
+            continue
         if reading.role == "stop":
             if body or unit.kind != "quote":
                 break  # the reply signed off, or closed before it said anything
@@ -367,7 +379,7 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
         if len(items) < 2:
             return None
         rest = [(u, r) for u, r in zip(units[j:], readings[j:]) if not requester_procedure(u.text)]
-        body = _reply_body([u for u, _ in rest], [r for _, r in rest])
+        body = _reply_body([u for u, _ in rest], [r for _, r in rest], sections=True)
         if not body:
             return None
         # A paragraph naming an item by its place answers it in its first sentence; what it
@@ -385,14 +397,42 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
             said.extend(more)
         shared_text = _cut_at_closing(" ".join(said).strip())
         found = []
-        for n, item in enumerate(items, start=1):
+        asked = [_LIST_JOINER.sub("", i.text) for i in items]  # "Usage policies; and"
+        for n, (item, text) in enumerate(zip(items, asked), start=1):
             question = Question([item], "request_listed", "")
             if n in own:
-                found.append(_Found(question, item.text, own[n][1], False, [own[n][0]]))
+                found.append(_Found(question, text, own[n][1], False, [own[n][0]]))
             else:
-                found.append(_Found(question, item.text, shared_text,
-                                    len(items) - len(own) > 1, body))
-        return [i.text for i in items], [_pair(f, n) for n, f in enumerate(found, start=1)]
+                found.append(_Found(question, text, shared_text, len(items) - len(own) > 1, body))
+        return asked, [_pair(f, n) for n, f in enumerate(found, start=1)]
+    return None
+
+
+# What joins a list's items at an item's end: "Usage policies; and", "Letters of Interest;".
+_LIST_JOINER = re.compile(r"\s*(?:[;,]\s*(?:and|or)?|\s(?:and|or))\s*$")
+
+
+def _verdict_over_list(units: list[Unit], readings: list[Reading]
+                       ) -> tuple[list[str], list[Pair]] | None:
+    """A verdict leading in the items it settles ("There are no documents responsive to your
+    request for the following items:", "We do not hold the following information:") over two
+    or more bullets: each bullet an item asked, the verdict its answer."""
+    for k, unit in enumerate(units):
+        if readings[k].role not in ("text", "request") or not unit.text.rstrip().endswith(":") \
+                or not says_not_held(unit.text):
+            continue
+        items: list[Unit] = []
+        for after in units[k + 1:k + 31]:
+            if after.marker != "•":
+                break
+            items.append(after)
+        if len(items) < 2:
+            continue
+        answer = unit.text.strip()
+        asked = [_LIST_JOINER.sub("", i.text) for i in items]
+        return asked, [_pair(_Found(Question([i], "verdict_listed", ""), text, answer, True,
+                                    [unit]), n)
+                       for n, (i, text) in enumerate(zip(items, asked), start=1)]
     return None
 
 
@@ -400,6 +440,10 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
 # request:", "Your request was as follows:".
 _SETS_OUT_REQUEST = re.compile(r"\b(?:you\s+made\s+the\s+following|your\s+request\s+(?:was|reads)"
                                r"\s+as\s+follows|you\s+requested\s+the\s+following)\b[^:]{0,80}:\s*$"
+                               # "On February 11, 2019, we received your request for all
+                               # documents pertaining to …, including:"
+                               r"|\bwe\s+received\s+your\s+request\s+for\b[^:]{0,200}\b(?:including|"
+                               r"as\s+follows|the\s+following)\s*:\s*$"
                                # "I refer to the BBC's request of 3rd July 2008 for … the number of:"
                                r"|^(?:i|we)\s+refer\s+to\s+(?:your|the)\b[^:]{0,40}\brequest\b[^:]{0,200}:\s*$",
                                re.I)
