@@ -86,3 +86,24 @@ def test_the_constructed_batch_is_scored_cell_by_cell(split: str) -> None:
     (batch,) = report.batches
     assert batch.cells == {split: 161}
     assert report.totals["cell_accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("gold, found, aligned", [
+    # The gold's one answer to a request the letter never states is the one pair found.
+    ([""], ["Business Rate Collection"], [(0, 0)]),
+    (["", "How many?"], ["Business Rate Collection"], [(0, None), (1, None), (None, 0)]),
+    (["How many staff?"], ["How many staff?"], [(0, 0)]),
+])
+def test_questions_are_aligned_by_their_words(gold: list[str], found: list[str],
+                                              aligned: list[tuple[int | None, int | None]]) -> None:
+    from foiextract.evaluate import _align
+
+    assert _align(gold, found) == aligned
+
+
+def test_a_us_exemption_in_full_or_short_is_the_same_exemption() -> None:
+    from foiextract.values.compare import same_value, short_provision
+
+    assert short_provision("5 U.S.C. 552(b)(6)") == "s552(b)(6)"
+    assert same_value("withheld", "MCL 15.243(1)(a)", "s15.243(1)(a)")
+    assert not same_value("withheld", "MCL 15.243(1)(a)", "s15.243(1)(b)")

@@ -145,6 +145,28 @@ def test_authority_in_capitals_reported_in_gazetteer_case() -> None:
     assert found is not None and (found.name, found.code) == ("Humberside Police", "")
 
 
+@pytest.mark.parametrize("letterhead, name", [
+    ("CITY OF ANN ARBOR, MICHIGAN", "City of Ann Arbor"),
+    ("Village of Oak Park", "Village of Oak Park"),
+])
+def test_a_municipality_the_gazetteer_does_not_know_is_named_by_its_letterhead(
+        letterhead: str, name: str) -> None:
+    found = find_authority(doc(letterhead, "301 E. Huron Street", "April 30, 2015",
+                               "Dear Mr. Vielmetti:", "Your request is granted."))
+    assert found is not None and (found.name, found.code) == (name, "")
+
+
+@pytest.mark.parametrize("lines, reference", [
+    (("RE: 19-FOIA-040 ELERTS Corp Documents", "Dear J Ader:"), "19-FOIA-040"),
+    (("Subject: Freedom of Information Act Request received April 23, 2015", "15-162 Vielmetti",
+      "Dear Mr. Vielmetti:"), "15-162"),
+    (("Re: your letter of 12/04/2023", "Dear Sir,"), ""),
+])
+def test_the_reference_on_a_re_line(lines: tuple[str, ...], reference: str) -> None:
+    assert find_reference(Document((Block("paragraph", (Span("\n".join(lines)),)),), "text",
+                                   "t.txt")) == reference
+
+
 # --- dates, working days --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, iso", [

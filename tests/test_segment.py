@@ -1097,3 +1097,18 @@ def test_a_request_received_with_its_items_is_answered_under_the_letters_section
     assert seg.pairs[0].answer == ("Your Request is granted in part and denied in part. The "
                                    "Procurement department is providing you with the Request for "
                                    "Proposal No. 22658.")
+
+
+def test_the_requests_aspects_set_out_in_turn_each_with_its_answer() -> None:
+    letter = ("Dear Matt Smith\n\nThere were two aspects to your request:\n\n"
+              "- any correspondence between the museum and the library about the renovation.\n\n"
+              "Our Library service cannot locate any information on any renovations.\n\n"
+              "- any reports commissioned by the council on the state of the building.\n\n"
+              "We are sending you 12 reports in four batches due to size.\n\n"
+              "If you have any queries about this response, please contact us.\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer, p.shared) for p in seg.pairs] == [
+        ("any correspondence between the museum and the library about the renovation.",
+         "Our Library service cannot locate any information on any renovations.", False),
+        ("any reports commissioned by the council on the state of the building.",
+         "We are sending you 12 reports in four batches due to size.", False)]

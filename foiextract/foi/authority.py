@@ -409,7 +409,27 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     if len(named.split()) >= 2:
         fuller = next((line for line in signed if line.endswith(named) and line != named), None)
         return AuthorityFound(fuller or named, "", 0.5)
-    return AuthorityFound(signed[0], "", 0.4) if signed else None
+    if signed:
+        return AuthorityFound(signed[0], "", 0.4)
+    # "CITY OF ANN ARBOR, MICHIGAN" heading the letter: a city, county, town or village by name.
+    head = [line.strip() for zone in parts if zone.name == "head"
+            for line in zone.text.split("\n")[:_LETTERHEAD_LINES]]
+    place = next((m for line in head if (m := _MUNICIPALITY.match(line))), None)
+    return AuthorityFound(_titled(place["name"]), "", 0.4) if place else None
+
+
+# How many of a letter's first lines hold its letterhead.
+_LETTERHEAD_LINES = 6
+_MUNICIPALITY = re.compile(r"(?P<name>(?:city|county|town|township|village|borough)\s+of\s+"
+                           r"[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3}?)\s*(?:,|$)", re.I)
+
+
+def _titled(name: str) -> str:
+    """A name set in capitals written as a name: "CITY OF ANN ARBOR" as "City of Ann Arbor"."""
+    if not name.isupper():
+        return name
+    return " ".join(w.lower() if w.lower() in ("of", "the", "and", "for") else w.capitalize()
+                    for w in name.split())
 
 
 def _receiver(parts: Sequence[Zone]) -> str:

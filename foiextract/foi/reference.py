@@ -128,12 +128,49 @@ def _rule_letterhead_bare(parts: tuple[Zone, ...]) -> str:
     return _first_in(parts, ("furniture", "head"), lambda text: _subject(text, _BARE))
 
 
+# A letter's "Re:" or "Subject:" line ("RE: 19-FOIA-040 ELERTS Corp Documents", "Re: 2021-HQFO-00060",
+# "Subject: Freedom of Information Act Request received April 23, 2015" / "15-162 Vielmetti", a
+# short line it wraps onto): its first token of figures joined by "-" or "/" (a letter prefix
+# hyphened on), not a date.
+_RE_LINE = re.compile(r"^[ \t]*(?:re|subject)[ \t]*:[^\n]*(?:\n[^\n]{1,30}$)?",
+                      re.IGNORECASE | re.MULTILINE)
+_JOINED = re.compile(r"(?<![\w/-])(?P<ref>(?:[A-Z]{2,6}-)?\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)+)"
+                     r"(?![\w/-])")
+# A date ("12/04/2023") or a span of years ("2017/2018", "2019-20"): no reference.
+_DATE_LIKE = re.compile(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d")
+
+
+def _re_line(text: str) -> str:
+    """The reference on a "Re:" or "Subject:" line of ``text``, or ``""``.
+
+    >>> _re_line("RE: 19-FOIA-040 ELERTS Corp Documents"), _re_line("Re: 2021-HQFO-00060")
+    ('19-FOIA-040', '2021-HQFO-00060')
+    >>> _re_line("Subject: FOIA Request received April 23, 2015 15-162 Vielmetti")
+    '15-162'
+    >>> _re_line("Re: your letter of 12/04/2023"), _re_line("Subject: trees planted in 2017/2018")
+    ('', '')
+    """
+    if "re" not in text.lower() and "subject" not in text.lower():
+        return ""
+    for line in _RE_LINE.finditer(text):
+        for m in _JOINED.finditer(line.group(0)):
+            ref = _clean(m.group("ref"))
+            if ref and not _DATE_LIKE.fullmatch(ref):
+                return ref
+    return ""
+
+
+def _rule_re_line(parts: tuple[Zone, ...]) -> str:
+    return _first_in(parts, ("furniture", "head"), _re_line)
+
+
 REFERENCE_RULES: tuple[tuple[str, ReferenceRule], ...] = (
     ("letterhead_label", _rule_letterhead),
     ("body_label", _rule_body),
     ("opening_request", _rule_opening_request),
     ("subject_or_title", _rule_container),
     ("letterhead_bare", _rule_letterhead_bare),
+    ("re_line", _rule_re_line),
 )
 
 

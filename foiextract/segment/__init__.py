@@ -368,6 +368,9 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
     for k, unit in enumerate(units[:20]):
         if not _SETS_OUT_REQUEST.search(unit.text):
             continue
+        interleaved = _items_answered_in_turn(units[k + 1:], readings[k + 1:])
+        if interleaved is not None:
+            return interleaved
         items: list[Unit] = []
         j = k + 1
         while j < len(units) and (units[j].marker or not items) and len(items) < 30:
@@ -408,6 +411,31 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
     return None
 
 
+def _items_answered_in_turn(units: list[Unit], readings: list[Reading]
+                            ) -> tuple[list[str], list[Pair]] | None:
+    """The request's items set out one by one, each bullet with its answer beneath it ("- any
+    correspondence between …" / "Our Library service cannot locate any information …" / "-
+    any reports …" / "We are sending you 12 reports …"), up to the letter's closing."""
+    found: list[tuple[Unit, list[Unit]]] = []
+    for unit, reading in zip(units, readings):
+        if reading.role == "stop" or reading.role == "heading" and found:
+            break
+        if unit.marker == "•":
+            if found and not found[-1][1]:
+                return None  # bullets one under another: a list, not items answered in turn
+            found.append((unit, []))
+        elif found and reading.role in ("text", "table"):
+            found[-1][1].append(unit)
+        elif not found:
+            return None  # the items come first, under the lead-in
+    if len(found) < 2 or not all(answer for _item, answer in found):
+        return None
+    asked = [_LIST_JOINER.sub("", item.text) for item, _answer in found]
+    return asked, [_pair(_Found(Question([item], "request_listed", ""), text,
+                                _answer_text(answer), False, answer), n)
+                   for n, ((item, answer), text) in enumerate(zip(found, asked), start=1)]
+
+
 # What joins a list's items at an item's end: "Usage policies; and", "Letters of Interest;".
 _LIST_JOINER = re.compile(r"\s*(?:[;,]\s*(?:and|or)?|\s(?:and|or))\s*$")
 
@@ -444,6 +472,8 @@ _SETS_OUT_REQUEST = re.compile(r"\b(?:you\s+made\s+the\s+following|your\s+reques
                                # documents pertaining to …, including:"
                                r"|\bwe\s+received\s+your\s+request\s+for\b[^:]{0,200}\b(?:including|"
                                r"as\s+follows|the\s+following)\s*:\s*$"
+                               # "There were two aspects to your request:"
+                               r"|\b(?:aspects|parts|elements)\s+(?:to|of)\s+your\s+request\s*:\s*$"
                                # "I refer to the BBC's request of 3rd July 2008 for … the number of:"
                                r"|^(?:i|we)\s+refer\s+to\s+(?:your|the)\b[^:]{0,40}\brequest\b[^:]{0,200}:\s*$",
                                re.I)
