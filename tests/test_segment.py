@@ -1112,3 +1112,21 @@ def test_the_requests_aspects_set_out_in_turn_each_with_its_answer() -> None:
          "Our Library service cannot locate any information on any renovations.", False),
         ("any reports commissioned by the council on the state of the building.",
          "We are sending you 12 reports in four batches due to size.", False)]
+
+
+@pytest.mark.parametrize("items, pairs", [
+    # Numbered items that ask nothing in their own words, each over its own answer: asked.
+    ("1: Contact email for the placements service.\n\n- placements@example.org\n\n"
+     "2: Contact number for the placements service.\n\n- 0114 273 4567\n",
+     [("Contact email for the placements service.", "placements@example.org"),
+      ("Contact number for the placements service.", "0114 273 4567")]),
+    # A numbered list with nothing beneath its items answers; it asks nothing.
+    ("1. Capita\n\n2. Civica\n\n3. Northgate\n", []),
+])
+def test_numbered_items_over_answers_of_their_own_are_asked(
+        items: str, pairs: list[tuple[str, str]]) -> None:
+    letter = ("Dear Harry Woodgate,\n\nPlease find the council's response to your request set "
+              f"out below:\n\n{items}\nIf you have any queries about this response, please "
+              "contact us.\n")
+    found = segment(parse(letter, "x.md")).pairs
+    assert [(p.question, p.answer) for p in found if p.rule == "question_numbered_item"] == pairs

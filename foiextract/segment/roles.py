@@ -352,7 +352,34 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
     readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
-    return _group_titles(units, _first_of_numbered(units, _bulleted_siblings(units, readings)))
+    readings = _group_titles(units, _first_of_numbered(units, _bulleted_siblings(units, readings)))
+    return _numbered_items(units, readings)
+
+
+def _numbered_items(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """A reply that asks nothing in its own words but numbers what it answers ("1: Contact
+    email for children's placements services …" / "• [email address]" / "2: Contact number
+    for …" / "• 0114 273 4567"): items counting 1, 2, 3… each over an answer of its own are
+    the request's items, whatever their wording. Only where no paragraph of the reply reads
+    as a question, and not in the request quoted."""
+    if any(r.role == "question" for r in readings):
+        return readings
+    numbered = [i for i, u in enumerate(units) if len(u.numbers) == 1 and u.marker[:1].isdigit()
+                and u.kind not in ("quote", "table") and readings[i].role == "text"]
+    if len(numbered) < 2 or [units[i].numbers[0] for i in numbered] != list(
+            range(1, len(numbered) + 1)):
+        return readings
+    ends = numbered[1:] + [len(units)]
+    if not all(i + 1 < end and readings[i + 1].role in ("text", "table")
+               and not units[i + 1].numbers for i, end in zip(numbered, ends)):
+        return readings  # a list numbered 1, 2, 3 with nothing beneath its items: an answer
+    out = list(readings)
+    for i in numbered:
+        out[i] = _NUMBERED_ITEM
+    return out
+
+
+_NUMBERED_ITEM = Reading("question", "question_numbered_item")
 
 
 def _first_of_numbered(units: list[Unit], readings: list[Reading]) -> list[Reading]:
