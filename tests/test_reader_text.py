@@ -281,3 +281,10 @@ def test_a_quoted_original_whose_sender_address_wraps_is_still_quoted(address: s
     assert [b.text for b in lay.blocks if b.kind != "quote"] == [
         "Dear Mr Hall,", "Please find our response below.", "811"]
     assert [b.text for b in lay.blocks if b.kind == "quote"] == ["Please provide the number of trees."]
+
+
+def test_a_figure_for_a_period_under_a_finished_line_starts_a_line_of_its_own() -> None:
+    body = ("If time allows, please could you also provide the total number of school\n"
+            "pupils registered (this time the total number rather than just the new ones).\n"
+            "2018-19 - 727\n2019-20 - 686\n")
+    assert [b.text for b in text.layout(body).blocks][-2:] == ["2018-19 - 727", "2019-20 - 686"]

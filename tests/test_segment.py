@@ -1130,3 +1130,17 @@ def test_numbered_items_over_answers_of_their_own_are_asked(
               "contact us.\n")
     found = segment(parse(letter, "x.md")).pairs
     assert [(p.question, p.answer) for p in found if p.rule == "question_numbered_item"] == pairs
+
+
+def test_a_request_restated_over_figures_by_period_is_asked() -> None:
+    # Restated items that neither number nor mark their questions, each over its figures by
+    # year: what the figures answer is asked (the reply's layout, not a "?", says so).
+    letter = ("Please find the council's response to your request below:\n\n"
+              "The number of pupils newly registered as EHE each academic year for:\n\n"
+              "2018-19 - 216\n\n2019-20 - 203\n\n"
+              "If time allows, please could you also provide the total number of pupils "
+              "registered in each of the same years.\n\n2018-19 - 727\n\n2019-20 - 686\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [(p.question[:24], p.answer) for p in pairs] == [
+        ("The number of pupils new", "2018-19 - 216 2019-20 - 203"),
+        ("If time allows, please c", "2018-19 - 727 2019-20 - 686")]

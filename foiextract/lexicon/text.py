@@ -35,6 +35,10 @@ NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:
 # replies restate requests (alone, "5 - 10 days" is a range: the reader and the segmenter read
 # it as an item only where such lines count 1, 2, 3…).
 DASHED_ITEM = re.compile(r"^(?P<n>\d{1,3}) [-–—] (?=[A-Z]|[a-h]\)\s)")
+# A period and its figure on a line of their own: "2018-19 - 216", "2023-24 (up to and including
+# 29/02/24) - 272", "April 2022 = £1,250".
+PERIOD_FIGURE = re.compile(r"^(?:\d{4}(?:[/-]\d{2,4})?|[A-Z][a-z]{2,8}\s+\d{4})\b[^\n]{0,60}?"
+                           r"\s[-–:=]\s*[£$€]?\d[\d,.]*%?\s*$")
 # "Question 2: Do you have …", "Q2 …": a question's label and number opening a line.
 LABEL_NUMBER = re.compile(r"^(?:questions?|q|request|item)\s*(?P<n>\d{1,3})(?![\d/.,])", re.I)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..lexicon.data import load_json
-from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, counted_item, name_line
+from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, PERIOD_FIGURE, counted_item, name_line
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -419,6 +419,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False  # "Question 2:" after a full sentence opens the next question
     if _FIELD_LINE.match(previous.text) and _FIELD_LINE.match(line.text):
         return False  # "Number of social workers employed: 142" / "Number of agency …: 31"
+    if previous.text.endswith((".", "!", "?", ":")) and PERIOD_FIGURE.match(line.text):
+        return False  # "…rather than just those newly registered)." / "2018-19 - 727"
     if previous.text.endswith((".", "!")) and _NAMES_ITEM.match(line.text):
         return False  # "…respectively." / "In response to question 3, …": the next answer
     if previous.text.endswith((".", "!")) and _FOLLOW_UP.match(line.text):

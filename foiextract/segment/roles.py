@@ -12,7 +12,7 @@ from functools import cache
 from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
-from ..lexicon.text import RIDER, normalise
+from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise
 from .phrases import (boilerplate_section, closing, names_what_is_asked, phrases,
                       reads_as_question, reads_as_request_intro, requester_procedure, section_of)
 from .units import Unit, keys_named
@@ -89,8 +89,8 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
     first), and answers each beneath it."""
     asking = [u.kind in ("paragraph", "list_item") and not u.label and not u.heading
               and (not u.marker or u.marker == "•")
-              and _ends_asking(u.text) and len(u.text.split()) >= 4
-              and reads_as_question(u.text) for u in units]
+              and (_ends_asking(u.text) or _over_figures(units, i)) and len(u.text.split()) >= 4
+              and reads_as_question(u.text) for i, u in enumerate(units)]
     asks = []
     after = len(units)  # the first unit after i's run of asking paragraphs (walked backwards)
     for i in range(len(units) - 1, -1, -1):
@@ -102,6 +102,15 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
     if len(asks) < 2:
         return frozenset()
     return frozenset(i for i in asks if not units[i].marker)
+
+
+def _over_figures(units: list[Unit], i: int) -> bool:
+    """Stands over two or more lines giving a figure for a period ("2018-19 - 216", "2019-20 -
+    203"): what those figures answer ("The number of school pupils who were newly registered
+    as EHE each academic year for:")."""
+    below = units[i + 1:i + 3]
+    return len(below) == 2 and all(PERIOD_FIGURE.match(u.text) for u in below)
+
 
 
 def _ends_asking(text: str) -> bool:
