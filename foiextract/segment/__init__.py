@@ -502,7 +502,9 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
             continue
         named = _NAMES_REQUEST.search(unit.text)
         seeking = _REQUEST_SEEKING.search(unit.text)
-        settled = (_REQUEST_SETTLED.search(unit.text) or _YOU_SEEK.search(unit.text)) \
+        # (An opening names the request near its start: a long paragraph is read that far.)
+        opening = unit.text[:_OPENING_CHARS]
+        settled = (_REQUEST_SETTLED.search(opening) or _YOU_SEEK.search(opening)) \
             if named is None and seeking is None else None
         verdict = ""  # what the paragraph naming the request goes on to say of it
         if seeking is not None:
@@ -511,7 +513,8 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
             # "I am responding to your request … received May 20, 2015, for records of … Your
             # request is granted in part …": the request named, its verdict after it.
             what = settled.group("what").strip(" ,")
-            verdict = _VERDICT_ON_NAMED.sub("", unit.text[settled.end("what"):]).lstrip(" .").rstrip()
+            verdict = _VERDICT_ON_NAMED.sub("", unit.text[settled.end("what"):]).lstrip(" .")
+            verdict = verdict.rstrip()
         elif named is not None:
             what = named.group("what").strip(" ,")
         elif _ASKED_AS_FOLLOWS.search(unit.text):
@@ -545,6 +548,7 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
 
 
 _FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+_OPENING_CHARS = 3000
 # "I am responding to your request under the … Act received May 20, 2015, for records of … .
 # Your request is granted …", "Your revised FOIA request on April 27th 2015 for records … is
 # granted.": what was asked, up to the verdict or the next sentence on it.
