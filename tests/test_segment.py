@@ -1144,3 +1144,17 @@ def test_a_request_restated_over_figures_by_period_is_asked() -> None:
     assert [(p.question[:24], p.answer) for p in pairs] == [
         ("The number of pupils new", "2018-19 - 216 2019-20 - 203"),
         ("If time allows, please c", "2018-19 - 727 2019-20 - 686")]
+
+
+def test_lettered_sub_questions_run_on_into_their_stem_are_each_asked() -> None:
+    letter = ("Please find the council's response to your request set out below:\n\n"
+              "1. Advice provision delivered in-house by the local authority a. What is the "
+              "total amount spent per year?\n\nb. What proportion comes from core council "
+              "budgets? c. Please specify the grants referred to in 1b\n\n"
+              "We do not have any advice provision in house.\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [(p.question, p.shared) for p in pairs] == [
+        ("What is the total amount spent per year?", True),
+        ("What proportion comes from core council budgets?", True),
+        ("Please specify the grants referred to in 1b", True)]
+    assert {p.answer for p in pairs} == {"We do not have any advice provision in house."}

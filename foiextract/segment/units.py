@@ -111,7 +111,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
             continue
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
-    units = _run_on_items(units)
+    units = _run_on_letters(_run_on_items(units))
     _number_dashed(units)
     _unnumber_figures(units)
     units = _number_blurred(units)
@@ -554,6 +554,62 @@ def _run_on_items(units: list[Unit]) -> list[Unit]:
             out.append(dataclasses.replace(unit, text=text, marker=f"{number}{style}",
                                            numbers=(number,), index=len(out)))
     return out
+
+
+def _run_on_letters(units: list[Unit]) -> list[Unit]:
+    """ "… delivered in-house by the local authority a. What is the total amount spent per
+    year?" and "d. What proportion … from other sources e. Please specify the grants …": a
+    stem's lettered sub-questions run on into it, or into each other, where their line breaks
+    were lost. Each letter that counts on from the one before (from "a." after a numbered
+    stem) and opens a question is a sub-question of its own."""
+    if not any(_LETTER_INSIDE.search(u.text) for u in units if u.marker):
+        return units  # the usual letter: nothing runs on
+    out: list[Unit] = []
+    for unit in units:
+        parts = _letter_parts(unit)
+        if parts is None:
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        head, rest = parts
+        out.append(dataclasses.replace(unit, text=head, index=len(out)))
+        for letter, text in rest:
+            out.append(dataclasses.replace(unit, text=text, marker=f"{letter}.", numbers=(
+                ord(letter) - ord("a") + 1,), label="", index=len(out), kind="list_item"))
+    return out
+
+
+def _letter_parts(unit: Unit) -> tuple[str, list[tuple[str, str]]] | None:
+    """The unit's own text, and each (letter, text) run on into it; None where none runs on."""
+    marker = unit.marker.rstrip(".)").lower()
+    if marker.isdigit():
+        expected = "a"
+    elif len(marker) == 1 and "a" <= marker < "h":
+        expected = chr(ord(marker) + 1)
+    else:
+        return None
+    text = unit.text
+    found: list[tuple[int, int, str]] = []
+    for m in _LETTER_INSIDE.finditer(text):
+        if m["letter"] != expected:
+            continue
+        found.append((m.start(), m.end(), expected))
+        expected = chr(ord(expected) + 1)
+    if not found:
+        return None
+    head = text[:found[0][0]].strip()
+    letters = []
+    for k, (_start, end, letter) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else len(text)
+        letters.append((letter, text[end:stop].strip()))
+    if not head or not all(reads_as_question(t) for _l, t in letters):
+        return None
+    return head, letters
+
+
+# A sub-question's letter inside a line, after a word or a question's end: "… authority a. What
+# is …", "… other sources e. Please specify …".
+_LETTER_INSIDE = re.compile(r"(?<=[\w?)])\s+(?P<letter>[a-h])[.)]\s+(?=[A-Z])")
 
 
 def _run_on_parts(unit: Unit) -> list[tuple[int, str]]:
