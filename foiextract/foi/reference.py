@@ -150,8 +150,6 @@ def _re_line(text: str) -> str:
     >>> _re_line("Re: your letter of 12/04/2023"), _re_line("Subject: trees planted in 2017/2018")
     ('', '')
     """
-    if "re" not in text.lower() and "subject" not in text.lower():
-        return ""
     for line in _RE_LINE.finditer(text):
         for m in _JOINED.finditer(line.group(0)):
             ref = _clean(m.group("ref"))

@@ -45,7 +45,8 @@ _ANSWER_LABEL = re.compile(
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
 # "1 – I can confirm…", "2 - 14", "1, Between July 2023 and…": a number and a dash (or a
 # comma typed for the stop); read as an enumerator only where such paragraphs count 1, 2, 3…
-# ("5 - 10 days" alone is a range, "1, 2 and 3 were…" a list of figures).
+# ("5 - 10 days" alone is a range, "1, 2 and 3 were…" a list of figures). Looser than the
+# reader's lexicon.text.DASHED_ITEM (which breaks a wrapped line): here the count decides.
 _DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})(?:\s?[–—-]|,)\s+(?=[A-Z0-9£$€(\"'“‘]|[a-h]\)\s)")
 # A bullet typed as text: "·", "•", "▪", "◦", "●", "‣", "∙", "" (Symbol's), or ". " before a
 # capital (a bullet lost in a conversion). "-" and "*" are left to the readers' own lists.
@@ -575,7 +576,7 @@ def _run_on_letters(units: list[Unit]) -> list[Unit]:
         out.append(dataclasses.replace(unit, text=head, index=len(out)))
         for letter, text in rest:
             out.append(dataclasses.replace(unit, text=text, marker=f"{letter}.", numbers=(
-                ord(letter) - ord("a") + 1,), label="", index=len(out), kind="list_item"))
+                _marker_numbers(f"{letter}.")), label="", index=len(out), kind="list_item"))
     return out
 
 
