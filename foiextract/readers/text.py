@@ -5,9 +5,10 @@ separate paragraphs; hard-wrapped lines are re-joined (a line is wrapped when
 the next line's first word would not have fitted on it); lines that begin
 with an enumerator (``1.``, ``1)``, ``1/``, ``Q1``, ``(a)``, ``(i)``) or a bullet are
 list items, and lines indented under an item belong to it; ``> `` lines are
-quote blocks; short ALL-CAPS paragraphs are headings. A body with no blank
-lines at all (a request platform's rendering) starts a new block at every
-line that is not wrapped. Signatures, disclaimers, the request platform's
+quote blocks; short ALL-CAPS paragraphs are headings. Every line that is not
+wrapped starts a new block, blank line before it or not: whether a writer puts
+blank lines between paragraphs, between every line, or (a request platform's
+rendering) nowhere is their habit, not the letter's structure. Signatures, disclaimers, the request platform's
 footer and the header of a quoted original message go to furniture.
 
 :func:`layout` is shared by the email and web-page readers. A request
@@ -63,7 +64,8 @@ _THREAD_HEADER = re.compile(
 _THREAD_TITLE = re.compile(r"^# (?P<title>.*?)(?: \((?P<about>[^()]*)\))?$")
 _CAPS_LETTERS = re.compile(r"[A-Za-z]")
 
-# A body counts as "dense" (one line a paragraph) when it has fewer blank lines than this share.
+# A body counts as "dense" (no blank line between its paragraphs, so no ALL-CAPS line in it is
+# a heading) when it has fewer blank lines than this share.
 DENSE_BLANK_SHARE = 0.05
 _LONG_LINE = 40
 
@@ -534,12 +536,8 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
                 current.parts.append((" " if wrapped else "\n") + line.text)
                 current.last = line
                 continue
-            if current.kind == "list_item" or dense or caps_head:
-                close()
-                current = _Builder("paragraph", "", line.indent, [line.text], line, line)
-            else:
-                current.parts.append("\n" + line.text)
-                current.last = line
+            close()
+            current = _Builder("paragraph", "", line.indent, [line.text], line, line)
     close()
     return out
 
