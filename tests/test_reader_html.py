@@ -138,9 +138,24 @@ def test_definition_list_is_a_two_column_table() -> None:
     assert [[c.text for c in row] for row in table.rows][0] == ["Reference", "FOI/6612"]
 
 
-def test_double_br_splits_paragraphs_and_single_br_is_a_line_break() -> None:
-    doc = html.parse(b"<p>one<br>two<br><br>three</p>", "t.html")
-    assert [b.text for b in doc.blocks] == ["one\ntwo", "three"]
+def test_a_styled_paragraph_keeps_its_br_lines_in_one_block() -> None:
+    doc = html.parse(b"<p><b>How many?</b><br>Two<br><br>three</p>", "t.html")
+    assert [b.text for b in doc.blocks] == ["How many?\nTwo", "three"]
+
+
+def test_lines_set_with_br_read_as_plain_text_lines() -> None:
+    # An e-mail's plain text put on the web a <br> a line: each line that is not wrapped a
+    # paragraph, numbered lines items, lines wrapped at the page's width joined.
+    wrapped = "".join(f"Line {n} of a letter wrapped at its width, which goes on and<br>"
+                      f"on.<br><br>" for n in range(5))
+    page = (b"<p>one<br>two<br><br>three</p><p>Dear Sir,<br>1. How many?<br>Two<br>"
+            b"2. How much?<br>None</p><p>" + wrapped.encode() + b"</p>")
+    blocks = html.parse(page, "t.html").blocks
+    assert [(b.kind, b.marker, b.text) for b in blocks[:7]] == [
+        ("paragraph", "", "one"), ("paragraph", "", "two"), ("paragraph", "", "three"),
+        ("paragraph", "", "Dear Sir,"), ("list_item", "1.", "How many?"),
+        ("paragraph", "", "Two"), ("list_item", "2.", "How much?")]
+    assert blocks[8].text == "Line 0 of a letter wrapped at its width, which goes on and on."
 
 
 @pytest.mark.parametrize("data,expected", [

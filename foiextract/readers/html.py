@@ -5,7 +5,10 @@ table header cells, inline ``font-weight``/``font-style``/``color`` and simple
 ``<style>`` rules (``.class``, ``tag``, ``tag.class``). Headings, lists
 (markers from ``type``/``start``, ``"•"`` for ``<ul>``), quotes, tables
 (``<th>`` rows are header rows) and definition lists (a two-column table)
-keep their structure; ``<br>`` is ``"\\n"`` and ``<br><br>`` ends a paragraph.
+keep their structure; ``<br>`` is ``"\\n"`` and ``<br><br>`` ends a paragraph. A
+paragraph in one look set in ``<br>`` lines (a mail program's plain text) is read as
+the plain-text reader reads lines, at the page's wrap width: each line that is not
+wrapped its own paragraph, enumerated lines items.
 Navigation, scripts, cookie banners, breadcrumbs, search forms and footers are
 dropped (``foiextract/data/html_chrome.json``). A saved request platform page
 (WhatDoTheyKnow) is read into ``Document.messages``.
@@ -33,6 +36,7 @@ from lxml import etree
 from ..lexicon.data import load_json
 from ..errors import CorruptFile, EmptyFile
 from ..model import Block, BlockKind, Cell, Document, Source, Span
+from . import text as plain_text
 from . import utf8_bytes
 from .html_style import BLOCK_TAGS, WHITESPACE, Style, style_of, stylesheet
 from .html_thread import platform_messages
@@ -212,6 +216,8 @@ class _Walker:
         self.pre = 0
         self.line_start: int | None = None
         self.line = 0
+        # paragraphs set in <br> lines (see _plain_lines): where they go, their text, look, source
+        self.plain: list[tuple[int, str, Span, Source]] = []
 
     def walk(self, root: Any) -> list[Block]:
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -227,6 +233,14 @@ class _Walker:
                 if element is not root:
                     self.text(element.tail)
         self.flush()
+        if self.plain:
+            # Where its writer's program wrapped the lines: the page's own width, or none
+            # when too few lines are long to tell ("one<br>two" is two lines, not one).
+            width = plain_text.wrap_width(
+                [len(line) for _, lines, _, _ in self.plain for line in lines.split("\n")],
+                unknown=_UNWRAPPED)
+            for at, lines, look, source in reversed(self.plain):
+                self.blocks[at:at] = _laid_out(lines, look, source, width)
         return self.blocks
 
     def start(self, element: Any) -> None:
@@ -372,10 +386,51 @@ class _Walker:
         if self.quote_depth and kind in ("paragraph", "list_item"):
             kind, level = "quote", self.quote_depth
         source = Source(line_start=self.line_start, line_end=max(self.line, self.line_start or 0))
-        for spans in _paragraphs(_spans(pieces)):
+        paragraphs = _paragraphs(_spans(pieces))
+        if kind == "paragraph" and not self.contexts:
+            plain = _plain_lines(paragraphs)
+            if plain is not None:  # laid out once the page's wrap width is known
+                self.plain.append((len(self.blocks), *plain, source))
+                return
+        for spans in paragraphs:
             self.blocks.append(Block(kind, spans, level=level, marker=context.marker,
                                      source=source))
             context.marker = ""  # a list item's later paragraphs carry no marker
+
+
+def _plain_lines(paragraphs: list[tuple[Span, ...]]) -> tuple[str, Span] | None:
+    """The text of a paragraph set in lines with ``<br>`` and in one look throughout (an
+    e-mail's plain text put on the web, a line each, wrapped where its writer's program
+    wrapped it), its ``<br><br>`` as blank lines, and a span in its look; None when it is
+    one line, or its looks vary (a bold question over its answer: the looks tell the parts
+    apart)."""
+    spans = [span for spans in paragraphs for span in spans]
+    inked = [s for s in spans if s.text.strip()]
+    if len({(s.bold, s.italic, s.color) for s in inked}) != 1 \
+            or any(s.color and s.href for s in spans):
+        return None
+    texts = ["".join(s.text for s in spans) for spans in paragraphs]
+    if not any("\n" in text for text in texts):
+        return None
+    return "\n\n".join(texts), inked[0]
+
+
+# A width no line reaches: the lines were not wrapped.
+_UNWRAPPED = 10_000
+
+
+def _laid_out(lines: str, look: Span, source: Source, width: int) -> list[Block]:
+    """Lines set with ``<br>`` read as plain text is read (:func:`.text.layout`): wrapped
+    lines joined, each line that is not wrapped a paragraph, enumerated and bulleted lines
+    list items, ``>`` lines quotes; furniture (a signature, a disclaimer) stays text here,
+    where the segmenter tells it as it tells the page's other paragraphs."""
+    lay = plain_text.layout(lines, width=width)
+    furniture = {b.source.line_start for b in lay.furniture if b.source}
+    kept = sorted((*lay.blocks, *lay.furniture),
+                  key=lambda b: (b.source.line_start if b.source else 0) or 0)
+    return [Block(b.kind if b.source and b.source.line_start not in furniture else "paragraph",
+                  (Span(b.text, look.bold, look.italic, look.color),), level=b.level,
+                  marker=b.marker, source=source) for b in kept]
 
 
 def _list_state(element: Any) -> list[Any]:

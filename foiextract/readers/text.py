@@ -184,11 +184,12 @@ def _rules() -> dict[str, Any]:
 _GRID_LINES = 12  # lines a table of figures under periods is looked for in
 
 
-def layout(text: str, first_line: int = 1) -> Layout:
+def layout(text: str, first_line: int = 1, *, width: int | None = None) -> Layout:
     """Lay out a plain-text body (already decoded) into blocks and furniture.
 
     ``first_line`` is the number of the body's first line in its file, for
-    each block's :class:`Source`.
+    each block's :class:`Source`. ``width`` is the width its lines were wrapped at, when
+    the caller knows it better than the body alone tells (see :func:`wrap_width`).
     """
     lines = _mark_furniture(_split_lines(text, first_line))
     body = [ln for ln in lines if not ln.furniture]
@@ -196,7 +197,8 @@ def layout(text: str, first_line: int = 1) -> Layout:
     at = [n for n, ln in enumerate(body) if ln.text]
     inner = at[-1] - at[0] + 1 if at else 0  # the body's lines from its first text to its last
     dense = len(nonblank) >= 4 and (inner - len(nonblank)) < DENSE_BLANK_SHARE * len(nonblank)
-    width = _wrap_width([ln.indent + len(ln.text) for ln in nonblank])
+    if width is None:
+        width = wrap_width([ln.indent + len(ln.text) for ln in nonblank])
     blocks: list[Block] = []
     furniture: list[Block] = []
     group: list[_Line] = []
@@ -401,12 +403,13 @@ def _with(line: _Line, *, furniture: bool | None = None, depth: int | None = Non
                  line.furniture if furniture is None else furniture)
 
 
-def _wrap_width(lengths: list[int]) -> int:
-    """The width the text was wrapped at: a high percentile of its long lines' lengths."""
+def wrap_width(lengths: list[int], unknown: int | None = None) -> int:
+    """The width the text was wrapped at: a high percentile of its long lines' lengths.
+    With too few long lines to tell, its longest line, or ``unknown`` when given."""
     long_lines = sorted(n for n in lengths if n > _LONG_LINE)
     if len(long_lines) >= 5:
         return long_lines[int(0.9 * (len(long_lines) - 1))]
-    return max(lengths, default=80)
+    return unknown if unknown is not None else max(lengths, default=80)
 
 
 def _wrapped(previous: _Line, line: _Line, width: int) -> bool:

@@ -1,0 +1,96 @@
+"""A reply reads the same whether it comes as plain text, a web page or a Word file.
+
+An authority's e-mail reaches a journalist as the text a request platform shows, as the
+HTML its mail program sent (its lines set with ``<br>``, a ``<p>`` a paragraph), or pasted
+into Word a paragraph a line. Each case takes a tuned real reply e-mail, renders it so,
+and scores the rendition against the same gold: no pair found in the text may be lost,
+and no value read right may go wrong.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+from foiextract.evaluate import score_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _html_lines(text: str, path: Path) -> None:
+    """A ``<p>`` a paragraph, its lines set with ``<br>``, as a mail program sends plain text."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    body = "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) + "</p>"
+                     for p in paragraphs)
+    path.write_text(f"<html><body>\n{body}\n</body></html>\n", "utf-8")
+
+
+def _word_lines(text: str, path: Path) -> None:
+    """A Word paragraph a line, as an e-mail pasted into Word gives it."""
+    document = docx.Document()
+    for line in text.split("\n"):
+        if line.strip():
+            document.add_paragraph(line)
+    document.save(str(path))
+
+
+RENDITIONS: dict[str, tuple[str, Callable[[str, Path], None]]] = {
+    "html_lines": (".html", _html_lines),
+    "word_lines": (".docx", _word_lines),
+}
+
+# Tuned reply e-mails (not threads): questions restated with answers beneath or on their
+# line, bullets nested under questions, a refusal among answers, figures by period.
+LETTERS = [
+    "corpora/real/cold-a/SheffieldCC_wdtk_email-security-26_response.txt",
+    "corpora/real/cold-a/SheffieldCC_wdtk_gas-electricity-supply-9_response.txt",
+    "corpora/real/cold-d/SheffieldCC_wdtk_playground-closures-281_response.txt",
+    "corpora/real/cold-g/SheffieldCC_wdtk_dog-breeding-licences-230_response.txt",
+    "corpora/real/cold-g/SheffieldCC_wdtk_tutoring-funding-25_response.txt",
+    "corpora/real/cold-h/SheffieldCC_wdtk_snug-scheme_response.txt",
+    "corpora/real/cold-i/SheffieldCC_wdtk_live-video-streaming-via-cellula-376_response.txt",
+    "corpora/real/cold-k/SheffieldCC_wdtk_definitive-map-modification-orders-143_response.txt",
+    "corpora/real/cold-n/SheffieldCC_wdtk_ai-in-organisation-9_response.txt",
+    "corpora/real/cold-n/SheffieldCC_wdtk_council-house-waiting-lists-281_response.txt",
+    "corpora/real/cold-n/SheffieldCC_wdtk_council-tax-summons-18_response.txt",
+]
+
+
+def _gold_of(letter: Path) -> Path:
+    return letter.with_name(letter.name[: -len(letter.suffix)] + ".gold.json")
+
+
+@pytest.fixture(scope="module")
+def originals() -> dict[str, tuple[int, int]]:
+    """Pairs found and values read right on each letter as published."""
+    out = {}
+    for letter in LETTERS:
+        score = score_document(_gold_of(ROOT / letter))
+        out[letter] = (score.matched, score.values_right)
+    return out
+
+
+@pytest.mark.parametrize("rendition", sorted(RENDITIONS))
+@pytest.mark.parametrize("letter", LETTERS, ids=lambda p: Path(p).stem[:40])
+def test_rendition_reads_the_same(letter: str, rendition: str, tmp_path: Path,
+                                  originals: dict[str, tuple[int, int]]) -> None:
+    source = ROOT / letter
+    suffix, render = RENDITIONS[rendition]
+    rendered = tmp_path / (source.stem + suffix)
+    render(source.read_text("utf-8"), rendered)
+    gold = json.loads(_gold_of(source).read_text("utf-8"))
+    gold["file"] = rendered.name
+    gold_path = tmp_path / _gold_of(source).name
+    gold_path.write_text(json.dumps(gold), "utf-8")
+    score = score_document(gold_path)
+    matched, values = originals[letter]
+    assert matched > 0
+    misses = "\n".join(score.misses)
+    assert score.matched >= matched, misses
+    assert score.values_right >= values, misses
