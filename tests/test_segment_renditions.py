@@ -46,7 +46,8 @@ RENDITIONS: dict[str, tuple[str, Callable[[str, Path], None]]] = {
 }
 
 # Tuned reply e-mails (not threads): questions restated with answers beneath or on their
-# line, bullets nested under questions, a refusal among answers, figures by period.
+# line, bullets nested under questions, a refusal among answers, figures by period, a table
+# drawn with box characters whose header asks the questions.
 LETTERS = [
     "corpora/real/cold-a/SheffieldCC_wdtk_email-security-26_response.txt",
     "corpora/real/cold-a/SheffieldCC_wdtk_gas-electricity-supply-9_response.txt",
@@ -59,6 +60,7 @@ LETTERS = [
     "corpora/real/cold-n/SheffieldCC_wdtk_ai-in-organisation-9_response.txt",
     "corpora/real/cold-n/SheffieldCC_wdtk_council-house-waiting-lists-281_response.txt",
     "corpora/real/cold-n/SheffieldCC_wdtk_council-tax-summons-18_response.txt",
+    "corpora/real/cold-f/SheffieldCC_wdtk_survey-tools-300_response.txt",  # a box-drawn table
 ]
 
 

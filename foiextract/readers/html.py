@@ -428,7 +428,9 @@ def _laid_out(lines: str, look: Span, source: Source, width: int) -> list[Block]
     furniture = {b.source.line_start for b in lay.furniture if b.source}
     kept = sorted((*lay.blocks, *lay.furniture),
                   key=lambda b: (b.source.line_start if b.source else 0) or 0)
-    return [Block(b.kind if b.source and b.source.line_start not in furniture else "paragraph",
+    return [Block("table", rows=b.rows, header_rows=b.header_rows, source=source)
+            if b.kind == "table" else
+            Block(b.kind if b.source and b.source.line_start not in furniture else "paragraph",
                   (Span(b.text, look.bold, look.italic, look.color),), level=b.level,
                   marker=b.marker, source=source) for b in kept]
 
