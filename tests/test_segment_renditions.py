@@ -1,8 +1,9 @@
-"""A reply reads the same whether it comes as plain text, a web page or a Word file.
+"""A reply reads the same whether it comes as plain text, a web page, a Word file or a PDF.
 
 An authority's e-mail reaches a journalist as the text a request platform shows, as the
-HTML its mail program sent (its lines set with ``<br>``, a ``<p>`` a paragraph), or pasted
-into Word a paragraph a line. Each case takes a tuned real reply e-mail, renders it so,
+HTML its mail program sent (its lines set with ``<br>``, a ``<p>`` a paragraph), pasted
+into Word a paragraph a line, or that Word file printed to PDF (by LibreOffice here: those
+cases skip without it). Each case takes a tuned real reply e-mail, renders it so,
 and scores the rendition against the same gold: no pair found in the text may be lost,
 and no value read right may go wrong.
 """
@@ -11,14 +12,18 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 
 from foiextract.evaluate import score_document
+from foiextract.readers.convert import find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +48,7 @@ def _word_lines(text: str, path: Path) -> None:
 RENDITIONS: dict[str, tuple[str, Callable[[str, Path], None]]] = {
     "html_lines": (".html", _html_lines),
     "word_lines": (".docx", _word_lines),
+    "word_lines_pdf": (".pdf", lambda text, path: None),  # made by printed_letters, at once
 }
 
 # Tuned reply e-mails (not threads): questions restated with answers beneath or on their
@@ -78,14 +84,57 @@ def originals() -> dict[str, tuple[int, int]]:
     return out
 
 
-@pytest.mark.parametrize("rendition", sorted(RENDITIONS))
-@pytest.mark.parametrize("letter", LETTERS, ids=lambda p: Path(p).stem[:40])
+@pytest.fixture(scope="module")
+def printed_letters(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each letter's Word rendition printed to PDF, all in one LibreOffice run."""
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: no PDF is printed from Word")
+    work = tmp_path_factory.mktemp("printed")
+    for letter in LETTERS:
+        source = ROOT / letter
+        _word_lines(source.read_text("utf-8"), work / (source.stem + ".docx"))
+    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
+                    "--outdir", str(work), *sorted(str(p) for p in work.glob("*.docx"))],
+                   check=True, capture_output=True, timeout=600,
+                   env=dict(os.environ, HOME=str(work)))
+    return work
+
+
+# What is not read the same yet, and why (strict: a case that comes right fails until it is
+# taken off this list).
+GAPS = {
+    ("cold-f/SheffieldCC_wdtk_survey-tools-300_response.txt", "word_lines_pdf"):
+        "a table drawn with box characters, printed to PDF, reads as lines of glyphs",
+    ("cold-g/SheffieldCC_wdtk_dog-breeding-licences-230_response.txt", "word_lines_pdf"):
+        "one of 15 pairs: a bullet run on from the line above in the print",
+}
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for letter in LETTERS:
+        for rendition in sorted(RENDITIONS):
+            gap = GAPS.get((letter.split("real/", 1)[1], rendition))
+            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+            cases.append(pytest.param(letter, rendition, marks=marks,
+                                      id=f"{Path(letter).stem[:40]}-{rendition}"))
+    return cases
+
+
+@pytest.mark.parametrize("letter,rendition", _cases())
 def test_rendition_reads_the_same(letter: str, rendition: str, tmp_path: Path,
+                                  request: pytest.FixtureRequest,
                                   originals: dict[str, tuple[int, int]]) -> None:
     source = ROOT / letter
     suffix, render = RENDITIONS[rendition]
     rendered = tmp_path / (source.stem + suffix)
-    render(source.read_text("utf-8"), rendered)
+    if rendition == "word_lines_pdf":
+        printed: Path = request.getfixturevalue("printed_letters")
+        rendered.write_bytes((printed / rendered.name).read_bytes())
+    else:
+        render(source.read_text("utf-8"), rendered)
     gold = json.loads(_gold_of(source).read_text("utf-8"))
     gold["file"] = rendered.name
     gold_path = tmp_path / _gold_of(source).name

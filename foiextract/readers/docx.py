@@ -31,7 +31,7 @@ from .docx_body import StoryReader
 from .docx_numbering import ListCounter, Numbering
 from .docx_package import check_not_encrypted, check_package, is_ole
 from .docx_styles import StyleSheet
-from .text import hard_wrapped, layout
+from .text import plain_lines, relaid
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _FURNITURE_RELS = (RT.HEADER, RT.FOOTER)
@@ -120,36 +120,19 @@ def _document(path: str, word: Any) -> Document:
     counter = ListCounter(numbering)
     body = StoryReader(styles, counter, _links(part), numbering).blocks(part.element.body)
     furniture = _furniture(part, styles, numbering)
-    if _plain_lines(body):
-        body, more = _relaid(body)
-        furniture += more
+    if plain_lines(body):
+        # An e-mail pasted into Word a paragraph a line: each block keeps the number of its
+        # first paragraph.
+        laid, more = relaid(body)
+        read = body
+
+        def placed(block: Block, paragraphs: range) -> Block:
+            return replace(block, source=Source(paragraph=read[paragraphs[0]].source.paragraph))
+
+        body = [placed(*b) for b in laid]
+        furniture += tuple(placed(*b) for b in more)
     return Document(blocks=tuple(body), format="docx", source=path, furniture=furniture,
                     metadata=_metadata(word))
-
-
-def _plain_lines(body: list[Block]) -> bool:
-    """A body of plain paragraphs that are the lines of hard-wrapped text (an e-mail pasted
-    into Word): read as the text it was, where nothing of Word's own structure would be lost."""
-    return all(b.kind == "paragraph" and not any(s.bold or s.italic for s in b.spans)
-               for b in body) and hard_wrapped([b.text for b in body])
-
-
-def _relaid(body: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
-    """The paragraphs laid out again as the plain text's lines (wrapped lines re-joined, bullets
-    typed as "o " read as bullets), each block keeping the number of its first paragraph."""
-    lines: list[str] = []
-    paragraph_of: list[int | None] = []
-    for block in body:
-        for line in block.text.split("\n"):
-            lines.append(line)
-            paragraph_of.append(block.source.paragraph)
-
-    def placed(block: Block) -> Block:
-        at = (block.source.line_start or 1) - 1
-        return replace(block, source=Source(paragraph=paragraph_of[min(at, len(lines) - 1)]))
-
-    laid = layout("\n".join(lines))
-    return [placed(b) for b in laid.blocks], tuple(placed(b) for b in laid.furniture)
 
 
 def _furniture(part: Any, styles: StyleSheet, numbering: Numbering) -> tuple[Block, ...]:

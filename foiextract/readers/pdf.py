@@ -29,7 +29,7 @@ import os
 import re
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 import pdfplumber
@@ -47,9 +47,11 @@ from .pdf_glyphs import PageContent, StyleDevice, page_content, rulings_only
 from .pdf_ocr import PageRenderer, image_area, is_scan
 from .pdf_pdfium import PdfiumPages
 from .pdf_structure import check_page_tree
-from .pdf_layout import Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin
+from .pdf_layout import (Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin,
+                         starts_item, stopped_short)
 from .pdf_tables import (FoundTable, continue_table, find_tables, header_wraps_joined,
                          label_wraps_joined, same_columns)
+from .text import plain_lines, relaid
 
 # Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
 DEFAULT_ENGINE = "pdfium"
@@ -146,7 +148,14 @@ def _read(path: str) -> Document:
     blocks = [_block(element, right) for element in _join_pages(elements, right)]
     if ocr:
         blocks = [_ocr_table(b, scans) for b in blocks]
-    return Document(blocks=tuple(b for b in blocks if b.text.strip()), format="pdf",
+    blocks = [b for b in blocks if b.text.strip()]
+    if not ocr and plain_lines(blocks):
+        # An e-mail pasted into Word a paragraph a line, printed to PDF: read as its text.
+        laid, more = relaid(blocks)
+        read = blocks
+        blocks = [_placed(block, [read[k] for k in lines]) for block, lines in laid]
+        furniture.extend(_placed(block, [read[k] for k in lines]) for block, lines in more)
+    return Document(blocks=tuple(blocks), format="pdf",
                     source=path, furniture=_dedupe(furniture), metadata=metadata,
                     pages=len(pages), ocr_pages=len(scans) if ocr else 0)
 
@@ -306,7 +315,7 @@ def _join_pages(elements: list[tuple[int, _Element]], right: float) -> list[_Ele
                 joined[-1] = (number, _Table(continue_table(prev.table, element.table), prev.page))
                 continue
             if isinstance(prev, _Paragraph) and isinstance(element, _Paragraph) and \
-                    _continues(prev.lines[-1], element.lines[0]):
+                    _continues(prev.lines[-1], element.lines[0], right):
                 prev.lines.extend(element.lines)
                 joined[-1] = (number, prev)
                 continue
@@ -318,10 +327,13 @@ def _first_on_page(elements: list[tuple[int, _Element]], number: int, element: _
     return next(e for n, e in elements if n == number) is element
 
 
-def _continues(last: Line, first: Line) -> bool:
-    """A paragraph ending without a full stop, continued in the same style on the next page."""
+def _continues(last: Line, first: Line, right: float) -> bool:
+    """A paragraph ending without a full stop, continued in the same style on the next page
+    (not an item numbered there under a line that stopped short: "67" / "7. How many …",
+    as :data:`.pdf_layout.BREAK_RULES` part them on one page)."""
     if _SENTENCE_END.search(last.text) or last.bold != first.bold \
-            or abs(last.size - first.size) > 1.0:
+            or abs(last.size - first.size) > 1.0 \
+            or (starts_item(first) and stopped_short(last, first, right)):
         return False
     return first.text[:1].islower() or (
         last.italic == first.italic and abs(last.x0 - first.x0) < 3 * last.size)
@@ -336,6 +348,16 @@ def _block(element: _Element, right: float) -> Block:
     on_first = [line for line in lines if line.page == lines[0].page]
     return Block("paragraph", paragraph_spans(lines, right),
                  source=_source(lines[0].page, bbox(on_first), lines))
+
+
+def _placed(block: Block, read_from: list[Block]) -> Block:
+    """A block laid out again from the PDF's own (:func:`.text.relaid`), standing where they
+    stood: on the page of the first, in the box of those on that page."""
+    page = read_from[0].source.page
+    boxes = [b.source.bbox for b in read_from if b.source.page == page and b.source.bbox]
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+           max(b[3] for b in boxes)) if boxes else None
+    return replace(block, source=Source(page=page, bbox=box))
 
 
 def _line_block(line: Line) -> Block:

@@ -52,7 +52,7 @@ def borderless_tables(lines: list[Line], number: int) -> tuple[list[FoundTable],
         body = run[len(header) - pulled:]
         table = _table(header + body, gutter, number, len(header), by_line) \
             if gutter is not None else None
-        if table is not None and len(table.rows) >= 2:
+        if table is not None and len(table.rows) >= 2 and not _list_marks(table):
             tables.append(table)
             index = end
         else:
@@ -159,6 +159,17 @@ def _heads(line: Line, below: Line, gutter: tuple[float, float]) -> bool:
         return True
     white, before, after = max((b.x0 - a.x1, a, b) for a, b in zip(glyphs, glyphs[1:]))
     return white > _NARROW_GUTTER * line.size and before.x1 < gutter[1] and after.x0 > gutter[0]
+
+
+# A bullet ("•", "o", "-") or an enumerator ("3.", "b)") standing alone in a left cell.
+_LIST_MARK = re.compile(r"^(?:[^\w\s]|o|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])$", re.I)
+
+
+def _list_marks(table: FoundTable) -> bool:
+    """True when every left cell holding text is a bullet or an enumerator alone: a list
+    whose marks stand a tab's width from their text, not a table."""
+    marks = [row[0].text.strip() for row in table.rows if row[0].text.strip()]
+    return bool(marks) and all(_LIST_MARK.match(mark) for mark in marks)
 
 
 def _table(lines: list[Line], gutter: tuple[float, float], number: int,

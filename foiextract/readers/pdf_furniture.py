@@ -53,11 +53,32 @@ def furniture_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
     seen: dict[str, list[tuple[int, float]]] = {}
     for line, key in banded:
         seen.setdefault(_loose(line, key), []).append((line.page, line.top))
+    in_flow = _in_flow(pages)
     found: set[int] = set()
     for line, key in banded:
-        if is_marker(line.text) or _repeated(seen[_loose(line, key)], line) \
-                or _contact_line(line.text):
+        if (is_marker(line.text) and id(line) not in in_flow) \
+                or _repeated(seen[_loose(line, key)], line) or _contact_line(line.text):
             found.add(id(line))
+    return found
+
+
+def _in_flow(pages: list[tuple[float, list[Line]]]) -> set[int]:
+    """``id`` of every line that is a bare figure ("67") set in the run of the body's lines:
+    on the left edge of the line above, one line's pitch below it (the page's commonest),
+    as an answer under its question is. A page number stands apart from the body, in a
+    footer or header of its own, or centred or to the right."""
+    found: set[int] = set()
+    for _height, lines in pages:
+        ordered = sorted(lines, key=lambda line: line.top)
+        steps = sorted(round(b.top - a.top, 1) for a, b in zip(ordered, ordered[1:])
+                       if b.top > a.top)
+        if not steps:
+            continue
+        pitch = steps[len(steps) // 2]
+        for above, line in zip(ordered, ordered[1:]):
+            if _blur(line.text) == "#" and abs(line.x0 - above.x0) < 3 \
+                    and 0 < line.top - above.top <= 1.25 * pitch:
+                found.add(id(line))
     return found
 
 

@@ -29,7 +29,7 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\ufb04": "ffl", "\u00a0": " ", "\u2002": " ", "\u2003": " ",
                             "\u2009": " ", "\t": " "})
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-zA-Z]\)|[a-z]\.(?=\s+[A-Z])|\(?[ivxIVX]{1,5}\)"
-                         r"|[•▪●◦■➢►‣·-])\s")
+                         r"|[•▪●◦■➢►‣·-]|o)\s")  # "o": a second-level bullet typed as a letter
 _SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
 _WORD_GAP = 0.17      # of the font size: wider than kerning, narrower than a word space
 _PARA_GAP = 0.5       # of the font size: more white between lines than leading gives
@@ -258,8 +258,13 @@ def _style_change(prev: Line, line: Line, right: float) -> bool:
         (prev.italic is not None and line.italic is not None and prev.italic != line.italic)
 
 
+def starts_item(line: Line) -> bool:
+    """True when the line opens with an enumerator ("7.", "b)", "(iv)")."""
+    return bool(_ENUMERATOR.match(line.text))
+
+
 def _enumerator(prev: Line, line: Line, right: float) -> bool:
-    return bool(_ENUMERATOR.match(line.text)) and (
+    return starts_item(line) and (
         bool(_SENTENCE_END.search(prev.text)) or stopped_short(prev, line, right))
 
 

@@ -275,6 +275,37 @@ def hard_wrapped(paragraphs: Sequence[str]) -> bool:
     return run_on >= _RUN_ON_SHARE * len(texts)
 
 
+def plain_lines(blocks: Sequence[Block]) -> bool:
+    """True when ``blocks`` are plain paragraphs (no bold, no italic, no table) that are the
+    lines of hard-wrapped text: an e-mail pasted into Word a paragraph a line, or printed
+    from there to PDF. Read as the text it was, nothing of the document's own structure is
+    lost."""
+    return all(b.kind == "paragraph" and not any(s.bold or s.italic for s in b.spans)
+               for b in blocks) and hard_wrapped([b.text for b in blocks])
+
+
+def relaid(blocks: Sequence[Block]) -> tuple[list[tuple[Block, range]], list[tuple[Block, range]]]:
+    """``blocks`` (see :func:`plain_lines`) laid out again as plain text's lines (wrapped
+    lines re-joined, bullets typed as "o " read as bullets, a signature to furniture): the
+    body's blocks and the furniture's, each with the range of the ``blocks`` it was read
+    from, for the caller to say where it stands."""
+    lines: list[str] = []
+    block_of: list[int] = []
+    for k, block in enumerate(blocks):
+        for line in block.text.split("\n"):
+            lines.append(line)
+            block_of.append(k)
+
+    def read_from(block: Block) -> tuple[Block, range]:
+        last = len(lines) - 1
+        first = block_of[min((block.source.line_start or 1) - 1, last)]
+        end = block_of[min((block.source.line_end or block.source.line_start or 1) - 1, last)]
+        return block, range(first, end + 1)
+
+    laid = layout("\n".join(lines))
+    return [read_from(b) for b in laid.blocks], [read_from(b) for b in laid.furniture]
+
+
 def _split_lines(text: str, first_line: int) -> list[_Line]:
     out = []
     for n, raw in enumerate(text.split("\n")):
