@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from foiextract.errors import BadEncoding, EmptyFile, UnsupportedFormat
+from foiextract.model import Block, Span
 from foiextract.readers import read_document, text
 
 from .conftest import CORPORA, folded as _norm, gold_for, unmatched_gold
@@ -290,3 +291,31 @@ def test_a_figure_for_a_period_under_a_finished_line_starts_a_line_of_its_own() 
             "pupils registered (this time the total number rather than just the new ones).\n"
             "2018-19 - 727\n2019-20 - 686\n")
     assert [b.text for b in text.layout(body).blocks][-2:] == ["2018-19 - 727", "2019-20 - 686"]
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block("paragraph", (Span(t),)) for t in texts]
+
+
+@pytest.mark.parametrize("texts,quoted_from,header", [
+    # a reply, then the original it quotes under its header (one block, or a block a field)
+    (("Dear Ms Smith,", "We hold none.", "-----Original Message-----\nFrom: A Person\n"
+      "[mailto:a@example.org]\nSent: 03 July 2018 11:08\nTo: FOI\nSubject: Data analytics",
+      "Specifically, we are requesting:", "Any contracts."), 3, 1),
+    (("We hold none.", "From: A Person", "Sent: 03 July 2018", "To: FOI", "Subject: Data",
+      "How many?"), 5, 4),
+    # "… you wrote:" opens the request a letter restates, and the letter goes on after it
+    (("Thank you for your request. You wrote:", "How many?", "We hold none."), None, 0),
+    # a header running on into the block's own text is not set apart
+    (("From: A Person\nSent: today\nTo: FOI\nSubject: Data\nHow many?", "Two."), None, 0),
+])
+def test_the_original_a_reply_quotes_below_it_is_a_quote(
+        texts: tuple[str, ...], quoted_from: int | None, header: int) -> None:
+    blocks, furniture = text.quoted_original(_blocks(*texts))
+    assert len(furniture) == header
+    kinds = [b.kind for b in blocks]
+    if quoted_from is None:
+        assert kinds == ["paragraph"] * len(texts)
+    else:
+        assert kinds == ["paragraph"] * (quoted_from - header) + ["quote"] * (len(texts) - quoted_from)
+        assert blocks[quoted_from - header].text == texts[quoted_from]

@@ -11,7 +11,9 @@ from foiextract.correspondence import focus
 from foiextract.pipeline import extract_file
 from foiextract.readers import read_document
 from foiextract.readers.markdown import parse
+from foiextract.model import Block, Span
 from foiextract.segment import segment
+from foiextract.segment.units import units_of
 
 from .conftest import BARNET, documents_with_gold, gold_for, ids
 
@@ -1158,3 +1160,17 @@ def test_lettered_sub_questions_run_on_into_their_stem_are_each_asked() -> None:
         ("What proportion comes from core council budgets?", True),
         ("Please specify the grants referred to in 1b", True)]
     assert {p.answer for p in pairs} == {"We do not have any advice provision in house."}
+
+
+@pytest.mark.parametrize("paragraph,marker,text", [
+    ("o Any briefing notes concerning the systems.", "•", "Any briefing notes concerning the systems."),
+    ("- As part of the GIS, a workload model.", "•", "As part of the GIS, a workload model."),
+    ("o 2", "•", "2"),
+    ("· Any contracts.", "•", "Any contracts."),
+    ("on the other hand, none.", "", "on the other hand, none."),  # a word, not a bullet
+    ("- none", "", "- none"),  # a dash before lower case: not read as a bullet here
+])
+def test_a_bullet_typed_as_text_in_a_paragraph_is_a_bullet(paragraph: str, marker: str,
+                                                           text: str) -> None:
+    unit = units_of((Block("paragraph", (Span(paragraph),)),))[0]
+    assert (unit.marker, unit.text) == (marker, text)

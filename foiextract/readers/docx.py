@@ -31,7 +31,7 @@ from .docx_body import StoryReader
 from .docx_numbering import ListCounter, Numbering
 from .docx_package import check_not_encrypted, check_package, is_ole
 from .docx_styles import StyleSheet
-from .text import plain_lines, relaid
+from .text import plain_lines, quoted_original, relaid
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _FURNITURE_RELS = (RT.HEADER, RT.FOOTER)
@@ -131,6 +131,8 @@ def _document(path: str, word: Any) -> Document:
 
         body = [placed(*b) for b in laid]
         furniture += tuple(placed(*b) for b in more)
+    body, header = quoted_original(body)
+    furniture += tuple(header)
     return Document(blocks=tuple(body), format="docx", source=path, furniture=furniture,
                     metadata=_metadata(word))
 

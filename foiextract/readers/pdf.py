@@ -51,7 +51,7 @@ from .pdf_layout import (Line, bbox, group_lines, paragraph_spans, paragraphs, r
                          starts_item, stopped_short)
 from .pdf_tables import (FoundTable, continue_table, find_tables, header_wraps_joined,
                          label_wraps_joined, same_columns)
-from .text import plain_lines, relaid
+from .text import plain_lines, quoted_original, relaid
 
 # Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
 DEFAULT_ENGINE = "pdfium"
@@ -155,6 +155,8 @@ def _read(path: str) -> Document:
         read = blocks
         blocks = [_placed(block, [read[k] for k in lines]) for block, lines in laid]
         furniture.extend(_placed(block, [read[k] for k in lines]) for block, lines in more)
+    blocks, header = quoted_original(blocks)
+    furniture.extend(header)
     return Document(blocks=tuple(blocks), format="pdf",
                     source=path, furniture=_dedupe(furniture), metadata=metadata,
                     pages=len(pages), ocr_pages=len(scans) if ocr else 0)

@@ -306,6 +306,44 @@ def relaid(blocks: Sequence[Block]) -> tuple[list[tuple[Block, range]], list[tup
     return [read_from(b) for b in laid.blocks], [read_from(b) for b in laid.furniture]
 
 
+def quoted_original(blocks: Sequence[Block]) -> tuple[list[Block], list[Block]]:
+    """``blocks`` of a paged or styled document (a PDF, a Word file) with the original message
+    a reply quotes below it marked as the plain-text reader marks it: the original's header
+    ("-----Original Message-----", "From: … / Sent: … / To: … / Subject: …", a block or
+    blocks of their own) to furniture, and every block after it a quote. Returns the blocks
+    and the furniture; unchanged (and no furniture) when no such header stands alone at the
+    head of a block, or a block is already a quote (the reader has told the original)."""
+    if any(b.kind == "quote" for b in blocks):
+        return list(blocks), []
+    lines: list[_Line] = []
+    block_of: list[int] = []
+    firsts: set[int] = set()  # the line each block starts on
+    for k, block in enumerate(blocks):
+        if block.kind == "table":
+            continue
+        firsts.add(len(lines))
+        for line in block.text.split("\n"):
+            lines.append(_Line(len(lines) + 1, 0, 0, line.strip()))
+            block_of.append(k)
+    rules = _rules()
+    for n in sorted(firsts):
+        # Not "… you wrote:", which in a letter opens the request it restates, and the letter
+        # goes on after it.
+        opens = rules["original"].match(lines[n].text) or lines[n].text.lower().startswith("from:")
+        header = _original_header_length(lines, n) if opens else 0
+        if not header:
+            continue
+        last = block_of[n + header - 1]
+        if any(block_of[m] == last for m in range(n + header, len(lines))):
+            continue  # the header runs on into text of its block's own: not set apart
+        first = block_of[n]
+        quoted = [b if b.kind == "table" else Block("quote", b.spans, level=1, marker=b.marker,
+                                                    source=b.source)
+                  for b in blocks[last + 1:]]
+        return [*blocks[:first], *quoted], list(blocks[first:last + 1])
+    return list(blocks), []
+
+
 def _split_lines(text: str, first_line: int) -> list[_Line]:
     out = []
     for n, raw in enumerate(text.split("\n")):
@@ -405,6 +443,10 @@ def _original_header_length(lines: list[_Line], n: int) -> int:
     if not text:
         return 0  # a blank line opens no header (and most lines of a web page are blank)
     if rules["original"].match(text) or rules["wrote"].match(text) and lines[n].depth == 0:
+        below = _original_header_length(lines, n + 1) if n + 1 < len(lines) \
+            and lines[n + 1].text.lower().startswith("from:") else 0
+        if below:
+            return 1 + below  # "-----Original Message-----" over a "From: …" header
         count = 1
         while n + count < len(lines) and rules["header_field"].match(lines[n + count].text):
             count += 1

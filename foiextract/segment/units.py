@@ -49,8 +49,10 @@ _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
 # reader's lexicon.text.DASHED_ITEM (which breaks a wrapped line): here the count decides.
 _DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})(?:\s?[–—-]|,)\s+(?=[A-Z0-9£$€(\"'“‘]|[a-h]\)\s)")
 # A bullet typed as text: "·", "•", "▪", "◦", "●", "‣", "∙", "" (Symbol's), or ". " before a
-# capital (a bullet lost in a conversion). "-" and "*" are left to the readers' own lists.
-_TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z]))\s*")
+# capital (a bullet lost in a conversion); "o " and "- " before a capital or a figure (Word's
+# second-level bullet in Courier, a dash bullet, as a PDF prints them). "*" is left to the
+# readers' own lists.
+_TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z])|[o–-](?=\s+[A-Z0-9£$]))\s*")
 _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
 # "DWP Response:", "Council's response", "Trust Reply:": the body answering, named, alone on its
 # line (one to three capitalised words; "Freedom of Information Response" is a title).
