@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 from foiextract.errors import CorruptFile, Encrypted, FoiExtractError, NoTextLayer
 from foiextract.model import Block, Document
+from foiextract.readers.pdf_layout import Line, paragraphs
 from foiextract.readers import read_document
 from foiextract.readers.ocr import OcrSettings, ocr_settings
 from foiextract.readers.pdf import read
@@ -469,3 +470,28 @@ def test_a_line_opens_a_list_item_by_its_enumerator(line: str, opens: bool) -> N
     # its own: lettered parts ("a. For each year") are not run into the lead-in above them.
     from foiextract.readers.pdf_layout import _ENUMERATOR
     assert bool(_ENUMERATOR.match(line)) is opens
+
+
+def _printed(text: str, top: float, x1: float) -> Line:
+    """A line of 11-point type at the left margin (72 pt), each character 5.5 pt wide."""
+    first = text.split(" ", 1)[0]
+    return Line([(text, False, False, None)], 72.0, x1, top, top + 11, 11.0, 5.5 * len(first), 1,
+                text=text)
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # a label opens its own paragraph under a line that stopped short, ended or not
+    (["Request Number 5521", "Question:", "We understand the trust runs a shared care"],
+     [["Request Number 5521"], ["Question:"], ["We understand the trust runs a shared care"]]),
+    # a Symbol-font bullet (U+F0B7) opens an item under a line ending in ":"
+    (["the number of:", "\uf0b7 Initial MOT passes;", "\uf0b7 MOT failures; and"],
+     [["the number of:"], ["\uf0b7 Initial MOT passes;"], ["\uf0b7 MOT failures; and"]]),
+    # a wrapped sentence runs on
+    (["The supplier is Healthlink Systems Ltd and its records of", "patients were viewed."],
+     [["The supplier is Healthlink Systems Ltd and its records of", "patients were viewed."]]),
+])
+def test_printed_lines_part_into_paragraphs(lines: list[str],
+                                            expected: list[list[str]]) -> None:
+    right = 72.0 + 5.5 * max(len(t) for t in lines)
+    printed = [_printed(t, 72.0 + 13 * k, 72.0 + 5.5 * len(t)) for k, t in enumerate(lines)]
+    assert [[line.text for line in group] for group in paragraphs(printed, right)] == expected

@@ -24,12 +24,15 @@ from typing import Callable, Iterable
 
 from ..model import Span
 from .pdf_glyphs import Glyph
+from .text import label_line
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\u00a0": " ", "\u2002": " ", "\u2003": " ",
                             "\u2009": " ", "\t": " "})
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-zA-Z]\)|[a-z]\.(?=\s+[A-Z])|\(?[ivxIVX]{1,5}\)"
-                         r"|[•▪●◦■➢►‣·-]|o)\s")  # "o": a second-level bullet typed as a letter
+                         r"|[•▪●◦■➢►‣·\uf0b7\uf0a7-]|o)\s")
+# (a bullet: "o" is Word's second level typed as a letter; U+F0B7 and U+F0A7 are the Symbol
+# and Wingdings bullets a PDF maps to no standard character)
 _SENTENCE_END = re.compile(r"[.?!:;][\"'’”)]?$")
 _WORD_GAP = 0.17      # of the font size: wider than kerning, narrower than a word space
 _PARA_GAP = 0.5       # of the font size: more white between lines than leading gives
@@ -268,6 +271,12 @@ def _enumerator(prev: Line, line: Line, right: float) -> bool:
         bool(_SENTENCE_END.search(prev.text)) or stopped_short(prev, line, right))
 
 
+def _labelled(prev: Line, line: Line, right: float) -> bool:
+    """ "Question:" or "Response: …" under a line that stopped short ("Request Number 5521"):
+    a label opens its own paragraph, as in plain text."""
+    return label_line(line.text.lstrip()) and stopped_short(prev, line, right)
+
+
 def _finished_short(prev: Line, line: Line, right: float) -> bool:
     first = line.text.lstrip()[:1]
     return stopped_short(prev, line, right) and bool(_SENTENCE_END.search(prev.text)) \
@@ -279,6 +288,7 @@ BREAK_RULES: tuple[tuple[str, BreakRule], ...] = (
     ("size_change", _size_change),
     ("style_change", _style_change),
     ("enumerator", _enumerator),
+    ("label", _labelled),
     ("finished_short_line", _finished_short),
 )
 

@@ -275,6 +275,12 @@ def hard_wrapped(paragraphs: Sequence[str]) -> bool:
     return run_on >= _RUN_ON_SHARE * len(texts)
 
 
+def label_line(text: str) -> bool:
+    """True for a line that opens with a question's or an answer's label ("Question 2:",
+    "Response:", "Our response:")."""
+    return bool(_rules()["label_line"].match(text))
+
+
 def plain_lines(blocks: Sequence[Block]) -> bool:
     """True when ``blocks`` are plain paragraphs (no bold, no italic, no table) that are the
     lines of hard-wrapped text: an e-mail pasted into Word a paragraph a line, or printed
