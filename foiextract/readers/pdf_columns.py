@@ -161,13 +161,15 @@ def _heads(line: Line, below: Line, gutter: tuple[float, float]) -> bool:
     return white > _NARROW_GUTTER * line.size and before.x1 < gutter[1] and after.x0 > gutter[0]
 
 
-# A bullet ("•", "o", "-") or an enumerator ("3.", "b)") standing alone in a left cell.
-_LIST_MARK = re.compile(r"^(?:[^\w\s]|o|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])$", re.I)
+# A bullet ("•", "o", "-") or an enumerator ("3.", "b)") standing alone in a left cell, or a
+# bullet before whatever of a wrapped line's first word fell left of the gutter ("• sys").
+_LIST_MARK = re.compile(r"^(?:[^\w\s]|o|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])$"
+                        r"|^(?:[•·▪◦●‣\uf0b7\uf0a7]|o)\s", re.I)
 
 
 def _list_marks(table: FoundTable) -> bool:
-    """True when every left cell holding text is a bullet or an enumerator alone: a list
-    whose marks stand a tab's width from their text, not a table."""
+    """True when every left cell holding text is a bullet or an enumerator, or opens with a
+    bullet: a list whose marks stand a tab's width from their text, not a table."""
     marks = [row[0].text.strip() for row in table.rows if row[0].text.strip()]
     return bool(marks) and all(_LIST_MARK.match(mark) for mark in marks)
 
