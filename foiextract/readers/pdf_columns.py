@@ -164,7 +164,7 @@ def _heads(line: Line, below: Line, gutter: tuple[float, float]) -> bool:
 # A bullet ("•", "o", "-") or an enumerator ("3.", "b)") standing alone in a left cell, or a
 # bullet before whatever of a wrapped line's first word fell left of the gutter ("• sys").
 _LIST_MARK = re.compile(r"^(?:[^\w\s]|o|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])$"
-                        r"|^(?:[•·▪◦●‣\uf0b7\uf0a7]|o)\s", re.I)
+                        r"|^(?:[•·▪◦●‣\uf0b7\uf0a7]|o)\s", re.IGNORECASE)
 
 
 def _list_marks(table: FoundTable) -> bool:
