@@ -49,7 +49,7 @@ from .pdf_pdfium import PdfiumPages
 from .pdf_structure import check_page_tree
 from .pdf_layout import (Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin,
                          starts_item, stopped_short)
-from .pdf_tables import (FoundTable, continue_table, find_tables, header_wraps_joined,
+from .pdf_tables import (FoundTable, Layouts, continue_table, find_tables, header_wraps_joined,
                          label_wraps_joined, same_columns)
 from .text import plain_lines, quoted_original, relaid
 
@@ -202,6 +202,7 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
     a Type 3 font, a character without Unicode; see there)."""
     settings = current_settings()
     fast = PdfiumPages.open(path, pdf.rsrcmgr) if engine() == "pdfium" else None
+    layouts = Layouts()  # the tables pdfium's pages ruled alike share
     try:
         for number, page in enumerate(pdf.pages, start=1):
             read = fast.read_page(number - 1, _page_object(page)) if fast is not None else None
@@ -211,7 +212,8 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
                 tables: list[FoundTable] = []
                 if content.rulings >= 2 and glyphs:
                     tables, glyphs = find_tables(read.rulings, glyphs, number,
-                                                 (0.0, 0.0, content.width, content.height))
+                                                 (0.0, 0.0, content.width, content.height),
+                                                 layouts)
                 lines = group_lines(glyphs, number)
             else:
                 content, lines, tables = _miner_page(pdf, page, number, renderer, settings,

@@ -151,11 +151,10 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
     pending_space = False
     gutters: list[tuple[float, float]] = []
     first_word_end: float | None = None
-    bold_all = italic_all = True
-    bold_any = italic_any = False
     sizes: dict[float, int] = {}
     last_size: float | None = None
     size = 0.0
+    streak = 0  # the glyphs of the last size met
     x0 = 0.0
     for text, gx0, gx1, _top, _bottom, gsize, gbold, gitalic, gcolor in glyphs:
         if not text.strip():
@@ -178,18 +177,22 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
             chars = []
             bold, italic, color = gbold, gitalic, gcolor
         chars.append(text)
-        bold_all &= gbold
-        italic_all &= gitalic
-        bold_any |= gbold
-        italic_any |= gitalic
-        if gsize != last_size:  # most glyphs of a line share a size: round it once
-            last_size, size = gsize, round(gsize, 1)
-        sizes[size] = sizes.get(size, 0) + 1
+        if gsize != last_size:
+            # Most glyphs of a line share a size: it is rounded once and its glyphs counted
+            # once a streak (each size still enters ``sizes`` in the order first met).
+            if streak:
+                sizes[size] = sizes.get(size, 0) + streak
+            last_size, size, streak = gsize, round(gsize, 1), 0
+        streak += 1
         prev_x1 = gx1
     if not seen:
         return Line([], 0, 0, 0, 0, 0, 0, page)
+    sizes[size] = sizes.get(size, 0) + streak
     if chars:
         runs.append(("".join(chars).translate(_LIGATURES), bold, italic, color))
+    # every visible glyph is in a run of its own style: the line's style is the runs'
+    bold_all, bold_any = all(r[1] for r in runs), any(r[1] for r in runs)
+    italic_all, italic_any = all(r[2] for r in runs), any(r[2] for r in runs)
     line = Line(runs, x0, prev_x1, min(map(_TOP, glyphs)), max(map(_BOTTOM, glyphs)),
                 max(sizes, key=sizes.__getitem__),
                 (first_word_end if first_word_end is not None else prev_x1) - x0, page,

@@ -553,11 +553,12 @@ def _stream_glyphs(order: dict[int, int], fonts: dict[str, list[PDFFont]], heigh
     fractional widths (see :meth:`PdfiumPages._whole_widths`); and each glyph's drawing
     index."""
     font_names: dict[int, _FontLooks | str] = {}
+    probe = _Probe()
     glyphs: list[Glyph] = []
     drawing: list[int] = []
     matrix = pdfium_c.FS_MATRIX()
     for obj, index in order.items():
-        style = _style(obj, index, fonts, font_names, shown)
+        style = _style(obj, index, fonts, font_names, shown, probe)
         if style is None or style.skip:
             continue
         show, font = shown.show(index, obj)

@@ -3,8 +3,10 @@
 The finder runs only on pages that draw lines or rectangles (see
 :func:`foiextract.readers.pdf_glyphs.page_content`), over a copy of the page
 without white filled boxes (Word paints those behind logos, and their edges
-would cut rows in two). Each cell's glyphs are laid out like body text, so a
-cell keeps bold and italic and its paragraphs are joined by ``"\\n"``.
+would cut rows in two). A page ruled exactly as one of the last few read is
+given the cells the finder found there (:class:`Layouts`). Each cell's glyphs
+are laid out like body text, so a cell keeps bold and italic and its
+paragraphs are joined by ``"\\n"``.
 
 A table that ends one page and one that starts the next with the same columns
 are one table (:func:`continue_table`); a repeated header row is dropped.
@@ -17,6 +19,7 @@ are one table (:func:`continue_table`); a repeated header row is dropped.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+import copy
 from operator import itemgetter
 import re
 from typing import Any, NamedTuple
@@ -79,22 +82,23 @@ class _EdgesPage:
 
 
 def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
-                bbox: tuple[float, float, float, float]) -> tuple[list[FoundTable], list[Glyph]]:
+                bbox: tuple[float, float, float, float], layouts: Layouts | None = None
+                ) -> tuple[list[FoundTable], list[Glyph]]:
     """The page's ruled tables (two columns or more) and the glyphs left outside them.
 
     ``rulings`` are the page's lines, rectangles and curves as pdfplumber object dicts
     (from pdfplumber's page or from :mod:`.pdf_pdfium`); cells are filled from ``glyphs``.
+    ``layouts`` keeps the tables' cells found on a document's earlier pages by their
+    rulings (see :class:`Layouts`): a page ruled as one before is not searched again.
     """
-    visible = {kind: [o for o in objects if _visible(o)] for kind, objects in rulings.items()}
-    edges = edges_of(visible)
-    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(edges))
-    finder = _Finder(_EdgesPage(edges, bbox), settings)
-    # pdfplumber works a table's rows out again each time they are asked for: once here
-    rows_of = [(t, t.rows) for t in finder.tables]
-    grids = [_Grid(t, rows) for t, rows in rows_of
-             if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2]
-    if not grids:
+    found = layouts.find(rulings, bbox) if layouts is not None else None
+    if found is None:
+        found = _grids(rulings, bbox)
+        if layouts is not None:
+            layouts.keep(rulings, bbox, found)
+    if not found:
         return [], glyphs
+    grids = [grid.emptied() for grid in found]
     # Each glyph goes to the first table that holds it: the first table takes all it
     # holds, the next is offered the rest, and so on (each glyph's cell, and the order of
     # the glyphs in a cell, as offering each glyph to the tables in turn gives).
@@ -102,6 +106,59 @@ def find_tables(rulings: Rulings, glyphs: list[Glyph], number: int,
     for grid in grids:
         outside = grid.take_all(outside)
     return [grid.found(number) for grid in grids], outside
+
+
+def _grids(rulings: Rulings, bbox: tuple[float, float, float, float]) -> list[_Grid]:
+    """The tables (two columns or more) pdfplumber's finder finds from the rulings, each's
+    cells with no glyph filed yet."""
+    visible = {kind: [o for o in objects if _visible(o)] for kind, objects in rulings.items()}
+    edges = edges_of(visible)
+    settings = dict(_SETTINGS, explicit_horizontal_lines=closing_rules(edges))
+    finder = _Finder(_EdgesPage(edges, bbox), settings)
+    # pdfplumber works a table's rows out again each time they are asked for: once here
+    rows_of = [(t, t.rows) for t in finder.tables]
+    return [_Grid(t, rows) for t, rows in rows_of
+            if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2]
+
+
+class Layouts:
+    """The tables' cells found on a document's last few pages, with the rulings they were
+    found from: an annex of tables repeats one ruled grid page after page (59 of the 61
+    pages of the Hertfordshire annex), and the finder would search each page afresh.
+
+    A page whose rulings (every ruling dict, in order) and box compare equal to a kept
+    page's is given that page's cells. Equal floats can differ only in the sign of a
+    zero, and a zero's sign changes no other value the finder works out from it (it
+    adds, compares, takes means): cells none of whose coordinates is zero are the same,
+    to the bit, as the finder would find again, and only those are kept.
+
+    >>> layouts, rulings = Layouts(), {"line": [{"x0": 1.0, "pts": [(1.0, 2.0)]}]}
+    >>> layouts.keep(rulings, (0, 0, 10, 10), [])
+    >>> layouts.find({"line": [{"x0": 1.0, "pts": [(1.0, 2.0)]}]}, (0, 0, 10, 10))
+    []
+    """
+
+    _KEPT = 4  # a few pages' worth, so memory stays flat over a long document
+
+    def __init__(self) -> None:  # noqa: D107
+        self._kept: list[tuple[tuple[float, float, float, float], Rulings, list[_Grid]]] = []
+
+    def find(self, rulings: Rulings, bbox: tuple[float, float, float, float]
+             ) -> list[_Grid] | None:
+        """The tables kept for rulings and a box equal to these, or None."""
+        for kept_bbox, kept_rulings, grids in self._kept:
+            if kept_bbox == bbox and kept_rulings == rulings:
+                return grids
+        return None
+
+    def keep(self, rulings: Rulings, bbox: tuple[float, float, float, float],
+             grids: list[_Grid]) -> None:
+        """Keep the tables found from these rulings, unless a coordinate is zero."""
+        if any(grid.has_zero() for grid in grids):
+            return
+        self._kept.append((bbox, rulings, grids))
+        if len(self._kept) > self._KEPT:
+            del self._kept[0]
 
 
 class _Finder(TableFinder):
@@ -271,6 +328,19 @@ class _Grid:
         self.tops = [r[0] for r in self.rows]
         self.sorted_tops = all(a <= b for a, b in zip(self.tops, self.tops[1:]))
         self.glyphs: dict[tuple[int, int], list[Glyph]] = {}
+
+    def emptied(self) -> _Grid:
+        """The same table's cells (shared: they are not changed) with no glyph filed."""
+        grid = copy.copy(self)
+        grid.glyphs = {}
+        return grid
+
+    def has_zero(self) -> bool:
+        """Whether a coordinate of the table's box, its rows or its cells is zero."""
+        values = [*self.bbox, *(v for top, bottom, _starts, boxes in self.rows
+                                for v in (top, bottom, *(x for box in boxes if box is not None
+                                                         for x in box)))]
+        return 0 in values
 
     def take_all(self, glyphs: list[Glyph]) -> list[Glyph]:
         """File each glyph the table holds under its cell (:meth:`take`); the others, in order.
