@@ -10,13 +10,12 @@ value read right may go wrong.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
-from foiextract.evaluate import score_document
+from .metamorphic import assert_reads_as_well, read_right, score_as
 
 ROOT = Path(__file__).resolve().parent.parent
 _ENUMERATOR = re.compile(r"^(\s*)(\d{1,2})\.\s+(?=\S)", re.MULTILINE)
@@ -51,18 +50,10 @@ LETTERS = [
 ]
 
 
-def _gold_of(letter: Path) -> Path:
-    return letter.with_name(letter.name[: -len(letter.suffix)] + ".gold.json")
-
-
 @pytest.fixture(scope="module")
 def originals() -> dict[str, tuple[int, int]]:
     """Pairs found and values read right on each letter as published."""
-    out = {}
-    for letter in LETTERS:
-        score = score_document(_gold_of(ROOT / letter))
-        out[letter] = (score.matched, score.values_right)
-    return out
+    return {letter: read_right(ROOT / letter) for letter in LETTERS}
 
 
 @pytest.mark.parametrize("style", sorted(STYLES))
@@ -74,12 +65,4 @@ def test_numbering_style_reads_the_same(letter: str, style: str, tmp_path: Path,
     rewritten = _ENUMERATOR.sub(STYLES[style], text)
     assert rewritten != text, "the letter must number its items '1.', '2.', …"
     (tmp_path / source.name).write_text(rewritten, "utf-8")
-    gold = json.loads(_gold_of(source).read_text("utf-8"))
-    gold_path = tmp_path / _gold_of(source).name
-    gold_path.write_text(json.dumps(gold), "utf-8")
-    score = score_document(gold_path)
-    matched, values = originals[letter]
-    assert matched > 0
-    misses = "\n".join(score.misses)
-    assert score.matched >= matched, misses
-    assert score.values_right >= values, misses
+    assert_reads_as_well(score_as(source, tmp_path / source.name), originals[letter])

@@ -12,7 +12,6 @@ read as their Word files do (most letters published as PDFs were saved from Word
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import subprocess
@@ -23,8 +22,9 @@ from typing import Any
 import docx
 import pytest
 
-from foiextract.evaluate import score_document
 from foiextract.readers.convert import find_soffice
+
+from .metamorphic import assert_reads_as_well, read_right, score_as
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,35 +71,32 @@ LETTERS = [
 ]
 
 
-def _gold_of(letter: Path) -> Path:
-    return letter.with_name(letter.name[: -len(letter.suffix)] + ".gold.json")
-
-
 @pytest.fixture(scope="module")
 def originals() -> dict[str, tuple[int, int]]:
     """Pairs found and values read right on each letter as published."""
-    out = {}
-    for letter in LETTERS:
-        score = score_document(_gold_of(ROOT / letter))
-        out[letter] = (score.matched, score.values_right)
-    return out
+    return {letter: read_right(ROOT / letter) for letter in LETTERS}
+
+
+def _print_to_pdf(documents: list[Path], work: Path) -> None:
+    """Print Word files to PDF in ``work``, all in one LibreOffice run (skip without it)."""
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: no PDF is printed from Word")
+    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
+                    "--outdir", str(work), *map(str, documents)],
+                   check=True, capture_output=True, timeout=600,
+                   env=dict(os.environ, HOME=str(work)))
 
 
 @pytest.fixture(scope="module")
 def printed_letters(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Each letter's Word rendition printed to PDF, all in one LibreOffice run."""
-    soffice = find_soffice()
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: no PDF is printed from Word")
+    """Each letter's Word rendition printed to PDF."""
     work = tmp_path_factory.mktemp("printed")
     for letter in LETTERS:
         source = ROOT / letter
         _word_lines(source.read_text("utf-8"), work / (source.stem + ".docx"))
-    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                    "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
-                    "--outdir", str(work), *sorted(str(p) for p in work.glob("*.docx"))],
-                   check=True, capture_output=True, timeout=600,
-                   env=dict(os.environ, HOME=str(work)))
+    _print_to_pdf(sorted(work.glob("*.docx")), work)
     return work
 
 
@@ -136,16 +133,7 @@ def test_rendition_reads_the_same(letter: str, rendition: str, tmp_path: Path,
         rendered.write_bytes((printed / rendered.name).read_bytes())
     else:
         render(source.read_text("utf-8"), rendered)
-    gold = json.loads(_gold_of(source).read_text("utf-8"))
-    gold["file"] = rendered.name
-    gold_path = tmp_path / _gold_of(source).name
-    gold_path.write_text(json.dumps(gold), "utf-8")
-    score = score_document(gold_path)
-    matched, values = originals[letter]
-    assert matched > 0
-    misses = "\n".join(score.misses)
-    assert score.matched >= matched, misses
-    assert score.values_right >= values, misses
+    assert_reads_as_well(score_as(source, rendered), originals[letter])
 
 
 # Tuned Word letters, and their gold: printed to PDF, each must read as its Word file does.
@@ -182,16 +170,9 @@ PRINT_GAPS = {
 
 @pytest.fixture(scope="module")
 def printed_word_letters(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Each Word letter printed to PDF by LibreOffice, all in one run."""
-    soffice = find_soffice()
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: no PDF is printed from Word")
+    """Each Word letter printed to PDF."""
     work = tmp_path_factory.mktemp("printed-word")
-    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                    "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
-                    "--outdir", str(work), *(str(ROOT / letter) for letter in WORD_LETTERS)],
-                   check=True, capture_output=True, timeout=600,
-                   env=dict(os.environ, HOME=str(work)))
+    _print_to_pdf([ROOT / letter for letter in WORD_LETTERS], work)
     return work
 
 
@@ -202,15 +183,6 @@ def printed_word_letters(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_word_letter_printed_to_pdf_reads_as_the_word_file(
         letter: str, tmp_path: Path, printed_word_letters: Path) -> None:
     source = ROOT / letter
-    word = score_document(_gold_of(source))
     printed = tmp_path / (source.stem + ".pdf")
     printed.write_bytes((printed_word_letters / printed.name).read_bytes())
-    gold = json.loads(_gold_of(source).read_text("utf-8"))
-    gold["file"] = printed.name
-    gold_path = tmp_path / _gold_of(source).name
-    gold_path.write_text(json.dumps(gold), "utf-8")
-    score = score_document(gold_path)
-    assert word.matched > 0
-    misses = "\n".join(score.misses)
-    assert score.matched >= word.matched, misses
-    assert score.values_right >= word.values_right, misses
+    assert_reads_as_well(score_as(source, printed), read_right(source))
