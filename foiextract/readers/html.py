@@ -425,12 +425,11 @@ def _laid_out(lines: str, look: Span, source: Source, width: int) -> list[Block]
     list items, ``>`` lines quotes; furniture (a signature, a disclaimer) stays text here,
     where the segmenter tells it as it tells the page's other paragraphs."""
     lay = plain_text.layout(lines, width=width)
-    furniture = {b.source.line_start for b in lay.furniture if b.source}
-    kept = sorted((*lay.blocks, *lay.furniture),
-                  key=lambda b: (b.source.line_start if b.source else 0) or 0)
+    furniture = {id(b) for b in lay.furniture}
+    kept = sorted((*lay.blocks, *lay.furniture), key=lambda b: b.source.line_start or 0)
     return [Block("table", rows=b.rows, header_rows=b.header_rows, source=source)
             if b.kind == "table" else
-            Block(b.kind if b.source and b.source.line_start not in furniture else "paragraph",
+            Block("paragraph" if id(b) in furniture else b.kind,
                   (Span(b.text, look.bold, look.italic, look.color),), level=b.level,
                   marker=b.marker, source=source) for b in kept]
 

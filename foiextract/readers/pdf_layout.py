@@ -265,7 +265,7 @@ def _style_change(prev: Line, line: Line, right: float) -> bool:
 
 
 def starts_item(line: Line) -> bool:
-    """True when the line opens with an enumerator ("7.", "b)", "(iv)")."""
+    """True when the line opens with an enumerator ("7.", "b)", "(iv)") or a bullet."""
     return bool(_ENUMERATOR.match(line.text))
 
 

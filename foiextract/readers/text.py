@@ -8,8 +8,9 @@ list items, and lines indented under an item belong to it; ``> `` lines are
 quote blocks; short ALL-CAPS paragraphs are headings. Every line that is not
 wrapped starts a new block, blank line before it or not: whether a writer puts
 blank lines between paragraphs, between every line, or (a request platform's
-rendering) nowhere is their habit, not the letter's structure. Signatures, disclaimers, the request platform's
-footer and the header of a quoted original message go to furniture.
+rendering) nowhere is their habit, not the letter's structure. Signatures,
+disclaimers, the request platform's footer and the header of a quoted original
+message go to furniture.
 
 :func:`layout` is shared by the email and web-page readers. A request
 platform's thread export (``===== OUTGOING …`` / ``===== INCOMING …``) is read
