@@ -8,6 +8,7 @@ what the letter as published reads: no pair lost, no value read right gone wrong
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from foiextract.evaluate import DocumentScore, score_document
@@ -18,8 +19,9 @@ def gold_of(letter: Path) -> Path:
     return letter.with_name(letter.name[: -len(letter.suffix)] + ".gold.json")
 
 
+@cache
 def read_right(letter: Path) -> tuple[int, int]:
-    """Pairs found and values read right on the letter as published."""
+    """Pairs found and values read right on the letter as published (read once a run)."""
     score = score_document(gold_of(letter))
     return score.matched, score.values_right
 
@@ -41,3 +43,11 @@ def assert_reads_as_well(score: DocumentScore, published: tuple[int, int]) -> No
     misses = "\n".join(score.misses)
     assert score.matched >= matched, misses
     assert score.values_right >= values, misses
+
+
+def rewritten_reads_as_well(letter: Path, rewritten: str, folder: Path) -> None:
+    """The letter's text rewritten, saved in ``folder`` under its own name, reads as well as
+    the letter as published."""
+    dressed = folder / letter.name
+    dressed.write_text(rewritten, "utf-8")
+    assert_reads_as_well(score_as(letter, dressed), read_right(letter))

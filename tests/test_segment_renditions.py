@@ -71,12 +71,6 @@ LETTERS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def originals() -> dict[str, tuple[int, int]]:
-    """Pairs found and values read right on each letter as published."""
-    return {letter: read_right(ROOT / letter) for letter in LETTERS}
-
-
 def _print_to_pdf(documents: list[Path], work: Path) -> None:
     """Print Word files to PDF in ``work``, all in one LibreOffice run (skip without it)."""
     soffice = find_soffice()
@@ -123,8 +117,7 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize("letter,rendition", _cases())
 def test_rendition_reads_the_same(letter: str, rendition: str, tmp_path: Path,
-                                  request: pytest.FixtureRequest,
-                                  originals: dict[str, tuple[int, int]]) -> None:
+                                  request: pytest.FixtureRequest) -> None:
     source = ROOT / letter
     suffix, render = RENDITIONS[rendition]
     rendered = tmp_path / (source.stem + suffix)
@@ -133,7 +126,7 @@ def test_rendition_reads_the_same(letter: str, rendition: str, tmp_path: Path,
         rendered.write_bytes((printed / rendered.name).read_bytes())
     else:
         render(source.read_text("utf-8"), rendered)
-    assert_reads_as_well(score_as(source, rendered), originals[letter])
+    assert_reads_as_well(score_as(source, rendered), read_right(source))
 
 
 # Tuned Word letters, and their gold: printed to PDF, each must read as its Word file does.
