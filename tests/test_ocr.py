@@ -132,6 +132,25 @@ def test_a_png_of_a_page_reads_like_the_page(tmp_path: Path) -> None:
 
 
 @needs_tesseract
+@pytest.mark.parametrize("turn", [180, 90, 270])
+def test_a_page_fed_in_upside_down_or_on_its_side_reads_like_the_page(
+        tmp_path: Path, turn: int) -> None:
+    from PIL import Image
+
+    upright = read_document(str(scanned_png(SHEFFIELD_PDF, tmp_path / "page.png")))
+    turned = tmp_path / f"turned_{turn}.png"
+    with Image.open(tmp_path / "page.png") as image:
+        image.rotate(turn, expand=True).save(turned)
+    document = read_document(str(turned))
+    ratio = difflib.SequenceMatcher(None, _norm(upright.text), _norm(document.text)).ratio()
+    assert ratio >= 0.95, ratio
+    # the page as read stands upright: its text runs down a portrait page
+    bottoms = [b.source.bbox[3] for b in document.blocks if b.source.bbox]
+    rights = [b.source.bbox[2] for b in document.blocks if b.source.bbox]
+    assert max(bottoms) > max(rights)
+
+
+@needs_tesseract
 @pytest.mark.parametrize("scan", REAL_SCANS, ids=lambda p: Path(p).name)
 def test_real_scans_read_with_text_and_no_error(scan: str) -> None:
     result = extract(scan)

@@ -41,10 +41,10 @@ def read(path: str) -> Document:
     ruled: list[list[FoundTable]] = []
     confidences: dict[int, float] = {}
     for number, (image, scale) in enumerate(_frames(path), start=1):
-        lines, tables = read_page(image, number, scale, path, settings)
+        lines, tables, height = read_page(image, number, scale, path, settings)
         words = [c for line in lines for c in line.confidences]
         confidences[number] = round(sum(words) / len(words), 3) if words else 0.0
-        pages.append((image.height * scale, lines))
+        pages.append((height, lines))
         ruled.append(tables)
     if not any(lines for _, lines in pages) and not any(ruled):
         raise NoTextLayer(path, "the file is an image and OCR found no text on it")

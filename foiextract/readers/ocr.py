@@ -92,6 +92,11 @@ _MIN_SKEW = 0.3
 # Skew is measured on the page shrunk to about this many pixels across (a dark pixel where any
 # of the pixels it stands for is dark): enough to see text lines, a tenth of the work.
 _SKEW_WIDTH = 640
+# A page whose words Tesseract reads less surely than this on the whole (0-100; a scanned letter
+# reads at 90-95, one fed in upside down at 35-40) is looked at for its orientation, and read
+# again turned when the orientation finder is at least _SURE_ORIENTATION sure.
+_UPRIGHT_CONFIDENCE = 60.0
+_SURE_ORIENTATION = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +165,12 @@ class _Word:
 
 
 class OcrPage(NamedTuple):
-    """One page read by OCR: its ruled tables and the lines outside them, in PDF points."""
+    """One page read by OCR: its ruled tables and the lines outside them, in PDF points,
+    and its height as read (a page fed in on its side is read turned upright)."""
 
     lines: list[Line]
     tables: list[FoundTable]
+    height: float
 
 
 def read_page(image: Any, page: int, scale: float, path: str,
@@ -174,30 +181,25 @@ def read_page(image: Any, page: int, scale: float, path: str,
     Each line carries its words' confidences (0-1) in ``confidences``.
     Raises :class:`Timeout` when the page takes longer than the settings allow.
     """
-    import pytesseract
-
     # One thread a page: Tesseract's OpenMP threads cost several times over on a busy machine
     # (a page took 17 s instead of 3.4 s on 2 cores), and bulk runs read pages in parallel
     # processes already. A value the user set is kept.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     settings = settings or current_settings()
     gray = image.convert("L")
-    try:
-        data = pytesseract.image_to_data(
-            gray, lang=settings.language, config="--psm 3",
-            output_type=pytesseract.Output.DICT, timeout=settings.page_timeout or 0)
-    except pytesseract.TesseractError as err:  # a RuntimeError too: caught first
-        if "language" in str(err).lower():
-            raise NeedsOcr(path, f"Tesseract has no language '{settings.language}' installed "
-                           f"(Debian/Ubuntu: apt-get install tesseract-ocr-<lang>)",
-                           page=page) from None
-        raise NeedsOcr(path, f"Tesseract failed on page {page} (exit status {err.status})",
-                       page=page) from None
-    except RuntimeError as err:
-        if "timeout" in str(err).lower():
-            raise Timeout(path, f"OCR of page {page} took longer than {settings.page_timeout:g} s",
-                          page=page, limit=settings.page_timeout) from None
-        raise
+    data = _tesseract(gray, page, path, settings)
+    if _mean_confidence(data) < _UPRIGHT_CONFIDENCE or _runs_down(data):
+        # A page fed in upside down reads as nonsense words, read unsurely; one fed in on its
+        # side is read well, but a line at a time down the page. It is turned the way
+        # Tesseract's orientation finder says, and read again; the surer upright reading is
+        # kept.
+        turn = _turn(gray, settings)
+        if turn:
+            turned = gray.rotate(-turn, expand=True)
+            again = _tesseract(turned, page, path, settings)
+            if _runs_down(data) and not _runs_down(again) or \
+                    _mean_confidence(again) > _mean_confidence(data):
+                gray, data = turned, again
     dark = numpy.asarray(gray) < 128
     grouped: dict[tuple[int, int, int], list[_Word]] = {}
     for i, text in enumerate(data["text"]):
@@ -236,7 +238,62 @@ def read_page(image: Any, page: int, scale: float, path: str,
     lines = group_lines(glyphs, page)
     for line in lines:
         line.confidences = [confidence_of[g] for g in line.glyphs if g in confidence_of]
-    return OcrPage(lines, tables)
+    return OcrPage(lines, tables, gray.height * scale)
+
+
+def _tesseract(gray: Any, page: int, path: str, settings: OcrSettings) -> dict[str, list[Any]]:
+    """Tesseract's words on a grey page image (``image_to_data`` as a dict of columns)."""
+    import pytesseract
+
+    try:
+        data: dict[str, list[Any]] = pytesseract.image_to_data(
+            gray, lang=settings.language, config="--psm 3",
+            output_type=pytesseract.Output.DICT, timeout=settings.page_timeout or 0)
+    except pytesseract.TesseractError as err:  # a RuntimeError too: caught first
+        if "language" in str(err).lower():
+            raise NeedsOcr(path, f"Tesseract has no language '{settings.language}' installed "
+                           f"(Debian/Ubuntu: apt-get install tesseract-ocr-<lang>)",
+                           page=page) from None
+        raise NeedsOcr(path, f"Tesseract failed on page {page} (exit status {err.status})",
+                       page=page) from None
+    except RuntimeError as err:
+        if "timeout" in str(err).lower():
+            raise Timeout(path, f"OCR of page {page} took longer than {settings.page_timeout:g} s",
+                          page=page, limit=settings.page_timeout) from None
+        raise
+    return data
+
+
+def _mean_confidence(data: dict[str, list[Any]]) -> float:
+    """How surely Tesseract read a page's words on the whole, 0-100 (100 with no words)."""
+    sure = [float(c) for c, text in zip(data["conf"], data["text"])
+            if float(c) >= 0 and (text or "").strip()]
+    return sum(sure) / len(sure) if sure else 100.0
+
+
+def _runs_down(data: dict[str, list[Any]]) -> bool:
+    """True when most of a page's words of four letters or more stand taller than they are
+    wide: its lines run down the page, which was fed in on its side."""
+    boxes = [(w, h) for text, w, h in zip(data["text"], data["width"], data["height"])
+             if len((text or "").strip()) >= 4]
+    return len(boxes) >= 3 and sum(h > w for w, h in boxes) * 2 > len(boxes)
+
+
+def _turn(gray: Any, settings: OcrSettings) -> int:
+    """The degrees clockwise (0, 90, 180 or 270) a page image must be turned to stand upright,
+    by Tesseract's orientation finder; 0 when it cannot tell (too few letters, no ``osd``
+    data installed, or less sure than :data:`_SURE_ORIENTATION`)."""
+    import pytesseract
+
+    try:
+        found = pytesseract.image_to_osd(gray, timeout=settings.page_timeout or 0)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0
+    turn = re.search(r"Rotate:\s*(\d+)", found)
+    sure = re.search(r"Orientation confidence:\s*([\d.]+)", found)
+    if turn is None or sure is None or float(sure.group(1)) < _SURE_ORIENTATION:
+        return 0
+    return int(turn.group(1)) % 360
 
 
 def skew_angle(gray: Any) -> float:

@@ -244,11 +244,13 @@ def _miner_page(pdf: Any, page: Any, number: int, renderer: PageRenderer,
     visible = sum(1 for g in glyphs if g.text.strip())
     if is_scan(visible, image_area(layout, content.width, content.height)) \
             or _unmapped(glyphs, visible):
-        lines, tables = renderer.page(number, settings) \
-            if settings.enabled and tesseract_available() else ([], [])
+        if not (settings.enabled and tesseract_available()):
+            scans[number] = None
+            return content, [], []
+        lines, tables, height = renderer.page(number, settings)
         words = [c for line in lines for c in line.confidences]
         scans[number] = round(sum(words) / len(words), 3) if words else None
-        return content, lines, tables
+        return content._replace(height=height), lines, tables
     if content.rulings >= 2 and glyphs:
         page._layout = rulings_only(layout)  # the finder needs edges, not characters
         rulings = {"line": page.lines, "rect": page.rects, "curve": page.curves}
