@@ -1174,3 +1174,75 @@ def test_a_bullet_typed_as_text_in_a_paragraph_is_a_bullet(paragraph: str, marke
                                                            text: str) -> None:
     unit = units_of((Block("paragraph", (Span(paragraph),)),))[0]
     assert (unit.marker, unit.text) == (marker, text)
+
+
+_LISTED_ANSWER = "The council does not hold this information. We do not record agency staff centrally."
+_LISTED_ITEMS = ["The number of agency staff employed in 2019", "The cost of agency staff in 2019",
+                 "The policy on agency staff"]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Thank you for your request. You asked for the following information:",
+    "In your request you indicate that you are seeking the following:",
+    "The council is in receipt of your Freedom of Information Act request for:",
+])
+@pytest.mark.parametrize("shape", ["bullets", "lines", "one line each", "quoted lines"])
+def test_a_request_listed_under_a_lead_in_then_answered_once_gives_each_item_the_answer(
+        lead_in: str, shape: str) -> None:
+    if shape == "bullets":
+        listed = "\n".join(f"- {item}" for item in _LISTED_ITEMS)
+    elif shape == "lines":  # a list typed a line an item, no marks (hard line breaks)
+        listed = "\\\n".join(_LISTED_ITEMS)
+    elif shape == "one line each":
+        listed = "\n\n".join(_LISTED_ITEMS)
+    else:  # the request quoted
+        listed = '"' + "\\\n".join(_LISTED_ITEMS) + '"'
+    letter = f"Dear Ms Smith,\n\n{lead_in}\n\n{listed}\n\n{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n"
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer, p.shared, p.request_item) for p in seg.pairs] == [
+        (item, _LISTED_ANSWER, True, n) for n, item in enumerate(_LISTED_ITEMS, start=1)]
+
+
+def test_a_quoted_request_goes_on_past_its_list_to_the_closing_quote() -> None:
+    letter = ("Dear Ms Smith,\n\nIn your request you indicate that you are seeking the following:"
+              "\n\n\"I hereby request the following records:\n\n"
+              + "\\\n".join(_LISTED_ITEMS) + "\n\nAdditionally, I am looking for the guidance "
+              "given to managers about agency staff.\"\n\n" + _LISTED_ANSWER + "\n\nYours sincerely\n\nJo\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [p.question for p in seg.pairs] == _LISTED_ITEMS + [
+        "Additionally, I am looking for the guidance given to managers about agency staff."]
+    assert {p.answer for p in seg.pairs} == {_LISTED_ANSWER}
+
+
+@pytest.mark.parametrize("lead_in, listed", [
+    # the reply's own lead-in over its own list
+    ("Our reply to your request is:", "\\\n".join(_LISTED_ITEMS)),
+    ("Attached is a spreadsheet containing the following data:", "\\\n".join(_LISTED_ITEMS)),
+    # a wrapped paragraph set with hard breaks is not a list
+    ("You asked for the following information:",
+     "The number of agency staff employed in 2019 and\\\nthe cost of agency staff in that year"),
+    # the reply's statements a line each are not the request's items
+    ("You asked for the following information:",
+     "We do not hold this information.\\\nThe council does not record agency staff."),
+])
+def test_what_is_not_a_request_listed_under_its_lead_in(lead_in: str, listed: str) -> None:
+    letter = f"Dear Ms Smith,\n\n{lead_in}\n\n{listed}\n\n{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n"
+    assert not [p for p in segment(parse(letter, "x.md")).pairs if p.rule == "request_listed"]
+
+
+def test_a_paragraph_naming_a_listed_item_in_its_words_answers_that_item() -> None:
+    letter = ("Dear Ms Smith,\n\nYou asked for the following information:\n\n"
+              + "\\\n".join(_LISTED_ITEMS) + "\n\n"
+              "121 NORTH LASALLE STREET, ROOM 1100, CHICAGO, ILLINOIS 60602\n\n"
+              "We have attached the figures for 2019.\n\n"
+              "Exemptions apply under the following provisions:\n\n"
+              "(v) disclose unique or specialized investigative techniques\n\n"
+              "Finally, with regard to the portion of your request seeking the policy on agency "
+              "staff, the council has no such policy.\n\nYours sincerely\n\nJo\n")
+    seg = segment(parse(letter, "x.md"))
+    shared = ("We have attached the figures for 2019. Exemptions apply under the following "
+              "provisions: disclose unique or specialized investigative techniques")
+    assert [(p.question, p.answer, p.shared) for p in seg.pairs] == [
+        (_LISTED_ITEMS[0], shared, True), (_LISTED_ITEMS[1], shared, True),
+        (_LISTED_ITEMS[2], "Finally, with regard to the portion of your request seeking the "
+                           "policy on agency staff, the council has no such policy.", False)]

@@ -69,6 +69,8 @@ _DESCENT = 0.21   # baseline to the descender line
 # How much thicker than its page's regular words' strokes a bold face's are, at least.
 _BOLD_STROKE = 1.3
 _WORD = re.compile(r"\S")
+# Words Tesseract misreads that are no English word: "lf I can be of further assistance".
+_MISREAD = {"lf": "If"}
 _ALNUM = re.compile(r"[^\W_]")
 # A word of punctuation alone read less surely than this is speckle ("‘", "_", "«"), not a
 # mark on the letter.
@@ -210,7 +212,8 @@ def read_page(image: Any, page: int, scale: float, path: str,
         box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         grouped.setdefault(key, []).append(
-            _Word(text.strip(), *box, confidence / 100.0, _strokes(dark, *box)))
+            _Word(_MISREAD.get(text.strip(), text.strip()), *box, confidence / 100.0,
+                  _strokes(dark, *box)))
     skew = skew_angle(gray)
     if abs(skew) >= _MIN_SKEW:
         # Tesseract reads a slanted page well, better than the page turned straight (turning

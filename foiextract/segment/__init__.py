@@ -29,7 +29,8 @@ from . import requote
 from .captions import captioned_pairs
 from .keyed import keyed_answers
 from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
-                      reply_opening, requester_procedure, whole_request_verdict)
+                      reads_as_request_intro, reads_as_statement, reply_opening,
+                      requester_procedure, whole_request_verdict)
 from .roles import Reading, context_of, read_roles
 from .units import Unit, units_of
 
@@ -90,10 +91,16 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if not pairs and "restated_answered_whole" not in disabled:
         # A reply that restates the request's items, then answers them all at once.
         request_, pairs = _restated_then_answered(units, readings) or (request_, pairs)
-    if not pairs and not known and "request_listed" not in disabled:
+    if not known and "request_listed" not in disabled:
         # "…your letter in which you made the following request:" then its items a bullet each,
-        # then the reply's body answering them ("Attached is a spreadsheet …").
-        request_, pairs = _listed_then_answered(units, readings) or (request_, pairs)
+        # then the reply's body answering them ("Attached is a spreadsheet …"). Read so too
+        # where the pairs found otherwise are fewer and ask none of the items listed (a clause
+        # of a statute the reply quotes, a form in the records it encloses).
+        listed = _listed_then_answered(units, readings)
+        if listed is not None and (not pairs or len(listed[1]) > len(pairs)
+                                   and not _asks_any(pairs, listed[0])
+                                   and _all_after(pairs, listed[1], units)):
+            request_, pairs = listed
     if not pairs and not known and "request_named" not in disabled:
         # A letter that only names what was asked ("Thank you for your request … asking for an
         # updated list of call signs, which we received on 2 June"), then answers it.
@@ -129,6 +136,7 @@ def _reading(document: Document, disabled: frozenset[str]
 
 
 _KNOWN = Reading("question", "question_known")
+_TEXT_READING = Reading("text", "text")
 # How alike a paragraph must read to an item of the request as sent to be that item asked.
 KNOWN_SIMILARITY = 0.9
 
@@ -264,14 +272,28 @@ _LETTER_HEAD = re.compile(r"(?:our|your)\s+ref(?:erence)?\b|ref(?:erence)?\s*(?:
                           re.I)
 
 
+def _set_in_capitals(text: str) -> bool:
+    """True for a line of four words or more in capitals, with no sentence in it: a
+    letterhead's address or a heading, not what a reply says."""
+    return len(text.split()) >= 4 and text.isupper() and not _SENTENCE_STOP.search(text)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?]\s*$")
+
+
 def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = False
                 ) -> list[Unit]:
     """The body of the reply after a quoted request: its text and tables from past its opening
     lines to the first closing, or nothing where it says nothing more. With ``sections``, the
     body goes on under its own headings ("II. Responsive Documents", "III. Partial Denial") up
-    to one that opens the letter's boilerplate ("IV. Right of Review")."""
+    to one that opens the letter's boilerplate ("IV. Right of Review"), and through what reads
+    as a question once it has begun (the request is already set out above: a clause of a
+    statute it quotes, "(v) disclose unique or specialized investigative techniques …", is not
+    one)."""
     body: list[Unit] = []
     for unit, reading in zip(units, readings):
+        if sections and body and reading.role == "question" and unit.kind != "quote":
+            reading = _TEXT_READING
         if sections and body and reading.role == "heading":
             if boilerplate_section(reading.section):
                 break
@@ -285,9 +307,10 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
                 break
             continue
         if not body and (reading.role not in ("text", "table") or reply_opening(unit.text)
-                         or _LETTER_HEAD.match(unit.text)):
+                         or _LETTER_HEAD.match(unit.text) or _set_in_capitals(unit.text)):
             continue  # "Dear James Hart," / "Thank you for your request…" / "…set out below:"
-            # / "Our reference: 4011595 Information request" / "--------"
+            # / "Our reference: 4011595 Information request" / "--------" / "121 NORTH LASALLE
+            # STREET, ROOM 1100, CHICAGO, ILLINOIS 60602" (a letterhead's line)
         if reading.role in ("text", "table"):
             body.append(unit)
         elif body:
@@ -366,21 +389,23 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
     paragraph that names an item by its place ("Regarding the second bullet point above, …"),
     which answers that item."""
     for k, unit in enumerate(units[:20]):
-        if not _SETS_OUT_REQUEST.search(unit.text):
+        if not _sets_out_request(unit.text):
             continue
         interleaved = _items_answered_in_turn(units[k + 1:], readings[k + 1:])
         if interleaved is not None:
             return interleaved
-        items: list[Unit] = []
-        j = k + 1
-        while j < len(units) and (units[j].marker or not items) and len(items) < 30:
-            if units[j].marker:
-                items.append(units[j])
-            elif not items and j > k + 2:
-                break  # the lead-in's own continuation may stand between; no more
-            j += 1
+        items, j = _items_listed(units, k + 1)
         if len(items) < 2:
             return None
+        if _QUOTE_OPENS.match(units[k + 1].block.text) and \
+                not _QUOTE_CLOSES.search(units[j - 1].block.text):
+            # The request quoted, its quotation still open after the list: what follows up to
+            # the closing mark is the request's too ("Additionally, I am looking for …")
+            for end in range(j, min(j + 3, len(units))):
+                if _QUOTE_CLOSES.search(units[end].block.text):
+                    items.extend((u, u.text) for u in units[j:end + 1])
+                    j = end + 1
+                    break
         rest = [(u, r) for u, r in zip(units[j:], readings[j:]) if not requester_procedure(u.text)]
         body = _reply_body([u for u, _ in rest], [r for _, r in rest], sections=True)
         if not body:
@@ -392,6 +417,8 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
         said: list[str] = []
         for unit in body:
             n = _place_named(unit.text, len(items))
+            if n is None:
+                n = _content_named(unit.text, [text for _, text in items])
             if n is None or n in own:
                 said.append(unit.text)
                 continue
@@ -400,8 +427,8 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
             said.extend(more)
         shared_text = _cut_at_closing(" ".join(said).strip())
         found = []
-        asked = [_LIST_JOINER.sub("", i.text) for i in items]  # "Usage policies; and"
-        for n, (item, text) in enumerate(zip(items, asked), start=1):
+        asked = [_LIST_JOINER.sub("", text) for _, text in items]  # "Usage policies; and"
+        for n, ((item, _), text) in enumerate(zip(items, asked), start=1):
             question = Question([item], "request_listed", "")
             if n in own:
                 found.append(_Found(question, text, own[n][1], False, [own[n][0]]))
@@ -409,6 +436,121 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
                 found.append(_Found(question, text, shared_text, len(items) - len(own) > 1, body))
         return asked, [_pair(f, n) for n, f in enumerate(found, start=1)]
     return None
+
+
+def _asks_any(pairs: Sequence[Pair], items: Sequence[str]) -> bool:
+    """True when a pair's question reads like one of the request's ``items``."""
+    return any(similarity(p.question, item) >= _ASKS_ITEM for p in pairs for item in items)
+
+
+def _all_after(pairs: Sequence[Pair], listed: Sequence[Pair], units: list[Unit]) -> bool:
+    """True when every pair of ``pairs`` is answered after the listed request's answer begins."""
+    where = {id(u.block): u.index for u in units}
+    start = min((where.get(id(b), len(units)) for p in listed for b in p.answer_blocks),
+                default=len(units))
+    return all(p.answer_blocks and where.get(id(p.answer_blocks[0]), -1) >= start for p in pairs)
+
+
+# How alike a pair's question and a listed item must read for the pair to ask the item.
+_ASKS_ITEM = 0.5
+
+
+def _sets_out_request(text: str) -> bool:
+    """True for the lead-in under which a reply sets out the request's items ("…in which you
+    made the following request:", "In your request you indicate that you are seeking the
+    following:", "…is in receipt of your … request for:"), not its own ("Our reply to your
+    request is:")."""
+    text = text.strip()
+    if _SETS_OUT_REQUEST.search(text):
+        return True
+    # The reply telling the requester what they asked ("you", "your"), in its last sentence
+    # (not "…handled your request, … address it to:"): not the request's own lead-in to the
+    # parts of an item ("Please could these be broken down as follows:").
+    last = (sentences(text) or [text])[-1]
+    return last.endswith(":") and len(last) < 400 and bool(_TO_REQUESTER.search(last)) and \
+        not _OWN_LEAD_IN.search(last) and not says_not_held(last) and \
+        (reads_as_request_intro(last) or bool(_REQUEST_FOR.search(last)))
+
+
+_QUOTE_OPENS = re.compile(r"^\s*[\"“]")
+_QUOTE_CLOSES = re.compile(r"[\"”]\s*$")
+# A lead-in to the reply's own words, not the request's.
+_OWN_LEAD_IN = re.compile(r"\b(?:reply|response|answer|decision|attached|enclosed|below)\b", re.I)
+_TO_REQUESTER = re.compile(r"\byour?\b", re.I)
+_REQUEST_FOR = re.compile(r"\brequest(?:ed|ing)?\s+for\s*:\s*$", re.I)
+
+
+def _items_listed(units: list[Unit], start: int) -> tuple[list[tuple[Unit, str]], int]:
+    """The items listed from ``units[start]`` on, each with its unit, and the index after them.
+
+    The list is of one shape throughout: bulleted or numbered paragraphs, a paragraph typed a
+    line an item, or one-line paragraphs of their own (plain text). Up to two paragraphs may
+    stand before it (the lead-in's continuation), and a further lead-in inside it ("…for the
+    following checks … The checks are:") before more of the same."""
+    items: list[tuple[Unit, str]] = []
+    shape = ""
+    j = start
+    while j < len(units) and len(items) < 30:
+        found, took = _listed_at(units, j, shape)
+        if found:
+            shape = took
+            items.extend(found)
+            j += len({id(u) for u, _ in found})
+        elif items and j + 1 < len(units) and units[j].text.rstrip().endswith(":") and \
+                _listed_at(units, j + 1, shape)[0]:
+            j += 1  # "Additionally we are requesting … the following checks … The checks are:"
+        elif items or j >= start + 2:
+            break
+        else:
+            j += 1
+    return items, j
+
+
+def _listed_at(units: list[Unit], j: int, shape: str) -> tuple[list[tuple[Unit, str]], str]:
+    """The items listed at ``units[j]`` in the given shape (any, where ``shape`` is empty),
+    and their shape: ``"marked"``, ``"lines"`` or ``"paragraphs"``."""
+    unit = units[j]
+    if unit.marker:
+        return ([(unit, unit.text)], "marked") if shape in ("", "marked") else ([], "")
+    if shape in ("", "lines"):
+        lines = _listed_lines(unit)
+        if lines:
+            return [(unit, line) for line in lines], "lines"
+    if shape in ("", "paragraphs"):
+        run = 0
+        while j + run < len(units) and not units[j + run].marker and \
+                "\n" not in units[j + run].block.text.strip() and _listed_line(units[j + run].text):
+            run += 1
+        if run >= 2 or (shape and run):
+            return [(u, u.text) for u in units[j:j + run]], "paragraphs"
+    return [], ""
+
+
+def _listed_lines(unit: Unit) -> list[str]:
+    """Each line of a paragraph that is a list typed a line an item, unmarked ("Check #14961
+    dated 07/14/2010 for the amount $132593.39" / "Check #14969 …"); else nothing. Two lines
+    or more, each reading as an item (:func:`_listed_line`)."""
+    if unit.kind not in ("paragraph", "quote"):
+        return []
+    lines = [line.strip() for line in unit.block.text.splitlines() if line.strip()]
+    if 2 <= len(lines) <= 30 and all(_listed_line(line) for line in lines):
+        return [line.strip(" ,;\"'“”") for line in lines]
+    return []
+
+
+def _listed_line(line: str) -> bool:
+    """True for a line that reads as an item of a list typed a line an item: short, opening as
+    an item does (a capital, a figure, "#" or "$": not a sentence carried over from the line
+    above), not a lead-in (":") and not the reply's own statement ("We …", "The council …")."""
+    line = line.strip()
+    return len(line) <= _LISTED_LINE and bool(_OPENS_ITEM.match(line)) and \
+        not line.endswith(":") and \
+        len(line.split()) >= 2 and not reads_as_statement(line) and not says_not_held(line)
+
+
+# An item typed a line: at most this long, and opening with a capital, a figure or a sign.
+_LISTED_LINE = 120
+_OPENS_ITEM = re.compile(r"[\"'“]?[A-Z0-9#$£€]")
 
 
 def _items_answered_in_turn(units: list[Unit], readings: list[Reading]
@@ -492,6 +634,28 @@ def _place_named(text: str, count: int) -> int | None:
         return None
     n = _ORDINALS.index(m["ordinal"].lower()) + 1
     return n if n <= count else None
+
+
+# A paragraph that opens by naming what it answers: "Finally, with regard to the portion of your
+# request seeking payments of … into either CPIC or OEMC offices, the department has no …"
+_NAMES_CONTENT = re.compile(r"^(?:(?:finally|also|additionally|lastly|further(?:more)?),?\s+)?"
+                            r"(?:regarding|in\s+regards?\s+to|with\s+regards?\s+to|in\s+relation"
+                            r"\s+to|with\s+respect\s+to|concerning|as\s+(?:to|for))\s+"
+                            r"(?P<what>[^,;:]{12,400})[,;:]", re.I)
+# How alike what such a paragraph names and an item must read for it to name the item.
+_NAMES_ITEM = 0.5
+
+
+def _content_named(text: str, asked: list[str]) -> int | None:
+    """The item (1-based) a paragraph opens by naming in the item's own words, where one
+    reads clearly more like what it names than any other."""
+    m = _NAMES_CONTENT.match(text.strip())
+    if m is None or len(asked) < 2:
+        return None
+    scores = sorted(((similarity(m["what"], item), n) for n, item in enumerate(asked, start=1)),
+                    reverse=True)
+    (best, n), (second, _) = scores[0], scores[1]
+    return n if best >= _NAMES_ITEM and best - second >= 0.15 else None
 
 
 def _named_then_answered(units: list[Unit], readings: list[Reading]

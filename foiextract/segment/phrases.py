@@ -210,6 +210,16 @@ def reply_opening(text: str) -> bool:
     return bool(_REPLY_OPENING.match(text.strip()))
 
 
+def reads_as_statement(text: str) -> bool:
+    """True for a sentence that opens as the reply's own statement ("We hold …", "The council
+    does not …", "Please note …"), not as something asked.
+
+    >>> reads_as_statement("The council does not hold this."), reads_as_statement("The number of staff")
+    (True, False)
+    """
+    return bool(_patterns()["statement"].match(text.strip()))
+
+
 def reads_as_request_intro(text: str) -> bool:
     """True for the sentence that introduces a restated request ("…for the following information:")."""
     return bool(_patterns()["intro"].search(text)) and len(text) < 400
