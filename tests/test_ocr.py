@@ -294,3 +294,15 @@ def test_a_scanned_request_list_whose_numbers_blur_is_numbered_again(tmp_path: P
     score = score_document(tmp_path / "tower_hamlets_FOI13579.gold.json")
     assert score.ocr_pages >= 1 and score.f1 >= 0.9, score.misses
     assert score.items_right >= 0.9 * score.matched, score.misses
+
+
+def test_a_speck_by_a_word_does_not_stretch_its_box() -> None:
+    import numpy
+
+    page = numpy.zeros((60, 100), dtype=bool)
+    page[20:40, 10:90] = True      # the word's letters
+    page[12:20, 30:34] = True      # one letter's ascender, four pixels wide
+    page[4:6, 50:52] = True        # a speck above, apart from the word
+    page[50:51, 70:72] = True      # and one below
+    assert ocr._inked(page, 0, 0, 100, 60) == (0, 12, 100, 28)
+    assert ocr._inked(numpy.zeros((10, 10), dtype=bool), 0, 0, 10, 10) == (0, 0, 10, 10)
