@@ -69,6 +69,16 @@ def test_a_label_after_a_full_sentence_opens_a_new_line_even_where_it_would_wrap
         "question: it is held."]
 
 
+def test_a_short_line_left_open_carries_on_but_not_into_an_item() -> None:
+    body = ("We do not hold the information you asked for.\n\n"
+            "Knowledge and Information Access Team\nMinistry of Housing, Communities and\n"
+            "Local Government\n\nThe figures cover staff and\n1. agency workers\n")
+    assert [b.text for b in text.layout(body, width=76).blocks] == [
+        "We do not hold the information you asked for.", "Knowledge and Information Access Team",
+        "Ministry of Housing, Communities and Local Government", "The figures cover staff and",
+        "agency workers"]
+
+
 @pytest.mark.parametrize("line,marker,rest", [
     ("1. How many?", "1.", "How many?"), ("12) How many?", "12)", "How many?"),
     ("Q3 How many?", "Q3", "How many?"), ("Q3: How many?", "Q3:", "How many?"),

@@ -44,6 +44,7 @@ import os
 import re
 import shutil
 import statistics
+import time
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Iterator, NamedTuple
@@ -191,16 +192,18 @@ def read_page(image: Any, page: int, scale: float, path: str,
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     settings = settings or current_settings()
     gray = image.convert("L")
+    started = time.monotonic()
     data = _tesseract(gray, page, path, settings)
     if _mean_confidence(data) < _UPRIGHT_CONFIDENCE or _runs_down(data):
         # A page fed in upside down reads as nonsense words, read unsurely; one fed in on its
         # side is read well, but a line at a time down the page. It is turned the way
         # Tesseract's orientation finder says, and read again; the surer upright reading is
         # kept.
-        turn = _turn(gray, settings)
+        # (Both readings and the finder within the page's time limit.)
+        turn = _turn(gray, _left(settings, started))
         if turn:
             turned = gray.rotate(-turn, expand=True)
-            again = _tesseract(turned, page, path, settings)
+            again = _tesseract(turned, page, path, settings, _left(settings, started))
             if _runs_down(data) and not _runs_down(again) or \
                     _mean_confidence(again) > _mean_confidence(data):
                 gray, data = turned, again
@@ -246,14 +249,16 @@ def read_page(image: Any, page: int, scale: float, path: str,
     return OcrPage(lines, tables, gray.height * scale)
 
 
-def _tesseract(gray: Any, page: int, path: str, settings: OcrSettings) -> dict[str, list[Any]]:
-    """Tesseract's words on a grey page image (``image_to_data`` as a dict of columns)."""
+def _tesseract(gray: Any, page: int, path: str, settings: OcrSettings,
+               timeout: float | None = None) -> dict[str, list[Any]]:
+    """Tesseract's words on a grey page image (``image_to_data`` as a dict of columns), within
+    ``timeout`` seconds (the page's limit, by default)."""
     import pytesseract
 
     try:
         data: dict[str, list[Any]] = pytesseract.image_to_data(
-            gray, lang=settings.language, config="--psm 3",
-            output_type=pytesseract.Output.DICT, timeout=settings.page_timeout or 0)
+            gray, lang=settings.language, config="--psm 3", output_type=pytesseract.Output.DICT,
+            timeout=settings.page_timeout or 0 if timeout is None else timeout)
     except pytesseract.TesseractError as err:  # a RuntimeError too: caught first
         if "language" in str(err).lower():
             raise NeedsOcr(path, f"Tesseract has no language '{settings.language}' installed "
@@ -267,6 +272,13 @@ def _tesseract(gray: Any, page: int, path: str, settings: OcrSettings) -> dict[s
                           page=page, limit=settings.page_timeout) from None
         raise
     return data
+
+
+def _left(settings: OcrSettings, started: float) -> float:
+    """The seconds left of the page's time limit since ``started`` (0: no limit)."""
+    if not settings.page_timeout:
+        return 0
+    return max(settings.page_timeout - (time.monotonic() - started), 0.001)
 
 
 def _mean_confidence(data: dict[str, list[Any]]) -> float:
@@ -284,14 +296,15 @@ def _runs_down(data: dict[str, list[Any]]) -> bool:
     return len(boxes) >= 3 and sum(h > w for w, h in boxes) * 2 > len(boxes)
 
 
-def _turn(gray: Any, settings: OcrSettings) -> int:
+def _turn(gray: Any, timeout: float) -> int:
     """The degrees clockwise (0, 90, 180 or 270) a page image must be turned to stand upright,
-    by Tesseract's orientation finder; 0 when it cannot tell (too few letters, no ``osd``
-    data installed, or less sure than :data:`_SURE_ORIENTATION`)."""
+    by Tesseract's orientation finder (within ``timeout`` seconds; 0: no limit); 0 when it
+    cannot tell (too few letters, no ``osd`` data installed, out of time, or less sure than
+    :data:`_SURE_ORIENTATION`)."""
     import pytesseract
 
     try:
-        found = pytesseract.image_to_osd(gray, timeout=settings.page_timeout or 0)
+        found = pytesseract.image_to_osd(gray, timeout=timeout)
     except (pytesseract.TesseractError, RuntimeError):
         return 0
     turn = re.search(r"Rotate:\s*(\d+)", found)

@@ -515,8 +515,10 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     if previous.text.endswith((".", "!", "?")) and name_line(line.text) \
             and len(line.text) < 0.7 * width:
         return False  # "…sets out the details." / "Knowledge and Information Access Team"
-    if _OPEN_END.search(previous.text) and len(previous.text) >= 0.6 * width:
-        return True  # "…in the financial years 2020-21, 2022-23, and" / "2023-24:": unfinished
+    if _OPEN_END.search(previous.text) and (len(previous.text) >= 0.6 * width
+                                            or not _enumerator(line.text)):
+        return True  # "…in the financial years 2020-21, 2022-23, and" / "2023-24:": unfinished,
+        # however short ("Ministry of Housing, Communities and" / "Local Government")
     if line.text[:1].islower() and len(previous.text) >= 0.6 * width \
             and not previous.text.endswith((".", "!", "?", ":", ";")):
         return True  # "…incident which the child" / "didn't witness?": a sentence carried on

@@ -94,8 +94,9 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if not known and "request_listed" not in disabled:
         # "…your letter in which you made the following request:" then its items a bullet each,
         # then the reply's body answering them ("Attached is a spreadsheet …"). Read so too
-        # where the pairs found otherwise are fewer and ask none of the items listed (a clause
-        # of a statute the reply quotes, a form in the records it encloses).
+        # where the pairs found otherwise are fewer, ask none of the items listed and stand
+        # in that body or after it (a clause of a statute the reply quotes, a form in the
+        # records it encloses).
         listed = _listed_then_answered(units, readings)
         if listed is not None and (not pairs or len(listed[1]) > len(pairs)
                                    and not _asks_any(pairs, listed[0])
@@ -385,9 +386,10 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
                           ) -> tuple[list[str], list[Pair]] | None:
     """The request as the letter sets it out after its opening ("…in which you made the
     following request: I request documentation … • Date CPB was contacted • CR number …"), a
-    bullet or number an item, then the reply's body after it: one answer to them all, but for a
-    paragraph that names an item by its place ("Regarding the second bullet point above, …"),
-    which answers that item."""
+    bullet, a number or a line an item (:func:`_items_listed`), then the reply's body after it:
+    one answer to them all, but for a paragraph that names an item by its place ("Regarding the
+    second bullet point above, …") or in its words ("Finally, with regard to the portion of
+    your request seeking payments of …"), which answers that item."""
     for k, unit in enumerate(units[:20]):
         if not _sets_out_request(unit.text):
             continue
