@@ -11,7 +11,11 @@ from foiextract.segment import segment
 
 PIECES = ["**", "*", "?", "\n\n", "\n", "> ", "1. ", "(i) ", "Q3-Q5: ", "Answer: ", "| a | b |\n|---|---|\n",
           "How many ", "Please provide ", "None", "N/A", "Yours sincerely", "## ", "[insert]", "•",
-          "Factors in favour of disclosure", "Your rights", "2019", "£1.2m", " ", "x"]
+          "Factors in favour of disclosure", "Your rights", "2019", "£1.2m", " ", "x",
+          # a request set out under a lead-in to the requester, and answered once
+          "You asked for the following information:", "Check #17 dated 2014\\\n", "\"",
+          "Finally, with regard to the portion of your request seeking ", "The checks are:",
+          "ROOM 1100 CHICAGO ILLINOIS"]
 
 markdownish = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
@@ -70,3 +74,22 @@ def test_the_quick_label_scan_turns_away_nothing_the_full_reading_accepts(text: 
     from foiextract.segment.units import _may_be_labelled
 
     assert _may_be_labelled(text) == _labelled_in_full(text)
+
+
+item_line = st.text(st.sampled_from("Ab1 #$,;:.\"'"), min_size=1, max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(item_line, min_size=1, max_size=8), st.sampled_from(["\\\n", "\n\n", "\n- "]),
+       st.text(st.sampled_from("We hold no.Ab1 "), max_size=80))
+def test_a_listed_request_gives_pairs_only_of_its_lines(lines: list[str], joiner: str,
+                                                        answer: str) -> None:
+    letter = ("Dear Jo,\n\nIn your request you indicate that you are seeking the following:\n\n"
+              + ("- " if joiner == "\n- " else "") + joiner.join(lines)
+              + f"\n\n{answer}\n\nYours sincerely\n\nAl\n")
+    seg = segment(parse(letter, "listed.md"))
+    assert segment(parse(letter, "listed.md")) == seg
+    for pair in seg.pairs:
+        if pair.rule == "request_listed":
+            assert any(pair.question.strip(" ,;\"'") in line or line in pair.question
+                       for line in lines + [answer]), pair.question
