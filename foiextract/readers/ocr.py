@@ -194,7 +194,8 @@ def read_page(image: Any, page: int, scale: float, path: str,
     gray = image.convert("L")
     started = time.monotonic()
     data = _tesseract(gray, page, path, settings)
-    if _mean_confidence(data) < _UPRIGHT_CONFIDENCE or _runs_down(data):
+    sideways = _runs_down(data)
+    if sideways or _mean_confidence(data) < _UPRIGHT_CONFIDENCE:
         # A page fed in upside down reads as nonsense words, read unsurely; one fed in on its
         # side is read well, but a line at a time down the page. It is turned the way
         # Tesseract's orientation finder says, and read again; the surer upright reading is
@@ -204,7 +205,7 @@ def read_page(image: Any, page: int, scale: float, path: str,
         if turn:
             turned = gray.rotate(-turn, expand=True)
             again = _tesseract(turned, page, path, settings, _left(settings, started))
-            if _runs_down(data) and not _runs_down(again) or \
+            if (sideways and not _runs_down(again)) or \
                     _mean_confidence(again) > _mean_confidence(data):
                 gray, data = turned, again
     dark = numpy.asarray(gray) < 128
@@ -258,7 +259,7 @@ def _tesseract(gray: Any, page: int, path: str, settings: OcrSettings,
     try:
         data: dict[str, list[Any]] = pytesseract.image_to_data(
             gray, lang=settings.language, config="--psm 3", output_type=pytesseract.Output.DICT,
-            timeout=settings.page_timeout or 0 if timeout is None else timeout)
+            timeout=(settings.page_timeout or 0) if timeout is None else timeout)
     except pytesseract.TesseractError as err:  # a RuntimeError too: caught first
         if "language" in str(err).lower():
             raise NeedsOcr(path, f"Tesseract has no language '{settings.language}' installed "

@@ -31,7 +31,7 @@ from .keyed import keyed_answers
 from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
                       reads_as_request_intro, reads_as_statement, reply_opening,
                       requester_procedure, whole_request_verdict)
-from .roles import Reading, context_of, read_roles
+from .roles import Reading, context_of, quotation, read_roles
 from .units import Unit, units_of
 
 __all__ = ["Segmentation", "explain", "segment"]
@@ -399,15 +399,12 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
         items, j = _items_listed(units, k + 1)
         if len(items) < 2:
             return None
-        if _QUOTE_OPENS.match(units[k + 1].block.text) and \
-                not _QUOTE_CLOSES.search(units[j - 1].block.text):
-            # The request quoted, its quotation still open after the list: what follows up to
-            # the closing mark is the request's too ("Additionally, I am looking for …")
-            for end in range(j, min(j + 3, len(units))):
-                if _QUOTE_CLOSES.search(units[end].block.text):
-                    items.extend((u, u.text) for u in units[j:end + 1])
-                    j = end + 1
-                    break
+        # The request quoted, its quotation still open after the list: what follows up to the
+        # closing mark is the request's too ("Additionally, I am looking for …").
+        quoted = quotation(units[k + 1:j + 3])
+        still_quoted = [u for u in units[j:j + 3] if u.index in quoted]
+        items.extend((u, u.text) for u in still_quoted)
+        j += len(still_quoted)
         rest = [(u, r) for u, r in zip(units[j:], readings[j:]) if not requester_procedure(u.text)]
         body = _reply_body([u for u, _ in rest], [r for _, r in rest], sections=True)
         if not body:
@@ -463,6 +460,8 @@ def _sets_out_request(text: str) -> bool:
     following:", "…is in receipt of your … request for:"), not its own ("Our reply to your
     request is:")."""
     text = text.strip()
+    if not text.endswith(":"):
+        return False  # (most paragraphs: the sentences are not split)
     if _SETS_OUT_REQUEST.search(text):
         return True
     # The reply telling the requester what they asked ("you", "your"), in its last sentence
@@ -471,15 +470,12 @@ def _sets_out_request(text: str) -> bool:
     last = (sentences(text) or [text])[-1]
     return last.endswith(":") and len(last) < 400 and bool(_TO_REQUESTER.search(last)) and \
         not _OWN_LEAD_IN.search(last) and not says_not_held(last) and \
-        (reads_as_request_intro(last) or bool(_REQUEST_FOR.search(last)))
+        (reads_as_request_intro(last) or bool(_ASKED_AS_FOLLOWS.search(last)))
 
 
-_QUOTE_OPENS = re.compile(r"^\s*[\"“]")
-_QUOTE_CLOSES = re.compile(r"[\"”]\s*$")
 # A lead-in to the reply's own words, not the request's.
 _OWN_LEAD_IN = re.compile(r"\b(?:reply|response|answer|decision|attached|enclosed|below)\b", re.I)
 _TO_REQUESTER = re.compile(r"\byour?\b", re.I)
-_REQUEST_FOR = re.compile(r"\brequest(?:ed|ing)?\s+for\s*:\s*$", re.I)
 
 
 def _items_listed(units: list[Unit], start: int) -> tuple[list[tuple[Unit, str]], int]:
@@ -731,11 +727,12 @@ _VERDICT_ON_NAMED = re.compile(r"^\s*(?:is|was)\s+(?:hereby\s+)?(?:granted|denie
 # request set out after the colon, to the paragraph's end.
 _REQUEST_SEEKING = re.compile(r"\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(?:seeking|for|asking\s+for)"
                               r"\s*:\s*(?P<what>\S.{8,})$", re.I | re.S)
-# "…in which you requested:", "Your request was for:", "You asked for the following:".
+# "…in which you requested:", "Your request was for:", "You asked for the following:", "…is in
+# receipt of your … request for:".
 _ASKED_AS_FOLLOWS = re.compile(
     r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|you\s+(?:are|were)\s+"
     r"(?:seeking|requesting|asking\s+for)|your\s+request\s+(?:was|is)"
-    r"\s+for|you\s+asked|request\s+for\s+the\s+following)\b[^:]{0,60}:\s*$", re.I)
+    r"\s+for|you\s+asked|request\s+for(?:\s+the\s+following)?)\b[^:]{0,60}:\s*$", re.I)
 _OPENING_QUOTES = "\"“‘'"
 _CLOSING_QUOTES = "\"”’'"
 

@@ -265,7 +265,7 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
         if signed and signed_end is None and not requester_procedure(unit.text):
             signed_end = len(region)
         if unit.label == "answer" or region and _names_asked(unit, region):
-            quoted = _quotation(region)
+            quoted = quotation(region)
             return region if region and not any(closing(u.text) for u in region
                                                 if u.index not in quoted) else None
         if unit.kind == "table" or unit.label or unit.heading and not (
@@ -309,7 +309,7 @@ _OPENING_QUOTES = ("“", '"', "‘")
 _CLOSING_QUOTES = ("”", '"', "’")
 
 
-def _quotation(region: list[Unit]) -> frozenset[int]:
+def quotation(region: list[Unit]) -> frozenset[int]:
     """The paragraphs of a request quoted in its own words, from one that opens a quotation
     mark to the one that closes it: their closings ("I trust this will not be necessary.")
     are the requester's, not the letter's."""
