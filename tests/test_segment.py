@@ -1246,3 +1246,15 @@ def test_a_paragraph_naming_a_listed_item_in_its_words_answers_that_item() -> No
         (_LISTED_ITEMS[0], shared, True), (_LISTED_ITEMS[1], shared, True),
         (_LISTED_ITEMS[2], "Finally, with regard to the portion of your request seeking the "
                            "policy on agency staff, the council has no such policy.", False)]
+
+
+@pytest.mark.parametrize("joiner", ["\\\n", "\n\n", "\n- "])
+@pytest.mark.parametrize("count, listed", [(30, True), (31, False)])
+def test_a_list_longer_than_any_request_is_not_read_as_one(count: int, listed: bool,
+                                                          joiner: str) -> None:
+    lines = ("- " if joiner == "\n- " else "") + joiner.join(
+        f"Check #{n} dated 2014 for the amount {n}" for n in range(count))
+    letter = (f"Dear Jo,\n\nYou asked for the following information:\n\n{lines}\n\n"
+              f"{_LISTED_ANSWER}\n\nYours sincerely\n\nAl\n")
+    pairs = [p for p in segment(parse(letter, "x.md")).pairs if p.rule == "request_listed"]
+    assert len(pairs) == (count if listed else 0)

@@ -484,11 +484,12 @@ def _items_listed(units: list[Unit], start: int) -> tuple[list[tuple[Unit, str]]
     The list is of one shape throughout: bulleted or numbered paragraphs, a paragraph typed a
     line an item, or one-line paragraphs of their own (plain text). Up to two paragraphs may
     stand before it (the lead-in's continuation), and a further lead-in inside it ("…for the
-    following checks … The checks are:") before more of the same."""
+    following checks … The checks are:") before more of the same. A list of more than
+    :data:`_MOST_ITEMS` is data the reply gives, not what was asked: no items."""
     items: list[tuple[Unit, str]] = []
     shape = ""
     j = start
-    while j < len(units) and len(items) < 30:
+    while j < len(units) and len(items) <= _MOST_ITEMS:
         found, took = _listed_at(units, j, shape)
         if found:
             shape = took
@@ -501,7 +502,10 @@ def _items_listed(units: list[Unit], start: int) -> tuple[list[tuple[Unit, str]]
             break
         else:
             j += 1
-    return items, j
+    return (items, j) if len(items) <= _MOST_ITEMS else ([], j)
+
+
+_MOST_ITEMS = 30
 
 
 def _listed_at(units: list[Unit], j: int, shape: str) -> tuple[list[tuple[Unit, str]], str]:
@@ -531,7 +535,7 @@ def _listed_lines(unit: Unit) -> list[str]:
     if unit.kind not in ("paragraph", "quote"):
         return []
     lines = [line.strip() for line in unit.block.text.splitlines() if line.strip()]
-    if 2 <= len(lines) <= 30 and all(_listed_line(line) for line in lines):
+    if 2 <= len(lines) <= _MOST_ITEMS and all(_listed_line(line) for line in lines):
         return [line.strip(" ,;\"'“”") for line in lines]
     return []
 
