@@ -666,19 +666,32 @@ def test_a_figure_opening_an_answer_out_of_the_questions_count_is_the_answer() -
     assert [p.answer for p in pairs] == ["20. Please see the explanation for Q4 above.", "N/A."]
 
 
-@pytest.mark.parametrize("body, answered", [
-    ("I am writing to confirm that we have completed our search and the list of available call "
+@pytest.mark.parametrize("named, what, body, answered", [
+    ("asking for an updated list of all unallocated call signs",
+     "an updated list of all unallocated call signs",
+     "I am writing to confirm that we have completed our search and the list of available call "
      "signs is attached to this letter.", True),
-    ("Your request has been logged and we will respond within 20 working days.", False),
+    ("asking for an updated list of all unallocated call signs",
+     "an updated list of all unallocated call signs",
+     "Your request has been logged and we will respond within 20 working days.", False),
+    # However short the name, it is what was asked.
+    ("relating to book challenges", "book challenges",
+     "We have not had any challenges since 2018. We recalled one book in 2022.", True),
+    ("regarding potholes", "potholes", "We repaired 4,210 potholes in 2023.", True),
 ])
 def test_a_request_named_only_in_the_opening_is_asked_and_the_body_answers_it(
-        body: str, answered: bool) -> None:
-    letter = ("Dear Mr Sullivan\n\nThank you for your request for information asking for an "
-              "updated list of all unallocated call signs which we received on 2 June.\n\n"
-              f"{body}\n\nYours sincerely,\n\nJulia Snape\n")
+        named: str, what: str, body: str, answered: bool) -> None:
+    letter = (f"Dear Mr Sullivan\n\nThank you for your request for information {named} which "
+              f"we received on 2 June.\n\n{body}\n\nYours sincerely,\n\nJulia Snape\n")
     seg = segment(parse(letter, "x.md"))
-    want = [("an updated list of all unallocated call signs", body)] if answered else []
-    assert [(p.question, p.answer) for p in seg.pairs] == want
+    assert [(p.question, p.answer) for p in seg.pairs] == ([(what, body)] if answered else [])
+
+
+def test_the_following_named_with_nothing_quoted_after_it_names_no_request() -> None:
+    letter = ("Dear Mr Sullivan\n\nThank you for your request for information regarding the "
+              "following.\n\nWe hold the information and it is attached to this letter, which "
+              "lists every licence we granted.\n\nYours sincerely,\n\nJulia Snape\n")
+    assert [p.rule for p in segment(parse(letter, "x.md")).pairs] == []
 
 
 @pytest.mark.parametrize("opening, body, question, answer", [

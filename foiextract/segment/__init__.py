@@ -699,8 +699,10 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
         body = _reply_body(units[k + 1:], readings[k + 1:])
         if verdict:
             body = [replace(unit, text=verdict), *body]
-        if len(what.split()) < 3 or not body or _HOLDING.search(_answer_text(body)):
-            return None  # nothing named, nothing said, or only when it will be answered
+        if not what.split() or _FOLLOWING.fullmatch(what) or not body \
+                or _HOLDING.search(_answer_text(body)):
+            return None  # nothing named ("the following", then no quotation), nothing said, or
+            # only when it will be answered
         question = Question(asked, "request_named", "")
         answer = _answer_text(_without_signature(body))
         # A quoted request whose items run together behind their enumerators ("… a. … b. …"):
