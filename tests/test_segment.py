@@ -1271,3 +1271,25 @@ def test_a_list_longer_than_any_request_is_not_read_as_one(count: int, listed: b
               f"{_LISTED_ANSWER}\n\nYours sincerely\n\nAl\n")
     pairs = [p for p in segment(parse(letter, "x.md")).pairs if p.rule == "request_listed"]
     assert len(pairs) == (count if listed else 0)
+
+
+@pytest.mark.parametrize("after, asked", [
+    ("Could you also tell me how much was spent on appeals in 2022/23.", True),
+    # A figure set under the bullets is the answer's, not a question.
+    ("Amount spent 2022/23 - £169,410.90", False),
+])
+def test_a_plain_paragraph_that_asks_over_a_bulleted_answer_is_a_question_where_answers_are_bullets(
+        after: str, asked: bool, tmp_path: Path) -> None:
+    letter = ("Please find the council's response set out below:\n\n"
+              "1. How many panels are involved in the process?\n\n"
+              "• There is only one panel.\n\n"
+              "2. How many weeks into the process do you send the draft?\n\n"
+              "• The draft is sent between weeks 12 and 16.\n\n"
+              f"{after}\n\n"
+              "• Number of appeals – 118.\n")
+    path = tmp_path / "reply.txt"
+    path.write_text(letter, encoding="utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    want = [after] if asked else []
+    assert [p.question for p in pairs][2:] == want
+    assert pairs[-1].answer.startswith("Number of appeals" if asked else "The draft")

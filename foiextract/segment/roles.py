@@ -362,7 +362,7 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
     readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
     readings = _group_titles(units, _first_of_numbered(units, _bulleted_siblings(units, readings)))
-    return _numbered_items(units, readings)
+    return _numbered_items(units, _over_bulleted_answers(units, readings))
 
 
 def _numbered_items(units: list[Unit], readings: list[Reading]) -> list[Reading]:
@@ -444,6 +444,33 @@ def _bulleted_siblings(units: list[Unit], readings: list[Reading]) -> list[Readi
 
 
 _BULLETED = Reading("question", "question_sibling")
+
+
+def _over_bulleted_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """A plain paragraph that asks ("Could you also tell me … how much was spent on appeals.")
+    is a question where the reply answers in bullets: two or more questions each stand over a
+    bulleted answer ("3. How many weeks …?" / "• The draft is sent …"), and this paragraph,
+    after such an answer, stands over one too. A paragraph that does not read as asking
+    ("Amount spent 2022/23 - £169,410.90") stays the answer's."""
+    def bullet(i: int) -> bool:
+        return 0 <= i < len(units) and units[i].kind == "list_item" and units[i].marker == "•" \
+            and readings[i].role == "text"
+
+    asking = sum(1 for i, r in enumerate(readings) if r.role == "question" and bullet(i + 1)
+                 and units[i].marker != "•")
+    if asking < 2:
+        return readings
+    out = list(readings)
+    for i in range(1, len(units) - 1):
+        unit = units[i]
+        if (readings[i].role == "text" and unit.kind == "paragraph" and not unit.marker
+                and not unit.label and bullet(i - 1) and bullet(i + 1)
+                and reads_as_question(unit.text)):
+            out[i] = _OVER_BULLETS
+    return out
+
+
+_OVER_BULLETS = Reading("question", "question_sibling")
 
 
 def _group_titles(units: list[Unit], readings: list[Reading]) -> list[Reading]:
