@@ -1293,3 +1293,33 @@ def test_a_plain_paragraph_that_asks_over_a_bulleted_answer_is_a_question_where_
     want = [after] if asked else []
     assert [p.question for p in pairs][2:] == want
     assert pairs[-1].answer.startswith("Number of appeals" if asked else "The draft")
+
+
+@pytest.mark.parametrize("follow_up, joins", [
+    ("If the closure lasted less than a day, please provide the length in hours.", True),
+    ("If available, could you break this down by ward.", True),
+    # The reply's own conditional is its answer, not the request's.
+    ("If you need anything further, please contact us.", False),
+])
+def test_a_request_asking_on_a_condition_under_its_question_is_the_question(
+        follow_up: str, joins: bool, tmp_path: Path) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Please find our response below:\n\n"
+                    "1. How many road closures were there in 2023?\n\n"
+                    f"{follow_up}\n\n412 closures.\n\n"
+                    "2. How many road works were there in 2023?\n\n1,508.\n", "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    first = pairs[0]
+    assert (follow_up in first.question) is joins
+    assert first.answer == ("412 closures." if joins else f"{follow_up} 412 closures.")
+
+
+def test_parts_numbered_under_an_item_are_its_question() -> None:
+    letter = ("Please find our response below:\n\n"
+              "1. How many complaints did you receive in 2023?\n\nTwelve.\n\n"
+              "2. Please provide all complaints received about:\n\n"
+              "2.1 apartment 305, West One Plaza\n\n2.2 apartment 418, Royal Plaza\n\n"
+              "Information not held.\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [p.answer for p in pairs] == ["Twelve.", "Information not held."]
+    assert pairs[1].question.endswith("2.2 apartment 418, Royal Plaza")

@@ -362,7 +362,15 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
     last = run.questions[-1].units[-1]
     if reading.role != "text":
         return False
-    if not unit.marker and not unit.label and _FOLLOW_UP.match(unit.text):
+    if not unit.marker and not unit.label and (_FOLLOW_UP.match(unit.text)
+                                               or _CONDITIONAL_ASK.match(unit.text)):
+        return True
+    asked = run.questions[-1].numbers
+    if asked and _part_of(unit) == asked[0] and not unit.label \
+            and (run.breakdown or last.text.rstrip().endswith(":")):
+        # "3. Please provide all complaints received by the council about:" / "3.1 apartment
+        # 305, …" / "3.2 apartment 418, …": the parts of item 3, numbered under it.
+        run.breakdown = True
         return True
     if unit.marker == "•" and (run.breakdown or last.text.rstrip().endswith(":") and (
             last.marker == "•" or last.numbers) and _FOLLOWS_AS.search(last.text)):
@@ -373,9 +381,24 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
     return unit.emphasised and continues(last, unit)
 
 
+def _part_of(unit: Unit) -> int | None:
+    """The item a part numbered under it belongs to: 3 for "3.1 …" or "(3, 1)"; else None."""
+    if len(unit.numbers) == 2:
+        return unit.numbers[0]
+    m = _PART_NUMBER.match(unit.text) if not unit.numbers else None
+    return int(m[1]) if m else None
+
+
+_PART_NUMBER = re.compile(r"(\d{1,2})\.\d{1,2}\.?\s+[^\W\d]")
 # A question that leads into its own breakdown: "…, categorised as follows:", "broken down by:".
 _FOLLOWS_AS = re.compile(r"\b(?:as\s+follows|the\s+following|broken\s+down|split|categori[sz]ed|"
                          r"by|for\s+each|per)\b[^.?]{0,60}:\s*$", re.I)
+# "If available, please provide:", "If the closure lasted less than a day, please provide the
+# length in hours": the request asking on a condition, never an answer.
+_CONDITIONAL_ASK = re.compile(
+    r"^if\s[^.?;]{2,120}?,\s*(?:(?:then\s+)?(?:please|kindly)\s+|(?:could|can|would)\s+you\s+"
+    r"(?:please\s+)?)(?:provide|state|give|list|detail|explain|confirm|include|send|supply|"
+    r"break|tell|indicate|specify|advise|share)\b", re.I | re.S)
 # "If so, please provide details …", "If not, why not?": a request's follow-up, never an answer.
 _FOLLOW_UP = re.compile(
     rf"^{FOLLOW_UP}[,:]?\s+(?:.*\?\s*$|(?:please|can|could|would|"
