@@ -1323,3 +1323,20 @@ def test_parts_numbered_under_an_item_are_its_question() -> None:
     pairs = segment(parse(letter, "x.md")).pairs
     assert [p.answer for p in pairs] == ["Twelve.", "Information not held."]
     assert pairs[1].question.endswith("2.2 apartment 418, Royal Plaza")
+
+
+@pytest.mark.parametrize("line, asked", [
+    ("3 Please provide all correspondence about change of use.", True),
+    # A figure opening the answer's next sentence is not item 3.
+    ("3 people were fined in 2023.", False),
+])
+def test_the_next_number_with_no_stop_after_it_opens_the_next_item_where_it_asks(
+        line: str, asked: bool, tmp_path: Path) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Please find our response below:\n\n"
+                    "1. How many complaints did you receive?\n\nTwelve.\n\n"
+                    "2. How many fines did you issue?\n\nFour.\n\n"
+                    f"{line}\n\nN/A\n", "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [p.question for p in pairs][2:] == ([line[2:]] if asked else [])
+    assert pairs[-1].answer == ("N/A" if asked else f"Four. {line} N/A")

@@ -9,12 +9,12 @@ shared.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Collection
 
 from ..lexicon.text import FOLLOW_UP, similarity
 from .roles import Reading, continues
-from .phrases import boilerplate_section, reopens, reply_opening, signs_off
+from .phrases import boilerplate_section, reads_as_question, reopens, reply_opening, signs_off
 from .tables import qa_rows
 from .units import Unit
 
@@ -301,10 +301,31 @@ def _next_number(walker: _Walker, i: int, unit: Unit, reading: Reading) -> bool:
     """ "2. The protocol for …" after answer 1: the numbering says it is the next item,
     whatever its wording."""
     run = walker.current
-    if run is None or not run.answer or not _next_item(run, unit):
+    if run is None or not run.answer:
         return False
+    if not _next_item(run, unit):
+        unit = _bare_next(run, unit)  # "4 Please provide all correspondence …" after answer 3
+        if unit is None:
+            return False
     walker.open(i, Question([unit], "question_next_number", walker.section))
     return True
+
+
+def _bare_next(run: Run, unit: Unit) -> Unit | None:
+    """A paragraph that asks behind the number after its run's question's, with no stop or
+    bracket after the figure ("4 Please provide all correspondence …" after "3."), as that
+    item: its text without the figure. None for anything else ("5 people were …")."""
+    first = run.questions[-1].units[0]
+    m = _BARE_NUMBER.match(unit.text) if not unit.marker and not unit.label else None
+    if m is None or not first.numbers or not first.marker[:1].isdigit() \
+            or int(m["n"]) != first.numbers[0] + 1:
+        return None
+    text = unit.text[m.end():]
+    return replace(unit, text=text, marker=m["n"], numbers=(int(m["n"]),)) \
+        if reads_as_question(text) else None
+
+
+_BARE_NUMBER = re.compile(r"(?P<n>\d{1,2})\s+(?=[A-Z])")
 
 
 TEXT_RULES: tuple[tuple[str, TextRule], ...] = (
