@@ -303,11 +303,11 @@ def _next_number(walker: _Walker, i: int, unit: Unit, reading: Reading) -> bool:
     run = walker.current
     if run is None or not run.answer:
         return False
-    if not _next_item(run, unit):
-        unit = _bare_next(run, unit)  # "4 Please provide all correspondence …" after answer 3
-        if unit is None:
-            return False
-    walker.open(i, Question([unit], "question_next_number", walker.section))
+    # "4 Please provide all correspondence …" after answer 3: the item without its figure.
+    asked = unit if _next_item(run, unit) else _bare_next(run, unit)
+    if asked is None:
+        return False
+    walker.open(i, Question([asked], "question_next_number", walker.section))
     return True
 
 
