@@ -1340,3 +1340,25 @@ def test_the_next_number_with_no_stop_after_it_opens_the_next_item_where_it_asks
     pairs = segment(read_document(str(path))).pairs
     assert [p.question for p in pairs][2:] == ([line[2:]] if asked else [])
     assert pairs[-1].answer == ("N/A" if asked else f"Four. {line} N/A")
+
+
+@pytest.mark.parametrize("text, guidance", [
+    ("*What training do you need to complete before joining?*", False),
+    ("*[You will now need to apply this exemption to the requested information.]*", True),
+    ("*You must also state the exemption relied on.*", True),
+])
+def test_an_italic_question_is_asked_not_left_as_drafting_guidance(
+        text: str, guidance: bool) -> None:
+    letter = f"{text}\n\nNone.\n\n*How many officers were trained?*\n\nTwelve.\n"
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [p.answer for p in pairs][-1] == "Twelve."
+    assert (pairs[0].answer == "None.") is not guidance
+
+
+def test_a_link_reference_closing_a_paragraph_does_not_make_it_a_bracketed_note(
+        tmp_path: Path) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Please find our response below:\n\n"
+                    "1. How many permits did you issue? You must count renewals. See [1]\n\n"
+                    "Forty.\n\n2. How many were refused?\n\nTwo.\n", "utf-8")
+    assert [p.answer for p in segment(read_document(str(path))).pairs] == ["Forty.", "Two."]

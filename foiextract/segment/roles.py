@@ -837,14 +837,23 @@ def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
     return text.endswith(":") and len(text) < 200 and bool(_FOLLOWING.search(text))
 
 
+_LINK_AT_END = re.compile(r"\[\d{1,3}\]$")
+# A paragraph wholly in square brackets: the drafter's note, however it is worded.
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]\s*", re.S)
+
+
 def _template(unit: Unit) -> bool:
     text = unit.text
     if _REFERENCE.match(text):
         return False  # "[2]": a link reference left by an email or web export
     if "[" in text and "[insert" in text.lower():
         return True
+    if text.rstrip().endswith("?") and not _BRACKETED.fullmatch(text):
+        return False  # "What training do you need to complete …?", "[1] Must you …?": asked
     # Cheap tests first: the guidance reading runs only on italic or bracketed paragraphs.
-    return (unit.italic or text.startswith("[") or text.endswith("]")) and drafting_guidance(text)
+    # (A closing "[3]" is a link's reference, not a bracketed note.)
+    return (unit.italic or text.startswith("[") or text.endswith("]") and not _LINK_AT_END.search(text)) \
+        and drafting_guidance(text)
 
 
 def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:
