@@ -7,15 +7,15 @@ segmenter sees the same shapes as in an exported thread.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from lxml import etree
 
-from ..model import Block, Document, Source
+from ..model import Document
 from . import text as plain_text
 from .html_style import BLOCK_TAGS, WHITESPACE
+
 
 @cache
 def _class_holding(tag: str) -> Any:
@@ -58,12 +58,14 @@ def platform_messages(root: Any, source: str) -> tuple[Document, ...]:
         if attachments:
             metadata["attachments"] = "; ".join(attachments)
         text, line_map = _plain(body)
-        lay = plain_text.layout(text)
-        messages.append(Document(_remap(lay.blocks, line_map), "html", source,
-                                 _remap(lay.furniture, line_map), metadata))
+        # The layout places its blocks by the file lines their text came from.
+        lay = plain_text.layout(text, line_map=line_map)
+        messages.append(Document(lay.blocks, "html", source, lay.furniture, metadata))
     return tuple(messages)
 
 
+# The characters WHITESPACE runs over.
+_SPACES = " \t\n\r\f\v\u00a0\u200b"
 _SKIPPED_IN_MESSAGES = frozenset({"attachments", "unfold_link", "correspondence__footer"})
 
 
@@ -96,19 +98,13 @@ def _plain(element: Any) -> tuple[str, list[int]]:
             elif node.tag in BLOCK_TAGS:
                 emit("\n\n", node.sourceline)
             if node.text:
-                emit(WHITESPACE.sub(" ", node.text), node.sourceline)
+                # (Most text between a page's tags is its indentation alone: one space.)
+                text = node.text
+                emit(" " if not text.strip(_SPACES) else WHITESPACE.sub(" ", text), node.sourceline)
         else:
             if node.tag in BLOCK_TAGS:
                 emit("\n\n", node.sourceline)
             if node.tail and node is not element:
-                emit(WHITESPACE.sub(" ", node.tail), node.sourceline)
+                tail = node.tail
+                emit(" " if not tail.strip(_SPACES) else WHITESPACE.sub(" ", tail), node.sourceline)
     return "".join(out), line_map
-
-
-def _remap(blocks: tuple[Block, ...], line_map: list[int]) -> tuple[Block, ...]:
-    def line(n: int | None) -> int | None:
-        return line_map[min(n, len(line_map)) - 1] if n else None
-
-    # The plain-text layout places its blocks by lines alone: a new Source says all of it.
-    return tuple(replace(b, source=Source(line_start=line(b.source.line_start),
-                                          line_end=line(b.source.line_end))) for b in blocks)

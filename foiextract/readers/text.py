@@ -179,20 +179,33 @@ def _rules() -> dict[str, Any]:
         "disclaimer": any_of(data["disclaimer"]),
         "sign_off": any_of(data["sign_off"]),
         "label_line": any_of(data["label_line"]),
+        # Every line the furniture rules could take, in one test (the rest, most lines, are
+        # passed by it alone): a two-line pattern's first line stands for it.
+        "maybe": any_of([*data["signature_delimiter"], *data["footer_lines"],
+                         *data["original_message"], *data["wrote_line"], "^from:",
+                         data["attachment_list"], data["attachment_size"],
+                         *(_first_line(p) for p in data["footer_to_end"])]),
     }
+
+
+def _first_line(pattern: str) -> str:
+    """What a pattern over two lines asks of the first ("^-{20,}\\nplease use …" -> "^-{20,}")."""
+    return pattern.split("\\n", 1)[0]
 
 
 _GRID_LINES = 12  # lines a table of figures under periods is looked for in
 
 
-def layout(text: str, first_line: int = 1, *, width: int | None = None) -> Layout:
+def layout(text: str, first_line: int = 1, *, width: int | None = None,
+           line_map: Sequence[int] | None = None) -> Layout:
     """Lay out a plain-text body (already decoded) into blocks and furniture.
 
     ``first_line`` is the number of the body's first line in its file, for
-    each block's :class:`Source`. ``width`` is the width its lines were wrapped at, when
+    each block's :class:`Source`; or ``line_map`` gives the file line of each of its lines
+    (text taken out of a web page). ``width`` is the width its lines were wrapped at, when
     the caller knows it better than the body alone tells (see :func:`wrap_width`).
     """
-    lines = _mark_furniture(_split_lines(text, first_line))
+    lines = _mark_furniture(_split_lines(text, first_line, line_map))
     body = [ln for ln in lines if not ln.furniture]
     nonblank = [ln for ln in body if ln.text]
     at = [n for n, ln in enumerate(body) if ln.text]
@@ -218,6 +231,13 @@ def layout(text: str, first_line: int = 1, *, width: int | None = None) -> Layou
         if skip:
             skip -= 1
             continue
+        if not line.text:  # a blank line (most of a web page's): it ends what was open
+            if drawn:
+                blocks.extend(box_table([(ln.number, ln.text) for ln in drawn]))
+                drawn = []
+            if group:
+                flush()
+            continue
         if not line.furniture and starts_with_period(line.text) and not drawn:
             window = [(n, ln) for n, ln in enumerate(lines[k:k + _GRID_LINES], k)
                       if not ln.furniture]
@@ -234,11 +254,9 @@ def layout(text: str, first_line: int = 1, *, width: int | None = None) -> Layou
         if drawn:
             blocks.extend(box_table([(ln.number, ln.text) for ln in drawn]))
             drawn = []
-        if not line.text or (group and (line.depth, line.furniture) !=
-                             (group[0].depth, group[0].furniture)):
+        if group and (line.depth, line.furniture) != (group[0].depth, group[0].furniture):
             flush()
-        if line.text:
-            group.append(line)
+        group.append(line)
     flush()
     if drawn:
         blocks.extend(box_table([(ln.number, ln.text) for ln in drawn]))
@@ -351,21 +369,26 @@ def quoted_original(blocks: Sequence[Block]) -> tuple[list[Block], list[Block]]:
     return list(blocks), []
 
 
-def _split_lines(text: str, first_line: int) -> list[_Line]:
+def _split_lines(text: str, first_line: int, line_map: Sequence[int] | None = None
+                 ) -> list[_Line]:
     out = []
-    for n, raw in enumerate(text.split("\n")):
+    raws = text.split("\n")
+    numbers: Sequence[int] = range(first_line, first_line + len(raws)) if line_map is None \
+        else [*line_map[:len(raws)], *[line_map[-1]] * (len(raws) - len(line_map))]
+    for n, raw in enumerate(raws):
         line = raw.rstrip()
         if not line:  # a blank line (many, in a web page's text)
-            out.append(_Line(first_line + n, 0, 0, ""))
+            out.append(_Line(numbers[n], 0, 0, ""))
             continue
-        line = line.expandtabs(4).replace("\u00a0", " ")
+        if "\t" in line or "\u00a0" in line:
+            line = line.expandtabs(4).replace("\u00a0", " ")
         depth = 0
-        quote = _QUOTE_PREFIX.match(line)
+        quote = _QUOTE_PREFIX.match(line) if ">" in line[:4] else None
         if quote:
             depth = quote.group(1).count(">")
             line = line[quote.end():]
         stripped = line.lstrip()
-        out.append(_Line(first_line + n, depth, len(line) - len(stripped), stripped))
+        out.append(_Line(numbers[n], depth, len(line) - len(stripped), stripped))
     return _enumerators_carried(out)
 
 
@@ -398,10 +421,15 @@ def _mark_furniture(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     floor = 0
     to_end = False
+    maybe = rules["maybe"].match
     n = 0
     while n < len(lines):
         line = lines[n]
         text = line.text
+        if not to_end and (not text or not maybe(text)):
+            out.append(line if line.depth >= floor else _with(line, depth=floor))
+            n += 1
+            continue
         if not to_end and text and (
                 rules["signature"].match(text) and line.depth == 0
                 or rules["footer_to_end"].match(text)
