@@ -24,6 +24,7 @@ from foiextract.errors import NeedsOcr, NoTextLayer
 from foiextract.evaluate import score_document
 from foiextract.pipeline import Extraction, extract, extract_file
 from foiextract.readers import read_document, sniff
+from foiextract.readers.image import _frames as image_frames
 from foiextract.tables import SCHEMAS
 from foiextract.writers import read_table
 
@@ -144,10 +145,24 @@ def test_a_page_fed_in_upside_down_or_on_its_side_reads_like_the_page(
     document = read_document(str(turned))
     ratio = difflib.SequenceMatcher(None, _norm(upright.text), _norm(document.text)).ratio()
     assert ratio >= 0.95, ratio
-    # the page as read stands upright: its text runs down a portrait page
-    bottoms = [b.source.bbox[3] for b in document.blocks if b.source.bbox]
-    rights = [b.source.bbox[2] for b in document.blocks if b.source.bbox]
-    assert max(bottoms) > max(rights)
+    # Each paragraph is read upright but marked where it stands on the page as fed in (where
+    # the review page draws its box): its centre, as a share of the page, is the upright
+    # page's turned the same way.
+    def centres(path: Path, doc: Any) -> dict[str, tuple[float, float]]:
+        (image, scale), = list(image_frames(str(path)))
+        width, height = image.width * scale, image.height * scale
+        return {b.text: ((b.source.bbox[0] + b.source.bbox[2]) / 2 / width,
+                         (b.source.bbox[1] + b.source.bbox[3]) / 2 / height)
+                for b in doc.blocks if b.source.bbox}
+
+    turned_by = {180: lambda x, y: (1 - x, 1 - y), 90: lambda x, y: (y, 1 - x),
+                 270: lambda x, y: (1 - y, x)}[turn]  # PIL turns anticlockwise
+    placed = centres(turned, document)
+    both = [(turned_by(*at), placed[text]) for text, at in
+            centres(tmp_path / "page.png", upright).items() if text in placed]
+    assert len(both) >= 10
+    assert all(abs(want[0] - got[0]) < 0.01 and abs(want[1] - got[1]) < 0.01
+               for want, got in both), both
 
 
 @needs_tesseract

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from ..errors import CorruptFile, NoTextLayer, TooLarge
 from ..model import Block, Document, Source
-from .ocr import current_settings, read_page, require_tesseract
+from .ocr import Turns, current_settings, placed_as_fed, read_page, require_tesseract
 from .pdf_tables import FoundTable
 from .pdf_columns import borderless_tables
 from .pdf_furniture import furniture_lines
@@ -40,12 +40,16 @@ def read(path: str) -> Document:
     pages: list[tuple[float, list[Line]]] = []
     ruled: list[list[FoundTable]] = []
     confidences: dict[int, float] = {}
+    turns: Turns = {}
     for number, (image, scale) in enumerate(_frames(path), start=1):
-        lines, tables, height = read_page(image, number, scale, path, settings)
+        read = read_page(image, number, scale, path, settings)
+        lines = read.lines
         words = [c for line in lines for c in line.confidences]
         confidences[number] = round(sum(words) / len(words), 3) if words else 0.0
-        pages.append((height, lines))
-        ruled.append(tables)
+        pages.append((read.height, lines))
+        ruled.append(read.tables)
+        if read.turn:
+            turns[number] = (read.turn, read.width, read.height)
     if not any(lines for _, lines in pages) and not any(ruled):
         raise NoTextLayer(path, "the file is an image and OCR found no text on it")
     furniture_ids = furniture_lines(pages)
@@ -63,6 +67,8 @@ def read(path: str) -> Document:
         right = right_margin(body)
         blocks.extend(_block(group, right) for group in paragraphs(body, right))
     blocks.sort(key=lambda b: (b.source.page or 0, (b.source.bbox or (0, 0))[1]))
+    if turns:  # a frame fed in on its side or upside down: each box where it stands on it
+        blocks, furniture = placed_as_fed(blocks, turns), placed_as_fed(furniture, turns)
     return Document(blocks=tuple(b for b in blocks if b.text.strip()), format="image",
                     source=path, furniture=tuple(furniture), pages=len(pages),
                     ocr_pages=len(pages))

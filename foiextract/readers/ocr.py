@@ -46,12 +46,13 @@ import shutil
 import statistics
 import time
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator, NamedTuple
 
 import numpy
 
 from ..errors import NeedsOcr, Timeout
+from ..model import Block
 from .pdf_glyphs import Glyph
 from .ocr_tables import ruled_tables
 from .pdf_layout import Line, group_lines
@@ -171,11 +172,54 @@ class _Word:
 
 class OcrPage(NamedTuple):
     """One page read by OCR: its ruled tables and the lines outside them, in PDF points,
-    and its height as read (a page fed in on its side is read turned upright)."""
+    and its height as read (a page fed in on its side is read turned upright); ``turn``, the
+    degrees clockwise it was turned to be read (0, 90, 180, 270), and ``width``, its width as
+    read, say how to place what was read on the page as fed in (:func:`unturned`)."""
 
     lines: list[Line]
     tables: list[FoundTable]
     height: float
+    turn: int = 0
+    width: float = 0.0
+
+
+# The scanned pages read turned upright: each one's turn (degrees clockwise) and its width and
+# height as read.
+Turns = dict[int, tuple[int, float, float]]
+
+
+def placed_as_fed(blocks: list[Block], turns: Turns) -> list[Block]:
+    """Blocks read from pages turned upright placed on their pages as fed in (where the review
+    page marks them): each box turned back."""
+    out = []
+    for block in blocks:
+        turn = turns.get(block.source.page or 0)
+        box = block.source.bbox
+        out.append(block if turn is None or box is None else
+                   replace(block, source=replace(block.source, bbox=unturned(box, *turn))))
+    return out
+
+
+def unturned(box: tuple[float, float, float, float], turn: int, width: float, height: float
+             ) -> tuple[float, float, float, float]:
+    """A box ``(x0, top, x1, bottom)`` on a page read turned ``turn`` degrees clockwise
+    (``width`` by ``height`` as read), on the page as it was fed in.
+
+    >>> unturned((10, 20, 30, 40), 180, 100, 200)
+    (70, 160, 90, 180)
+    >>> unturned((10, 20, 30, 40), 90, 100, 200)
+    (20, 70, 40, 90)
+    >>> unturned((10, 20, 30, 40), 0, 100, 200)
+    (10, 20, 30, 40)
+    """
+    x0, top, x1, bottom = box
+    if turn == 90:  # read turned a quarter clockwise: its left edge was the page's bottom
+        return (top, width - x1, bottom, width - x0)
+    if turn == 180:
+        return (width - x1, height - bottom, width - x0, height - top)
+    if turn == 270:
+        return (height - bottom, x0, height - top, x1)
+    return box
 
 
 def read_page(image: Any, page: int, scale: float, path: str,
@@ -195,6 +239,7 @@ def read_page(image: Any, page: int, scale: float, path: str,
     started = time.monotonic()
     data = _tesseract(gray, page, path, settings)
     sideways = _runs_down(data)
+    turned_by = 0
     if sideways or _mean_confidence(data) < _UPRIGHT_CONFIDENCE:
         # A page fed in upside down reads as nonsense words, read unsurely; one fed in on its
         # side is read well, but a line at a time down the page. It is turned the way
@@ -207,7 +252,7 @@ def read_page(image: Any, page: int, scale: float, path: str,
             again = _tesseract(turned, page, path, settings, _left(settings, started))
             if (sideways and not _runs_down(again)) or \
                     _mean_confidence(again) > _mean_confidence(data):
-                gray, data = turned, again
+                gray, data, turned_by = turned, again, turn
     dark = numpy.asarray(gray) < 128
     grouped: dict[tuple[int, int, int], list[_Word]] = {}
     for i, text in enumerate(data["text"]):
@@ -247,7 +292,7 @@ def read_page(image: Any, page: int, scale: float, path: str,
     lines = group_lines(glyphs, page)
     for line in lines:
         line.confidences = [confidence_of[g] for g in line.glyphs if g in confidence_of]
-    return OcrPage(lines, tables, gray.height * scale)
+    return OcrPage(lines, tables, gray.height * scale, turned_by, gray.width * scale)
 
 
 def _tesseract(gray: Any, page: int, path: str, settings: OcrSettings,

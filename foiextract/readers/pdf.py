@@ -40,7 +40,8 @@ from pdfminer.psparser import PSLiteral
 
 from ..errors import CorruptFile, Encrypted, FoiExtractError, NoTextLayer
 from ..model import Block, Document, Source
-from .ocr import OcrSettings, current_settings, require_tesseract, tesseract_available
+from .ocr import (OcrSettings, Turns, current_settings, placed_as_fed, require_tesseract,
+                  tesseract_available)
 from .pdf_columns import borderless_tables
 from .pdf_furniture import furniture_lines
 from .pdf_glyphs import PageContent, StyleDevice, page_content, rulings_only
@@ -117,13 +118,14 @@ def _read(path: str) -> Document:
     except Exception as err:  # noqa: BLE001 - pdfminer raises many kinds; none may escape
         raise _error(path, err) from None
     scans: dict[int, float | None] = {}
+    turns: Turns = {}
     try:
         with pdf, PageRenderer(path) as renderer:
             fault = check_page_tree(pdf.doc)
             if fault:
                 raise CorruptFile(path, fault)
             metadata = _metadata(pdf.metadata)
-            pages = list(_read_pages(pdf, path, renderer, scans))
+            pages = list(_read_pages(pdf, path, renderer, scans, turns))
     except FoiExtractError:
         raise
     except Exception as err:  # noqa: BLE001
@@ -157,6 +159,8 @@ def _read(path: str) -> Document:
         furniture.extend(_placed(block, [read[k] for k in lines]) for block, lines in more)
     blocks, header = quoted_original(blocks)
     furniture.extend(header)
+    if turns:
+        blocks, furniture = placed_as_fed(blocks, turns), placed_as_fed(furniture, turns)
     return Document(blocks=tuple(blocks), format="pdf",
                     source=path, furniture=_dedupe(furniture), metadata=metadata,
                     pages=len(pages), ocr_pages=len(scans) if ocr else 0)
@@ -191,7 +195,8 @@ def _error(path: str, err: BaseException) -> FoiExtractError:
     return CorruptFile(path, f"the PDF is damaged and could not be read ({type(err).__name__})")
 
 
-def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, float | None]
+def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, float | None],
+                turns: Turns | None = None
                 ) -> Iterator[tuple[int, float, list[Line], list[FoundTable]]]:
     """Each page's number, height, lines and tables. A scanned page is read by OCR when OCR
     is on and Tesseract is there; ``scans`` gets its number and its words' mean confidence
@@ -217,7 +222,7 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
                 lines = group_lines(glyphs, number)
             else:
                 content, lines, tables = _miner_page(pdf, page, number, renderer, settings,
-                                                     scans)
+                                                     scans, turns if turns is not None else {})
             if any(line.gutters for line in lines):
                 borderless, lines = borderless_tables(lines, number)
                 tables.extend(borderless)
@@ -231,7 +236,7 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
 
 
 def _miner_page(pdf: Any, page: Any, number: int, renderer: PageRenderer,
-                settings: OcrSettings, scans: dict[int, float | None]
+                settings: OcrSettings, scans: dict[int, float | None], turns: Turns
                 ) -> tuple[PageContent, list[Line], list[FoundTable]]:
     """One page read through pdfminer: its content, lines and ruled tables (or its OCR)."""
     rsrcmgr = pdf.rsrcmgr
@@ -247,10 +252,13 @@ def _miner_page(pdf: Any, page: Any, number: int, renderer: PageRenderer,
         if not (settings.enabled and tesseract_available()):
             scans[number] = None
             return content, [], []
-        lines, tables, height = renderer.page(number, settings)
+        read = renderer.page(number, settings)
+        lines, tables = read.lines, read.tables
         words = [c for line in lines for c in line.confidences]
         scans[number] = round(sum(words) / len(words), 3) if words else None
-        return content._replace(height=height), lines, tables
+        if read.turn:
+            turns[number] = (read.turn, read.width, read.height)
+        return content._replace(height=read.height), lines, tables
     if content.rulings >= 2 and glyphs:
         page._layout = rulings_only(layout)  # the finder needs edges, not characters
         rulings = {"line": page.lines, "rect": page.rects, "curve": page.curves}
