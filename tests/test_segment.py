@@ -1362,3 +1362,27 @@ def test_a_link_reference_closing_a_paragraph_does_not_make_it_a_bracketed_note(
                     "1. How many permits did you issue? You must count renewals. See [1]\n\n"
                     "Forty.\n\n2. How many were refused?\n\nTwo.\n", "utf-8")
     assert [p.answer for p in segment(read_document(str(path))).pairs] == ["Forty.", "Two."]
+
+
+@pytest.mark.parametrize("above, split", [
+    # Labelled figures after an answer: the request's items, each with its answer.
+    ("We don't keep records of scheme members.", True),
+    # The same lines right under a question: its answer.
+    ("What did you charge for licences in 2023?", False),
+])
+def test_labelled_figures_are_items_unless_they_answer_the_question_above(
+        above: str, split: bool, tmp_path: Path) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Please find our response below:\n\n"
+                    "1. Do you keep records of scheme members?\n\n"
+                    f"{above}\n\n"
+                    "Price charged for new licence - £465.70\n\n"
+                    "Price charged for renewal of a licence - £400.00\n\n"
+                    "Price charged for a transfer - £50.00\n\n"
+                    "2. How many licences were refused?\n\nNone.\n", "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    labelled = [(p.question, p.answer) for p in pairs if p.rule == "question_labelled_value"]
+    assert labelled == ([("Price charged for new licence", "£465.70"),
+                         ("Price charged for renewal of a licence", "£400.00"),
+                         ("Price charged for a transfer", "£50.00")] if split else [])
+    assert pairs[-1].answer == "None."

@@ -254,10 +254,24 @@ def _labelled_values(units: list[Unit]) -> list[Unit]:
     """ "Number of social workers employed: 142", "Price charged for renewal - £465.70": a
     request's item as a label with its answer beside it, where three or more lines of the
     letter run so (a figure, a sum, "None", "Yes"). The label is the question; the
-    letterhead's "Reference: FOI 123" is no item (its label names no quantity)."""
+    letterhead's "Reference: FOI 123" is no item (its label names no quantity), and lines
+    standing right under a question are its answer."""
     found = [_LABELLED_VALUE.match(u.text) if u.kind != "table" and not u.label
              and not u.heading else None for u in units]
     if sum(m is not None for m in found) < _MIN_LABELLED_VALUES:
+        return units
+    for i in range(1, len(units)):
+        above = units[i - 1].text.rstrip()
+        if found[i] is not None and found[i - 1] is None and above.endswith("?") \
+                and reads_as_question(above):
+            # "What did you charge for licences?" over "Price for a new licence - £465.70" /
+            # "Price for a renewal - £400": the lines under a question are its answer (under a
+            # lead-in, "Please provide the following:", they are the items it leads to).
+            k = i
+            while k < len(units) and found[k] is not None:
+                found[k] = None
+                k += 1
+    if not any(found):
         return units
     out: list[Unit] = []
     for unit, match in zip(units, found):
