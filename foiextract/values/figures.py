@@ -121,6 +121,8 @@ def value_figures(text: str, asked_unit: str | None = "") -> list[NumberMatch]:
         labelled_end = -1
         if _QUANTIFIER.match(plain, number.end) and not plain[number.start:number.end].isdigit():
             continue  # "one or more licences", "one or two": a quantifier, not a figure
+        if _by_month(plain, number):
+            continue  # "From Apr 18 to Sept 19 we stored 20 lots", "on 3 May": a date's part
         if asked_unit is not None:
             unit = duration_unit(plain, number)
             if unit and unit != asked_unit:
@@ -130,6 +132,24 @@ def value_figures(text: str, asked_unit: str | None = "") -> list[NumberMatch]:
 
 
 _QUANTIFIER = re.compile(r"\s+or\s+(?:more|two|fewer|less)\b", re.I)
+
+
+def _by_month(text: str, number: NumberMatch) -> bool:
+    """True for a figure of one or two digits set beside a month's name in capitals: a day or
+    a year's last digits ("Apr 18", "Sept 19", "3 May", "21st March"), not a count."""
+    if not number.text.isdigit() or len(number.text) > 2:
+        return False
+    before, after = _month_patterns()
+    return bool(before.search(text, 0, number.start) or after.match(text, number.end))
+
+
+@cache
+def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = sorted(vocab()["months"], key=len, reverse=True)
+    # Written in capitals, as a month is: "may", "march" in lower case are words of their own.
+    months = "|".join(re.escape(n[:1].upper() + n[1:].rstrip(".")) for n in names)
+    return (re.compile(rf"\b(?:{months})\.?\s+$"),
+            re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b"))
 _NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
 
 
