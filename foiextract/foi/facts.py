@@ -37,9 +37,6 @@ from .zones import reply_texts
 _CITES = re.compile(r"\b(?:ss?|sections?|reg(?:ulation)?s?)\.?\s*\d", re.IGNORECASE)
 
 MAX_CITATION_TEXT = 300
-# An authority named in the letterhead or sign-off (not only mentioned once in passing).
-UK_DEFAULT_MIN_SCORE = 3.0
-SCOTTISH_BODIES = frozenset({"Scottish Fire and Rescue Service", "Police Scotland", "Scottish Government"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +158,10 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     if not legislation:
         # A thread's reply may not name the Act; its acknowledgement and the request do.
         legislation = legislation_of_text(document.text, families)
+    # A reply that names no law anywhere (not the thread's acknowledgement, not its request)
+    # keeps it blank: the Act of its nation would be a guess (an environmental request is under
+    # the Regulations), and gold, like a careful reader, writes what the document says.
     found = find_authority(document)
-    if not legislation and found is not None and found.score >= UK_DEFAULT_MIN_SCORE:
-        # A UK authority's reply that names no law (a thread's reply after an acknowledgement that
-        # did) answers a request under the general Act of its nation.
-        legislation = "FOISA" if found.code.startswith("S") or found.name in SCOTTISH_BODIES else "FOIA"
     # The dates and the reference read the zones' texts, folded (cached by scan.folded), before
     # the answers' many short texts push them out of that cache.
     received = received_date(document)
