@@ -111,6 +111,12 @@ def focus(document: Document) -> Document:
     logged = next((law for m in incoming if (law := _handled_under(m))), "")
     if logged:
         metadata["logged_under"] = logged
+    else:
+        # "…under the Freedom of Information Act 2000" in another of the authority's messages:
+        # the law its reply stands under, where the reply names none.
+        named = _named_law(incoming)
+        if named:
+            metadata["thread_law"] = named
     # "Subject: Re: Clarification Request – … – Reference – FOI / 2021-22-1114", in the header
     # of an e-mail a message quotes: the reference the authority gave, where the reply does
     # not say it again.
@@ -121,6 +127,12 @@ def focus(document: Document) -> Document:
             metadata["subject"] = subject
     return replace(document, blocks=tuple(blocks), furniture=furniture, metadata=metadata,
                    attachments=attachments, messages=())
+
+
+def _named_law(messages: list[Document]) -> str:
+    from .foi.legislation import legislation_of_text
+
+    return legislation_of_text("\n".join(b.text for m in messages for b in m.blocks))
 
 
 def _handled_under(message: Document) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
+from foiextract.correspondence import focus
 from foiextract.foi import boilerplate_heading, read_facts
 from foiextract.foi.authority import find_authority, gazetteer, lookup_domain, lookup_name
 from foiextract.foi.dates import find_dates, parse_date
@@ -309,6 +310,20 @@ def test_thread_reads_the_last_reply_and_the_request_date() -> None:
     assert (facts.received_date, facts.response_date, facts.working_days) == ("2024-04-19", "2024-04-25", 4)
     # No message names a law: the legislation is left blank, not guessed from the authority.
     assert (facts.authority, facts.legislation) == ("Sheffield City Council", "")
+
+
+def test_a_reply_naming_no_law_takes_the_one_another_of_the_authoritys_messages_names() -> None:
+    def message(text: str, direction: str, when: str) -> Document:
+        return Document((Block("paragraph", (Span(text),)),), "text", "t",
+                        metadata={"direction": direction, "date": when})
+
+    ask = message("Dear Sheffield City Council, how many permits did you issue in 2023?",
+                  "outgoing", "2024-04-19T16:40:03+01:00")
+    note = message("Thank you for your request. We will respond within 20 working days, as the "
+                   "Freedom of Information Act 2000 requires.", "incoming", "2024-04-20T10:00:00+01:00")
+    reply = message("We issued 412 permits in 2023. Sheffield City Council", "incoming",
+                    "2024-04-25T14:48:39+01:00")
+    assert read_facts(focus(Document((), "text", "t", messages=(ask, note, reply)))).legislation == "FOIA"
 
 
 @pytest.mark.parametrize("reply_says, law", [

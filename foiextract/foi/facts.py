@@ -150,15 +150,17 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     families = tuple("EIR" if c.regulation else "FOIA" for c in raw
                      if relied_on([c], "FOIA") or relied_on([c], "FOISA"))
     legislation = legislation_of_text("\n".join(
-        [text] + [str(v) for k, v in document.metadata.items() if k != "logged_under"]), families)
+        [text] + [str(v) for k, v in document.metadata.items()
+                  if k not in ("logged_under", "thread_law")]), families)
     logged = document.metadata.get("logged_under", "")
     if logged in ("FOIA", "EIR", "FOISA", "EIRS") and not handled_under(text):
         # The thread's acknowledgement said which law; the reply does not say otherwise.
         legislation = cast(Legislation, logged)
     if not legislation:
         # A thread's reply may not name the Act; its acknowledgement and the request do.
-        legislation = legislation_of_text(document.text, families)
-    # A reply that names no law anywhere (not the thread's acknowledgement, not its request)
+        legislation = legislation_of_text(document.text, families) \
+            or cast(Legislation, document.metadata.get("thread_law", ""))
+    # A reply that names no law anywhere (not the thread's other messages, not its request)
     # keeps it blank: the Act of its nation would be a guess (an environmental request is under
     # the Regulations), and gold, like a careful reader, writes what the document says.
     found = find_authority(document)
