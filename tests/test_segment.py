@@ -11,7 +11,7 @@ from foiextract.correspondence import focus
 from foiextract.pipeline import extract_file
 from foiextract.readers import read_document
 from foiextract.readers.markdown import parse
-from foiextract.model import Block, Span
+from foiextract.model import Block, Pair, Span
 from foiextract.segment import segment
 from foiextract.segment.units import units_of
 
@@ -1280,16 +1280,12 @@ def test_a_list_longer_than_any_request_is_not_read_as_one(count: int, listed: b
 ])
 def test_a_plain_paragraph_that_asks_over_a_bulleted_answer_is_a_question_where_answers_are_bullets(
         after: str, asked: bool, tmp_path: Path) -> None:
-    letter = ("Please find the council's response set out below:\n\n"
-              "1. How many panels are involved in the process?\n\n"
-              "• There is only one panel.\n\n"
-              "2. How many weeks into the process do you send the draft?\n\n"
-              "• The draft is sent between weeks 12 and 16.\n\n"
-              f"{after}\n\n"
-              "• Number of appeals – 118.\n")
-    path = tmp_path / "reply.txt"
-    path.write_text(letter, encoding="utf-8")
-    pairs = segment(read_document(str(path))).pairs
+    pairs = _plain_reply(tmp_path, "1. How many panels are involved in the process?\n\n"
+                                   "• There is only one panel.\n\n"
+                                   "2. How many weeks into the process do you send the draft?\n\n"
+                                   "• The draft is sent between weeks 12 and 16.\n\n"
+                                   f"{after}\n\n"
+                                   "• Number of appeals – 118.\n")
     want = [after] if asked else []
     assert [p.question for p in pairs][2:] == want
     assert pairs[-1].answer.startswith("Number of appeals" if asked else "The draft")
@@ -1303,12 +1299,9 @@ def test_a_plain_paragraph_that_asks_over_a_bulleted_answer_is_a_question_where_
 ])
 def test_a_request_asking_on_a_condition_under_its_question_is_the_question(
         follow_up: str, joins: bool, tmp_path: Path) -> None:
-    path = tmp_path / "reply.txt"
-    path.write_text("Please find our response below:\n\n"
-                    "1. How many road closures were there in 2023?\n\n"
-                    f"{follow_up}\n\n412 closures.\n\n"
-                    "2. How many road works were there in 2023?\n\n1,508.\n", "utf-8")
-    pairs = segment(read_document(str(path))).pairs
+    pairs = _plain_reply(tmp_path, "1. How many road closures were there in 2023?\n\n"
+                                   f"{follow_up}\n\n412 closures.\n\n"
+                                   "2. How many road works were there in 2023?\n\n1,508.\n")
     first = pairs[0]
     assert (follow_up in first.question) is joins
     assert first.answer == ("412 closures." if joins else f"{follow_up} 412 closures.")
@@ -1332,12 +1325,9 @@ def test_parts_numbered_under_an_item_are_its_question() -> None:
 ])
 def test_the_next_number_with_no_stop_after_it_opens_the_next_item_where_it_asks(
         line: str, asked: bool, tmp_path: Path) -> None:
-    path = tmp_path / "reply.txt"
-    path.write_text("Please find our response below:\n\n"
-                    "1. How many complaints did you receive?\n\nTwelve.\n\n"
-                    "2. How many fines did you issue?\n\nFour.\n\n"
-                    f"{line}\n\nN/A\n", "utf-8")
-    pairs = segment(read_document(str(path))).pairs
+    pairs = _plain_reply(tmp_path, "1. How many complaints did you receive?\n\nTwelve.\n\n"
+                                   "2. How many fines did you issue?\n\nFour.\n\n"
+                                   f"{line}\n\nN/A\n")
     assert [p.question for p in pairs][2:] == ([line[2:]] if asked else [])
     assert pairs[-1].answer == ("N/A" if asked else f"Four. {line} N/A")
 
@@ -1357,11 +1347,10 @@ def test_an_italic_question_is_asked_not_left_as_drafting_guidance(
 
 def test_a_link_reference_closing_a_paragraph_does_not_make_it_a_bracketed_note(
         tmp_path: Path) -> None:
-    path = tmp_path / "reply.txt"
-    path.write_text("Please find our response below:\n\n"
-                    "1. How many permits did you issue? You must count renewals. See [1]\n\n"
-                    "Forty.\n\n2. How many were refused?\n\nTwo.\n", "utf-8")
-    assert [p.answer for p in segment(read_document(str(path))).pairs] == ["Forty.", "Two."]
+    pairs = _plain_reply(tmp_path, "1. How many permits did you issue? You must count "
+                                   "renewals. See [1]\n\nForty.\n\n"
+                                   "2. How many were refused?\n\nTwo.\n")
+    assert [p.answer for p in pairs] == ["Forty.", "Two."]
 
 
 @pytest.mark.parametrize("above, split", [
@@ -1372,17 +1361,21 @@ def test_a_link_reference_closing_a_paragraph_does_not_make_it_a_bracketed_note(
 ])
 def test_labelled_figures_are_items_unless_they_answer_the_question_above(
         above: str, split: bool, tmp_path: Path) -> None:
-    path = tmp_path / "reply.txt"
-    path.write_text("Please find our response below:\n\n"
-                    "1. Do you keep records of scheme members?\n\n"
-                    f"{above}\n\n"
-                    "Price charged for new licence - £465.70\n\n"
-                    "Price charged for renewal of a licence - £400.00\n\n"
-                    "Price charged for a transfer - £50.00\n\n"
-                    "2. How many licences were refused?\n\nNone.\n", "utf-8")
-    pairs = segment(read_document(str(path))).pairs
+    pairs = _plain_reply(tmp_path, "1. Do you keep records of scheme members?\n\n"
+                                   f"{above}\n\n"
+                                   "Price charged for new licence - £465.70\n\n"
+                                   "Price charged for renewal of a licence - £400.00\n\n"
+                                   "Price charged for a transfer - £50.00\n\n"
+                                   "2. How many licences were refused?\n\nNone.\n")
     labelled = [(p.question, p.answer) for p in pairs if p.rule == "question_labelled_value"]
     assert labelled == ([("Price charged for new licence", "£465.70"),
                          ("Price charged for renewal of a licence", "£400.00"),
                          ("Price charged for a transfer", "£50.00")] if split else [])
     assert pairs[-1].answer == "None."
+
+
+def _plain_reply(tmp_path: Path, body: str) -> list[Pair]:
+    """The pairs of a plain-text reply: its opening line, then ``body``."""
+    path = tmp_path / "reply.txt"
+    path.write_text(f"Please find our response below:\n\n{body}", "utf-8")
+    return segment(read_document(str(path))).pairs
