@@ -98,13 +98,16 @@ def _plain(element: Any) -> tuple[str, list[int]]:
             elif node.tag in BLOCK_TAGS:
                 emit("\n\n", node.sourceline)
             if node.text:
-                # (Most text between a page's tags is its indentation alone: one space.)
-                text = node.text
-                emit(" " if not text.strip(_SPACES) else WHITESPACE.sub(" ", text), node.sourceline)
+                emit(_squeezed(node.text), node.sourceline)
         else:
             if node.tag in BLOCK_TAGS:
                 emit("\n\n", node.sourceline)
             if node.tail and node is not element:
-                tail = node.tail
-                emit(" " if not tail.strip(_SPACES) else WHITESPACE.sub(" ", tail), node.sourceline)
+                emit(_squeezed(node.tail), node.sourceline)
     return "".join(out), line_map
+
+
+def _squeezed(text: str) -> str:
+    """A run of whitespace one space; most text between a page's tags is its indentation
+    alone, told without the regex."""
+    return " " if not text.strip(_SPACES) else WHITESPACE.sub(" ", text)

@@ -196,8 +196,7 @@ def _error(path: str, err: BaseException) -> FoiExtractError:
 
 
 def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, float | None],
-                turns: Turns | None = None
-                ) -> Iterator[tuple[int, float, list[Line], list[FoundTable]]]:
+                turns: Turns) -> Iterator[tuple[int, float, list[Line], list[FoundTable]]]:
     """Each page's number, height, lines and tables. A scanned page is read by OCR when OCR
     is on and Tesseract is there; ``scans`` gets its number and its words' mean confidence
     (None when it was not read).
@@ -222,7 +221,7 @@ def _read_pages(pdf: Any, path: str, renderer: PageRenderer, scans: dict[int, fl
                 lines = group_lines(glyphs, number)
             else:
                 content, lines, tables = _miner_page(pdf, page, number, renderer, settings,
-                                                     scans, turns if turns is not None else {})
+                                                     scans, turns)
             if any(line.gutters for line in lines):
                 borderless, lines = borderless_tables(lines, number)
                 tables.extend(borderless)

@@ -466,11 +466,8 @@ def _over_bulleted_answers(units: list[Unit], readings: list[Reading]) -> list[R
         if (readings[i].role == "text" and unit.kind == "paragraph" and not unit.marker
                 and not unit.label and bullet(i - 1) and bullet(i + 1)
                 and reads_as_question(unit.text)):
-            out[i] = _OVER_BULLETS
+            out[i] = _BULLETED
     return out
-
-
-_OVER_BULLETS = Reading("question", "question_sibling")
 
 
 def _group_titles(units: list[Unit], readings: list[Reading]) -> list[Reading]:
@@ -852,8 +849,8 @@ def _template(unit: Unit) -> bool:
         return False  # "What training do you need to complete …?", "[1] Must you …?": asked
     # Cheap tests first: the guidance reading runs only on italic or bracketed paragraphs.
     # (A closing "[3]" is a link's reference, not a bracketed note.)
-    return (unit.italic or text.startswith("[") or text.endswith("]") and not _LINK_AT_END.search(text)) \
-        and drafting_guidance(text)
+    bracketed = text.startswith("[") or text.endswith("]") and not _LINK_AT_END.search(text)
+    return (unit.italic or bracketed) and drafting_guidance(text)
 
 
 def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:

@@ -140,7 +140,8 @@ def _by_month(text: str, number: NumberMatch) -> bool:
     if not number.text.isdigit() or len(number.text) > 2:
         return False
     before, after = _month_patterns()
-    return bool(before.search(text, 0, number.start) or after.match(text, number.end))
+    return bool(before.search(text, max(0, number.start - 12), number.start)
+                or after.match(text, number.end))
 
 
 @cache
@@ -150,6 +151,8 @@ def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     months = "|".join(re.escape(n[:1].upper() + n[1:].rstrip(".")) for n in names)
     return (re.compile(rf"\b(?:{months})\.?\s+$"),
             re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b"))
+
+
 _NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
 
 
