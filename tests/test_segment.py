@@ -1374,6 +1374,21 @@ def test_labelled_figures_are_items_unless_they_answer_the_question_above(
     assert pairs[-1].answer == "None."
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_the_same_parts_asked_under_each_numbered_topic_are_asked_and_answered_under_each(
+        gap: str, tmp_path: Path) -> None:
+    topics = ["Advice delivered in-house", "Advice delivered by partners", "General advice"]
+    answers = ["We do not run this service.", "We spent £40,000.", "About £2.2m in all."]
+    body = gap.join(f"{n}. {topic}{gap}a. What is the total amount spent per year?{gap}"
+                    f"b. What proportion of this comes from grants?{gap}{answer}"
+                    for n, (topic, answer) in enumerate(zip(topics, answers), start=1))
+    pairs = _plain_reply(tmp_path, body + "\n")
+    assert [p.answer for p in pairs] == [a for a in answers for _ in range(2)]
+    assert [p.question for p in pairs] == [
+        "What is the total amount spent per year?",
+        "What proportion of this comes from grants?"] * 3
+
+
 def _plain_reply(tmp_path: Path, body: str) -> list[Pair]:
     """The pairs of a plain-text reply: its opening line, then ``body``."""
     path = tmp_path / "reply.txt"

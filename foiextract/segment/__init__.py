@@ -185,7 +185,8 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
             continue  # one question alone never restates a request
         others = [q for j, qs in enumerate(texts) if j != i for q in qs]
         if restated(questions, others) and (not runs[i].answer or _before_others(runs, i)
-                                            or runs[i].ended_by in ("end", "stop")):
+                                            or runs[i].ended_by in ("end", "stop")) \
+                and not _asked_under_each(runs, texts, i):
             restatements.add(i)
     pairs: list[_Found] = []
     asked: list[Question] = []
@@ -855,6 +856,16 @@ def _one_each(run: Run) -> list[Unit] | None:
                    or not u.text for u in paragraphs):
         return None
     return paragraphs
+
+
+def _asked_under_each(runs: list[Run], texts: list[list[str]], i: int) -> bool:
+    """True when a run's questions are asked again in two or more other runs and every one of
+    those runs is answered: the same parts asked of each heading ("a. What is the total amount
+    spent per year?" under 1, 2 and 3), not a request restated, which is asked twice."""
+    if not runs[i].answer:
+        return False
+    again = [j for j, qs in enumerate(texts) if j != i and restated(texts[i], qs)]
+    return len(again) >= 2 and all(runs[j].answer for j in again)
 
 
 def _before_others(runs: list[Run], i: int) -> bool:

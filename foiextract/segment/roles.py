@@ -806,9 +806,12 @@ def _stem(unit: Unit, nxt: Unit | None) -> bool:
         return unit.restated == "question" and not _SUB_MARKER.match(unit.marker or "")
     if (nxt is not None and unit.numbers and unit.marker[:1].isdigit() and nxt.marker[:1] in "(abi"
             and _SUB_MARKER.match(nxt.marker) and nxt.numbers == (1,)
-            and (nxt.bold, nxt.italic) == (unit.bold, unit.italic) and reads_as_question(unit.text)):
+            and (nxt.bold, nxt.italic) == (unit.bold, unit.italic)
+            and (reads_as_question(unit.text) or reads_as_question(nxt.text))):
         # "4.) Have you had incidents of the following?" over "a.) …", "b.) …": a numbered
-        # question whose own sub-items start at once is their stem, however it ends.
+        # question whose own sub-items start at once is their stem, however it ends; so is a
+        # numbered topic over parts that ask ("1. Advice delivered in-house" over "a. What is
+        # the total amount spent per year?").
         return True
     if nxt is None or not unit.text.rstrip().endswith(":") or not (unit.marker or unit.emphasised):
         return False

@@ -160,11 +160,24 @@ _NOT_HELD_SENTENCE = re.compile(
     re.I)
 
 
+# A sentence that says the question itself does not apply: "The above questions are
+# nonapplicable.", "This question is therefore not applicable to the Council."
+_QUESTION_NOT_APPLICABLE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:above\s+|following\s+|remaining\s+)?"
+    r"(?:questions?|parts?|requests?|points?)\s+(?:is|are)\s+(?:therefore\s+|also\s+)?"
+    r"(?:not\s+applicable|non-?\s?applicable|nonapplicable|n/a)\b", re.I)
+
+
 def says_not_applicable(text: str) -> bool:
-    """True when ``text`` opens with "N/A" or "Not applicable".
+    """True when ``text`` opens with "N/A" or "Not applicable", or says the question it
+    answers does not apply.
 
     >>> says_not_applicable("Not applicable – both reviews were published in full.")
     True
+    >>> says_not_applicable("We do not run this service. The above questions are nonapplicable.")
+    True
+    >>> says_not_applicable("Section 12 is not applicable to this request.")
+    False
     >>> says_not_applicable("Nil")
     False
     """
@@ -172,7 +185,7 @@ def says_not_applicable(text: str) -> bool:
     for phrase in vocab()["not_applicable"]:
         if head.startswith(phrase) and not head[len(phrase):len(phrase) + 1].isalnum():
             return True
-    return False
+    return bool(_QUESTION_NOT_APPLICABLE.search(text))
 
 
 def urls(text: str) -> list[str]:
