@@ -406,6 +406,13 @@ def test_footnotes_the_answer_calls_are_not_answer() -> None:
      ("In the last 12 months how many notices were received?",
       "How many strategy discussions took place?"),
      [(1, "1086"), (2, "402")]),
+    # The format asked for, in its own numbered item after the questions: not an item, so
+    # nothing is left unanswered.
+    ("> 1. How many vapes were seized?\n>\n> 2. How many fines were issued?\n>\n"
+     "> 3. Please provide the requested information in CSV or spreadsheet format.\n\n"
+     "1. How many vapes were seized?\n\n48,521\n\n2. How many fines were issued?\n\n0\n",
+     ("How many vapes were seized?", "How many fines were issued?"),
+     [(1, "48,521"), (2, "0")]),
 ])
 def test_request_lead_ins_and_the_requesters_procedure_are_not_items(
         letter: str, items: tuple[str, ...], pairs: list[tuple[int, str]]) -> None:
