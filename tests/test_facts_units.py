@@ -191,6 +191,21 @@ def test_date_fields_and_headings() -> None:
     assert received_in_text("Complaints received in 2021: 148") == ""
 
 
+@pytest.mark.parametrize("text, iso", [
+    ("On February 11, 2019, we received your request for all documents", "2019-02-11"),
+    ("On 12 March 2021, the Chicago Police Department received your request", "2021-03-12"),
+    ("On 3 May 2020 the council received your letter of 1 May.", "2020-05-03"),
+    ("You sent us a Freedom of Information request on 01/05/2018", "2018-05-01"),
+    ("…about Committees, which you sent us in separate emails on 26 September 2023.", "2023-09-26"),
+    # Another event's date before the receipt: not the receipt's.
+    ("On 3 May 2020 the council published its report. We received your request later.", ""),
+    ("On 3 May 2020 Camden Council. We received your request", ""),
+])
+def test_the_received_date_told_before_the_receipt_or_as_what_the_requester_sent(
+        text: str, iso: str) -> None:
+    assert received_in_text(text) == iso
+
+
 @pytest.mark.parametrize("received, responded, days", [
     ("2020-01-28", "2020-02-10", 9),
     ("2020-12-23", "2021-01-05", 6),     # Christmas, Boxing Day substitute, New Year's Day

@@ -43,6 +43,13 @@ _RECEIVED = (
                 r"(?:[^.\n]|\.(?!\s+[A-Z]))){0,100}?\bon\s+(?P<date>" + _DATE + ")",
                 re.IGNORECASE), ("received",)),
     (re.compile(r"\b(?:received|dated)\s+(?P<date>" + _DATE + ")", re.IGNORECASE), ("received", "dated")),
+    # "On February 11, 2019, we received your request…", "You sent us a Freedom of Information
+    # request on 01/05/2018", "…which you sent us in separate emails on 26 September 2023".
+    (re.compile(r"\bon\s+(?P<date>" + _DATE + r"),?\s+(?:we|I|the(?:\s+[\w&'’-]+){1,4}?|(?-i:[A-Z][\w&'’-]*"
+                r"(?:\s+[A-Z][\w&'’-]*){0,5}))\s+(?:(?:has|have|had)\s+)?received\s+your\b",
+                re.IGNORECASE), ("on",)),
+    (re.compile(r"\byou\s+sent\s+(?:to\s+)?us\b[^.\n]{0,80}?\bon\s+(?P<date>" + _DATE + ")",
+                re.IGNORECASE), ("you",)),
     (re.compile(r"\brequest(?:ed)?\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.]){0,50}?"
                 r"\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
                 re.IGNORECASE), ("request",)),
