@@ -296,6 +296,18 @@ def test_a_quoted_original_whose_sender_address_wraps_is_still_quoted(address: s
     assert [b.text for b in lay.blocks if b.kind == "quote"] == ["Please provide the number of trees."]
 
 
+@pytest.mark.parametrize("address", ["<foi.request@example.org>", "<[FOI #1131679 email]>"])
+def test_a_quoted_header_whose_recipient_address_wraps_keeps_its_subject_line(address: str) -> None:
+    # "To: '…'" with the address wrapped onto the next line (a request platform redacts it):
+    # the Subject line under it is the header's, where the authority's reference stands.
+    body = ("Dear Ms Khan,\n\nWe hold none.\n\nFrom: FOI\nSent: Wednesday, May 22, 2024 2:06 PM\n"
+            f"To: 'Ms Khan'\n{address}\nSubject: Re – Request – Reference – FOI / 1143599\n"
+            "Dear Ms Khan,\nThank you for your request.\n")
+    lay = text.layout(body)
+    assert any("Subject: Re – Request" in f.text for f in lay.furniture)
+    assert not any("Subject:" in b.text for b in lay.blocks)
+
+
 def test_a_figure_for_a_period_under_a_finished_line_starts_a_line_of_its_own() -> None:
     body = ("If time allows, please could you also provide the total number of school\n"
             "pupils registered (this time the total number rather than just the new ones).\n"

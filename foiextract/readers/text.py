@@ -467,8 +467,9 @@ def _next_texts(lines: list[_Line]) -> list[str]:
     return found
 
 
-# An e-mail address set on the line under its header field's name: "[mailto:…]", "<a@b.org>".
-_WRAPPED_ADDRESS = re.compile(r"^[\[<(].*(?:@|mailto:).*[\]>)]$", re.I)
+# An e-mail address set on the line under its header field's name: "[mailto:…]", "<a@b.org>",
+# or an address in angle brackets a request platform has redacted ("<[FOI #1131679 email]>").
+_WRAPPED_ADDRESS = re.compile(r"^(?:<[^<>]+>|[\[(].*(?:@|mailto:).*[\])])$", re.I)
 
 
 def _original_header_length(lines: list[_Line], n: int) -> int:
