@@ -49,6 +49,8 @@ def doc(*lines: str, **metadata: str) -> Document:
     ("exemptions in sections 21 to 44 of the Act", "FOIA", ()),
     ("the city’s 25 districts", "FOIA", ()),
     ("withheld under regulation 13 (personal data)", "EIR", ("reg13",)),
+    ("redacted under Regulation 12(3) of the EIR and Regulation 13 EIR", "EIR",
+     ("reg12(3)", "reg13")),
     ("section 40(2), 41 and 43(2) apply", "FOIA", ("s40(2)", "s41", "s43(2)")),
     ("exempt under section 40(2). The condition contained in section 40(3A)(a) applies", "FOIA",
      ("s40(2)",)),

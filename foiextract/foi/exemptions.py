@@ -145,7 +145,10 @@ def _counts(provision: str, regulation: bool, legislation: str) -> bool:
         main, personal = (10, 11) if scottish else (12, 13)
         if number == personal:
             return True
-        return number == main and provision.startswith((f"reg{main}(4)", f"reg{main}(5)"))
+        # 12(3) (10(3) in Scotland) withholds a third party's personal data by way of 13 (11):
+        # cited with it, it is relied on too.
+        return number == main and provision.startswith((f"reg{main}(3)", f"reg{main}(4)",
+                                                        f"reg{main}(5)"))
     if number in (12, 14):
         return True
     if scottish:
