@@ -455,3 +455,20 @@ def test_a_received_date_without_its_year_takes_the_year_of_the_latest_date_prin
                  "data analytics.", "Yours sincerely",
                  "-----Original Message----- From: Data Lab Sent: 03 July 2018 10:12 To: FOI")
     assert read_facts(letter).received_date == "2018-07-03"
+
+
+@pytest.mark.parametrize("sentence, relied", [
+    # A refusal as over the cost limit is section 12, whether or not the letter names it.
+    ("It would take longer than the appropriate limit (18 hours) to respond to your request, "
+     "so your request is refused.", ("s12",)),
+    ("Complying would exceed the cost limit of £450 and we are unable to provide it.", ("s12",)),
+    ("This would exceed the cost limit; it is exempt under section 12(1) of the Act.",
+     ("s12(1)",)),
+    # The law explained, not applied: no reliance.
+    ("If answering would exceed the cost limit, we may refuse a request.", ()),
+    ("We have answered in full. The cost limit is 18 hours.", ()),
+])
+def test_a_cost_limit_refusal_relies_on_section_12(sentence: str, relied: tuple[str, ...]) -> None:
+    facts = read_facts(doc("Dear Ms Reid,", "We received your request under the Freedom of "
+                           "Information Act 2000.", sentence))
+    assert tuple(c.provision for c in facts.exemptions) == relied

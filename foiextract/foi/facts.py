@@ -143,6 +143,15 @@ def _pair_of(provision: str, relied: Sequence[tuple[str, ...]], pairs: Sequence[
     return citing[0] if len(citing) == 1 else None
 
 
+# A request refused as over the cost limit, in a sentence that says so of this request (not
+# "If … would exceed the cost limit, we may refuse …", a letter's note of the law).
+_COST_REFUSAL = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?!\s*if\b)[^.\n]{0,200}?\b(?:exceed(?:s|ed|ing)?|longer\s+than|over|"
+    r"more\s+than|beyond|above)\s+(?:the\s+)?(?:appropriate|cost(?:\s*/\s*time)?)\s+limit\b"
+    r"(?=[^\n]{0,400}?\b(?:refus\w*|unable|cannot|can\s*not|not\s+(?:be\s+)?(?:able|obliged|required)"
+    r"|exempt|decline\w*)\b)", re.IGNORECASE)
+
+
 def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     """Read the facts of a response (see the module example)."""
     text = _citing_text(document)
@@ -176,6 +185,12 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
             if provisions else []
     else:
         provisions = relied_on(raw, legislation)
+        if legislation in ("FOIA", "FOISA") and not any(p.startswith("s12") for p in provisions) \
+                and (cost := _COST_REFUSAL.search(text)) is not None:
+            # "…it would take the Council longer than the appropriate limit (18 hours) … so
+            # your request … is being refused": section 12 of either Act, named or not.
+            provisions = (*provisions, "s12")
+            raw.append(RawCitation("s12", False, cost.start(), cost.end()))
         relied = [relied_on(cited, legislation) for cited in answer_citations(pairs)] \
             if provisions else []
     is_regulation = {c.provision: c.regulation for c in raw}
