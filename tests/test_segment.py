@@ -694,6 +694,24 @@ def test_a_request_named_only_in_the_opening_is_asked_and_the_body_answers_it(
     assert [(p.question, p.answer) for p in seg.pairs] == ([(what, body)] if answered else [])
 
 
+@pytest.mark.parametrize("opening", [
+    "Thank you for your Freedom of Information request about {what}, which we received on 2 June.",
+    "Thank you for your FOI request of 2 June 2015 regarding {what}.",
+    "Thank you for your email of 2 June 2015 asking for {what}.",
+    "Thank you for your information request concerning {what}.",
+    "We refer to your request for information about {what}.",
+    "I write in response to your Freedom of Information Act request about {what}.",
+    "You asked for {what}.",
+    "You have asked for information about {what}.",
+])
+def test_the_request_named_in_the_ways_letters_name_it(opening: str) -> None:
+    what = "the number of call signs issued in 2015"
+    body = "Ofcom issued 1,245 call signs in 2015."
+    letter = f"Dear Mr Sullivan\n\n{opening.format(what=what)}\n\n{body}\n\nYours sincerely,\n\nJulia Snape\n"
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer) for p in seg.pairs] == [(what, body)]
+
+
 def test_the_following_named_with_nothing_quoted_after_it_names_no_request() -> None:
     letter = ("Dear Mr Sullivan\n\nThank you for your request for information regarding the "
               "following.\n\nWe hold the information and it is attached to this letter, which "

@@ -761,10 +761,17 @@ def _unquoted(text: str) -> str:
 
 # "Thank you for your request for information asking for X which …", "…regarding X, received …".
 _NAMES_REQUEST = re.compile(
-    r"\b(?:thank\s+you\s+for|further\s+to|in\s+response\s+to)\s+your\s+(?:recent\s+)?"
-    r"(?:request|e-?mail|letter)(?:\s+for\s+information)?(?:\s+dated\s+[^,.]{3,20}?)?\s*,?\s*"
+    r"\b(?:(?:thank\s+you\s+for|further\s+to|(?:in\s+)?(?:response|reply)\s+to|with\s+reference\s+to|"
+    r"(?:we|i)\s+(?:refer|write\s+in\s+(?:response|reply)|am\s+writing\s+in\s+(?:response|reply))\s+to)"
+    # "your request", "your recent request", "your Freedom of Information (FOI) request", "your
+    # e-mail of 2 June"
+    r"\s+your\s+(?:[\w()-]+\s+){0,5}?(?:request|e-?mail|letter|enquiry)"
+    r"(?:\s+for\s+information)?(?:\s+(?:dated|of|received\s+on)\s+[^,.]{3,20}?)?\s*,?\s*"
     r"(?:(?:in\s+which\s+you\s+|which\s+|where\s+you\s+)?(?:asking|asked|ask)\s+(?:us\s+)?"
-    r"(?:for|about)|about|regarding|concerning|relating\s+to|in\s+relation\s+to)\s+"
+    r"(?:for|about)|about|regarding|concerning|relating\s+to|in\s+relation\s+to)"
+    # "You asked for …", "You have asked us for information about …", "You requested …"
+    r"|^(?:you\s+(?:have\s+)?(?:asked\s+(?:us\s+)?(?:for|about)|requested|sought)"
+    r"(?:\s+information\s+(?:about|on|regarding|concerning))?))\s+"
     r"(?P<what>.{8,300}?)(?=,?\s+(?:which|that|received|dated|sent|and\s+(?:has|have|was|is)|"
     r"we\s+received|on\s+\d)\b|[.;:]|$)", re.I)
 
