@@ -276,6 +276,7 @@ def test_no_text_breaks_the_date_reader(text: str) -> None:
     ("Your ref: ABC", ""),
     ("Reference: 01713103 5 December 2023", "01713103"),
     ("The reference number for your request can be found above.", ""),
+    ("The reference number for your request is 944212.", "944212"),
 ])
 def test_reference_forms(text: str, ref: str) -> None:
     assert find_reference_in(text) == ref

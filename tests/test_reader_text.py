@@ -341,3 +341,15 @@ def test_the_original_a_reply_quotes_below_it_is_a_quote(
     else:
         assert kinds == ["paragraph"] * (quoted_from - header) + ["quote"] * (len(texts) - quoted_from)
         assert blocks[quoted_from - header].text == texts[quoted_from]
+
+
+def test_text_never_wrapped_keeps_a_paragraph_a_line() -> None:
+    # A reply sent unwrapped (a web form's text): each line its own paragraph, however long.
+    answer = ("You have asked us what information we hold about the guidance, and we asked "
+              "three directors. " * 4).strip()
+    body = (f"Dear Mr Ormerod,\nThank you for your request.\n{answer}\n"
+            "If we have not understood your request, please contact us again.\n"
+            "The information provided in this response is available for re-use under the terms "
+            "of the Open Government Licence v3.0, which can be found on our website here.\n")
+    assert [b.text for b in text.layout(body).blocks][2:4] == [
+        answer, "If we have not understood your request, please contact us again."]

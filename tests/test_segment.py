@@ -406,6 +406,13 @@ def test_footnotes_the_answer_calls_are_not_answer() -> None:
      ("In the last 12 months how many notices were received?",
       "How many strategy discussions took place?"),
      [(1, "1086"), (2, "402")]),
+    # What to do if not all can be given: the requester's procedure, not an item.
+    ("> If you’re not able to provide all data, please respond to any questions that you are "
+     "able to provide data for.\n>\n> 1. How many vapes were seized?\n>\n"
+     "> 2. How many fines were issued?\n\n"
+     "1. How many vapes were seized?\n\n48,521\n\n2. How many fines were issued?\n\n0\n",
+     ("How many vapes were seized?", "How many fines were issued?"),
+     [(1, "48,521"), (2, "0")]),
     # The format asked for, in its own numbered item after the questions: not an item, so
     # nothing is left unanswered.
     ("> 1. How many vapes were seized?\n>\n> 2. How many fines were issued?\n>\n"
@@ -710,6 +717,23 @@ def test_the_request_named_in_the_ways_letters_name_it(opening: str) -> None:
     letter = f"Dear Mr Sullivan\n\n{opening.format(what=what)}\n\n{body}\n\nYours sincerely,\n\nJulia Snape\n"
     seg = segment(parse(letter, "x.md"))
     assert [(p.question, p.answer) for p in seg.pairs] == [(what, body)]
+
+
+@pytest.mark.parametrize("after, answered", [
+    # The acknowledgement's lines kept above the answer: the answer is what follows them.
+    ("We contacted three directors and none of them holds any information about this "
+     "guidance, as it goes straight to the heads of schools.", True),
+    # An acknowledgement alone: nothing answered yet.
+    ("We will contact you if we need any clarification.", False),
+])
+def test_an_acknowledgements_lines_over_the_answer_are_not_the_answer(
+        after: str, answered: bool) -> None:
+    letter = ("Dear Mr Ormerod\n\nThank you for your request for information relating to "
+              "safeguarding guidance which we received on 15/10/2023.\n\nThis has been logged as a "
+              "Freedom of Information Request and will be dealt with under the Freedom of "
+              f"Information Act 2000.\n\n{after}\n\nKind Regards,\n\nSheffield City Council\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [p.answer for p in pairs] == ([after] if answered else [])
 
 
 def test_the_following_named_with_nothing_quoted_after_it_names_no_request() -> None:

@@ -30,7 +30,10 @@ _PREFIX = r"(?:FOI|FOIA|EIR|FOISA|CAS|IR|RFI|REQ|SAR|CRN|ECC|NCC)"
 # "FOI 3471", "FOI/2023/123", "DC/FOI 295/18" (a prefix after the force's letters).
 VALUE = rf"(?P<ref>(?:{_PREFIX}[ ](?=\d))?{_TOKEN}(?:\s?[/\-]\s?(?:{_PREFIX}[ ](?=\d))?{_TOKEN})*)"
 _LABEL = re.compile(
-    r"(?<![\w])(?!(?<=your\s)(?!request\s+number))(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
+    r"(?<![\w])(?!(?<=your\s)(?!request\s+number))(?:"
+    # "The reference number for your request is 944212."
+    r"reference\s+(?:no\.?|number)\s+(?:for|of)\s+(?:your|this)\s+request\s+is\b"
+    r"|our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
     r"|my\s+ref\.?|[mo]/r\.?|ref(?:erence)?(?:\s+(?:no|number|id))?\.?"
     r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)(?:\s+is\b)?"
     r"|freedom\s+of\s+information\s*[–—-]\s*response"

@@ -512,6 +512,10 @@ def _with(line: _Line, *, furniture: bool | None = None, depth: int | None = Non
                  line.furniture if furniture is None else furniture)
 
 
+# Past this width text was not wrapped at all: its lines are its paragraphs.
+_NEVER_WRAPPED_AT = 160
+
+
 def wrap_width(lengths: list[int], unknown: int | None = None) -> int:
     """The width the text was wrapped at: a high percentile of its long lines' lengths.
     With too few long lines to tell, its longest line, or ``unknown`` when given."""
@@ -523,6 +527,10 @@ def wrap_width(lengths: list[int], unknown: int | None = None) -> int:
 
 def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     """True when ``line`` continues ``previous`` only because the text was hard-wrapped."""
+    if width > _NEVER_WRAPPED_AT:
+        # No mail client wraps this wide: a paragraph a line (a web form's text, an e-mail
+        # sent unwrapped), each line break a paragraph's end, but for a sentence carried on.
+        return line.text[:1].islower() and not previous.text.endswith((".", "!", "?", ":", ";"))
     word = line.text.split(" ", 1)[0]
     if previous.text.rstrip("\"'”’").endswith(("?", ":")) and (
             line.text[:1].isupper() or line.text[:1].isdigit()):

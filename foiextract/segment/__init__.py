@@ -698,6 +698,14 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
                 asked, what, k = quoted, _unquoted(" ".join(u.text for u in quoted)), k + len(quoted)
                 set_out = True
         body = _reply_body(units[k + 1:], readings[k + 1:])
+        held = 0
+        while held < len(body) and _HOLDING.search(body[held].text):
+            held += 1
+        if 0 < held < len(body) and len(_answer_text(body[held:]).split()) >= _MIN_ANSWER_WORDS:
+            # "This has been logged as a Freedom of Information Request and will be dealt with
+            # …" kept from the acknowledgement, then the answer: the answer is what follows (an
+            # acknowledgement's own last line, "We will contact you if …", is too short to be).
+            body = body[held:]
         if verdict:
             body = [replace(unit, text=verdict), *body]
         if not what.split() or _FOLLOWING.fullmatch(what) or not body \
@@ -717,6 +725,8 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
 
 
 _FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+# The fewest words an answer after an acknowledgement's lines must have to be one.
+_MIN_ANSWER_WORDS = 12
 _OPENING_CHARS = 3000
 # "I am responding to your request under the … Act received May 20, 2015, for records of … .
 # Your request is granted …", "Your revised FOIA request on April 27th 2015 for records … is

@@ -142,7 +142,7 @@ def says_not_held(text: str) -> bool:
     True
     """
     return has_phrase("not_held", text) or (
-        ("not" in text or "n't" in text or "n’t" in text or "none" in text)
+        ("not" in text or "n't" in text or "n’t" in text or "no" in text)
         and _NOT_HELD_SENTENCE.search(text) is not None)
 
 
@@ -156,7 +156,15 @@ _NOT_HELD_SENTENCE = re.compile(
     r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation|figures?|"
     r"statistics)\b"
     r"|\bholds?\s+none\s+of\s+the\s+(?:\w+\s+){0,3}?(?:information|data|records|documents?|"
-    r"document\s+types)\b",
+    r"document\s+types)\b"
+    # "They have all returned no information about this guidance", "We hold no records of …"
+    r"|\b(?:holds?|held|returned|found|located|identified|keeps?|kept)\s+no\s+(?:\w+\s+){0,2}?"
+    r"(?:information|data|records?|documents?|documentation)\b"
+    # "…the data from those surveys is held by DfE not by Sheffield City Council": another body
+    # holds it, not the one answering.
+    r"|\b(?:is|are)\s+(?:only\s+)?held\s+by\s+(?:the\s+)?[\w&'’ -]{2,60}?,?\s+(?:and\s+)?not\s+"
+    r"(?:by\s+)?(?:the\s+|this\s+)?(?:council|us|authority|trust|force|department|[\w&'’ -]{0,40}?"
+    r"(?:council|authority|trust|police|board))\b",
     re.I)
 
 
