@@ -473,3 +473,15 @@ def test_a_cost_limit_refusal_relies_on_section_12(sentence: str, relied: tuple[
     facts = read_facts(doc("Dear Ms Reid,", "We received your request under the Freedom of "
                            "Information Act 2000.", sentence))
     assert tuple(c.provision for c in facts.exemptions) == relied
+
+
+def test_the_law_of_the_replys_own_words_before_the_one_its_quoted_acknowledgement_logged() -> None:
+    reply = Document((
+        Block("paragraph", (Span("Under Regulation 8 of the Environmental Information Regulations "
+                                 "2004, the council charges for this information."),)),
+        Block("quote", (Span("This has been logged as a Freedom of Information Request and will "
+                             "be dealt with under the Freedom of Information Act 2000."),)),
+    ), "text", "t.txt")
+    assert read_facts(reply).legislation == "EIR"
+    acknowledged = Document(reply.blocks[1:], "text", "t.txt")
+    assert read_facts(acknowledged).legislation == "FOIA"

@@ -31,7 +31,7 @@ from .reference import find_reference
 from ..lexicon.scan import folded, starts
 from .timeline import received_date, response_date
 from .workdays import Region, DEADLINE_WORKING_DAYS, working_days
-from .zones import reply_texts
+from .zones import own_text, reply_texts
 
 # A paragraph that may cite a provision: a quick test before the careful reading.
 _CITES = re.compile(r"\b(?:ss?|sections?|reg(?:ulation)?s?)\.?\s*\d", re.IGNORECASE)
@@ -158,9 +158,11 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     raw: list[RawCitation] = raw_citations(text)
     families = tuple("EIR" if c.regulation else "FOIA" for c in raw
                      if relied_on([c], "FOIA") or relied_on([c], "FOISA"))
-    legislation = legislation_of_text("\n".join(
-        [text] + [str(v) for k, v in document.metadata.items()
-                  if k not in ("logged_under", "thread_law")]), families)
+    # The law the reply's own words are under ("Under Regulation 8 of the Environmental
+    # Information Regulations 2004, …") before the one an acknowledgement it quotes logged.
+    legislation = legislation_of_text(own_text(document), families) or legislation_of_text(
+        "\n".join([text] + [str(v) for k, v in document.metadata.items()
+                            if k not in ("logged_under", "thread_law")]), families)
     logged = document.metadata.get("logged_under", "")
     if logged in ("FOIA", "EIR", "FOISA", "EIRS") and not handled_under(text):
         # The thread's acknowledgement said which law; the reply does not say otherwise.

@@ -135,6 +135,12 @@ def reply_texts(document: Document) -> tuple[str, ...]:
     return _reading(document).texts
 
 
+def own_text(document: Document) -> str:
+    """The reply's own words: its blocks' texts without the earlier messages it quotes."""
+    reading = _reading(document)
+    return "\n".join(t for b, t in zip(reading.reply.blocks, reading.texts) if b.kind != "quote")
+
+
 def zones(document: Document) -> tuple[Zone, ...]:
     """The document's text, zone by zone: furniture, head, body, tail, metadata."""
     return _reading(document).zones
