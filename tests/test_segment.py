@@ -714,7 +714,8 @@ def test_a_request_named_only_in_the_opening_is_asked_and_the_body_answers_it(
 def test_the_request_named_in_the_ways_letters_name_it(opening: str) -> None:
     what = "the number of call signs issued in 2015"
     body = "Ofcom issued 1,245 call signs in 2015."
-    letter = f"Dear Mr Sullivan\n\n{opening.format(what=what)}\n\n{body}\n\nYours sincerely,\n\nJulia Snape\n"
+    letter = (f"Dear Mr Sullivan\n\n{opening.format(what=what)}\n\n{body}\n\n"
+              "Yours sincerely,\n\nJulia Snape\n")
     seg = segment(parse(letter, "x.md"))
     assert [(p.question, p.answer) for p in seg.pairs] == [(what, body)]
 

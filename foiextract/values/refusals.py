@@ -142,7 +142,7 @@ def says_not_held(text: str) -> bool:
     True
     """
     return has_phrase("not_held", text) or (
-        ("not" in text or "n't" in text or "n’t" in text or "no" in text)
+        ("not" in text or "n't" in text or "n’t" in text or "none" in text or "no " in text)
         and _NOT_HELD_SENTENCE.search(text) is not None)
 
 
