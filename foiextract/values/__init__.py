@@ -15,13 +15,21 @@ It never raises and gives the same value for the same input.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from foiextract.model import Block, Value
 from foiextract.values.answer import Answer
 from foiextract.values.rules import apply_rules
 
 __all__ = ["parse_answer"]
+
+# A question that asks for a length of time ("How many weeks into the process…?", "How many
+# days on average…?"): its figure is a quantity, not a count of things (GOLD-FORMAT: count is
+# "a whole number of things").
+_ASKS_DURATION = re.compile(r"\bhow\s+many\s+(?:working\s+|calendar\s+|whole\s+)?"
+                            r"(?:minutes|hours|days|weeks|months|years)\b", re.I)
 
 
 def parse_answer(answer: str, question: str | None = None, *, blocks: Sequence[Block] = (),
@@ -41,6 +49,9 @@ def parse_answer(answer: str, question: str | None = None, *, blocks: Sequence[B
         if question is not None and not isinstance(question, str):
             question = str(question)
         read = Answer.read(answer, question, tuple(blocks))
-        return apply_rules(read, frozenset(disabled))
+        value = apply_rules(read, frozenset(disabled))
+        if value.kind == "count" and question and _ASKS_DURATION.search(question):
+            return replace(value, kind="number")
+        return value
     except Exception:  # noqa: BLE001 - a pure stage never raises on any text (STYLE.md)
         return Value("text", rule="error", confidence=0.0)
