@@ -173,8 +173,17 @@ _TIME_AFTER = re.compile(r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|w
 
 
 def stated_range(a: Answer) -> Value | None:
-    """"Between 10 and 15", "5-10": ``low..high``."""
-    m = _pattern("range").match(a.first)
+    """"Between 10 and 15", "5-10": ``low..high``; in a sentence, "The draft is sent between
+    weeks 12 and 16." to a how-many question, where those are its only figures."""
+    found = _range_of(_pattern("range").match(a.first))
+    if found is None and a.intent in ("count", "period") and "between" in a.first.lower() \
+            and len(all_numbers(blank_dates(a.first))) == 2:
+        found = _range_of(_RANGE_IN_SENTENCE.search(a.first))
+    return found
+
+
+def _range_of(m: re.Match[str] | None) -> Value | None:
+    """The range a match of two figures states, or None where they are no range."""
     if m is None or find_dates(m.group(0)):
         return None
     low_n, high_n = all_numbers(m.group(1)), all_numbers(m.group(2))
@@ -186,6 +195,10 @@ def stated_range(a: Answer) -> Value | None:
         return None
     return Value("range", f"{format_number(low)}..{format_number(high)}", low=float(low),
                  high=float(high), unit="GBP" if "£" in m.group(0) else None)
+
+
+_RANGE_IN_SENTENCE = re.compile(r"\bbetween\s+(?:(?:weeks?|days?|months?|years?|hours?)\s+)?"
+                                r"(\d[\d,]*)\s+and\s+(\d[\d,]*)\b", re.I)
 
 
 def withheld(a: Answer) -> Value | None:
