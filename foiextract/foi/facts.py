@@ -160,9 +160,11 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
                      if relied_on([c], "FOIA") or relied_on([c], "FOISA"))
     # The law the reply's own words are under ("Under Regulation 8 of the Environmental
     # Information Regulations 2004, …") before the one an acknowledgement it quotes logged.
-    legislation = legislation_of_text(own_text(document), families) or legislation_of_text(
-        "\n".join([text] + [str(v) for k, v in document.metadata.items()
-                            if k not in ("logged_under", "thread_law")]), families)
+    own = own_text(document)
+    legislation = (legislation_of_text(own, families) if own is not None else "") \
+        or legislation_of_text("\n".join([text] + [str(v) for k, v in document.metadata.items()
+                                                   if k not in ("logged_under", "thread_law")]),
+                               families)
     logged = document.metadata.get("logged_under", "")
     if logged in ("FOIA", "EIR", "FOISA", "EIRS") and not handled_under(text):
         # The thread's acknowledgement said which law; the reply does not say otherwise.
@@ -187,8 +189,9 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
             if provisions else []
     else:
         provisions = relied_on(raw, legislation)
-        if legislation in ("FOIA", "FOISA") and not any(p.startswith("s12") for p in provisions) \
-                and (cost := _COST_REFUSAL.search(text)) is not None:
+        cost = _COST_REFUSAL.search(text) if legislation in ("FOIA", "FOISA") and (
+            "imit" in text or "IMIT" in text) else None  # "limit", "Limit": most letters have none
+        if cost is not None and not any(p.startswith("s12") for p in provisions):
             # "…it would take the Council longer than the appropriate limit (18 hours) … so
             # your request … is being refused": section 12 of either Act, named or not.
             provisions = (*provisions, "s12")

@@ -135,9 +135,12 @@ def reply_texts(document: Document) -> tuple[str, ...]:
     return _reading(document).texts
 
 
-def own_text(document: Document) -> str:
-    """The reply's own words: its blocks' texts without the earlier messages it quotes."""
+def own_text(document: Document) -> str | None:
+    """The reply's own words: its blocks' texts without the earlier messages it quotes; None
+    where it quotes none (its own words are then all its text, read already)."""
     reading = _reading(document)
+    if not any(b.kind == "quote" for b in reading.reply.blocks):
+        return None
     return "\n".join(t for b, t in zip(reading.reply.blocks, reading.texts) if b.kind != "quote")
 
 
