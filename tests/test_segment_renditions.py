@@ -1,7 +1,8 @@
 """A reply reads the same whether it comes as plain text, a web page, a Word file or a PDF.
 
 An authority's e-mail reaches a journalist as the text a request platform shows, as the
-HTML its mail program sent (its lines set with ``<br>``, a ``<p>`` a paragraph), pasted
+HTML its mail program sent (its lines set with ``<br>``, a ``<p>`` a paragraph; or a ``<p>`` a
+line, as Outlook saves it as a web page), pasted
 into Word a paragraph a line, or that Word file printed to PDF (by LibreOffice here: those
 cases skip without it). Each case takes a tuned real reply e-mail, renders it so,
 and scores the rendition against the same gold: no pair found in the text may be lost,
@@ -37,6 +38,13 @@ def _html_lines(text: str, path: Path) -> None:
     path.write_text(f"<html><body>\n{body}\n</body></html>\n", "utf-8")
 
 
+def _html_paragraph_lines(text: str, path: Path) -> None:
+    """A ``<p>`` a line, as Outlook saves a plain-text e-mail as a web page."""
+    body = "\n".join(f'<p class="MsoPlainText">{html.escape(line)}</p>'
+                     for line in text.split("\n") if line.strip())
+    path.write_text(f"<html><body>\n{body}\n</body></html>\n", "utf-8")
+
+
 def _word_lines(text: str, path: Path) -> None:
     """A Word paragraph a line, as an e-mail pasted into Word gives it."""
     document = docx.Document()
@@ -48,6 +56,7 @@ def _word_lines(text: str, path: Path) -> None:
 
 RENDITIONS: dict[str, tuple[str, Callable[[str, Path], None]]] = {
     "html_lines": (".html", _html_lines),
+    "html_paragraph_lines": (".html", _html_paragraph_lines),
     "word_lines": (".docx", _word_lines),
     "word_lines_pdf": (".pdf", lambda text, path: None),  # made by printed_letters, at once
 }
@@ -169,9 +178,11 @@ def printed_word_letters(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work
 
 
+# Not strict: where a print breaks its lines depends on the LibreOffice and the fonts
+# installed (the Suffolk letter reads whole printed by LibreOffice 7.4.7 with Debian's fonts).
 @pytest.mark.parametrize("letter", [
     pytest.param(letter, id=Path(letter).stem[:40], marks=[pytest.mark.xfail(
-        strict=True, reason=PRINT_GAPS[Path(letter).name])] if Path(letter).name in PRINT_GAPS
+        strict=False, reason=PRINT_GAPS[Path(letter).name])] if Path(letter).name in PRINT_GAPS
         else []) for letter in WORD_LETTERS])
 def test_a_word_letter_printed_to_pdf_reads_as_the_word_file(
         letter: str, tmp_path: Path, printed_word_letters: Path) -> None:

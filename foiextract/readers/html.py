@@ -25,7 +25,7 @@ deeper than 256 levels, which is reported as :class:`CorruptFile`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,21 @@ def parse(data: bytes, source: str) -> Document:
     blocks = tuple(_Walker(sheet).walk(content))
     if not blocks:
         raise EmptyFile(source, "the page has no text")
-    return Document(blocks, "html", source, (), metadata)
+    furniture: tuple[Block, ...] = ()
+    if plain_text.plain_lines(blocks):
+        # An e-mail put on the web a paragraph a line (as pasted into Word: see .docx): read
+        # as its text, each block standing on the page lines it was read from.
+        laid, more = plain_text.relaid(blocks)
+        read = blocks
+
+        def placed(block: Block, paragraphs: range) -> Block:
+            first, last = read[paragraphs[0]].source, read[paragraphs[-1]].source
+            return replace(block, source=Source(line_start=first.line_start,
+                                                line_end=last.line_end or last.line_start))
+
+        blocks = tuple(placed(*b) for b in laid)
+        furniture = tuple(placed(*b) for b in more)
+    return Document(blocks, "html", source, furniture, metadata)
 
 
 def _tree(data: bytes, source: str) -> Any:
