@@ -58,3 +58,18 @@ def test_numbering_style_reads_the_same(letter: str, style: str, tmp_path: Path)
     rewritten = _ENUMERATOR.sub(STYLES[style], text)
     assert rewritten != text, "the letter must number its items '1.', '2.', …"
     rewritten_reads_as_well(source, rewritten, tmp_path)
+
+
+# A tuned reply whose item 4 is typed "4 Please provide…", its stop left out, between "3." and
+# "5.": in the styles whose numbers stay figures, the number that fills the count's gap is
+# still the item's.
+GAP_LETTER = "corpora/real/cold-h/SheffieldCC_wdtk_short-holiday-lets_response.txt"
+
+
+@pytest.mark.parametrize("style", ["paren", "dashed"])
+def test_an_item_number_typed_without_its_stop_counts_in_any_style(style: str,
+                                                                  tmp_path: Path) -> None:
+    source = ROOT / GAP_LETTER
+    text = source.read_text("utf-8")
+    assert re.search(r"^4 Please", text, re.MULTILINE), "item 4 must be typed without its stop"
+    rewritten_reads_as_well(source, _ENUMERATOR.sub(STYLES[style], text), tmp_path)

@@ -48,6 +48,9 @@ _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\)|[.):])|\(\d{1,3}\))$")
 # ("5 - 10 days" alone is a range, "1, 2 and 3 were…" a list of figures). Looser than the
 # reader's lexicon.text.DASHED_ITEM (which breaks a wrapped line): here the count decides.
 _DASHED_ENUMERATOR = re.compile(r"^(?P<n>\d{1,3})(?:\s?[–—-]|,)\s+(?=[A-Z0-9£$€(\"'“‘]|[a-h]\)\s)")
+# "4 Please provide…": an item's number typed with no stop, read as one only where it fills a
+# count's gap (see _number_gaps); a figure opening a sentence ("4 Officers were…") otherwise.
+_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})\s+(?=[A-Z][a-z])")
 # A bullet typed as text: "·", "•", "▪", "◦", "●", "‣", "∙", "" (Symbol's), or ". " before a
 # capital (a bullet lost in a conversion); "o " and "- " before a capital or a figure (Word's
 # second-level bullet in Courier, a dash bullet, as a PDF prints them). "*" is left to the
@@ -117,6 +120,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _run_on_letters(_run_on_items(units))
     _number_dashed(units)
     _unnumber_figures(units)
+    _number_gaps(units)
     units = _number_blurred(units)
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
@@ -651,9 +655,13 @@ _RUN_ON_ITEM = re.compile(r";\s+(?P<n>\d{1,2})[.)]\s+(?=[A-Z])")
 def _number_dashed(units: list[Unit]) -> None:
     """Read "1 – I can confirm…", "2 - We consider…" (or "1, Between…") as enumerated, where such
     paragraphs count 1, 2, 3… in order: alone, "163 - Of the above" is a figure and what it
-    counts."""
+    counts. A number typed with no dash ("4 Please provide…") counts where it fills the gap
+    between the dashed numbers around it ("3 - …" and "5 - …")."""
     dashed = [(unit, match) for unit in units if unit.text[:1].isdigit() and not unit.marker
-              and not unit.label and (match := _DASHED_ENUMERATOR.match(unit.text))]
+              and not unit.label and (match := _DASHED_ENUMERATOR.match(unit.text)
+                                      or _BARE_NUMBER.match(unit.text))]
+    dashed = [(unit, match) for k, (unit, match) in enumerate(dashed)
+              if match.re is _DASHED_ENUMERATOR or _fills_gap(dashed, k)]
     if len(dashed) < 2:
         return
     numbers = [int(m.group("n")) for _u, m in dashed]
@@ -667,6 +675,33 @@ def _number_dashed(units: list[Unit]) -> None:
         unit.text = unit.text[match.end():].strip()
         unit.marker = match.group(0).strip()
         unit.numbers = (int(match.group("n")),)
+
+
+def _fills_gap(candidates: list[tuple[Unit, re.Match[str]]], k: int) -> bool:
+    """True when candidate ``k`` (a bare number) is the one number missing between the
+    dashed candidates on either side of it."""
+    if not 0 < k < len(candidates) - 1:
+        return False
+    (_, before), (_, here), (_, after) = candidates[k - 1:k + 2]
+    n = int(here.group("n"))
+    return (before.re is after.re is _DASHED_ENUMERATOR
+            and int(before.group("n")) + 1 == n == int(after.group("n")) - 1)
+
+
+def _number_gaps(units: list[Unit]) -> None:
+    """"4 Please provide all correspondence…" between "3. Please provide…" and "5. Does the
+    council…": the number missing from the count, typed without its stop, is the item's."""
+    numbered = [unit for unit in units if len(unit.numbers) == 1 and unit.marker[:1].isdigit()]
+    for before, after in zip(numbered, numbered[1:]):
+        missing = before.numbers[0] + 1
+        if after.numbers[0] != missing + 1:
+            continue
+        for unit in units[before.index + 1:after.index]:
+            match = _BARE_NUMBER.match(unit.text)
+            if match and not unit.marker and not unit.label and int(match["n"]) == missing:
+                unit.text = unit.text[match.end():].strip()
+                unit.marker, unit.numbers = match["n"], (missing,)
+                break
 
 
 def _unnumber_figures(units: list[Unit]) -> None:
