@@ -50,8 +50,8 @@ from .pdf_pdfium import PdfiumPages
 from .pdf_structure import check_page_tree
 from .pdf_layout import (Line, bbox, group_lines, paragraph_spans, paragraphs, right_margin,
                          starts_item, stopped_short)
-from .pdf_tables import (FoundTable, Layouts, continue_table, find_tables, header_wraps_joined,
-                         label_wraps_joined, same_columns)
+from .pdf_tables import (FoundTable, Layouts, carried_into, carries_on, continue_table,
+                         find_tables, header_wraps_joined, label_wraps_joined, same_columns)
 from .text import plain_lines, quoted_original, relaid
 
 # Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
@@ -320,8 +320,23 @@ def _page_elements(lines: list[Line], tables: list[FoundTable], number: int) -> 
 def _join_pages(elements: list[tuple[int, _Element]], right: float) -> list[_Element]:
     """Rejoin a paragraph or a table that a page break cut in two."""
     joined: list[tuple[int, _Element]] = []
+    carried: _Element | None = None  # the text a table's last row ran on with, atop a page
     for number, element in elements:
-        if joined and joined[-1][0] == number - 1 and _first_on_page(elements, number, element):
+        first = _first_on_page(elements, number, element)
+        if joined and joined[-1][0] == number - 1 and isinstance(joined[-1][1], _Table) and \
+                first and isinstance(element, _Paragraph):
+            column = _carried_column(joined[-1][1].table, element.lines)
+            if column is not None:
+                # The rest of a cell, alone atop the page (a borderless table's row that broke
+                # across pages leaves no row of its own): back into its cell.
+                joined[-1] = (number - 1, _Table(
+                    carried_into(joined[-1][1].table, column, element.lines), joined[-1][1].page))
+                carried = element
+                continue
+        if carried is not None and _next_after(elements, number, carried) is element:
+            first = True  # what follows the carried text stands first on the page
+        carried = None
+        if joined and joined[-1][0] == number - 1 and first:
             prev = joined[-1][1]
             if isinstance(prev, _Table) and isinstance(element, _Table) and \
                     same_columns(prev.table, element.table):
@@ -338,6 +353,30 @@ def _join_pages(elements: list[tuple[int, _Element]], right: float) -> list[_Ele
 
 def _first_on_page(elements: list[tuple[int, _Element]], number: int, element: _Element) -> bool:
     return next(e for n, e in elements if n == number) is element
+
+
+def _next_after(elements: list[tuple[int, _Element]], number: int, element: _Element
+                ) -> _Element | None:
+    """The element after ``element`` on page ``number``."""
+    on_page = [e for n, e in elements if n == number]
+    at = next(k for k, e in enumerate(on_page) if e is element)
+    return on_page[at + 1] if at + 1 < len(on_page) else None
+
+
+def _carried_column(table: FoundTable, lines: list[Line]) -> int | None:
+    """The column (not the first) that ``lines``, atop a page under ``table`` on the page
+    before, stand in, when they carry on the sentence its last row's cell there left
+    unfinished; None otherwise."""
+    if len(table.columns) < 2 or not table.rows or len(lines) > 40:
+        return None
+    starts = table.last_columns or table.columns
+    x0 = min(line.x0 for line in lines)
+    column = max((k for k, start in enumerate(starts) if start <= x0 + 3), default=0)
+    row = table.rows[-1]
+    if column == 0 or column >= len(row) or any(line.x0 < starts[column] - 3 for line in lines):
+        return None
+    above = " ".join(row[column].text.split())
+    return column if above and carries_on(above, lines[0].text.strip()) else None
 
 
 def _continues(last: Line, first: Line, right: float) -> bool:

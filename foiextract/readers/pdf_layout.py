@@ -312,6 +312,15 @@ def paragraphs(lines: list[Line], right: float) -> list[list[Line]]:
     return groups
 
 
+# A web address broken where the line ran out: "https://www.ibm.com/uk-en/marketp" /
+# "lace/data-management", "…/Item%207%20b" / "%20HWBB…". The rest carries a path's marks
+# ("/", "%", "=") and no space; "and/or" is a word.
+_URL_END = re.compile(r"(?:https?://|www\.)[^\s]*[\w/%-]$", re.I)
+_URL_TAIL = re.compile(r"^[^\s]*[\w/%-]$")  # a line that is all address, carried on
+_URL_REST = re.compile(r"(?!and/or\b)(?:[\w%.~#?=&/-]*[/%=][\w%.~#?=&/-]*"
+                       r"|[\w%~-]+\.(?:html?|aspx?|php|pdf|article|docx?|xlsx?|csv))(?:\s|$)", re.I)
+
+
 def paragraph_spans(lines: list[Line], right: float) -> tuple[Span, ...]:
     """The styled spans of a paragraph's lines, joined as printed.
 
@@ -324,14 +333,24 @@ def paragraph_spans(lines: list[Line], right: float) -> tuple[Span, ...]:
              for i in range(1, len(lines))]
     line_per_item = sum(short) >= 2 and sum(short) * 2 >= len(short)
     runs: list[tuple[str, bool, bool, str | None]] = []
+    in_address = False  # the line above ended inside a web address it broke
     for index, line in enumerate(lines):
         if index:
             text, bold, italic, color = runs[-1]
+            tail = text.rstrip(" ")
+            address = bool(_URL_END.search(tail) or in_address and _URL_TAIL.search(tail))
+            in_address = False
             if text.endswith("\u00ad"):
                 runs[-1] = (text[:-1], bold, italic, color)
+            elif address and (not short[index - 1] or tail.endswith(("/", "-"))) \
+                    and line.runs and _URL_REST.match(line.runs[0][0]):
+                runs[-1] = (tail, bold, italic, color)  # a web address broken
+                in_address = True
             elif not _HYPHEN_END.search(text):
                 sep = "\n" if line_per_item or short[index - 1] else " "
                 runs[-1] = (text.rstrip(" ") + sep, bold, italic, color)
+            else:
+                in_address = address  # "https://solutions.hsj.co.uk/kent-" / "integrated-…"
         runs.extend(line.runs)
     return merge_runs(runs)
 

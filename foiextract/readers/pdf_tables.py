@@ -590,11 +590,48 @@ def same_columns(first: FoundTable, second: FoundTable) -> bool:
 
 
 def continue_table(first: FoundTable, second: FoundTable) -> FoundTable:
-    """``second`` appended to ``first``, its repeated header row dropped."""
+    """``second`` appended to ``first``, its repeated header row dropped, and a row the page
+    break cut in two made whole again (see :func:`_carries_on`)."""
     rows = second.rows
     if rows and first.rows and _row_text(rows[0]) == _row_text(first.rows[0]):
         rows = rows[1:]
+    if rows and first.rows and _carries_on(first.rows[-1], rows[0]):
+        whole = tuple(Cell(a.spans + (Span(" "),) + b.spans, a.colspan, a.line) if b.text.strip()
+                      else a for a, b in zip(first.rows[-1], rows[0]))
+        return first._replace(rows=first.rows[:-1] + (whole,) + rows[1:])
     return first._replace(rows=first.rows + rows)
+
+
+# A cell's text stopping short: on a word that needs the next ("and", "of", "the") or a comma.
+_UNFINISHED = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|from|if|that))$", re.I)
+
+
+def _carries_on(last: tuple[Cell, ...], first: tuple[Cell, ...]) -> bool:
+    """True when ``first``, the first row on a new page, is the rest of ``last`` (Word lets a
+    row break across pages): some of its cells empty, and each of the others under a cell of
+    ``last`` whose sentence it carries on, in lower case or after a word that needs more
+    ("…to ensure the complaint is resolved, if" / "this is not possible…"). A new row of
+    figures, or one opening a new sentence, stands on its own."""
+    if len(last) != len(first):
+        return False
+    filled = [(a.text.strip(), b.text.strip()) for a, b in zip(last, first) if b.text.strip()]
+    return 0 < len(filled) < len(first) and all(carries_on(above, below) for above, below in filled)
+
+
+def carries_on(above: str, below: str) -> bool:
+    """True when ``below`` carries on the sentence ``above`` left unfinished: in lower case, or
+    after a word that needs more ("…resolved, if" / "this is not possible…"; "…maintaining
+    the" / "exemption.")."""
+    return bool(above) and bool(below) and (below[:1].islower() or bool(_UNFINISHED.search(above)))
+
+
+def carried_into(table: FoundTable, column: int, lines: list[Any]) -> FoundTable:
+    """``table`` with the text of ``lines`` added to its last row's cell in ``column``."""
+    row = table.rows[-1]
+    text = " ".join(" ".join(line.text.split()) for line in lines)
+    cell = row[column]
+    whole = Cell(cell.spans + (Span(" " + text),), cell.colspan, cell.line)
+    return table._replace(rows=table.rows[:-1] + (row[:column] + (whole,) + row[column + 1:],))
 
 
 # A cell of figures: digits with their signs and marks ("1,204", "£3.5m", "12%", "<5").
