@@ -1444,3 +1444,45 @@ def _plain_reply(tmp_path: Path, body: str) -> list[Pair]:
     path = tmp_path / "reply.txt"
     path.write_text(f"Please find our response below:\n\n{body}", "utf-8")
     return segment(read_document(str(path))).pairs
+
+
+_BULLETED_REQUEST = ("I would like to request the following information:\n"
+                     "• The number of libraries the council runs.\n"
+                     "• Of these, the number of libraries open on Sundays as of 1st March 2024.\n"
+                     "• The opening hours of each library that is open on Sundays.\n")
+
+
+@pytest.mark.parametrize("restated,shared", [
+    # each bullet restated bare on its own line, each over its answer
+    ("The number of libraries the council runs.\n• The council runs 28 libraries.\n"
+     "Of these, the number of libraries open on Sundays as of 1st March 2024.\n"
+     "• Three are open.\n"
+     "The opening hours of each library that is open on Sundays.\n"
+     "• Each is open from 10am to 4pm.\n", False),
+    # the last two run together where the reply's lines were wrapped, one answer under both
+    ("The number of libraries the council runs.\n"
+     "• The council runs 28 libraries across the city, including the Central\n"
+     "Library and two mobile libraries which visit the outlying villages\n"
+     "every fortnight, and the Home Library Service for readers at home.\n"
+     "Of these, the number of libraries open on Sundays as of 1st March 2024.\n"
+     "The opening hours of each library that is open on Sundays.\n"
+     "• Three libraries are open on Sundays, from 10am to 4pm, namely the\n"
+     "Central Library, Crookes and Hillsborough, which share the rota for\n"
+     "Sunday staff between their teams, as they have done since April 2019.\n", True),
+])
+def test_request_bullets_restated_bare_each_over_its_answer(tmp_path: Path, restated: str,
+                                                            shared: bool) -> None:
+    path = _thread(tmp_path, _BULLETED_REQUEST,
+                   "Thank you for your request, which we received on 12/12/2024.\n"
+                   "Please find the council's response to your request set out below:\n"
+                   f"{restated}If you have any queries about this response, please do not "
+                   "hesitate to contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.question for p in pairs] == [
+        "The number of libraries the council runs.",
+        "Of these, the number of libraries open on Sundays as of 1st March 2024.",
+        "The opening hours of each library that is open on Sundays."]
+    assert [p.request_item for p in pairs] == [1, 2, 3]
+    assert pairs[0].answer.startswith("The council runs 28 libraries")
+    assert [p.shared for p in pairs] == [False, shared, shared]
+    assert all(p.answer for p in pairs)

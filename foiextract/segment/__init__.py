@@ -216,10 +216,12 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
         answer = _answer_text(run.answer)
         if len(run.questions) > 1 and not run.labelled and all(
                 q.rule == "question_restated" for q in run.questions) and not (
-                run.answer and whole_request_verdict(run.answer[0].text)):
+                run.answer and whole_request_verdict(run.answer[0].text)) \
+                and len({q.units[0].index for q in run.questions}) > 1:
             # A reply restating each question answers each beneath it: one left bare is unanswered
-            # (unless a label such as "Question 1" groups them under one answer, or what follows
-            # them is a verdict on them together: a refusal, nothing held).
+            # (unless a label such as "Question 1" groups them under one answer, what follows
+            # them is a verdict on them together: a refusal, nothing held; or the reply set
+            # them in one paragraph, to be answered together).
             for question in run.questions[:-1]:
                 asked.append(question)
                 pairs.append(_Found(question, question.text, "", False, []))

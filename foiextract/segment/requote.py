@@ -48,8 +48,28 @@ def find(units: list[Unit]) -> QuotedRequest | None:
     numbered_request = any(q.marker and q.marker != "•" for q in quotes)
     again = [q for u, q in restating if q is not None and (
         u.numbers and u.marker != "•" or not numbered_request and bool(u.marker))]
+    if not numbered_request:
+        # Or restated bare, each over its answer ("The total number of schools…" / "• The
+        # Local Authority holds responsibility for 73…"), two of them perhaps run together
+        # where the reply's lines were wrapped.
+        again += _restated_over_answers(restating, quotes)
     listed = _listed(quotes, again)
     return QuotedRequest(tuple(_items(quotes, listed)), frozenset(u.index for u in quotes), listed)
+
+
+def _restated_over_answers(restating: list[tuple[Unit, Unit | None]], quotes: list[Unit]
+                           ) -> list[Unit]:
+    """Quoted bullets the reply restates bare, on lines of their own each followed by a line
+    that restates nothing (its answer); and a bullet restated run on to the one before."""
+    found: list[Unit] = []
+    for (unit, quoted), (_, after) in zip(restating, restating[1:]):
+        if quoted is None or quoted.marker != "•" or unit.marker or after is not None:
+            continue
+        found.append(quoted)
+        rest = unit.text[_prefix_length(unit.text, quoted.text):]
+        if _quotes_on(_SEPARATOR.sub("", rest).strip(), quoted, quotes):
+            found.append(quotes[quotes.index(quoted) + 1])
+    return found
 
 
 def _listed(quotes: list[Unit], restated: list[Unit]) -> frozenset[int]:
@@ -110,8 +130,19 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
                        else "question" if asked else "echo",
                        part_of=_part_stem(quoted, quotes) if quoted.index in parts else "")
         if rest and _quotes_on(rest, quoted, quotes):
-            # The request's next quoted paragraph, restated with it: the request, not an answer.
-            head, rest = replace(head, text=unit.text), ""
+            following = quotes[quotes.index(quoted) + 1]
+            if {quoted.index, following.index} <= request.listed:
+                # Two listed items restated run together ("…as of 5th September 2023.
+                # Examples of temporary accommodation…"): each a question.
+                out.append(head)
+                at = _prefix_length(rest, following.text)
+                unit, quoted = replace(unit, text=rest), following
+                head = replace(unit, text=rest[:at].strip(), restated="question")
+                rest = _SEPARATOR.sub("", rest[at:]).strip()
+            else:
+                # The request's next quoted paragraph, restated with it: the request, not an
+                # answer.
+                head, rest = replace(head, text=unit.text), ""
         echoed = _lead_in_within(rest, quoted, quotes)
         out.append(head)
         if echoed:
