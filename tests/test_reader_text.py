@@ -94,7 +94,8 @@ def test_enumerators_become_list_item_markers(line: str, marker: str, rest: str)
 
 @pytest.mark.parametrize("line", ["2021. You asked:", "1.5 million were spent.",
                                   "24/7 cover is provided.", "1/2/2024 is the date.",
-                                  "Q1 2021 figures follow.", "e.g. the register", "I am here."])
+                                  "Q1 2021 figures follow.", "e.g. the register", "I am here.",
+                                  "18m and above ground level.", "5k staff were trained."])
 def test_numbers_and_words_that_are_not_enumerators_stay_paragraphs(line: str) -> None:
     [block] = text.layout(line).blocks
     assert block.kind == "paragraph" and block.text == line
@@ -350,3 +351,15 @@ def test_text_never_wrapped_keeps_a_paragraph_a_line() -> None:
             "of the Open Government Licence v3.0, which can be found on our website here.\n")
     assert [b.text for b in text.layout(body).blocks][2:4] == [
         answer, "If we have not understood your request, please contact us again."]
+
+
+def test_text_never_wrapped_carries_a_sentence_on_over_a_figure() -> None:
+    # A paragraph of an unwrapped reply broken before a figure, the sentence going on after it.
+    opening = ("Thank you for your request for information concerning all guidance given to "
+               "building control bodies on the use of aluminium composite panels on buildings "
+               "with a storey")
+    body = (f"Dear Ms Smith\n{opening}\n18m and above ground level prior to 22 June 2017.\n"
+            "Unfortunately I am unable to provide this information.\n")
+    assert [b.text for b in text.layout(body).blocks][1:] == [
+        f"{opening} 18m and above ground level prior to 22 June 2017.",
+        "Unfortunately I am unable to provide this information."]

@@ -1486,3 +1486,21 @@ def test_request_bullets_restated_bare_each_over_its_answer(tmp_path: Path, rest
     assert pairs[0].answer.startswith("The council runs 28 libraries")
     assert [p.shared for p in pairs] == [False, shared, shared]
     assert all(p.answer for p in pairs)
+
+
+def test_a_reply_saying_a_request_paragraph_again_keeps_it_out_of_the_answer(tmp_path: Path
+                                                                              ) -> None:
+    # The reply repeats the request's second paragraph word for word, then refuses the whole.
+    path = _thread(tmp_path,
+                   "Please provide all guidance issued to building control bodies about timber "
+                   "cladding on buildings over 11 metres tall before 1 January 2020.\n\n"
+                   "If the information cannot be provided within the cost limit, please advise "
+                   "me how I could narrow my request so that it can be answered.\n\n",
+                   "Thank you for your request for information about timber cladding guidance.\n\n"
+                   "If the information cannot be provided within the cost limit, please advise "
+                   "me how I could narrow my request so that it can be answered.\n\n"
+                   "Unfortunately I am unable to provide this information. I have attached my "
+                   "formal response which sets out the reasons for this.\n\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert pairs and all(p.answer == "Unfortunately I am unable to provide this information. I have "
+               "attached my formal response which sets out the reasons for this." for p in pairs)

@@ -40,7 +40,8 @@ _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
 _ENUMERATOR = re.compile(
     rf"^(?P<marker>\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)"          # (1) (a) (iv)
     rf"|\d{{1,3}}(?:\.\)|[.)/])(?![\d/])"                     # 1. 1) 1.) 1/
-    rf"|\d{{1,3}}(?:[a-z]|\([a-z]\))(?:\.\)|[.)](?=[A-Z])|[.)])?(?=\s|(?<=[.)])[A-Z])"  # 1a) 1a. 1(a) 1a 3c)If
+    # 1a) 1a. 1(a) 3c)If, and 1a bare before what is not lower case (not "18m and above")
+    rf"|\d{{1,3}}(?:[a-z]|\([a-z]\))(?:(?:\.\)|[.)])(?=\s|[A-Z])|(?=\s+[^\sa-z]))"
     rf"|(?:[a-z]|{_ROMAN})(?:\.\)|[.)])"                      # a) a. iv) a.)
     r"|[A-Z]\)"                                               # A)
     r"|Q\d{1,3}[.):]?(?=\s+[A-Z(\[\"'‘“])|Q\d{1,3}[.):])"     # Q1 Q1) Q1:
@@ -512,6 +513,9 @@ def _with(line: _Line, *, furniture: bool | None = None, depth: int | None = Non
                  line.furniture if furniture is None else furniture)
 
 
+# "18m and above ground level…", "12 of them were…": a line going on from a figure in lower
+# case, a sentence carried on.
+_FIGURE_GOES_ON = re.compile(r"^\d[\d,.]*[a-z%]{0,3}\s+[a-z]")
 # Past this width text was not wrapped at all: its lines are its paragraphs.
 _NEVER_WRAPPED_AT = 160
 
@@ -530,7 +534,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     if width > _NEVER_WRAPPED_AT:
         # No mail client wraps this wide: a paragraph a line (a web form's text, an e-mail
         # sent unwrapped), each line break a paragraph's end, but for a sentence carried on.
-        return line.text[:1].islower() and not previous.text.endswith((".", "!", "?", ":", ";"))
+        return bool(line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text)) \
+            and not previous.text.endswith((".", "!", "?", ":", ";"))
     word = line.text.split(" ", 1)[0]
     if previous.text.rstrip("\"'”’").endswith(("?", ":")) and (
             line.text[:1].isupper() or line.text[:1].isdigit()):

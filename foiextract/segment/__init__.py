@@ -129,6 +129,8 @@ def _reading(document: Document, disabled: frozenset[str]
     quoted = requote.find(units) if "quoted_request" not in disabled else None
     if quoted is not None:
         units = requote.restate(units, quoted)
+    elif "quoted_request" not in disabled:
+        units = requote.repeated(units)
     readings = read_roles(units, context_of(units, disabled))
     if quoted is not None:
         readings = [Reading("request", "quoted_request") if u.index in quoted.quotes
@@ -306,6 +308,8 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
             if body or unit.kind != "quote":
                 break  # the reply signed off, or closed before it said anything
             continue  # the requester's own "Yours faithfully"
+        if reading.role == "echo" and unit.kind != "quote" and unit.restated == "echo":
+            continue  # the reply saying the request's words again, before its answer
         if unit.kind == "quote" or reading.role in ("request", "echo", "note", "template"):
             if body:
                 break

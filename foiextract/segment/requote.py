@@ -57,6 +57,23 @@ def find(units: list[Unit]) -> QuotedRequest | None:
     return QuotedRequest(tuple(_items(quotes, listed)), frozenset(u.index for u in quotes), listed)
 
 
+# How long a paragraph of the request must be for the reply's saying it again, word for
+# word, to be the request repeated and not an answer that happens to use its words.
+_REPEATED_LENGTH = 60
+
+
+def repeated(units: list[Unit]) -> list[Unit]:
+    """``units`` with each reply paragraph that says a long paragraph of the quoted request
+    again word for word (a reply repeating the request once, before its answer) marked as
+    the request's echo: never part of an answer. Where the reply restates two or more, see
+    :func:`find`."""
+    said = {normalise(u.text) for u in units if u.kind == "quote" and len(u.text) >= _REPEATED_LENGTH}
+    if not said:
+        return units
+    return [replace(u, restated="echo") if u.kind != "quote" and not u.restated
+            and normalise(u.text) in said else u for u in units]
+
+
 def _restated_over_answers(restating: list[tuple[Unit, Unit | None]], quotes: list[Unit]
                            ) -> list[Unit]:
     """Quoted bullets the reply restates bare, on lines of their own each followed by a line

@@ -126,9 +126,12 @@ _STRONG = re.compile(r"\b(?:withheld|exempt|neither confirm nor deny|refuse[sd]?
                      r"(?:is|are|hereby|partially)\s+denied|denied\s+in\s+(?:part|whole)|"
                      r"(?:(?:will|shall|can|could|would|are|is|am|do|does)\s*(?:not|n['’]t)"
                      r"|cannot|unable|declined?|not\s+to)\s+(?:be\s+)?(?:able\s+)?(?:to\s+)?"
-                     r"(?:disclosed?|released?))\b", re.I)
+                     r"(?:disclosed?|released?|provide\s+(?:this|the)\s+(?:requested\s+)?"
+                     r"information(?!\s+(?:in|by)\s+(?:the|this|that|your|a)\s+\w*\s*"
+                     r"(?:format|form|way|date|deadline)\b)))\b", re.I)
+# ("I am unable to provide this information." refuses; "…in the format you asked for" does not.)
 _STRONG_WORDS = ("withheld", "exempt", "neither confirm nor deny", "refuse", "disclose", "release",
-                 "denied")
+                 "denied", "provide")
 
 
 def says_not_held(text: str) -> bool:
