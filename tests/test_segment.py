@@ -1504,3 +1504,58 @@ def test_a_reply_saying_a_request_paragraph_again_keeps_it_out_of_the_answer(tmp
     pairs = segment(focus(read_document(path))).pairs
     assert pairs and all(p.answer == "Unfortunately I am unable to provide this information. I have "
                "attached my formal response which sets out the reasons for this." for p in pairs)
+
+
+def test_restated_questions_keep_their_periods_and_stand_apart_from_a_note_run_on(
+        tmp_path: Path) -> None:
+    # Each question restated with the period under it; a note after the first answer runs on
+    # into the second question where the reply's lines were wrapped.
+    path = _thread(tmp_path,
+                   "How many fixed penalty notices for littering were issued between the "
+                   "following period:\n1st Jan 2022 - 31st Dec 2022\n"
+                   "How many of those fixed penalty notices were paid within the fourteen days "
+                   "allowed between the period:\n1st Jan 2022 - 31st Dec 2022\n",
+                   "Please find the council's response to your request set out below:\n"
+                   "How many fixed penalty notices for littering were issued between the\n"
+                   "following period:\n1st Jan 2022 - 31st Dec 2022\n812\n"
+                   "NB figures for 2023 have not been requested but we can tell you that they\n"
+                   "are a little higher than these and will be published in the spring. How\n"
+                   "many of those fixed penalty notices were paid within the fourteen days\n"
+                   "allowed between the period:\n1st Jan 2022 - 31st Dec 2022\n604\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.question.split(" between ")[0] for p in pairs] == [
+        "How many fixed penalty notices for littering were issued",
+        "How many of those fixed penalty notices were paid within the fourteen days allowed"]
+    assert all(p.question.endswith("period: 1st Jan 2022 - 31st Dec 2022") for p in pairs)
+    assert [p.answer[:3] for p in pairs] == ["812", "604"]
+    assert pairs[0].answer.endswith("published in the spring.")
+
+
+@pytest.mark.parametrize("reply,value", [("We have no active tribunal claims.", "count"),
+                                         ("We do not hold this information.", "not_held")])
+def test_a_short_reply_that_answers_the_request_whole_is_its_answer(
+        tmp_path: Path, reply: str, value: str) -> None:
+    path = _thread(tmp_path,
+                   "• How many active tribunal claims have been issued against the council?\n",
+                   "Thank you for your request, which we received on 12/12/2024.\n"
+                   "Please find the council's response to your request set out below:\n"
+                   f"{reply}\nIf you have any queries about this response, please contact us.\n")
+    [pair] = extract_file(str(path))[0].pairs
+    assert pair.answer == reply and pair.value is not None and pair.value.kind == value
+
+
+def test_a_requests_example_said_again_under_its_restated_question_is_not_the_answer(
+        tmp_path: Path) -> None:
+    path = _thread(tmp_path,
+                   "Please could I have a spreadsheet of the contact details of each council's "
+                   "licensing team, in this form:\ne.g.\nCouncil Name:\nExampleshire Council\n"
+                   "Where possible please could you give the name of the licensing manager?\n",
+                   "Thank you for your request.\n"
+                   "Please could I have a spreadsheet of the contact details of each council's "
+                   "licensing team, in this form:\ne.g.\nCouncil Name:\nExampleshire Council\n"
+                   "Where possible please could you give the name of the licensing manager?\n"
+                   "Unfortunately we do not hold this information.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.answer for p in pairs] == ["Unfortunately we do not hold this information."] * 2

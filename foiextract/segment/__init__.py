@@ -287,15 +287,16 @@ def _set_in_capitals(text: str) -> bool:
 _SENTENCE_STOP = re.compile(r"[.!?]\s*$")
 
 
-def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = False
-                ) -> list[Unit]:
+def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = False,
+                asked: str = "") -> list[Unit]:
     """The body of the reply after a quoted request: its text and tables from past its opening
     lines to the first closing, or nothing where it says nothing more. With ``sections``, the
     body goes on under its own headings ("II. Responsive Documents", "III. Partial Denial") up
     to one that opens the letter's boilerplate ("IV. Right of Review"), and through what reads
     as a question once it has begun (the request is already set out above: a clause of a
     statute it quotes, "(v) disclose unique or specialized investigative techniques …", is not
-    one)."""
+    one). A body shorter than a line counts where it reads as a value for ``asked``, the
+    question it answers."""
     body: list[Unit] = []
     for unit, reading in zip(units, readings):
         if sections and body and reading.role == "question" and unit.kind != "quote":
@@ -324,8 +325,19 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
         elif body:
             break
     text = " ".join(u.text for u in body)
-    # A figure, or more than a line: "We need more time to answer." answers nothing.
-    return body if any(c.isdigit() for c in text) or len(text) >= 80 else []
+    # A figure, or more than a line: "We need more time to answer." answers nothing; "We have
+    # no active equal pay claims that have been issued." answers what was asked (none).
+    if any(c.isdigit() for c in text) or len(text) >= 80:
+        return body
+    return body if asked and body and _reads_as_a_value(text, asked) else []
+
+
+def _reads_as_a_value(text: str, asked: str) -> bool:
+    """True when a short reply reads as a value for the question (none, a count, not held, a
+    refusal), not as words about the request."""
+    from ..values import parse_answer  # the values package is only needed for these few
+
+    return parse_answer(text, asked).kind not in ("text", "missing")
 
 
 def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
@@ -345,7 +357,8 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
                                          for u in q.units):
         # A thread's request, quoted, and a reply that answers it without restating it ("Please
         # find our response below:", then the figures): the reply's body answers it whole.
-        body = _reply_body(units[after + 1:], readings[after + 1:])
+        body = _reply_body(units[after + 1:], readings[after + 1:],
+                           asked=asked[-1].questions[0].text)
         if body:
             questions = asked[-1].questions
             text = _answer_text(_without_signature(body))

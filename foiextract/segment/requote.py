@@ -112,7 +112,7 @@ def _lead_in(quote: Unit) -> bool:
 def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     """Split each reply paragraph that restates a quoted one into its question and answer."""
     quotes = [u for u in units if u.index in request.quotes]
-    units = _rejoin(units, quotes, request)
+    units = _split_within(_rejoin(units, quotes, request), quotes, request)
     # The quoted paragraph each reply paragraph restates, found once for both passes.
     bare = _bare_parts(quotes)
     restating = [_restates(unit, quotes, bare) if unit.index not in request.quotes else None
@@ -120,7 +120,19 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     parts = _parts_answered(units, restating, quotes, bare)
     out: list[Unit] = []
     by_period = False  # the question answered last listed periods as its parts
+    said_next = -1  # where in the request the paragraph after the one restated last stands
     for unit, quoted in zip(units, restating):
+        if quoted is None and 0 <= said_next < len(quotes) and unit.index not in request.quotes \
+                and normalise(unit.text) == normalise(quotes[said_next].text):
+            # The request's next paragraph said again, however short ("e.g.", "Council Name:"
+            # under a restated question): the request's words, not its answer.
+            out.append(replace(unit, restated="echo"))
+            said_next += 1
+            continue
+        if quoted is not None:
+            said_next = quotes.index(quoted) + 1
+        elif unit.index not in request.quotes:
+            said_next = -1
         if quoted is None:
             if unit.index not in request.quotes and _asks_part_of(unit, quotes):
                 # "Same for CIN plans?", the second question of a quoted item the reply
@@ -171,10 +183,66 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
             out.append(replace(unit, text=rest[echoed:].strip(), marker="", numbers=(), label="",
                                restated="echo"))
             continue
+        if rest and 0 <= said_next < len(quotes) \
+                and normalise(rest) == normalise(quotes[said_next].text):
+            out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated="echo"))
+            said_next += 1  # "e.g." run on to the restated question: the request's words
+            continue
         if rest:
             # What follows the restated question on its line is its answer, not a list item.
             out.append(replace(unit, text=rest, marker="", numbers=(), label="", restated="",
                                kind="paragraph" if unit.kind == "list_item" else unit.kind))
+    return _periods_joined(out)
+
+
+# "1st April 2022 – 31^st March 2023", "Jan 2023 - Feb 2024": a stretch of dates, alone.
+_DAY = r"(?:\d{1,2}\^?(?:st|nd|rd|th)?\s+)?"
+_DATE_RANGE = re.compile(rf"^{_DAY}[A-Za-z]{{3,9}}\.?\s+\d{{4}}\s*(?:[-–—]|to)\s*{_DAY}"
+                         r"[A-Za-z]{3,9}\.?\s+\d{4}$")
+
+
+def _periods_joined(units: list[Unit]) -> list[Unit]:
+    """A restated question that ends leading in a period ("…seized between the following
+    period:") with the period on the line under it ("1st April 2022 – 31^st March 2023"): the
+    period is the question's, not its answer (nor the request's words said again)."""
+    out: list[Unit] = []
+    for unit in units:
+        above = out[-1] if out else None
+        if above is not None and above.restated == "question" and unit.kind != "quote" \
+                and above.text.rstrip().endswith(":") and unit.restated in ("", "echo") \
+                and _DATE_RANGE.match(unit.text.strip()):
+            out[-1] = replace(above, text=f"{above.text.rstrip()} {unit.text.strip()}")
+            continue
+        out.append(unit)
+    return out
+
+
+def _split_within(units: list[Unit], quotes: list[Unit], request: QuotedRequest
+                  ) -> list[Unit]:
+    """A reply paragraph that runs on into a restated question, where the reply's lines were
+    wrapped ("…seized over 35,000 in 23/24" / "How many cases have been identified…"): split
+    where the question begins, so that it is restated in its own right."""
+    said = " ".join(normalise(q.text) for q in quotes)
+    # Items long enough, opening in words the request says nowhere else ("(i) Please answer :
+    # Yes, No or Don't know?" is asked under many).
+    asked = [q for q in quotes if len(q.text) >= 30 and _is_item(q, quotes, request.listed)
+             and said.count(" ".join(normalise(q.text).split()[:6])) == 1]
+    if not asked:
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        at = 0
+        if unit.index not in request.quotes and unit.kind != "quote" \
+                and _restates(unit, quotes) is None:
+            at = next((m.start() for q in asked
+                       if (m := re.search(r"(?<=[\s.])" + r"\s+".join(
+                           map(re.escape, q.text.split()[:6])), unit.text))), 0)
+        if at:
+            out.append(replace(unit, text=unit.text[:at].strip()))
+            out.append(replace(unit, text=unit.text[at:].strip(), marker="", numbers=(),
+                               label=""))
+        else:
+            out.append(unit)
     return out
 
 

@@ -365,6 +365,11 @@ def published(a: Answer) -> Value | None:
     """A link to where it is published (not a regulator's complaint page), or "the link above"."""
     ignored = set(vocab()["ignored_url_hosts"])
     found = [u for u in urls(a.text) if _host(u) not in ignored]
+    if a.intent in COUNTING and found and not urls(a.first) \
+            and not has_phrase("published_pointers", a.first) and all_numbers(a.first):
+        # "Currently only one of our tower blocks … has a sprinkler system. … You can find
+        # further information at the following link: …": the count first, the link after it.
+        return None
     # A long answer that says what it says and mentions a link on the way ("More information
     # can be found at …") is text: it points elsewhere only where it opens by doing so.
     said = a.first if len(a.text.split()) > _POINTER_ANSWER_WORDS else a.text
@@ -465,9 +470,13 @@ def listed_figures(a: Answer) -> Value | None:
 _LISTED_FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[mk]\b)?")
 
 
+_NOTE_AFTER = re.compile(r"\s+(?:N\.?B\.?|Note:|Please note)\s", re.I)
+
+
 def leading_figure(a: Answer) -> Value | None:
     """A figure that opens the answer: "£1.2m", "6.5%", "c. 200", "Both", "Twenty-three"."""
-    head = _strip_approx(a.first)
+    # "2994 NB data for 23/24 … over 35,000 in 23/24": the note after the figure is not it.
+    head = _NOTE_AFTER.split(_strip_approx(a.first), 1)[0]
     if is_ranking(a.text):
         return None  # "1st – Bunzl Greenham 2nd – …": places, not figures
     collective = _collective(head) if a.intent in COUNTING else None
