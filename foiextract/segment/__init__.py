@@ -20,6 +20,7 @@ from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
 from ..lexicon.text import name_line, similarity
+from ..values import parse_answer
 from ..values.answer import sentences
 from ..values.refusals import says_not_held
 from .flow import Layout, Question, Run, walk
@@ -335,8 +336,6 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
 def _reads_as_a_value(text: str, asked: str) -> bool:
     """True when a short reply reads as a value for the question (none, a count, not held, a
     refusal), not as words about the request."""
-    from ..values import parse_answer  # the values package is only needed for these few
-
     return parse_answer(text, asked).kind not in ("text", "missing")
 
 

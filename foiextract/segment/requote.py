@@ -67,7 +67,8 @@ def repeated(units: list[Unit]) -> list[Unit]:
     again word for word (a reply repeating the request once, before its answer) marked as
     the request's echo: never part of an answer. Where the reply restates two or more, see
     :func:`find`."""
-    said = {normalise(u.text) for u in units if u.kind == "quote" and len(u.text) >= _REPEATED_LENGTH}
+    said = {normalise(u.text) for u in units
+            if u.kind == "quote" and len(u.text) >= _REPEATED_LENGTH}
     if not said:
         return units
     return [replace(u, restated="echo") if u.kind != "quote" and not u.restated
@@ -229,14 +230,15 @@ def _split_within(units: list[Unit], quotes: list[Unit], request: QuotedRequest
              and said.count(" ".join(normalise(q.text).split()[:6])) == 1]
     if not asked:
         return units
+    # Each item's first words, however the reply's lines broke between them.
+    openings = [re.compile(r"(?<=[\s.])" + r"\s+".join(map(re.escape, q.text.split()[:6])))
+                for q in asked]
     out: list[Unit] = []
     for unit in units:
         at = 0
         if unit.index not in request.quotes and unit.kind != "quote" \
                 and _restates(unit, quotes) is None:
-            at = next((m.start() for q in asked
-                       if (m := re.search(r"(?<=[\s.])" + r"\s+".join(
-                           map(re.escape, q.text.split()[:6])), unit.text))), 0)
+            at = next((m.start() for opening in openings if (m := opening.search(unit.text))), 0)
         if at:
             out.append(replace(unit, text=unit.text[:at].strip()))
             out.append(replace(unit, text=unit.text[at:].strip(), marker="", numbers=(),
