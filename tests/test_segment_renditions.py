@@ -7,7 +7,10 @@ into Word a paragraph a line, or that Word file printed to PDF (by LibreOffice h
 cases skip without it). Each case takes a tuned real reply e-mail, renders it so,
 and scores the rendition against the same gold: no pair found in the text may be lost,
 and no value read right may go wrong. Likewise the tuned Word letters printed to PDF must
-read as their Word files do (most letters published as PDFs were saved from Word).
+read as their Word files do (most letters published as PDFs were saved from Word), and a
+tuned letter's questions and answers set in a two-column Word table, ruled or borderless and
+printed to PDF, must read as that Word table does, rows a page break cut in two and web
+addresses broken over lines included.
 """
 
 from __future__ import annotations
