@@ -34,6 +34,9 @@ NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:
 # "3 - Start date and duration …", "1 – a) Please disclose …": an item numbered with a dash, as
 # replies restate requests (alone, "5 - 10 days" is a range: the reader and the segmenter read
 # it as an item only where such lines count 1, 2, 3…).
+# The words no sentence ends on ("…in the financial years 2020-21, 2022-23, and"): a line
+# or a cell that stops on one goes on in the next.
+OPEN_END_WORDS = "and|or|of|the|for|in|on|a|an|with|by|from"
 DASHED_ITEM = re.compile(r"^(?P<n>\d{1,3}) [-–—] (?=[A-Z]|[a-h]\)\s)")
 # A period and its figure on a line of their own: "2018-19 - 216", "2023-24 (up to and including
 # 29/02/24) - 272", "April 2022 = £1,250".

@@ -31,7 +31,7 @@ from .docx_body import StoryReader
 from .docx_numbering import ListCounter, Numbering
 from .docx_package import check_not_encrypted, check_package, is_ole
 from .docx_styles import StyleSheet
-from .text import plain_lines, quoted_original, relaid
+from .text import quoted_original, read_as_text
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _FURNITURE_RELS = (RT.HEADER, RT.FOOTER)
@@ -120,17 +120,13 @@ def _document(path: str, word: Any) -> Document:
     counter = ListCounter(numbering)
     body = StoryReader(styles, counter, _links(part), numbering).blocks(part.element.body)
     furniture = _furniture(part, styles, numbering)
-    if plain_lines(body):
-        # An e-mail pasted into Word a paragraph a line: each block keeps the number of its
-        # first paragraph.
-        laid, more = relaid(body)
-        read = body
-
-        def placed(block: Block, paragraphs: range) -> Block:
-            return replace(block, source=Source(paragraph=read[paragraphs[0]].source.paragraph))
-
-        body = [placed(*b) for b in laid]
-        furniture += tuple(placed(*b) for b in more)
+    # An e-mail pasted into Word a paragraph a line: each block keeps the number of its first
+    # paragraph.
+    read = read_as_text(body, lambda block, paragraphs: replace(
+        block, source=Source(paragraph=paragraphs[0].source.paragraph)))
+    if read is not None:
+        body = read[0]
+        furniture += tuple(read[1])
     body, header = quoted_original(body)
     furniture += tuple(header)
     return Document(blocks=tuple(body), format="docx", source=path, furniture=furniture,

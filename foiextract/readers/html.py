@@ -74,20 +74,19 @@ def parse(data: bytes, source: str) -> Document:
     if not blocks:
         raise EmptyFile(source, "the page has no text")
     furniture: tuple[Block, ...] = ()
-    if plain_text.plain_lines(blocks):
-        # An e-mail put on the web a paragraph a line (as pasted into Word: see .docx): read
-        # as its text, each block standing on the page lines it was read from.
-        laid, more = plain_text.relaid(blocks)
-        read = blocks
-
-        def placed(block: Block, paragraphs: range) -> Block:
-            first, last = read[paragraphs[0]].source, read[paragraphs[-1]].source
-            return replace(block, source=Source(line_start=first.line_start,
-                                                line_end=last.line_end or last.line_start))
-
-        blocks = tuple(placed(*b) for b in laid)
-        furniture = tuple(placed(*b) for b in more)
+    # An e-mail put on the web a paragraph a line (as pasted into Word: see .docx): read as
+    # its text, each block standing on the page lines it was read from.
+    read = plain_text.read_as_text(blocks, _on_lines_of)
+    if read is not None:
+        blocks, furniture = tuple(read[0]), tuple(read[1])
     return Document(blocks, "html", source, furniture, metadata)
+
+
+def _on_lines_of(block: Block, read_from: list[Block]) -> Block:
+    """A block laid out again from the page's paragraphs, on the lines they stood on."""
+    first, last = read_from[0].source, read_from[-1].source
+    return replace(block, source=Source(line_start=first.line_start,
+                                        line_end=last.line_end or last.line_start))
 
 
 def _tree(data: bytes, source: str) -> Any:

@@ -52,7 +52,7 @@ from .pdf_layout import (Line, bbox, group_lines, paragraph_spans, paragraphs, r
                          starts_item, stopped_short)
 from .pdf_tables import (FoundTable, Layouts, carried_into, carries_on, continue_table,
                          find_tables, header_wraps_joined, label_wraps_joined, same_columns)
-from .text import plain_lines, quoted_original, relaid
+from .text import quoted_original, read_as_text
 
 # Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
 DEFAULT_ENGINE = "pdfium"
@@ -151,12 +151,11 @@ def _read(path: str) -> Document:
     if ocr:
         blocks = [_ocr_table(b, scans) for b in blocks]
     blocks = [b for b in blocks if b.text.strip()]
-    if not ocr and plain_lines(blocks):
-        # An e-mail pasted into Word a paragraph a line, printed to PDF: read as its text.
-        laid, more = relaid(blocks)
-        read = blocks
-        blocks = [_placed(block, [read[k] for k in lines]) for block, lines in laid]
-        furniture.extend(_placed(block, [read[k] for k in lines]) for block, lines in more)
+    # An e-mail pasted into Word a paragraph a line, printed to PDF: read as its text.
+    read = read_as_text(blocks, _placed) if not ocr else None
+    if read is not None:
+        blocks = read[0]
+        furniture.extend(read[1])
     blocks, header = quoted_original(blocks)
     furniture.extend(header)
     if turns:

@@ -29,6 +29,7 @@ import numpy as np
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
 from pdfplumber.table import Table, TableFinder, TableSettings
 
+from ..lexicon.text import OPEN_END_WORDS
 from ..model import Cell, Span
 from .pdf_glyphs import Glyph
 from .pdf_layout import group_lines, merge_runs, one_line_runs, paragraph_spans, paragraphs
@@ -603,7 +604,7 @@ def continue_table(first: FoundTable, second: FoundTable) -> FoundTable:
 
 
 # A cell's text stopping short: on a word that needs the next ("and", "of", "the") or a comma.
-_UNFINISHED = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|from|if|that))$", re.I)
+_UNFINISHED = re.compile(rf"(?:,|\b(?:{OPEN_END_WORDS}))$", re.I)
 
 
 def _carries_on(last: tuple[Cell, ...], first: tuple[Cell, ...]) -> bool:

@@ -27,10 +27,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..lexicon.data import load_json
-from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, PERIOD_FIGURE, counted_item, name_line
+from ..lexicon.text import (FOLLOW_UP, NAMES_ITEMS, OPEN_END_WORDS, PERIOD_FIGURE, counted_item,
+                            name_line)
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -57,7 +58,7 @@ _NAMES_ITEM = re.compile(rf"^{NAMES_ITEMS}\s*\d", re.I)
 # A request's follow-up to its last question ("If so, please …", "If yes, which …").
 _FOLLOW_UP = re.compile(rf"^{FOLLOW_UP},?\s", re.I)
 # A line ending on a word no sentence ends on: the sentence goes on below it.
-_OPEN_END = re.compile(r"\s(?:and|or|of|the|for|in|on|a|an|with|by|from)$", re.I)
+_OPEN_END = re.compile(rf"\s(?:{OPEN_END_WORDS})$", re.I)
 _QUOTE_PREFIX = re.compile(r"^ {0,3}((?:> ?)+)")
 _SPACES = re.compile(r"[ \t\u00a0\u200e\u200f]+")
 _THREAD_HEADER = re.compile(
@@ -330,6 +331,19 @@ def relaid(blocks: Sequence[Block]) -> tuple[list[tuple[Block, range]], list[tup
 
     laid = layout("\n".join(lines))
     return [read_from(b) for b in laid.blocks], [read_from(b) for b in laid.furniture]
+
+
+def read_as_text(blocks: Sequence[Block], place: Callable[[Block, list[Block]], Block]
+                 ) -> tuple[list[Block], list[Block]] | None:
+    """``blocks`` of a styled document (a Word file, a web page, a PDF) that are the lines of
+    hard-wrapped text (:func:`plain_lines`) read as that text (:func:`relaid`): its body's
+    blocks and its furniture's, each placed by ``place`` from the blocks it was read from;
+    None where they are not such lines."""
+    if not plain_lines(blocks):
+        return None
+    laid, more = relaid(blocks)
+    return ([place(block, [blocks[k] for k in lines]) for block, lines in laid],
+            [place(block, [blocks[k] for k in lines]) for block, lines in more])
 
 
 def quoted_original(blocks: Sequence[Block]) -> tuple[list[Block], list[Block]]:
