@@ -561,6 +561,31 @@ def test_a_thread_reply_that_answers_the_request_without_restating_it(tmp_path: 
     assert pair.rule == "request_answered_whole"
 
 
+@pytest.mark.parametrize("items", [
+    ["The number of data breaches the council has had in 2020 and 2021.",
+     "How many people were affected by each data breach.",
+     "What type of data breach each one was."],
+    ["How many staff work in the parking team?", "Which software the team uses for permits.",
+     "What is the team's annual budget?"],
+], ids=["indirect-question-last", "statement-between-questions"])
+def test_every_bullet_of_a_request_whose_bullets_ask_is_an_item(tmp_path: Path,
+                                                                items: list[str]) -> None:
+    # The request's bullets are its items together, an indirect question worded as a
+    # statement among them; the bullets of a definition under them ask nothing.
+    request = "I would like to request the following information.\n" + "".join(
+        f"- {item}\n" for item in items) + ("A data breach is any loss of data. It includes:\n"
+                                            "- Phishing attack\n- Stolen information\n")
+    path = _thread(tmp_path, request,
+                   "Please find the council's response to your request set out below:\n"
+                   "The information you have requested is exempt from disclosure under section\n"
+                   "12 of the Freedom of Information Act 2000.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    seg = segment(focus(read_document(path)))
+    assert list(seg.request) == items
+    assert [p.question for p in seg.pairs] == items
+
+
 def test_the_team_that_signs_a_reply_off_is_not_its_answer(tmp_path: Path) -> None:
     # No "Yours sincerely": the reply ends on the team's name and the department's, each on a
     # line of its own under the answer's last sentence.

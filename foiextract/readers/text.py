@@ -655,7 +655,8 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
         if count is not None:
             counted[count[0]] = count[1] + 1
         if item and current is not None and current.kind == "paragraph" \
-                and line.text[:1] in "-–*" and _wrapped(current.last, line, width):
+                and line.text[:1] in "-–*" and _wrapped(current.last, line, width) \
+                and not _opens_list(current.last.text, item[1]):
             item = None  # a dash that carries on a wrapped sentence, not a bullet
         if item:
             close()
@@ -681,6 +682,13 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
             current = _Builder("paragraph", "", line.indent, [line.text], line, line)
     close()
     return out
+
+
+def _opens_list(previous: str, rest: str) -> bool:
+    """A dashed line that opens a sentence after one finished ("…the following information."
+    / "- How many staff …"): a bullet, however short the line above, not a sentence carried
+    on."""
+    return previous.rstrip("\"'”’").endswith((".", "?", "!", ":")) and rest[:1].isupper()
 
 
 def _question_ends(current: "_Builder", line: _Line) -> bool:

@@ -562,7 +562,37 @@ def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading
                     and out[before].role in ("question", "text")):
                 out[before] = _LEAD_IN  # "Please provide for 2016/17 to 2018/19 …:" leads in
         k = run[-1] + 1
+    return _quoted_bullets(units, out)
+
+
+def _quoted_bullets(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """The bulleted items of a quoted request are its questions together where most of them
+    ask ("- The number of data breaches …", "- How many people were affected …", "- What type
+    of data breach each one was."): an indirect question worded as a statement is an item of
+    the list too. Not a list none or few of whose items ask ("It includes: - Malware attack -
+    Phishing attack"), nor an item that leads on (":") or says how to answer."""
+    out = list(readings)
+    k = 0
+    while k < len(units):
+        run = [k]
+        while (run[-1] + 1 < len(units) and _quoted_bullet(units[run[0]])
+               and _quoted_bullet(units[run[-1] + 1])
+               and units[run[-1] + 1].marker == units[run[0]].marker
+               and units[run[-1] + 1].block.level == units[run[0]].block.level):
+            run.append(run[-1] + 1)
+        asked = sum(1 for i in run if out[i].role == "question")
+        if asked >= 2 and asked * 2 >= len(run):
+            for i in run:
+                text = units[i].text.rstrip()
+                if out[i] is _TEXT and len(text.split()) >= 4 and not text.endswith(":") \
+                        and not requester_procedure(text):
+                    out[i] = Reading("question", "question_sibling")
+        k = run[-1] + 1
     return out
+
+
+def _quoted_bullet(unit: Unit) -> bool:
+    return unit.kind == "quote" and bool(unit.marker) and not unit.numbers
 
 
 def _set_apart_alike(unit: Unit, after: Unit) -> bool:
