@@ -63,6 +63,12 @@ def part_for(answer: str, question: str, group: Sequence[str]) -> str | None:
                     reverse=True)
     if scored[0][0] <= 0 or scored[0][0] - scored[1][0] < 0.25:
         return None
+    # The sentence must name something this question alone of the group asks about, where it
+    # asks about anything alone ("…unable to provide the length of the hearing…" is not the
+    # answer to "Date of hearing", though it is the only sentence naming a hearing).
+    own = {w for w, weight in weights.items() if weight == 1.0}
+    if own and not own & set(stems(parts[scored[0][1]])):
+        return None
     return parts[scored[0][1]]
 
 

@@ -145,7 +145,8 @@ def says_not_held(text: str) -> bool:
     True
     """
     return has_phrase("not_held", text) or (
-        ("not" in text or "n't" in text or "n’t" in text or "none" in text or "no " in text)
+        ("not" in text or "n't" in text or "n’t" in text or "none" in text or "no " in text
+         or "No " in text or "cannot" in text)
         and _NOT_HELD_SENTENCE.search(text) is not None)
 
 
@@ -163,6 +164,20 @@ _NOT_HELD_SENTENCE = re.compile(
     # "They have all returned no information about this guidance", "We hold no records of …"
     r"|\b(?:holds?|held|returned|found|located|identified|keeps?|kept)\s+no\s+(?:\w+\s+){0,2}?"
     r"(?:information|data|records?|documents?|documentation)\b"
+    # "We are unable to provide the length of the hearing as individual cases are not logged
+    # by time": what cannot be given because it is not recorded so.
+    r"|\b(?:unable|not\s+able|cannot|can\s*not|can['’]t)\s+(?:to\s+)?(?:provide|give|supply|"
+    r"identify|report|extract|break\s+down)\b[^.;]{0,160}?\b(?:as|because|since)\b[^.;]{0,120}?"
+    r"\b(?:not|n['’]t)\s+(?:\w+ly\s+|been\s+)?(?:recorded|logged|listed|captured|kept|collected|"
+    r"tracked|held|stored|separated|identified\s+separately)\b"
+    # "The information is no longer held", "We no longer retain these records": held once.
+    r"|\bno\s+longer\s+(?:(?:be|being)\s+)?(?:held|holds?|kept|keeps?|retain(?:s|ed)?|stored|"
+    r"store|(?:have|has|possess(?:es)?)\s+(?:any|the|this|that|these|those|such)\s+(?:\w+\s+){0,2}?"
+    r"(?:information|data|records?|details|documents?|documentation))\b"
+    # "No data is still held", "no records were kept", "No information is now retained".
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation)\s+"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:still\s+|now\s+|currently\s+|centrally\s+)?"
+    r"(?:held|kept|retained|recorded|stored|collected)\b"
     # "…the data from those surveys is held by DfE not by Sheffield City Council": another body
     # holds it, not the one answering.
     r"|\b(?:is|are)\s+(?:only\s+)?held\s+by\s+(?:the\s+)?[\w&'’ -]{2,60}?,?\s+(?:and\s+)?not\s+"

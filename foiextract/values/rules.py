@@ -257,6 +257,10 @@ def not_held(a: Answer) -> Value | None:
     if a.intent in ("count", "period", "number", "amount") and not says_not_held(a.first) \
             and _states_figure(a):
         return None
+    # "Please see the attached spreadsheet. We are unable to provide the length of the hearing
+    # as … not logged by time.": given in what is sent; what is not held is a part of it.
+    if _SENT_WITH_REDACTIONS.search(a.first) and not says_not_held(a.first):
+        return None
     # "We don't hold the information in the desired format, as the figures include …" then
     # the figures: held, in another form.
     if _OTHER_FORM.search(a.text) and bool(value_figures(_outside_brackets(a.text), None)):
