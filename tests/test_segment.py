@@ -586,6 +586,24 @@ def test_every_bullet_of_a_request_whose_bullets_ask_is_an_item(tmp_path: Path,
     assert [p.question for p in seg.pairs] == items
 
 
+def test_a_request_question_over_lettered_choices_is_asked_with_them(tmp_path: Path) -> None:
+    # "What are the reasons?" over "a. …", "b. …": the choices it offers, not questions of
+    # their own; one verdict on the request answers all three items.
+    request = ("1) How many complaints did you receive in 2021, 2022 and 2023?\n"
+               "2) What are the reasons for the complaints?\na. The quality of the water\n"
+               "b. The water pressure\nc. Other, please specify\n"
+               "3) How much have you paid out in connection with complaints?\n")
+    path = _thread(tmp_path, request,
+                   "Please find the council's response to your request set out below:\n"
+                   "The information you require is held by the local water companies.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.request_item for p in pairs] == [1, 2, 3]
+    assert {p.answer for p in pairs} == {
+        "The information you require is held by the local water companies."}
+
+
 def test_the_team_that_signs_a_reply_off_is_not_its_answer(tmp_path: Path) -> None:
     # No "Yours sincerely": the reply ends on the team's name and the department's, each on a
     # line of its own under the answer's last sentence.

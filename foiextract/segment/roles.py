@@ -362,7 +362,27 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
     readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
     readings = _group_titles(units, _first_of_numbered(units, _bulleted_siblings(units, readings)))
-    return _numbered_items(units, _over_bulleted_answers(units, readings))
+    return _options_asked(units, _numbered_items(units, _over_bulleted_answers(units, readings)))
+
+
+def _options_asked(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """A quoted question over lettered items none of which asks ("2) What are the reasons for
+    the complaints?" over "a. The quality of the water", "b. The water pressure", … "h.
+    Other, please specify") asks itself: the items are the choices it offers, not questions
+    of their own, and nothing answers them apart."""
+    out = list(readings)
+    for i, reading in enumerate(readings):
+        if reading is not _STEM or units[i].kind != "quote" \
+                or not units[i].text.rstrip().endswith("?"):
+            continue
+        parts = []
+        for k in range(i + 1, len(units)):
+            if units[k].kind != "quote" or not _SUB_MARKER.match(units[k].marker or ""):
+                break
+            parts.append(k)
+        if len(parts) >= 2 and all(readings[k].role == "text" for k in parts):
+            out[i] = _QUESTIONS["quote"]
+    return out
 
 
 def _numbered_items(units: list[Unit], readings: list[Reading]) -> list[Reading]:

@@ -147,7 +147,9 @@ def says_not_held(text: str) -> bool:
     return has_phrase("not_held", text) or (
         ("not" in text or "n't" in text or "n’t" in text or "none" in text or "no " in text
          or "No " in text or "cannot" in text)
-        and _NOT_HELD_SENTENCE.search(text) is not None)
+        and _NOT_HELD_SENTENCE.search(text) is not None) or (
+        "held by" in text and _HELD_ELSEWHERE.search(text) is not None
+        and not _CONFIRMED_HELD.search(text))
 
 
 # A sentence saying nothing is held, however it is put together: a negated verb of having
@@ -184,6 +186,16 @@ _NOT_HELD_SENTENCE = re.compile(
     r"(?:by\s+)?(?:the\s+|this\s+)?(?:council|us|authority|trust|force|department|[\w&'’ -]{0,40}?"
     r"(?:council|authority|trust|police|board))\b",
     re.I)
+
+
+# "The information you require is held by the local water authorities": another body, named,
+# holds what was asked (not "held by our finance team", "by the Council"; not "I can confirm
+# the information is held by Durham Constabulary", the authority answering).
+_HELD_ELSEWHERE = re.compile(
+    r"\b(?:information|data|records?|figures|statistics)\b[^.;]{0,40}?\b(?:is|are|would\s+be)\s+"
+    r"(?:only\s+|instead\s+)?held\s+by\s+(?!(?:us|our|we|the\s+(?:council|authority|department|"
+    r"trust|force|ministry|board|service)|this\s+\w+|each|individual|a\s+number)\b)", re.I)
+_CONFIRMED_HELD = re.compile(r"\bconfirm\w*\b[^.;]{0,80}\bheld\s+by\b", re.I)
 
 
 # A sentence that says the question itself does not apply: "The above questions are
