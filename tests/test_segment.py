@@ -604,6 +604,26 @@ def test_a_request_question_over_lettered_choices_is_asked_with_them(tmp_path: P
         "The information you require is held by the local water companies."}
 
 
+def test_a_requests_lead_in_and_its_note_on_the_law_are_not_its_items(tmp_path: Path) -> None:
+    # "Please provide the following data regarding …:" leads the numbered items in; "Please be
+    # advised that Section 10 … must reply … promptly" tells the council its duty. Neither asks.
+    request = ("Please provide the following data regarding children with EHC plans in "
+               "2022-2024:\n1. Number of parental requests for a specialist school placement.\n"
+               "2. Number of cases where a specialist school was named.\n"
+               "Please be advised that Section 10 of the Freedom of Information Act 2000 states "
+               "that a public authority must reply promptly and within twenty working days.\n")
+    path = _thread(tmp_path, request,
+                   "Please find the council's response to your request set out below:\n"
+                   "1. The information you have requested is exempt under section 12.\n"
+                   "2. Please see above response.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [(p.request_item, p.answer) for p in pairs] == [
+        (1, "The information you have requested is exempt under section 12."),
+        (2, "Please see above response.")]
+
+
 def test_the_team_that_signs_a_reply_off_is_not_its_answer(tmp_path: Path) -> None:
     # No "Yours sincerely": the reply ends on the team's name and the department's, each on a
     # line of its own under the answer's last sentence.

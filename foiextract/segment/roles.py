@@ -884,7 +884,16 @@ def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
     if nxt is None or not nxt.marker or unit.marker or unit.label or unit.kind == "table":
         return False
     text = unit.text.rstrip(" -–—")
-    return text.endswith(":") and len(text) < 200 and bool(_FOLLOWING.search(text))
+    if not text.endswith(":") or len(text) >= 300:
+        return False
+    # In the requester's own message, whatever names "the following" leads in ("Please provide
+    # the following data regarding children for whom …:"); in a reply, only the requester's
+    # words quoted ("I would like to request the following:").
+    return bool(_FOLLOWING.search(text)) and len(text) < 200 \
+        or unit.kind == "quote" and bool(_THE_FOLLOWING.search(text))
+
+
+_THE_FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
 
 
 _LINK_AT_END = re.compile(r"\[\d{1,3}\]$")
