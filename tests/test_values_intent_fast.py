@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from foiextract.values.intent import (_ASKS_WHETHER_THEN_HOW_MANY, _ASKS_WHO, _SEP, _fast_intent,
-                                      _fast_tables, _fast_tokens, _matchers, _spacy_intent, asked,
-                                      question_intent, records_asked, records_of_a_kind)
+from foiextract.values.intent import (_ASKS_WHETHER_THEN_HOW_MANY, _ASKS_WHO, _SEP, _THE_NUMBER,
+                                      _fast_intent, _fast_tables, _fast_tokens, _matchers,
+                                      _spacy_intent, asked, question_intent, records_asked,
+                                      records_of_a_kind)
 from foiextract.values.vocab import intents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,8 @@ def test_corpus_questions_read_alike() -> None:
             expected = "copy"  # "Any targets set for the number of …": the targets asked for
         elif expected in ("number", "unknown") and "%" in question:
             expected = "percent"  # "Colour Printing Ratio %?": read after spaCy
+        elif expected == "unknown" and _THE_NUMBER.match(question):
+            expected = "count"  # "The number planted …": read after spaCy
         elif expected == "unknown" and records_asked(question):
             expected = "copy"  # "Any briefing notes …": records asked for, read after spaCy
         elif expected == "count" and _ASKS_WHETHER_THEN_HOW_MANY.match(question):
@@ -117,3 +120,13 @@ def test_spacy_path_reads_intents() -> None:
     assert _spacy_intent("Does the council use CCTV (e.g. at depots)?") == "boolean"
     assert _spacy_intent("Please send me a copy (i.e. the report).") == "copy"
     assert _spacy_intent("What is the reason e.g. for the delay?") == "reason"
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("The number planted in new locations.", "count"),  # "the number" and what was done
+    ("Number employed on temporary contracts", "count"),
+    ("The number that were referred to the police.", "count"),
+    ("The number is printed on the notice.", "unknown"),  # a statement names no count
+])
+def test_the_number_and_what_was_done_asks_a_count(question: str, intent: str) -> None:
+    assert question_intent(question) == intent

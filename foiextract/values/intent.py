@@ -93,11 +93,19 @@ def question_intent(question: str | None) -> Intent:
         # "Please confirm if accounts are passed to enforcement and if so how many": whether
         # first; the count only follows a yes.
         return "boolean"
+    if intent == "unknown" and _THE_NUMBER.match(question):
+        return "count"  # "The number planted in new locations.", "Number employed by …"
     if intent == "unknown" and records_asked(question):
         return "copy"  # "Any briefing notes …", "Documents relating to …": records asked for
     if intent in ("amount", "number", "date") and _ASKS_WHO.match(question):
         return "who"  # "Who is the budget holder for this contract?": a person, not the budget
     return intent
+
+
+# "The number" and what was done ("The number planted …", "The number that were taken …"; not
+# "the number of", a phrase of its own; not "the number is …", a statement).
+_THE_NUMBER = re.compile(r"^\W*(?:the\s+)?(?:total\s+)?number\s+(?:(?:that|which)\b|"
+                         r"\w+(?:ed|en)\b)", re.I)
 
 
 _ASKS_WHO = re.compile(r"^\W*(?:(?:and|if\s+so|if\s+yes),?\s+)?who\s+(?:is|are|was|were|holds?|"
