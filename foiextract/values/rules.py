@@ -581,10 +581,19 @@ def figure_in_sentence(a: Answer) -> Value | None:
     chosen = figure_for_subject(plain, numbers, a.subject)
     if chosen is not None:
         numbers = [chosen]
+    if not numbers and a.intent in ("count", "period"):
+        # "All replacement trees … are detailed above. We have therefore assumed that question
+        # 4 relates to additional trees planted … = 59": the sum the answer closes on (not the
+        # last of a breakdown's, "19/20 = 5131 20/21 = 4972").
+        numbers = value_figures(_CLOSING_SUM.search(a.text)[1], asked_unit) \
+            if a.text.count("=") == 1 and _CLOSING_SUM.search(a.text) else []
     if len(numbers) != 1:
         return None
     kind, value = _value_from_number(numbers[0], a)
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
+
+
+_CLOSING_SUM = re.compile(r"=\s*(\d[\d,]*)\s*\.?\s*$")
 
 
 _PART_OF = re.compile(r"(?:(?:of\s+which|including|incl\.?|inc\.|plus|excluding)[^£$€]{0,20}|\(\s*)$",
