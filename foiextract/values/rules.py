@@ -585,8 +585,8 @@ def figure_in_sentence(a: Answer) -> Value | None:
         # "All replacement trees … are detailed above. We have therefore assumed that question
         # 4 relates to additional trees planted … = 59": the sum the answer closes on (not the
         # last of a breakdown's, "19/20 = 5131 20/21 = 4972").
-        numbers = value_figures(_CLOSING_SUM.search(a.text)[1], asked_unit) \
-            if a.text.count("=") == 1 and _CLOSING_SUM.search(a.text) else []
+        closing = _CLOSING_SUM.search(a.text) if a.text.count("=") == 1 else None
+        numbers = value_figures(closing[1], asked_unit) if closing else []
     if len(numbers) != 1:
         return None
     kind, value = _value_from_number(numbers[0], a)
