@@ -213,7 +213,7 @@ def withheld(a: Answer) -> Value | None:
         # "Your request is denied to the extent that some records do not exist": not held, and
         # what cannot be given follows from it; no exemption is cited.
         return None
-    if "redact" in a.lower and (_SENT_WITH_REDACTIONS.search(a.first) or (
+    if "redact" in a.lower and (_SENT_ATTACHED.search(a.first) or (
             "redact" not in a.first.lower() and withheld_exemptions(a.first) is None)):
         # "Please see the attached guidance. … names have been redacted …", "We provided two
         # training packages … names of individuals have been redacted": given, a part blacked out
@@ -230,9 +230,10 @@ def withheld(a: Answer) -> Value | None:
     return Value("withheld", value, exemption=value or None, url=link)
 
 
-# What is given, sent with the answer: the refusal that follows is of what was blacked out.
-_SENT_WITH_REDACTIONS = re.compile(r"^(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\b"
-                                   r"|^(?:attached|enclosed)\s+(?:is|are|please\s+find)\b", re.I)
+# What is given, sent with the answer ("Please see the attached spreadsheet."): a refusal that
+# follows is of what was blacked out, a "not held" that follows is of a part.
+_SENT_ATTACHED = re.compile(r"^(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\b"
+                            r"|^(?:attached|enclosed)\s+(?:is|are|please\s+find)\b", re.I)
 
 
 def _opening_citation(first: str) -> list[str] | None:
@@ -259,7 +260,7 @@ def not_held(a: Answer) -> Value | None:
         return None
     # "Please see the attached spreadsheet. We are unable to provide the length of the hearing
     # as … not logged by time.": given in what is sent; what is not held is a part of it.
-    if _SENT_WITH_REDACTIONS.search(a.first) and not says_not_held(a.first):
+    if _SENT_ATTACHED.search(a.first) and not says_not_held(a.first):
         return None
     # "We don't hold the information in the desired format, as the figures include …" then
     # the figures: held, in another form.
