@@ -1622,3 +1622,37 @@ def test_a_requests_example_said_again_under_its_restated_question_is_not_the_an
                    "Unfortunately we do not hold this information.\n")
     pairs = segment(focus(read_document(path))).pairs
     assert [p.answer for p in pairs] == ["Unfortunately we do not hold this information."] * 2
+
+
+
+_FIELD_NOTES = ("Dear Mr Lee,\nPlease find our notes on each field you asked for below.\n"
+                "{items}Kind regards,\nThe Council\n")
+
+
+@pytest.mark.parametrize("items, asked", [
+    # Short numbered fields over lettered statements: the numbered items are what was asked,
+    # each answered by what is nested beneath it, though the statements start as requests do
+    # ("The date …", "All …") and would make an item the stem of sub-questions.
+    ("1. Case reference numbers.\n   a. The reference is given for each case opened since "
+     "2015.\n2. Dates of closure.\n   a. The date recorded on the case system is provided.\n"
+     "3. Officer names.\n   a. All names are withheld under section 40(2) of the Act.\n"
+     "4. Ward of the incident.\n   a. The council does not record the ward of a case.\n",
+     ["Case reference numbers.", "Dates of closure.", "Officer names.",
+      "Ward of the incident."]),
+    # Numbered topics over lettered parts that ask: the parts are the questions.
+    ("1. Libraries.\n   a. How many libraries closed in 2019?\n   b. Which ones closed?\n"
+     "2. Staff.\n   a. How many staff were employed in 2019?\n   b. How many in 2020?\n"
+     "3. Budget.\n   a. What was the budget in 2019?\n   b. What was it in 2020?\n", []),
+])
+def test_numbered_items_over_lettered_statements_are_asked(
+        tmp_path: Path, items: str, asked: list[str]) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(_FIELD_NOTES.format(items=items), "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [p.question for p in pairs if p.rule == "question_nested"] == asked
+    if asked:
+        assert [p.answer for p in pairs] == [
+            "The reference is given for each case opened since 2015.",
+            "The date recorded on the case system is provided.",
+            "All names are withheld under section 40(2) of the Act.",
+            "The council does not record the ward of a case."]

@@ -520,20 +520,28 @@ _ANSWER_WORDS = re.compile(r"(?:yes|no|none|nil|not|n/a|see|please|attached|unkn
 
 
 def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]:
-    """The items of one list level whose answers stand nested beneath them are asked, however
+    """The items of one list whose answers stand nested beneath them are asked, however
     they are worded: "• Number of applications for a new licence" over "o 2", "• Price
-    charged" over a plain line giving it. It takes three such items with a nested list under
-    them, as many as the level's other items in their span, for the level to be the
-    request's; an item that ends ":" or "–" leads its list in ("• New clubs created:")."""
+    charged" over a plain line giving it, "1. Violation notice dates." over "a. For impound
+    request records … citation creation date is provided.". It takes three such items with a
+    nested list under them, as many as the list's other items in their span, for the list to
+    be the request's; an item that ends ":" or "–" leads its list in ("• New clubs created:").
+    A list is one level of one family of markers: bullets, or numbers and letters.
+
+    An item read as a heading (a short line) or as the stem of sub-questions is asked too,
+    where nothing nested beneath it asks in so many words (a "?", an interrogative, a
+    "please"): its sub-items are then what answers it, not its parts."""
     out = list(readings)
     levels = [u.block.level if u.kind == "list_item" else 0 for u in units]
-    for level in sorted({lv for lv in levels if lv}):
-        items = [i for i, lv in enumerate(levels) if lv == level]
+    lists = [(lv, units[i].marker == "•") if lv else None for i, lv in enumerate(levels)]
+    for key in sorted({k for k in lists if k}):
+        level = key[0]
+        items = [i for i, k in enumerate(lists) if k == key]
         parents = [i for i in items if i + 1 < len(units) and levels[i + 1] > level
                    and not _leads_list(units[i].text)]
         if len(parents) < 3:
             continue
-        # The span runs on past the last parent while the level's items are answered beneath.
+        # The span runs on past the last parent while the list's items are answered beneath.
         last = parents[-1]
         for i in items:
             if i > last:
@@ -546,9 +554,29 @@ def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]
         for i in span:
             below = i + 1 < len(units) and (levels[i + 1] > level or (
                 units[i + 1].kind == "paragraph" and out[i + 1].role == "text"))
-            if below and out[i].role == "text" and not _leads_list(units[i].text):
+            if not below or _leads_list(units[i].text):
+                continue
+            if out[i].role == "text":
                 out[i] = _NESTED
+            elif out[i].role in ("heading", "stem") and units[i].kind == "list_item":
+                nested = _nested_under(levels, i)
+                if nested and not any(reads_as_question(units[k].text, strict=True)
+                                      for k in nested):
+                    out[i] = _NESTED
+                    for k in nested:
+                        if out[k].role == "question":
+                            out[k] = _TEXT
     return out
+
+
+def _nested_under(levels: list[int], i: int) -> list[int]:
+    """The units nested beneath list item ``i`` (deeper items, up to the next of its level)."""
+    nested = []
+    for k in range(i + 1, len(levels)):
+        if levels[k] <= levels[i]:
+            break
+        nested.append(k)
+    return nested
 
 
 def _leads_list(text: str) -> bool:
