@@ -689,7 +689,8 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
         seeking = _REQUEST_SEEKING.search(unit.text)
         # (An opening names the request near its start: a long paragraph is read that far.)
         opening = unit.text[:_OPENING_CHARS]
-        settled = (_REQUEST_SETTLED.search(opening) or _YOU_SEEK.search(opening)) \
+        settled = (_REQUEST_SETTLED.search(opening) or _YOU_SEEK.search(opening)
+                   or _REQUEST_ENDS_OPENING.search(opening)) \
             if named is None and seeking is None else None
         verdict = ""  # what the paragraph naming the request goes on to say of it
         if seeking is not None:
@@ -753,6 +754,12 @@ _REQUEST_SETTLED = re.compile(
     r"\b(?:(?:responding|respond|in\s+response)\s+to\s+your|your)\s+(?:[\w()“”\"-]+\s+){0,4}?"
     r"request\b[^.]{0,160}?,?\s+for\s+(?P<what>\w.{8,600}?)(?=\s+(?:is|was)\s+(?:hereby\s+)?"
     r"(?:granted|denied)\b|\.\s+(?:your|the|this|we|i|please)\s)", re.I | re.S)
+# "I write in response to your Freedom of Information Act request dated February 18, 2017,
+# received in the office of the Police Board on February 21, for data on all disciplinary cases
+# … from 2011.": what was asked set off after the request's dates, ending the paragraph.
+_REQUEST_ENDS_OPENING = re.compile(
+    r"\b(?:responding|respond|in\s+response)\s+to\s+your\s+(?:[\w()“”\"-]+\s+){0,4}?request\b"
+    r"[^.]{0,160}?,\s+for\s+(?P<what>\w[^.]{8,600}?)\.\s*$", re.I)
 # "…received by this office on October 14, 2020. You are seeking all emails sent to/from …".
 _YOU_SEEK = re.compile(r"\byou\s+(?:are|were)\s+(?:seeking|requesting)\s+(?P<what>\w.{8,400}?)"
                        r"\.(?=\s|$)", re.I | re.S)
