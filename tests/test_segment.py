@@ -1670,3 +1670,40 @@ def test_numbered_items_over_lettered_statements_are_asked(
             "The date recorded on the case system is provided.",
             "All names are withheld under section 40(2) of the Act.",
             "The council does not record the ward of a case."]
+
+
+_ASKED_FOR = "all use of force reports filed by officers of the Third District in 2016"
+
+
+@pytest.mark.parametrize("opening", [
+    "This letter is in response to your Freedom of Information Act request received on March 3, "
+    "2017, in which you requested {what}.",
+    "This is in response to your request for {what}.",
+    "This letter responds to your FOIA request dated March 3, 2017, seeking {what}.",
+    "On March 3, 2017, the Department received your FOIA request seeking {what}.",
+    "On March 3, 2017, this office received your request for {what}.",
+    "Your request seeks {what}.",
+    "The Department has received your request for {what}.",
+    "We received your Freedom of Information Act request on March 3, 2017 for {what}.",
+    "This office is in receipt of your request dated March 3, 2017, for {what}.",
+    "I am writing in response to your request dated March 3, 2017 for {what}.",
+    "The City of Seattle received your public disclosure request on March 3, 2017, in which you "
+    "asked for {what}.",
+    "In your request, you asked for {what}.",
+    "Specifically, you requested {what}.",
+    "We write in response to your request of March 3, 2017 under the Freedom of Information Act "
+    "for {what}.",
+    # Not a request named: what the request was for is left unsaid.
+    "We have considered your request for information in accordance with the Freedom of "
+    "Information Act and have identified that section 43(2) is engaged.",
+    "Pursuant to your above-referenced request for records, attached please find the contract.",
+    "This letter responds to your request for the following items:",
+])
+def test_the_request_named_in_a_sentence_of_the_opening_is_asked(opening: str) -> None:
+    body = ("After a diligent search, the Department located 14 reports, which are enclosed "
+            "with redactions under Section 7(1)(c).")
+    letter = (f"Dear Ms. Ortiz:\n\n{opening.format(what=_ASKED_FOR)}\n\n{body}\n\n"
+              "Sincerely,\n\nFOIA Officer\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    named = "{what}" in opening
+    assert [(p.question, p.answer) for p in pairs] == ([(_ASKED_FOR, body)] if named else [])

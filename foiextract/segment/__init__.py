@@ -690,7 +690,7 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
         # (An opening names the request near its start: a long paragraph is read that far.)
         opening = unit.text[:_OPENING_CHARS]
         settled = (_REQUEST_SETTLED.search(opening) or _YOU_SEEK.search(opening)
-                   or _REQUEST_ENDS_OPENING.search(opening)) \
+                   or _named_in_sentence(opening)) \
             if named is None and seeking is None else None
         verdict = ""  # what the paragraph naming the request goes on to say of it
         if seeking is not None:
@@ -744,6 +744,14 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
 
 
 _FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+
+
+def _named_in_sentence(opening: str) -> re.Match[str] | None:
+    """:data:`_NAMED_IN_SENTENCE` where what it names is a request in particular."""
+    found = _NAMED_IN_SENTENCE.search(opening)
+    if found is None or _NAMES_NOTHING.match(found.group("what")):
+        return None
+    return found
 # The fewest words an answer after an acknowledgement's lines must have to be one.
 _MIN_ANSWER_WORDS = 12
 _OPENING_CHARS = 3000
@@ -754,12 +762,31 @@ _REQUEST_SETTLED = re.compile(
     r"\b(?:(?:responding|respond|in\s+response)\s+to\s+your|your)\s+(?:[\w()“”\"-]+\s+){0,4}?"
     r"request\b[^.]{0,160}?,?\s+for\s+(?P<what>\w.{8,600}?)(?=\s+(?:is|was)\s+(?:hereby\s+)?"
     r"(?:granted|denied)\b|\.\s+(?:your|the|this|we|i|please)\s)", re.I | re.S)
-# "I write in response to your Freedom of Information Act request dated February 18, 2017,
-# received in the office of the Police Board on February 21, for data on all disciplinary cases
-# … from 2011.": what was asked set off after the request's dates, ending the paragraph.
-_REQUEST_ENDS_OPENING = re.compile(
-    r"\b(?:responding|respond|in\s+response)\s+to\s+your\s+(?:[\w()“”\"-]+\s+){0,4}?request\b"
-    r"[^.]{0,160}?,\s+for\s+(?P<what>\w[^.]{8,600}?)\.\s*$", re.I)
+# The request named in a sentence of the opening, however the letter puts it, where none of the
+# ways above does: "I write in response to your … request dated February 18, 2017, received in
+# the office of the Police Board on February 21, for data on … from 2011.", "This letter is in
+# response to your … request received on …, in which you requested …", "On March 3, 2017, this
+# office received your request for …", "Your request seeks …", "Specifically, you requested …".
+# What was asked runs to the sentence's end, its verdict ("… is denied"), or a clause on the
+# request itself (", which we received …").
+_NAMED_IN_SENTENCE = re.compile(
+    r"(?:\byour\s+(?:[\w()“”\"/-]+\s+){0,5}?request\b(?:(?!request)[^.;:]){0,160}?(?:,\s*|\s+)"
+    r"(?:for|seeking|requesting|asking\s+for|in\s+which\s+you\s+(?:requested|asked\s+for|sought|"
+    r"seek|are\s+seeking)|which\s+(?:sought|seeks|asked\s+for))"
+    r"|\byour\s+request\s+(?:seeks|sought|asks\s+for|asked\s+for)"
+    r"|(?:^|[.,]\s+|\bspecifically,?\s+)you\s+(?:have\s+)?(?:requested|asked\s+for|sought|"
+    r"are\s+seeking|were\s+seeking|seek))"
+    r"\s+(?P<what>\w[^.]{8,600}?)(?=\s+(?:is|was|has\s+been)\s+(?:hereby\s+)?(?:granted|denied)\b"
+    r"|,\s+(?:which|received|dated)\b|\.(?:\s|$)|$)", re.I)
+# What names no request in particular: "your request for information, which …", "…for records,
+# attached please find …", "…for information in accordance with the … Act", "…for the following
+# items:" (the items set out after it).
+_NAMES_NOTHING = re.compile(
+    r"(?:the\s+)?following\b|(?:the\s+|some\s+)?(?:information|records?|documents?|data)\b"
+    r"(?!\s+(?:on|about|regarding|relating|related|concerning|pertaining|of|for|from|held|"
+    r"showing|that|which|in\s+relation|with\s+regard|in\s+respect)\b)", re.I)
+
+
 # "…received by this office on October 14, 2020. You are seeking all emails sent to/from …".
 _YOU_SEEK = re.compile(r"\byou\s+(?:are|were)\s+(?:seeking|requesting)\s+(?P<what>\w.{8,400}?)"
                        r"\.(?=\s|$)", re.I | re.S)
