@@ -1707,3 +1707,28 @@ def test_the_request_named_in_a_sentence_of_the_opening_is_asked(opening: str) -
     pairs = segment(parse(letter, "x.md")).pairs
     named = "{what}" in opening
     assert [(p.question, p.answer) for p in pairs] == ([(_ASKED_FOR, body)] if named else [])
+
+
+@pytest.mark.parametrize("fields, answer", [
+    # The fields asked for, a line each, under "please provide:", are the question's.
+    ("If available, please provide:\nStart date\nEnd date (or indicate if still ongoing)\n"
+     "If the works lasted less than a day, please provide the duration in hours.\n",
+     "See the attached spreadsheet, tab Q2, which gives both dates for each of the works."),
+    ("Please also include the following details:\nContractor name\nCost of the works\n",
+     "See the attached spreadsheet, tab Q2, which gives both details for each of the works."),
+    # A short answer under such an ask is the answer, not a field.
+    ("Please provide the following:\n", "None held."),
+])
+def test_the_fields_asked_for_a_line_each_belong_to_the_question(
+        tmp_path: Path, fields: str, answer: str) -> None:
+    path = tmp_path / "reply.txt"
+    lines = ["Dear Ms Dixon,", "Please find our response set out below:",
+             "1. The total number of road works carried out in 2024.",
+             "8040 permits were approved for works in 2024.",
+             "2. The duration of each road work project.", *fields.split("\n")[:-1], answer,
+             "Kind regards", "The Council"]
+    path.write_text("\n\n".join(lines) + "\n", "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [p.answer for p in pairs] == ["8040 permits were approved for works in 2024.", answer]
+    assert pairs[1].question == " ".join(["The duration of each road work project.",
+                                          *fields.split("\n")]).strip()

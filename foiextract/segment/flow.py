@@ -384,13 +384,21 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
     if reading.role != "text":
         return False
     if not unit.marker and not unit.label and (_FOLLOW_UP.match(unit.text)
-                                               or _CONDITIONAL_ASK.match(unit.text)):
+                                               or _CONDITIONAL_ASK.match(unit.text)
+                                               or _ASKS_MORE.match(unit.text)):
         return True
     asked = run.questions[-1].numbers
     if asked and _part_of(unit) == asked[0] and not unit.label \
             and (run.breakdown or last.text.rstrip().endswith(":")):
         # "3. Please provide all complaints received by the council about:" / "3.1 apartment
         # 305, …" / "3.2 apartment 418, …": the parts of item 3, numbered under it.
+        run.breakdown = True
+        return True
+    if not unit.marker and not unit.label and (run.breakdown or _ASKS_FOR_WHAT_FOLLOWS.search(
+            last.text)) and _NAMES_A_FIELD.fullmatch(unit.text.strip()) \
+            and not _ANSWERS_SHORT.match(unit.text):
+        # "If available, please provide:" / "Start date" / "End date (or indicate if still
+        # ongoing)": the fields asked for, a line each, before the answer.
         run.breakdown = True
         return True
     if unit.marker == "•" and (run.breakdown or last.text.rstrip().endswith(":") and (
@@ -414,6 +422,22 @@ _PART_NUMBER = re.compile(r"(\d{1,2})\.\d{1,2}\.?\s+[^\W\d]")
 # A question that leads into its own breakdown: "…, categorised as follows:", "broken down by:".
 _FOLLOWS_AS = re.compile(r"\b(?:as\s+follows|the\s+following|broken\s+down|split|categori[sz]ed|"
                          r"by|for\s+each|per)\b[^.?]{0,60}:\s*$", re.I)
+# "Please also include the following details:", "Could you also break this down by year?": the
+# requester asking on (an answer's "Please see …", "Please note …" ask nothing of the authority).
+_ASKS_MORE = re.compile(r"(?:please\s+(?:also\s+)?|(?:could|can|would)\s+you\s+(?:also\s+)?"
+                        r"(?:please\s+)?)(?:provide|include|supply|state|list|give|break|detail|"
+                        r"specify|indicate)\b", re.I)
+# "If available, please provide:", "Please also include the following:": an ask whose object is
+# what follows it, line by line.
+_ASKS_FOR_WHAT_FOLLOWS = re.compile(
+    r"\b(?:provide|supply|give|include|state|list|send|show)(?:\s+(?:me|us))?(?:\s+with)?"
+    r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:\s*$", re.I)
+# A field's name on a line of its own: a few words, no figure, no sentence's stop ("Start date",
+# "End date (or indicate if still ongoing)").
+_NAMES_A_FIELD = re.compile(r"[A-Z][^\d.:;?!]{1,30}(?:\s*\([^)\d]{1,60}\))?")
+# A short answer's first word, which a field's name never opens with.
+_ANSWERS_SHORT = re.compile(r"(?:yes|no|none|nil|not|n/a|see|please|attached|unknown|we|our|all|"
+                            r"nothing|zero|refer|enclosed|as\s+above|information)\b", re.I)
 # "If available, please provide:", "If the closure lasted less than a day, please provide the
 # length in hours": the request asking on a condition, never an answer.
 _CONDITIONAL_ASK = re.compile(
