@@ -158,7 +158,7 @@ def says_not_held(text: str) -> bool:
 # phrases list the fixed forms; this reads the many others.
 _NOT_HELD_SENTENCE = re.compile(
     r"\b(?:do|does|did|has|have)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|retain|possess|"
-    r"record|collect)\s+(?:any|the|this|that|these|those|such|recorded|relevant|a)\s+"
+    r"record|collect|maintain|store)\s+(?:any|the|this|that|these|those|such|recorded|relevant|a)\s+"
     r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation|figures?|"
     r"statistics)\b"
     r"|\bholds?\s+none\s+of\s+the\s+(?:\w+\s+){0,3}?(?:information|data|records|documents?|"
@@ -176,6 +176,9 @@ _NOT_HELD_SENTENCE = re.compile(
     r"|\bno\s+longer\s+(?:(?:be|being)\s+)?(?:held|holds?|kept|keeps?|retain(?:s|ed)?|stored|"
     r"store|(?:have|has|possess(?:es)?)\s+(?:any|the|this|that|these|those|such)\s+(?:\w+\s+){0,2}?"
     r"(?:information|data|records?|details|documents?|documentation))\b"
+    # "This is not something the council records": not a thing it holds.
+    r"|\bnot\s+something\s+(?:that\s+)?(?:we|it|the\s+[\w ]{2,40}?)\s+(?:\w+ly\s+)?(?:holds?|"
+    r"records?|keeps?|collects?|captures?|maintains?)\b"
     # "No data is still held", "no records were kept", "No information is now retained".
     r"|\bno\s+(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation)\s+"
     r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:still\s+|now\s+|currently\s+|centrally\s+)?"

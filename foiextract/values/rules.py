@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable
 
 from foiextract.model import Atom, Value
-from foiextract.values.answer import ASKING_VERBS, Answer, topic_words
+from foiextract.values.answer import ASKING_VERBS, Answer, sentences, topic_words
 from foiextract.values.described import described_figure
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
@@ -266,7 +266,17 @@ def not_held(a: Answer) -> Value | None:
     # the figures: held, in another form.
     if _OTHER_FORM.search(a.text) and bool(value_figures(_outside_brackets(a.text), None)):
         return None
+    # "… does not maintain any records of any additional legal action. For impound records with
+    # a match, the SMC and base penalty amount will be included.": a part is not held, the
+    # rest is given.
+    if any(_GIVEN_TOO.search(said) and not says_not_held(said) for said in sentences(a.text)):
+        return None
     return Value("not_held")
+
+
+# What the answer gives besides: "… will be included", "… is provided", "… are attached".
+_GIVEN_TOO = re.compile(r"\b(?:will\s+(?:also\s+)?be|is|are|has\s+been|have\s+been)\s+(?:also\s+)?"
+                        r"(?:included|provided|attached|enclosed|supplied|released)\b", re.I)
 
 
 # "does not hold a contract", "do not hold any licences": a thing not had, not information.
