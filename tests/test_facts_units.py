@@ -277,6 +277,11 @@ def test_no_text_breaks_the_date_reader(text: str) -> None:
     ("Reference: 01713103 5 December 2023", "01713103"),
     ("The reference number for your request can be found above.", ""),
     ("The reference number for your request is 944212.", "944212"),
+    ("Re: Freedom of Information Act Request #P050685", "P050685"),
+    ("Tracking Number: 19-FOIA-040", "19-FOIA-040"),
+    ("Log number: F0045678", "F0045678"),
+    ("Control No. 2019-0112", "2019-0112"),
+    ("We keep a log of every request.", ""),
 ])
 def test_reference_forms(text: str, ref: str) -> None:
     assert find_reference_in(text) == ref

@@ -35,7 +35,9 @@ _LABEL = re.compile(
     r"reference\s+(?:no\.?|number)\s+(?:for|of)\s+(?:your|this)\s+request\s+is\b"
     r"|our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
     r"|my\s+ref\.?|[mo]/r\.?|ref(?:erence)?(?:\s+(?:no|number|id))?\.?"
-    r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)(?:\s+is\b)?"
+    r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)(?:\s+is\b)?|request(?=\s*#)"
+    # "Tracking Number: 19-FOIA-040", "Log number: F0045678", "Control No. 2019-12"
+    r"|(?:tracking|log|control)\s+(?:no\.?|number)"
     r"|freedom\s+of\s+information\s*[–—-]\s*response"
     r"|case\s+(?:ref(?:erence)?|number|id)|foi\s+ref(?:erence)?"
     r"|(?:foia?\s+)?file\s+(?:no|number)\.?)"
@@ -46,7 +48,8 @@ _SUBJECT = re.compile(
     r"|\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE.replace("?P<ref>", "?P<ref3>"),
     re.IGNORECASE)
 # The words a label starts with (case folded).
-_LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi", "file", "m/r", "o/r", "freedom")
+_LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi", "file", "m/r", "o/r", "freedom",
+                 "tracking", "log", "control")
 _REQUEST_NUMBER = re.compile(r"\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE, re.IGNORECASE)
 _YOUR_REF = re.compile(r"your\s*$", re.IGNORECASE)
 
