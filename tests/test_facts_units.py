@@ -188,6 +188,7 @@ def test_date_fields_and_headings() -> None:
     assert response_in_text("Reference: 1-246847147 Date: 11 December 2013 Julia") == "2013-12-11"
     assert response_in_text("My Ref: | X\nDate: | 12 September 2017") == "2017-09-12"
     assert received_in_text("Date received 28 January 2020") == "2020-01-28"
+    assert received_in_text("Request received: 03/03/2022") == "2022-03-03"
     assert received_in_text("received at this office on 15/09/2025 in which") == "2025-09-15"
     assert received_in_text("which you requested by e-mail on 9 September 2017.") == "2017-09-09"
     assert received_in_text("Complaints received in 2021: 148") == ""

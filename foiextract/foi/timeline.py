@@ -32,7 +32,7 @@ _DATE = DATE_PATTERN.pattern
 # Each pattern with the words its matches start with (case folded).
 _RECEIVED = (
     (re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request)"
-                r"|request\s+date)"
+                r"|request\s+date|request\s+received)"
                 r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE), ("date", "received", "request")),
     (re.compile(r"\breceived\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.\n]){0,40}?\bon\s+"
                 r"(?P<date>" + _DATE + ")", re.IGNORECASE), ("received",)),
