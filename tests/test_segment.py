@@ -1732,3 +1732,45 @@ def test_the_fields_asked_for_a_line_each_belong_to_the_question(
     assert [p.answer for p in pairs] == ["8040 permits were approved for works in 2024.", answer]
     assert pairs[1].question == " ".join(["The duration of each road work project.",
                                           *fields.split("\n")]).strip()
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Please can you tell me:",
+    "I would like to know:",
+    "I request the above information below.\n>\n> I would like to know:",
+    "Could you please provide the following information:",
+])
+def test_the_requesters_lead_in_naming_nothing_is_not_asked(lead_in: str) -> None:
+    from foiextract.readers.markdown import parse
+
+    letter = (f"> Dear Council,\n>\n> {lead_in}\n>\n> 1. How many parking fines were issued in "
+              "2023?\n>\n> 2. How many of them were appealed?\n>\n> Yours faithfully,\n\n"
+              "Dear Requester,\n\nWe issued 4,210 fines in 2023, of which 312 were appealed.\n\n"
+              "Kind regards,\n\nThe Council\n")
+    seg = segment(parse(letter, "x.md"))
+    assert seg.request == ("How many parking fines were issued in 2023?",
+                           "How many of them were appealed?")
+
+
+@pytest.mark.parametrize("start, end", [
+    ("-- Letter start --", "-- Letter end --"),
+    ("Start of letter", "End of letter"),
+    ("===== Copy begins =====", "===== Copy ends ====="),
+])
+def test_a_document_the_requester_copies_in_is_not_what_they_ask(start: str, end: str) -> None:
+    from foiextract.readers.markdown import parse
+
+    letter = ("> Dear Council,\n>\n> In July HMRC sent you the letter copied below.\n"
+              f">\n> {start}\n>\n> 1. Please describe the checks you carry out.\n>\n"
+              "> 2. How many contractors did you engage in 2017?\n>\n"
+              f"> {end}\n>\n> Please can you provide:\n>\n"
+              "> 1. Confirmation as to whether you received the letter.\n>\n"
+              "> 2. A copy of your response to it.\n>\n> Yours faithfully,\n\n"
+              "Dear Requester,\n\nThank you for your request for information relating to the "
+              "letter from HMRC.\n\nPlease find below the council's response to your request:\n\n"
+              "The council has not received the letter from HMRC described in your request, and so "
+              "it has not responded to it.\n\n"
+              "Kind regards,\n\nThe Council\n")
+    seg = segment(parse(letter, "x.md"))
+    assert seg.request == ("Confirmation as to whether you received the letter.",
+                           "A copy of your response to it.")

@@ -362,7 +362,40 @@ def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
     readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
     readings = _group_titles(units, _first_of_numbered(units, _bulleted_siblings(units, readings)))
-    return _options_asked(units, _numbered_items(units, _over_bulleted_answers(units, readings)))
+    readings = _options_asked(units, _numbered_items(units, _over_bulleted_answers(units, readings)))
+    return _document_quoted(units, readings)
+
+
+def _document_quoted(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """Another document the requester copies into their request ("For easy identification, a
+    copy of the letter is as follows:" / "-- Letter start --" … "-- Letter end --") is what
+    the request is about, not what it asks: its own numbered questions are not the items."""
+    out = list(readings)
+    start: int | None = None
+    for i, unit in enumerate(units):
+        if unit.kind != "quote":
+            start = None
+            continue
+        if start is None and _COPY_STARTS.search(unit.text):
+            start = i
+        elif start is not None and _COPY_ENDS.search(unit.text):
+            for k in range(start + 1, i):
+                if out[k].role == "question":
+                    out[k] = _QUOTED_CONTEXT
+            start = None
+    return out
+
+
+# A copy of another document set out in the request: its first line and its last.
+_COPY_STARTS = re.compile(
+    r"^[\s*=~–—-]*(?:letter|copy|quote|document|e-?mail|message)\s+(?:start|begins?)[\s*=~–—-]*$"
+    r"|^[\s*=~–—-]*(?:start|begin(?:ning)?)\s+of\s+(?:the\s+)?(?:letter|copy|quote|document|"
+    r"e-?mail|message)[\s*=~–—-]*$", re.I)
+_COPY_ENDS = re.compile(
+    r"^[\s*=~–—-]*(?:letter|copy|quote|document|e-?mail|message)\s+ends?[\s*=~–—-]*$"
+    r"|^[\s*=~–—-]*end\s+of\s+(?:the\s+)?(?:letter|copy|quote|document|e-?mail|message)"
+    r"[\s*=~–—-]*$", re.I)
+_QUOTED_CONTEXT = Reading("request", "request_context")
 
 
 def _options_asked(units: list[Unit], readings: list[Reading]) -> list[Reading]:
@@ -909,6 +942,11 @@ _FOLLOWING = re.compile(r"\b(?:i|we)\b.{0,40}\b(?:request|like|ask|want|have|kno
 def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
     """ "I would like to request the following:" over a list of items: it introduces what is
     asked and asks nothing itself."""
+    if unit.kind == "quote" and nxt is not None and nxt.kind == "quote" and not unit.marker \
+            and _asks_for_nothing_named(unit.text):
+        # "Please can you tell me:", "I would like to know:", "I request the above information
+        # below.": the requester's words leading to the items, naming nothing themselves.
+        return True
     if nxt is None or not nxt.marker or unit.marker or unit.label or unit.kind == "table":
         return False
     text = unit.text.rstrip(" -–—")
@@ -922,6 +960,26 @@ def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
 
 
 _THE_FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
+
+
+def _asks_for_nothing_named(text: str) -> bool:
+    """True when a line asks in words that name nothing asked for: "Please can you tell me:",
+    "Could you provide the following information:", "I request the above information below."
+    (only such words, ending ":" or "."; "I would like to know the cost:" names the cost)."""
+    text = text.strip()
+    if not text.endswith((":", ".")) or len(text) > 120:
+        return False
+    said = re.findall(r"[a-z']+", text.lower())
+    return bool(said) and all(word in _LEAD_IN_WORDS for word in said)
+
+
+# The words a request's lead-in is made of, naming nothing asked for.
+_LEAD_IN_WORDS = frozenset("""
+please kindly can could would will you i we i'd we'd like to know tell me us let provide supply
+send give confirm advise answer request requesting ask asking am are is the following
+information details data with also questions question for these this below above as follows
+under act freedom of foi in relation respect regarding my our further some following:
+""".split())
 
 
 _LINK_AT_END = re.compile(r"\[\d{1,3}\]$")
