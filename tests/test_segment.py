@@ -1774,3 +1774,19 @@ def test_a_document_the_requester_copies_in_is_not_what_they_ask(start: str, end
     seg = segment(parse(letter, "x.md"))
     assert seg.request == ("Confirmation as to whether you received the letter.",
                            "A copy of your response to it.")
+
+
+def test_the_requesters_own_words_never_settle_their_request() -> None:
+    from foiextract.readers.markdown import parse
+
+    answer = ("We publish some business rates data on our website. The rest of the information "
+              "you asked for is exempt from disclosure under section 41(1)(a) of the Act.")
+    letter = ("> Dear Council,\n>\n> 1. A list of properties with a credit of over £2,000.\n>\n"
+              "> 2. A list of properties with a write-off of over £2,000.\n>\n"
+              "> The requested information passes all public interest tests and is not exempt "
+              "from disclosure.\n>\n> Yours faithfully,\n\nDear Requester,\n\nThank you for your "
+              "request for information relating to business rates.\n\nPlease find the council's "
+              f"response to your request set out below:\n\n{answer}\n\nKind regards,\n\n"
+              "The Council\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [p.answer for p in pairs] == [answer, answer]

@@ -350,8 +350,11 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
     if not asked and not known:
         return None
     after = asked[-1].questions[-1].units[-1].index if asked else -1
+    # (The requester's own words, quoted, never settle their request: "This request for
+    # information falls within the parameters of the Act …" under it is theirs.)
     verdict = next((u for u, r in zip(units[after + 1:], readings[after + 1:])
-                    if r.role == "text" and whole_request_verdict(u.text)), None)
+                    if r.role == "text" and u.kind != "quote" and whole_request_verdict(u.text)),
+                   None)
     if verdict is None and asked and all(u.kind == "quote" for q in asked[-1].questions
                                          for u in q.units):
         # A thread's request, quoted, and a reply that answers it without restating it ("Please
