@@ -176,6 +176,10 @@ _NOT_HELD_SENTENCE = re.compile(
     r"|\bno\s+longer\s+(?:(?:be|being)\s+)?(?:held|holds?|kept|keeps?|retain(?:s|ed)?|stored|"
     r"store|(?:have|has|possess(?:es)?)\s+(?:any|the|this|that|these|those|such)\s+(?:\w+\s+){0,2}?"
     r"(?:information|data|records?|details|documents?|documentation))\b"
+    # "We don't have a definitive number on the days …": no figure kept, not a count of none.
+    r"|\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|record)\s+(?:a|an|any)\s+"
+    r"(?:definitive|exact|accurate|precise|reliable|specific|definite|firm)\s+(?:number|figure|"
+    r"count|total|record)s?\b"
     # "This is not something the council records": not a thing it holds.
     r"|\bnot\s+something\s+(?:that\s+)?(?:we|it|the\s+[\w ]{2,40}?)\s+(?:\w+ly\s+)?(?:holds?|"
     r"records?|keeps?|collects?|captures?|maintains?)\b"
