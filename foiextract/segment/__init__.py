@@ -755,6 +755,8 @@ def _named_in_sentence(opening: str) -> re.Match[str] | None:
     if found is None or _NAMES_NOTHING.match(found.group("what")):
         return None
     return found
+
+
 # The fewest words an answer after an acknowledgement's lines must have to be one.
 _MIN_ANSWER_WORDS = 12
 _OPENING_CHARS = 3000

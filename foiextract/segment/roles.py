@@ -978,7 +978,7 @@ _LEAD_IN_WORDS = frozenset("""
 please kindly can could would will you i we i'd we'd like to know tell me us let provide supply
 send give confirm advise answer request requesting ask asking am are is the following
 information details data with also questions question for these this below above as follows
-under act freedom of foi in relation respect regarding my our further some following:
+under act freedom of foi in relation respect regarding my our further some
 """.split())
 
 
