@@ -1790,3 +1790,33 @@ def test_the_requesters_own_words_never_settle_their_request() -> None:
               "The Council\n")
     pairs = segment(parse(letter, "x.md")).pairs
     assert [p.answer for p in pairs] == [answer, answer]
+
+
+_QUALIFIED = ("Dear Ms Lee,\n\nPlease find our response below.\n\n1. How many staff work in the "
+              "parking team?\n\n{line}\n\n{answer}\n\n2. What is the team's budget?\n\nThe budget "
+              "for 2023/24 is £450,000.\n\nKind regards,\n\nThe Council\n")
+
+
+@pytest.mark.parametrize("line, asked", [
+    # The requester's qualifier on a line of its own, under the question: the question's.
+    ("Broken down by year.", True), ("(e.g. CCTV, ANPR and body-worn cameras)", True),
+    ("i.e. the total for each ward.", True), ("For the financial years 2019/20 to 2022/23.", True),
+    ("Including agency staff.", True), ("If possible, by month.", True),
+    ("This should include both full-time and part-time staff.", True),
+    ("Where possible, please give the figures for each year separately.", True),
+    ("By this I mean staff employed directly by the council.", True),
+    ("Per year, for the last three years.", True),
+    # The answer opening so: the answer's.
+    ("Where possible, we have given figures by month.", False),
+    ("For the financial year 2022/23 we spent £450,000 on the team.", False),
+    ("For the last three years there have been 14 staff.", False),
+    ("Per year, the council spends about £10,000 on this.", False),
+])
+def test_the_requesters_qualifier_under_a_question_is_the_questions(
+        tmp_path: Path, line: str, asked: bool) -> None:
+    answer = "There are 14 members of staff in the parking team."
+    path = tmp_path / "reply.txt"
+    path.write_text(_QUALIFIED.format(line=line, answer=answer), "utf-8")
+    first = segment(read_document(str(path))).pairs[0]
+    assert (first.question.endswith(line), first.answer) == (
+        (True, answer) if asked else (False, f"{line} {answer}"))

@@ -276,10 +276,45 @@ TextRule = Callable[[_Walker, int, Unit, Reading], bool]
 def _question_continued(walker: _Walker, i: int, unit: Unit, reading: Reading) -> bool:
     """An emphasised paragraph that carries on a question cut short (no closing mark)."""
     run = walker.current
-    if run is None or not run.questions or run.answer or not _continuation(run, unit, reading):
+    if run is None or not run.questions or run.answer:
+        return False
+    if not _continuation(run, unit, reading) and not (
+            reading.role == "text" and _qualifies(unit) and _answer_follows(walker, i)):
         return False
     run.questions[-1].units.append(unit)
     return True
+
+
+def _qualifies(unit: Unit) -> bool:
+    """A paragraph that says what the question above it means or how to break it down
+    ("Broken down by year.", "(e.g. CCTV, ANPR)", "Including agency staff.", "For the financial
+    years 2019/20 to 2022/23.", "By this I mean …"): the requester's, not the answer's."""
+    return not unit.marker and not unit.label and len(unit.text) <= 300 \
+        and bool(_QUALIFIER.match(unit.text.strip())) and not _STATES.search(unit.text)
+
+
+def _answer_follows(walker: _Walker, i: int) -> bool:
+    """True when the paragraph after ``i`` is answer text (so ``i`` is not the answer itself)."""
+    return i + 1 < len(walker.units) and walker.readings[i + 1].role == "text" \
+        and walker.units[i + 1].kind == walker.units[i].kind
+
+
+# Words that state what is so, as an answer does ("For the financial year 2022/23 we spent …").
+_STATES = re.compile(r"\b(?:we|our|us|is|are|was|were|has|have|had|there|spends?|spent|costs?|"
+                     r"employs|holds|pays|paid|received|receives|records|recorded)\b|[£$€]\s?\d",
+                     re.I)
+# How the requester qualifies what they ask, on a line of its own under the question.
+_QUALIFIER = re.compile(
+    r"\(?(?:e\.\s?g\.|i\.\s?e\.)|(?:broken|split)\s+down\b|(?:split|broken|categori[sz]ed)\s+by\b"
+    r"|(?:per|by|for\s+each|each)\s+(?:year|month|quarter|week|ward|area|district|school|team|"
+    r"department|financial\s+year|calendar\s+year)\b"
+    r"|for\s+(?:the\s+)?(?:last|past|previous)\s+(?:\w+\s+)?(?:years?|months?)\b"
+    r"|for\s+(?:each\s+of\s+)?the\s+(?:financial|calendar|academic|school|tax)\s+years?\b"
+    r"|(?:including|excluding|not\s+including)\s+(?:\w+\s+){0,4}?\w+[.)]?\s*$"
+    r"|(?:if|where|when)\s+(?:possible|available|applicable|known|held),?\s+(?:please|by|per|"
+    r"broken|split|for\s+each)\b"
+    r"|by\s+this\s+(?:i|we)\s+mean\b|this\s+(?:should|would|will|may)\s+include\b"
+    r"|(?:this|the\s+question)\s+(?:refers|relates)\s+(?:only\s+)?to\b", re.I)
 
 
 def _sub_item(walker: _Walker, i: int, unit: Unit, reading: Reading) -> bool:
