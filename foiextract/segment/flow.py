@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Collection
 
 from ..lexicon.text import FOLLOW_UP, similarity
-from .roles import Reading, continues
+from .roles import ANSWER_WORDS, Reading, continues
 from .phrases import boilerplate_section, reads_as_question, reopens, reply_opening, signs_off
 from .tables import qa_rows
 from .units import Unit
@@ -431,7 +431,7 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
         return True
     if not unit.marker and not unit.label and (run.breakdown or _ASKS_FOR_WHAT_FOLLOWS.search(
             last.text)) and _NAMES_A_FIELD.fullmatch(unit.text.strip()) \
-            and not _ANSWERS_SHORT.match(unit.text):
+            and not ANSWER_WORDS.match(unit.text):  # (a short answer's opening word)
         # "If available, please provide:" / "Start date" / "End date (or indicate if still
         # ongoing)": the fields asked for, a line each, before the answer.
         run.breakdown = True
@@ -470,9 +470,6 @@ _ASKS_FOR_WHAT_FOLLOWS = re.compile(
 # A field's name on a line of its own: a few words, no figure, no sentence's stop ("Start date",
 # "End date (or indicate if still ongoing)").
 _NAMES_A_FIELD = re.compile(r"[A-Z][^\d.:;?!]{1,30}(?:\s*\([^)\d]{1,60}\))?")
-# A short answer's first word, which a field's name never opens with.
-_ANSWERS_SHORT = re.compile(r"(?:yes|no|none|nil|not|n/a|see|please|attached|unknown|we|our|all|"
-                            r"nothing|zero|refer|enclosed|as\s+above|information)\b", re.I)
 # "If available, please provide:", "If the closure lasted less than a day, please provide the
 # length in hours": the request asking on a condition, never an answer.
 _CONDITIONAL_ASK = re.compile(

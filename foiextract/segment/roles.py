@@ -543,12 +543,12 @@ def _title_line(unit: Unit) -> bool:
     text = unit.text.strip()
     return (unit.kind == "paragraph" and not unit.marker and not unit.label
             and bool(_TITLE.fullmatch(text)) and len(text.split()) <= 5
-            and not _ANSWER_WORDS.match(text))
+            and not ANSWER_WORDS.match(text))
 
 
 _TITLE = re.compile(r"[A-Z][A-Za-z’'&/ -]{2,48}")
 # The first words of short answers and notes, which a title never opens with.
-_ANSWER_WORDS = re.compile(r"(?:yes|no|none|nil|not|n/a|see|please|attached|unknown|we|our|all|"
+ANSWER_WORDS = re.compile(r"(?:yes|no|none|nil|not|n/a|see|please|attached|unknown|we|our|all|"
                            r"nothing|zero|refer|enclosed|as\s+above|information)\b", re.I)
 
 
