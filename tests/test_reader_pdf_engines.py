@@ -110,3 +110,22 @@ def test_engine_is_chosen_by_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     assert engine() == "pdfminer"
     monkeypatch.setenv("FOIEXTRACT_PDF_ENGINE", "PDFium ")
     assert engine() == "pdfium"
+
+
+LIGATURE_PDFS = sorted(glob.glob(str(ROOT / "corpora/real/cold-r/CityOfAnnArbor_*.pdf")))
+
+
+@pytest.mark.parametrize("pdf", LIGATURE_PDFS, ids=lambda p: Path(p).name)
+def test_a_page_pdfium_cannot_place_is_placed_from_its_content_stream(pdf: str) -> None:
+    """Word's "fi" ligatures in these letters draw ink past their advance, so pdfium's text
+    page cannot give the advance pdfminer reads: the page's glyphs are placed from the
+    character codes in its content stream instead, and no page is left to pdfminer
+    (the tables they give are compared with pdfminer's above)."""
+    import pdfplumber
+
+    from foiextract.readers.pdf_pdfium import PdfiumPages
+
+    with pdfplumber.open(pdf) as opened, PdfiumPages(pdf, opened.rsrcmgr) as pages:
+        read = [pages.read_page(k, page.page_obj) for k, page in enumerate(opened.pages)]
+        assert pages.fallbacks == {}
+        assert all(page is not None and page.content.glyphs for page in read)

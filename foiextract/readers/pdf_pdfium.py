@@ -39,6 +39,11 @@ Each such object's glyphs are pdfminer's (its ``render_string``: its font's
 Unicode and widths for each code, the kerning and spacing) at the origin and
 in the look pdfium gives the object.
 
+A ligature whose ink overhangs its advance (Word's "fi") leaves pdfium's text page
+without the advance pdfminer reads: that page's glyphs are all placed from the content
+stream, as on a page of fractional widths, and the page is pdfminer's only when that
+fails too.
+
 Some pages still need pdfminer, and :func:`read_page` returns None for them,
 with the reason, so the caller reads that page with pdfminer (in the corpus:
 the scans, the rotated pages of a scan, and a Google Docs print whose Type 3
@@ -50,8 +55,7 @@ fonts map no character, which pdfminer finds unreadable and OCR reads):
 - a MediaBox not at the origin, or a rotated page (pdfminer shifts and turns
   its coordinates);
 - a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)`` and may
-  send the page to OCR), a ligature whose ink overhangs its advance, characters
-  sharing an origin (ActualText), a vertical or Type 3 font (glyph boxes through
+  send the page to OCR), characters sharing an origin (ActualText), a vertical or Type 3 font (glyph boxes through
   the font's own matrix), or a font pdfium names that the page's resources do not
   hold unambiguously;
 - where the content stream is needed but not followed (an inline image, ActualText;
@@ -175,6 +179,12 @@ class _Fallback(Exception):
     """This page needs pdfminer; the message says why."""
 
 
+class _ByStream(_Fallback):
+    """pdfium's text page cannot place this page's glyphs, but their character codes in
+    the content stream may: the page is read again by :func:`_stream_glyphs`, and is
+    pdfminer's only when that fails too."""
+
+
 def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
@@ -231,8 +241,13 @@ class PdfiumPages:
             return None
         try:
             fonts = self._fonts(miner_page)
-            return _read(page, fonts, _Shown(miner_page, self._rsrcmgr),
-                         by_stream=not all(map(self._whole_widths, _each(fonts))))
+            by_stream = not all(map(self._whole_widths, _each(fonts)))
+            try:
+                return _read(page, fonts, _Shown(miner_page, self._rsrcmgr), by_stream)
+            except _ByStream:
+                if by_stream:
+                    raise
+                return _read(page, fonts, _Shown(miner_page, self._rsrcmgr), by_stream=True)
         except _Fallback as why:
             self.fallbacks[index + 1] = str(why)
             return None
@@ -488,7 +503,7 @@ def _ligature(textpage: int, i: int, glyphs: list[Glyph], last_placed: int, char
     loose = pdfium_c.FS_RECTF()
     _char_loose_box(textpage, i, loose)
     if loose.right <= boxes[1][2]:
-        raise _Fallback("a ligature whose ink overhangs its advance")
+        raise _ByStream("a ligature whose ink overhangs its advance")
     glyph = glyphs[-1]
     glyphs[-1] = glyph._replace(text=glyph.text + char, x1=loose.right)
 
