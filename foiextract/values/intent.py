@@ -96,10 +96,22 @@ def question_intent(question: str | None) -> Intent:
     if intent == "unknown" and _THE_NUMBER.match(question):
         return "count"  # "The number planted in new locations.", "Number employed by …"
     if intent == "unknown" and records_asked(question):
-        return "copy"  # "Any briefing notes …", "Documents relating to …": records asked for
+        # "Any briefing notes …", "Documents relating to …", "Please provide any memoranda of
+        # understanding": records asked for
+        return "copy"
     if intent in ("amount", "number", "date") and _ASKS_WHO.match(question):
         return "who"  # "Who is the budget holder for this contract?": a person, not the budget
     return intent
+
+
+# The words that ask for what follows them: "Please provide (me with)", "Could you please send
+# me", "I would like to request", "I request copies of".
+_REQUEST_OPENER = re.compile(
+    r"^\W*(?:(?:please|kindly)\s+(?:could\s+you\s+|can\s+you\s+)?|(?:could|can|would|will)\s+"
+    r"you\s+(?:please\s+)?|i\s+(?:would\s+(?:like|be\s+grateful\s+for)|request|am\s+requesting|"
+    r"ask\s+for|wish\s+to\s+(?:request|receive|see))\s+(?:to\s+(?:request|receive|see|have)\s+)?)"
+    r"(?:(?:provide|send|supply|disclose|share|release|forward|give)\s+(?:me\s+|us\s+)?"
+    r"(?:with\s+)?)?(?:(?:copies|a\s+copy)\s+of\s+)?", re.I)
 
 
 # "The number" and what was done ("The number planted …", "The number that were taken …"; not
@@ -141,12 +153,28 @@ def named_records(question: str | None) -> str:
 
 
 def records_asked(question: str) -> bool:
-    """True for a request for records worded as a list entry, not a question.
+    """True for a request for records worded as a list entry, not a question, with or without
+    the words that ask for it ("Please provide", "I would like to request"); where those
+    words lead, the records are named ("any memoranda", "all correspondence", "minutes
+    of …"), not "information" or "details" of something, which may be figures.
 
     >>> records_asked("Any reports, details of trials, research, etc."), records_asked("Why?")
     (True, False)
+    >>> records_asked("Please provide any memoranda of understanding.")
+    True
+    >>> records_asked("I would like information regarding pupils with an EHCP.")
+    False
     """
-    return _RECORDS_ASKED.match(question) is not None
+    if _RECORDS_ASKED.match(question) is not None:
+        return True
+    opener = _REQUEST_OPENER.match(question)
+    if opener is None or not opener.group(0).strip():
+        return False
+    rest = question[opener.end():]
+    return _RECORDS_ASKED.match(rest) is not None and _NOT_RECORDS.match(rest) is None
+
+
+_NOT_RECORDS = re.compile(r"(?:information|info|details?|data)\b", re.I)
 
 
 # A request for records worded as a list entry, not a question: "Any reports, details of

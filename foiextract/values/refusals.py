@@ -180,6 +180,14 @@ _NOT_HELD_SENTENCE = re.compile(
     r"|\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|record)\s+(?:a|an|any)\s+"
     r"(?:definitive|exact|accurate|precise|reliable|specific|definite|firm)\s+(?:number|figure|"
     r"count|total|record)s?\b"
+    # "The council is not in possession of this information", "Metra is not in possession of
+    # any memoranda of understanding, policies …": not held, whatever is named.
+    # (not "the vehicle was not in possession of a valid licence": a fact, not a holding).
+    r"|\b(?:is|are|was|were|am)\s+(?:\w+ly\s+)?not\s+(?:\w+ly\s+)?in\s+(?:the\s+)?possession\s+of"
+    r"\s+(?:any|this|that|these|those|such|the\s+(?:\w+\s+){0,3}?(?:information|data|records?|"
+    r"documents?|documentation|details|reports?|files?)|information|data|records|documents)\b"
+    r"|\b(?:has|have|had)\s+no\s+(?:such\s+)?(?:\w+\s+){0,2}?(?:information|data|records?|"
+    r"documents?|documentation|details)\s+in\s+(?:its|our|their)\s+possession\b"
     # "This is not something the council records": not a thing it holds.
     r"|\bnot\s+something\s+(?:that\s+)?(?:we|it|the\s+[\w ]{2,40}?)\s+(?:\w+ly\s+)?(?:holds?|"
     r"records?|keeps?|collects?|captures?|maintains?)\b"
