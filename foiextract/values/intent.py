@@ -125,7 +125,7 @@ _ASKS_WHO = re.compile(r"^\W*(?:(?:and|if\s+so|if\s+yes),?\s+)?who\s+(?:is|are|w
 
 
 _ASKS_WHETHER_THEN_HOW_MANY = re.compile(
-    r"^\W*(?:(?:please\s+|can\s+you\s+|could\s+you\s+)?confirm\s+(?:if|whether)|do|does|did|is|are|has|"
+    r"^\W*(?:(?:please\s+|can\s+you\s+|could\s+you\s+)?confirm\s+(?:if|whether)|whether|do|does|did|is|are|has|"
     r"have)\b[^?]{0,300}?(?:,|\band)\s+if\s+(?:so|yes)\b[^?]{0,40}\bhow\s+many\b", re.I)
 
 
