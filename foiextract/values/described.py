@@ -79,6 +79,41 @@ def described_figure(text: str, asked: tuple[frozenset[str], bool]) -> int | Non
     return scored[0][1]
 
 
+def year_figure(text: str, asked: tuple[frozenset[str], bool]) -> int | None:
+    """The figure of the one year the question names, where the answer gives one figure
+    for each of several years, each beside its year ("In 2021 there were 12, and in 2022
+    there were 15.", "2021: 12. 2022: 15.", "12 in 2021 and 15 in 2022"); else None.
+
+    >>> year_figure("In 2021 there were 12, and in 2022 there were 15.",
+    ...             asked_words("How many complaints were received in 2022?"))
+    15
+    >>> year_figure("12 complaints in 2021. In 2022 there were 15, 3 of them upheld.",
+    ...             asked_words("How many complaints were received in 2022?")) is None
+    True
+    """
+    words = asked[0]
+    years = {w for w in words if w.isdigit()}
+    if len(years) != 1 or words & _TWO_ASKED:
+        return None
+    numbers = all_numbers(text)
+    if len(numbers) < 4 or len(numbers) % 2:
+        return None
+    is_year = [not n.words and n.text.isdigit() and len(n.text) == 4
+               and 1900 <= n.value <= 2100 for n in numbers]
+    # Years and figures take turns, each year once, every figure a whole one of its own.
+    if any(is_year[k] == is_year[k + 1] for k in range(len(numbers) - 1)):
+        return None
+    marked = [n for n, y in zip(numbers, is_year) if y]
+    figures = [n for n, y in zip(numbers, is_year) if not y]
+    if len({n.text for n in marked}) != len(marked) \
+            or any(n.value != n.value.to_integral_value() for n in figures):
+        return None
+    for year, figure in zip(marked, figures):
+        if year.text in years:
+            return int(figure.value)
+    return None
+
+
 def _telling(text: str) -> frozenset[str]:
     return frozenset(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
                      for w in _WORD.findall(text) if w not in _PLAIN and len(w) > 2)

@@ -18,7 +18,7 @@ from typing import Callable
 
 from foiextract.model import Atom, Value
 from foiextract.values.answer import ASKING_VERBS, Answer, sentences, topic_words
-from foiextract.values.described import described_figure
+from foiextract.values.described import described_figure, year_figure
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
 from foiextract.values.lists import is_ranking, list_items
@@ -470,6 +470,15 @@ def described(a: Answer) -> Value | None:
     return Value("count", str(found), number=float(found)) if found is not None else None
 
 
+def of_the_year(a: Answer) -> Value | None:
+    """A figure for each of several years, to a how-many question that names one of them
+    ("In 2021 there were 12, and in 2022 there were 15" to "… in 2022?"): that year's."""
+    if a.intent not in COUNTING:
+        return None
+    found = year_figure(a.text, a.asked)
+    return Value("count", str(found), number=float(found)) if found is not None else None
+
+
 def listed_figures(a: Answer) -> Value | None:
     """Figures one for each of several things, set apart by "; " ("£19,300; £9,000; £2,898.00",
     a table's column): a list of them as printed, not the first."""
@@ -718,6 +727,7 @@ RULES: tuple[Rule, ...] = (
     Rule("range", stated_range, 0.85),
     Rule("tally", tally, 0.85),
     Rule("listed_figures", listed_figures, 0.8),
+    Rule("year_figure", of_the_year, 0.75),
     Rule("described_figure", described, 0.75),
     Rule("leading_figure", leading_figure, 0.9),
     Rule("withheld", withheld, 0.85),
