@@ -1074,6 +1074,36 @@ def test_parts_a_quoted_request_lists_bare_are_answered_a_line_each() -> None:
                                     (1, "Moreau", "7", True)]
 
 
+_PLAIN_ANSWERS = ("Dear Mr Jones,\n\nThank you for your request for information about licensing,"
+                  " which we received on 3 March 2024.\n"
+                  "Please find our response to your request below.\n\n"
+                  "{items}\nKind regards,\nLicensing Team\n")
+
+
+@pytest.mark.parametrize("items, asked", [
+    # Bulleted statements, each over a plain answer: item and answer take turns.
+    ("• Number of applications received in 2023\nThere were 14 applications.\n"
+     "• Number of applications refused\nNone\n"
+     "• Number of licences revoked in the last 12 months\nTwo licences were revoked.\n",
+     ["Number of applications received in 2023", "Number of applications refused",
+      "Number of licences revoked in the last 12 months"]),
+    # A question's answer given as bullets, each explained: entries, not questions.
+    ("How many youth centres were closed?\n• January 2019 – March 2020\nNo closures\n"
+     "• March 2020 – October 2020\nAll centres closed for the pandemic.\n"
+     "• October 2020 – Present\nCentres reopened in turn.\n", []),
+    # Bullets worded as answers, or whose bracket the next line closes: not asked.
+    ("• We had no closures in 2019\nin the time frame requested.\n"
+     "• Wincobank moved to Wensley (November\n2022)\n"
+     "• Arbourthorne moved to St Leonards (October\n2023)\n", []),
+])
+def test_bulleted_items_taking_turns_with_plain_answers_are_asked(
+        tmp_path: Path, items: str, asked: list[str]) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text(_PLAIN_ANSWERS.format(items=items), "utf-8")
+    pairs = segment(read_document(str(path))).pairs
+    assert [p.question for p in pairs if p.rule == "question_nested"] == asked
+
+
 _OUTLINE_ANSWER = ("Dear Ms Lee,\nThank you for your request.\n"
                    "How many youth centres were closed in the last five years?\n"
                    "{items}"

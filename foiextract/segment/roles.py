@@ -559,6 +559,10 @@ def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]
     request records … citation creation date is provided.". It takes three such items with a
     nested list under them, as many as the list's other items in their span, for the list to
     be the request's; an item that ends ":" or "–" leads its list in ("• New clubs created:").
+    An item over plain paragraphs that run to the list's next item counts as one too ("•
+    Number of applications refused" / "None" / "• …"): item and answer take turns, unless the
+    item is an entry of a question's answer (from the one right under a question on), is
+    worded as an answer ("• We have had no closures …") or leaves a bracket open.
     A list is one level of one family of markers: bullets, or numbers and letters.
 
     An item read as a heading (a short line) or as the stem of sub-questions is asked too,
@@ -570,10 +574,43 @@ def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]
     for key in sorted({k for k in lists if k}):
         level = key[0]
         items = [i for i, k in enumerate(lists) if k == key]
-        parents = [i for i in items if i + 1 < len(units) and levels[i + 1] > level
+        # The items that give a question's answer: from the one right under a question up to
+        # the list's next question.
+        entries: set[int] = set()
+        answering = False
+        for i in items:
+            if i > 0 and out[i - 1].role in ("question", "stem"):
+                answering = True
+            elif out[i].role == "question":
+                answering = False
+            if answering:
+                entries.add(i)
+
+        def answered_plainly(i: int) -> bool:
+            # a plain paragraph under the item, then the list's next item or the letter's
+            # close: item and answer take turns ("• Number of applications refused" / "None");
+            # not an entry of a question's answer, nor an item worded as an answer ("• We
+            # have had no closures …"), nor one whose bracket the line under it closes
+            text = units[i].text
+            if i == 0 or i in entries or ANSWER_WORDS.match(text) \
+                    or text.count("(") != text.count(")"):
+                return False
+            k = i + 1
+            while k < len(units) and units[k].kind == "paragraph" and out[k].role == "text" \
+                    and not units[k].marker and not units[k].label:
+                k += 1
+            return k > i + 1 and (k == len(units) or lists[k] == key or out[k].role == "stop")
+
+        parents = [i for i in items if i + 1 < len(units)
+                   and (levels[i + 1] > level or answered_plainly(i))
                    and not _leads_list(units[i].text)]
         if len(parents) < 3:
             continue
+        first = items[0]
+        if first > 0 and not any(levels[i + 1] > level for i in parents) and (
+                out[first - 1].role in ("question", "stem")
+                or units[first - 1].text.rstrip().endswith(("?", ":"))):
+            continue  # a list beneath a question, each entry explained, answers it
         # The span runs on past the last parent while the list's items are answered beneath.
         last = parents[-1]
         for i in items:
