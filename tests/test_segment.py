@@ -1213,6 +1213,13 @@ def test_parts_of_the_request_named_and_quoted_are_its_questions(tmp_path: Path)
       "Annual spend on agency staff"]),
     # Two such lines are an answer's own details, not the letter's layout.
     (["Number of social workers employed: 142", "Number of agency social workers: 31"], []),
+    # ... unless they are two items of one list, as the request set them out.
+    (["• Price charged for a new licence - £465.70",
+      "• Price charged for renewal of a licence - £400.00"],
+     ["Price charged for a new licence", "Price charged for renewal of a licence"]),
+    # Two such lines apart in the letter are still an answer's details.
+    (["• Price charged for a new licence - £465.70", "Other fees vary.",
+      "• Price charged for renewal of a licence - £400.00"], []),
 ])
 def test_three_labelled_values_are_questions_with_their_answers(
         tmp_path: Path, lines: list[str], labels: list[str]) -> None:
