@@ -1098,10 +1098,15 @@ _PLAIN_ANSWERS = ("Dear Mr Jones,\n\nThank you for your request for information 
 ])
 def test_bulleted_items_taking_turns_with_plain_answers_are_asked(
         tmp_path: Path, items: str, asked: list[str]) -> None:
+    assert _nested_questions(tmp_path, _PLAIN_ANSWERS.format(items=items)) == asked
+
+
+def _nested_questions(tmp_path: Path, letter: str) -> list[str]:
+    """The questions a plain-text letter's list items give as the request's list."""
     path = tmp_path / "reply.txt"
-    path.write_text(_PLAIN_ANSWERS.format(items=items), "utf-8")
-    pairs = segment(read_document(str(path))).pairs
-    assert [p.question for p in pairs if p.rule == "question_nested"] == asked
+    path.write_text(letter, "utf-8")
+    return [p.question for p in segment(read_document(str(path))).pairs
+            if p.rule == "question_nested"]
 
 
 _OUTLINE_ANSWER = ("Dear Ms Lee,\nThank you for your request.\n"
@@ -1123,10 +1128,7 @@ _OUTLINE_ANSWER = ("Dear Ms Lee,\nThank you for your request.\n"
 ])
 def test_items_over_nested_answers_are_asked_lead_ins_are_not(
         tmp_path: Path, items: str, asked: list[str]) -> None:
-    path = tmp_path / "reply.txt"
-    path.write_text(_OUTLINE_ANSWER.format(items=items), "utf-8")
-    pairs = segment(read_document(str(path))).pairs
-    assert [p.question for p in pairs if p.rule == "question_nested"] == asked
+    assert _nested_questions(tmp_path, _OUTLINE_ANSWER.format(items=items)) == asked
 
 
 @pytest.mark.parametrize("text, asks", [

@@ -55,9 +55,9 @@ fonts map no character, which pdfminer finds unreadable and OCR reads):
 - a MediaBox not at the origin, or a rotated page (pdfminer shifts and turns
   its coordinates);
 - a character pdfium cannot map to Unicode (pdfminer writes ``(cid:N)`` and may
-  send the page to OCR), characters sharing an origin (ActualText), a vertical or Type 3 font (glyph boxes through
-  the font's own matrix), or a font pdfium names that the page's resources do not
-  hold unambiguously;
+  send the page to OCR), characters sharing an origin (ActualText), a vertical or
+  Type 3 font (glyph boxes through the font's own matrix), or a font pdfium names
+  that the page's resources do not hold unambiguously;
 - where the content stream is needed but not followed (an inline image, ActualText;
   see :mod:`.pdf_content`), or its text operators do not match pdfium's text objects
   one for one, or an object read from it opens with a kerning, is scaled (``Tz``) or

@@ -258,12 +258,12 @@ def _labelled_values(units: list[Unit]) -> list[Unit]:
     """ "Number of social workers employed: 142", "Price charged for renewal - £465.70": a
     request's item as a label with its answer beside it, where three or more lines of the
     letter run so (a figure, a sum, "None", "Yes"), or two items one after the other of one
-    list. The label is the question; the
-    letterhead's "Reference: FOI 123" is no item (its label names no quantity), and lines
-    standing right under a question are its answer."""
+    list. The label is the question; the letterhead's "Reference: FOI 123" is no item (its
+    label names no quantity), and lines standing right under a question are its answer."""
     found = [_LABELLED_VALUE.match(u.text) if u.kind != "table" and not u.label
              and not u.heading else None for u in units]
-    if sum(m is not None for m in found) < _MIN_LABELLED_VALUES and not _listed_pair(units, found):
+    if sum(m is not None for m in found) < _MIN_LABELLED_VALUES \
+            and not _listed_pair(units, found):
         return units
     for i in range(1, len(units)):
         above = units[i - 1].text.rstrip()
@@ -303,6 +303,8 @@ def _listed_pair(units: list[Unit], found: list[re.Match[str] | None]) -> bool:
     at = [i for i, m in enumerate(found) if m is not None]
     return len(at) == 2 and at[1] == at[0] + 1 and all(
         units[i].kind == "list_item" and units[i].marker == units[at[0]].marker for i in at)
+
+
 _LABELLED_VALUE = re.compile(
     r"^(?P<label>(?:(?:the\s+)?(?:total\s+|average\s+|annual\s+|monthly\s+|weekly\s+)?"
     r"(?:number|amount|cost|price|spend|budget|value|percentage|proportion|rate|count|"

@@ -125,8 +125,9 @@ _ASKS_WHO = re.compile(r"^\W*(?:(?:and|if\s+so|if\s+yes),?\s+)?who\s+(?:is|are|w
 
 
 _ASKS_WHETHER_THEN_HOW_MANY = re.compile(
-    r"^\W*(?:(?:please\s+|can\s+you\s+|could\s+you\s+)?confirm\s+(?:if|whether)|whether|do|does|did|is|are|has|"
-    r"have)\b[^?]{0,300}?(?:,|\band)\s+if\s+(?:so|yes)\b[^?]{0,40}\bhow\s+many\b", re.I)
+    r"^\W*(?:(?:please\s+|can\s+you\s+|could\s+you\s+)?confirm\s+(?:if|whether)|whether|do|does|"
+    r"did|is|are|has|have)\b[^?]{0,300}?(?:,|\band)\s+if\s+(?:so|yes)\b[^?]{0,40}\bhow\s+many\b",
+    re.I)
 
 
 def records_of_a_kind(question: str) -> bool:
