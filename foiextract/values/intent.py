@@ -58,10 +58,22 @@ def asked(question: str) -> str:
 
     >>> asked("Please send the current up to date list.")
     'Please send the current list.'
+
+    A slip of the keys in "how many" is mended first ("Home many providers …").
+
+    >>> asked("Home many providers were added?")
+    'how many providers were added?'
     """
+    question = _HOW_MANY_SLIP.sub(r"\g<at>how many", question)
     if "date" not in question.lower():
         return question
     return _not_asking().sub("", question)
+
+
+# "Home many", "Hoe many", "How manny", "How mnay" opening a question or a clause: "how many"
+# mistyped (not "how may", which can ask in what way; not "the home many live in").
+_HOW_MANY_SLIP = re.compile(r"(?P<at>^\W*|[.?!;:,(]\s*|\band\s+)(?:(?:home|hoe|hwo|hw)\s+many"
+                            r"|how\s+(?:manny|mnay|mant|amny))\b", re.I)
 
 
 @cache
