@@ -61,6 +61,11 @@ def test_a_label_after_a_full_sentence_opens_a_new_line_even_where_it_would_wrap
     body = f"{filler}\nQuestion 2:\nDo you have a preferred supplier?\nAnswer: We have a team.\n"
     assert [b.text for b in text.layout(body).blocks] == [
         filler, "Question 2:", "Do you have a preferred supplier?", "Answer: We have a team."]
+    # A label set off by a dash opens its line too ("Answer – …", "Question 3 - …").
+    asked = "Question 3 – Please provide a copy of your enforcement policy for parking."
+    body = f"{asked}\nAnswer – It is published on our website.\n"
+    assert [b.text for b in text.layout(body).blocks] == [
+        asked, "Answer – It is published on our website."]
     # A sentence wrapped before the word "question" still carries on.
     wrapped = ("We have considered the information requested in your first and your second\n"
                "question: it is held.\n")
