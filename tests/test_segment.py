@@ -1859,3 +1859,19 @@ def test_the_requesters_qualifier_under_a_question_is_the_questions(
     first = segment(read_document(str(path))).pairs[0]
     assert (first.question.endswith(line), first.answer) == (
         (True, answer) if asked else (False, f"{line} {answer}"))
+
+
+@pytest.mark.parametrize("asked, pairs", [
+    # Two questions in one paragraph over the answer: the letter restates its request.
+    ("Can you tell me the number of pupils excluded in 2022/23? Can you also tell me how "
+     "many of these were permanent exclusions?", 1),
+    # One question alone in a paragraph is not enough to tell a restated request.
+    ("Can you tell me the number of pupils excluded in 2022/23?", 0),
+])
+def test_two_questions_sharing_a_paragraph_count_as_two(tmp_path: Path, asked: str,
+                                                         pairs: int) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text(f"Dear Requester\n\n{asked}\n\nIn 2022/23 there were 1,204 suspensions and "
+                    "37 permanent exclusions.\n\nKind regards\nEducation Data Team\n", "utf-8")
+    found = segment(read_document(str(path))).pairs
+    assert [p.question for p in found] == [asked] * pairs

@@ -85,8 +85,8 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
     """Plain paragraphs that are questions by their words and their "?" alone ("Does the
     Authority use live streaming in any part of its operations?"), where two or more such
     questions, plain or bulleted, stand in the letter each over a paragraph that does not
-    ask: the reply restates its questions, some or all unmarked (a bullet lost on the
-    first), and answers each beneath it."""
+    ask (two that share a paragraph count as two): the reply restates its questions, some or
+    all unmarked (a bullet lost on the first), and answers each beneath it."""
     asking = [u.kind in ("paragraph", "list_item") and not u.label and not u.heading
               and (not u.marker or u.marker == "•")
               and (_ends_asking(u.text) or _over_figures(units, i)) and len(u.text.split()) >= 4
@@ -99,9 +99,16 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
         elif after < len(units) and units[after].kind != "heading" \
                 and not _ends_asking(units[after].text):
             asks.append(i)
-    if len(asks) < 2:
+    # two questions may share a paragraph ("Can you tell me …? Can you also tell me …?")
+    if sum(max(1, len(_ASKED_SENTENCE.findall(units[i].text))) for i in asks) < 2:
         return frozenset()
     return frozenset(i for i in asks if not units[i].marker)
+
+
+# A sentence ending on its "?" and opening as questions do, one of several in a paragraph.
+_ASKED_SENTENCE = re.compile(r"(?:^|(?<=[.?!]\s))\W*(?:can|could|would|will|do|does|did|is|are|"
+                             r"was|were|has|have|how|what|which|who|when|where|why|please)\b"
+                             r"[^?.!]{3,}\?", re.I)
 
 
 def _over_figures(units: list[Unit], i: int) -> bool:
