@@ -1875,3 +1875,19 @@ def test_two_questions_sharing_a_paragraph_count_as_two(tmp_path: Path, asked: s
                     "37 permanent exclusions.\n\nKind regards\nEducation Data Team\n", "utf-8")
     found = segment(read_document(str(path))).pairs
     assert [p.question for p in found] == [asked] * pairs
+
+
+def test_your_request_as_a_label_ends_the_answer_above(tmp_path: Path) -> None:
+    # "Your request:" / "Our response:" blocks a question each: the label opens the next
+    # question, never the tail of the answer above it.
+    path = tmp_path / "reply.txt"
+    path.write_text(
+        "Dear Mr Brown,\n\nThank you for your request, which we received on 1 June 2024.\n\n"
+        "Your request:\nHow many fixed speed cameras are operational in the county?\n\n"
+        "Our response:\nThere are 48 fixed speed cameras currently operational.\n\n"
+        "Your request:\nHow much revenue did they generate in 2023?\n\n"
+        "Our response:\nNone: fines are paid to HM Treasury.\n\n"
+        "Yours sincerely,\nRoad Safety Team\n", "utf-8")
+    assert [p.answer for p in segment(read_document(str(path))).pairs] == [
+        "There are 48 fixed speed cameras currently operational.",
+        "None: fines are paid to HM Treasury."]

@@ -834,8 +834,11 @@ def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
         # "· Any briefing notes…", ". Any contracts…": a list typed by hand (a Symbol-font
         # bullet saved as text, or a full stop standing in for one).
         text, marker = text[bullet.end():], "•"  # a bullet, whatever glyph stood for it
-    if block.marker and label == "question":
-        # An enumerated item's own text opening "Q1 2021: …" is not a second label.
+    if block.marker and label == "question" or (
+            label and raw[:4].lower() == "your" and not raw.endswith(":")):
+        # An enumerated item's own text opening "Q1 2021: …" is not a second label; "Your
+        # Request" as a title sets out the request below it, as headings do ("Your request:"
+        # is a label).
         text, marker, label, numbers = raw, "", "", ()
     if block.marker and not marker:
         marker = block.marker
@@ -915,7 +918,7 @@ _CLOSING = "”\"’"
 
 
 _LABEL_WORDS = frozenset({"question", "questions", "request", "item", "part", "answer", "response",
-                          "reply", "our", "a"})
+                          "reply", "our", "your", "a"})
 _SHORT_ENUMERATOR = re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]", re.IGNORECASE)
 
 
@@ -937,7 +940,7 @@ def _may_be_labelled(text: str) -> bool:
 
 # What can open a label or short enumerator, loosely: a label word with no letter after it, or an
 # enumerator. Whatever the exact reading above accepts, this accepts (a test holds it to that).
-_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|request|item|part|answer|response|reply|our|a)"
+_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|request|item|part|answer|response|reply|our|your|a)"
                           r"(?![a-z])|(?:[a-z]|[ivx]{1,5})[.)])", re.IGNORECASE)
 
 
