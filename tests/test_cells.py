@@ -37,6 +37,11 @@ CASES = {
                 ["", "Hospital", "Hospital"], ["Arson", "1", "0"]], header_rows=3),
         [(("Arson",), ("Brampton War Memorial Hospital",), "count", "1", False),
          (("Arson",), ("Keswick Community Hospital",), "count", "0", False)]),
+    "years over labelled rows, no corner printed (a table set in plain text)": (
+        _table([["2022", "2023"], ["Jan", "40", "41"], ["Nov", "39"]], header_rows=1),
+        [(("Jan",), ("2022",), "count", "40", False),
+         (("Jan",), ("2023",), "count", "41", False),
+         (("Nov",), ("2022",), "count", "39", False)]),
 }
 
 

@@ -198,6 +198,30 @@ def test_a_table_drawn_with_box_characters_is_a_table() -> None:
         ["Month", "Paid In", "Spent"], ["April 24", "£148", "£93"]]
 
 
+@pytest.mark.parametrize("rows, table", [
+    # A month or a total before each year's figure, the year not yet over short of its last.
+    (["Jan 4057 4401 5515", "Feb 3648 4349 4764", "Nov 4525 5822", "Total 8107 8750 10279"],
+     [["2021", "2022", "2023"], ["Jan", "4057", "4401", "5515"], ["Feb", "3648", "4349", "4764"],
+      ["Nov", "4525", "5822"], ["Total", "8107", "8750", "10279"]]),
+    # No labels: each row a figure for every year (longer than a dozen lines, all one table).
+    ([" ".join(str(10 * r + c) for c in range(3)) for r in range(1, 15)],
+     [["2021", "2022", "2023"]] + [[str(10 * r + c) for c in range(3)] for r in range(1, 15)]),
+])
+def test_a_table_of_figures_set_with_single_spaces_under_years_is_a_table(
+        rows: list[str], table: list[list[str]]) -> None:
+    blocks = text.layout("Please see the table below:\n2021 2022 2023\n" + "\n".join(rows)
+                         + "\nIf you have any queries please contact us.\n").blocks
+    assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
+    assert [[c.text for c in row] for row in blocks[1].rows] == table
+
+
+@pytest.mark.parametrize("line", ["Jan 4057 4401 people", "In 2022 there were 4057",
+                                  "3 of 4057 4401", "Jan 4057 4401 5515 2000 1"])
+def test_a_line_of_words_and_figures_that_is_not_a_grid_row_ends_the_table(line: str) -> None:
+    blocks = text.layout("2021 2022 2023\nFeb 3648 4349 4764\n" + line + "\n").blocks
+    assert [[c.text for c in row] for row in blocks[0].rows][-1] == ["Feb", "3648", "4349", "4764"]
+
+
 def test_a_lead_in_ending_in_a_colon_is_not_carried_on_by_its_first_item() -> None:
     # A long lead-in line reaches the wrap width, but the capital after its colon begins the
     # first item, not a wrapped line.

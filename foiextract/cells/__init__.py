@@ -129,6 +129,8 @@ def table_cells(block: Block, table_no: int, notes: str = "",
     if len(grid) < 2 or max(len(row) for row in grid) < 2:
         return []
     width = max(len(row) for row in grid)
+    if _corner_unprinted(grid, width):
+        grid[0], spanned[0] = [""] + grid[0], [False] + spanned[0]
     grid = [row + [""] * (width - len(row)) for row in grid]
     spanned = [row + [False] * (width - len(row)) for row in spanned]
     header = _header_rows(block, grid)
@@ -188,6 +190,16 @@ def _grid(block: Block) -> tuple[list[list[str]], list[list[bool]]]:
         grid.append(texts)
         spanned.append(spans)
     return grid, spanned
+
+
+def _corner_unprinted(grid: list[list[str]], width: int) -> bool:
+    """Whether the top row is the column headings over rows that each open with a label,
+    with no cell printed above the labels (a table set in plain text: "2018 2019 2020" over
+    "Jan 40 41 39"): it is one cell short of the widest row, its first cell is a heading,
+    and every row that wide opens with words."""
+    full = [row for row in grid[1:] if len(row) == width]
+    return len(grid[0]) == width - 1 and bool(grid[0][0]) and bool(full) and all(
+        row[0] and not _FIGURE.match(row[0]) for row in full)
 
 
 def _header_rows(block: Block, grid: list[list[str]]) -> int:

@@ -195,7 +195,7 @@ def _first_line(pattern: str) -> str:
     return pattern.split("\\n", 1)[0]
 
 
-_GRID_LINES = 12  # lines a table of figures under periods is looked for in
+_GRID_LINES = 60  # lines a table of figures under periods is looked for in
 
 
 def layout(text: str, first_line: int = 1, *, width: int | None = None,

@@ -99,6 +99,7 @@ def box_table(lines: list[tuple[int, str]]) -> list[Block]:
 _PERIOD = re.compile(r"^(?:(?:19|20)\d\d(?:[/-]\d{2,4})?|\d\d/\d\d|Q[1-4]|[A-Z][a-z]{2}-?\d\d)$")
 _FIGURE = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?$")
 _MIN_COLUMNS = 3
+_LABEL_WORDS = 4  # a grid row's label ("Jan", "Total spent") is a few words at most
 
 
 def starts_with_period(text: str) -> bool:
@@ -110,10 +111,14 @@ def starts_with_period(text: str) -> bool:
 def figure_grid(lines: list[tuple[int, str]]) -> int:
     """How many of ``lines``, from the first, are a table of figures under a row of periods set
     with single spaces ("2020 2021 2022 2023 2024" over "7,069 8,275 8,726 12,569 14,240"):
-    the header and each line of as many figures; 0 where they are not one.
+    the header, then lines of figures, each after a label of words or not ("Jan 4057 4401"),
+    as many as the periods or fewer (a year not yet over); 0 where they are not one.
 
     >>> figure_grid([(1, "2020 2021 2022"), (2, "7,069 8,275 8,726"), (3, "These figures …")])
     2
+    >>> figure_grid([(1, "2021 2022 2023"), (2, "Jan 40 41 39"), (3, "Total spent 90 81"),
+    ...              (4, "In 2023 we had 4 more")])
+    3
     >>> figure_grid([(1, "2020 2021 2022"), (2, "In 2020 we had")])
     0
     """
@@ -124,15 +129,33 @@ def figure_grid(lines: list[tuple[int, str]]) -> int:
         return 0
     n = 1
     while n < len(lines):
-        cells = lines[n][1].split()
-        if len(cells) != len(head) or not all(_FIGURE.match(t) for t in cells):
+        label, figures = _labelled_figures(lines[n][1])
+        if not (len(figures) == len(head) or label and 2 <= len(figures) <= len(head)):
             break
         n += 1
     return n if n > 1 else 0
 
 
+def _labelled_figures(line: str) -> tuple[str, list[str]]:
+    """A grid line's label (its words before the first figure, "" for none) and its figures;
+    ([], "") where a word follows a figure or the label is more than a few words."""
+    cells = line.split()
+    k = next((i for i, t in enumerate(cells) if _FIGURE.match(t)), len(cells))
+    label, figures = cells[:k], cells[k:]
+    if len(label) > _LABEL_WORDS or not all(_FIGURE.match(t) for t in figures) \
+            or (label and not label[0][:1].isalpha()):
+        return "", []
+    return " ".join(label), figures
+
+
 def grid_table(lines: list[tuple[int, str]]) -> Block:
-    """The lines :func:`figure_grid` found as a table, its periods the header row."""
-    rows = tuple(tuple(Cell((Span(text),), line=n) for text in line.split()) for n, line in lines)
-    return Block("table", rows=rows, header_rows=1,
+    """The lines :func:`figure_grid` found as a table, its periods the header row and each
+    row's label, where it has one, its first cell."""
+    rows = []
+    for n, line in lines[:1]:
+        rows.append(tuple(Cell((Span(text),), line=n) for text in line.split()))
+    for n, line in lines[1:]:
+        label, figures = _labelled_figures(line)
+        rows.append(tuple(Cell((Span(text),), line=n) for text in ([label] if label else []) + figures))
+    return Block("table", rows=tuple(rows), header_rows=1,
                  source=Source(line_start=lines[0][0], line_end=lines[-1][0]))
