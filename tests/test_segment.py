@@ -586,6 +586,27 @@ def test_every_bullet_of_a_request_whose_bullets_ask_is_an_item(tmp_path: Path,
     assert [p.question for p in seg.pairs] == items
 
 
+@pytest.mark.parametrize("lead_in", [
+    "I would like to request the following information.",
+    "I would like to request the following information:",
+])
+@pytest.mark.parametrize("separator", [" = ", ": ", " - "])
+def test_request_bullets_restated_with_their_answers_on_the_line_are_each_asked(
+        tmp_path: Path, lead_in: str, separator: str) -> None:
+    # "The number of potholes reported in 2023 = 12857": the bullet said again, its answer
+    # after it on its line, one line a bullet; a full stop after "the following" leads in
+    # to the bullets as a colon does.
+    items = ["The number of potholes reported in 2023", "The number of potholes repaired in 2023"]
+    path = _thread(tmp_path, lead_in + "\n" + "".join(f"- {item}\n" for item in items),
+                   "Please find the council's response to your request set out below:\n"
+                   + "".join(f"{item}{separator}{n}\n" for item, n in zip(items, (12857, 13051)))
+                   + "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [(p.question, p.answer, p.request_item) for p in pairs] == [
+        (items[0], "12857", 1), (items[1], "13051", 2)]
+
+
 def test_a_request_question_over_lettered_choices_is_asked_with_them(tmp_path: Path) -> None:
     # "What are the reasons?" over "a. …", "b. …": the choices it offers, not questions of
     # their own; one verdict on the request answers all three items.
@@ -678,6 +699,8 @@ def test_bullets_that_ask_under_a_question_are_its_sub_questions() -> None:
     "If you have any queries about this response, please do not hesitate to contact us.",
     "If you’re not satisfied with our response, you can ask for an internal review.",
     "This response should answer your request in full.",
+    "If you are in any way dissatisfied, we will put this request through the FOI process.",
+    "If you are still unhappy, you can contact the Information Commissioner.",
 ])
 def test_the_letters_closing_is_not_part_of_the_last_answer(closing: str) -> None:
     # The closing run into the last answer's paragraph, or standing as one of its own.

@@ -261,10 +261,14 @@ def boilerplate_section(kind: str | None) -> bool:
     return kind in phrases()["boilerplate_sections"]
 
 
+_HEDGE = r"(?:\s+(?:still|(?:in\s+)?any\s+way|at\s+all))?"
+
+
 def _spoken(words: list[str]) -> str:
-    """:func:`_alternation`, where "you are" also matches as said ("If you're not satisfied")
-    and the words may be broken over lines."""
-    return (_alternation(words).replace(r"you\ are", r"you(?:\s+a|')re")
+    """:func:`_alternation`, where "you are" also matches as said ("If you're not satisfied"),
+    hedged ("If you are still unhappy", "in any way dissatisfied"), and the words may be
+    broken over lines."""
+    return (_alternation(words).replace(r"you\ are", r"you(?:\s+a|')re" + _HEDGE)
             .replace(r"\ ", r"\s+"))
 
 

@@ -78,14 +78,18 @@ def repeated(units: list[Unit]) -> list[Unit]:
 def _restated_over_answers(restating: list[tuple[Unit, Unit | None]], quotes: list[Unit]
                            ) -> list[Unit]:
     """Quoted bullets the reply restates bare, on lines of their own each followed by a line
-    that restates nothing (its answer); and a bullet restated run on to the one before."""
+    that restates nothing (its answer) or with the answer after it on its line ("… in 2023 =
+    12857"); and a bullet restated run on to the one before."""
     found: list[Unit] = []
     for (unit, quoted), (_, after) in zip(restating, restating[1:]):
-        if quoted is None or quoted.marker != "•" or unit.marker or after is not None:
+        if quoted is None or quoted.marker != "•" or unit.marker:
+            continue
+        rest = _SEPARATOR.sub("", unit.text[_prefix_length(unit.text, quoted.text):]).strip()
+        run_on = _quotes_on(rest, quoted, quotes)
+        if after is not None and (not rest or run_on):
             continue
         found.append(quoted)
-        rest = unit.text[_prefix_length(unit.text, quoted.text):]
-        if _quotes_on(_SEPARATOR.sub("", rest).strip(), quoted, quotes):
+        if run_on:
             found.append(quotes[quotes.index(quoted) + 1])
     return found
 
@@ -105,9 +109,15 @@ def _listed(quotes: list[Unit], restated: list[Unit]) -> frozenset[int]:
 
 
 def _lead_in(quote: Unit) -> bool:
-    """ "… the following information:" (or ":-", " -", " –": a dash leads in as well)."""
-    return not quote.marker and quote.text.rstrip().endswith((":", " -", " –", ":-")) \
+    """ "… the following information:" (or ":-", " -", " –": a dash leads in as well; and a
+    full stop after "the following", which promises the list as a colon does)."""
+    text = quote.text.rstrip()
+    return not quote.marker and (text.endswith((":", " -", " –", ":-")) or (
+        text.endswith(".") and _FOLLOWING.search(text) is not None)) \
         and reads_as_request_intro(quote.text)
+
+
+_FOLLOWING = re.compile(r"\bthe\s+following(?:\s+\w+){0,3}\.$", re.I)
 
 
 def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
@@ -118,7 +128,7 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     bare = _bare_parts(quotes)
     restating = [_restates(unit, quotes, bare) if unit.index not in request.quotes else None
                  for unit in units]
-    parts = _parts_answered(units, restating, quotes, bare)
+    parts = _parts_answered(units, restating, quotes, bare, request.listed)
     out: list[Unit] = []
     by_period = False  # the question answered last listed periods as its parts
     said_next = -1  # where in the request the paragraph after the one restated last stands
@@ -249,7 +259,8 @@ def _split_within(units: list[Unit], quotes: list[Unit], request: QuotedRequest
 
 
 def _parts_answered(units: list[Unit], restating: list[Unit | None], quotes: list[Unit],
-                    bare: frozenset[int] = frozenset()) -> frozenset[int]:
+                    bare: frozenset[int] = frozenset(), listed: frozenset[int] = frozenset()
+                    ) -> frozenset[int]:
     """The quoted bullets that name parts of a question ("1. How many retailers…?" / "• 2022"
     / "• 2023"), where the reply answers two or more of them each on its own line ("• 2022 -
     5"). Options of which the reply answers one ("• Pubwatch  See attached policy") are not.
@@ -263,7 +274,10 @@ def _parts_answered(units: list[Unit], restating: list[Unit | None], quotes: lis
         stem = next((q for q in reversed(quotes[:quotes.index(quoted)])
                      if q.marker != "•" and q.index not in bare), None)
         if stem is not None and (stem.numbers or "?" in stem.text
-                                 or stem.text.rstrip().endswith(":")):
+                                 or stem.text.rstrip().endswith(":")) \
+                and not (quoted.index in listed and _lead_in(stem)):
+            # (The bullets under "I would like the following information:" that the reply
+            # restates one by one are the request's items, not parts of one question.)
             by_stem.setdefault(stem.index, set()).add(quoted.index)
     return frozenset(i for named in by_stem.values() if len(named) >= 2 for i in named)
 
