@@ -73,7 +73,7 @@ class ReplyScore:
 def _phrases() -> dict[str, re.Pattern[str]]:
     data: dict[str, Any] = load_json("correspondence_phrases.json")
     return {key: re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
-            for key in ("acknowledgement", "clarification", "substantive")}
+            for key in ("acknowledgement", "clarification", "substantive", "review_outcome")}
 
 
 def focus(document: Document) -> Document:
@@ -153,6 +153,10 @@ def substantive_reply(incoming: list[Document], request: Document | None = None)
     replies = [entry for entry in scored if entry[0] > 0 and not _holding_reply(entry[2], request_items)]
     if not replies:
         return incoming[-1]
+    # An internal review's outcome answers the requester's complaint: the reply it reviews,
+    # where the thread holds one, is the answer to the request.
+    answers = [entry for entry in replies if not _review_outcome(entry[2])]
+    replies = answers or replies
     best = max(total for total, _, _ in replies)
     return max((e for e in replies if e[0] >= REISSUE_SHARE * best), key=lambda e: e[1])[2]
 
@@ -174,6 +178,19 @@ def score(message: Document, request_items: tuple[str, ...] = ()) -> ReplyScore:
         attachments=len([a for a in attachments.split(";") if a.strip()]) + len(message.attachments),
         words=len(text.split()),
     )
+
+
+def _review_outcome(message: Document) -> bool:
+    """A message that gives the outcome of an internal review ("Thank you for your request for
+    an internal review relating to …", "I have carried out an internal review"), said
+    near its start."""
+    body = [b for b in _without_quoted_original(message.blocks) if b.kind != "quote"]
+    opening = " ".join(" ".join(b.text.split()) for b in body)[:_REVIEW_OPENING]
+    return _phrases()["review_outcome"].search(opening) is not None
+
+
+# How far into a message its being a review's outcome is said.
+_REVIEW_OPENING = 600
 
 
 def _holding_reply(message: Document, request_items: tuple[str, ...]) -> bool:

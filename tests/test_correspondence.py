@@ -185,3 +185,28 @@ def test_a_reference_only_in_a_quoted_subject_line_is_the_threads(tmp_path: Path
     path = tmp_path / "thread.txt"
     path.write_text(thread, encoding="utf-8")
     assert foiextract.extract(str(path)).documents["reference"].iloc[0] == "FOI / 2021-22-1114"
+
+
+@pytest.mark.parametrize("review", [
+    "Thank you for your request for an internal review relating to CCTV, which we received on "
+    "20/01/2022. We are not changing our response and therefore not upholding your complaint. "
+    "We operate over 200 cameras, of which 12 are mobile.",
+    "I have now carried out an internal review of the handling of your request. I uphold the "
+    "council's response. Section 31 of the Freedom of Information Act applies to the sites.",
+])
+def test_an_internal_reviews_outcome_is_not_the_reply_to_the_request(review: str) -> None:
+    # Long and substantive, and later: the reply it reviews is still the request's answer.
+    thread = ("# CCTV (WDTK id 1)\n\n===== OUTGOING 2021-11-29T10:00:00+00:00 message_id=1\n"
+              "Dear Council,\nHow many CCTV cameras do you operate?\nYours faithfully,\nJ Dixon\n\n"
+              "===== INCOMING 2022-01-05T10:00:00+00:00 message_id=2\nDear J Dixon,\n"
+              "Please find the council's response to your request set out below:\n"
+              "We operate over 200 cameras.\nKind Regards,\nThe Council\n\n"
+              "===== OUTGOING 2022-01-20T10:00:00+00:00 message_id=3\nDear Council,\n"
+              "Please pass this on to the person who conducts Freedom of Information reviews.\n"
+              "Yours faithfully,\nJ Dixon\n\n"
+              "===== INCOMING 2022-03-01T10:00:00+00:00 message_id=4\nDear J Dixon,\n"
+              f"{review}\nIf you are unhappy you can contact the Information Commissioner.\n"
+              "Kind Regards,\nThe Council\n")
+    focused = focus(text.read_thread(thread, "thread.txt"))
+    assert focused.metadata["reply_date"] == "2022-01-05"
+    assert "We operate over 200 cameras." in [b.text for b in focused.blocks]
