@@ -1914,3 +1914,21 @@ def test_your_request_as_a_label_ends_the_answer_above(tmp_path: Path) -> None:
     assert [p.answer for p in segment(read_document(str(path))).pairs] == [
         "There are 48 fixed speed cameras currently operational.",
         "None: fines are paid to HM Treasury."]
+
+
+@pytest.mark.parametrize("divider", ["Second request", "Your second request", "Second question:"])
+def test_a_line_counting_off_the_next_request_ends_the_answer_above(tmp_path: Path,
+                                                                     divider: str) -> None:
+    # "Second request" under an answer, however the text was wrapped, opens the next part of
+    # the reply: neither answer holds it.
+    body = ("First request\n"
+            "1. How many members sit on the committee?\n"
+            "Seven, and two substitutes who attend when a member cannot.\n"
+            "(and see the exemption in the response to your second request (1)(a))\n"
+            f"{divider}\n"
+            "1. How many officers supported the committee in 2022?\n"
+            "Four.\n")
+    pairs = _plain_reply(tmp_path, body)
+    assert [p.answer for p in pairs] == [
+        "Seven, and two substitutes who attend when a member cannot. (and see the exemption in "
+        "the response to your second request (1)(a))", "Four."]

@@ -296,6 +296,22 @@ def hard_wrapped(paragraphs: Sequence[str]) -> bool:
     return run_on >= _RUN_ON_SHARE * len(texts)
 
 
+def part_divider(text: str) -> bool:
+    """True for a line that counts off the requests or parts a letter answers in turn ("First
+    request", "Your second question", "Third part:"): what follows answers another one.
+
+    >>> part_divider("Second request"), part_divider("The second request was refused.")
+    (True, False)
+    """
+    return _PART_DIVIDER.fullmatch(text.strip()) is not None
+
+
+_PART_DIVIDER = re.compile(
+    r"(?:(?:your|the|my|our)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|final|last)\s+(?:request|question|part|element|point|query|enquiry|set of questions)"
+    r"\s*[:.-]?", re.I)
+
+
 def label_line(text: str) -> bool:
     """True for a line that opens with a question's or an answer's label ("Question 2:",
     "Response:", "Our response:")."""
@@ -556,8 +572,9 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False  # a question's end, or a lead-in's, then the next line begins anew
     if _rules()["sign_off"].match(line.text):
         return False
-    if previous.text.endswith((".", "?", "!", ":", ")")) and _rules()["label_line"].match(line.text):
-        return False  # "Question 2:" after a full sentence opens the next question
+    if previous.text.endswith((".", "?", "!", ":", ")")) and (
+            _rules()["label_line"].match(line.text) or part_divider(line.text)):
+        return False  # "Question 2:", "Fourth request" after a full sentence opens the next
     if _FIELD_LINE.match(previous.text) and _FIELD_LINE.match(line.text):
         return False  # "Number of social workers employed: 142" / "Number of agency …: 31"
     if previous.text.endswith((".", "!", "?", ":")) and PERIOD_FIGURE.match(line.text):

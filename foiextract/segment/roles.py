@@ -12,6 +12,7 @@ from functools import cache
 from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
+from ..readers.text import part_divider
 from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise
 from .phrases import (boilerplate_section, closing, names_what_is_asked, phrases,
                       reads_as_question, reads_as_request_intro, requester_procedure, section_of)
@@ -594,8 +595,8 @@ def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]
                 entries.add(i)
 
         def answered_plainly(i: int) -> bool:
-            # a plain paragraph under the item, then the list's next item or the letter's
-            # close: item and answer take turns ("• Number of applications refused" / "None");
+            # a plain paragraph under the item, then the list's next item, a heading or the
+            # letter's close: item and answer take turns ("• Number of applications refused" / "None");
             # not an entry of a question's answer, nor an item worded as an answer ("• We
             # have had no closures …"), nor one whose bracket the line under it closes
             text = units[i].text
@@ -606,7 +607,8 @@ def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]
             while k < len(units) and units[k].kind == "paragraph" and out[k].role == "text" \
                     and not units[k].marker and not units[k].label:
                 k += 1
-            return k > i + 1 and (k == len(units) or lists[k] == key or out[k].role == "stop")
+            return k > i + 1 and (k == len(units) or lists[k] == key
+                                  or out[k].role in ("stop", "heading"))
 
         parents = [i for i in items if i + 1 < len(units)
                    and (levels[i + 1] > level or answered_plainly(i))
@@ -901,7 +903,12 @@ def _heading(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
 def _plain_heading(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     if _plain_section_heading(unit.text):
         return Reading("heading", "plain_section_heading", section=section_of(unit.text))
+    if not unit.marker and part_divider(unit.text):
+        return _ORDINAL_HEADING  # "Second request": what follows answers another request
     return None
+
+
+_ORDINAL_HEADING = Reading("heading", "plain_section_heading")
 
 
 def _closing(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
