@@ -1932,3 +1932,36 @@ def test_a_line_counting_off_the_next_request_ends_the_answer_above(tmp_path: Pa
     assert [p.answer for p in pairs] == [
         "Seven, and two substitutes who attend when a member cannot. (and see the exemption in "
         "the response to your second request (1)(a))", "Four."]
+
+
+_PARKING = [("How many staff work in the parking team?", "12"),
+            ("How many parking fines were issued in 2023?", "4,512"),
+            ("What software do you use for permits?", "Taranto")]
+
+
+@pytest.mark.parametrize("layout", [
+    "{q} - {a}\n",                        # the answer after a dash on the question's line
+    "{q} – {a}\n",
+    "You asked: {q}\nOur response: {a}\n\n",  # a label the reply gives the question
+    "Your question: {q}\nResponse: {a}\n\n",
+    "Request: {q}\nAnswer: {a}\n\n",
+])
+def test_questions_the_reply_sets_out_with_their_answers_in_a_layout_of_its_own(
+        tmp_path: Path, layout: str) -> None:
+    body = ("We have dealt with your request for information about parking enforcement under "
+            "the Freedom of Information Act 2000,\nand our answer to each of your questions "
+            "is set out below, in the order you asked them.\n\n"
+            + "".join(layout.format(q=q, a=a) for q, a in _PARKING)
+            + "\nIf you are unhappy with this response you can ask for an internal review.\n")
+    pairs = _plain_reply(tmp_path, body)
+    assert [(p.question, p.answer) for p in pairs] == _PARKING
+
+
+def test_a_dash_after_one_question_alone_does_not_make_its_words_an_answer(
+        tmp_path: Path) -> None:
+    # One line so set is no layout: "– the service we buy in" goes on with the question.
+    body = ("1. Which software do you use for permits? - Taranto Systems Ltd\n\n"
+            "We use Taranto for permits and for penalty charge notices.\n")
+    pairs = _plain_reply(tmp_path, body)
+    assert [p.question for p in pairs] == ["Which software do you use for permits? - Taranto "
+                                           "Systems Ltd"]

@@ -61,8 +61,11 @@ _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$"
 # line (one to three capitalised words; "Freedom of Information Response" is a title).
 _NAMED_ANSWER_ONLY = re.compile(
     r"^(?:[A-Z][\w'’&.-]*\s+){1,3}(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)\s*:?$")
-# "Q: How many …?", "Question – How many …?": a question's label with no number.
-_UNNUMBERED_QUESTION_LABEL = re.compile(r"^(?:q|question)\s*[:–—-]\s*(?=\S)", re.IGNORECASE)
+# "Q: How many …?", "Question – How many …?", "You asked: How many …?", "Request: …": a
+# question's label with no number.
+_UNNUMBERED_QUESTION_LABEL = re.compile(
+    r"^(?:q|question|request|you\s+(?:asked|requested)|your\s+(?:question|request))"
+    r"\s*[:–—-]\s*(?=\S)", re.IGNORECASE)
 _QUESTION_WORD_ONLY = re.compile(r"^(?:your\s+)?(?:question|request)\s*[:.]?$", re.IGNORECASE)
 
 
@@ -197,8 +200,14 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
     tails = [_tail(unit) for unit in units]
     free = [_loose_answer(unit, rest) for unit, rest in zip(units, tails)]  # read once
     scheme = sum(free) >= _MIN_INLINE_SCHEME
+    # "What software do you use? - Taranto": a dash after the question mark sets the answer
+    # apart, where two or more lines of the letter run so, numbered or not.
+    dashed = [bool(rest) and _DASHED_ANSWER.search(unit.text) is not None
+              and _opens_answer(rest) for unit, rest in zip(units, tails)]
+    if sum(dashed) < _MIN_DASHED:
+        dashed = [False] * len(units)
     out: list[Unit] = []
-    for unit, rest, loose in zip(units, tails, free):
+    for unit, rest, loose, dash in zip(units, tails, free, dashed):
         at, verdict = _last_mark(unit.text), False
         # After the request's rider ("If so, please provide a timeline."), a sentence that
         # does not ask is the answer, whatever it says ("Possibly 2026, subject to funding.").
@@ -206,7 +215,7 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
         if not rest and (cut := _verdict_split(unit)) > 0 and len(unit.text[:cut].split()) >= 5:
             at, rest, verdict = cut - 1, unit.text[cut:].strip(), True
         if not rest or not (verdict or after_rider or _INLINE_ANSWER.match(rest)
-                            or _INLINE_DATE.match(rest) or scheme and loose):
+                            or _INLINE_DATE.match(rest) or scheme and loose or dash):
             out.append(unit)
             continue
         asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
@@ -323,6 +332,15 @@ def _loose_answer(unit: Unit, rest: str) -> bool:
 
 
 _GOES_ON = re.compile(r"^(?:and|or|but|if|please|e\.g\.|i\.e\.)\b", re.I)
+_DASHED_ANSWER = re.compile(r"\?\s*[-–—]\s+\S[^?]*$")
+_MIN_DASHED = 2
+
+
+def _opens_answer(rest: str) -> bool:
+    """What follows a question on its line opens as an answer does: as a sentence or a name,
+    asking nothing and leading on to nothing."""
+    return (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "£$€") \
+        and not _GOES_ON.match(rest) and not reads_as_question(rest)
 
 
 def _tail(unit: Unit) -> str:
@@ -835,10 +853,10 @@ def _unit(block: Block, spans: tuple[Span, ...], raw: str, index: int) -> Unit:
         # bullet saved as text, or a full stop standing in for one).
         text, marker = text[bullet.end():], "•"  # a bullet, whatever glyph stood for it
     if block.marker and label == "question" or (
-            label and raw[:4].lower() == "your" and not raw.endswith(":")):
+            label and raw[:4].lower() == "your" and not raw.endswith(":") and not text):
         # An enumerated item's own text opening "Q1 2021: …" is not a second label; "Your
         # Request" as a title sets out the request below it, as headings do ("Your request:"
-        # is a label).
+        # is a label, as is "Your question: How many …?").
         text, marker, label, numbers = raw, "", "", ()
     if block.marker and not marker:
         marker = block.marker
@@ -866,6 +884,8 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     >>> read_label("(ii) how many were paid?")
     ('how many were paid?', '(ii)', '', (2,))
     >>> read_label("Q: How many were paid?")
+    ('How many were paid?', '', 'question', ())
+    >>> read_label("You asked: How many were paid?")
     ('How many were paid?', '', 'question', ())
 
     """
@@ -918,7 +938,7 @@ _CLOSING = "”\"’"
 
 
 _LABEL_WORDS = frozenset({"question", "questions", "request", "item", "part", "answer", "response",
-                          "reply", "our", "your", "a"})
+                          "reply", "our", "your", "you", "a"})
 _SHORT_ENUMERATOR = re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]", re.IGNORECASE)
 
 
@@ -940,7 +960,7 @@ def _may_be_labelled(text: str) -> bool:
 
 # What can open a label or short enumerator, loosely: a label word with no letter after it, or an
 # enumerator. Whatever the exact reading above accepts, this accepts (a test holds it to that).
-_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|request|item|part|answer|response|reply|our|your|a)"
+_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|request|item|part|answer|response|reply|our|your|you|a)"
                           r"(?![a-z])|(?:[a-z]|[ivx]{1,5})[.)])", re.IGNORECASE)
 
 
