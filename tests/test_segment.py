@@ -1945,6 +1945,7 @@ _PARKING = [("How many staff work in the parking team?", "12"),
     "You asked: {q}\nOur response: {a}\n\n",  # a label the reply gives the question
     "Your question: {q}\nResponse: {a}\n\n",
     "Request: {q}\nAnswer: {a}\n\n",
+    "Q. {q}\nA. {a}\n\n",               # letters as labels: no list lettered on to "q."
 ])
 def test_questions_the_reply_sets_out_with_their_answers_in_a_layout_of_its_own(
         tmp_path: Path, layout: str) -> None:
@@ -1965,3 +1966,12 @@ def test_a_dash_after_one_question_alone_does_not_make_its_words_an_answer(
     pairs = _plain_reply(tmp_path, body)
     assert [p.question for p in pairs] == ["Which software do you use for permits? - Taranto "
                                            "Systems Ltd"]
+
+
+def test_a_lettered_list_from_a_is_not_read_as_answers(tmp_path: Path) -> None:
+    # "A." opens a lettered list as often as it labels an answer: with no "Q." lines above,
+    # "A. How many …?" is item a.
+    body = ("A. How many staff work in the parking team?\n\n12\n\n"
+            "B. How many parking fines were issued in 2023?\n\n4,512\n")
+    pairs = _plain_reply(tmp_path, body)
+    assert [(p.question, p.answer) for p in pairs] == _PARKING[:2]

@@ -121,6 +121,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
     units = _run_on_letters(_run_on_items(units))
+    _q_and_a_letters(units)
     _number_dashed(units)
     _unnumber_figures(units)
     _number_gaps(units)
@@ -133,6 +134,28 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _question_columns(units)
     _number_references(units)
     return _split_named_parts(units)
+
+
+def _q_and_a_letters(units: list[Unit]) -> None:
+    """ "Q. How many …?" over "A. 12": where two or more lines open "Q." each with one "A."
+    under it, the letters label the question and its answer, as "Q:" and "A:" do (a list
+    lettered on from "a." would not come to "q."); in place."""
+    asked = [k for k, u in enumerate(units) if _Q_DOT.match(u.raw)]
+    answered = [next((j for j in range(k + 1, min(k + _Q_TO_A, len(units)))
+                      if _A_DOT.match(units[j].raw)), None) for k in asked]
+    if len(asked) < 2 or None in answered:
+        return
+    for k in asked:
+        text = _Q_DOT.sub("", units[k].raw, count=1).strip()
+        units[k] = dataclasses.replace(units[k], text=text, marker="", label="question", numbers=())
+    for j in filter(None, answered):
+        text = _A_DOT.sub("", units[j].raw, count=1).strip()
+        units[j] = dataclasses.replace(units[j], text=text, marker="", label="answer", numbers=())
+
+
+_Q_DOT = re.compile(r"^Q\.\s+(?=\S)")
+_A_DOT = re.compile(r"^A\.\s+(?=\S)")
+_Q_TO_A = 4  # lines from a "Q." to the "A." under it, at most
 
 
 def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
