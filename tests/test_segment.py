@@ -1975,3 +1975,21 @@ def test_a_lettered_list_from_a_is_not_read_as_answers(tmp_path: Path) -> None:
             "B. How many parking fines were issued in 2023?\n\n4,512\n")
     pairs = _plain_reply(tmp_path, body)
     assert [(p.question, p.answer) for p in pairs] == _PARKING[:2]
+
+
+@pytest.mark.parametrize("naming", ["In answer to your {ordinal} question,",
+                                    "With regard to the {ordinal} point,",
+                                    "In response to question {n},"])
+def test_prose_answers_naming_the_question_they_answer_by_its_place(
+        tmp_path: Path, naming: str) -> None:
+    # The request restated as a numbered list, then one sentence an answer, each naming its
+    # question by number or by place ("your second question"), one a line.
+    answers = ["there are 12 staff in the parking team.", "we issued 4,512 notices.",
+               "we use Taranto."]
+    body = ("".join(f"{n}. {q}\n" for n, (q, _) in enumerate(_PARKING, start=1)) + "\n"
+            + "".join(naming.format(ordinal=o, n=n) + f" {a}\n" for n, (o, a) in enumerate(
+                zip(("first", "second", "third"), answers), start=1)))
+    pairs = _plain_reply(tmp_path, body)
+    assert [(p.question, p.request_item) for p in pairs] == [
+        (q, n) for n, (q, _) in enumerate(_PARKING, start=1)]
+    assert [p.answer.endswith(a) for p, a in zip(pairs, answers)] == [True] * 3

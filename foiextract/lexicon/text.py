@@ -31,6 +31,16 @@ RIDER = rf"(?:please|kindly|{FOLLOW_UP})"
 NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+"
                r"(?:regard|reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))"
                r"\s+(?:your\s+)?(?:questions?|q|points?|items?|parts?|portions?)")
+# The same naming by the item's place ("In answer to your first question,", "Regarding the
+# third point"): the ordinal is the item's number (``ORDINALS``).
+NAMES_ITEM_BY_PLACE = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|"
+                       r"with\s+(?:regard|reference|respect)\s+to|regarding|turning\s+to|"
+                       r"as\s+(?:for|regards|to))\s+(?:your|the)\s+(?P<ordinal>first|second|third|"
+                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:question|point|item|"
+                       r"part|request)\b")
+ORDINALS = {word: n for n, word in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth"), start=1)}
 # "3 - Start date and duration …", "1 – a) Please disclose …": an item numbered with a dash, as
 # replies restate requests (alone, "5 - 10 days" is a range: the reader and the segmenter read
 # it as an item only where such lines count 1, 2, 3…).

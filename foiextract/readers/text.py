@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..lexicon.data import load_json
-from ..lexicon.text import (FOLLOW_UP, NAMES_ITEMS, OPEN_END_WORDS, PERIOD_FIGURE, counted_item,
+from ..lexicon.text import (FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, OPEN_END_WORDS, PERIOD_FIGURE, counted_item,
                             name_line)
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
@@ -54,7 +54,7 @@ _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
 # A short label and its value on one line: a field, a line of its own.
 _FIELD_LINE = re.compile(r"^[A-Z][^:]{2,80}:\s*\S.{0,40}$")
 # A prose answer naming the item it answers ("In response to question 3,", "Regarding point 2").
-_NAMES_ITEM = re.compile(rf"^{NAMES_ITEMS}\s*\d", re.I)
+_NAMES_ITEM = re.compile(rf"^(?:{NAMES_ITEMS}\s*\d|{NAMES_ITEM_BY_PLACE})", re.I)
 # A request's follow-up to its last question ("If so, please …", "If yes, which …").
 _FOLLOW_UP = re.compile(rf"^{FOLLOW_UP},?\s", re.I)
 # A line ending on a word no sentence ends on: the sentence goes on below it.

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
-from ..lexicon.text import FOLLOW_UP, NAMES_ITEMS, RIDER, name_line
+from ..lexicon.text import FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, ORDINALS, RIDER, name_line
 from .phrases import reads_as_question, signs_off
 from ..model import Block, Source, Span, spans_text
 
@@ -424,6 +424,9 @@ _REFERENCE_OPENING = re.compile(
     rf"^{NAMES_ITEMS}\s*(?P<list>\d{{1,3}}(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?\d{{1,3}})*)\b", re.I)
 
 
+_REFERENCE_BY_PLACE = re.compile(rf"^{NAMES_ITEM_BY_PLACE}", re.I)
+
+
 # An answer naming the questions it answers by their keys ("1", "1a", "Q3-Q5").
 _KEY = r"\d{1,3}\s?(?:\(?[a-z]\)?(?![a-z]))?"
 # "In relation to Question 1:", "Regarding question 2(b) -", "Questions 4, and 6:" (the
@@ -467,6 +470,8 @@ def _number_references(units: list[Unit]) -> None:
         match = _REFERENCE_OPENING.match(unit.text) or _PART_OF_REQUEST.match(unit.text)
         if match:
             unit.numbers = _listed_numbers(match.group("list"))
+        elif placed := _REFERENCE_BY_PLACE.match(unit.text):
+            unit.numbers = (ORDINALS[placed.group("ordinal").lower()],)
 
 
 def _split_named_parts(units: list[Unit]) -> list[Unit]:
