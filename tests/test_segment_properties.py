@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from foiextract.model import Block, Cell, Document, Span
@@ -82,6 +82,7 @@ item_line = st.text(st.sampled_from("Ab1 #$,;:.\"'"), min_size=1, max_size=30)
 @settings(max_examples=200, deadline=None)
 @given(st.lists(item_line, min_size=1, max_size=8), st.sampled_from(["\\\n", "\n\n", "\n- "]),
        st.text(st.sampled_from("We hold no.Ab1 "), max_size=80))
+@example(lines=["# 1 ", "1 1"], joiner="\\\n", answer="11")  # a heading ending in a hard break
 def test_a_listed_request_gives_pairs_only_of_its_lines(lines: list[str], joiner: str,
                                                         answer: str) -> None:
     letter = ("Dear Jo,\n\nIn your request you indicate that you are seeking the following:\n\n"
@@ -89,8 +90,11 @@ def test_a_listed_request_gives_pairs_only_of_its_lines(lines: list[str], joiner
               + f"\n\n{answer}\n\nYours sincerely\n\nAl\n")
     seg = segment(parse(letter, "listed.md"))
     assert segment(parse(letter, "listed.md")) == seg
-    # A line's text as the reader gives it: its runs of spaces one space.
-    written = [" ".join(line.split()) for line in lines + [answer]]
+    # A line's text as the reader gives it: its runs of spaces one space, and as printed with
+    # the joiner's hard break ("1 \\") and without a heading's marks ("# 1").
+    printed = (joiner.join(lines)).split("\n") + [answer]
+    written = [" ".join(line.split()) for line in lines + [answer]] + [
+        " ".join(line.lstrip("#").split()) for line in printed]
     for pair in seg.pairs:
         if pair.rule == "request_listed":
             assert any(pair.question.strip(" ,;\"'") in line or line in pair.question
