@@ -1993,3 +1993,29 @@ def test_prose_answers_naming_the_question_they_answer_by_its_place(
     assert [(p.question, p.request_item) for p in pairs] == [
         (q, n) for n, (q, _) in enumerate(_PARKING, start=1)]
     assert [p.answer.endswith(a) for p, a in zip(pairs, answers)] == [True] * 3
+
+
+def _boxed(rows: list[list[str]]) -> list[Pair]:
+    from foiextract.model import Cell, Document
+
+    opening = Block("paragraph", (Span("Thank you for your request. Our response is set out below."),))
+    table = Block("table", rows=tuple(tuple(Cell((Span(text),)) for text in row) for row in rows),
+                  header_rows=0)
+    return list(segment(Document(blocks=(opening, table), format="docx", source="x.docx")).pairs)
+
+
+@pytest.mark.parametrize("rows", [
+    # a question's box, then its answer's: one column, by turns
+    [[q] for qa in _PARKING for q in qa],
+    # a numbered Request | Response table: "No." numbers the rows, "Request" names the questions
+    [["No.", "Request", "Response"]] + [[str(n), q, a] for n, (q, a) in enumerate(_PARKING, 1)],
+    [["#", "Question", "Answer"]] + [[str(n), q, a] for n, (q, a) in enumerate(_PARKING, 1)],
+], ids=["one-column-by-turns", "no-request-response", "hash-question-answer"])
+def test_questions_and_answers_laid_out_in_a_words_table(rows: list[list[str]]) -> None:
+    assert [(p.question, p.answer) for p in _boxed(rows)] == _PARKING
+
+
+def test_a_one_column_table_of_names_stays_a_table() -> None:
+    # No question in it: the names are data, not boxes of a letter.
+    pairs = _boxed([["Taranto"], ["Chipside"], ["NSL"]])
+    assert all("Taranto" not in p.question for p in pairs)

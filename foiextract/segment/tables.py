@@ -16,6 +16,7 @@ from .units import Unit, units_of
 
 _QUESTION_HEAD = re.compile(r"^\s*(your\s+)?(question|request|information requested|questions?\s+asked)"
                             r"|^\s*(q|no\.?|#)\s*$", re.I)
+_NUMBER_HEAD = re.compile(r"^\s*(?:q|no\.?|#)\s*$", re.I)
 _ANSWER_HEAD = re.compile(r"^\s*(our\s+)?(answer|response|reply|information|council'?s? response)", re.I)
 
 
@@ -25,7 +26,9 @@ def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
     if not rows or max(len(r) for r in rows) < 2:
         return None
     header = [cell.text for cell in rows[0]]
-    q_col = next((i for i, h in enumerate(header) if _QUESTION_HEAD.search(h)), None)
+    heads = [i for i, h in enumerate(header) if _QUESTION_HEAD.search(h)]
+    # "No. | Request | Response": the worded head names the questions, "No." only numbers them.
+    q_col = next((i for i in heads if not _NUMBER_HEAD.match(header[i])), heads[0] if heads else None)
     a_col = next((i for i, h in enumerate(header) if i != q_col and _ANSWER_HEAD.search(h)), None)
     body = rows[1:] if q_col is not None and a_col is not None else rows[table.header_rows:]
     if q_col is None or a_col is None:

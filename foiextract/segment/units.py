@@ -160,12 +160,12 @@ _Q_TO_A = 4  # lines from a "Q." to the "A." under it, at most
 
 def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
     """The blocks, with a one-column table of labelled boxes taken for what it is: a letter
-    laid out in boxes ("Question:" in one, "Response:" in the next), whose cells are
-    paragraphs."""
+    laid out in boxes ("Question:" in one, "Response:" in the next, or a question in one and
+    its answer in the next), whose cells are paragraphs."""
     for block in blocks:
         if block.kind != "table" or any(len(row) != 1 for row in block.rows) or not (
-                _one_box(block) or any(read_label(row[0].text.split("\n", 1)[0])[2]
-                                       for row in block.rows)):
+                _one_box(block) or _asked_in_turn(block)
+                or any(read_label(row[0].text.split("\n", 1)[0])[2] for row in block.rows)):
             yield block
             continue
         for row in block.rows:
@@ -175,6 +175,13 @@ def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
                 titled = k == 0 and text.endswith(":") and len(text) < 40 and not read_label(text)[2]
                 yield Block("heading" if titled else "paragraph", spans, level=3 if titled else 0,
                             source=block.source)
+
+
+def _asked_in_turn(block: Block) -> bool:
+    """A one-column table whose rows ask and answer by turns (a question's box, then its
+    answer's), two times or more: a letter laid out in boxes, not a table of data."""
+    asks = [reads_as_question(row[0].text) for row in block.rows if row[0].text.strip()]
+    return sum(1 for this, after in zip(asks, asks[1:]) if this and not after) >= 2
 
 
 def _one_box(block: Block) -> bool:
