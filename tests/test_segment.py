@@ -2019,3 +2019,20 @@ def test_a_one_column_table_of_names_stays_a_table() -> None:
     # No question in it: the names are data, not boxes of a letter.
     pairs = _boxed([["Taranto"], ["Chipside"], ["NSL"]])
     assert all("Taranto" not in p.question for p in pairs)
+
+
+@pytest.mark.parametrize("marks", [("1.", "2.", "3."), ("a)", "b)", "c)")])
+def test_items_listed_under_a_lead_in_then_one_answer_are_each_asked(
+        tmp_path: Path, marks: tuple[str, ...]) -> None:
+    # The request restated as a numbered list, some items worded as statements, then one
+    # answer to them all: item 2 is an item, not item 1's answer.
+    items = ["Any contracts relating to the data analytics systems.",
+             "The software that comprises the systems.",
+             "Information on what sources of data the systems use."]
+    verdict = ("I can confirm that the council does not hold any information falling within the "
+               "scope of your request.")
+    body = ("Thank you for your request received on 1 May 2018. You requested the following "
+            "information:\n\n" + "".join(f"{m} {item}\n" for m, item in zip(marks, items))
+            + f"\n{verdict}\n")
+    pairs = _plain_reply(tmp_path, body)
+    assert [(p.question, p.answer) for p in pairs] == [(item, verdict) for item in items]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Collection, NamedTuple, Sequence
 
 from ..model import Document, Pair, Source
-from ..lexicon.text import name_line, similarity
+from ..lexicon.text import name_line, normalise, similarity
 from ..values import parse_answer
 from ..values.answer import sentences
 from ..values.refusals import says_not_held
@@ -99,9 +99,11 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         # in that body or after it (a clause of a statute the reply quotes, a form in the
         # records it encloses).
         listed = _listed_then_answered(units, readings)
-        if listed is not None and (not pairs or len(listed[1]) > len(pairs)
-                                   and not _asks_any(pairs, listed[0])
-                                   and _all_after(pairs, listed[1], units)):
+        if listed is not None and (not pairs or len(listed[1]) > len(pairs) and (
+                not _asks_any(pairs, listed[0]) and _all_after(pairs, listed[1], units)
+                or _asks_only(pairs, listed[0]))):
+            # (Or the pairs found ask some of the items listed and nothing else, one item read
+            # as another's answer: "2. The software that comprises the systems." under 1.)
             request_, pairs = listed
     if not pairs and not known and "request_named" not in disabled:
         # A letter that only names what was asked ("Thank you for your request … asking for an
@@ -457,6 +459,14 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
                 found.append(_Found(question, text, shared_text, len(items) - len(own) > 1, body))
         return asked, [_pair(f, n) for n, f in enumerate(found, start=1)]
     return None
+
+
+def _asks_only(pairs: Sequence[Pair], items: Sequence[str]) -> bool:
+    """True when every pair asks one of the items listed, word for word, and an item listed
+    is read as an answer: the items run together, not answered in turn."""
+    listed = {normalise(item) for item in items}
+    return all(normalise(p.question) in listed for p in pairs) and any(
+        normalise(p.answer) in listed for p in pairs)
 
 
 def _asks_any(pairs: Sequence[Pair], items: Sequence[str]) -> bool:
