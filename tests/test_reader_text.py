@@ -392,3 +392,18 @@ def test_text_never_wrapped_carries_a_sentence_on_over_a_figure() -> None:
     assert [b.text for b in text.layout(body).blocks][1:] == [
         f"{opening} 18m and above ground level prior to 22 June 2017.",
         "Unfortunately I am unable to provide this information."]
+
+
+@pytest.mark.parametrize("suffix, fmt", [(".md", "markdown"), (".markdown", "markdown"),
+                                         (".txt", "text")])
+def test_a_file_named_markdown_is_read_as_markdown_though_only_stars_show_it(
+        tmp_path: Path, suffix: str, fmt: str) -> None:
+    # "*How many …?*" is Markdown's emphasis in a file named .md; in a .txt, stars as typed.
+    path = tmp_path / f"reply{suffix}"
+    path.write_text("Our response is below.\n\n*How many staff work in the team?*  \n12\n",
+                    encoding="utf-8")
+    document = read_document(path)
+    assert document.format == fmt
+    asked = next(b for b in document.blocks if "How many" in b.text)
+    assert (asked.text.startswith("*"), any(s.italic for s in asked.spans)) == (
+        (False, True) if fmt == "markdown" else (True, False))

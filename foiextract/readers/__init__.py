@@ -202,6 +202,8 @@ def _refined(path: str, kind: Sniffed) -> Sniffed:
     """What a container's first bytes left open, told from the whole file: a ZIP whose
     members make a workbook (its parts past the first 64 KB), an OLE file whose directory
     (past the first 64 KB) names an Excel stream."""
+    if kind == "text" and path.lower().endswith((".md", ".markdown")):
+        return "markdown"  # named Markdown, with no sign of it but emphasis in single stars
     if kind == "zip" and zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
