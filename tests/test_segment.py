@@ -2036,3 +2036,18 @@ def test_items_listed_under_a_lead_in_then_one_answer_are_each_asked(
             + f"\n{verdict}\n")
     pairs = _plain_reply(tmp_path, body)
     assert [(p.question, p.answer) for p in pairs] == [(item, verdict) for item in items]
+
+
+@pytest.mark.parametrize("rider", [
+    "I would like this data to cover the academic year from 1st September 2023 to 31st July 2024.",
+    "I would like the information to relate to the last five financial years.",
+])
+def test_the_period_a_request_asks_its_data_to_cover_is_no_question_of_its_own(
+        tmp_path: Path, rider: str) -> None:
+    path = _thread(tmp_path, "I would like to know how much each school has spent on supply "
+                   f"teaching cover with external agencies.\n\n{rider}\n\n",
+                   "Please find the council's response to your request set out below:\n"
+                   "We do not hold information on the schools' suppliers.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.question for p in pairs] == ["I would like to know how much each school has spent "
+                                           "on supply teaching cover with external agencies."]

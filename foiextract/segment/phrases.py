@@ -179,13 +179,15 @@ def _procedure() -> re.Pattern[str]:
 
 def requester_procedure(text: str) -> bool:
     """True for a requester's words about how to answer, not what to give: the format wanted
-    ("I would like to receive the information in a spreadsheet"), or advice asked for if the
-    request is too wide ("If this request is too wide or unclear, … advise me").
+    ("I would like to receive the information in a spreadsheet"), the period the data is to
+    cover ("I would like this data to cover …"), or advice asked for if the request is too wide ("If this request is too wide or unclear, … advise me").
 
     >>> requester_procedure("If this request is too wide or unclear, please contact me to clarify.")
     True
     >>> requester_procedure("If yes, please provide a copy of the policy.")
     False
+    >>> requester_procedure("I would like this data to cover the year to 31st July 2024.")
+    True
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 
