@@ -2051,3 +2051,25 @@ def test_the_period_a_request_asks_its_data_to_cover_is_no_question_of_its_own(
     pairs = segment(focus(read_document(path))).pairs
     assert [p.question for p in pairs] == ["I would like to know how much each school has spent "
                                            "on supply teaching cover with external agencies."]
+
+
+def test_a_labelled_request_item_that_asks_in_its_course_is_asked(tmp_path: Path) -> None:
+    # "REQUEST 2" over a paragraph that sets the scene before it asks; the requester's note
+    # on how to reply ("When responding …, please do not …") is no item.
+    request = ("REQUEST 1\n\nPlease provide a complete copy of the tree planting spreadsheet.\n\n"
+               "REQUEST 2\n\nOn 13/12/2017 the council committed to replant the trees in "
+               "perpetuity. Has that commitment been revoked? If so, please provide the "
+               "decision.\n\n"
+               "When responding to this request, please do not repost the request.\n\n")
+    path = _thread(tmp_path, request,
+                   "Thank you for your request for information relating to memorial trees "
+                   "which we received on 12/12/2024.\n"
+                   "Please find the council's response to your request set out below:\n"
+                   "In total 314 trees were planted to satisfy the commitment.\n"
+                   "Please find attached the record of locations of each tree.\n"
+                   "There has been no revocation of our commitment.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.question[:30] for p in pairs] == ["Please provide a complete copy",
+                                                "On 13/12/2017 the council comm"]

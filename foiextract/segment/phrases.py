@@ -188,6 +188,8 @@ def requester_procedure(text: str) -> bool:
     False
     >>> requester_procedure("I would like this data to cover the year to 31st July 2024.")
     True
+    >>> requester_procedure("When responding to this request, please do not repost it.")
+    True
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 

@@ -743,9 +743,11 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
                 and (after.bold, after.italic) == style):
             out[i] = Reading("question", "question_sibling")
         elif (out[i].role == "text" and out[i - 1].rule == "question_label"
-              and unit.label != "answer" and reads_as_question(unit.text)
+              and unit.label != "answer" and (reads_as_question(unit.text)
+                                              or unit.kind == "quote" and "?" in unit.text)
               and not _GIVES_FIGURE.search(unit.text)):
-            # (Not "Number of main applicants …: 28.": a figure given is the answer.)
+            # (Not "Number of main applicants …: 28.": a figure given is the answer. In the
+            # request quoted, "REQUEST 4" over a paragraph that asks in its course is asked.)
             out[i] = Reading("question", "question_label")
         elif (out[i].role == "heading" and unit.numbers and not unit.heading
               and out[i - 1].role == out[i + 1].role == "text"
