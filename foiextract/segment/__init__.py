@@ -277,7 +277,11 @@ def _items_of(request: list[str], pairs: list[_Found]) -> list[int | None]:
 
 
 # The lines a letter's head sets above its salutation: its reference, a rule.
-_LETTER_HEAD = re.compile(r"(?:our|your)\s+ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?\s*)?:|[-_=–—]{5,}\s*$",
+_LETTER_HEAD = re.compile(r"(?:our|your)\s+ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?\s*)?:|[-_=–—]{5,}\s*$"
+                          # "Re – Freedom of Information Request – Reference – FOI / 2049": the
+                          # letter's subject line
+                          r"|re\s*[:–—-]\s*(?:freedom\s+of\s+information|foi|environmental|"
+                          r"information\s+request|your\s+(?:request|enquiry))",
                           re.I)
 
 
