@@ -15,8 +15,8 @@ import pytest
 
 from foiextract.values.intent import (_ASKS_WHETHER_THEN_HOW_MANY, _ASKS_WHO, _SEP, _THE_NUMBER,
                                       _fast_intent, _fast_tables, _fast_tokens, _matchers,
-                                      _spacy_intent, asked, question_intent, records_asked,
-                                      records_of_a_kind)
+                                      _spacy_intent, asked, asks_for_records_politely,
+                                      question_intent, records_asked, records_of_a_kind)
 from foiextract.values.vocab import intents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +58,8 @@ def test_corpus_questions_read_alike() -> None:
             expected = "copy"  # "Any briefing notes …": records asked for, read after spaCy
         elif expected == "count" and _ASKS_WHETHER_THEN_HOW_MANY.match(question):
             expected = "boolean"  # "… and if so how many": whether first, read after spaCy
+        elif expected == "boolean" and asks_for_records_politely(asked(question)):
+            expected = "copy"  # "Could you please provide a copy of …": read after spaCy
         elif expected in ("amount", "number", "date") and _ASKS_WHO.match(question):
             expected = "who"  # "Who is the budget holder …?": read after spaCy
         assert question_intent.__wrapped__(question) in (expected, "period"), question

@@ -101,6 +101,8 @@ def question_intent(question: str | None) -> Intent:
     intent = fast if fast is not None else _spacy_intent(question)
     if intent in ("number", "unknown") and "%" in question:
         return "percent"  # "Colour Printing Ratio %?", "The vacancy rate (%)"
+    if intent == "boolean" and asks_for_records_politely(question):
+        return "copy"  # "Could you please provide a copy of …": no yes/no question
     if intent == "count" and _ASKS_WHETHER_THEN_HOW_MANY.match(question):
         # "Please confirm if accounts are passed to enforcement and if so how many": whether
         # first; the count only follows a yes.
@@ -124,6 +126,31 @@ _REQUEST_OPENER = re.compile(
     r"ask\s+for|wish\s+to\s+(?:request|receive|see))\s+(?:to\s+(?:request|receive|see|have)\s+)?)"
     r"(?:(?:provide|send|supply|disclose|share|release|forward|give)\s+(?:me\s+|us\s+)?"
     r"(?:with\s+)?)?(?:(?:copies|a\s+copy)\s+of\s+)?", re.I)
+
+
+def asks_for_records_politely(question: str) -> bool:
+    """A request for records worded as a yes/no question: "Could you please provide a copy
+    of the survey report", "Would you be able to send me the minutes".
+
+    >>> asks_for_records_politely("Could you please provide a copy of the survey report?")
+    True
+    >>> asks_for_records_politely("Could you confirm whether you hold a policy?")
+    False
+    """
+    polite = _POLITE_REQUEST.match(question)
+    return polite is not None and _COPY_WORDS.search(
+        " ".join(question[polite.end():].split()[:_COPY_WITHIN])) is not None
+
+
+# "Could you please provide …", "Would you be able to send me …": a request worded as a
+# yes/no question, and the verb that asks for what follows it.
+_POLITE_REQUEST = re.compile(
+    r"^\W*(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+|"
+    r"possibly\s+)?(?P<asked>provide|send|supply|disclose|share|release|forward|give|let\s+me\s+"
+    r"(?:have|see)|tell\s+me)\b", re.I)
+_COPY_WORDS = re.compile(r"\b(?:cop(?:y|ies)|documents?|reports?|records?|policy|policies|"
+                         r"minutes|correspondence|emails?|letters?)\b", re.I)
+_COPY_WITHIN = 6  # words after the verb the records asked for are named in
 
 
 # "The number" and what was done ("The number planted …", "The number that were taken …"; not
