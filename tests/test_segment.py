@@ -2073,3 +2073,20 @@ def test_a_labelled_request_item_that_asks_in_its_course_is_asked(tmp_path: Path
     pairs = segment(focus(read_document(path))).pairs
     assert [p.question[:30] for p in pairs] == ["Please provide a complete copy",
                                                 "On 13/12/2017 the council comm"]
+
+
+@pytest.mark.parametrize("subject", ["Re – Freedom of Information Request – Reference – FOI / 2049",
+                                     "Re: Your request for information"])
+def test_a_replys_subject_line_is_not_part_of_its_answer(tmp_path: Path, subject: str) -> None:
+    path = tmp_path / "thread.txt"
+    path.write_text("===== OUTGOING 2016-05-23T10:00:00+00:00 message_id=1\nDear Council,\n"
+                    "Would you please provide a copy of the survey report for the tree on King "
+                    "Road.\nYours faithfully,\nA Person\n\n"
+                    "===== INCOMING 2016-06-16T10:00:00+00:00 message_id=2\n"
+                    f"{subject}\nDear A Person\nThank you for your recent request for "
+                    "information which we received on 23/05/2016\nPlease find below, the "
+                    "council's response to your request:\nWe do not have a formal survey report "
+                    "to send out to you.\nIf you have any queries about this response, please "
+                    "do not hesitate to contact us.\nKind Regards,\nThe Council\n", "utf-8")
+    [pair] = segment(focus(read_document(path))).pairs
+    assert pair.answer == "We do not have a formal survey report to send out to you."
