@@ -126,3 +126,19 @@ def name_line(text: str) -> bool:
     words = text.replace(",", " ").split()
     return (2 <= len(words) <= 10 and len(text) < 80 and text[-1:].isalnum()
             and all(w[:1].isupper() or w in _SMALL_WORDS for w in words))
+
+
+def part_divider(text: str) -> bool:
+    """True for a line that counts off the requests or parts a letter answers in turn ("First
+    request", "Your second question", "Third part:"): what follows answers another one.
+
+    >>> part_divider("Second request"), part_divider("The second request was refused.")
+    (True, False)
+    """
+    return _PART_DIVIDER.fullmatch(text.strip()) is not None
+
+
+_PART_DIVIDER = re.compile(
+    r"(?:(?:your|the|my|our)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|final|last)\s+(?:request|question|part|element|point|query|enquiry|set of questions)"
+    r"\s*[:.-]?", re.I)

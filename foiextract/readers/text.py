@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..lexicon.data import load_json
-from ..lexicon.text import (FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, OPEN_END_WORDS, PERIOD_FIGURE, counted_item,
-                            name_line)
+from ..lexicon.text import (FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, OPEN_END_WORDS,
+                            PERIOD_FIGURE, counted_item, name_line, part_divider)
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import bom_encoding, read_text_file
@@ -294,22 +294,6 @@ def hard_wrapped(paragraphs: Sequence[str]) -> bool:
     run_on = sum(1 for a, b in zip(texts, texts[1:])
                  if not a.endswith((".", "?", "!", ":", ";")) and b[:1].islower())
     return run_on >= _RUN_ON_SHARE * len(texts)
-
-
-def part_divider(text: str) -> bool:
-    """True for a line that counts off the requests or parts a letter answers in turn ("First
-    request", "Your second question", "Third part:"): what follows answers another one.
-
-    >>> part_divider("Second request"), part_divider("The second request was refused.")
-    (True, False)
-    """
-    return _PART_DIVIDER.fullmatch(text.strip()) is not None
-
-
-_PART_DIVIDER = re.compile(
-    r"(?:(?:your|the|my|our)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|final|last)\s+(?:request|question|part|element|point|query|enquiry|set of questions)"
-    r"\s*[:.-]?", re.I)
 
 
 def label_line(text: str) -> bool:

@@ -138,7 +138,7 @@ def figure_grid(lines: list[tuple[int, str]]) -> int:
 
 def _labelled_figures(line: str) -> tuple[str, list[str]]:
     """A grid line's label (its words before the first figure, "" for none) and its figures;
-    ([], "") where a word follows a figure or the label is more than a few words."""
+    ("", []) where a word follows a figure or the label is more than a few words."""
     cells = line.split()
     k = next((i for i, t in enumerate(cells) if _FIGURE.match(t)), len(cells))
     label, figures = cells[:k], cells[k:]
@@ -156,6 +156,7 @@ def grid_table(lines: list[tuple[int, str]]) -> Block:
         rows.append(tuple(Cell((Span(text),), line=n) for text in line.split()))
     for n, line in lines[1:]:
         label, figures = _labelled_figures(line)
-        rows.append(tuple(Cell((Span(text),), line=n) for text in ([label] if label else []) + figures))
+        cells = ([label] if label else []) + figures
+        rows.append(tuple(Cell((Span(text),), line=n) for text in cells))
     return Block("table", rows=tuple(rows), header_rows=1,
                  source=Source(line_start=lines[0][0], line_end=lines[-1][0]))

@@ -180,7 +180,9 @@ def _procedure() -> re.Pattern[str]:
 def requester_procedure(text: str) -> bool:
     """True for a requester's words about how to answer, not what to give: the format wanted
     ("I would like to receive the information in a spreadsheet"), the period the data is to
-    cover ("I would like this data to cover …"), or advice asked for if the request is too wide ("If this request is too wide or unclear, … advise me").
+    cover ("I would like this data to cover …"), how to reply ("When responding …, please do
+    not …"), or advice asked for if the request is too wide ("If this request is too wide or
+    unclear, … advise me").
 
     >>> requester_procedure("If this request is too wide or unclear, please contact me to clarify.")
     True

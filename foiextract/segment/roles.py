@@ -12,8 +12,7 @@ from functools import cache
 from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
-from ..readers.text import part_divider
-from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise
+from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider
 from .phrases import (boilerplate_section, closing, names_what_is_asked, phrases,
                       reads_as_question, reads_as_request_intro, requester_procedure, section_of)
 from .units import Unit, keys_named
@@ -596,7 +595,8 @@ def _nested_answers(units: list[Unit], readings: list[Reading]) -> list[Reading]
 
         def answered_plainly(i: int) -> bool:
             # a plain paragraph under the item, then the list's next item, a heading or the
-            # letter's close: item and answer take turns ("• Number of applications refused" / "None");
+            # letter's close: item and answer take turns ("• Number of applications refused" /
+            # "None");
             # not an entry of a question's answer, nor an item worded as an answer ("• We
             # have had no closures …"), nor one whose bracket the line under it closes
             text = units[i].text
@@ -910,7 +910,7 @@ def _plain_heading(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None
     return None
 
 
-_ORDINAL_HEADING = Reading("heading", "plain_section_heading")
+_ORDINAL_HEADING = Reading("heading", "part_divider")
 
 
 def _closing(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:

@@ -28,7 +28,8 @@ def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
     header = [cell.text for cell in rows[0]]
     heads = [i for i, h in enumerate(header) if _QUESTION_HEAD.search(h)]
     # "No. | Request | Response": the worded head names the questions, "No." only numbers them.
-    q_col = next((i for i in heads if not _NUMBER_HEAD.match(header[i])), heads[0] if heads else None)
+    q_col = next((i for i in heads if not _NUMBER_HEAD.match(header[i])),
+                 heads[0] if heads else None)
     a_col = next((i for i, h in enumerate(header) if i != q_col and _ANSWER_HEAD.search(h)), None)
     body = rows[1:] if q_col is not None and a_col is not None else rows[table.header_rows:]
     if q_col is None or a_col is None:

@@ -147,10 +147,12 @@ def _q_and_a_letters(units: list[Unit]) -> None:
         return
     for k in asked:
         text = _Q_DOT.sub("", units[k].raw, count=1).strip()
-        units[k] = dataclasses.replace(units[k], text=text, marker="", label="question", numbers=())
+        units[k] = dataclasses.replace(units[k], text=text, marker="", label="question",
+                                       numbers=())
     for j in filter(None, answered):
         text = _A_DOT.sub("", units[j].raw, count=1).strip()
-        units[j] = dataclasses.replace(units[j], text=text, marker="", label="answer", numbers=())
+        units[j] = dataclasses.replace(units[j], text=text, marker="", label="answer",
+                                       numbers=())
 
 
 _Q_DOT = re.compile(r"^Q\.\s+(?=\S)")
