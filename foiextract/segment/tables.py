@@ -14,9 +14,10 @@ from ..model import Block
 from .phrases import reads_as_question
 from .units import Unit, units_of
 
-_QUESTION_HEAD = re.compile(r"^\s*(your\s+)?(question|request|information requested|questions?\s+asked)"
-                            r"|^\s*(q|no\.?|#)\s*$", re.I)
+# "Q", "No.", "#": a column that numbers the questions, named as the questions' own.
 _NUMBER_HEAD = re.compile(r"^\s*(?:q|no\.?|#)\s*$", re.I)
+_QUESTION_HEAD = re.compile(r"^\s*(your\s+)?(question|request|information requested|questions?\s+asked)"
+                            rf"|{_NUMBER_HEAD.pattern}", re.I)
 _ANSWER_HEAD = re.compile(r"^\s*(our\s+)?(answer|response|reply|information|council'?s? response)", re.I)
 
 
