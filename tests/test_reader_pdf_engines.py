@@ -129,3 +129,42 @@ def test_a_page_pdfium_cannot_place_is_placed_from_its_content_stream(pdf: str) 
         read = [pages.read_page(k, page.page_obj) for k, page in enumerate(opened.pages)]
         assert pages.fallbacks == {}
         assert all(page is not None and page.content.glyphs for page in read)
+
+
+
+@pytest.mark.parametrize("pdf", CORPUS_PDFS, ids=lambda p: Path(p).name)
+def test_the_pdfium_path_reads_each_font_as_pdfminer_builds_it(pdf: str) -> None:
+    """FontFacts, read from a font's dictionary, says what pdfminer's font object says:
+    name, kind, direction, bold and italic, descent, whole widths and marks."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdffont import PDFType3Font
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef, dict_value
+
+    from foiextract.readers.pdf_fonts import FontFacts, _marks
+    from foiextract.readers.pdf_glyphs import font_style
+
+    with open(pdf, "rb") as handle:
+        for page in PDFPage.create_pages(PDFDocument(PDFParser(handle))):
+            for name, spec in dict_value(dict_value(page.resources).get("Font")).items():
+                objid = spec.objid if isinstance(spec, PDFObjRef) else None
+                spec = dict_value(spec)
+                try:
+                    miner = PDFResourceManager(caching=False).get_font(objid, spec)
+                except Exception:  # noqa: BLE001 - a font pdfminer cannot build: both skip it
+                    with pytest.raises(Exception):
+                        FontFacts(PDFResourceManager(caching=False), objid, spec)
+                    continue
+                facts = FontFacts(PDFResourceManager(caching=False), objid, spec)
+                assert facts.basefont == getattr(miner, "basefont", "unknown"), name
+                assert facts.type3 == isinstance(miner, PDFType3Font), name
+                assert facts.is_vertical() == miner.is_vertical(), name
+                assert facts.whole_widths() == all(
+                    not isinstance(w, float) or w.is_integer() for w in miner.widths.values()
+                ), name
+                assert facts.marks() == _marks(miner), name
+                if not facts.type3:
+                    assert font_style(facts) == font_style(miner), name
+                    assert facts.get_descent() == miner.get_descent(), name

@@ -24,7 +24,7 @@ its text matrix is slanted. Double-struck glyphs are caught later, in
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any, Mapping, NamedTuple, Protocol
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTPage
@@ -83,7 +83,17 @@ def font_name_style(fontname: str) -> tuple[bool | None, bool | None]:
     return (None, None)
 
 
-def font_style(font: PDFFont) -> tuple[bool | None, bool | None]:
+class FontLike(Protocol):
+    """What :func:`font_style` reads of a font: pdfminer's ``PDFFont`` or the pdfium
+    path's :class:`~.pdf_fonts.FontFacts`."""
+
+    fontname: Any
+    descriptor: Mapping[str, Any]
+    flags: int
+    italic_angle: float
+
+
+def font_style(font: FontLike) -> tuple[bool | None, bool | None]:
     """(bold, italic) from the font name, then from its descriptor; None: undecided."""
     bold, italic = font_name_style(str(font.fontname))
     if bold is None:

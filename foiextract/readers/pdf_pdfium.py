@@ -9,10 +9,11 @@ module asks pdfium (``pypdfium2.raw``) for what :mod:`.pdf_glyphs` and
   mode, fill colour and line width. The box is pdfminer's, not pdfium's: from
   the origin, the advance and the font's descent up to one em, through the
   text matrix. Bold and italic are decided by the same
-  :func:`~.pdf_glyphs.font_style`, on the same pdfminer font object: pdfium
-  does not expose a font descriptor's ``FontWeight`` nor its exact
-  ``Descent``, so the page's fonts are loaded by pdfminer from their
-  dictionaries (no content stream is parsed; fonts are cached per document).
+  :func:`~.pdf_glyphs.font_style`, on what pdfminer's font object would say:
+  pdfium does not expose a font descriptor's ``FontWeight`` nor its exact
+  ``Descent``, so each font's dictionary is read by pdfminer's value functions
+  (:class:`~.pdf_fonts.FontFacts`, once a document; pdfminer's font itself,
+  with its character maps, is built only for the pages that need it).
 - **rulings**: the page's path objects, split into subpaths and classed as
   lines, rectangles and curves as pdfminer classes them, as pdfplumber's
   object dicts (top-left origin) for the table finder, plus the dark filled
@@ -85,6 +86,7 @@ from pdfminer.pdftypes import PDFObjRef, dict_value, list_value, stream_value
 from pdfminer.pdfinterp import PDFResourceManager
 
 from .pdf_content import TextShow, text_shows
+from .pdf_fonts import FontFacts
 from .pdf_glyphs import _SLANT, Glyph, PageContent, font_style, matrix_slant
 from .pdf_ocr import MAX_GLYPHS, is_scan
 
@@ -168,8 +170,7 @@ class _Style(NamedTuple):
     color: str | None
     font: int                  # pdfium's FPDF_FONT, for glyph widths
     skip: bool                 # rotated, clipping-only: never read
-    soft_hyphen: bool          # the font can draw a soft hyphen
-    invisible_marks: bool      # ... or a zero-width character that is not white space
+    facts: FontFacts           # the font: what it maps codes to, asked when needed
     upright: bool              # b == c == 0: the box needs no turning
     low: float                 # upright: the box's bottom and top over the origin
     high: float
@@ -207,7 +208,7 @@ class PdfiumPages:
         self._pdf = pypdfium2.PdfDocument(path)
         self._rsrcmgr = rsrcmgr
         self.fallbacks: dict[int, str] = {}  # page number -> why pdfminer read it
-        self._whole: dict[int, bool] = {}  # id(pdfminer font) -> _whole_widths
+        self._facts: dict[Any, FontFacts | None] = {}  # font object id -> its facts
 
     @classmethod
     def open(cls, path: str, rsrcmgr: PDFResourceManager) -> "PdfiumPages | None":
@@ -241,7 +242,7 @@ class PdfiumPages:
             return None
         try:
             fonts = self._fonts(miner_page)
-            by_stream = not all(map(self._whole_widths, _each(fonts)))
+            by_stream = not all(font.whole_widths() for font in _each(fonts))
             try:
                 return _read(page, fonts, _Shown(miner_page, self._rsrcmgr), by_stream)
             except _ByStream:
@@ -257,38 +258,31 @@ class PdfiumPages:
         finally:
             page.close()
 
-    def _whole_widths(self, font: PDFFont) -> bool:
-        """Whether every glyph width the font states is a whole number of thousandths of
-        an em: pdfium keeps no more (pdfminer keeps the fraction, and a line's
-        positions drift apart by a hundredth of a point every few glyphs)."""
-        found = self._whole.get(id(font))
-        if found is None:
-            widths = getattr(font, "widths", None) or {}
-            found = self._whole[id(font)] = all(
-                not isinstance(w, float) or w.is_integer() for w in widths.values())
-        return found
-
-    def _fonts(self, miner_page: PDFPage) -> dict[str, list[PDFFont]]:
-        """The page's fonts as pdfminer makes them, by base font name without subset tag."""
-        fonts: dict[str, list[PDFFont]] = {}
+    def _fonts(self, miner_page: PDFPage) -> dict[str, list[FontFacts]]:
+        """The page's fonts as pdfminer reads them, by base font name without subset tag
+        (each font object read once a document, as pdfminer caches its fonts)."""
+        fonts: dict[str, list[FontFacts]] = {}
         resources = dict_value(miner_page.resources)
         for spec in dict_value(resources.get("Font")).values():
             objid = spec.objid if isinstance(spec, PDFObjRef) else None
-            spec = dict_value(spec)
-            try:
-                font = self._rsrcmgr.get_font(objid, spec)
-            except Exception:  # noqa: BLE001 - pdfminer would fail the same way later
-                continue
-            name = _SUBSET.sub("", str(getattr(font, "basefont", "")))
-            fonts.setdefault(name, []).append(font)
+            font = self._facts.get(objid) if objid is not None else None
+            if font is None and (objid is None or objid not in self._facts):
+                try:
+                    font = FontFacts(self._rsrcmgr, objid, dict_value(spec))
+                except Exception:  # noqa: BLE001 - pdfminer would fail the same way later
+                    font = None
+                if objid is not None:
+                    self._facts[objid] = font
+            if font is not None:
+                fonts.setdefault(_SUBSET.sub("", str(font.basefont)), []).append(font)
         return fonts
 
 
-def _each(fonts: dict[str, list[PDFFont]]) -> list[PDFFont]:
+def _each(fonts: dict[str, list[FontFacts]]) -> list[FontFacts]:
     return [font for named in fonts.values() for font in named]
 
 
-def _read(page: Any, fonts: dict[str, list[PDFFont]], shown: "_Shown", by_stream: bool
+def _read(page: Any, fonts: dict[str, list[FontFacts]], shown: "_Shown", by_stream: bool
           ) -> PdfiumPage:
     """The page's content. ``by_stream``: its glyphs are placed from the character codes
     of its content stream (:func:`_stream_glyphs`), not by pdfium's text page."""
@@ -349,7 +343,7 @@ def _image_area(images: list[int], width: float, height: float) -> float:
     return min(1.0, covered / page)
 
 
-def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]],
+def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[FontFacts]],
             height: float, shown: "_Shown") -> tuple[list[Glyph], list[int]]:
     """The page's glyphs in pdfminer's order (drawing order), and each one's drawing index.
 
@@ -412,7 +406,7 @@ def _glyphs(textpage: int, order: dict[int, int], fonts: dict[str, list[PDFFont]
         get_origin(text_page, i, at_x, at_y)
         ox, oy = x.value, y.value
         if char in _HYPHEN_MARKS:  # pdfium's mark for a hyphen ending a line
-            if style.soft_hyphen:
+            if style.facts.marks()[0]:
                 raise _Fallback("a line-end hyphen that may be a soft one")
             char = "-"
         if ox == last_x and oy == last_y:
@@ -537,7 +531,7 @@ def _loose_advance(textpage: int, i: int, ox: float, style: _Style) -> float:
     return (box.right - ox) / a if a else 0.0
 
 
-def _unread(obj: int, index: int, fonts: dict[str, list[PDFFont]],
+def _unread(obj: int, index: int, fonts: dict[str, list[FontFacts]],
             font_names: dict[int, _FontLooks | str], height: float, shown: "_Shown"
             ) -> list[Glyph]:
     """The glyphs of a text object pdfium's text page left out, as pdfminer reads them.
@@ -555,13 +549,13 @@ def _unread(obj: int, index: int, fonts: dict[str, list[PDFFont]],
         return []
     matrix = pdfium_c.FS_MATRIX()
     _object_matrix(obj, matrix)
-    if not inked and not style.invisible_marks:
+    if not inked and not style.facts.marks()[1]:
         return [_glyph(" ", matrix.e, matrix.f, _width(style, " "), style, height)]
     show, font = shown.show(index, obj)
     return _shown_glyphs(show, font, style, matrix.e, matrix.f, height)
 
 
-def _stream_glyphs(order: dict[int, int], fonts: dict[str, list[PDFFont]], height: float,
+def _stream_glyphs(order: dict[int, int], fonts: dict[str, list[FontFacts]], height: float,
                    shown: "_Shown") -> tuple[list[Glyph], list[int]]:
     """Every text object's glyphs from its character codes in the content stream (at the
     origin pdfium gives it, in the look it gives it), for a page whose fonts state
@@ -695,8 +689,7 @@ class _FontLooks(NamedTuple):
     bold: bool | None
     italic: bool | None
     descent: float
-    soft_hyphen: bool
-    invisible_marks: bool
+    facts: FontFacts
 
 
 class _Probe:
@@ -710,7 +703,7 @@ class _Probe:
         self.colors: dict[tuple[int, int, int], str | None] = {}  # _hex of each fill
 
 
-def _style(obj: int, index: int | None, fonts: dict[str, list[PDFFont]],
+def _style(obj: int, index: int | None, fonts: dict[str, list[FontFacts]],
            font_names: dict[int, _FontLooks | str], shown: "_Shown",
            probe: _Probe | None = None) -> _Style | None:
     """The look of a text object's glyphs, as pdfminer's StyleDevice decides it."""
@@ -743,25 +736,11 @@ def _style(obj: int, index: int | None, fonts: dict[str, list[PDFFont]],
     low = looks.descent * font_size
     high = low + font_size
     return _Style(index, (a, b, c, d), font_size, looks.descent, bool(bold), bool(italic),
-                  color, handle, skip, looks.soft_hyphen,
-                  looks.invisible_marks, b == 0 and c == 0 and d > 0, d * low, d * high)
+                  color, handle, skip, looks.facts, b == 0 and c == 0 and d > 0, d * low,
+                  d * high)
 
 
-# Characters that draw nothing yet are not white space to str.strip(): pdfium leaves a
-# text object of them out with the spaces, but pdfminer reads them as text.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-
-
-def _marks(font: PDFFont) -> tuple[bool, bool]:
-    """Whether the font maps some code to a soft hyphen (pdfium marks a line-end hyphen
-    and a soft one alike), and to a zero-width character that is not white space."""
-    unicode_map = getattr(font, "unicode_map", None)
-    mapped = set(getattr(unicode_map, "cid2unichr", {}).values()) if unicode_map else set()
-    mapped |= set(getattr(font, "cid2unicode", {}).values())
-    return "\u00ad" in mapped, bool(mapped & _INVISIBLE)
-
-
-def _font_looks(handle: int, fonts: dict[str, list[PDFFont]],
+def _font_looks(handle: int, fonts: dict[str, list[FontFacts]],
                 cache: dict[int, _FontLooks | str]) -> _FontLooks:
     """The pdfminer font of the page that pdfium's font ``handle`` is, matched by base
     font name, and what it says; raises _Fallback when there is no single such font."""
@@ -780,18 +759,18 @@ def _pdfium_font_name(handle: int) -> str:
     return _SUBSET.sub("", buffer.value.decode("utf-8", errors="replace")) if size else ""
 
 
-def _match_font(handle: int, fonts: dict[str, list[PDFFont]]) -> _FontLooks | str:
+def _match_font(handle: int, fonts: dict[str, list[FontFacts]]) -> _FontLooks | str:
     name = _pdfium_font_name(handle)
     candidates = fonts.get(name, [])
     if not candidates:
         return "a font the page's resources do not name"
     first = candidates[0]
-    if isinstance(first, PDFType3Font) or first.is_vertical():
+    if first.type3 or first.is_vertical():
         return "a Type 3 or vertical font"
     if len({(font_style(f), f.get_descent()) for f in candidates}) > 1:
         return "two fonts of one name that look different"
     bold, italic = font_style(first)
-    return _FontLooks(bold, italic, first.get_descent(), *_marks(first))
+    return _FontLooks(bold, italic, first.get_descent(), first)
 
 
 # ---------------------------------------------------------------- rulings
