@@ -20,7 +20,12 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 
 def _norm(value: str) -> str:
-    return " ".join(value.translate(_QUOTES).split())
+    # A bullet glyph standing alone is left out: gold keeps one the reader takes for a list's
+    # marker ("· 3,646 non-residential properties", bulleted with a middle dot).
+    return " ".join(w for w in value.translate(_QUOTES).split() if w not in _BULLETS)
+
+
+_BULLETS = frozenset("·•▪◦")
 
 
 def _in_order(blocks: tuple[Block, ...], needles: list[str]) -> list[str]:
@@ -227,3 +232,25 @@ def test_an_internal_reviews_outcome_is_not_the_reply_to_the_request(review: str
     focused = focus(text.read_thread(thread, "thread.txt"))
     assert focused.metadata["reply_date"] == "2022-01-05"
     assert "We operate over 200 cameras." in [b.text for b in focused.blocks]
+
+
+@pytest.mark.parametrize("delay", [
+    "We apologise for not meeting the deadline listed in our email of 05/04/2024. We are "
+    "actively working on your request and will be in touch with your response as soon as "
+    "possible.",
+    "Thank you for your request for an internal review. This has now been logged and will be "
+    "carried out by a member of the team.",
+])
+def test_a_delay_notice_is_not_the_reply_the_review_that_answers_is(delay: str) -> None:
+    # The council misses its deadline, says it is still working, and answers only in its
+    # internal review: that review, not the delay notice, is the reply.
+    review = ("Thank you for your request for an internal review relating to fees, which we "
+              "received on 01/07/2024. This response is in two parts. Firstly, we respond to "
+              "your request. We do not hold information on the spend on barristers' fees.")
+    thread = Document((), "text", "t.txt", messages=(
+        _message("outgoing", "2024-04-03", "How much has the council spent on barristers' fees?"),
+        _message("incoming", "2024-04-05", "We have received your request."),
+        _message("incoming", "2024-05-01", delay),
+        _message("incoming", "2024-10-14", review),
+    ))
+    assert focus(thread).metadata["reply_date"] == "2024-10-14"

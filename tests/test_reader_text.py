@@ -236,6 +236,19 @@ def test_a_lead_in_ending_in_a_colon_is_not_carried_on_by_its_first_item() -> No
     assert texts[1].startswith("How many illegal disposable vapes")
 
 
+@pytest.mark.parametrize("dash", [" --", " -", " –", " —"])
+def test_a_line_ending_on_a_spaced_dash_leads_into_a_dashed_list(dash: str) -> None:
+    # "…under the Act (2010) --" stands for a colon: the dashed line under it is the list's
+    # first item, however long the lines of an unwrapped message.
+    lines = ("I would like to request the following information.\n"
+             f"For the area for which you are the Lead Local Flood Authority under the Act (2010){dash}\n"
+             "- Total number of people living at risk of flooding (any level of risk)\n"
+             "- Total number living in EA-designated flood zone 3\n")
+    blocks = text.layout(lines).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "list_item", "list_item"]
+    assert blocks[2].text.startswith("Total number of people living at risk")
+
+
 def test_a_sentence_carried_on_in_lower_case_is_one_line_short_items_are_not() -> None:
     # The wrap width is the letter's; "didn't witness?" would have fitted on the line above,
     # but a long line with no stop, then lower case, is a sentence carried on.

@@ -688,8 +688,9 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
 def _opens_list(previous: str, rest: str) -> bool:
     """A dashed line that opens a sentence after one finished ("…the following information."
     / "- How many staff …"): a bullet, however short the line above, not a sentence carried
-    on."""
-    return previous.rstrip("\"'”’").endswith((".", "?", "!", ":")) and rest[:1].isupper()
+    on. A spaced dash ending the line above ("…under the Act (2010) --") stands for a colon."""
+    return (previous.rstrip("\"'”’").endswith((".", "?", "!", ":"))
+            or previous.endswith((" -", " --", " –", " —"))) and rest[:1].isupper()
 
 
 def _question_ends(current: "_Builder", line: _Line) -> bool:

@@ -77,9 +77,13 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
 
     ``strict`` asks for a question mark, an interrogative or a "please"; a
     phrase such as "The dates on which…" then reads as an answer.
+
+    >>> reads_as_question("I would also like to know the council's policy on such payments.")
+    True
     """
     text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
     text = _TITLED.sub("", text, count=1)
+    text = _ALSO.sub(r"\1 ", text, count=1)
     if text[:1] in "IiWw" and (asked := _CONDITIONAL_CLAUSE.match(text)) and len(text) <= 1200:
         text = text[asked.end():]  # "if the role has been dispersed, could you please …"
     if len(text) < 4 or len(text) > 1200:
@@ -113,6 +117,13 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     # comes after what led to it.
     last = _LAST_SENTENCE.search(text) if len(text) < 600 else None
     return last is not None and bool(_ASKS_FOR.match(last.group(1)))
+
+
+# "I would also like to know …", "Could you further confirm …": the asking words with an
+# adverb between them read as the words alone.
+_ALSO = re.compile(r"^((?:i|we)\s+would|i'd|we'd|(?:i|we)\s+(?:also\s+)?(?:wish|want)|"
+                   r"(?:could|can|would)\s+you|please)\s+(?:also|further|additionally|now|then)\s+"
+                   r"(?=\w)", re.I)
 
 
 # The requester asking in person ("I would like to know …", "Could you …", "Please provide
@@ -191,6 +202,8 @@ def requester_procedure(text: str) -> bool:
     >>> requester_procedure("I would like this data to cover the year to 31st July 2024.")
     True
     >>> requester_procedure("When responding to this request, please do not repost it.")
+    True
+    >>> requester_procedure("Please disclose the requested data for 2018, 2019 and 2020.")
     True
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
