@@ -205,6 +205,8 @@ def requester_procedure(text: str) -> bool:
     True
     >>> requester_procedure("Please disclose the requested data for 2018, 2019 and 2020.")
     True
+    >>> requester_procedure("Please provide this as an Excel spreadsheet (or similar format).")
+    True
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 
