@@ -372,6 +372,20 @@ def test_restated_questions_left_bare_then_a_refusal_share_it() -> None:
     assert [(p.answer, p.shared) for p in pairs][1:] == [("", False), ("None", False)]
 
 
+def test_restated_questions_numbered_alike_and_left_bare_share_the_answer_beneath() -> None:
+    # "2." and "3." restated together over one answer: the reply grouped them, and the answer
+    # is theirs together (unnumbered, as above, the first is left unanswered).
+    thread = ("> 1. How many staff are in the team?\n>\n"
+              "> 2. How many are members of the association?\n>\n"
+              "> 3. How many of them joined this year?\n\n"
+              "1. How many staff are in the team?\n\nThere are 5 members of staff.\n\n"
+              "2. How many are members of the association?\n\n"
+              "3. How many of them joined this year?\n\nNone\n")
+    pairs = segment(parse(thread, "x.md")).pairs
+    assert [(p.answer[:12], p.shared) for p in pairs] == [
+        ("There are 5 ", False), ("None", True), ("None", True)]
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "
@@ -605,6 +619,30 @@ def test_request_bullets_restated_with_their_answers_on_the_line_are_each_asked(
     pairs = segment(focus(read_document(path))).pairs
     assert [(p.question, p.answer, p.request_item) for p in pairs] == [
         (items[0], "12857", 1), (items[1], "13051", 2)]
+
+
+@pytest.mark.parametrize("lead_in", ["The details we require are:",
+                                     "Please could you provide:",
+                                     "I would like to know the following about the contract:"])
+def test_request_bullets_restated_and_answered_in_turn_are_each_asked(
+        tmp_path: Path, lead_in: str) -> None:
+    # The requester's line asking, over bullets; the reply says each bullet again (two of them
+    # together) and answers beneath: each bullet a question, the two together sharing theirs.
+    items = ["Complete tender responses from the suppliers", "The scoring of each tender",
+             "The value of the winning tender"]
+    path = _thread(tmp_path, lead_in + "\n" + "".join(f"• {item}\n" for item in items),
+                   "Please find the council's response to your request below:\n"
+                   f"• {items[0]}\n• {items[1]}\n"
+                   "This information is exempt under Section 41 of the Act.\n"
+                   f"• {items[2]}\n"
+                   "The fee was £70k.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [(p.question, p.answer, p.shared) for p in pairs] == [
+        (items[0], "This information is exempt under Section 41 of the Act.", True),
+        (items[1], "This information is exempt under Section 41 of the Act.", True),
+        (items[2], "The fee was £70k.", False)]
 
 
 def test_a_request_question_over_lettered_choices_is_asked_with_them(tmp_path: Path) -> None:

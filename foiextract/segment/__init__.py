@@ -222,11 +222,14 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
         if len(run.questions) > 1 and not run.labelled and all(
                 q.rule == "question_restated" for q in run.questions) and not (
                 run.answer and whole_request_verdict(run.answer[0].text)) \
-                and len({q.units[0].index for q in run.questions}) > 1:
+                and len({q.units[0].index for q in run.questions}) > 1 \
+                and _grouped_apart(run.questions):
             # A reply restating each question answers each beneath it: one left bare is unanswered
             # (unless a label such as "Question 1" groups them under one answer, what follows
             # them is a verdict on them together: a refusal, nothing held; or the reply set
-            # them in one paragraph, to be answered together).
+            # them in one paragraph, to be answered together; or it numbered them alike, "2."
+            # and "3.", "•" and "•", grouping them). A part of one item left bare before the
+            # next item ("f) 2023" then "Q7) …") is unanswered, as is a bare unnumbered one.
             for question in run.questions[:-1]:
                 asked.append(question)
                 pairs.append(_Found(question, question.text, "", False, []))
@@ -249,6 +252,23 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
     else:
         request = _request_from(asked)
     return request, [_pair(p, item) for p, item in zip(pairs, _items_of(request, pairs))]
+
+
+def _grouped_apart(questions: list[Question]) -> bool:
+    """Whether restated questions standing together were set apart from one another: numbered
+    in different styles (a part of one item, then the next item), or not numbered at all."""
+    styles = {_marker_style(q.units[0].marker) for q in questions}
+    return len(styles) > 1 or styles == {""}
+
+
+def _marker_style(marker: str) -> str:
+    """An enumerator's style without its count: "2." and "3." alike ("9."), "f)" and "ii)"
+    alike ("a)"), "Q7)" apart ("a9)")."""
+    return _COUNT.sub("9", _LETTERS.sub("a", marker.lower()))
+
+
+_COUNT = re.compile(r"\d+")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _items_of(request: list[str], pairs: list[_Found]) -> list[int | None]:

@@ -53,7 +53,7 @@ def find(units: list[Unit]) -> QuotedRequest | None:
         # Local Authority holds responsibility for 73…"), two of them perhaps run together
         # where the reply's lines were wrapped.
         again += _restated_over_answers(restating, quotes)
-    listed = _listed(quotes, again)
+    listed = _listed(quotes, again, _answered_in_turn(restating))
     return QuotedRequest(tuple(_items(quotes, listed)), frozenset(u.index for u in quotes), listed)
 
 
@@ -94,30 +94,47 @@ def _restated_over_answers(restating: list[tuple[Unit, Unit | None]], quotes: li
     return found
 
 
-def _listed(quotes: list[Unit], restated: list[Unit]) -> frozenset[int]:
+def _answered_in_turn(restating: list[tuple[Unit, Unit | None]]) -> bool:
+    """Whether the reply answers what it restates in turn: a paragraph of its own (an answer)
+    after some restated paragraph but its last."""
+    at = [k for k, (_, quoted) in enumerate(restating) if quoted is not None]
+    return any(k + 1 < len(restating) and restating[k + 1][1] is None for k in at[:-1])
+
+
+def _listed(quotes: list[Unit], restated: list[Unit], in_turn: bool = False) -> frozenset[int]:
     """Bullets that are request items: under a lead-in ("…the following information:"), not
-    under a question of their own, and restated one by one as items of the reply."""
+    under a question of their own, and restated one by one as items of the reply. Where the
+    reply answers them in turn, any line of the requester's asking and ending on a colon
+    leads them in ("The details we require are:")."""
     listed: set[int] = set()
     above: Unit | None = None
     again = {q.index for q in restated}
     for quote in quotes:
         if quote.marker != "•":
             above = quote
-        elif above is not None and _lead_in(above) and quote.index in again:
+        elif above is not None and _lead_in(above, in_turn) and quote.index in again:
             listed.add(quote.index)
     return frozenset(listed)
 
 
-def _lead_in(quote: Unit) -> bool:
+def _lead_in(quote: Unit, asking: bool = False) -> bool:
     """ "… the following information:" (or ":-", " -", " –": a dash leads in as well; and a
-    full stop after "the following", which promises the list as a colon does)."""
+    full stop after "the following", which promises the list as a colon does). ``asking``:
+    a line asking in the requester's words and ending on a colon leads in too."""
     text = quote.text.rstrip()
     return not quote.marker and (text.endswith((":", " -", " –", ":-")) or (
         text.endswith(".") and _FOLLOWING.search(text) is not None)) \
-        and reads_as_request_intro(quote.text)
+        and (reads_as_request_intro(quote.text)
+             or asking and text.endswith(":") and _ASKS_IN_LEAD.search(text) is not None)
 
 
 _FOLLOWING = re.compile(r"\bthe\s+following(?:\s+\w+){0,3}\.$", re.I)
+# The requester's own words asking, in a line that ends on a colon over bullets ("The details
+# we require are:", "Please could you provide:"): the bullets are what is asked.
+_ASKS_IN_LEAD = re.compile(
+    r"\b(?:i|we)\s+(?:would\s+like|require|need|want|request|am\s+requesting|are\s+requesting|"
+    r"am\s+seeking|are\s+seeking)\b|\b(?:please|kindly|(?:could|can|would)\s+you)\s+(?:please\s+)?"
+    r"(?:provide|supply|send|give|tell|confirm|disclose|share)\b", re.I)
 
 
 def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
