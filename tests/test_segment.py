@@ -386,6 +386,22 @@ def test_restated_questions_numbered_alike_and_left_bare_share_the_answer_beneat
         ("There are 5 ", False), ("None", True), ("None", True)]
 
 
+@pytest.mark.parametrize("opening", [
+    "Hi Richard\nThanks for your enquiry on 21 March 2024 about the camera. ",
+    "Dear Richard,\nThank you for your request for information which we received on 21/03/2024. "
+    "We apologise for the delay in responding.\n",
+])
+def test_a_replys_greeting_and_thanks_run_on_into_its_answer_are_not_the_answer(
+        tmp_path: Path, opening: str) -> None:
+    answer = ("We do not hold this information: the cameras are operated by the Safety Camera "
+              "Partnership.")
+    path = _thread(tmp_path, "Does the camera measure speed in both directions?\n",
+                   opening + answer + "\nIf you have any queries about this response, please do "
+                   "not hesitate to contact us.\n")
+    [pair] = segment(focus(read_document(path))).pairs
+    assert pair.answer == answer
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "

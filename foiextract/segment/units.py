@@ -128,6 +128,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _number_blurred(units)
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
+    units = _opening_apart(units)
     units = _labelled_values(units)
     units = _titled_items(units)
     units = _inline_parts(units)
@@ -261,6 +262,37 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
         for index, unit in enumerate(out):
             unit.index = index
     return out
+
+
+def _opening_apart(units: list[Unit]) -> list[Unit]:
+    """ "Thanks for your enquiry on 21 March 2024 about the speed camera. We're not formally
+    answering …": a reply's thanks run on into its answer in one paragraph is two units, the
+    thanks (never part of an answer) and what follows it."""
+    out: list[Unit] = []
+    for unit in units:
+        plain = unit.kind == "paragraph" and not unit.marker and not unit.label
+        while plain and (found := _OPENING_SENTENCE.match(unit.text)) is not None \
+                and len(unit.text) - found.end() >= _OPENING_REST:
+            rest = unit.text[found.end():].strip()
+            out.append(dataclasses.replace(unit, text=found.group(0).strip(), index=len(out)))
+            unit = dataclasses.replace(unit, text=rest, raw=rest)
+        out.append(unit)
+    if len(out) != len(units):
+        for index, unit in enumerate(out):
+            unit.index = index
+    return out
+
+
+# A reply's thanks for the request, or its apology for answering late, as its paragraph's
+# first sentence, then a sentence more.
+_OPENING_SENTENCE = re.compile(
+    r"^(?:(?:many\s+)?thanks?(?:\s+you)?\s+(?:very\s+much\s+)?for\s+your\s+(?:recent\s+)?"
+    r"(?:request|enquiry|inquiry|e-?mail|message|freedom\s+of\s+information|foi|letter|"
+    r"correspondence)\b|(?:we\s+|i\s+)?(?:apologi[sz]e|apologies|are\s+sorry)\s+for\s+"
+    r"(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)\b)"
+    r"[^.!?]{0,300}[.!](?=\s+[A-Z“\"‘'])", re.I)
+# How much must follow the thanks for it to be set apart (not "… Please see below.").
+_OPENING_REST = 40
 
 
 def _inline_parts(units: list[Unit]) -> list[Unit]:
