@@ -402,6 +402,28 @@ def test_a_replys_greeting_and_thanks_run_on_into_its_answer_are_not_the_answer(
     assert pair.answer == answer
 
 
+@pytest.mark.parametrize("more, asks_again", [
+    ("If you're also able to confirm whether it monitors seatbelts that would be appreciated.",
+     True),
+    ("Could you also tell me when it was installed?", True),
+    ("Please break this down by year.", False),
+])
+def test_a_sentence_asking_for_more_in_the_requesters_paragraph_is_an_item(
+        tmp_path: Path, more: str, asks_again: bool) -> None:
+    # "…also…" asks for something more: an item of its own. A sentence that only shapes the
+    # one before ("Please break this down by year.") is part of it.
+    first = ("Please could you provide more information on the speed camera on Shepcote Lane. "
+             "Specifically, whether it measures speed in both directions.")
+    path = _thread(tmp_path, f"{first} {more}\n",
+                   "Please find the council's response to your request set out below:\n"
+                   "We do not hold this information.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    wanted = [first, more] if asks_again else [f"{first} {more}"]
+    assert [p.question for p in pairs] == wanted
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "

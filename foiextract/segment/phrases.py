@@ -207,6 +207,8 @@ def requester_procedure(text: str) -> bool:
     True
     >>> requester_procedure("Please provide this as an Excel spreadsheet (or similar format).")
     True
+    >>> requester_procedure("Please provide these data as machine-readable CSV files.")
+    True
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 

@@ -129,6 +129,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     _pair_numbered_labels(units)
     units = _split_answers_inline(units)
     units = _opening_apart(units)
+    units = _asked_again(units)
     units = _labelled_values(units)
     units = _titled_items(units)
     units = _inline_parts(units)
@@ -293,6 +294,39 @@ _OPENING_SENTENCE = re.compile(
     r"[^.!?]{0,300}[.!](?=\s+[A-Z“\"‘'])", re.I)
 # How much must follow the thanks for it to be set apart (not "… Please see below.").
 _OPENING_REST = 40
+
+
+def _asked_again(units: list[Unit]) -> list[Unit]:
+    """ "Please could you provide more information on the camera. Specifically, whether …. If
+    you're also able to confirm whether it monitors seatbelts that would be appreciated.": in
+    the requester's own paragraph, a sentence that asks for something more ("also", "in
+    addition") is an item of its own; the sentences before it are the item it adds to."""
+    out: list[Unit] = []
+    for unit in units:
+        if unit.kind != "quote" or unit.marker or unit.label or len(unit.text) > 1200:
+            out.append(unit)
+            continue
+        sentences = _SENTENCE_BREAK.split(unit.text)
+        cuts = [k for k in range(1, len(sentences)) if _ASKS_MORE.search(sentences[k])
+                and reads_as_question(sentences[k])]
+        if not cuts or not reads_as_question(" ".join(sentences[:cuts[0]])):
+            out.append(unit)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, len(sentences)]):
+            text = " ".join(sentences[start:end])
+            out.append(dataclasses.replace(unit, text=text, raw=text, index=len(out)))
+    if len(out) != len(units):
+        for index, unit in enumerate(out):
+            unit.index = index
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+# A sentence asking for more than the one before it.
+_ASKS_MORE = re.compile(
+    r"^(?:also|additionally|in\s+addition|furthermore|further(?:more)?)\b[,:]?|"
+    r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?also\b|\b(?:i|we)\s+would\s+also\s+like\b|"
+    r"\bplease\s+(?:could\s+you\s+)?also\b|\balso\s+(?:able|like|want|wish|need)\b", re.I)
 
 
 def _inline_parts(units: list[Unit]) -> list[Unit]:
