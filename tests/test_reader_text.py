@@ -91,6 +91,8 @@ def test_a_short_line_left_open_carries_on_but_not_into_an_item() -> None:
     ("b) How many?", "b)", "How many?"), ("5)Do you use it?", "5)", "Do you use it?"),
     ("• Pubwatch", "•", "Pubwatch"), ("- Pubwatch", "•", "Pubwatch"),
     ("1/ How many?", "1/", "How many?"), ("6/What was the number?", "6/", "What was the number?"),
+    ("1.A Can the council confirm?", "1.A", "Can the council confirm?"),
+    ("2.b) Please produce all records.", "2.b)", "Please produce all records."),
 ])
 def test_enumerators_become_list_item_markers(line: str, marker: str, rest: str) -> None:
     [block] = text.layout(line).blocks

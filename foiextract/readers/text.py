@@ -40,6 +40,7 @@ from .text_tables import box_table, figure_grid, grid_table, is_box_line, starts
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
 _ENUMERATOR = re.compile(
     rf"^(?P<marker>\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)"          # (1) (a) (iv)
+    rf"|\d{{1,3}}\.[A-Za-z][.)]?(?=\s)"                       # 1.A 1.b 2.c)
     rf"|\d{{1,3}}(?:\.\)|[.)/])(?![\d/])"                     # 1. 1) 1.) 1/
     # 1a) 1a. 1(a) 3c)If, and 1a bare before what is not lower case (not "18m and above")
     rf"|\d{{1,3}}(?:[a-z]|\([a-z]\))(?:(?:\.\)|[.)])(?=\s|[A-Z])|(?=\s+[^\sa-z]))"

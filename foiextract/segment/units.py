@@ -1085,7 +1085,7 @@ def _marker_numbers(marker: str) -> tuple[int, ...]:
         core = core[1:]
     if core.isdigit():
         return (int(core),)
-    if (m := re.fullmatch(r"(\d{1,3})\(?([a-z])", core)):  # "1a)", "1(a)": the question's number
+    if (m := re.fullmatch(r"(\d{1,3})[.(]?([a-z])", core)):  # "1a)", "1(a)", "1.A": item 1
         return (int(m.group(1)),)
     if re.fullmatch(_ROMAN, core):
         return (_roman(core),)
