@@ -661,7 +661,8 @@ def test_request_bullets_restated_with_their_answers_on_the_line_are_each_asked(
 
 @pytest.mark.parametrize("lead_in", ["The details we require are:",
                                      "Please could you provide:",
-                                     "I would like to know the following about the contract:"])
+                                     "I would like to know the following about the contract:",
+                                     "I am writing to make a request under the Act."])
 def test_request_bullets_restated_and_answered_in_turn_are_each_asked(
         tmp_path: Path, lead_in: str) -> None:
     # The requester's line asking, over bullets; the reply says each bullet again (two of them

@@ -105,14 +105,19 @@ def _listed(quotes: list[Unit], restated: list[Unit], in_turn: bool = False) -> 
     """Bullets that are request items: under a lead-in ("…the following information:"), not
     under a question of their own, and restated one by one as items of the reply. Where the
     reply answers them in turn, any line of the requester's asking and ending on a colon
-    leads them in ("The details we require are:")."""
+    leads them in ("The details we require are:"), and bullets under no question are items
+    whatever stands above them."""
     listed: set[int] = set()
     above: Unit | None = None
     again = {q.index for q in restated}
     for quote in quotes:
         if quote.marker != "•":
             above = quote
-        elif above is not None and _lead_in(above, in_turn) and quote.index in again:
+        elif quote.index in again and (
+                above is not None and _lead_in(above, in_turn)
+                # answered in turn, bullets under no question of their own ("I am writing to
+                # make a request …" over "• A copy of the policy …") are the items
+                or in_turn and (above is None or not reads_as_question(above.text))):
             listed.add(quote.index)
     return frozenset(listed)
 
