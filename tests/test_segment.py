@@ -424,6 +424,26 @@ def test_a_sentence_asking_for_more_in_the_requesters_paragraph_is_an_item(
     assert [p.question for p in pairs] == wanted
 
 
+@pytest.mark.parametrize("colon", [":", ": -", ":-", ": –"])
+def test_bullets_under_a_lead_in_ending_on_a_colon_and_dash_are_the_request(
+        tmp_path: Path, colon: str) -> None:
+    # "Please provide the following information: -" leads in as a colon does; the reply then
+    # answers the bullets by number.
+    items = ["How the council measures digital inclusion",
+             "The targets the Trust is held to in delivering the programme"]
+    path = _thread(tmp_path, f"Please provide the following information{colon}\n"
+                   + "".join(f"• {item}\n" for item in items),
+                   "Please find the council's response to your request set out below:\n"
+                   "1. It is measured each year by the ONS.\n"
+                   "2. The Trust delivers 20 free online classes a week.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [(p.question, p.answer) for p in pairs] == [
+        (items[0], "It is measured each year by the ONS."),
+        (items[1], "The Trust delivers 20 free online classes a week.")]
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "

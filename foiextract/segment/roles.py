@@ -171,7 +171,7 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
     is context, no one's answer: ``(questions, context)``."""
     found: set[int] = set()
     context: set[int] = set()
-    for k in [k for k, unit in enumerate(units) if unit.text.endswith(":")
+    for k in [k for k, unit in enumerate(units) if unit.text.rstrip(" -–—").endswith(":")
               or unit.label == "question" and not unit.text or _request_heading(unit)]:
         if k in found or k in context:
             continue
