@@ -84,3 +84,23 @@ def test_the_command_line_takes_an_overlay_folder(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=True,
                           env={"PATH": "/usr/bin:/bin"})
     assert done.stdout.split()[0] == "not_held"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parent.parent
+                                                         / "foiextract" / "data").glob("*.json")))
+def test_no_word_list_holds_a_control_character(name: str) -> None:
+    # "\b" written once where "\\b" was meant is a backspace, and a pattern that never matches.
+    path = Path(__file__).resolve().parent.parent / "foiextract" / "data" / name
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list):
+            return [s for item in value for s in strings(item)]
+        if isinstance(value, dict):
+            return [s for item in value.values() for s in strings(item)]
+        return []
+
+    bad = [s for s in strings(json.loads(path.read_text(encoding="utf-8")))
+           if any(ord(c) < 32 and c not in "\n\t" for c in s)]
+    assert bad == []

@@ -209,6 +209,9 @@ def requester_procedure(text: str) -> bool:
     True
     >>> requester_procedure("Please provide these data as machine-readable CSV files.")
     True
+    >>> requester_procedure("If you are unable to provide any of the fields, please provide the "
+    ...                     "remainder of the information requested.")
+    True
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 
