@@ -390,6 +390,7 @@ def test_restated_questions_numbered_alike_and_left_bare_share_the_answer_beneat
     "Hi Richard\nThanks for your enquiry on 21 March 2024 about the camera. ",
     "Dear Richard,\nThank you for your request for information which we received on 21/03/2024. "
     "We apologise for the delay in responding.\n",
+    "Please find our response. ",
 ])
 def test_a_replys_greeting_and_thanks_run_on_into_its_answer_are_not_the_answer(
         tmp_path: Path, opening: str) -> None:

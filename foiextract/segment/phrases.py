@@ -221,7 +221,8 @@ _REPLY_OPENING = re.compile(
     r"^(?:(?:dear\b|(?:hi|hello|good\s+(?:morning|afternoon))(?=[\s,]|$)).{0,60}$|(?:thank\s+you|many\s+thanks|thanks)\s+for\s+your\b|(?:we\s+|i\s+)?(?:(?:do\s+|would\s+like\s+to\s+)?apologi[sz]e|apologies|are\s+sorry)\s+for\s+(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|"
     r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$"
     r"|(?:please\s+)?(?:find|see)\s+(?:below|overleaf)\b.{0,80}\b(?:response|reply|answer|information)\b"
-    r"|(?:please\s+)?(?:find|see)\s+(?:attached|enclosed)\b)",
+    r"|(?:please\s+)?(?:find|see)\s+(?:attached|enclosed)\b"
+    r"|(?:please\s+)?(?:find|see)\s+(?:below\s+)?(?:our|the\s+council['’]s)\s+(?:response|reply)\s*[.:]?$)",
     re.I)
 
 
@@ -235,6 +236,8 @@ def reply_opening(text: str) -> bool:
     >>> reply_opening("Hi Richard"), reply_opening("Hi-vis jackets: 20")
     (True, False)
     >>> reply_opening("We apologise for the significant delay in responding to your request.")
+    True
+    >>> reply_opening("Please find our response.")
     True
     """
     return bool(_REPLY_OPENING.match(text.strip()))

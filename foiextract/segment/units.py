@@ -284,13 +284,14 @@ def _opening_apart(units: list[Unit]) -> list[Unit]:
     return out
 
 
-# A reply's thanks for the request, or its apology for answering late, as its paragraph's
-# first sentence, then a sentence more.
+# A reply's thanks for the request, its apology for answering late, or "Please find our
+# response.", as its paragraph's first sentence, then a sentence more.
 _OPENING_SENTENCE = re.compile(
     r"^(?:(?:many\s+)?thanks?(?:\s+you)?\s+(?:very\s+much\s+)?for\s+your\s+(?:recent\s+)?"
     r"(?:request|enquiry|inquiry|e-?mail|message|freedom\s+of\s+information|foi|letter|"
     r"correspondence)\b|(?:we\s+|i\s+)?(?:apologi[sz]e|apologies|are\s+sorry)\s+for\s+"
-    r"(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)\b)"
+    r"(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)\b|"
+    r"(?:please\s+)?(?:find|see)\s+(?:below\s+)?(?:our|the\s+council['’]s)\s+(?:response|reply)(?=[.!]))"
     r"[^.!?]{0,300}[.!](?=\s+[A-Z“\"‘'])", re.I)
 # How much must follow the thanks for it to be set apart (not "… Please see below.").
 _OPENING_REST = 40

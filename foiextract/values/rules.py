@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Callable
@@ -335,9 +336,31 @@ def negated_existence(a: Answer) -> Value | None:
 
 
 def breakdown(a: Answer) -> Value | None:
-    """"Q1 2021: 148; Q2 2021: 97": text, with one atom per figure."""
+    """"Q1 2021: 148; Q2 2021: 97": text, with one atom per figure; "Min: £22.96 Max: £50.00",
+    two figures labelled as the least and the most: their range."""
     atoms = breakdown_atoms(a.text)
-    return Value("text", atoms=atoms) if atoms else None
+    if not atoms:
+        return None
+    return _bounds(atoms) or Value("text", atoms=atoms)
+
+
+def _bounds(atoms: tuple[Atom, ...]) -> Value | None:
+    """The range two atoms labelled "Min" and "Max" (lowest, highest…) give, in that order."""
+    if len(atoms) != 2:
+        return None
+    low, high = atoms
+    names = [(atom.label or "").strip().lower().split()[:1] for atom in atoms]
+    if not (names[0] and names[0][0] in _LOWEST and names[1] and names[1][0] in _HIGHEST) \
+            or low.kind != high.kind or low.unit != high.unit or low.number is None \
+            or high.number is None or low.number >= high.number:
+        return None
+    return Value("range", f"{format_number(Decimal(str(low.number)))}.."
+                          f"{format_number(Decimal(str(high.number)))}",
+                 low=float(low.number), high=float(high.number), unit=low.unit)
+
+
+_LOWEST = frozenset({"min", "min.", "minimum", "lowest", "low"})
+_HIGHEST = frozenset({"max", "max.", "maximum", "highest", "high"})
 
 
 def superset(a: Answer) -> Value | None:
