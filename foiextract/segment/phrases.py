@@ -216,13 +216,19 @@ def requester_procedure(text: str) -> bool:
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 
 
-# The reply's own opening: its greeting, its thanks, its "please find our response below".
+# The reply's own opening: its greeting, its thanks, its apology for the delay, its "please
+# find our response below".
 _REPLY_OPENING = re.compile(
-    r"^(?:(?:dear\b|(?:hi|hello|good\s+(?:morning|afternoon))(?=[\s,]|$)).{0,60}$|(?:thank\s+you|many\s+thanks|thanks)\s+for\s+your\b|(?:we\s+|i\s+)?(?:(?:do\s+|would\s+like\s+to\s+)?apologi[sz]e|apologies|are\s+sorry)\s+for\s+(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|"
+    r"^(?:(?:dear\b|(?:hi|hello|good\s+(?:morning|afternoon))(?=[\s,]|$)).{0,60}$"
+    r"|(?:thank\s+you|many\s+thanks|thanks)\s+for\s+your\b"
+    r"|(?:we\s+|i\s+)?(?:(?:do\s+|would\s+like\s+to\s+)?apologi[sz]e|apologies|are\s+sorry)"
+    r"\s+for\s+(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)"
+    r"|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|"
     r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$"
     r"|(?:please\s+)?(?:find|see)\s+(?:below|overleaf)\b.{0,80}\b(?:response|reply|answer|information)\b"
     r"|(?:please\s+)?(?:find|see)\s+(?:attached|enclosed)\b"
-    r"|(?:please\s+)?(?:find|see)\s+(?:below\s+)?(?:our|the\s+council['’]s)\s+(?:response|reply)\s*[.:]?$)",
+    r"|(?:please\s+)?(?:find|see)\s+(?:below\s+)?(?:our|the\s+council['’]s)\s+(?:response|reply)"
+    r"\s*[.:]?$)",
     re.I)
 
 

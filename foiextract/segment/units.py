@@ -291,9 +291,10 @@ _OPENING_SENTENCE = re.compile(
     r"(?:request|enquiry|inquiry|e-?mail|message|freedom\s+of\s+information|foi|letter|"
     r"correspondence)\b|(?:we\s+|i\s+)?(?:apologi[sz]e|apologies|are\s+sorry)\s+for\s+"
     r"(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)\b|"
-    r"(?:please\s+)?(?:find|see)\s+(?:below\s+)?(?:our|the\s+council['’]s)\s+(?:response|reply)(?=[.!]))"
+    r"(?:please\s+)?(?:find|see)\s+(?:below\s+)?(?:our|the\s+council['’]s)\s+"
+    r"(?:response|reply)(?=[.!]))"
     r"[^.!?]{0,300}[.!](?=\s+[A-Z“\"‘'])", re.I)
-# How much must follow the thanks for it to be set apart (not "… Please see below.").
+# How much must follow the opening for it to be set apart (not "… Please see below.").
 _OPENING_REST = 40
 
 
