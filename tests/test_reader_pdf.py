@@ -495,3 +495,19 @@ def test_printed_lines_part_into_paragraphs(lines: list[str],
     right = 72.0 + 5.5 * max(len(t) for t in lines)
     printed = [_printed(t, 72.0 + 13 * k, 72.0 + 5.5 * len(t)) for k, t in enumerate(lines)]
     assert [[line.text for line in group] for group in paragraphs(printed, right)] == expected
+
+
+def test_a_malformed_font_leaves_no_pdfminer_chatter_on_the_terminal(tmp_path: Path) -> None:
+    # Font descriptors renamed away: pdfminer warns once a font ("Could not get FontBBox …");
+    # the document still reads, and the terminal shows foiextract's own summary only.
+    import subprocess
+    import sys
+
+    source = (Path(__file__).resolve().parent.parent / "corpora" / "real"
+              / "CumbriaPolice_hospital-crimes-mass-foi.pdf")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(source.read_bytes().replace(b"/FontDescriptor", b"/FontDescriptoX"))
+    done = subprocess.run([sys.executable, "-m", "foiextract", "extract", str(broken), "-o",
+                           str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "FontBBox" not in done.stderr and "1 document(s)" in done.stderr + done.stdout

@@ -25,6 +25,7 @@ closed as soon as it is read, so memory stays flat over long files.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import re
 import threading
@@ -53,6 +54,11 @@ from .pdf_layout import (Line, bbox, group_lines, paragraph_spans, paragraphs, r
 from .pdf_tables import (FoundTable, Layouts, carried_into, carries_on, continue_table,
                          find_tables, header_wraps_joined, label_wraps_joined, same_columns)
 from .text import quoted_original, read_as_text
+
+# pdfminer logs a warning for each malformed font it meets ("Could not get FontBBox from font
+# descriptor …"), a line on the user's terminal for every page: the reader reads on and says
+# what matters in its own checks, so pdfminer's own log is kept to its errors.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Which engine reads pages unless FOIEXTRACT_PDF_ENGINE says otherwise (see engine()).
 DEFAULT_ENGINE = "pdfium"
