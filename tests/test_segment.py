@@ -2077,6 +2077,7 @@ def test_a_lettered_list_from_a_is_not_read_as_answers(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("naming", ["In answer to your {ordinal} question,",
                                     "With regard to the {ordinal} point,",
+                                    "In regards to your {ordinal} question,",
                                     "In response to question {n},"])
 def test_prose_answers_naming_the_question_they_answer_by_its_place(
         tmp_path: Path, naming: str) -> None:
@@ -2188,3 +2189,72 @@ def test_a_replys_subject_line_is_not_part_of_its_answer(tmp_path: Path, subject
                     "do not hesitate to contact us.\nKind Regards,\nThe Council\n", "utf-8")
     [pair] = segment(focus(read_document(path))).pairs
     assert pair.answer == "We do not have a formal survey report to send out to you."
+
+
+_PROSE_ITEMS = ["The number of parking fines issued in 2023.",
+                "A copy of the enforcement contract with the operator.",
+                "The annual cost of maintaining the pay and display machines."]
+_PROSE_ANSWERS = ["We issued 4,210 parking fines in 2023.",
+                  "The enforcement contract is published on our website: www.example.gov.uk/c",
+                  "Maintenance of the pay and display machines cost £41,000 last year."]
+
+
+@pytest.mark.parametrize("order", ["in turn", "out of turn"])
+def test_a_prose_reply_is_divided_among_the_items_its_paragraphs_name(
+        tmp_path: Path, order: str) -> None:
+    answers = _PROSE_ANSWERS if order == "in turn" else _PROSE_ANSWERS[::-1]
+    request = "Please provide:\n" + "".join(f"- {item}\n" for item in _PROSE_ITEMS)
+    reply = "Please find our response below.\n\n" + "\n\n".join(answers) + "\n\n"
+    got = extract_file(str(_thread(tmp_path, request, reply)))[0].pairs
+    assert [p.question for p in got] == _PROSE_ITEMS
+    if order == "in turn":
+        # Each paragraph opens by naming its item in the item's own words: its answer alone.
+        assert [(p.answer, p.shared, p.rule) for p in got] == [
+            (a, False, "answer_divided") for a in _PROSE_ANSWERS]
+    else:  # a reply takes the items in their order: out of it, the answer stays whole
+        assert {p.answer for p in got} == {" ".join(answers)}
+        assert all(p.shared for p in got)
+
+
+def test_a_refusal_naming_no_item_stays_one_answer_shared(tmp_path: Path) -> None:
+    request = "Please provide:\n" + "".join(f"- {item}\n" for item in _PROSE_ITEMS)
+    refusal = ("We estimate that the cost of complying with your request would exceed the "
+               "appropriate limit.\nSection 12 of the Act allows us to refuse it.\n")
+    got = extract_file(str(_thread(tmp_path, request, refusal)))[0].pairs
+    assert [p.answer for p in got] == [refusal.replace("\n", " ").strip()] * 3
+    assert all(p.shared for p in got)
+
+
+@pytest.mark.parametrize("opening, numbers", [
+    ("In regards to your first two questions, please see the following link:", (1, 2)),
+    ("In response to your second question, none.", (2,)),
+    ("With regard to the third and fourth points, we hold nothing.", (3, 4)),
+    ("As for the second and last questions, yes.", (2,)),
+    ("In regards to questions 4 and 5, see above.", (4, 5)),
+])
+def test_a_prose_answer_naming_items_by_place_or_count_names_their_numbers(
+        opening: str, numbers: tuple[int, ...]) -> None:
+    assert units_of(parse(opening + "\n", "x.md").blocks)[0].numbers == numbers
+
+
+# Two items as a requester types them, a line each (long lines: a message sent unwrapped).
+_ASKED = ["Please provide the number of parking fines issued by the council in each of the "
+          "calendar years 2022 and 2023, and the number of those fines later cancelled.",
+          "I would also like to know the council's policy on cancelling parking fines, and "
+          "who in the council decides on an appeal against a fine."]
+
+
+@pytest.mark.parametrize("naming", [
+    # (more than a line's end after "the following": no lead-in by its shape alone)
+    "I would like to make a freedom of information request for the following information in "
+    "relation to the enforcement of parking restrictions by civil enforcement officers.",
+    "Please consider the following as a request for information under the Freedom of "
+    "Information Act 2000.",
+])
+def test_the_requesters_line_naming_their_message_a_request_is_no_item(
+        tmp_path: Path, naming: str) -> None:
+    request = (f"{naming}\n{_ASKED[0]}\n{_ASKED[1]}\n")
+    reply = ("We issued 4,210 parking fines in 2023. Our policy on cancelling fines is attached "
+             "to this email.\n\n")
+    got = extract_file(str(_thread(tmp_path, request, reply)))[0]
+    assert list(got.request) == _ASKED

@@ -28,19 +28,23 @@ RIDER = rf"(?:please|kindly|{FOLLOW_UP})"
 # How a prose answer opens on naming the request's items it answers ("In response to questions
 # 1 and 2,", "Regarding point 4"): the words up to the item word, before its number. The
 # reader, the segmenter and the value reader each finish it as they need.
-NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|with\s+"
+NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regards?|answer)\s+(?:of|to)|with\s+"
                r"(?:regard|reference|respect)\s+to|regarding|turning\s+to|as\s+(?:for|regards|to))"
                r"\s+(?:your\s+)?(?:questions?|q|points?|items?|parts?|portions?)")
 # The same naming by the item's place ("In answer to your first question,", "Regarding the
-# third point"): the ordinal is the item's number (``ORDINALS``).
-NAMES_ITEM_BY_PLACE = (r"(?:in\s+(?:respect|response|relation|reply|regard|answer)\s+(?:of|to)|"
+# third point"): the ordinal is the item's number (``ORDINALS``); "your first two questions"
+# names the items from it on, as many as counted (``COUNTS``); "the second and third points"
+# names two.
+NAMES_ITEM_BY_PLACE = (r"(?:in\s+(?:respect|response|relation|reply|regards?|answer)\s+(?:of|to)|"
                        r"with\s+(?:regard|reference|respect)\s+to|regarding|turning\s+to|"
                        r"as\s+(?:for|regards|to))\s+(?:your|the)\s+(?P<ordinal>first|second|third|"
-                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:question|point|item|"
-                       r"part|request)\b")
+                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:(?:and|&)\s+(?P<also>"
+                       r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+|"
+                       r"(?P<count>two|three|four|five)\s+)?(?:question|point|item|part|request)s?\b")
 ORDINALS = {word: n for n, word in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
      "tenth"), start=1)}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # "3 - Start date and duration …", "1 – a) Please disclose …": an item numbered with a dash, as
 # replies restate requests (alone, "5 - 10 days" is a range: the reader and the segmenter read
 # it as an item only where such lines count 1, 2, 3…).

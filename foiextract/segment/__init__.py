@@ -28,6 +28,7 @@ from .inline import inline_items
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
+from .divide import divide
 from .keyed import keyed_answers
 from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
                       reads_as_request_intro, reads_as_statement, reply_opening,
@@ -245,6 +246,8 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
         # message beneath it: the requester's questions are the request, not pairs of the reply.
         pairs = [f for f in pairs if f.question.units[0].kind != "quote"]
         asked = [f.question for f in asked_in_thread]
+    if "answer_divided" not in disabled:
+        pairs = _divided(pairs)
     if quoted:
         request = quoted
     elif restatements:
@@ -252,6 +255,28 @@ def _pairs(layout: Layout, runs: list[Run], quoted: list[str] | None = None,
     else:
         request = _request_from(asked)
     return request, [_pair(p, item) for p, item in zip(pairs, _items_of(request, pairs))]
+
+
+def _divided(found: list[_Found]) -> list[_Found]:
+    """Questions sharing one answer of several paragraphs, the answer divided among them where
+    its paragraphs say which question each answers (:func:`divide`); the rest as found."""
+    groups: dict[int, list[int]] = {}
+    for k, f in enumerate(found):
+        if f.shared and f.answer:
+            groups.setdefault(id(f.units), []).append(k)
+    out = list(found)
+    for ks in groups.values():
+        parts = divide([found[k].text for k in ks], found[ks[0]].units) if len(ks) > 1 else None
+        if parts is None:
+            continue
+        for k, part in zip(ks, parts):
+            question = found[k].question
+            if question.rule != "question_part":
+                question = Question(question.units, "answer_divided", question.section,
+                                    question.stem)
+            out[k] = _Found(question, found[k].text, _answer_text(part),
+                            sum(p is part for p in parts) > 1, part)
+    return out
 
 
 def _grouped_apart(questions: list[Question]) -> bool:
@@ -392,6 +417,7 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
             text = _answer_text(_without_signature(body))
             found = [_Found(Question(q.units, "request_answered_whole", q.section, q.stem), q.text,
                             text, len(questions) > 1, body) for q in questions]
+            found = _divided(found)
             return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
     if verdict is None:
         return None
@@ -481,6 +507,11 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
                 found.append(_Found(question, text, own[n][1], False, [own[n][0]]))
             else:
                 found.append(_Found(question, text, shared_text, len(items) - len(own) > 1, body))
+        # The paragraphs no item was named in are the others' answer, to divide among them.
+        unnamed = [unit for unit in body if all(unit is not u for u, _ in own.values())]
+        divided = _divided([f._replace(units=unnamed) if f.units is body else f for f in found])
+        if any(f.question.rule == "answer_divided" for f in divided):
+            found = divided
         return asked, [_pair(f, n) for n, f in enumerate(found, start=1)]
     return None
 

@@ -189,7 +189,9 @@ def _procedure() -> re.Pattern[str]:
 
 
 def requester_procedure(text: str) -> bool:
-    """True for a requester's words about how to answer, not what to give: the format wanted
+    """True for a requester's words about how to answer, not what to give: the request named
+    as such over what follows ("I would like to make a freedom of information request for the
+    following information …"), the format wanted
     ("I would like to receive the information in a spreadsheet"), the period the data is to
     cover ("I would like this data to cover …"), how to reply ("When responding …, please do
     not …"), or advice asked for if the request is too wide ("If this request is too wide or
@@ -212,6 +214,15 @@ def requester_procedure(text: str) -> bool:
     >>> requester_procedure("If you are unable to provide any of the fields, please provide the "
     ...                     "remainder of the information requested.")
     True
+    >>> requester_procedure("I would like to make a freedom of information request for the "
+    ...                     "following information in relation to housing contributions.")
+    True
+    >>> requester_procedure("Please consider the following as a request for information under "
+    ...                     "the Freedom of Information Act 2000. It relates to the team.")
+    True
+    >>> requester_procedure("I would like to make a freedom of information request for the "
+    ...                     "number of fines issued in 2023.")
+    False
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 

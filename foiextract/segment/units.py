@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
-from ..lexicon.text import FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, ORDINALS, RIDER, name_line
+from ..lexicon.text import (COUNTS, FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, ORDINALS, RIDER,
+                             name_line)
 from .phrases import reads_as_question, signs_off
 from ..model import Block, Source, Span, spans_text
 
@@ -548,7 +549,12 @@ def _number_references(units: list[Unit]) -> None:
         if match:
             unit.numbers = _listed_numbers(match.group("list"))
         elif placed := _REFERENCE_BY_PLACE.match(unit.text):
-            unit.numbers = (ORDINALS[placed.group("ordinal").lower()],)
+            first = ORDINALS[placed.group("ordinal").lower()]
+            count = COUNTS.get((placed.group("count") or "").lower(), 1)
+            also = ORDINALS.get((placed.group("also") or "").lower())
+            # "your first two questions", "the second and third points"
+            unit.numbers = (first, also) if also and also > first else \
+                tuple(range(first, first + count))
 
 
 def _split_named_parts(units: list[Unit]) -> list[Unit]:
