@@ -28,6 +28,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -394,8 +395,25 @@ def _align(gold: list[str], found: list[str]) -> list[tuple[int | None, int | No
 
 
 def _same_text(a: str, b: str) -> bool:
-    fold = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-    return " ".join(a.translate(fold).split()) == " ".join(b.translate(fold).split())
+    """Two answers' texts alike up to whitespace, typographic quotes and dashes, and the list
+    markers the gold format leaves out ("▪ Click ‘Extended Search’." reads as "Click
+    ‘Extended Search’."): a bullet glyph standing alone.
+
+    >>> _same_text("▪ Hit the button. ▪ Click ‘Search’.", "Hit the button. Click 'Search'.")
+    True
+    >>> _same_text("2022 - 12", "2022 12")
+    False
+    """
+    return _folded(a) == _folded(b)
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# A list marker's glyph, standing alone (a dash is left: it is as often a range's).
+_BULLET = re.compile(r"(?:^|(?<=\s))[•▪·●◦■‣⁃](?=\s|$)")
+
+
+def _folded(text: str) -> str:
+    return " ".join(_BULLET.sub(" ", text.translate(_FOLD)).split())
 
 
 def _short(text: object, width: int = 70) -> str:

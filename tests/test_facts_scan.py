@@ -79,3 +79,13 @@ def test_date_lines_read_as_before() -> None:
         dates = find_dates(stripped)
         assert is_date_only(line) == (len(dates) == 1 and dates[0].start == 0
                                       and dates[0].end == len(stripped))
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("exempt under section 41of the Freedom of Information Act 2000", "41"),  # no space typed
+    ("exempt under section 31A of the Act", "31A"),
+    ("refused under s40(2) and s41", "40"),
+])
+def test_a_sections_letter_stands_alone(text: str, cited: str) -> None:
+    match = exemptions.CITATION.search(text)
+    assert match is not None and match.group("num") == cited

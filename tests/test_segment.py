@@ -2258,3 +2258,36 @@ def test_the_requesters_line_naming_their_message_a_request_is_no_item(
              "to this email.\n\n")
     got = extract_file(str(_thread(tmp_path, request, reply)))[0]
     assert list(got.request) == _ASKED
+
+
+@pytest.mark.parametrize("title", ["", "Contracts awarded to Counter Context\n\n"])
+def test_a_verdict_on_the_whole_request_keeps_the_statement_that_opens_its_answer(
+        tmp_path: Path, title: str) -> None:
+    # "All the Council's contracts are stored …" opens the answer: a statement, though it
+    # opens with a word a request item may ("All correspondence …"); a title above it is not
+    # part of it.
+    request = ("Please provide details of contracts and commissions awarded by the Council to "
+               "the communications agency Counter Context Ltd in each of the last three years.\n")
+    body = ("All the Council's contracts are stored in the Contracts Register on the YORTender "
+            "portal.\n\n- Hit the Contracts Register button on the home page.\n- Click Extended "
+            "Search.\n\nAs this information is accessible to the applicant by other means, it is "
+            "exempt from disclosure under section 21 of the Freedom of Information Act 2000.\n\n")
+    reply = "Please find our response to your request set out below:\n\n" + title + body
+    got = extract_file(str(_thread(tmp_path, request, reply)))[0].pairs
+    assert [p.answer.split(".")[0] for p in got] == [
+        "All the Council's contracts are stored in the Contracts Register on the YORTender portal"]
+
+
+@pytest.mark.parametrize("more", ["Also list, for each year, the names of the organisations that "
+                                  "received a grant from the fund.",
+                                  "Additionally please provide the names of the organisations "
+                                  "that received a grant from the fund."])
+def test_a_sentence_going_on_to_ask_for_more_is_an_item_of_its_own(
+        tmp_path: Path, more: str) -> None:
+    first = "Please list the value of the ward fund available for grants in each year since 2017."
+    last = "Finally, for each year, please list the amount left in the fund at the year's end."
+    request = f"{first} {more}\n{last}\n"
+    reply = ("We hold this information. The fund's value was £7,675 in 2017/18 and the grants "
+             "made from it are listed in the attached spreadsheet.\n\n")
+    got = extract_file(str(_thread(tmp_path, request, reply)))[0]
+    assert list(got.request) == [first, more, last]

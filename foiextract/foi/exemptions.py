@@ -30,8 +30,9 @@ from ..lexicon.scan import folded, matches
 _SUBS = r"(?P<subs>(?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,2}\s?\)|\s?\(\s?[ivx]{1,5}\s?\))*)"
 _SUBSECTION_WORDS = (r"(?P<words>(?:,?\s+sub-?section\s+\(?(?P<w1>\d{1,2})\)?)?"
                      r"(?:,?\s+(?:paragraph|para\.?)\s+\(?(?P<w2>[a-z])\)?)?)")
-_NUMBER = r"(?P<num>\d{1,2}[A-Z]?)(?![\d.,]\d)"
-_ITEM = r"\d{1,2}[A-Z]?(?:\s?\(\s?\w{1,5}\s?\))*"
+# (A section's letter stands alone: "section 41of the Act" is section 41, typed without a space.)
+_NUMBER = r"(?P<num>\d{1,2}(?:[A-Z](?![A-Z]))?)(?![\d.,]\d)"
+_ITEM = r"\d{1,2}(?:[A-Z](?![A-Z]))?(?:\s?\(\s?\w{1,5}\s?\))*"
 CITATION = re.compile(
     r"(?<![\w'’])(?P<word>sections?|ss?\.|ss?(?=\s?\d)|§§?|regulations?|regs?\.?|r\.(?=\s?\d))\s?"
     + _NUMBER + _SUBS + _SUBSECTION_WORDS
@@ -47,7 +48,7 @@ _CITATION_STARTS = (
     re.compile(r"r(?<![\w'’]r)(?:eg|\.)"),
     re.compile(r"§(?<![\w'’]§)"),
 )
-_ITEM_RE = re.compile(r"(?P<num>\d{1,2}[A-Z]?)" + _SUBS)
+_ITEM_RE = re.compile(r"(?P<num>\d{1,2}(?:[A-Z](?![A-Za-z]))?)" + _SUBS)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d")
 # "of the Local Government (Miscellaneous Provisions) Act 1982": a law's name may hold brackets.
 _OF_LAW = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?P<law>(?:[^.;,()]|\([^().;]{0,60}\)){0,80})",

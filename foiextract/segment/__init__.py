@@ -444,13 +444,19 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
 
 
+# A title over the answer ("Cost of barristers, advocates, and agency workers in SEND
+# tribunals"): a line in a capital, a few words, no sentence.
+_TITLE_LINE = re.compile(r"^[A-Z][^.:;?!]{2,100}$")
+
+
 def _around(verdict: Unit, body: list[Unit], asked: list[str]) -> list[Unit]:
     """The verdict on a whole request with what the reply says with it: from past the reply's
-    last opening line, label or echoed question before it ("Please find below the council's
+    last opening line, label, title or echoed question (or one asked in so many words) before it ("Please find below the council's
     response:"; the body's start where none stands), to its end or the name that signs it."""
     at = body.index(verdict)
     start = next((k + 1 for k in range(at - 1, -1, -1) if reply_opening(body[k].text)
-                  or body[k].label or reads_as_question(body[k].text)
+                  or body[k].label or reads_as_question(body[k].text, strict=True)
+                  or not body[k].marker and _TITLE_LINE.match(body[k].text)
                   or any(similarity(body[k].text, q) >= ECHO_SIMILARITY for q in asked)), 0)
     end = next((k for k in range(at + 1, len(body)) if name_line(body[k].text)), len(body))
     return body[start:end]

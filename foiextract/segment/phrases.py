@@ -80,10 +80,15 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
 
     >>> reads_as_question("I would also like to know the council's policy on such payments.")
     True
+    >>> reads_as_question("Finally, for each year, please list the amount remaining in the pot.")
+    True
+    >>> reads_as_question("Also list, for each year, the organisations that received funding.")
+    True
     """
     text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
     text = _TITLED.sub("", text, count=1)
     text = _ALSO.sub(r"\1 ", text, count=1)
+    text = _GOES_ON.sub("", text, count=1)
     if text[:1] in "IiWw" and (asked := _CONDITIONAL_CLAUSE.match(text)) and len(text) <= 1200:
         text = text[asked.end():]  # "if the role has been dispersed, could you please …"
     if len(text) < 4 or len(text) > 1200:
@@ -119,6 +124,11 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     return last is not None and bool(_ASKS_FOR.match(last.group(1)))
 
 
+# How a sentence asking for more goes on from the one before ("Also list, …", "Additionally
+# please provide …", "Finally, for each year, please list …"): the words before the asking.
+_GOES_ON = re.compile(r"^(?:(?:also|additionally|in\s+addition|further(?:more)?|finally|lastly|"
+                      r"secondly|thirdly)\b,?\s+)(?:(?:for|in)\s+(?:each|every|the)\s+[^,?]{1,40},\s+)?"
+                      r"(?=\w)", re.I)
 # "I would also like to know …", "Could you further confirm …": the asking words with an
 # adverb between them read as the words alone.
 _ALSO = re.compile(r"^((?:i|we)\s+would|i'd|we'd|(?:i|we)\s+(?:also\s+)?(?:wish|want)|"
@@ -191,7 +201,8 @@ def _procedure() -> re.Pattern[str]:
 def requester_procedure(text: str) -> bool:
     """True for a requester's words about how to answer, not what to give: the request named
     as such over what follows ("I would like to make a freedom of information request for the
-    following information …"), the format wanted
+    following information …"), a rider on the item before ("Please break these down by year",
+    "Could you please include contract values."), the format wanted
     ("I would like to receive the information in a spreadsheet"), the period the data is to
     cover ("I would like this data to cover …"), how to reply ("When responding …, please do
     not …"), or advice asked for if the request is too wide ("If this request is too wide or
@@ -223,6 +234,10 @@ def requester_procedure(text: str) -> bool:
     >>> requester_procedure("I would like to make a freedom of information request for the "
     ...                     "number of fines issued in 2023.")
     False
+    >>> requester_procedure("Please break these down by years and exemption, e.g:")
+    True
+    >>> requester_procedure("Could you please include contract/work values.")
+    True
     """
     return bool(_procedure().match(text.strip().strip("*_\"'“”‘’ ").replace("’", "'")))
 

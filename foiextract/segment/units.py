@@ -327,7 +327,7 @@ def _asked_again(units: list[Unit]) -> list[Unit]:
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 # A sentence asking for more than the one before it.
 _ASKS_MORE = re.compile(
-    r"^(?:also|additionally|in\s+addition|furthermore|further(?:more)?)\b[,:]?|"
+    r"^(?:also|additionally|in\s+addition|furthermore|further(?:more)?|finally|lastly)\b[,:]?|"
     r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?also\b|\b(?:i|we)\s+would\s+also\s+like\b|"
     r"\bplease\s+(?:could\s+you\s+)?also\b|\balso\s+(?:able|like|want|wish|need)\b", re.I)
 

@@ -459,6 +459,8 @@ def dates(a: Answer) -> Value | None:
     if only_dates:
         covered = re.sub(r"[\W_]+", "", "".join(rest))
         only_dates = not re.sub(r"(?i)and|to|on|in|of|the", "", covered)
+    if only_dates and a.intent in ("count", "period") and len(found) == 1 and found[0].bare_year:
+        return None  # "1914" under "How many PCNs were issued?": a figure, not a year
     if only_dates:
         return _date_value(found)
     if a.intent != "date":
@@ -545,6 +547,8 @@ def leading_figure(a: Answer) -> Value | None:
     if collective is not None:
         return Value("count", str(collective), number=float(collective))
     plain = blank_dates(_outside_brackets(head))
+    if a.intent in ("count", "period") and _BARE_FIGURE.fullmatch(head.strip()):
+        plain = head.strip()  # "1914" under "How many PCNs were issued?": the count, no year
     numbers = all_numbers(plain)
     if not numbers or numbers[0].start != 0 or (numbers[0].words and numbers[0].value == 0):
         return None
