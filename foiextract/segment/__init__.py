@@ -451,8 +451,9 @@ _TITLE_LINE = re.compile(r"^[A-Z][^.:;?!]{2,100}$")
 
 def _around(verdict: Unit, body: list[Unit], asked: list[str]) -> list[Unit]:
     """The verdict on a whole request with what the reply says with it: from past the reply's
-    last opening line, label, title or echoed question (or one asked in so many words) before it ("Please find below the council's
-    response:"; the body's start where none stands), to its end or the name that signs it."""
+    last opening line, label, title or echoed question (or one asked in so many words) before
+    it ("Please find below the council's response:"; the body's start where none stands), to
+    its end or the name that signs it."""
     at = body.index(verdict)
     start = next((k + 1 for k in range(at - 1, -1, -1) if reply_opening(body[k].text)
                   or body[k].label or reads_as_question(body[k].text, strict=True)

@@ -5,12 +5,14 @@ A reply often answers a request's items in prose, a paragraph or two to each, wi
 restating them: "In response to your request for the name, gender … of every officer, …",
 "Start date (9161) is the day an individual began …", "SPP stands for start date in present
 position." The segmenter first reads such a reply as one answer shared by every item. A
-paragraph that opens by naming one item in its own words (the words no other item of the group uses), or
-its number ("In regards to your first two questions, …"), answers that item; the paragraphs
-after it go with it up to the next paragraph so placed. Items no paragraph names share what
-stands before the first one placed, or, where nothing does, the whole answer. Where fewer
-than two paragraphs can be placed, or they would answer the items out of their order, or the
-reply refuses the request as a whole, the answer stays shared whole.
+paragraph that names one item in that item's own words (the words no other item of the group
+uses) clearly more than any other paragraph does, or names it by number ("In regards to your
+first two questions, …"), answers that item; the paragraphs after it go with it up to the
+next paragraph so placed. The items asked before the first one placed take what stands
+before its paragraph (not the reply's thanks); any other item no paragraph names keeps the
+whole answer. Where nothing is placed, or only one paragraph with nothing before it, or the
+paragraphs would answer the items out of their order, or the reply refuses the request as
+a whole, the answer stays shared whole.
 
 >>> from foiextract.readers.markdown import parse
 >>> from foiextract.segment.units import units_of
