@@ -59,13 +59,18 @@ _REFUSES_WHOLE = re.compile(
 
 @cache
 def _filler() -> frozenset[str]:
-    words = load_json("segment_phrases.json")["division_filler_words"]
+    """The words of asking and answering that name no item: a caption's filler ("number",
+    "breakdown", "details") and more ("council", "held", "year"); ``stems`` leaves out the
+    commonest ("the", "please", "provide") itself."""
+    phrases = load_json("segment_phrases.json")
+    words = [*phrases["caption_filler_words"], *phrases["division_filler_words"]]
     return frozenset(w for word in words for w in stems(word)) | frozenset(words)
 
 
 def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]] | None:
     """Each question's paragraphs of the answer ``pieces`` they share, in the questions'
-    order; None where fewer than two paragraphs say plainly which question they answer.
+    order; None where the paragraphs do not say plainly which question each answers (see the
+    module's account).
 
     A paragraph that opens by naming questions by number ("In respect of questions 1 and 3,
     …": its ``Unit.numbers``, with no list marker or label of its own) names them by their
@@ -100,9 +105,9 @@ def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]]
         best = max(scores)
         if best < min(_ENOUGH, own) or best == 0:
             continue
-        runner_up = max((s for k, s in enumerate(scores) if k != scores.index(best)), default=0.0)
-        if best >= _AHEAD * runner_up and best > runner_up:
-            placed[i] = scores.index(best)
+        at = scores.index(best)
+        if best >= _AHEAD * max((s for k, s in enumerate(scores) if k != at), default=0.0):
+            placed[i] = at  # (a tie is never half as much again: a tie places nothing)
     starts = sorted(set(placed.values()))
     order = [placed[i] for i in sorted(placed)]
     if not starts or order != sorted(order):
