@@ -90,6 +90,7 @@ def test_a_short_line_left_open_carries_on_but_not_into_an_item() -> None:
     ("(a) How many?", "(a)", "How many?"), ("(iv) How many?", "(iv)", "How many?"),
     ("b) How many?", "b)", "How many?"), ("5)Do you use it?", "5)", "Do you use it?"),
     ("• Pubwatch", "•", "Pubwatch"), ("- Pubwatch", "•", "Pubwatch"),
+    ("-The number of stores", "•", "The number of stores"), ("–Total seized", "•", "Total seized"),
     ("1/ How many?", "1/", "How many?"), ("6/What was the number?", "6/", "What was the number?"),
     ("1.A Can the council confirm?", "1.A", "Can the council confirm?"),
     ("2.b) Please produce all records.", "2.b)", "Please produce all records."),
@@ -102,7 +103,9 @@ def test_enumerators_become_list_item_markers(line: str, marker: str, rest: str)
 @pytest.mark.parametrize("line", ["2021. You asked:", "1.5 million were spent.",
                                   "24/7 cover is provided.", "1/2/2024 is the date.",
                                   "Q1 2021 figures follow.", "e.g. the register", "I am here.",
-                                  "18m and above ground level.", "5k staff were trained."])
+                                  "18m and above ground level.", "5k staff were trained.",
+                                  "*Figures are rounded.", "-5 degrees was the low.",
+                                  "-EHE was the label used."])
 def test_numbers_and_words_that_are_not_enumerators_stay_paragraphs(line: str) -> None:
     [block] = text.layout(line).blocks
     assert block.kind == "paragraph" and block.text == line
@@ -249,6 +252,19 @@ def test_a_line_ending_on_a_spaced_dash_leads_into_a_dashed_list(dash: str) -> N
     blocks = text.layout(lines).blocks
     assert [b.kind for b in blocks] == ["paragraph", "paragraph", "list_item", "list_item"]
     assert blocks[2].text.startswith("Total number of people living at risk")
+
+
+def test_dashes_set_against_their_words_are_bullets_unless_spaced_dashes_make_the_list() -> None:
+    # "-The number …" lines are a list of their own; under "- A breakdown …, including:" they
+    # are its parts, not more items of the list the spaced dashes make.
+    alone = "I would like:\n-The number of stores closed.\n-The number of vapes seized.\n"
+    assert [b.kind for b in text.layout(alone).blocks] == ["paragraph", "list_item", "list_item"]
+    under = ("I would like:\n- The total number of grants.\n- A breakdown by type, including:\n"
+             "-The name of the scheme.\n-The number awarded.\n")
+    blocks = text.layout(under).blocks
+    assert [b.kind for b in blocks][:3] == ["paragraph", "list_item", "list_item"]
+    assert all(b.kind != "list_item" for b in blocks[3:])
+    assert "The name of the scheme." in " ".join(b.text for b in blocks[2:])
 
 
 def test_a_sentence_carried_on_in_lower_case_is_one_line_short_items_are_not() -> None:

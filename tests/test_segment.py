@@ -445,6 +445,50 @@ def test_bullets_under_a_lead_in_ending_on_a_colon_and_dash_are_the_request(
         (items[1], "The Trust delivers 20 free online classes a week.")]
 
 
+@pytest.mark.parametrize("lead, items, asked", [
+    # Broken off mid-sentence: the items finish the question, however they are worded.
+    ("Please disclose on how many occasions the enforcement team has",
+     ["1) carried out a joint inspection with the Home Office",
+      "2) shared data with the Home Office"], True),
+    # After a colon, sentences of their own are asked...
+    ("If information is held, can the council provide it? I am seeking to know:",
+     ["a. If and when the council was informed of the measures.",
+      "b. How the council was informed (by letter, email or another way)."], True),
+    # ...but not the options of a breakdown, nor items that begin anew after a broken line.
+    ("I would like the number in each group currently being educated in:",
+     ["• A mainstream school", "• A special school"], False),
+    ("Please send me all correspondence between the council and these two companies",
+     ["• Laver Regeneration", "• Bolsterstone Group"], False),
+])
+def test_the_requesters_items_that_finish_the_sentence_leading_to_them_are_asked(
+        tmp_path: Path, lead: str, items: list[str], asked: bool) -> None:
+    path = _thread(tmp_path, f"{lead}\n" + "".join(f"{item}\n" for item in items),
+                   "Please find the council's response to your request set out below:\n"
+                   "We hold no information with regard to your questions.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    questions = [p.question for p in segment(focus(read_document(path))).pairs]
+    bare = [item.split(" ", 1)[1] for item in items]
+    assert (questions[-len(bare):] == bare) is asked
+    if asked and lead.endswith(":"):
+        assert lead not in questions  # a lead-in, asking nothing of its own
+
+
+def test_the_requesters_offer_to_clarify_in_a_request_set_apart_is_not_asked(
+        tmp_path: Path) -> None:
+    path = _thread(tmp_path, "Specifically, I would like to request the following information:\n"
+                   "-The number of stores issued closure orders.\n"
+                   "-The total number of vapes seized.\n"
+                   "If any part of this request is unclear or requires clarification, please do "
+                   "not hesitate to contact me.\n",
+                   "Please find the council's response to your request set out below:\n"
+                   "We have not issued any closure orders. We seized 2,059 vapes.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    assert [p.question for p in segment(focus(read_document(path))).pairs] == [
+        "The number of stores issued closure orders.", "The total number of vapes seized."]
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "

@@ -48,7 +48,9 @@ _ENUMERATOR = re.compile(
     r"|[A-Z]\)"                                               # A)
     r"|Q\d{1,3}[.):]?(?=\s+[A-Z(\[\"'‘“])|Q\d{1,3}[.):])"     # Q1 Q1) Q1:
     r"(?=\s|$|[A-Z])")
-_BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)")
+_BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)"
+                     # "-The number of stores …": a dash set against its item's first word
+                     r"|^[•▪●‣–-](?=[A-Z][a-z])")
 # Word's outline bullets by level ("•", then "o", then "▪"): pasted as text with the indents
 # lost, the glyph alone still says an "o" item is nested under the "•" item above it.
 _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
@@ -549,6 +551,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     if width > _NEVER_WRAPPED_AT:
         # No mail client wraps this wide: a paragraph a line (a web form's text, an e-mail
         # sent unwrapped), each line break a paragraph's end, but for a sentence carried on.
+        # So too after a line far longer than the width the others keep: a paragraph typed
+        # on one line among short ones, not wrapped.
         return bool(line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text)) \
             and not previous.text.endswith((".", "!", "?", ":", ";"))
     word = line.text.split(" ", 1)[0]
@@ -647,6 +651,7 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
         current = None
 
     counted: dict[str, int] = {}  # the number the next "N - …" or "Question N" line would have
+    spaced_bullets = False  # a bullet set apart from its text by a space seen
     for n, line in enumerate(group):
         item = _enumerator(line.text)
         count = counted_item(line.text)
@@ -660,9 +665,13 @@ def _blocks_of(group: list[_Line], width: int, dense: bool) -> list[Block]:
                 and line.text[:1] in "-–*" and _wrapped(current.last, line, width) \
                 and not _opens_list(current.last.text, item[1]):
             item = None  # a dash that carries on a wrapped sentence, not a bullet
+        if item and item[0] == "•" and not line.text[1:2].isspace() and spaced_bullets:
+            item = None  # "-The name …" under "- A breakdown …, including:": its parts, not
+            # items of the list the spaced dashes make
         if item:
             close()
             rank = _BULLET_LEVEL.get(line.text[:1], 0) if item[0] == "•" else 0
+            spaced_bullets = spaced_bullets or item[0] == "•" and line.text[1:2].isspace()
             current = _Builder("list_item", item[0], line.indent, [item[1]], line, line, rank)
             continue
         if current is None:

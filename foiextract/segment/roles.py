@@ -56,6 +56,9 @@ class Context:
     stating: frozenset[int] = frozenset()
     # Plain paragraphs that ask, in a letter where several do, each with its answer under it.
     plain_asks: frozenset[int] = frozenset()
+    # The requester's items that finish the sentence leading to them ("Please disclose on how
+    # many occasions the team has" over "1) carried out a joint inspection …"): asked.
+    led_on: frozenset[int] = frozenset()
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -78,6 +81,7 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
                    introduced=introduced, request_context=request_context,
                    stating=_stating(units), plain_asks=_plain_asks(units),
+                   led_on=_led_on(units),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
 
 
@@ -109,6 +113,48 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
 _ASKED_SENTENCE = re.compile(r"(?:^|(?<=[.?!]\s))\W*(?:can|could|would|will|do|does|did|is|are|"
                              r"was|were|has|have|how|what|which|who|when|where|why|please)\b"
                              r"[^?.!]{3,}\?", re.I)
+
+
+def _led_on(units: list[Unit]) -> frozenset[int]:
+    """The requester's listed items (quoted, two or more marked in a row) under a paragraph
+    whose last sentence asks and breaks off for them ("Please disclose on how many occasions
+    the health and safety team has" / "1) carried out …" / "2) shared data …"; "I am seeking
+    to know:" / "a. If and when the council was informed …"): each item finishes that
+    question, however it is worded."""
+    found: set[int] = set()
+    for k, lead in enumerate(units[:-2]):
+        if lead.kind != "quote" or lead.marker or not (lead.text[-1:].isalnum()
+                                                       or lead.text.endswith(":")):
+            continue
+        run: list[Unit] = []
+        for unit in units[k + 1:k + 1 + _MAX_LISTED]:
+            if unit.kind != "quote" or not unit.marker or run and _family(unit) != _family(run[0]):
+                break
+            run.append(unit)
+        # Broken off mid-sentence, the items carry it on ("carried out …"); after a colon,
+        # each is a sentence of its own ("a. If and when the council was informed …."), not
+        # the options of a breakdown ("• A mainstream school", "a. The quality of the water").
+        if len(run) < 2 or not (run[0].text[:1].islower() if lead.text[-1:].isalnum() else all(
+                u.text.rstrip().endswith((".", "?")) and len(u.text.split()) >= 4 for u in run)):
+            continue
+        last = _LAST_SENTENCE.split(lead.text)[-1]
+        if reads_as_question(last) or _asks_for_nothing_named(last) \
+                or _FOLLOWING.search(last) or _SEEKING.search(last):
+            found.update(u.index for u in run)
+    return frozenset(found)
+
+
+def _family(unit: Unit) -> str:
+    """The kind of mark a list item has: a bullet, a number, a letter or a numeral."""
+    mark = unit.marker.strip("().:-").lower()
+    return "bullet" if unit.marker == "•" else "number" if mark[:1].isdigit() else \
+        "q" if mark.startswith("q") else "letter"
+
+
+# "I am seeking to know:", "I wish to find out:": the requester's lead on to what they ask.
+_SEEKING = re.compile(r"\b(?:i|we)\b.{0,30}\b(?:know|find\s+out|learn|understand|establish|see)"
+                      r"\W*$", re.I)
+_LAST_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 
 
 def _over_figures(units: list[Unit], i: int) -> bool:
@@ -184,8 +230,9 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             # An item the request numbers or letters is asked whatever its wording ("b. By
             # the nature of each crime description").
             marked = sum(1 for u in apart if u.marker) >= 2
-            asking = [u for u in apart if marked and u.marker or reads_as_question(u.text) or (
-                _CONDITIONAL.match(u.text) and reads_as_question(_CONDITIONAL.sub("", u.text)))]
+            asking = [u for u in apart if marked and u.marker or not requester_procedure(u.text)
+                      and (reads_as_question(u.text) or _CONDITIONAL.match(u.text)
+                           and reads_as_question(_CONDITIONAL.sub("", u.text)))]
             found.update(u.index for u in asking or apart)
             context.update(u.index for u in apart if asking and u not in asking)
             continue
@@ -867,6 +914,9 @@ def _sub_question_stem(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | 
 
 
 def _request_lead_in(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
+    if nxt is not None and nxt.index in ctx.led_on and not unit.marker \
+            and unit.text.endswith(":"):
+        return _LEAD_IN  # "…can the council please provide it? I am seeking to know:"
     return _LEAD_IN if _lead_in(unit, nxt) else None
 
 
@@ -876,6 +926,8 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     mark is a rule of its own name (``question_emphasis``…)."""
     if unit.index in ctx.stating:
         return None  # the question's words with its answer: an answer
+    if unit.index in ctx.led_on and "question_led_on" not in ctx.disabled:
+        return _LED_ON
     cue = _question_cue(unit, nxt, ctx)
     if cue == "label" and (ctx.labelled_answers or _SPELT_OUT_LABEL.match(unit.marker)
                            and unit.text[:1].isupper()) and "question_label" not in ctx.disabled:
@@ -929,6 +981,7 @@ _LABELLED_VALUE = Reading("question", "question_labelled_value")
 
 
 _TITLED = Reading("question", "question_titled")
+_LED_ON = Reading("question", "question_led_on")
 
 ROLE_RULES: tuple[tuple[str, RoleRule], ...] = (
     ("restated_request", _restated_echo),
