@@ -2,7 +2,9 @@
 
 The cases live in ``tests/data/values_cases.tsv`` (answer, question, kind,
 value; an empty question means none was given), so adding a case is adding a
-line. Values compare as ``foiextract eval`` compares them (numbers as numbers).
+line. An answer printed over several paragraphs writes ``\\n`` between them: the case
+then reads it with those paragraphs as its blocks, as the segmenter gives them. Values
+compare as ``foiextract eval`` compares them (numbers as numbers).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from foiextract.model import Block, Span
 from foiextract.values import parse_answer
 from foiextract.values.compare import same_value
 
@@ -40,6 +43,9 @@ def test_case_table_is_large_enough() -> None:
 @pytest.mark.parametrize(("answer", "question", "kind", "value"), CASES,
                          ids=[f"{i}:{c[0][:30]}" for i, c in enumerate(CASES)])
 def test_answer_value(answer: str, question: str | None, kind: str, value: str) -> None:
-    got = parse_answer(answer, question)
+    paragraphs = answer.split("\\n")
+    blocks = [Block("paragraph", (Span(text),)) for text in paragraphs] if len(paragraphs) > 1 \
+        else []
+    got = parse_answer(" ".join(paragraphs), question, blocks=blocks)
     assert (got.kind, got.value) == (kind, got.value) and same_value(kind, got.value, value), (
         f"{answer!r} -> {got.kind} {got.value!r} ({got.rule}); expected {kind} {value!r}")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from foiextract.lexicon.text import NAMES_ITEMS
+from foiextract.lexicon.text import NAMES_ITEMS, PERIOD_FIGURE
 from foiextract.model import Block
 from foiextract.values.described import asked_words
 from foiextract.values.intent import Intent, named_records, question_intent
@@ -101,6 +101,8 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     ('Marstons', 'Equita')
     >>> list_items_of((Block("paragraph", (Span("We use these bailiffs:\\nMarstons\\nEquita"),)),))
     ('Marstons', 'Equita')
+    >>> list_items_of((Block("paragraph", (Span("2018-19 - 216"),)), Block("paragraph", (Span("2019-20 - 203"),))))
+    ('2018-19 - 216', '2019-20 - 203')
     """
     items = tuple(" ".join(b.text.split()) for b in blocks if b.kind == "list_item" and b.text.strip())
     if items:
@@ -110,7 +112,9 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
              if line.strip()]
     if len(lines) >= 3 and lines[0].endswith(":"):
         lines = lines[1:]  # "Amey uses the following machinery:" / "Whacker plate" / "JCB" …
-    if len(lines) >= 2 and all(_NAME_ITEM.fullmatch(line) for line in lines):
+    if len(lines) >= 2 and all(_NAME_ITEM.fullmatch(line) or PERIOD_FIGURE.match(line)
+                               for line in lines):
+        # ("2018-19 - 216" / "2019-20 - 203": a figure a period, a line each, as printed.)
         return tuple(" ".join(line.split()) for line in lines)
     return ()
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Callable
 
+from foiextract.lexicon.text import PERIOD_FIGURE
 from foiextract.model import Atom, Value
 from foiextract.values.answer import ASKING_VERBS, Answer, sentences, topic_words
 from foiextract.values.described import described_figure, year_figure
@@ -486,6 +487,17 @@ _NOT_FILLER = re.compile(r"[^\W_adefhinotADEFHINOT\u0130\u0131]")
 _AGE_COUNTED = re.compile(r"\s*[x×]\s*\d+[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.I)
 
 
+def per_period(a: Answer) -> Value | None:
+    """A figure for each of several periods, a line each ("2018-19 - 216", "2019-20 - 203"),
+    where the question names none of them alone (``year_figure`` takes that one): the lines as
+    printed, a list."""
+    if len(a.items) < 2 or a.intent not in (*COUNTING, "amount", "number", "percent", "list") \
+            or not all(PERIOD_FIGURE.match(item) for item in a.items):
+        return None
+    return Value("list", "; ".join(a.items),
+                 atoms=tuple(Atom("list", label=item, text=item) for item in a.items))
+
+
 def described(a: Answer) -> Value | None:
     """Of several counts each with its own words, the one the question's words describe
     ("8 have been found in priority need, 1 not in priority need")."""
@@ -755,6 +767,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tally", tally, 0.85),
     Rule("listed_figures", listed_figures, 0.8),
     Rule("year_figure", of_the_year, 0.75),
+    Rule("per_period", per_period, 0.75),
     Rule("described_figure", described, 0.75),
     Rule("leading_figure", leading_figure, 0.9),
     Rule("withheld", withheld, 0.85),
