@@ -489,6 +489,26 @@ def test_the_requesters_offer_to_clarify_in_a_request_set_apart_is_not_asked(
         "The number of stores issued closure orders.", "The total number of vapes seized."]
 
 
+@pytest.mark.parametrize("title", ["Bus Stops", "Number of Bus Stops fitted with real time audio systems"])
+def test_numbered_titles_over_the_sentences_they_ask_are_one_question_each(
+        tmp_path: Path, title: str) -> None:
+    # "1. Total Number of Bus Stops:" over "The total number of bus stops in your area.": one
+    # question, title and sentence, however long the title, so long as it names a thing.
+    titles = [title, "Visual Information", "Future Plans"]
+    asked = ["The total number of bus stops in your council area.",
+             "The number of bus stops with visual announcements.",
+             "Any future plans for more announcements at bus stops."]
+    path = _thread(tmp_path, "I would like to request the following information:\n" + "".join(
+        f"{n}. {t}:\n{a}\n" for n, (t, a) in enumerate(zip(titles, asked), start=1)),
+        "Please find the council's response to your request set out below:\n"
+        "1. There are 1,204 bus stops.\n2. 310 have visual displays.\n3. None are planned.\n"
+        "If you have any queries about this response, please do not hesitate to contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.question for p in pairs] == [f"{t}: {a}" for t, a in zip(titles, asked)]
+    assert [p.answer for p in pairs] == [
+        "There are 1,204 bus stops.", "310 have visual displays.", "None are planned."]
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "

@@ -1113,6 +1113,7 @@ def _roman(numeral: str) -> int:
 
 # "1. Playground Closures:": a numbered item that only titles what is asked beneath it.
 _TITLE_WORDS = 6
+_LONG_TITLE_WORDS = 12
 _MIN_TITLES = 3
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9£•])")
 # Words an answer says and a request statement ("The frequency with which …") does not.
@@ -1170,9 +1171,20 @@ def _titled_items(units: list[Unit]) -> list[Unit]:
 
 
 def _title(unit: Unit) -> bool:
+    """A numbered title ("1. Playground Closures:"); a longer one only where it names a thing
+    and asks nothing ("2. Number of Bus Stops fitted with real time audio information
+    systems:", not "1. For each year, please provide:")."""
     text = unit.text.rstrip()
-    return bool(unit.numbers and unit.marker and text.endswith(":")
-                and len(text.split()) <= _TITLE_WORDS and unit.kind != "table")
+    words = len(text.split())
+    return bool(unit.numbers and unit.marker and text.endswith(":") and unit.kind != "table"
+                and (words <= _TITLE_WORDS or words <= _LONG_TITLE_WORDS
+                     and not _ASKING_WORD.search(text)))
+
+
+# A word that asks or leads on, which no title of a thing holds.
+_ASKING_WORD = re.compile(r"\b(?:please|provide|tell|confirm|each|following|below|if|whether|"
+                          r"how|what|which|who|when|where|why|do|does|did|is|are|was|were|has|"
+                          r"have|can|could|would|will)\b", re.I)
 
 
 def _asks(sentence: str, first: bool) -> bool:
