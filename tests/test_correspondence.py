@@ -79,6 +79,11 @@ PICKS_ANOTHER_REPLY = {
     # names a later request's receipt read this thread right but other threads worse.
     "SheffieldCC_wdtk_complaints_about_operators_and_t_22.txt":
         "a narrowed second request answered in the same thread",
+    # Answered twice: names and e-mail addresses, then (six weeks later, with an apology for
+    # the delay) a section 21 pointer. Gold takes the first; the later reply, read as a
+    # reissue, is picked.
+    "SheffieldCC_wdtk_childrens_services_management_te_108.txt":
+        "a request answered twice, the second reply not a correction of the first",
 }
 
 
