@@ -509,6 +509,39 @@ def test_numbered_titles_over_the_sentences_they_ask_are_one_question_each(
         "There are 1,204 bus stops.", "310 have visual displays.", "None are planned."]
 
 
+def test_the_requests_bullets_the_reply_chooses_under_its_own_lead_on_are_its_answer(
+        tmp_path: Path) -> None:
+    # Some of the request's options said again under "…the following … from the list you
+    # provided:": what holds, the answer, not the request restated.
+    options = ["respond to complaints from all concerned with disability access in the city",
+               "prepare adaptation programmes for council buildings, including their budgets",
+               "give advice on access design: pavements, kerbs, crossings and parking schemes"]
+    path = _thread(tmp_path, "Please tell me whether you employ an access officer.\n"
+                   "The role may include any of the following:\n"
+                   + "".join(f"• {o}\n" for o in options),
+                   "Please find the council's response to your request set out below:\n"
+                   "We do employ a Planning Officer (Access).\n"
+                   "The role has the following responsibilities from the list you provided:\n"
+                   f"• {options[0]}\n• {options[2]}\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert pairs[0].question == "Please tell me whether you employ an access officer."
+    assert options[0] in pairs[0].answer and options[2] in pairs[0].answer
+    assert not any(p.question in options for p in pairs)
+
+
+def test_a_requesters_question_on_a_condition_is_asked(tmp_path: Path) -> None:
+    asked = ["Please tell me whether you employ an access officer.",
+             "If an employee is responsible for this, please clarify which duties they hold."]
+    path = _thread(tmp_path, "".join(f"{a}\n" for a in asked),
+                   "Please find the council's response to your request set out below:\n"
+                   "We do employ a Planning Officer (Access).\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    assert [p.question for p in segment(focus(read_document(path))).pairs] == asked
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "

@@ -39,7 +39,8 @@ def find(units: list[Unit]) -> QuotedRequest | None:
     if len(quotes) < 2:
         return None
     bare = _bare_parts(quotes)
-    restating = [(u, _restates(u, quotes, bare)) for u in units if u.kind != "quote"]
+    restating = _chosen_dropped([(u, _restates(u, quotes, bare)) for u in units
+                                 if u.kind != "quote"], quotes)
     if sum(1 for _u, q in restating if q is not None) < 2:
         return None
     # Bullets the reply numbers as it restates them ("• The current name…" → "1. The
@@ -57,6 +58,45 @@ def find(units: list[Unit]) -> QuotedRequest | None:
     return QuotedRequest(tuple(_items(quotes, listed)), frozenset(u.index for u in quotes), listed)
 
 
+def _chosen_dropped(restating: list[tuple[Unit, Unit | None]], quotes: list[Unit]
+                    ) -> list[tuple[Unit, Unit | None]]:
+    """``restating`` less the request's bullets the reply names as its answer: some of them,
+    one after another with nothing between, under its own line leading on to them ("The role
+    has the following responsibilities from the list you provided:"), chosen from a longer
+    list. They say what holds, not what was asked."""
+    out = list(restating)
+    k = 0
+    while k < len(out):
+        quoted = out[k][1]
+        if quoted is None or quoted.marker != "•" or k == 0:
+            k += 1
+            continue
+        end = k
+        while end < len(out) and getattr(out[end][1], "marker", "") == "•":
+            end += 1
+        lead = out[k - 1][0]
+        chosen = {q.index for _, q in out[k:end] if q is not None}
+        siblings = _bullets_around(quotes, quoted)
+        if lead.text.rstrip().endswith(":") and not reads_as_request_intro(lead.text) \
+                and out[k - 1][1] is None and len(chosen) < len(siblings):
+            out[k:end] = [(u, None) for u, _ in out[k:end]]
+        k = end
+    return out
+
+
+def _bullets_around(quotes: list[Unit], quote: Unit | None) -> list[Unit]:
+    """The run of quoted bullets ``quote`` stands in."""
+    if quote is None or quote not in quotes:
+        return []
+    at = quotes.index(quote)
+    start, end = at, at + 1
+    while start > 0 and quotes[start - 1].marker == "•":
+        start -= 1
+    while end < len(quotes) and quotes[end].marker == "•":
+        end += 1
+    return quotes[start:end]
+
+
 # How long a paragraph of the request must be for the reply's saying it again, word for
 # word, to be the request repeated and not an answer that happens to use its words.
 _REPEATED_LENGTH = 60
@@ -67,12 +107,15 @@ def repeated(units: list[Unit]) -> list[Unit]:
     again word for word (a reply repeating the request once, before its answer) marked as
     the request's echo: never part of an answer. Where the reply restates two or more, see
     :func:`find`."""
-    said = {normalise(u.text) for u in units
+    said = {normalise(u.text): u for u in units
             if u.kind == "quote" and len(u.text) >= _REPEATED_LENGTH}
     if not said:
         return units
-    return [replace(u, restated="echo") if u.kind != "quote" and not u.restated
-            and normalise(u.text) in said else u for u in units]
+    quotes = [u for u in units if u.kind == "quote" and u.text]
+    again = _chosen_dropped([(u, said.get(normalise(u.text)) if not u.restated else None)
+                             for u in units if u.kind != "quote"], quotes)
+    echoes = {u.index for u, quoted in again if quoted is not None}
+    return [replace(u, restated="echo") if u.index in echoes else u for u in units]
 
 
 def _restated_over_answers(restating: list[tuple[Unit, Unit | None]], quotes: list[Unit]

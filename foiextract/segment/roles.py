@@ -59,6 +59,9 @@ class Context:
     # The requester's items that finish the sentence leading to them ("Please disclose on how
     # many occasions the team has" over "1) carried out a joint inspection …"): asked.
     led_on: frozenset[int] = frozenset()
+    # The requester's bullets that are options, not questions: a run of them most of which
+    # do not ask ("• respond to complaints …", "• prepare adaptation programmes …").
+    options: frozenset[int] = frozenset()
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -81,7 +84,7 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
                    introduced=introduced, request_context=request_context,
                    stating=_stating(units), plain_asks=_plain_asks(units),
-                   led_on=_led_on(units),
+                   led_on=_led_on(units), options=_options(units),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
 
 
@@ -141,6 +144,22 @@ def _led_on(units: list[Unit]) -> frozenset[int]:
         if reads_as_question(last) or _asks_for_nothing_named(last) \
                 or _FOLLOWING.search(last) or _SEEKING.search(last):
             found.update(u.index for u in run)
+    return frozenset(found)
+
+
+def _options(units: list[Unit]) -> frozenset[int]:
+    """The requester's bullets (quoted, three or more in a row) of which fewer than half read
+    as questions: a list of options or duties, its odd imperative ("• give advice on access
+    design …") asking no more than the rest."""
+    found: set[int] = set()
+    run: list[Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and unit.kind == "quote" and unit.marker == "•":
+            run.append(unit)
+            continue
+        if len(run) >= 3 and 2 * sum(1 for u in run if reads_as_question(u.text)) < len(run):
+            found.update(u.index for u in run)
+        run = []
     return frozenset(found)
 
 
@@ -928,6 +947,8 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
         return None  # the question's words with its answer: an answer
     if unit.index in ctx.led_on and "question_led_on" not in ctx.disabled:
         return _LED_ON
+    if unit.index in ctx.options:
+        return None
     cue = _question_cue(unit, nxt, ctx)
     if cue == "label" and (ctx.labelled_answers or _SPELT_OUT_LABEL.match(unit.marker)
                            and unit.text[:1].isupper()) and "question_label" not in ctx.disabled:
@@ -944,6 +965,10 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
             reads_as_question(unit.text, strict=strict)
             or strict and names_what_is_asked(unit.text)):
         return _QUESTIONS[cue]
+    if cue == "quote" and "question_quote" not in ctx.disabled and _CONDITIONAL.match(unit.text) \
+            and not requester_procedure(unit.text) and not closing(unit.text) \
+            and reads_as_question(_CONDITIONAL.sub("", unit.text)):
+        return _QUESTIONS[cue]  # "If an employee is responsible for the above, please clarify …"
     return None
 
 
