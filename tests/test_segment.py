@@ -454,6 +454,10 @@ def test_bullets_under_a_lead_in_ending_on_a_colon_and_dash_are_the_request(
     ("If information is held, can the council provide it? I am seeking to know:",
      ["a. If and when the council was informed of the measures.",
       "b. How the council was informed (by letter, email or another way)."], True),
+    # ...as are numbered items under words that name nothing, however short.
+    ("Please provide me the following:",
+     ["1. Number and cost of placements in not for profit settings",
+      "2. Number and cost of placements in for profit settings"], True),
     # ...but not the options of a breakdown, nor items that begin anew after a broken line.
     ("I would like the number in each group currently being educated in:",
      ["• A mainstream school", "• A special school"], False),
@@ -462,14 +466,17 @@ def test_bullets_under_a_lead_in_ending_on_a_colon_and_dash_are_the_request(
 ])
 def test_the_requesters_items_that_finish_the_sentence_leading_to_them_are_asked(
         tmp_path: Path, lead: str, items: list[str], asked: bool) -> None:
-    path = _thread(tmp_path, f"{lead}\n" + "".join(f"{item}\n" for item in items),
+    path = _thread(tmp_path, f"{lead}\n" + "".join(f"{item}\n" for item in items)
+                   + "\nPlease provide this data for the last financial year, in Excel format.\n",
                    "Please find the council's response to your request set out below:\n"
                    "We hold no information with regard to your questions.\n"
                    "If you have any queries about this response, please do not hesitate to "
                    "contact us.\n")
     questions = [p.question for p in segment(focus(read_document(path))).pairs]
     bare = [item.split(" ", 1)[1] for item in items]
-    assert (questions[-len(bare):] == bare) is asked
+    # (The rider on the period and format is no question; it may go with the last item.)
+    assert not any(q.startswith("Please provide this data") for q in questions)
+    assert ([q[:len(b)] for q, b in zip(questions[-len(bare):], bare)] == bare) is asked
     if asked and lead.endswith(":"):
         assert lead not in questions  # a lead-in, asking nothing of its own
 

@@ -134,15 +134,22 @@ def _led_on(units: list[Unit]) -> frozenset[int]:
             if unit.kind != "quote" or not unit.marker or run and _family(unit) != _family(run[0]):
                 break
             run.append(unit)
-        # Broken off mid-sentence, the items carry it on ("carried out …"); after a colon,
-        # each is a sentence of its own ("a. If and when the council was informed …."), not
-        # the options of a breakdown ("• A mainstream school", "a. The quality of the water").
-        if len(run) < 2 or not (run[0].text[:1].islower() if lead.text[-1:].isalnum() else all(
-                u.text.rstrip().endswith((".", "?")) and len(u.text.split()) >= 4 for u in run)):
+        if len(run) < 2:
             continue
         last = _LAST_SENTENCE.split(lead.text)[-1]
-        if reads_as_question(last) or _asks_for_nothing_named(last) \
-                or _FOLLOWING.search(last) or _SEEKING.search(last):
+        pure = _asks_for_nothing_named(last) or bool(_FOLLOWING.search(last))
+        if lead.text[-1:].isalnum():
+            # Broken off mid-sentence, the items carry it on ("carried out …").
+            carried = run[0].text[:1].islower()
+        else:
+            # After a colon, items numbered under words that name nothing ("Please provide me
+            # the following:") are asked however short ("2. Number and individual cost of
+            # placements in for profit settings"); others where each is a sentence of its own
+            # ("a. If and when the council was informed …."), not the options of a breakdown
+            # ("• A mainstream school", "a. The quality of the water").
+            carried = pure and _family(run[0]) != "bullet" or all(
+                u.text.rstrip().endswith((".", "?")) and len(u.text.split()) >= 4 for u in run)
+        if carried and (pure or reads_as_question(last) or _SEEKING.search(last)):
             found.update(u.index for u in run)
     return frozenset(found)
 
