@@ -549,6 +549,20 @@ def test_a_requesters_question_on_a_condition_is_asked(tmp_path: Path) -> None:
     assert [p.question for p in segment(focus(read_document(path))).pairs] == asked
 
 
+def test_the_requests_items_restated_run_together_are_each_a_question(tmp_path: Path) -> None:
+    items = ["The numbers of let and vacant street level units;",
+             "The total floor areas of the let and vacant units;",
+             "The total debt incurred by the council to complete the scheme;"]
+    path = _thread(tmp_path, "Please provide the following relating to the scheme:\n\n"
+                   + "\n\n".join(items) + "\n\n",
+                   "Please find the council's response to your request set out below:\n\n"
+                   + " ".join(items[:2]) + "\n\nThere are 46 units, of which 19 are let.\n\n"
+                   + items[2] + "\n\nThere is no debt associated with the scheme.\n\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    assert [p.question for p in segment(focus(read_document(path))).pairs] == items
+
+
 def test_footnotes_the_answer_calls_are_not_answer() -> None:
     letter = ("**Is the director a member?**\n\n"
               "This is exempt under section 40(2).(1) The condition applies, as the principle "

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .phrases import reads_as_question, reads_as_request_intro, requester_procedure
+from .phrases import (names_what_is_asked, reads_as_question, reads_as_request_intro,
+                      requester_procedure)
 from ..lexicon.text import normalise, words
 from .units import Unit
 
@@ -234,20 +235,22 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         head = replace(unit, text=quoted.text, restated="part" if quoted.index in parts
                        else "question" if asked else "echo",
                        part_of=_part_stem(quoted, quotes) if quoted.index in parts else "")
-        if rest and _quotes_on(rest, quoted, quotes):
+        while rest and _quotes_on(rest, quoted, quotes):
             following = quotes[quotes.index(quoted) + 1]
-            if {quoted.index, following.index} <= request.listed:
-                # Two listed items restated run together ("…as of 5th September 2023.
-                # Examples of temporary accommodation…"): each a question.
-                out.append(head)
-                at = _prefix_length(rest, following.text)
-                unit, quoted = replace(unit, text=rest), following
-                head = replace(unit, text=rest[:at].strip(), restated="question")
-                rest = _SEPARATOR.sub("", rest[at:]).strip()
-            else:
+            if not ({quoted.index, following.index} <= request.listed
+                    or _item_like(quoted) and _item_like(following)):
                 # The request's next quoted paragraph, restated with it: the request, not an
                 # answer.
                 head, rest = replace(head, text=unit.text), ""
+                break
+            # Items restated run together ("…as of 5th September 2023. Examples of temporary
+            # accommodation…"; "The numbers of let and vacant street level units; The numbers
+            # of vacant and let non-street level …; The total floor areas …"): each a question.
+            out.append(head if head.restated != "echo" else replace(head, restated="question"))
+            at = _prefix_length(rest, following.text)
+            unit, quoted = replace(unit, text=rest), following
+            head = replace(unit, text=rest[:at].strip(), restated="question")
+            rest = _SEPARATOR.sub("", rest[at:]).strip()
         echoed = _lead_in_within(rest, quoted, quotes)
         out.append(head)
         if echoed:
@@ -432,6 +435,13 @@ def _asks_part_of(unit: Unit, quotes: list[Unit]) -> bool:
         return False  # most of a reply: no more to it
     text = normalise(unit.text)
     return len(text) >= 12 and any(f" {text}" in words(q.text)[0] for q in quotes)
+
+
+def _item_like(quote: Unit) -> bool:
+    """A quoted paragraph that reads as an item of a list of them: it asks, names what is
+    asked ("The total floor areas of the let and vacant units;"), or ends on the list's ";"."""
+    text = quote.text.rstrip()
+    return text.endswith(";") or reads_as_question(text) or names_what_is_asked(text)
 
 
 def _quotes_on(rest: str, quoted: Unit, quotes: list[Unit]) -> bool:
