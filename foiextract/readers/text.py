@@ -551,8 +551,6 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     if width > _NEVER_WRAPPED_AT:
         # No mail client wraps this wide: a paragraph a line (a web form's text, an e-mail
         # sent unwrapped), each line break a paragraph's end, but for a sentence carried on.
-        # So too after a line far longer than the width the others keep: a paragraph typed
-        # on one line among short ones, not wrapped.
         return bool(line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text)) \
             and not previous.text.endswith((".", "!", "?", ":", ";"))
     word = line.text.split(" ", 1)[0]

@@ -171,7 +171,7 @@ def _options(units: list[Unit]) -> frozenset[int]:
 
 
 def _family(unit: Unit) -> str:
-    """The kind of mark a list item has: a bullet, a number, a letter or a numeral."""
+    """The kind of mark a list item has: a bullet, a number, a "Q" number or a letter."""
     mark = unit.marker.strip("().:-").lower()
     return "bullet" if unit.marker == "•" else "number" if mark[:1].isdigit() else \
         "q" if mark.startswith("q") else "letter"
