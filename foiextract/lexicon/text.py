@@ -110,11 +110,14 @@ def _filler() -> frozenset[str]:
     return frozenset(load_json("compile_words.json")["match_filler"])
 
 
-def stems(text: str) -> set[str]:
+# Cached: a shared answer's sentences and its group's questions are stemmed again for each
+# question of the group (``values.parts.part_for``), a run of hundreds in a long request.
+@lru_cache(maxsize=8192)
+def stems(text: str) -> frozenset[str]:
     """Content words of a question, crudely stemmed ("completion", "completed" -> "complet")."""
     filler = _filler()
-    return {_STEM.sub("", w) if len(w) > 4 else w
-            for w in normalise(text).split() if w not in filler}
+    return frozenset(_STEM.sub("", w) if len(w) > 4 else w
+                     for w in normalise(text).split() if w not in filler)
 
 
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "&", "-", "–", "to", "in", "on"})
