@@ -2409,3 +2409,23 @@ def test_a_sentence_going_on_to_ask_for_more_is_an_item_of_its_own(
              "made from it are listed in the attached spreadsheet.\n\n")
     got = extract_file(str(_thread(tmp_path, request, reply)))[0]
     assert list(got.request) == [first, more, last]
+
+
+@pytest.mark.parametrize("law", ["Under the Freedom of Information Act 2000, ",
+                                 "In terms of the Freedom of Information Act of 2000, and subject "
+                                 "to section 40(2) on personal data, "])
+def test_a_request_for_a_list_of_fields_is_one_item_whatever_law_it_names_first(
+        tmp_path: Path, law: str) -> None:
+    lead = (f"{law}could you please provide me with your complete list of all licensed street "
+            "traders, including the following fields:")
+    fields = ["Trader's name", "Pitch address", "Licence start date", "Goods sold"]
+    fallback = ("If you are unable to provide the pitch address, please provide the balance of "
+                "the information requested.")
+    request = lead + "\n" + "".join(f"- {f}\n" for f in fields) + fallback + "\n"
+    reply = ("The information you have requested is exempt from disclosure under section 40(2) "
+             "of the Freedom of Information Act 2000.\n\n")
+    got = extract_file(str(_thread(tmp_path, request, reply)))[0]
+    assert len(got.pairs) == 1
+    assert got.pairs[0].question.startswith(lead)
+    assert all(field in got.pairs[0].question for field in fields)
+    assert got.pairs[0].answer.startswith("The information you have requested is exempt")

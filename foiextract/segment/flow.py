@@ -442,6 +442,13 @@ def _continuation(run: Run, unit: Unit, reading: Reading) -> bool:
         # leased …": the breakdown the question asks for, bullet by bullet.
         run.breakdown = True
         return True
+    if unit.marker == "•" and unit.kind == "quote" and last.kind == "quote" and not last.marker \
+            and (run.breakdown or last.text.rstrip().endswith(":") and _FOLLOWS_AS.search(last.text)):
+        # The requester's "… could you please provide me with your list of all … data,
+        # including the following fields:" / "• Firm's Trading Name", "• Occupation status":
+        # the fields of what is asked, each a bullet that asks nothing of its own.
+        run.breakdown = True
+        return True
     return unit.emphasised and continues(last, unit)
 
 

@@ -84,11 +84,18 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     True
     >>> reads_as_question("Also list, for each year, the organisations that received funding.")
     True
+    >>> reads_as_question("Under the Freedom of Information Act 2000, please provide the number "
+    ...                   "of fines issued.")
+    True
+    >>> reads_as_question("Under the Freedom of Information Act 2000, I request:")
+    False
     """
     text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
     text = _TITLED.sub("", text, count=1)
     text = _ALSO.sub(r"\1 ", text, count=1)
     text = _GOES_ON.sub("", text, count=1)
+    if (law := _UNDER_THE_ACT.match(text)) and _asks_past_the_law(text[law.end():]):
+        text = text[law.end():]
     if text[:1] in "IiWw" and (asked := _CONDITIONAL_CLAUSE.match(text)) and len(text) <= 1200:
         text = text[asked.end():]  # "if the role has been dispersed, could you please …"
     if len(text) < 4 or len(text) > 1200:
@@ -129,6 +136,27 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
 _GOES_ON = re.compile(r"^(?:(?:also|additionally|in\s+addition|further(?:more)?|finally|lastly|"
                       r"secondly|thirdly)\b,?\s+)(?:(?:for|in)\s+(?:each|every|the)\s+[^,?]{1,40},\s+)?"
                       r"(?=\w)", re.I)
+# "Under the Freedom of Information Act 2000, …", "In terms of the Freedom of Information Act
+# of 2000, and subject to section 40(2) on personal data, …": the law the request is made
+# under, before what it asks.
+_UNDER_THE_ACT = re.compile(
+    r"^(?:under|in\s+terms\s+of|in\s+accordance\s+with|pursuant\s+to|as\s+per)\s+(?:the\s+)?"
+    r"(?:freedom\s+of\s+information|foia?\b|environmental\s+information)[^,.?]{0,60},"
+    r"(?:\s*(?:and\s+)?subject\s+to\s+[^,.?]{1,80},)?\s*(?=\w)", re.I)
+# What leads on to a list below rather than asking itself: "… the following information.",
+# "… the data for the below points" (not "…, including the following fields:").
+_LEADS_ON = re.compile(r"(?<!including\s)(?<!include\s)\b(?:the\s+following|as\s+follows|the\s+below|"
+                       r"below\s+points)\b", re.I)
+
+
+def _asks_past_the_law(rest: str) -> bool:
+    """What follows "Under the Freedom of Information Act, …" asks something of its own: five
+    words or more, its first sentence not leading on to a list below ("I request:", "I would
+    like to request the following information.")."""
+    first = re.split(r"(?<=[.?!])\s", rest, maxsplit=1)[0]
+    return len(rest.split()) >= 5 and not _LEADS_ON.search(first)
+
+
 # "I would also like to know …", "Could you further confirm …": the asking words with an
 # adverb between them read as the words alone.
 _ALSO = re.compile(r"^((?:i|we)\s+would|i'd|we'd|(?:i|we)\s+(?:also\s+)?(?:wish|want)|"
@@ -224,6 +252,9 @@ def requester_procedure(text: str) -> bool:
     True
     >>> requester_procedure("If you are unable to provide any of the fields, please provide the "
     ...                     "remainder of the information requested.")
+    True
+    >>> requester_procedure("If you are unable to provide a status, please provide the balance "
+    ...                     "of the information requested.")
     True
     >>> requester_procedure("I would like to make a freedom of information request for the "
     ...                     "following information in relation to housing contributions.")

@@ -943,7 +943,23 @@ def _request_lead_in(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | No
     if nxt is not None and nxt.index in ctx.led_on and not unit.marker \
             and unit.text.endswith(":"):
         return _LEAD_IN  # "…can the council please provide it? I am seeking to know:"
+    if nxt is not None and nxt.index in ctx.options and _names_its_list(unit.text):
+        return None  # "…provide me with your list of all … data, including the following fields:"
     return _LEAD_IN if _lead_in(unit, nxt) else None
+
+
+def _names_its_list(text: str) -> bool:
+    """A lead over options that asks for something it names, the options only saying what it
+    is to hold ("… could you please provide me with your complete list of all business
+    property rates data, including the following fields:")."""
+    last = _LAST_SENTENCE.split(text.strip())[-1]
+    return reads_as_question(last) and not _asks_for_nothing_named(last) \
+        and not _FOLLOWING.search(last) and bool(_INCLUDING.search(last))
+
+
+# "…, including the following fields:", "…, to include:": what the thing asked for is to hold.
+_INCLUDING = re.compile(r"\b(?:including|to\s+include|which\s+includes?|with)\b[^.?!]{0,40}:\s*$",
+                        re.I)
 
 
 def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
