@@ -99,7 +99,8 @@ def focus(document: Document) -> Document:
     furniture: tuple[Block, ...] = ()
     attachments = document.attachments
     if reply is not None:
-        blocks.extend(_without_quoted_original(reply.blocks))
+        blocks.extend(_without_request_reprinted(_without_quoted_original(reply.blocks),
+                                                 request))
         furniture = reply.furniture
         attachments = attachments + reply.attachments
         if reply.metadata.get("date"):
@@ -222,6 +223,45 @@ def _without_quoted_original(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     while end and blocks[end - 1].kind == "quote":
         end -= 1
     return blocks[:end] if end else blocks
+
+
+def _without_request_reprinted(blocks: tuple[Block, ...], request: Document | None
+                               ) -> tuple[Block, ...]:
+    """Drop the request the reply's e-mail carries below its own text, word for word and
+    unmarked (a public-records office answering through a platform's mailbox): the reply's
+    last paragraphs, three or more, that repeat the request's, with nothing between them
+    longer than a line. A restatement the reply answers, with answers after it, stays.
+
+    >>> from foiextract.model import Span
+    >>> said = [Block("paragraph", (Span(t),)) for t in ("I ask for A.", "I ask for B.", "Bye.")]
+    >>> ask = Document(tuple(said), "text", "t")
+    >>> reply = (Block("paragraph", (Span("No records exist."),)), Block("paragraph",
+    ...          (Span("May 1, 2025"),)), *said)
+    >>> [b.text for b in _without_request_reprinted(reply, ask)]
+    ['No records exist.', 'May 1, 2025']
+    >>> [b.text for b in _without_request_reprinted((*said[:2], reply[0]), ask)]
+    ['I ask for A.', 'I ask for B.', 'No records exist.']
+    """
+    if request is None:
+        return blocks
+    asked = {_fold(b.text) for b in request.blocks if b.text.strip()}
+    same = [_fold(b.text) in asked for b in blocks]
+    start = len(blocks)
+    for k in range(len(blocks) - 1, -1, -1):
+        if same[k]:
+            start = k
+        elif len(blocks[k].text.split()) > _REPRINT_GAP_WORDS:
+            break
+    if start == len(blocks) or not any(same[-1:]) or sum(same[start:]) < _REPRINT_MIN \
+            or not any(not s and b.text.strip() for s, b in zip(same[:start], blocks[:start])):
+        return blocks
+    return blocks[:start]
+
+
+# A re-printed request is this many paragraphs or more; a line between them (its date, the
+# office's address) is at most this many words.
+_REPRINT_MIN = 3
+_REPRINT_GAP_WORDS = 12
 
 
 def _quoted_subjects(message: Document) -> list[str]:

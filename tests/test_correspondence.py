@@ -268,3 +268,89 @@ def test_a_delay_notice_is_not_the_reply_the_review_that_answers_is(delay: str) 
         _message("incoming", "2024-10-14", review),
     ))
     assert focus(thread).metadata["reply_date"] == "2024-10-14"
+
+
+_MUCKROCK_PAGE = """Log In
+Parking Fines (Springfield Police Department)
+A Person filed this request with the Springfield Police Department of Springfield, IL.
+Submitted\tJan. 2, 2025
+
+From: A Person
+
+01/02/2025
+
+Subject: Illinois Freedom of Information Act Request: Parking Fines
+
+Email
+
+To Whom It May Concern:
+
+Pursuant to the Illinois Freedom of Information Act, I hereby request the following records:
+
+All invoices for towing services paid by the department in 2024.
+
+The requested documents will be made available to the general public, and this request is not being made for commercial purposes.
+
+Sincerely,
+
+A Person
+
+From: Springfield Police Department
+
+01/20/2025
+
+Subject: RE: Illinois Freedom of Information Act Request: Parking Fines
+
+Email
+
+Dear A Person,
+
+This email responds to your request under the Illinois Freedom of Information Act.
+
+The department has searched its records and no responsive records exist.
+
+If you have any questions, please feel free to contact me.
+
+Thank you,
+
+CAUTION: EXTERNAL EMAIL
+
+To Whom It May Concern:
+
+Pursuant to the Illinois Freedom of Information Act, I hereby request the following records:
+
+All invoices for towing services paid by the department in 2024.
+
+The requested documents will be made available to the general public, and this request is not being made for commercial purposes.
+
+Sincerely,
+
+A Person
+
+invoices.pdf
+
+ Download
+
+For the Record
+
+Keep up on new releases
+"""
+
+
+@pytest.mark.parametrize("banner", ["CAUTION: EXTERNAL EMAIL\n\n", ""])
+def test_a_saved_muckrock_page_is_read_as_its_thread(tmp_path: Path, banner: str) -> None:
+    """The reply's e-mail carries the request below it, under its mail system's banner or
+    bare: the request is asked once, and the reply's own words answer it."""
+    from foiextract.pipeline import extract_file
+
+    path = tmp_path / "page.txt"
+    path.write_text(_MUCKROCK_PAGE.replace("CAUTION: EXTERNAL EMAIL\n\n", banner), encoding="utf-8")
+    document = text.read(str(path))
+    assert [(m.metadata["direction"], m.metadata["date"]) for m in document.messages] == [
+        ("outgoing", "2025-01-02"), ("incoming", "2025-01-20")]
+    assert document.messages[1].metadata["attachments"] == "invoices.pdf"
+    got = extract_file(str(path))[0]
+    assert [(p.question, p.answer) for p in got.pairs] == [
+        ("All invoices for towing services paid by the department in 2024.",
+         "The department has searched its records and no responsive records exist.")]
+    assert got.pairs[0].value.kind == "not_held"

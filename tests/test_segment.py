@@ -2429,3 +2429,23 @@ def test_a_request_for_a_list_of_fields_is_one_item_whatever_law_it_names_first(
     assert got.pairs[0].question.startswith(lead)
     assert all(field in got.pairs[0].question for field in fields)
     assert got.pairs[0].answer.startswith("The information you have requested is exempt")
+
+
+@pytest.mark.parametrize("record", [
+    'An audit log of all "Lookup Tool" searches performed by staff between 7/1/2024 and '
+    '10/31/2024.',
+    "The deployment plan for the council's traffic cameras, with its maps."])
+def test_a_record_named_under_a_lead_in_is_asked_however_it_is_worded(
+        tmp_path: Path, record: str) -> None:
+    request = ("Pursuant to the Freedom of Information Act, I hereby request the following "
+               f"records:\n{record}\nThe requested documents will be made available to the "
+               "general public, and this request is not being made for commercial purposes.\n")
+    reply = ("A Person\nRequests Office, DEPT 17\nRE: FOI Case Number 2025-0688\nDear "
+             "Requester:\nThis letter is the final response to your request.\nA search was "
+             "conducted and no records responsive to your request were found.\n\n")
+    path = _thread(tmp_path, request, reply)
+    path.write_text(path.read_text(encoding="utf-8").replace("Dear A Person,\n", ""),
+                    encoding="utf-8")
+    got = extract_file(str(path))[0]
+    assert [(p.question, p.answer) for p in got.pairs] == [
+        (record, "A search was conducted and no records responsive to your request were found.")]

@@ -36,6 +36,7 @@ from typing import Callable, Literal
 from ..errors import (BadEncoding, CorruptFile, EmptyFile, FoiExtractError, NotFound,
                       UnsupportedFormat)
 from ..model import Document
+from .muckrock import is_page as muckrock_page
 from .sheet_csv import looks_like_csv
 
 Sniffed = Literal["markdown", "pdf", "docx", "html", "email", "text", "legacy", "zip", "image",
@@ -130,8 +131,8 @@ def sniff(head: bytes) -> Sniffed:
             bool(_EMAIL_HEADER.match(line)) for line in first_lines) >= 2:
         return "email"
     text = head.decode("utf-8", errors="replace")
-    if _THREAD.search(text):
-        return "text"  # a request platform's thread, rendered to text
+    if _THREAD.search(text) or muckrock_page(text):
+        return "text"  # a request platform's thread, rendered to text, or its page saved
     if looks_like_csv(text[:len(text) - 1] if len(head) == HEAD_BYTES else text):
         return "csv"
     if any(sign.search(text) for sign in _MARKDOWN_SIGNS) or len(_HEADINGS.findall(text)) >= 2:

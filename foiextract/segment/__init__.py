@@ -339,6 +339,11 @@ def _set_in_capitals(text: str) -> bool:
 _SENTENCE_STOP = re.compile(r"[.!?]\s*$")
 
 
+# How far into the reply its salutation may stand under an address block; what it opens with.
+_ADDRESS_LINES = 8
+_SALUTATION = re.compile(r"^dear\b[^.?!]{0,60}[,:]?$", re.I)
+
+
 def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = False,
                 asked: str = "") -> list[Unit]:
     """The body of the reply after a quoted request: its text and tables from past its opening
@@ -350,7 +355,13 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
     one). A body shorter than a line counts where it reads as a value for ``asked``, the
     question it answers."""
     body: list[Unit] = []
-    for unit, reading in zip(units, readings):
+    # "e e" / "MuckRock News, DEPT MR176401" / "RE: ICE FOIA Case Number …" / "Dear Requester:":
+    # the letter's address block, down to its salutation.
+    own = [k for k, u in enumerate(units) if u.kind != "quote"][:_ADDRESS_LINES]
+    salutation = next((k for k in own if _SALUTATION.match(units[k].text)), -1)
+    for k, (unit, reading) in enumerate(zip(units, readings)):
+        if k < salutation and unit.kind != "quote":
+            continue
         if sections and body and reading.role == "question" and unit.kind != "quote":
             reading = _TEXT_READING
         if sections and body and reading.role == "heading":

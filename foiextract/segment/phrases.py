@@ -64,11 +64,11 @@ def names_what_is_asked(text: str) -> bool:
     False
     """
     return bool(_patterns()["request"].match(text)) and len(text.split()) >= 3 \
-        and not _STATES.search(text.split(". ", 1)[0])
+        and not STATES.search(text.split(". ", 1)[0])
 
 
 # A sentence's verb of being or having.
-_STATES = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|cannot|does|do|did)\b", re.I)
+STATES = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|cannot|does|do|did)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -103,7 +103,7 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     if _LEAD_IN.search(text) and not _ASKS_ITSELF.match(text):
         return False  # "Please answer the following questions …:": what follows asks
     pats = _patterns()
-    if pats["statement"].match(text):
+    if pats["statement"].match(text) and not _ASKING_IN_PERSON.match(text):
         return False
     if text.rstrip(" )").endswith("?"):
         return True
@@ -143,6 +143,8 @@ _UNDER_THE_ACT = re.compile(
     r"^(?:under|in\s+terms\s+of|in\s+accordance\s+with|pursuant\s+to|as\s+per)\s+(?:the\s+)?"
     r"(?:freedom\s+of\s+information|foia?\b|environmental\s+information)[^,.?]{0,60},"
     r"(?:\s*(?:and\s+)?subject\s+to\s+[^,.?]{1,80},)?\s*(?=\w)", re.I)
+# "I am asking for records …": the requester's "I am" that asks.
+_ASKING_IN_PERSON = re.compile(r"^i\s+am\s+asking\s+for\b", re.I)
 # What leads on to a list below rather than asking itself: "… the following information.",
 # "… the data for the below points" (not "…, including the following fields:").
 _LEADS_ON = re.compile(r"(?<!including\s)(?<!include\s)\b(?:the\s+following|as\s+follows|the\s+below|"
@@ -284,6 +286,8 @@ _REPLY_OPENING = re.compile(
     r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$"
     r"|(?:please\s+)?(?:find|see)\s+(?:below|overleaf)\b.{0,80}\b(?:response|reply|answer|information)\b"
     r"|(?:please\s+)?(?:find|see)\s+(?:attached|enclosed)\b"
+    r"|this\s+(?:e-?mail|letter|correspondence|message)\s+(?:responds|is\s+(?:in\s+|the\s+"
+    r"(?:final\s+|interim\s+)?|our\s+)?(?:response|reply))\s+to\s+(?:your|the)\b.{0,120}\brequest\b"
     r"|(?:please\s+)?(?:find|see)\s+(?:below\s+)?(?:our|the\s+council['’]s)\s+(?:response|reply)"
     r"\s*[.:]?$)",
     re.I)

@@ -13,7 +13,7 @@ from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider
-from .phrases import (boilerplate_section, closing, names_what_is_asked, phrases,
+from .phrases import (STATES, boilerplate_section, closing, names_what_is_asked, phrases,
                       reads_as_question, reads_as_request_intro, requester_procedure, section_of)
 from .units import Unit, keys_named
 
@@ -84,7 +84,7 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
     return Context(answer_colours=colours, labelled_answers=labelled, disabled=disabled,
                    introduced=introduced, request_context=request_context,
                    stating=_stating(units), plain_asks=_plain_asks(units),
-                   led_on=_led_on(units), options=_options(units),
+                   led_on=_led_on(units) | _named_after_lead(units), options=_options(units),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
 
 
@@ -152,6 +152,38 @@ def _led_on(units: list[Unit]) -> frozenset[int]:
         if carried and (pure or reads_as_question(last) or _SEEKING.search(last)):
             found.update(u.index for u in run)
     return frozenset(found)
+
+
+def _named_after_lead(units: list[Unit]) -> frozenset[int]:
+    """The requester's unmarked paragraphs under a lead that names nothing itself ("Pursuant
+    to the Freedom of Information Act, I hereby request the following records:" / "An audit
+    log of all "Lookup Tool" searches performed …"): each names a record asked for, up to the
+    first that does not (the platform's "The requested documents will be made available …")."""
+    found: set[int] = set()
+    for k, lead in enumerate(units[:-1]):
+        if lead.kind != "quote" or lead.marker or not lead.text.endswith(":"):
+            continue
+        last = _LAST_SENTENCE.split(lead.text)[-1]
+        if not (_FOLLOWING.search(last) or _asks_for_nothing_named(last)):
+            continue
+        for unit in units[k + 1:k + 1 + _MAX_LISTED]:
+            if unit.kind != "quote" or unit.marker:
+                break
+            if _GREETING.match(unit.text):
+                continue  # "Hello,"
+            if not _NAMES_A_RECORD.match(unit.text) or requester_procedure(unit.text) \
+                    or STATES.search(_LAST_SENTENCE.split(unit.text)[0]):
+                break
+            found.add(unit.index)
+    return frozenset(found)
+
+
+_GREETING = re.compile(r"^(?:hello|hi|dear\b[^,:]{0,40}|good\s+(?:morning|afternoon))\W*$", re.I)
+# What names a record: "An audit log of …", "All emails between …", "Copies of …".
+_NAMES_A_RECORD = re.compile(
+    r"^(?:an?|the|all|any|every|each|copies|(?:a\s+)?(?:copy|list)\s+of|records?|documents?|"
+    r"e-?mails?|correspondence|communications?|data|details|information|minutes|reports?|"
+    r"contracts?|invoices?|policies|logs?)\b", re.I)
 
 
 def _options(units: list[Unit]) -> frozenset[int]:
