@@ -2449,3 +2449,31 @@ def test_a_record_named_under_a_lead_in_is_asked_however_it_is_worded(
     got = extract_file(str(path))[0]
     assert [(p.question, p.answer) for p in got.pairs] == [
         (record, "A search was conducted and no records responsive to your request were found.")]
+
+
+def test_answers_quoting_the_elements_of_the_request_they_answer_pair_with_them(
+        tmp_path: Path) -> None:
+    """The reply restates the request, then answers it element by element, quoting each
+    element inside its own sentence; what follows the last answer (the fee, the right of
+    review) is the letter's."""
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "July 31, 2025\n\nDear Ms Smith,\n\n"
+        "The City is in receipt of your public records request for: “any contracts signed "
+        "with the camera vendor since 2020” and “any invoices paid to the camera vendor in "
+        "2024”.\n\n"
+        "The City has determined that it does not possess records responsive to “any "
+        "contracts signed with the camera vendor since 2020”. The contracts were not "
+        "retained.\n\n"
+        "The City is the custodian of “any invoices paid to the camera vendor in 2024”, "
+        "however they are exempt from disclosure.\n\n"
+        "If an exemption has been asserted, you may seek review of that decision.\n",
+        encoding="utf-8")
+    got = extract_file(str(path))[0]
+    assert [(p.question, p.answer.split(" The ")[0], p.value.kind) for p in got.pairs] == [
+        ("any contracts signed with the camera vendor since 2020",
+         "The City has determined that it does not possess records responsive to “any "
+         "contracts signed with the camera vendor since 2020”.", "not_held"),
+        ("any invoices paid to the camera vendor in 2024",
+         "The City is the custodian of “any invoices paid to the camera vendor in 2024”, "
+         "however they are exempt from disclosure.", "withheld")]

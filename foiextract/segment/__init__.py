@@ -30,6 +30,7 @@ from . import requote
 from .captions import captioned_pairs
 from .divide import divide
 from .keyed import keyed_answers
+from .quoted import quoted_elements
 from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
                       reads_as_request_intro, reads_as_statement, reply_opening,
                       requester_procedure, whole_request_verdict)
@@ -114,6 +115,12 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         # "There are no documents responsive to your request for the following items:" over
         # the items it settles.
         request_, pairs = _verdict_over_list(units, readings) or (request_, pairs)
+    if not known and "quoted_element" not in disabled:
+        # "The City has determined that it does not possess records responsive to “non email
+        # records that detail …”": answers that quote the elements of the request they answer.
+        quoted_ = _quoted_then_answered(units)
+        if quoted_ is not None and len(quoted_[1]) > len(pairs):
+            request_, pairs = quoted_
     request = request_
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
@@ -971,6 +978,18 @@ def _restated_then_answered(units: list[Unit], readings: list[Reading]
         return None
     found = [_Found(Question([units[k]], "restated_answered_whole", ""), units[k].text, text,
                     True, answer) for k in items]
+    return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
+
+
+def _quoted_then_answered(units: list[Unit]) -> tuple[list[str], list[Pair]] | None:
+    """Pairs for a reply that answers the request element by element, quoting each (see
+    ``segment.quoted``): two elements or more."""
+    elements = quoted_elements(units)
+    if len(elements) < 2:
+        return None
+    found = [_Found(Question([units[e.answer[0]]], "quoted_element", ""), e.text,
+                    _answer_text([units[k] for k in e.answer]), False,
+                    [units[k] for k in e.answer]) for e in elements]
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
 
 
