@@ -354,3 +354,68 @@ def test_a_saved_muckrock_page_is_read_as_its_thread(tmp_path: Path, banner: str
         ("All invoices for towing services paid by the department in 2024.",
          "The department has searched its records and no responsive records exist.")]
     assert got.pairs[0].value.kind == "not_held"
+
+
+_ALAVETELI_THREAD = """This is a plain-text version of the Open Public Records Act request "Records of an incident".  The latest, full version is available online at http://opramachine.com/request/records_of_an_incident.
+
+        From: A Person
+  To: Springfield Township
+  Date: May 08, 2024
+  Dear Custodian of Records,
+
+I am formally requesting access to public records. Specifically, I seek the following records:
+1. Body camera footage from each officer present at the incident on May 7, 2024.
+2. Copies of the oath of office for each officer present at the incident.
+
+Sincerely,
+A Person
+
+-------------------------------
+        From: Smith, Wade
+  To: A Person
+  Date: May 14, 2024
+
+  Sir,
+
+ Request:
+
+  1. Body camera footage from each officer present at the scene of the
+ incident on May 7, 2024
+  2. Copies of the oaths of office for all officers at the scene of the
+ incident on May 7, 2024.
+
+ Response:
+
+  1. There is 153 minutes of footage, which requires a fee of $267.78.
+  2. Your request for the oath of office is denied as personal information.
+
+ Sgt. Wade Smith
+
+ 1.     All government records are subject to public access under the Act, unless
+ specifically exempt.
+
+ 2. Information provided on this form may be subject to disclosure under the Act.
+
+-------------------------------
+"""
+
+
+def test_an_alaveteli_thread_downloaded_as_text_is_read_as_its_thread(tmp_path: Path) -> None:
+    """An OPRAmachine (Alaveteli) thread: the request, then a reply setting out the request and
+    its response by number; the form's own numbered notes below the signature answer
+    nothing."""
+    from foiextract.pipeline import extract_file
+
+    path = tmp_path / "thread.txt"
+    path.write_text(_ALAVETELI_THREAD, encoding="utf-8")
+    document = text.read(str(path))
+    assert [(m.metadata["direction"], m.metadata["date"]) for m in document.messages] == [
+        ("outgoing", "2024-05-08"), ("incoming", "2024-05-14")]
+    got = extract_file(str(path))[0]
+    assert [p.question.split(" present")[0] for p in got.pairs] == [
+        "Body camera footage from each officer",
+        "Copies of the oaths of office for all officers at the scene of the incident on May 7, "
+        "2024."]
+    assert [p.answer.split(".")[0] for p in got.pairs] == [
+        "There is 153 minutes of footage, which requires a fee of $267",
+        "Your request for the oath of office is denied as personal information"]

@@ -36,6 +36,7 @@ from typing import Callable, Literal
 from ..errors import (BadEncoding, CorruptFile, EmptyFile, FoiExtractError, NotFound,
                       UnsupportedFormat)
 from ..model import Document
+from .alaveteli import is_thread as alaveteli_thread
 from .muckrock import is_page as muckrock_page
 from .sheet_csv import looks_like_csv
 
@@ -131,7 +132,7 @@ def sniff(head: bytes) -> Sniffed:
             bool(_EMAIL_HEADER.match(line)) for line in first_lines) >= 2:
         return "email"
     text = head.decode("utf-8", errors="replace")
-    if _THREAD.search(text) or muckrock_page(text):
+    if _THREAD.search(text) or muckrock_page(text) or alaveteli_thread(text):
         return "text"  # a request platform's thread, rendered to text, or its page saved
     if looks_like_csv(text[:len(text) - 1] if len(head) == HEAD_BYTES else text):
         return "csv"

@@ -34,7 +34,7 @@ from ..lexicon.text import (FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, OPEN_EN
                             PERIOD_FIGURE, counted_item, name_line, part_divider)
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
-from . import bom_encoding, muckrock, read_text_file
+from . import alaveteli, bom_encoding, muckrock, read_text_file
 from .text_tables import box_table, figure_grid, grid_table, is_box_line, starts_with_period
 
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x)"
@@ -101,6 +101,8 @@ def read(path: str) -> Document:
         return read_thread(text, path, metadata)
     if muckrock.is_page(text):
         return muckrock.read_page(text, path, metadata)
+    if alaveteli.is_thread(text):
+        return alaveteli.read_thread(text, path, metadata)
     lay = layout(text)
     if not lay.blocks and not lay.furniture:
         raise EmptyFile(path, "the file has no text")

@@ -1064,8 +1064,8 @@ def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[_Found]
         {q.numbers[0]: q for q in run.questions}
     start = run.questions[-1].units[-1].index
     end = runs[i + 1].position if i + 1 < len(runs) else float("inf")
-    answers = [(unit, rest) for unit, rest in layout.numbered_answers
-               if start < unit.index < end and set(unit.numbers) <= set(by_number)]
+    answers = _first_count([(unit, rest) for unit, rest in layout.numbered_answers
+                            if start < unit.index < end and set(unit.numbers) <= set(by_number)])
     if in_order and sorted(n for unit, _ in answers for n in unit.numbers) != list(by_number):
         return None  # "How many …?" / "How much …?" then "1. 14", "2. £2.3m": one each, all
     if len(answers) < 2 and not any(len(unit.numbers) > 1 for unit, _ in answers):
@@ -1078,6 +1078,25 @@ def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[_Found]
             pairs.append(_Found(question, question.text, answer, len(unit.numbers) > 1,
                                 [unit, *rest]))
     return pairs
+
+
+def _first_count(answers: list[tuple[Unit, list[Unit]]]) -> list[tuple[Unit, list[Unit]]]:
+    """The numbered answers up to where their count starts again: a list of the letter's own
+    numbered from 1 below them (a form's notes, "1. All government records are subject to …")
+    answers nothing.
+
+    >>> from foiextract.model import Block, Span
+    >>> units = units_of(tuple(Block("list_item", (Span(t),), marker=f"{n}.")
+    ...                        for n, t in ((1, "14"), (2, "None"), (1, "All records are open."))))
+    >>> [u.text for u, _ in _first_count([(u, []) for u in units])]
+    ['14', 'None']
+    """
+    seen: set[int] = set()
+    for k, (unit, _rest) in enumerate(answers):
+        if seen & set(unit.numbers):
+            return answers[:k]
+        seen.update(unit.numbers)
+    return answers
 
 
 def _request_from(questions: list[Question]) -> list[str]:

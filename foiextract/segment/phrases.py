@@ -89,6 +89,10 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
     True
     >>> reads_as_question("Under the Freedom of Information Act 2000, I request:")
     False
+    >>> reads_as_question("All government records are subject to public access.")
+    False
+    >>> reads_as_question("The number of times the council has used the powers.")
+    True
     """
     text = _CONDITION.sub("", text.strip().strip("*_\"'“”‘’ "), count=1)
     text = _TITLED.sub("", text, count=1)
@@ -122,7 +126,9 @@ def reads_as_question(text: str, *, strict: bool = False) -> bool:
         return not text.endswith(".") or bool(pats["request"].match(text) or pats[
             "interrogative_inside"].search(text)) or _asks(text)
     if pats["request"].match(text) and (text.endswith((":", ".", ";")) or len(text.split()) >= 4):
-        return True
+        # (A name opening it, with a verb of its own, states: "All government records are
+        # subject to public access …", not "All complaints that were received …".)
+        return not _STATES_AFTER_A_NAME.match(text.split(". ", 1)[0])
     if pats["interrogative_inside"].search(text[:80]) and len(text.split()) >= 4:
         return True
     # "I notice that the system has changed. Please send me its specification.": what is asked
@@ -145,6 +151,16 @@ _UNDER_THE_ACT = re.compile(
     r"(?:\s*(?:and\s+)?subject\s+to\s+[^,.?]{1,80},)?\s*(?=\w)", re.I)
 # "I am asking for records …": the requester's "I am" that asks.
 _ASKING_IN_PERSON = re.compile(r"^i\s+am\s+asking\s+for\b", re.I)
+# A sentence opening on a name (not on the asking words "please", "provide" …) whose own verb
+# follows, no "who", "that", "which" … nor another's subject ("the council") between: "The
+# number of staff is 12.", "All government records are subject to …" (not "The number of staff
+# who were dismissed", "The number of times the council has used …").
+_STATES_AFTER_A_NAME = re.compile(
+    r"^(?:a|an|the|all|any|each|every|details?|information|copies|confirmation|number|total|"
+    r"breakdown|copy|names?|dates?|cost|amount)\b(?:(?!\b(?:who|whom|whose|that|which|where|when|"
+    r"if|whether|how|what|why|to|for|the|a|an|this|these|those|your|our|its|their|his|her|you|we|"
+    r"they|it|he|she|i)\b)[^,;:?()])*?\b(?:is|are|was|were|will|may|must|shall|has|have|had)\b",
+    re.I)
 # What leads on to a list below rather than asking itself: "… the following information.",
 # "… the data for the below points" (not "…, including the following fields:").
 _LEADS_ON = re.compile(r"(?<!including\s)(?<!include\s)\b(?:the\s+following|as\s+follows|the\s+below|"
