@@ -2477,3 +2477,21 @@ def test_answers_quoting_the_elements_of_the_request_they_answer_pair_with_them(
         ("any invoices paid to the camera vendor in 2024",
          "The City is the custodian of “any invoices paid to the camera vendor in 2024”, "
          "however they are exempt from disclosure.", "withheld")]
+
+
+def test_a_request_portal_notice_gives_the_request_under_its_label(tmp_path: Path) -> None:
+    """A portal's notice ("Description of records requested: …") sets the request out
+    under a label, then the reply answers it."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Records Request EPD-2025-17: Closed\n\n"
+        "RE: Request Number: EPD-2025-17\nSubmitted on: 10/02/2025\n"
+        "Description of records requested: Copies of the camera deployment plan for 2025.\n\n"
+        "Dear A Person,\n\n"
+        "The City has reviewed your request and determined that the plan is exempt from "
+        "disclosure.\n\nThe City considers this request closed.\n", encoding="utf-8")
+    got = extract_file(str(path))[0]
+    assert [(p.question, p.answer.split(".")[0]) for p in got.pairs][:1] == [
+        ("Copies of the camera deployment plan for 2025.",
+         "The City has reviewed your request and determined that the plan is exempt from "
+         "disclosure")]

@@ -889,8 +889,11 @@ _VERDICT_ON_NAMED = re.compile(r"^\s*(?:is|was)\s+(?:hereby\s+)?(?:granted|denie
                                r"(?=\S)", re.I)
 # "COPA is now timely responding to your request seeking: information for all CR …": the
 # request set out after the colon, to the paragraph's end.
-_REQUEST_SEEKING = re.compile(r"\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(?:seeking|for|asking\s+for)"
-                              r"\s*:\s*(?P<what>\S.{8,})$", re.I | re.S)
+# A request portal's notice gives it under a label: "Description of records requested: …".
+_REQUEST_SEEKING = re.compile(r"(?:\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(?:seeking|for|asking\s+for)"
+                              r"|\bdescription\s+of\s+(?:the\s+)?records?\s+requested|^records?\s+"
+                              r"requested|\brequest\s+(?:details|description))"
+                              r"\s*:\s*(?P<what>\S.{8,})$", re.I | re.S | re.M)
 # "…in which you requested:", "Your request was for:", "You asked for the following:", "…is in
 # receipt of your … request for:".
 _ASKED_AS_FOLLOWS = re.compile(
