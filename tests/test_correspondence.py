@@ -419,3 +419,10 @@ def test_an_alaveteli_thread_downloaded_as_text_is_read_as_its_thread(tmp_path: 
     assert [p.answer.split(".")[0] for p in got.pairs] == [
         "There is 153 minutes of footage, which requires a fee of $267",
         "Your request for the oath of office is denied as personal information"]
+
+
+def test_a_muckrock_message_dated_out_of_the_calendar_has_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(_MUCKROCK_PAGE.replace("01/20/2025", "13/45/2025"), encoding="utf-8")
+    document = text.read(str(path))
+    assert [m.metadata.get("date") for m in document.messages] == ["2025-01-02", None]

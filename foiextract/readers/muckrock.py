@@ -27,6 +27,7 @@ attachments.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..model import Document
 
@@ -68,10 +69,11 @@ def read_page(text: str, source: str, metadata: dict[str, str] | None = None) ->
     for n, head in enumerate(heads):
         end = heads[n + 1].start() if n + 1 < len(heads) else end_of_last
         who = head["who"].strip()
-        when = f"{head['year']}-{head['month']}-{head['day']}"
         outgoing = who == requester or who.lower().replace(" ", "").startswith("muckrock")
-        msg_meta = {"direction": "outgoing" if outgoing else "incoming", "date": when,
-                    "datetime": when, "from": who}
+        msg_meta = {"direction": "outgoing" if outgoing else "incoming", "from": who}
+        when = _date(head["year"], head["month"], head["day"])
+        if when:
+            msg_meta.update(date=when, datetime=when)
         body, subject, attachments = _body(text[head.end():end])
         if subject:
             msg_meta["subject"] = subject
@@ -82,6 +84,14 @@ def read_page(text: str, source: str, metadata: dict[str, str] | None = None) ->
         messages.append(Document(lay.blocks, "text", source, lay.furniture, msg_meta))
     blocks = tuple(b for m in messages for b in m.blocks)
     return Document(blocks, "text", source, (), meta, messages=tuple(messages))
+
+
+def _date(year: str, month: str, day: str) -> str:
+    """The ISO date of a head's MM/DD/YYYY, or "" where it is no date ("13/45/2025")."""
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
 
 
 def _body(text: str) -> tuple[str, str, list[str]]:
