@@ -30,10 +30,10 @@ from . import requote
 from .captions import captioned_pairs
 from .divide import divide
 from .keyed import keyed_answers
-from .quoted import quoted_elements
 from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
                       reads_as_request_intro, reads_as_statement, reply_opening,
                       requester_procedure, whole_request_verdict)
+from .quoted import quoted_elements
 from .roles import Reading, context_of, quotation, read_roles
 from .units import Unit, units_of
 
