@@ -270,6 +270,20 @@ def test_a_delay_notice_is_not_the_reply_the_review_that_answers_is(delay: str) 
     assert focus(thread).metadata["reply_date"] == "2024-10-14"
 
 
+_MUCKROCK_REQUEST = """To Whom It May Concern:
+
+Pursuant to the Illinois Freedom of Information Act, I hereby request the following records:
+
+All invoices for towing services paid by the department in 2024.
+
+The requested documents will be made available to the general public, and this request is not being made for commercial purposes.
+
+Sincerely,
+
+A Person
+"""
+
+# The page: the request, then the reply, whose e-mail carries the request below it.
 _MUCKROCK_PAGE = """Log In
 Parking Fines (Springfield Police Department)
 A Person filed this request with the Springfield Police Department of Springfield, IL.
@@ -283,18 +297,7 @@ Subject: Illinois Freedom of Information Act Request: Parking Fines
 
 Email
 
-To Whom It May Concern:
-
-Pursuant to the Illinois Freedom of Information Act, I hereby request the following records:
-
-All invoices for towing services paid by the department in 2024.
-
-The requested documents will be made available to the general public, and this request is not being made for commercial purposes.
-
-Sincerely,
-
-A Person
-
+{request}
 From: Springfield Police Department
 
 01/20/2025
@@ -315,18 +318,7 @@ Thank you,
 
 CAUTION: EXTERNAL EMAIL
 
-To Whom It May Concern:
-
-Pursuant to the Illinois Freedom of Information Act, I hereby request the following records:
-
-All invoices for towing services paid by the department in 2024.
-
-The requested documents will be made available to the general public, and this request is not being made for commercial purposes.
-
-Sincerely,
-
-A Person
-
+{request}
 invoices.pdf
 
  Download
@@ -334,7 +326,7 @@ invoices.pdf
 For the Record
 
 Keep up on new releases
-"""
+""".format(request=_MUCKROCK_REQUEST)
 
 
 @pytest.mark.parametrize("banner", ["CAUTION: EXTERNAL EMAIL\n\n", ""])

@@ -17,6 +17,7 @@ together and placed back in the paragraphs they open in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from .units import Unit
@@ -54,18 +55,29 @@ def quoted_elements(units: list[Unit]) -> list[Element]:
     [('all contracts with Acme Ltd since 2020', [1]), ('any invoices paid to Acme Ltd in 2023', [2])]
     """
     starts: list[int] = []
-    parts: list[str] = []
     at = 0
     for unit in units:
         starts.append(at)
-        parts.append(unit.text)
         at += len(unit.text) + 1
-    stream = " ".join(parts)
-    folded_units = [_folded(u.text) for u in units]
+    stream = " ".join(u.text for u in units)
+    quotations = _quotations(stream, starts)[:_MOST_QUOTATIONS]
+    if not quotations:
+        return []
+    # The units' words run together, and where each unit's begin in that run.
+    folded_starts: list[int] = []
+    folded_parts: list[str] = []
+    at = 1
+    for unit in units:
+        folded_starts.append(at)
+        part = _folded(unit.text)
+        if part:
+            folded_parts.append(part)
+            at += len(part) + 1
+    folded = f" {' '.join(folded_parts)} "
     found: list[tuple[int, str]] = []
-    for opening, quoted in _quotations(stream, starts):
+    for opening, quoted in quotations:
         words = _folded(quoted)
-        opens = _unit_at(starts, opening)
+        opens = bisect_right(starts, opening) - 1
         said_first = stream[starts[opens]:opening].split()
         if len(words.split()) < MIN_WORDS or not quoted[:1].isalnum() \
                 or units[opens].kind == "quote" or len(said_first) < _WORDS_BEFORE \
@@ -73,8 +85,8 @@ def quoted_elements(units: list[Unit]) -> list[Element]:
             # (The reply's own sentence quotes the element: a paragraph opening on a quotation
             # quotes someone; one paragraph answers one element, and each element once.)
             continue
-        said_before = f" {' '.join(w for w in folded_units[:opens] if w)} "
-        if f" {words} " in said_before:
+        said = folded.find(f" {words} ")
+        if 0 <= said and said + len(words) + 1 < folded_starts[opens]:
             found.append((opens, quoted.rstrip(" ,;:")))
     elements = []
     for n, (opens, text) in enumerate(found):
@@ -84,8 +96,8 @@ def quoted_elements(units: list[Unit]) -> list[Element]:
 
 
 def _quotations(stream: str, starts: list[int]) -> list[tuple[int, str]]:
-    """Each quotation's opening offset and its words. A curly quotation runs to the last of
-    the next few closing marks that leaves no opening mark unclosed inside it (a quotation
+    """Each quotation's opening offset and its words. A curly quotation runs to the first
+    closing mark that leaves no opening mark unclosed inside it (a quotation
     may hold one: "siting plans (“camera placement plans”)”"); straight ones pair in turn within
     a paragraph (``starts``: where each paragraph starts in the stream)."""
     found = []
@@ -113,15 +125,9 @@ _OPENING = re.compile(r"“")
 _CURLY = re.compile(r"[“”]")
 _STRAIGHT = re.compile(r"\"(?P<straight>[^\"]{20,1200})\"")
 _LONGEST = 1200
-
-
-def _unit_at(starts: list[int], offset: int) -> int:
-    unit = 0
-    for k, start in enumerate(starts):
-        if start > offset:
-            break
-        unit = k
-    return unit
+# A reply answering its request's elements quotes a few: past this many quotations a document
+# is something else (a transcript, a quoted exchange), and the rest are not looked at.
+_MOST_QUOTATIONS = 200
 
 
 def _folded(text: str) -> str:
