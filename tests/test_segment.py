@@ -2495,3 +2495,60 @@ def test_a_request_portal_notice_gives_the_request_under_its_label(tmp_path: Pat
         ("Copies of the camera deployment plan for 2025.",
          "The City has reviewed your request and determined that the plan is exempt from "
          "disclosure")]
+
+
+@pytest.mark.parametrize("request_, reply, asked", [
+    # "If yes:" over the follow-ups, and the reply's no: only the first is answered.
+    ("Do you have any known equal pay liabilities?\nIf yes:\n"
+     "What is the current status of the negotiations?\n"
+     "Please provide an estimate of the total liability.\n",
+     "We have no known equal pay liabilities.\n", 1),
+    ("How many active equal pay claims have been issued to the Employment Tribunal?\n"
+     "If yes (number provided):\nWhat is the expected completion of these claims?\n",
+     "We have no active equal pay claims that have been issued.\n", 1),
+    ("Does the council use a chatbot?\nIf so, who provides the chatbot?\n",
+     "No, the council does not use a chatbot.\n", 1),
+    # A yes (or a figure) answers the follow-ups too: each keeps the answer.
+    ("Does the council use a chatbot?\nIf so, who provides the chatbot?\n",
+     "Yes, the council uses a chatbot provided by Acme Ltd.\n", 2),
+    ("How many active equal pay claims have been issued to the Employment Tribunal?\n"
+     "If yes (number provided):\nWhat is the expected completion of these claims?\n",
+     "There are 4 active claims, expected to complete in 2025.\n", 2),
+    # A follow-up asked on a no is not made moot by a no.
+    ("Does the council use a chatbot?\nIf not, does it plan to buy one?\n",
+     "No, the council does not use a chatbot.\n", 2),
+])
+def test_follow_ups_asked_only_on_a_yes_are_moot_when_the_reply_says_no(
+        tmp_path: Path, request_: str, reply: str, asked: int) -> None:
+    path = _thread(tmp_path, request_,
+                   "Please find the council's response to your request set out below:\n"
+                   f"{reply}If you have any queries about this response, please do not "
+                   "hesitate to contact us.\n")
+    seg = segment(focus(read_document(path)))
+    assert len(seg.pairs) == asked
+    assert all(p.answer == reply.strip() for p in seg.pairs)
+    assert [p.shared for p in seg.pairs] == [asked > 1] * asked
+    assert len(seg.request) == len([line for line in request_.splitlines()
+                                    if not line.lower().startswith("if yes")])
+
+
+def test_a_shared_answer_divides_by_order_where_one_item_is_named_plainly(
+        tmp_path: Path) -> None:
+    """Once an item's paragraph is placed by its words, the next item takes the paragraph after
+    it that carries one word of its own ("responsibilities"), with what follows it."""
+    path = _thread(tmp_path,
+                   "Please provide information on whether or not you employ an access officer.\n"
+                   "If an employee is responsible for the above, please clarify which "
+                   "responsibilities they hold.\n",
+                   "Please find the council's response to your request set out below:\n"
+                   "We do employ a ‘Planning Officer Access’.\n"
+                   "The role has the following responsibilities from the list you provided:\n"
+                   "• respond to requests and complaints about disability access\n"
+                   "• give advice on access design issues\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.answer.split(":")[0] for p in pairs] == [
+        "We do employ a ‘Planning Officer Access’.",
+        "The role has the following responsibilities from the list you provided"]
+    assert "give advice on access design issues" in pairs[1].answer

@@ -402,6 +402,32 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
     return body if asked and body and _reads_as_a_value(text, asked) else []
 
 
+# A follow-up asked only on a yes ("If yes:", "If so, what tools do you use?", "If there are
+# any, please list them"): moot where the reply says no.
+_ON_A_YES = re.compile(r"^\W*if\s+(?:yes|so|you\s+do|(?:there\s+)?(?:are|is|were|was)\s+(?:any|some)"
+                       r"|any|the\s+answer\s+(?:to\s+[\w\s]{1,30}?)?is\s+yes)\b", re.I)
+
+
+def _moot(questions: Sequence[Question], units: list[Unit], answer: str) -> set[int]:
+    """The positions of the follow-ups asked only on a yes to the question before them ("Do you
+    have any known equal pay liabilities? If yes: What is the current status …?"), where the
+    reply's one answer says no, none or nothing to that question ("We have no known equal pay
+    liabilities."): they are not answered, only made moot."""
+    conditional = [k for k, q in enumerate(questions) if k and (
+        _ON_A_YES.match(q.text) or any(_ON_A_YES.match(u.text) and len(u.text) < 60
+                                       for u in units[questions[k - 1].units[-1].index + 1:
+                                                      q.units[0].index]))]
+    if not conditional:
+        return set()
+    first = questions[conditional[0] - 1].text
+    value = parse_answer(answer, first)
+    if not (value.kind == "boolean" and value.value == "no" or value.kind == "none"
+            or value.kind == "count" and value.number == 0):
+        return set()
+    # Under a lead "If yes:", every follow-up after it hangs on the same yes.
+    return set(range(conditional[0], len(questions)))
+
+
 def _reads_as_a_value(text: str, asked: str) -> bool:
     """True when a short reply reads as a value for the question (none, a count, not held, a
     refusal), not as words about the request."""
@@ -433,10 +459,13 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
         if body:
             questions = asked[-1].questions
             text = _answer_text(_without_signature(body))
+            moot = _moot(questions, units, text)
+            kept = [q for k, q in enumerate(questions) if k not in moot]
             found = [_Found(Question(q.units, "request_answered_whole", q.section, q.stem), q.text,
-                            text, len(questions) > 1, body) for q in questions]
+                            text, len(kept) > 1, body) for q in questions]
             found = _divided(found)
-            return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
+            return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)
+                                             if n - 1 not in moot]
     if verdict is None:
         return None
     if asked:

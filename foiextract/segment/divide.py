@@ -108,6 +108,10 @@ def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]]
         at = scores.index(best)
         if best >= _AHEAD * max((s for k, s in enumerate(scores) if k != at), default=0.0):
             placed[i] = at  # (a tie is never half as much again: a tie places nothing)
+    if placed and len(set(placed.values())) == len(placed):
+        # (Where one paragraph names several items, a table's header row naming its columns,
+        # the answer is not laid out an item to a paragraph.)
+        _place_between(placed, asked, said, weight, pieces)
     starts = sorted(set(placed.values()))
     order = [placed[i] for i in sorted(placed)]
     if not starts or order != sorted(order):
@@ -128,3 +132,30 @@ def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]]
     whole = list(pieces)
     return [part_at[placed[i]] if i in placed else before if i < early and before else whole
             for i in range(len(questions))]
+
+
+def _place_between(placed: dict[int, int], asked: list[frozenset[str]],
+                   said: list[frozenset[str]], weight: dict[str, float],
+                   pieces: Sequence[Unit]) -> None:
+    """Place the items left over by their order: an item asked between two placed items (or
+    after the last) is answered between their paragraphs, so one word of its own there is
+    enough ("…clarify which responsibilities they hold" and "The role has the following
+    responsibilities …" after "We do employ a 'Planning Officer Access'."), where no paragraph
+    outside the part it would open carries as much of it."""
+    for i in range(len(asked)):
+        if i in placed:
+            continue
+        before = [placed[j] for j in placed if j < i]
+        after = [placed[j] for j in placed if j > i]
+        if not before:
+            continue  # asked before the first placed: it takes what stands before that
+        low, high = max(before) + 1, min(after) if after else len(pieces)
+        scores = [sum(weight[w] for w in asked[i] & s) for s in said]
+        window = [k for k in range(low, high) if not (pieces[k].marker or pieces[k].label)]
+        if not window:
+            continue
+        at = max(window, key=lambda k: scores[k])
+        # (What follows it up to the next placed paragraph is its answer's own, not a rival.)
+        rest = max((s for k, s in enumerate(scores) if not at <= k < high), default=0.0)
+        if scores[at] >= 1.0 and scores[at] > rest:
+            placed[i] = at
