@@ -2552,3 +2552,32 @@ def test_a_shared_answer_divides_by_order_where_one_item_is_named_plainly(
         "We do employ a ‘Planning Officer Access’.",
         "The role has the following responsibilities from the list you provided"]
     assert "give advice on access design issues" in pairs[1].answer
+
+
+@pytest.mark.parametrize("asked", [
+    "The trees on Abbey Lane were surveyed in 2023. I would be grateful to receive the survey "
+    "and the list of trees to be felled.",
+    "Under the FOI Act, I seek the tree survey for Abbey Lane carried out in 2023.",
+    "The information I require is the tree survey for Abbey Lane carried out in 2023.",
+    "Tree survey for Abbey Lane, 2023.",
+    "Requesting the tree survey for Abbey Lane carried out in 2023 and any felling list.",
+])
+def test_a_thread_request_no_sentence_of_which_asks_is_asked_in_the_requesters_words(
+        tmp_path: Path, asked: str) -> None:
+    """The reply's name for the request ("…relating to tree felling on Abbey Lane…") stands for
+    what the requester wrote above it: that is the question, without the requester's words on
+    the Act and their thanks."""
+    path = _thread(tmp_path, "I am writing to make a request under the Freedom of Information "
+                   f"Act 2000.\n{asked}\nThank you for your help.\n",
+                   "Thank you for your request for information relating to tree felling on Abbey "
+                   "Lane which we received on 12/12/2024.\n"
+                   "Please find the council's response to your request set out below:\n"
+                   "The survey, carried out by our contractor in May 2023, is attached. Seven "
+                   "trees were marked for felling.\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == [
+        (asked, "The survey, carried out by our contractor in May 2023, is attached. Seven trees "
+                "were marked for felling.")]
+    assert list(seg.request) == [asked]

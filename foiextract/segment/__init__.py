@@ -32,7 +32,7 @@ from .divide import divide
 from .keyed import keyed_answers
 from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
                       reads_as_request_intro, reads_as_statement, reply_opening,
-                      requester_procedure, whole_request_verdict)
+                      requester_procedure, signs_off, whole_request_verdict)
 from .quoted import quoted_elements
 from .roles import Reading, context_of, quotation, read_roles
 from .units import Unit, units_of
@@ -803,7 +803,59 @@ def _content_named(text: str, asked: list[str]) -> int | None:
 
 def _named_then_answered(units: list[Unit], readings: list[Reading]
                          ) -> tuple[list[str], list[Pair]] | None:
-    """The request as the letter's opening names it, answered by the letter's body after it."""
+    """The request as the letter's opening names it, answered by the letter's body after it;
+    in a thread, the request in the requester's own words (:func:`_requesters_words`), which the
+    reply's name for it ("…relating to tree felling on Abbey Lane…") only stands for."""
+    return _named_in_opening(units, readings, _requesters_words(units, readings))
+
+
+def _requesters_words(units: list[Unit], readings: list[Reading]) -> list[Unit]:
+    """The paragraphs of a thread's first message, the requester's, that say what they ask
+    for: after "Dear …" and up to the sign-off, without the requester's words on the Act or on
+    how to answer ("I am writing to make a request under the Freedom of Information Act
+    2000.", "Please send the information by email.") or their thanks."""
+    first = next((k for k, u in enumerate(units) if u.kind == "quote"), None)
+    if first is None:
+        return []
+    own = []
+    for unit, reading in zip(units[first:], readings[first:]):
+        if unit.kind != "quote" or reading.role == "stop" or signs_off(unit.text):
+            break
+        text = unit.text.strip()
+        if _SALUTATION.match(text) or _MAKES_A_REQUEST.match(text) or _COURTESY.match(text) \
+                or requester_procedure(text):
+            continue
+        own.append(unit)
+    if own:
+        # "I am writing to make a request under the … Act 2000. Under the FOI Act, I seek …" /
+        # "… the list of trees to be felled. Thank you for your help.": run on to what is asked.
+        said = sentences(own[0].text)
+        if len(said) > 1 and _MAKES_A_REQUEST.match(said[0].strip()):
+            own[0] = replace(own[0], text=" ".join(k.strip() for k in said[1:]))
+        said = sentences(own[-1].text)
+        while len(said) > 1 and _COURTESY.match(said[-1].strip()):
+            said.pop()
+            own[-1] = replace(own[-1], text=" ".join(k.strip() for k in said))
+    return own if 0 < len(own) <= _REQUESTERS_PARAGRAPHS else []
+
+
+# "I am writing to make a Freedom of Information request." (and nothing about what); "Thank you
+# for your help." / "I look forward to hearing from you."
+_MAKES_A_REQUEST = re.compile(
+    r"^(?:i\s+am|i'm|i’m)\s+(?:writing\s+to\s+)?(?:make|making|submit|submitting)\s+a\s+"
+    r"[^.?]{0,60}?request\b[^.?]{0,80}?(?:act(?:\s+\(?(?:19|20)\d\d\)?)?|regulations(?:\s+20\d\d)?)?"
+    r"\s*[.:]?$", re.I)
+_COURTESY = re.compile(r"^(?:(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:in\s+advance|for\s+(?:your|you"
+                       r"r)\s+(?:help|time|assistance)))?|i\s+look\s+forward\s+to\b[^.]{0,60})[.!]?$",
+                       re.I)
+# The most paragraphs a requester's message may have to be read as one request, whole.
+_REQUESTERS_PARAGRAPHS = 12
+
+
+def _named_in_opening(units: list[Unit], readings: list[Reading], own: list[Unit]
+                      ) -> tuple[list[str], list[Pair]] | None:
+    """The request as the letter's opening names it (or as the requester worded it, ``own``),
+    answered by the letter's body after it."""
     for k, (unit, reading) in enumerate(zip(units[:16], readings[:16])):
         if unit.kind == "quote" or reading.role == "stop":
             continue
@@ -838,7 +890,9 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
             if quoted:
                 asked, what, k = quoted, _unquoted(" ".join(u.text for u in quoted)), k + len(quoted)
                 set_out = True
-        body = _reply_body(units[k + 1:], readings[k + 1:])
+        # (A short reply answers the requester's own words where it reads as a value for them.)
+        body = _reply_body(units[k + 1:], readings[k + 1:],
+                           asked=" ".join(u.text for u in own) if own else "")
         held = 0
         while held < len(body) and _HOLDING.search(body[held].text):
             held += 1
@@ -853,7 +907,11 @@ def _named_then_answered(units: list[Unit], readings: list[Reading]
                 or _HOLDING.search(_answer_text(body)):
             return None  # nothing named ("the following", then no quotation), nothing said, or
             # only when it will be answered
-        question = Question(asked, "request_named", "")
+        rule = "request_named"
+        if own and own[-1].index < unit.index:
+            asked, what, set_out = own, " ".join(u.text for u in own), False
+            rule = "request_as_sent"
+        question = Question(asked, rule, "")
         answer = _answer_text(_without_signature(body))
         # A quoted request whose items run together behind their enumerators ("… a. … b. …"):
         # each item asked, the one answer beneath them all.
