@@ -107,6 +107,12 @@ def focus(document: Document) -> Document:
             metadata["reply_date"] = reply.metadata["date"]
         if reply.metadata.get("attachments"):
             metadata["reply_attachments"] = reply.metadata["attachments"]
+    elif incoming:
+        # Only acknowledgements or clarification requests: the request is not answered yet. The
+        # last one's words stay as the letter's furniture (its reference, its authority), not
+        # as an answer.
+        furniture = tuple(_without_quoted_original(incoming[-1].blocks)) + incoming[-1].furniture
+        metadata["unanswered"] = "awaiting reply"
     # "This has been logged as a request under the Environmental Information Regulations":
     # said in the acknowledgement, often not again in the reply.
     logged = next((law for m in incoming if (law := _handled_under(m))), "")
@@ -145,15 +151,19 @@ def _handled_under(message: Document) -> str:
 def substantive_reply(incoming: list[Document], request: Document | None = None) -> Document | None:
     """The incoming message that answers the request (None when there are no incoming messages).
 
-    Falls back to the last incoming message when none reads as a reply.
+    Falls back to the last incoming message when none reads as a reply, unless every one is
+    an acknowledgement or a clarification request (or asks for the requester's full name):
+    a thread the authority has not answered yet has no reply (None), not its "we will
+    respond by 16/05/2025" read as the answer.
     """
     if not incoming:
         return None
     request_items = _request_items(request)
     scored = [(score(m, request_items).total, n, m) for n, m in enumerate(incoming)]
-    replies = [entry for entry in scored if entry[0] > 0 and not _holding_reply(entry[2], request_items)]
+    holding = {n for _, n, m in scored if _holding_reply(m, request_items)}
+    replies = [entry for entry in scored if entry[0] > 0 and entry[1] not in holding]
     if not replies:
-        return incoming[-1]
+        return next((m for n, m in reversed(list(enumerate(incoming))) if n not in holding), None)
     # An internal review's outcome answers the requester's complaint: the reply it reviews,
     # where the thread holds one, is the answer to the request.
     answers = [entry for entry in replies if not _review_outcome(entry[2])]
@@ -195,9 +205,11 @@ _REVIEW_OPENING = 600
 
 
 def _holding_reply(message: Document, request_items: tuple[str, ...]) -> bool:
-    """An acknowledgement or a clarification request: such wording and no reply wording."""
+    """An acknowledgement or a clarification request: such wording and no reply wording, or
+    more of it than of reply wording ("…cannot process your requests because you have not given
+    us your full name. Section 8 of the Freedom of Information Act states …")."""
     found = score(message, request_items)
-    return found.substantive == 0 and (found.acknowledgement > 0 or found.clarification > 0)
+    return found.acknowledgement + found.clarification > found.substantive
 
 
 def _request_items(request: Document | None) -> tuple[str, ...]:

@@ -154,7 +154,8 @@ def extract_document(document: Document, *, doc_id: str, sha256: str = "",
     warnings = (() if pairs else ("no_pairs",)) + (
         ("scanned_pages_unread",) if document.metadata.get("scanned_pages_unread") else ()) + (
         ("hidden_sheets",) if document.metadata.get("hidden_sheets") else ()) + (
-        ("hidden_cells",) if document.metadata.get("hidden_cells") else ())
+        ("hidden_cells",) if document.metadata.get("hidden_cells") else ()) + (
+        ("awaiting_reply",) if document.metadata.get("unanswered") else ())
     flags = sorted(set(seg.flags) | set(facts.flags) | set(warnings), key=_FLAG_ORDER.index)
     seen = Occurrences()
     keyed = tuple(replace(p, key=pair_key(doc_id, p.question, p.request_item,
@@ -235,4 +236,5 @@ def _shared_groups(pairs: Sequence[Pair]) -> list[list[str]]:
 
 
 _FLAG_ORDER = ["template_text", "empty_public_interest_test", "unanswered_items", "late",
-               "no_pairs", "scanned_pages_unread", "hidden_sheets", "hidden_cells"]
+               "no_pairs", "awaiting_reply", "scanned_pages_unread", "hidden_sheets",
+               "hidden_cells"]

@@ -192,12 +192,41 @@ def test_a_reissued_reply_wins_over_the_first() -> None:
     assert [b.kind for b in focused.blocks] == ["quote", "paragraph"]
 
 
-def test_a_thread_with_only_an_acknowledgement_falls_back_to_it() -> None:
+@pytest.mark.parametrize("holding", [
+    ["We have received your request."],
+    ["Before we can continue to process your FOI Request, we would like to clarify what "
+     "information you require.", "We look forward to hearing from you."],
+    ["Unfortunately, the council cannot process your request because you have not given us "
+     "your full name. Section 8 of the Freedom of Information Act states that you must give "
+     "us your full name for a request to be valid."],
+    ["We have received your request. The Act states that we must respond to you within 20 "
+     "working days, by 16/05/2025."],
+])
+def test_a_thread_answered_only_by_holding_messages_has_no_reply(holding: list[str]) -> None:
+    """An acknowledgement, a clarification request or a request for the requester's name is not
+    the answer: its words are kept as the letter's furniture (for its reference and authority),
+    and the thread has no reply date and no answer."""
     thread = Document((), "text", "t.txt", messages=(
-        _message("outgoing", "2024-01-01", "How many?"),
-        _message("incoming", "2024-01-02", "We have received your request."),
+        _message("outgoing", "2024-01-01", "How many parking fines were issued in 2023?"),
+        _message("incoming", "2024-01-02", *holding),
     ))
-    assert focus(thread).metadata["reply_date"] == "2024-01-02"
+    focused = focus(thread)
+    assert "reply_date" not in focused.metadata
+    assert focused.metadata["unanswered"] == "awaiting reply"
+    assert [b.kind for b in focused.blocks] == ["quote"]
+    assert [b.text for b in focused.furniture] == holding
+
+
+def test_a_thread_whose_last_message_answers_after_a_clarification_has_that_reply() -> None:
+    thread = Document((), "text", "t.txt", messages=(
+        _message("outgoing", "2024-01-01", "How many parking fines were issued in 2023?"),
+        _message("incoming", "2024-01-02", "We would like to clarify whether you mean penalty "
+                                           "charge notices."),
+        _message("incoming", "2024-02-02", "4,012 penalty charge notices were issued in 2023."),
+    ))
+    focused = focus(thread)
+    assert focused.metadata["reply_date"] == "2024-02-02"
+    assert "unanswered" not in focused.metadata
 
 
 def test_a_document_without_messages_is_returned_unchanged() -> None:
@@ -418,3 +447,23 @@ def test_a_muckrock_message_dated_out_of_the_calendar_has_no_date(tmp_path: Path
     path.write_text(_MUCKROCK_PAGE.replace("01/20/2025", "13/45/2025"), encoding="utf-8")
     document = text.read(str(path))
     assert [m.metadata.get("date") for m in document.messages] == ["2025-01-02", None]
+
+
+def test_an_unanswered_thread_is_flagged_and_reads_no_answer(tmp_path: Path) -> None:
+    """Extracted, a thread the council has only acknowledged gives no answer and says it waits
+    for one; the acknowledgement still names the council."""
+    from foiextract.pipeline import extract_file
+
+    path = tmp_path / "thread.txt"
+    path.write_text(
+        "===== OUTGOING 2024-12-12T10:00:00+00:00 message_id=1\nDear Sheffield City Council,\n"
+        "How many parking fines were issued in 2023?\nYours faithfully,\nA Person\n\n"
+        "===== INCOMING 2024-12-13T10:00:00+00:00 message_id=2\nDear A Person,\n"
+        "Thank you for your request for information relating to parking fines which we "
+        "received on 12/12/2024.\nThis has been logged as a Freedom of Information Request.\n"
+        "The Act states that we must respond to you within 20 working days, by 13/01/2025.\n"
+        "Yours sincerely,\nSheffield City Council\n", encoding="utf-8")
+    [extraction] = extract_file(str(path))
+    assert "awaiting_reply" in extraction.flags
+    assert all(not p.answer for p in extraction.pairs)
+    assert extraction.facts.authority == "Sheffield City Council"

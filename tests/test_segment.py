@@ -2581,3 +2581,18 @@ def test_a_thread_request_no_sentence_of_which_asks_is_asked_in_the_requesters_w
         (asked, "The survey, carried out by our contractor in May 2023, is attached. Seven trees "
                 "were marked for felling.")]
     assert list(seg.request) == [asked]
+
+
+@pytest.mark.parametrize("sign_off", ["Best wishes,", "With best wishes", "Kind wishes,",
+                                      "Yours truly,"])
+def test_a_reply_signed_off_with_wishes_ends_its_answer_there(tmp_path: Path,
+                                                              sign_off: str) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear A Person,\nThank you for your request for information relating to "
+                    "parking fines.\nPlease find the council's response to your request set out "
+                    "below:\n4,012 penalty charge notices were issued in 2023.\n"
+                    f"{sign_off}\nSheffield City Council\nPO Box 1283\nSheffield, S1 1UJ\n"
+                    "P Please don't print this e-mail unless you really need to\n",
+                    encoding="utf-8")
+    [pair] = segment(read_document(path)).pairs
+    assert pair.answer == "4,012 penalty charge notices were issued in 2023."
