@@ -296,8 +296,11 @@ def requester_procedure(text: str) -> bool:
 _REPLY_OPENING = re.compile(
     r"^(?:(?:dear\b|(?:hi|hello|good\s+(?:morning|afternoon))(?=[\s,]|$)).{0,60}$"
     r"|(?:thank\s+you|many\s+thanks|thanks)\s+for\s+your\b"
-    r"|(?:we\s+|i\s+)?(?:(?:do\s+|would\s+like\s+to\s+)?apologi[sz]e|apologies|are\s+sorry)"
+    r"|(?:first(?:ly|\s+of\s+all)?,?\s+)?(?:please\s+accept\s+(?:our|my)\s+(?:sincere\s+)?apologies"
+    r"|(?:we\s+|i\s+)?(?:(?:do\s+|would\s+like\s+to\s+)?apologi[sz]e|apologies|are\s+sorry))"
     r"\s+for\s+(?:the|this|our|any)\s+(?:\w+\s+){0,2}(?:delay|lateness)"
+    r"|this\s+(?:e-?mail|letter|message)\s+(?:acknowledges|confirms)\s+(?:that\s+)?.{0,80}?"
+    r"\b(?:in\s+receipt\s+of|received|receipt\s+of)\s+your\b"
     r"|(?:please\s+)?(?:find|see)\b.{0,80}\b(?:response|"
     r"reply|answer|information)\b.{0,60}\b(?:below|attached|as\s+follows)|(?:our\s+)?response\s*:?\s*$"
     r"|(?:please\s+)?(?:find|see)\s+(?:below|overleaf)\b.{0,80}\b(?:response|reply|answer|information)\b"
@@ -319,6 +322,12 @@ def reply_opening(text: str) -> bool:
     >>> reply_opening("Hi Richard"), reply_opening("Hi-vis jackets: 20")
     (True, False)
     >>> reply_opening("We apologise for the significant delay in responding to your request.")
+    True
+    >>> reply_opening("Firstly, I would like to apologise for our delay in responding to you.")
+    True
+    >>> reply_opening("Please accept our apologies for the delay in the response.")
+    True
+    >>> reply_opening("This email acknowledges that the agency is in receipt of your request.")
     True
     >>> reply_opening("Please find our response.")
     True
