@@ -242,15 +242,19 @@ def says_not_applicable(text: str) -> bool:
 
 
 def urls(text: str) -> list[str]:
-    """URLs in ``text``, without trailing punctuation.
+    """URLs in ``text``, without trailing punctuation; not one a page cut short for display
+    ("https://www.sheffield.gov.uk/home/your-c..."): its address is not known.
 
     >>> urls("available at https://example.org/a. Thanks")
     ['https://example.org/a']
+    >>> urls("[1] https://www.example.gov.uk/home/your-c... [2] https://example.org/b")
+    ['https://example.org/b']
     """
     low = text.lower()  # "h", "t", "p" and "w" have no case but their own under re.IGNORECASE
     if "http" not in low and "www" not in low:
         return []
-    return [m.group().rstrip(".,;:") for m in _URL.finditer(text)]
+    return [m.group().rstrip(".,;:") for m in _URL.finditer(text)
+            if not m.group().endswith(("...", "…"))]
 
 
 def points_to_publication(text: str) -> bool:

@@ -229,7 +229,18 @@ def withheld(a: Answer) -> Value | None:
     # Refused as reasonably accessible elsewhere (section 21): where it is, kept in ``url``.
     ignored = set(vocab()["ignored_url_hosts"])
     link = next((u for u in urls(a.text) if _host(u) not in ignored), None) if cited else None
+    if cited and all(_ACCESSIBLE_ELSEWHERE.match(c) for c in cited) and (
+            link or _LINK_REFERENCE.search(a.text)):
+        # "All PFD reports are published … on the following website: [1] … As this is
+        # information which is accessible to the applicant by other means, it is exempt …
+        # under section 21": refused only as published, and where it is given: published. (A
+        # bare "exempt under section 21" says no where: refused.)
+        return Value("published", link or "", exemption=value, url=link)
     return Value("withheld", value, exemption=value or None, url=link)
+
+
+# Section 21 (and 21(1)): information reasonably accessible to the applicant by other means.
+_ACCESSIBLE_ELSEWHERE = re.compile(r"s21(?:\(\d\))?$")
 
 
 # What is given, sent with the answer ("Please see the attached spreadsheet."): a refusal that
@@ -404,7 +415,8 @@ def published(a: Answer) -> Value | None:
     """A link to where it is published (not a regulator's complaint page), or "the link above"."""
     ignored = set(vocab()["ignored_url_hosts"])
     found = [u for u in urls(a.text) if _host(u) not in ignored]
-    if a.intent in COUNTING and found and not urls(a.first) \
+    if a.intent in COUNTING and (found or _LINK_REFERENCE.search(a.text)) \
+            and not urls(a.first) and not _LINK_REFERENCE.search(a.first) \
             and not has_phrase("published_pointers", a.first) and all_numbers(a.first):
         # "Currently only one of our tower blocks … has a sprinkler system. … You can find
         # further information at the following link: …": the count first, the link after it.
