@@ -2517,6 +2517,10 @@ def test_a_request_portal_notice_gives_the_request_under_its_label(tmp_path: Pat
     # A follow-up asked on a no is not made moot by a no.
     ("Does the council use a chatbot?\nIf not, does it plan to buy one?\n",
      "No, the council does not use a chatbot.\n", 2),
+    # Another yes/no question after the follow-ups: which one the no answers is not known.
+    ("Does the council use a chatbot?\nIf yes:\nWho provides the chatbot?\n"
+     "Does the council use robotic process automation?\nIf yes:\nWho provides it?\n",
+     "No, the council does not use a chatbot.\n", 4),
 ])
 def test_follow_ups_asked_only_on_a_yes_are_moot_when_the_reply_says_no(
         tmp_path: Path, request_: str, reply: str, asked: int) -> None:

@@ -417,8 +417,8 @@ def _moot(questions: Sequence[Question], units: list[Unit], answer: str) -> set[
         _ON_A_YES.match(q.text) or any(_ON_A_YES.match(u.text) and len(u.text) < 60
                                        for u in units[questions[k - 1].units[-1].index + 1:
                                                       q.units[0].index]))]
-    if not conditional:
-        return set()
+    if not conditional or any(asks_whether(q.text) for q in questions[conditional[0]:]):
+        return set()  # (another yes/no question after the follow-ups: which no, not known)
     first = questions[conditional[0] - 1].text
     value = parse_answer(answer, first)
     if not (value.kind == "boolean" and value.value == "no" or value.kind == "none"
