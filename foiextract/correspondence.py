@@ -159,8 +159,9 @@ def substantive_reply(incoming: list[Document], request: Document | None = None)
     if not incoming:
         return None
     request_items = _request_items(request)
-    scored = [(score(m, request_items).total, n, m) for n, m in enumerate(incoming)]
-    holding = {n for _, n, m in scored if _holding_reply(m, request_items)}
+    scores = [score(m, request_items) for m in incoming]
+    scored = [(found.total, n, m) for n, (found, m) in enumerate(zip(scores, incoming))]
+    holding = {n for n, found in enumerate(scores) if _holding(found)}
     replies = [entry for entry in scored if entry[0] > 0 and entry[1] not in holding]
     if not replies:
         return next((m for n, m in reversed(list(enumerate(incoming))) if n not in holding), None)
@@ -204,11 +205,10 @@ def _review_outcome(message: Document) -> bool:
 _REVIEW_OPENING = 600
 
 
-def _holding_reply(message: Document, request_items: tuple[str, ...]) -> bool:
+def _holding(found: ReplyScore) -> bool:
     """An acknowledgement or a clarification request: such wording and no reply wording, or
     more of it than of reply wording ("…cannot process your requests because you have not given
     us your full name. Section 8 of the Freedom of Information Act states …")."""
-    found = score(message, request_items)
     return found.acknowledgement + found.clarification > found.substantive
 
 

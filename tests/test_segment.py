@@ -2565,6 +2565,7 @@ def test_a_shared_answer_divides_by_order_where_one_item_is_named_plainly(
     "The information I require is the tree survey for Abbey Lane carried out in 2023.",
     "Tree survey for Abbey Lane, 2023.",
     "Requesting the tree survey for Abbey Lane carried out in 2023 and any felling list.",
+    "I am submitting a request for the tree survey for Abbey Lane carried out in 2023.",
 ])
 def test_a_thread_request_no_sentence_of_which_asks_is_asked_in_the_requesters_words(
         tmp_path: Path, asked: str) -> None:

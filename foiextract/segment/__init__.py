@@ -843,10 +843,10 @@ def _requesters_words(units: list[Unit], readings: list[Reading]) -> list[Unit]:
 # for your help." / "I look forward to hearing from you."
 _MAKES_A_REQUEST = re.compile(
     r"^(?:i\s+am|i'm|i’m)\s+(?:writing\s+to\s+)?(?:make|making|submit|submitting)\s+a\s+"
-    r"[^.?]{0,60}?request\b[^.?]{0,80}?(?:act(?:\s+\(?(?:19|20)\d\d\)?)?|regulations(?:\s+20\d\d)?)?"
-    r"\s*[.:]?$", re.I)
-_COURTESY = re.compile(r"^(?:(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:in\s+advance|for\s+(?:your|you"
-                       r"r)\s+(?:help|time|assistance)))?|i\s+look\s+forward\s+to\b[^.]{0,60})[.!]?$",
+    r"[^.?]{0,60}?request\b(?:\s+(?:under|in\s+accordance\s+with|pursuant\s+to)\s+[^.?]{0,80}?"
+    r"(?:act|regulations)(?:\s+\(?(?:19|20)\d\d\)?)?)?\s*[.:]?$", re.I)
+_COURTESY = re.compile(r"^(?:(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:in\s+advance|for\s+your\s+"
+                       r"(?:help|time|assistance)))?|i\s+look\s+forward\s+to\b[^.]{0,60})[.!]?$",
                        re.I)
 # The most paragraphs a requester's message may have to be read as one request, whole.
 _REQUESTERS_PARAGRAPHS = 12
