@@ -2227,15 +2227,50 @@ def _boxed(rows: list[list[str]]) -> list[Pair]:
     # a numbered Request | Response table: "No." numbers the rows, "Request" names the questions
     [["No.", "Request", "Response"]] + [[str(n), q, a] for n, (q, a) in enumerate(_PARKING, 1)],
     [["#", "Question", "Answer"]] + [[str(n), q, a] for n, (q, a) in enumerate(_PARKING, 1)],
-], ids=["one-column-by-turns", "no-request-response", "hash-question-answer"])
+    # a title across the top, then the Question | Answer header
+    [["Freedom of Information request 4512"], ["Question", "Answer"]] + [list(qa) for qa in _PARKING],
+    # rows labelled by turns, each pair under a heading row of its own
+    [row for n, (q, a) in enumerate(_PARKING, 1)
+     for row in (["Question %d" % n], ["Request", q], ["Response", a])],
+    # the same with no heading rows, and the labels in capitals
+    [row for q, a in _PARKING for row in (["REQUEST", q], ["RESPONSE", a])],
+], ids=["one-column-by-turns", "no-request-response", "hash-question-answer", "title-row",
+        "labelled-rows-headed", "labelled-rows"])
 def test_questions_and_answers_laid_out_in_a_words_table(rows: list[list[str]]) -> None:
     assert [(p.question, p.answer) for p in _boxed(rows)] == _PARKING
 
 
-def test_a_one_column_table_of_names_stays_a_table() -> None:
-    # No question in it: the names are data, not boxes of a letter.
-    pairs = _boxed([["Taranto"], ["Chipside"], ["NSL"]])
-    assert all("Taranto" not in p.question for p in pairs)
+# The request's items worded as statements, each answered in words.
+_PARKING_ITEMS = [("Staff employed in the parking team", "The team has 12 civil enforcement officers."),
+                  ("Penalty notices issued in 2023", "We issued 4,512 notices in 2023."),
+                  ("The software used to process appeals", "We use Taranto for appeals.")]
+
+
+@pytest.mark.parametrize("numbers", [("1", "2", "3"), ("1.", "2.", "3."), ("a)", "b)", "c)"),
+                                     ("Q1", "Q2", "Q3")])
+@pytest.mark.parametrize("head", [[], [["", "Topic", "Detail"]], [["Our reply"], ["", "", ""]]],
+                         ids=["no-header", "unnamed-header", "title-and-blank-header"])
+def test_a_table_numbering_the_items_and_answering_them_in_words(
+        numbers: tuple[str, ...], head: list[list[str]]) -> None:
+    # No header names the columns: the first numbers the items, the last answers them.
+    rows = head + [[n, q, a] for n, (q, a) in zip(numbers, _PARKING_ITEMS)]
+    assert [(p.question, p.answer) for p in _boxed(rows)] == _PARKING_ITEMS
+
+
+@pytest.mark.parametrize("rows", [
+    # no question in it: the names are data, not boxes of a letter
+    [["Taranto"], ["Chipside"], ["NSL"]],
+    # numbered rows of figures: a ranking, not items answered in words
+    [["Rank", "Ward", "Notices"], ["1", "Abbey ward", "25"], ["2", "Bank ward", "12"],
+     ["3", "Castle ward", "9"]],
+    # numbered rows naming suppliers: one-word names are not a request's items
+    [["1", "Taranto", "Supply of the permit system"], ["2", "Chipside", "Supply of the appeals system"]],
+    # one "Request" row among notes is no pattern of turns
+    [["Request", "How many staff work in the parking team?"], ["Note", "Figures are rounded."],
+     ["Response", "12"]],
+], ids=["names", "ranking", "suppliers", "one-label-each"])
+def test_a_table_of_data_stays_a_table(rows: list[list[str]]) -> None:
+    assert not any(p.rule == "qa_table" for p in _boxed(rows))
 
 
 @pytest.mark.parametrize("marks", [("1.", "2.", "3."), ("a)", "b)", "c)")])

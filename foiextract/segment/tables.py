@@ -1,9 +1,11 @@
 """Question | Answer tables: a response laid out as a table of questions and answers.
 
 A table is read as questions and answers when its header names them
-("Question | Answer", "Request | Response") or when most cells of its first
-column read as questions. Each body row is then one pair; an empty answer
-cell is an answer that is missing.
+("Question | Answer", "Request | Response"), when most cells of its first
+column read as questions, when its rows are labelled by turns ("Request | …"
+then "Response | …"), or when its first column numbers the request's items
+and its last answers them in words. Each pair of cells is then one pair; an
+empty answer cell is an answer that is missing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ _NUMBER_HEAD = re.compile(r"^\s*(?:q|no\.?|#)\s*$", re.I)
 _QUESTION_HEAD = re.compile(r"^\s*(your\s+)?(question|request|information requested|questions?\s+asked)"
                             rf"|{_NUMBER_HEAD.pattern}", re.I)
 _ANSWER_HEAD = re.compile(r"^\s*(our\s+)?(answer|response|reply|information|council'?s? response)", re.I)
+# "1", "2.", "3)", "(a)", "Q4", "4b": a cell that only numbers its row.
+_ITEM_NUMBER = re.compile(r"^\s*(?:q\s*)?\(?(?:[0-9]{1,2}[a-z]?|[a-z])[.)]?\s*$", re.I)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# A label is a few words: "Request", "Response", "Question 2 (continued)".
+_LABEL_LENGTH = 30
 
 
 def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
@@ -26,6 +33,12 @@ def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
     rows = [row for row in table.rows if any(cell.text.strip() for cell in row)]
     if not rows or max(len(r) for r in rows) < 2:
         return None
+    labelled = _labelled_rows(table, rows)
+    if labelled:
+        return labelled
+    # A title across the top ("Freedom of Information request 4512") heads no column.
+    while len(rows) > 2 and len(rows[0]) == 1 and len(rows[1]) > 1:
+        rows = rows[1:]
     header = [cell.text for cell in rows[0]]
     heads = [i for i, h in enumerate(header) if _QUESTION_HEAD.search(h)]
     # "No. | Request | Response": the worded head names the questions, "No." only numbers them.
@@ -34,10 +47,14 @@ def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
     a_col = next((i for i, h in enumerate(header) if i != q_col and _ANSWER_HEAD.search(h)), None)
     body = rows[1:] if q_col is not None and a_col is not None else rows[table.header_rows:]
     if q_col is None or a_col is None:
-        q_col, a_col = 0, 1
-        asked = [reads_as_question(r[0].text) for r in body if r and r[0].text.strip()]
-        if len(asked) < 2 or sum(asked) < 0.6 * len(asked):
-            return None
+        numbered = _numbered_items(rows)
+        if numbered is not None:
+            body, q_col, a_col = numbered, 1, 2
+        else:
+            q_col, a_col = 0, 1
+            asked = [reads_as_question(r[0].text) for r in body if r and r[0].text.strip()]
+            if len(asked) < 2 or sum(asked) < 0.6 * len(asked):
+                return None
     pairs: list[tuple[Unit, Unit | None]] = []
     for row in body:
         if len(row) <= max(q_col, a_col):
@@ -48,6 +65,62 @@ def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
         answer_spans = tuple(s for cell in row[a_col:] for s in cell.spans + ())
         pairs.append((question, _cell_unit(table, answer_spans)))
     return pairs or None
+
+
+def _labelled_rows(table: Block, rows: list) -> list[tuple[Unit, Unit | None]] | None:  # type: ignore[type-arg]
+    """Rows labelled by turns, "Request | <the item>" then "Response | <its answer>".
+
+    A row of one cell across the table ("Question 1") heads the pair below it
+    and is left out; a row with no label carries on the cell above it.
+    """
+    def label(row: tuple) -> str | None:  # type: ignore[type-arg]
+        head = row[0].text.strip() if len(row) > 1 else ""
+        if not head or len(head) > _LABEL_LENGTH:
+            return None
+        return "q" if _QUESTION_HEAD.search(head) else "a" if _ANSWER_HEAD.search(head) else None
+    labels = [label(row) for row in rows]
+    if labels.count("q") < 2 or labels.count("a") < 2:
+        return None
+    pairs: list[tuple[list, list]] = []  # type: ignore[type-arg]
+    last = None
+    for row, kind in zip(rows, labels):
+        spans = tuple(s for cell in row[1:] for s in cell.spans)
+        if kind == "q":
+            if last == "q":
+                pairs[-1][0].extend(spans)  # "Request" twice running: one item in two rows
+            else:
+                pairs.append((list(spans), []))
+        elif kind == "a" and pairs:
+            pairs[-1][1].extend(spans)
+        elif kind is None and len(row) > 1 and pairs and last is not None:
+            (pairs[-1][0] if last == "q" else pairs[-1][1]).extend(spans)
+        if kind is not None:
+            last = kind
+        elif len(row) == 1 or sum(1 for c in row if c.text.strip()) == 1 and row[0].text.strip():
+            last = None  # a heading row: what follows starts afresh
+    out = [(q, _cell_unit(table, tuple(a)) if a else None)
+           for q, a in ((_cell_unit(table, tuple(q)), a) for q, a in pairs) if q is not None]
+    return out if len(out) >= 2 else None
+
+
+def _numbered_items(rows: list) -> list | None:  # type: ignore[type-arg]
+    """The rows of a table whose first column numbers the items, the second
+    words them and the last answers them in words ("1 | Staff in the parking
+    team | The team has 12 officers."), or None.
+
+    A table whose last column is figures ("1 | Ward A | 25") is data, not answers.
+    """
+    numbered = [r for r in rows if len(r) >= 3 and _ITEM_NUMBER.match(r[0].text) and r[0].text.strip()]
+    if len(numbered) < 2 or len(numbered) < 0.6 * (len(rows) - 1):
+        return None
+    items = [r[1].text for r in numbered]
+    answers = [" ".join(c.text for c in r[2:]).strip() for r in numbered]
+    worded = [a for a in answers if a]
+    if not worded or sum(len(_WORDS.findall(a)) >= 2 for a in worded) < 0.6 * len(worded):
+        return None
+    if sum(len(_WORDS.findall(i)) >= 2 for i in items) < 0.8 * len(items):
+        return None
+    return numbered
 
 
 def _cell_unit(table: Block, spans: tuple) -> Unit | None:  # type: ignore[type-arg]
