@@ -1461,6 +1461,17 @@ def test_parts_of_the_request_named_and_quoted_are_its_questions(tmp_path: Path)
     # Two such lines apart in the letter are still an answer's details.
     (["• Price charged for a new licence - £465.70", "Other fees vary.",
       "• Price charged for renewal of a licence - £400.00"], []),
+    # Numbered on by one, as the request numbered them, and an item numbered on from them
+    # laid out the same way, whatever its answer says.
+    (["1. Number of social workers employed: 142", "2. Number of agency social workers - 31",
+      "3. The software used for case records: Liquidlogic"],
+     ["Number of social workers employed", "Number of agency social workers",
+      "The software used for case records"]),
+    # Numbered apart ("1." then "3.") they are details again; an item that asks stays asked.
+    (["1. Number of social workers employed: 142", "3. Number of agency social workers: 31"], []),
+    (["1. Number of social workers employed: 142", "2. Number of agency social workers - 31",
+      "3. Case records: please send the software's name"],
+     ["Number of social workers employed", "Number of agency social workers"]),
 ])
 def test_three_labelled_values_are_questions_with_their_answers(
         tmp_path: Path, lines: list[str], labels: list[str]) -> None:

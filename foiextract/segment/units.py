@@ -375,6 +375,7 @@ def _labelled_values(units: list[Unit]) -> list[Unit]:
     if sum(m is not None for m in found) < _MIN_LABELLED_VALUES \
             and not _listed_pair(units, found):
         return units
+    _numbered_siblings(units, found)
     for i in range(1, len(units)):
         above = units[i - 1].text.rstrip()
         if found[i] is not None and found[i - 1] is None and above.endswith("?") \
@@ -406,13 +407,45 @@ def _labelled_values(units: list[Unit]) -> list[Unit]:
 _MIN_LABELLED_VALUES = 3
 
 
+def _numbered_siblings(units: list[Unit], found: list[re.Match[str] | None]) -> None:
+    """ "3. The software used for permits: Taranto" numbered on from "2. Number of fines:
+    4,512": in a numbered list of labelled values, an item laid out the same way is one too,
+    whatever its answer says (a name, a date, a few words)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, unit in enumerate(units):
+            if found[i] is not None or unit.kind != "list_item" or len(unit.numbers) != 1:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(units) and found[j] is not None and units[j].kind == "list_item" \
+                        and len(units[j].numbers) == 1 \
+                        and abs(units[j].numbers[0] - unit.numbers[0]) == 1 \
+                        and (match := _LABELLED_ANY.match(unit.text)) is not None \
+                        and not reads_as_question(match["value"]):
+                    found[i] = match
+                    changed = True
+                    break
+
+
+# An item's label then its answer in a few words: "The software used for permits: Taranto".
+_LABELLED_ANY = re.compile(r"^(?P<label>[^:?]{8,100}?)\s*(?::|\s[-–]\s)\s*"
+                           r"(?P<value>[^\s:?]+(?:\s+[^\s:?]+){0,7})\s*$")
+
+
 def _listed_pair(units: list[Unit], found: list[re.Match[str] | None]) -> bool:
     """Two labelled values, one item after the other of one list ("• Price charged for a new
-    licence - £465.70" / "• Price charged for renewal - £465.70"): the list sets them out as
-    the request's items, as three lines of the letter would."""
+    licence - £465.70" / "• Price charged for renewal - £465.70", or numbered "1." then "2."):
+    the list sets them out as the request's items, as three lines of the letter would."""
     at = [i for i, m in enumerate(found) if m is not None]
-    return len(at) == 2 and at[1] == at[0] + 1 and all(
-        units[i].kind == "list_item" and units[i].marker == units[at[0]].marker for i in at)
+    if len(at) != 2 or at[1] != at[0] + 1:
+        return False
+    first, second = units[at[0]], units[at[1]]
+    # "1. Number of staff: 12" / "2. Number of fines - 4,512": numbered on by one, or bulleted alike.
+    counted = len(first.numbers) == len(second.numbers) == 1 \
+        and second.numbers[0] == first.numbers[0] + 1
+    return all(u.kind == "list_item" for u in (first, second)) and (
+        counted or second.marker == first.marker)
 
 
 _LABELLED_VALUE = re.compile(
