@@ -2647,3 +2647,36 @@ def test_a_reply_signed_off_with_wishes_ends_its_answer_there(tmp_path: Path,
                     encoding="utf-8")
     [pair] = segment(read_document(path)).pairs
     assert pair.answer == "4,012 penalty charge notices were issued in 2023."
+
+
+_ASKED_THEN_TOLD = [("Please tell me how many staff work in the parking team.",
+                     "There are 12 staff in the team."),
+                    ("Please state how many penalty notices were issued in 2023.",
+                     "We issued 4,512 notices."),
+                    ("Please provide the name of the software used for appeals.",
+                     "The council uses Taranto.")]
+
+
+@pytest.mark.parametrize("items, split", [
+    # each item asked in a sentence of its own, then answered on its line
+    (_ASKED_THEN_TOLD, True),
+    # a second sentence that carries the request on is part of it, not its answer
+    ([(q, "Broken down by year.") for q, _ in _ASKED_THEN_TOLD], False),
+    ([(q, "This should include agency staff.") for q, _ in _ASKED_THEN_TOLD], False),
+    # two such lines are no layout of the letter
+    (_ASKED_THEN_TOLD[:2], False),
+    # worded as questions but ending in a full stop: where they end is not known
+    ([("Who provides your parking system.", "Taranto provides it."),
+      ("Who maintains the pay machines.", "Flowbird maintains them."),
+      ("Who issues the permits.", "The council issues them.")], False),
+    # a full stop that ends an abbreviation, not the request
+    ([(q[:-1] + " e.g.", "Teams, Zoom and Webex.") for q, _ in _ASKED_THEN_TOLD], False),
+], ids=["answered", "broken-down", "this-should", "two-lines", "interrogative", "abbreviation"])
+def test_a_numbered_request_then_its_answer_on_the_same_line(
+        tmp_path: Path, items: list[tuple[str, str]], split: bool) -> None:
+    body = "".join(f"{n}. {q} {a}\n" for n, (q, a) in enumerate(items, start=1))
+    pairs = _plain_reply(tmp_path, body + "\nYours sincerely,\nThe Council\n")
+    if split:
+        assert [(p.question, p.answer) for p in pairs] == items
+    else:
+        assert not any((p.question, p.answer) == item for p in pairs for item in items)

@@ -234,7 +234,11 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
     whatever follows ("3. Who is your provider? Microsoft"): the letter's layout says so."""
     tails = [_tail(unit) for unit in units]
     free = [_loose_answer(unit, rest) for unit, rest in zip(units, tails)]  # read once
-    scheme = sum(free) >= _MIN_INLINE_SCHEME
+    # "1. Please state how many staff work in the team. There are 12.": asked, then told.
+    told = [_told_after(unit) if not rest else -1 for unit, rest in zip(units, tails)]
+    if sum(cut > 0 for cut in told) < _MIN_INLINE_SCHEME:
+        told = [-1] * len(units)
+    scheme = sum(free) + sum(cut > 0 for cut in told) >= _MIN_INLINE_SCHEME
     # "What software do you use? - Taranto": a dash after the question mark sets the answer
     # apart, where two or more lines of the letter run so, numbered or not.
     dashed = [bool(rest) and _DASHED_ANSWER.search(unit.text) is not None
@@ -242,8 +246,10 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
     if sum(dashed) < _MIN_DASHED:
         dashed = [False] * len(units)
     out: list[Unit] = []
-    for unit, rest, loose, dash in zip(units, tails, free, dashed):
+    for unit, rest, loose, dash, cut in zip(units, tails, free, dashed, told):
         at, verdict = _last_mark(unit.text), False
+        if cut > 0:
+            at, rest, verdict = cut - 1, unit.text[cut:].strip(), True
         # After the request's rider ("If so, please provide a timeline."), a sentence that
         # does not ask is the answer, whatever it says ("Possibly 2026, subject to funding.").
         after_rider = at > 0 and unit.text[at] == "." and loose
@@ -511,6 +517,45 @@ _MARK_THEN = re.compile(r"\?(?=\s|[-–—]\s*\S)")
 # email chains. Information not held."
 _VERDICT = re.compile(r"(?:(?:no\s+)?information\s+(?:is\s+)?not\s+held|not\s+held|no\s+information"
                       r"\s+(?:is\s+)?held|none|nil|not\s+applicable|n/a|yes|no)\.?", re.I)
+
+
+def _told_after(unit: Unit) -> int:
+    """Where a numbered request's sentence ends and its answer starts on its line, or -1:
+    "1. Please state how many staff work in the team. There are 12 staff." The sentence
+    asks ("please", an interrogative); the rest asks nothing, opens as an answer and does
+    not carry the request on ("Broken down by year.", "This should include …"). A sentence
+    worded as a question ("Who provides …") would end in a question mark: without one, it
+    is never cut."""
+    if not (unit.numbers and unit.marker) or unit.kind in ("table", "quote") \
+            or len(unit.text) > 1200:
+        return -1
+    parts = _SENTENCE_BREAK.split(unit.text, maxsplit=1)
+    if len(parts) != 2 or not parts[0].endswith(".") or "?" in unit.text:
+        return -1
+    asked, rest = parts
+    if _ABBREVIATED.search(asked) or _INTERROGATIVE.match(asked) \
+            or not reads_as_question(asked, strict=True) \
+            or _CARRIES_ON.match(rest) \
+            or not _opens_answer(rest) or len(rest.split()) < 2:
+        return -1
+    return len(asked)
+
+
+# A question worded as one ("Who provides your SIP trunks …") that ends in a full stop has
+# no end of its own: its answer may be in the same sentence ("… spend Virgin Media.").
+_INTERROGATIVE = re.compile(r"^(?:who|what|when|where|which|how|why|whose|whom|do|does|did|is|"
+                            r"are|was|were|has|have|had|will|shall)\b", re.I)
+# A full stop that ends an abbreviation, not a sentence: "… across the business e.g. E3, E5".
+_ABBREVIATED = re.compile(r"(?:\b(?:e\.g|i\.e|etc|nos?|approx|inc|incl|ltd|vs?|cf|mr|mrs|ms|dr|st)"
+                          r"|\b[A-Z](?:\.[A-Z])+)\.$", re.I)
+# A request's second sentence that carries it on: "Broken down by year.", "This should
+# include …", "For each of the last three years.", "Including agency staff."
+_CARRIES_ON = re.compile(
+    r"^(?:broken|split|separated|for\s+each|for\s+the|per\b|by\b|including|includ|this\s+"
+    r"(?:should|would|could|may|might|can|is\s+to|request)|these\s+should|it\s+should|from\b|"
+    r"between\b|over\b|during\b|in\s+(?:the|each|particular|addition)|within\b|where\b|"
+    r"when\b|specifically|particularly|e\.g\.|i\.e\.|such\s+as|namely|i\s|i['’]|we\s+would|"
+    r"my\b|to\s+clarify|for\s+clarity|for\s+example|note\b|n\.b\.|only\b|also\b)", re.I)
 
 
 def _verdict_split(unit: Unit) -> int:
