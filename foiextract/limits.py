@@ -162,7 +162,8 @@ def _inflates_past(raw: bytes, limits: Limits) -> bool:
     total = 0
     pending = raw
     try:
-        while pending:
+        # Until the stream ends: bytes after its end stay in the tail, and would loop forever.
+        while pending and not inflater.eof:
             total += len(inflater.decompress(pending, _INFLATE_STEP))
             if total > bound:
                 return True

@@ -529,6 +529,15 @@ def _pdf_length_lies(folder: Path) -> Path:
     return _write(folder, "stream_length_lies.pdf", data)
 
 
+def _pdf_large_flate_stream(folder: Path) -> Path:
+    # A page whose compressed content inflates past the checker's 4 MiB step, with the line
+    # break every writer puts before "endstream": the check once looped on it for ever.
+    content = zlib.compress(_HELLO + b" " * (5 * 1024 * 1024))
+    data = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                _text_page(b""), _stream(content, b"/Filter /FlateDecode "), _FONT])
+    return _write(folder, "large_flate_stream.pdf", data)
+
+
 def _only_bom(folder: Path) -> Path:
     return _write(folder, "only_a_bom.txt", b"\xef\xbb\xbf")
 
@@ -599,6 +608,8 @@ MORE_CASES: dict[str, tuple[Maker, str | None, str]] = {
     # the stream to its "endstream", so the letter is read.
     "pdf_length_lies": (_pdf_length_lies, None,
                         "a content stream whose /Length runs past the end of the file: read"),
+    "pdf_large_flate_stream": (_pdf_large_flate_stream, None,
+                               "a content stream inflating to 5 MB, then a line break: read"),
     "only_bom": (_only_bom, "empty_file", "a file of only a UTF-8 byte-order mark"),
     "bom_and_blanks": (_bom_and_blanks, "empty_file", "a BOM and blank lines"),
     "utf16_bom_only": (_utf16_bom_only, "empty_file", "a file of only a UTF-16 byte-order mark"),
