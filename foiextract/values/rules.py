@@ -384,10 +384,15 @@ def superset(a: Answer) -> Value | None:
 
 
 def negative(a: Answer) -> Value | None:
-    """"None", "Nil", "There have been no …": count 0 to a how-many question, else none."""
+    """"None", "Nil", "There have been no …": count 0 to a how-many question, else none; and
+    so where the answer confirms the denial ("I can confirm that there are no such contracts.")."""
     text = a.text.strip()
     if _pattern("negative").match(text) is None and text.lower().rstrip(".") not in vocab()["zero_answers"]:
-        return None
+        confirmed = _pattern("confirmation").sub("", text, count=1)
+        if len(confirmed) == len(text) or _pattern("negative").match(confirmed) is None \
+                or a.intent == "boolean":
+            return None
+        text = confirmed
     if a.intent in COUNTING:
         if text.lower().rstrip(".") not in vocab()["zero_answers"] and \
                 opening_denial(a.first, a.subject) in ("figure", "uncounted"):
