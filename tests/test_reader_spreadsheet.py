@@ -144,6 +144,13 @@ def test_semicolons_and_a_letter_with_commas(tmp_path: Path) -> None:
     letter = (b"Dear Ms Example,\n\nThank you for your request, which we received on 3 May.\n"
               b"We hold 12 records, of which 4 are relevant.\nYours sincerely,\nThe FOI team\n")
     assert sniff(letter) == "text"
+    # A letter whose answers are figures with thousands commas ("1,245.", "£98,400."): the
+    # comma splits a number, not two fields, and neither half is a figure of a table.
+    answers = (b"Dear Ms Example,\n\nOur answers are beneath your questions.\n\n"
+               b"> 1. How many notices did you issue?\n\n1,245.\n\n"
+               b"> 2. What income did they bring?\n\n\xc2\xa398,400.\n\n"
+               b"> 3. Do you use a contractor?\n\nNo, our officers issue them.\n\nRegards,\nFOI Team\n")
+    assert sniff(answers) == "text"
     path = tmp_path / "wards.csv"
     path.write_bytes("Ward;Visits\nNorth;12\nSouth;<5\nEast;7\n".encode("cp1252"))
     assert [c.value for c in extract_file(str(path))[0].cells] == ["12", "<5", "7"]

@@ -56,6 +56,25 @@ def test_quoted_paragraphs_are_one_quote_block_each() -> None:
         ("quote", 2, "An older quote")]
 
 
+@pytest.mark.parametrize("item, value, apart", [
+    # a numbered item worded as a statement, then its answer alone on the next line
+    ("1) Number of fixed penalty notices for littering issued in 2023", "1,245", True),
+    ("2. Income received from the notices issued for littering in 2023", "£98,400", True),
+    ("3. Copies of the contract with the contractor for enforcement", "Not held.", True),
+    # a sentence that goes on to its figure, or a date to its year, is wrapped
+    ("1. The total cost of the Whole Plan Viability Appraisal (WPVA) was", "£29,500.", False),
+    ("1. The number of notices issued in the financial year to March", "2023", False),
+    ("1. The number of notices issued by the council's officers and", "1,245", False),
+])
+def test_a_value_alone_under_a_numbered_item_is_its_answer_not_its_wrap(
+        item: str, value: str, apart: bool) -> None:
+    # As wide as the items: the value would overflow the line, as a wrapped word would.
+    filler = "Our answers follow, item by item, in the order you numbered them."
+    blocks = [b.text for b in text.layout(f"{filler}\n{item}\n{value}\n").blocks]
+    item_text = item.split(" ", 1)[1]
+    assert blocks[1:] == ([item_text, value] if apart else [f"{item_text} {value}"])
+
+
 def test_a_label_after_a_full_sentence_opens_a_new_line_even_where_it_would_wrap() -> None:
     filler = "The information you have requested is exempt under section 40(2) of the Act."
     body = f"{filler}\nQuestion 2:\nDo you have a preferred supplier?\nAnswer: We have a team.\n"

@@ -50,7 +50,8 @@ def looks_like_csv(text: str) -> bool:
             continue
         same = [row for row in rows if len(row) == width]
         figures = sum(any(_FIGURE.match(field) and not _thousands(row, k)
-                          for k, field in enumerate(row)) for row in same)
+                          and not _thousands(row, k + 1) for k, field in enumerate(row))
+                      for row in same)
         sentences = sum(any(len(field) > _SENTENCE for field in row) for row in same)
         if figures >= max(2, len(same) // 2) and sentences <= len(same) // 4:
             return True
@@ -59,12 +60,12 @@ def looks_like_csv(text: str) -> bool:
 
 def _thousands(row: list[str], k: int) -> bool:
     """Field ``k`` is three digits after a field ending in a digit: "1,024" in a line of
-    text split at its comma, not a figure of its own.
+    text split at its comma, not a figure of its own (nor is the "1" before it).
 
     >>> _thousands(["1 - 1", "024"], 1), _thousands(["Arson", "024"], 1)
     (True, False)
     """
-    return k > 0 and row[k - 1].rstrip()[-1:].isdigit() and bool(
+    return 0 < k < len(row) and row[k - 1].rstrip()[-1:].isdigit() and bool(
         re.match(r"\d{3}(?:\D|$)", row[k]))
 
 

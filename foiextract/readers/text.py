@@ -537,6 +537,16 @@ def _with(line: _Line, *, furniture: bool | None = None, depth: int | None = Non
 # "18m and above ground level…", "12 of them were…": a line going on from a figure in lower
 # case, a sentence carried on.
 _FIGURE_GOES_ON = re.compile(r"^\d[\d,.]*[a-z%]{0,3}\s+[a-z]")
+# "… in the year to March" / "2023": a date carried on to its year.
+_MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+# "1. The total cost of the appraisal was" / "£29,500.": a sentence that goes on to its figure.
+_AWAITS_FIGURE = re.compile(r"\s(?:was|is|are|were|be|been|totall?ed|costs?|at|to|than|approx(?:\.|"
+                            r"imately)?|around|about|over|under|some|only|just|circa|equals?|"
+                            r"amounted|reached|stood)$", re.I)
+# A line that is only a value: "1,245", "£98,400", "12%", "None", "Not held."
+_BARE_VALUE = re.compile(r"^(?:(?:approx(?:\.|imately)?\s+)?[£$€]?\s?\d[\d,]*(?:\.\d+)?"
+                         r"(?:\s?(?:%|m|k|bn))?|none|nil|zero|yes|no|n/a|not\s+held|"
+                         r"not\s+applicable)\.?$", re.I)
 # Past this width text was not wrapped at all: its lines are its paragraphs.
 _NEVER_WRAPPED_AT = 160
 
@@ -570,6 +580,11 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False  # "Number of social workers employed: 142" / "Number of agency …: 31"
     if previous.text.endswith((".", "!", "?", ":")) and PERIOD_FIGURE.match(line.text):
         return False  # "…rather than just those newly registered)." / "2018-19 - 727"
+    if _BARE_VALUE.match(line.text) and _enumerator(previous.text) \
+            and not previous.text.endswith((",", ";", "-", "–")) \
+            and not _OPEN_END.search(previous.text) and not _MONTH_END.search(previous.text) \
+            and not _AWAITS_FIGURE.search(previous.text):
+        return False  # "1) Number of notices issued in 2023" / "1,245": the item, its answer
     if previous.text.endswith((".", "!")) and _NAMES_ITEM.match(line.text):
         return False  # "…respectively." / "In response to question 3, …": the next answer
     if previous.text.endswith((".", "!")) and _FOLLOW_UP.match(line.text):
