@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block
+from ..model import Block, Cell, Span
 from .phrases import reads_as_question
 from .units import Unit, units_of
 
@@ -26,6 +26,7 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:q\s*)?\(?(?:[0-9]{1,2}[a-z]?|[a-z])[.)]?\s*$"
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A label is a few words: "Request", "Response", "Question 2 (continued)".
 _LABEL_LENGTH = 30
+Row = tuple[Cell, ...]
 
 
 def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
@@ -67,13 +68,13 @@ def qa_rows(table: Block) -> list[tuple[Unit, Unit | None]] | None:
     return pairs or None
 
 
-def _labelled_rows(table: Block, rows: list) -> list[tuple[Unit, Unit | None]] | None:  # type: ignore[type-arg]
+def _labelled_rows(table: Block, rows: list[Row]) -> list[tuple[Unit, Unit | None]] | None:
     """Rows labelled by turns, "Request | <the item>" then "Response | <its answer>".
 
     A row of one cell across the table ("Question 1") heads the pair below it
     and is left out; a row with no label carries on the cell above it.
     """
-    def label(row: tuple) -> str | None:  # type: ignore[type-arg]
+    def label(row: Row) -> str | None:
         head = row[0].text.strip() if len(row) > 1 else ""
         if not head or len(head) > _LABEL_LENGTH:
             return None
@@ -81,7 +82,7 @@ def _labelled_rows(table: Block, rows: list) -> list[tuple[Unit, Unit | None]] |
     labels = [label(row) for row in rows]
     if labels.count("q") < 2 or labels.count("a") < 2:
         return None
-    pairs: list[tuple[list, list]] = []  # type: ignore[type-arg]
+    pairs: list[tuple[list[Span], list[Span]]] = []
     last = None
     for row, kind in zip(rows, labels):
         spans = tuple(s for cell in row[1:] for s in cell.spans)
@@ -103,14 +104,14 @@ def _labelled_rows(table: Block, rows: list) -> list[tuple[Unit, Unit | None]] |
     return out if len(out) >= 2 else None
 
 
-def _numbered_items(rows: list) -> list | None:  # type: ignore[type-arg]
+def _numbered_items(rows: list[Row]) -> list[Row] | None:
     """The rows of a table whose first column numbers the items, the second
     words them and the last answers them in words ("1 | Staff in the parking
     team | The team has 12 officers."), or None.
 
     A table whose last column is figures ("1 | Ward A | 25") is data, not answers.
     """
-    numbered = [r for r in rows if len(r) >= 3 and _ITEM_NUMBER.match(r[0].text) and r[0].text.strip()]
+    numbered = [r for r in rows if len(r) >= 3 and _ITEM_NUMBER.match(r[0].text)]
     if len(numbered) < 2 or len(numbered) < 0.6 * (len(rows) - 1):
         return None
     items = [r[1].text for r in numbered]

@@ -522,8 +522,8 @@ _VERDICT = re.compile(r"(?:(?:no\s+)?information\s+(?:is\s+)?not\s+held|not\s+he
 def _told_after(unit: Unit) -> int:
     """Where a numbered request's sentence ends and its answer starts on its line, or -1:
     "1. Please state how many staff work in the team. There are 12 staff." The sentence
-    asks ("please", an interrogative); the rest asks nothing, opens as an answer and does
-    not carry the request on ("Broken down by year.", "This should include …"). A sentence
+    asks as a request does ("please state", "provide"); the rest asks nothing, opens as an
+    answer and does not carry the request on ("Broken down by year.", "This should include …"). A sentence
     worded as a question ("Who provides …") would end in a question mark: without one, it
     is never cut."""
     if not (unit.numbers and unit.marker) or unit.kind in ("table", "quote") \
