@@ -1632,6 +1632,31 @@ def test_a_request_listed_under_a_lead_in_then_answered_once_gives_each_item_the
         (item, _LISTED_ANSWER, True, n) for n, item in enumerate(_LISTED_ITEMS, start=1)]
 
 
+@pytest.mark.parametrize("items", [
+    # some items worded as questions read as such, the others passed over
+    ["Parking fines issued", "Bus lane fines", "Income", "Number of enforcement officers",
+     "Number of complaints about enforcement officers"],
+    ["How many parking fines were issued?", "Income from fines", "Costs of enforcement"],
+])
+def test_a_numbered_request_answered_once_gives_every_item_the_answer_whatever_its_wording(
+        items: list[str]) -> None:
+    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
+    letter = (f"Dear Ms Smith,\n\nYou asked for the following information:\n\n{listed}\n\n"
+              f"{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer, p.request_item) for p in seg.pairs] == [
+        (item, _LISTED_ANSWER, n) for n, item in enumerate(items, start=1)]
+
+
+def test_items_answered_in_turn_by_number_after_the_list_stay_so() -> None:
+    letter = ("Dear Ms Smith,\n\nYou asked:\n\n1. How many fines were issued?\n"
+              "2. What was the income?\n3. How many were appealed?\n\n"
+              "Q1 Fewer than 5.\n\nQ3 None.\n\nYours sincerely\n\nJo\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.request_item, p.answer) for p in seg.pairs if p.answer] == [
+        (1, "Fewer than 5."), (3, "None.")]
+
+
 def test_a_quoted_request_goes_on_past_its_list_to_the_closing_quote() -> None:
     letter = ("Dear Ms Smith,\n\nIn your request you indicate that you are seeking the following:"
               "\n\n\"I hereby request the following records:\n\n"

@@ -103,9 +103,12 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         listed = _listed_then_answered(units, readings)
         if listed is not None and (not pairs or len(listed[1]) > len(pairs) and (
                 not _asks_any(pairs, listed[0]) and _all_after(pairs, listed[1], units)
-                or _asks_only(pairs, listed[0]))):
+                or _asks_only(pairs, listed[0])
+                or _read_in_list(pairs, listed, units))):
             # (Or the pairs found ask some of the items listed and nothing else, one item read
-            # as another's answer: "2. The software that comprises the systems." under 1.)
+            # as another's answer: "2. The software that comprises the systems." under 1; or
+            # only the items worded as questions were read where the list stands: "6. Number
+            # of enforcement officers" kept, "4. Income" passed over or read as an answer.)
             request_, pairs = listed
     if not pairs and not known and "request_named" not in disabled:
         # A letter that only names what was asked ("Thank you for your request … asking for an
@@ -574,8 +577,28 @@ def _asks_only(pairs: Sequence[Pair], items: Sequence[str]) -> bool:
     """True when every pair asks one of the items listed, word for word, and an item listed
     is read as an answer: the items run together, not answered in turn."""
     listed = {normalise(item) for item in items}
-    return all(normalise(p.question) in listed for p in pairs) and any(
-        normalise(p.answer) in listed for p in pairs)
+    return _listed_all(pairs, items) and any(normalise(p.answer) in listed for p in pairs)
+
+
+def _listed_all(pairs: Sequence[Pair], items: Sequence[str]) -> bool:
+    """True when every pair asks one of the items listed, word for word."""
+    listed = {normalise(item) for item in items}
+    return all(normalise(p.question) in listed for p in pairs)
+
+
+def _read_in_list(pairs: Sequence[Pair], listed: tuple[list[str], list[Pair]],
+                  units: list[Unit]) -> bool:
+    """True when every pair's question is one of the listed items where the list stands (not
+    an echo of it further on), and either one answer stands beneath them all (the reply's
+    body, not answers given in turn: "Q1 Fewer than 5.", "Q8 2") or an answer opens with an
+    item listed."""
+    items, found = listed
+    where = [p.question_source for p in found]
+    if not all(p.question_source in where for p in pairs):
+        return False
+    opens = [normalise(item) for item in items]
+    return len({p.answer for p in pairs}) == 1 and _all_after(pairs, found, units) or any(
+        normalise(p.answer).startswith(item) for p in pairs for item in opens)
 
 
 def _asks_any(pairs: Sequence[Pair], items: Sequence[str]) -> bool:
