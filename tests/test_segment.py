@@ -1657,6 +1657,35 @@ def test_items_answered_in_turn_by_number_after_the_list_stay_so() -> None:
         (1, "Fewer than 5."), (3, "None.")]
 
 
+_ALIKE = ["How many penalty charge notices did the council issue in Abbey ward in 2021?",
+          "How many penalty charge notices did the council issue in Bridge ward in 2021?",
+          "How many penalty charge notices did the council issue in Castle ward in 2021?",
+          "How many penalty charge notices did the council issue in Abbey ward in 2022?"]
+
+
+def test_questions_worded_alike_one_after_another_are_each_asked_not_the_first_again() -> None:
+    answer = "The council does not record the ward in which a notice is issued."
+    letter = "Dear Jo,\n\nThank you for your request.\n\n" + "\n\n".join(_ALIKE) + f"\n\n{answer}\n\nYours sincerely\n\nAl\n"
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer, p.shared) for p in seg.pairs] == [
+        (q, answer, True) for q in _ALIKE]
+
+
+@pytest.mark.parametrize("asked", [
+    ["How many staff work in the parking team?", "What was the budget of the parking team?",
+     "Who manages the parking team?"],
+    _ALIKE[:3],
+])
+def test_a_request_set_out_then_asked_again_question_by_question_keeps_each_answer(
+        asked: list[str]) -> None:
+    answers = ["There are 12 staff.", "It was £400,000.", "The Head of Parking."]
+    letter = ("Dear Jo,\n\nYou asked:\n\n" + "\n\n".join(asked) + "\n\n"
+              + "\n\n".join(f"{q}\n\n{a}" for q, a in zip(asked, answers))
+              + "\n\nYours sincerely\n\nAl\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer) for p in seg.pairs if p.answer] == list(zip(asked, answers))
+
+
 def test_a_quoted_request_goes_on_past_its_list_to_the_closing_quote() -> None:
     letter = ("Dear Ms Smith,\n\nIn your request you indicate that you are seeking the following:"
               "\n\n\"I hereby request the following records:\n\n"

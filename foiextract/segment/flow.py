@@ -383,10 +383,25 @@ def _footnote(unit: Unit, answer: list[Unit]) -> bool:
 
 
 def _asked_again(run: Run, unit: Unit) -> bool:
-    """True when a question repeats the opening question of the run it would join."""
-    first = run.questions[0]
-    return (len(run.questions) >= 2 and len(unit.text) >= 12 and unit.numbers == first.numbers
-            and similarity(unit.text, first.text) >= 0.9)
+    """True when a question repeats the opening question of the run it would join: word for
+    word, or near it where the questions between are unlike the first. A series of questions
+    worded alike ("How many … in Abbey ward in 2021?", "… in Bridge ward …", "… in Abbey ward
+    in 2022?") asks each in turn, not the first again."""
+    first, *others = run.questions
+    if not others or len(unit.text) < 12 or unit.numbers != first.numbers:
+        return False
+    again = similarity(unit.text, first.text)
+    if again >= _SAID_AGAIN:
+        return True
+    return again >= _ASKED_AGAIN and similarity(unit.text, others[-1].text) < _ASKED_AGAIN \
+        and all(similarity(q.text, first.text) < _ALIKE for q in others)
+
+
+# How alike a question must be to the run's first to ask it again; alike as this, it is the
+# first word for word (a capital or a stop apart). Questions alike as _ALIKE are a series.
+_ASKED_AGAIN = 0.9
+_SAID_AGAIN = 0.97
+_ALIKE = 0.8
 
 
 def _next_item(run: Run, unit: Unit) -> bool:
