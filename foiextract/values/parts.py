@@ -72,6 +72,47 @@ def part_for(answer: str, question: str, group: Sequence[str]) -> str | None:
     return parts[scored[0][1]]
 
 
+def labelled_part(answer: str, question: str, group: Sequence[str]) -> str | None:
+    """The clause of a one-sentence answer labelled with what ``question`` alone of the merged
+    ``group`` names: its year, its ward, its team ("10,250 in 2019/20, 8,120 in 2020/21 and
+    9,400 in 2021/22" under "How many … in 2020/21?" gives "8,120 in 2020/21"). None unless
+    one clause, and only one, names it.
+
+    >>> group = ["How many fines were issued in 2019/20?", "How many in 2020/21?"]
+    >>> labelled_part("We issued 10,250 fines in 2019/20 and 8,120 in 2020/21.", group[1], group)
+    '8,120 in 2020/21.'
+    """
+    if question not in group or len(group) < 2 or len(sentences(answer)) > 1 \
+            or "|" in answer or len(answer.split()) > _LABELLED_WORDS:
+        return None  # (a table's cells are read as its cells, not as clauses)
+    others = set().union(*(stems(q) for q in group if q != question))
+    own = stems(question) - others
+    clauses = [c.strip(" ,;") for c in _CLAUSE.split(answer) if c.strip(" ,;")]
+    if not own or len(clauses) < 2:
+        return None
+    naming = [c for c in clauses if own & stems(c)]
+    if len(naming) != 1:
+        return None
+    # Each clause naming one question's own label gives a figure beside it: not "Figures for
+    # 2019/20 and 2020/21 are 10,250 and 8,120", labels and figures apart.
+    labels = [stems(q) - set().union(*(stems(o) for o in group if o != q)) for q in group]
+    labelled = [c for c in clauses if any(label & stems(c) for label in labels)]
+    if not all(_FIGURE_BESIDE.search(_PERIOD.sub(" ", c)) for c in labelled):
+        return None
+    return naming[0]
+
+
+# A figure, and the years and periods that label one ("2019", "2019/20", "2019-2020").
+_FIGURE_BESIDE = re.compile(r"\d")
+_PERIOD = re.compile(r"\b(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b")
+# The most words a one-sentence answer giving a figure a label has.
+_LABELLED_WORDS = 60
+# The kinds a labelled clause is read for: its figure.
+_FIGURES = frozenset({"count", "number", "amount", "percent", "range", "suppressed"})
+# Where a sentence's clauses part: a semicolon, a comma before a space, "and".
+_CLAUSE = re.compile(r";|,(?=\s)|\band\b", re.IGNORECASE)
+
+
 def value_of_part(answer: str, question: str, group: Sequence[str],
                   whole: Value | None = None) -> Value | None:
     """The value of the part of a merged answer that answers ``question``, or None to keep
@@ -83,7 +124,9 @@ def value_of_part(answer: str, question: str, group: Sequence[str],
         return nth
     part = part_for(answer, question, group)
     if part is None:
-        return None
+        part = labelled_part(answer, question, group)
+        value = parse_answer(part, question) if part is not None else None
+        return value if value is not None and value.kind in _FIGURES else None
     value = parse_answer(part, question)
     if value.kind in VALUE_KINDS:
         return value
