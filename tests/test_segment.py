@@ -1530,8 +1530,14 @@ def test_a_request_received_with_its_items_is_answered_under_the_letters_section
                                    "Proposal No. 22658.")
 
 
-def test_the_requests_aspects_set_out_in_turn_each_with_its_answer() -> None:
-    letter = ("Dear Matt Smith\n\nThere were two aspects to your request:\n\n"
+@pytest.mark.parametrize("lead_in", [
+    "There were two aspects to your request:",
+    # a lead-in naming the reply as well as the request
+    "Please find below the Council's response to each part of your request for the following "
+    "information:",
+])
+def test_the_requests_aspects_set_out_in_turn_each_with_its_answer(lead_in: str) -> None:
+    letter = (f"Dear Matt Smith\n\n{lead_in}\n\n"
               "- any correspondence between the museum and the library about the renovation.\n\n"
               "Our Library service cannot locate any information on any renovations.\n\n"
               "- any reports commissioned by the council on the state of the building.\n\n"

@@ -523,6 +523,12 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
     your request seeking payments of …"), which answers that item."""
     for k, unit in enumerate(units[:20]):
         if not _sets_out_request(unit.text):
+            # "Please find below our response to your request for:" then each item with its
+            # answer beneath it: the reply's lead-in, the request's items.
+            if _sets_out_request(unit.text, own=True):
+                interleaved = _items_answered_in_turn(units[k + 1:], readings[k + 1:])
+                if interleaved is not None:
+                    return interleaved
             continue
         interleaved = _items_answered_in_turn(units[k + 1:], readings[k + 1:])
         if interleaved is not None:
@@ -618,11 +624,12 @@ def _all_after(pairs: Sequence[Pair], listed: Sequence[Pair], units: list[Unit])
 _ASKS_ITEM = 0.5
 
 
-def _sets_out_request(text: str) -> bool:
+def _sets_out_request(text: str, own: bool = False) -> bool:
     """True for the lead-in under which a reply sets out the request's items ("…in which you
     made the following request:", "In your request you indicate that you are seeking the
     following:", "…is in receipt of your … request for:"), not its own ("Our reply to your
-    request is:")."""
+    request is:"), unless ``own``: then a lead-in naming the reply too ("Please find below our
+    response to your request for:")."""
     text = text.strip()
     if not text.endswith(":"):
         return False  # (most paragraphs: the sentences are not split)
@@ -633,7 +640,7 @@ def _sets_out_request(text: str) -> bool:
     # parts of an item ("Please could these be broken down as follows:").
     last = (sentences(text) or [text])[-1]
     return last.endswith(":") and len(last) < 400 and bool(_TO_REQUESTER.search(last)) and \
-        not _OWN_LEAD_IN.search(last) and not says_not_held(last) and \
+        (own or not _OWN_LEAD_IN.search(last)) and not says_not_held(last) and \
         (reads_as_request_intro(last) or bool(_ASKED_AS_FOLLOWS.search(last)))
 
 
