@@ -2740,3 +2740,30 @@ def test_a_numbered_request_then_its_answer_on_the_same_line(
         assert [(p.question, p.answer) for p in pairs] == items
     else:
         assert not any((p.question, p.answer) == item for p in pairs for item in items)
+
+
+_GARDEN = ["The frequency with which the council collects household garden waste from residents.",
+           "The number of complaints received about missed garden waste collections in 2023.",
+           "The charge made to residents for the garden waste collection service in 2023."]
+
+
+@pytest.mark.parametrize("answers, asked", [
+    (["Fortnightly", "None.", "£45 a year"], _GARDEN),
+    # a note's mark beneath each is no answer
+    (["[1]", "[2]", "[3]"], []),
+])
+def test_request_paragraphs_restated_each_over_a_brief_answer_are_each_asked(
+        answers: list[str], asked: list[str], tmp_path: Path) -> None:
+    thread = ("# Garden waste (WDTK id 3, url_title garden_waste, status successful)\n\n"
+              "===== OUTGOING 2024-07-19T14:47:14+01:00 message_id=1\nDear Council,\n"
+              "I would like to request the following information:\n\n" + "\n\n".join(_GARDEN)
+              + "\n\nYours faithfully,\nJo Bloggs\n\n"
+              "===== INCOMING 2024-08-14T09:40:51+01:00 message_id=3\nDear Jo Bloggs,\n"
+              "Thank you for your request. Our response is below.\n\n"
+              + "\n\n".join(f"{q}\n\n{a}" for q, a in zip(_GARDEN, answers))
+              + "\n\nYours sincerely,\nInformation Governance\n")
+    path = tmp_path / "thread.txt"
+    path.write_text(thread, "utf-8")
+    pairs = extract_file(str(path))[0].pairs
+    got = [(p.question, p.answer) for p in pairs if p.answer in answers and p.question in _GARDEN]
+    assert got == [(q, a) for q, a in zip(_GARDEN, answers) if q in asked]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .phrases import (names_what_is_asked, reads_as_question, reads_as_request_intro,
+from .phrases import (closing, names_what_is_asked, reads_as_question, reads_as_request_intro,
                       requester_procedure)
 from ..lexicon.text import normalise, words
 from .units import Unit
@@ -195,6 +195,7 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     restating = [_restates(unit, quotes, bare) if unit.index not in request.quotes else None
                  for unit in units]
     parts = _parts_answered(units, restating, quotes, bare, request.listed)
+    briefly = _answered_briefly(units, restating, request)
     out: list[Unit] = []
     by_period = False  # the question answered last listed periods as its parts
     said_next = -1  # where in the request the paragraph after the one restated last stands
@@ -226,7 +227,8 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
         asked = _is_item(quoted, quotes, request.listed) or (
             _SUB.match(quoted.marker) is not None and _stem_of(quoted, quotes) is not None) or (
             _part_of_lettered(quoted, quotes)) or (
-            quoted.marker == "•" and reads_as_question(quoted.text, strict=True))
+            quoted.marker == "•" and reads_as_question(quoted.text, strict=True)) or (
+            unit.index in briefly)
         # ("• Please provide the data split by property type" under question 1, answered
         # beneath it: a sub-question of item 1, a pair of its own; "• Pubwatch" is an option.)
         # ("- 2022 - 5", "- 2023 - 65" under a question that listed "- 2022", "- 2023": each
@@ -278,6 +280,28 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
 _DAY = r"(?:\d{1,2}\^?(?:st|nd|rd|th)?\s+)?"
 _DATE_RANGE = re.compile(rf"^{_DAY}[A-Za-z]{{3,9}}\.?\s+\d{{4}}\s*(?:[-–—]|to)\s*{_DAY}"
                          r"[A-Za-z]{3,9}\.?\s+\d{4}$")
+
+
+def _answered_briefly(units: list[Unit], restating: list[Unit | None], request: QuotedRequest
+                      ) -> frozenset[int]:
+    """The reply's paragraphs restating the request's plain paragraphs (no bullet, no number),
+    each with a short plain paragraph of its own beneath it that restates nothing ("Monthly",
+    "None", "N/A", "12"): its answer, so each is asked, however it is worded. Two or more
+    such, or none."""
+    asked = {normalise(u.text) for u in units if u.index in request.quotes}
+    found = frozenset(
+        unit.index for unit, quoted, after, said in zip(units, restating, units[1:], restating[1:])
+        if quoted is not None and not quoted.marker and said is None and not after.marker
+        and after.index not in request.quotes and after.kind != "quote"
+        and 0 < len(after.text.split()) <= _BRIEF_WORDS and not _NOT_BRIEF.search(after.text)
+        and normalise(after.text) not in asked and not closing(after.text))
+    return found if len(found) >= 2 else frozenset()
+
+
+# The most words a brief answer beneath a restated paragraph has; what it never is: a lead-in
+# (":"), a note's mark ("[1]"), a cry ("!").
+_BRIEF_WORDS = 6
+_NOT_BRIEF = re.compile(r":\s*$|^\s*\[\d+\]\s*$|!\s*$")
 
 
 def _periods_joined(units: list[Unit]) -> list[Unit]:
