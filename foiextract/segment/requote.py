@@ -195,7 +195,7 @@ def restate(units: list[Unit], request: QuotedRequest) -> list[Unit]:
     restating = [_restates(unit, quotes, bare) if unit.index not in request.quotes else None
                  for unit in units]
     parts = _parts_answered(units, restating, quotes, bare, request.listed)
-    briefly = _answered_briefly(units, restating, request)
+    briefly = _answered_briefly(units, restating, quotes, request)
     out: list[Unit] = []
     by_period = False  # the question answered last listed periods as its parts
     said_next = -1  # where in the request the paragraph after the one restated last stands
@@ -282,16 +282,20 @@ _DATE_RANGE = re.compile(rf"^{_DAY}[A-Za-z]{{3,9}}\.?\s+\d{{4}}\s*(?:[-–—]|t
                          r"[A-Za-z]{3,9}\.?\s+\d{4}$")
 
 
-def _answered_briefly(units: list[Unit], restating: list[Unit | None], request: QuotedRequest
-                      ) -> frozenset[int]:
+def _answered_briefly(units: list[Unit], restating: list[Unit | None], quotes: list[Unit],
+                      request: QuotedRequest) -> frozenset[int]:
     """The reply's paragraphs restating the request's plain paragraphs (no bullet, no number),
     each with a short plain paragraph of its own beneath it that restates nothing ("Monthly",
     "None", "N/A", "12"): its answer, so each is asked, however it is worded. Two or more
-    such, or none."""
+    such, or none. A paragraph restated after a restated lead-in ("…between the following
+    period:" / "1st Jan 2022 - 31st Dec 2022") is that question's, not one."""
     asked = {normalise(u.text) for u in units if u.index in request.quotes}
+    led = {id(unit) for unit, before in zip(units[1:], restating)
+           if before is not None and before.text.rstrip().endswith(":")}
     found = frozenset(
         unit.index for unit, quoted, after, said in zip(units, restating, units[1:], restating[1:])
-        if quoted is not None and not quoted.marker and said is None and not after.marker
+        if quoted is not None and not quoted.marker and id(unit) not in led and said is None
+        and not after.marker
         and after.index not in request.quotes and after.kind != "quote"
         and 0 < len(after.text.split()) <= _BRIEF_WORDS and not _NOT_BRIEF.search(after.text)
         and normalise(after.text) not in asked and not closing(after.text))
