@@ -1535,6 +1535,9 @@ def test_a_request_received_with_its_items_is_answered_under_the_letters_section
     # a lead-in naming the reply as well as the request
     "Please find below the Council's response to each part of your request for the following "
     "information:",
+    # and the request's own lead-in under it
+    "Please find below the Council's response to your request:\n\nI would like the following "
+    "information about the library:",
 ])
 def test_the_requests_aspects_set_out_in_turn_each_with_its_answer(lead_in: str) -> None:
     letter = (f"Dear Matt Smith\n\n{lead_in}\n\n"

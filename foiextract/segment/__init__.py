@@ -732,6 +732,7 @@ def _items_answered_in_turn(units: list[Unit], readings: list[Reading]
     correspondence between …" / "Our Library service cannot locate any information …" / "-
     any reports …" / "We are sending you 12 reports …"), up to the letter's closing."""
     found: list[tuple[Unit, list[Unit]]] = []
+    led = False  # a further lead-in before the items ("I would like the following:")
     for unit, reading in zip(units, readings):
         if reading.role == "stop" or reading.role == "heading" and found:
             break
@@ -741,6 +742,8 @@ def _items_answered_in_turn(units: list[Unit], readings: list[Reading]
             found.append((unit, []))
         elif found and reading.role in ("text", "table"):
             found[-1][1].append(unit)
+        elif not found and not led and not unit.marker and unit.text.rstrip().endswith(":"):
+            led = True
         elif not found:
             return None  # the items come first, under the lead-in
     if len(found) < 2 or not all(answer for _item, answer in found):
