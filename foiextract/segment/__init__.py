@@ -522,17 +522,16 @@ def _listed_then_answered(units: list[Unit], readings: list[Reading]
     second bullet point above, …") or in its words ("Finally, with regard to the portion of
     your request seeking payments of …"), which answers that item."""
     for k, unit in enumerate(units[:20]):
-        if not _sets_out_request(unit.text):
-            # "Please find below our response to your request for:" then each item with its
-            # answer beneath it: the reply's lead-in, the request's items.
-            if _sets_out_request(unit.text, own=True):
-                interleaved = _items_answered_in_turn(units[k + 1:], readings[k + 1:])
-                if interleaved is not None:
-                    return interleaved
+        sets_out = _sets_out_request(unit.text)
+        # (Or "Please find below our response to your request for:" then each item with its
+        # answer beneath it: the reply's lead-in, the request's items.)
+        if not sets_out and not _sets_out_request(unit.text, own=True):
             continue
         interleaved = _items_answered_in_turn(units[k + 1:], readings[k + 1:])
         if interleaved is not None:
             return interleaved
+        if not sets_out:
+            continue
         items, j = _items_listed(units, k + 1)
         if len(items) < 2:
             return None
