@@ -82,13 +82,16 @@ def labelled_part(answer: str, question: str, group: Sequence[str]) -> str | Non
     >>> labelled_part("We issued 10,250 fines in 2019/20 and 8,120 in 2020/21.", group[1], group)
     '8,120 in 2020/21.'
     """
-    if question not in group or len(group) < 2 or len(sentences(answer)) > 1 \
-            or "|" in answer or len(answer.split()) > _LABELLED_WORDS:
-        return None  # (a table's cells are read as its cells, not as clauses)
+    if not 2 <= len(group) <= _LABELLED_WORDS or len(answer.split()) > _LABELLED_WORDS \
+            or "|" in answer or question not in group or len(sentences(answer)) > 1:
+        return None  # (a table's cells are read as its cells, not as clauses; no sentence of
+        # at most _LABELLED_WORDS words labels more figures than it has words)
+    clauses = [c.strip(" ,;") for c in _CLAUSE.split(answer) if c.strip(" ,;")]
+    if len(clauses) < 2:
+        return None
     others = set().union(*(stems(q) for q in group if q != question))
     own = stems(question) - others
-    clauses = [c.strip(" ,;") for c in _CLAUSE.split(answer) if c.strip(" ,;")]
-    if not own or len(clauses) < 2:
+    if not own:
         return None
     naming = [c for c in clauses if own & stems(c)]
     if len(naming) != 1:
