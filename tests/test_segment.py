@@ -1674,7 +1674,8 @@ _ALIKE = ["How many penalty charge notices did the council issue in Abbey ward i
 
 def test_questions_worded_alike_one_after_another_are_each_asked_not_the_first_again() -> None:
     answer = "The council does not record the ward in which a notice is issued."
-    letter = "Dear Jo,\n\nThank you for your request.\n\n" + "\n\n".join(_ALIKE) + f"\n\n{answer}\n\nYours sincerely\n\nAl\n"
+    letter = ("Dear Jo,\n\nThank you for your request.\n\n" + "\n\n".join(_ALIKE)
+              + f"\n\n{answer}\n\nYours sincerely\n\nAl\n")
     seg = segment(parse(letter, "x.md"))
     assert [(p.question, p.answer, p.shared) for p in seg.pairs] == [
         (q, answer, True) for q in _ALIKE]

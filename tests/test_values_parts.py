@@ -41,7 +41,8 @@ def test_a_part_not_held_is_that_questions_value_and_not_the_others() -> None:
 YEARS = ["How many penalty charge notices were issued in 2019/20?",
          "How many penalty charge notices were issued in 2020/21?",
          "How many penalty charge notices were issued in 2021/22?"]
-WARDS = ["What was spent on grass cutting in Abbey ward?", "What was spent on grass cutting in Castle ward?"]
+WARDS = ["What was spent on grass cutting in Abbey ward?",
+         "What was spent on grass cutting in Castle ward?"]
 
 
 @pytest.mark.parametrize("answer, group, values", [
