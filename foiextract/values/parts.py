@@ -21,6 +21,7 @@ with 0.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..lexicon.text import stems
@@ -89,17 +90,18 @@ def labelled_part(answer: str, question: str, group: Sequence[str]) -> str | Non
     clauses = [c.strip(" ,;") for c in _CLAUSE.split(answer) if c.strip(" ,;")]
     if len(clauses) < 2:
         return None
-    others = set().union(*(stems(q) for q in group if q != question))
-    own = stems(question) - others
-    if not own:
-        return None
-    naming = [c for c in clauses if own & stems(c)]
+    # Each question's label: its words no other question of the group has.
+    asked = [stems(q) for q in group]
+    times = Counter(w for words_ in asked for w in words_)
+    labels = [{w for w in words_ if times[w] == 1} for words_ in asked]
+    own = labels[group.index(question)]
+    said = [stems(c) for c in clauses]
+    naming = [c for c, words_ in zip(clauses, said) if own & words_]
     if len(naming) != 1:
         return None
     # Each clause naming one question's own label gives a figure beside it: not "Figures for
     # 2019/20 and 2020/21 are 10,250 and 8,120", labels and figures apart.
-    labels = [stems(q) - set().union(*(stems(o) for o in group if o != q)) for q in group]
-    labelled = [c for c in clauses if any(label & stems(c) for label in labels)]
+    labelled = [c for c, words_ in zip(clauses, said) if any(label & words_ for label in labels)]
     if not all(_FIGURE_BESIDE.search(_PERIOD.sub(" ", c)) for c in labelled):
         return None
     return naming[0]
