@@ -1641,6 +1641,49 @@ def test_a_request_listed_under_a_lead_in_then_answered_once_gives_each_item_the
         (item, _LISTED_ANSWER, True, n) for n, item in enumerate(_LISTED_ITEMS, start=1)]
 
 
+@pytest.mark.parametrize("lead_in", [
+    "Thank you for your request of 3 May, in which you asked for:",
+    "The council is in receipt of your Freedom of Information Act request for:",
+])
+@pytest.mark.parametrize("typed", [
+    "{item};",  # each item carrying on the lead-in's sentence, in lower case
+    '"{item}"',  # quoted
+    "-{item}",  # a dash typed before each, no space
+    "- {item}.",
+])
+def test_items_carrying_on_the_lead_in_in_lower_case_are_each_asked(lead_in: str,
+                                                                     typed: str) -> None:
+    items = [item[0].lower() + item[1:] for item in _LISTED_ITEMS]
+    items[0] += " and the agencies they were employed through, by month and by department"
+    listed = "\n\n".join(typed.format(item=item) for item in items)
+    letter = f"Dear Ms Smith,\n\n{lead_in}\n\n{listed}\n\n{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n"
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question.strip('"'), p.answer, p.shared) for p in seg.pairs] == [
+        (typed.format(item=item).strip('-"; '), _LISTED_ANSWER, True) for item in items]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # the reply's sentences under a lead-in of its own open with capitals
+    ["The council does not hold this information.", "We do not record agency staff."],
+    # one paragraph carrying on the lead-in is one item, not a list
+    ["the number of agency staff employed in 2019 and their cost"],
+])
+def test_what_does_not_carry_on_a_lead_in_as_its_items(paragraphs: list[str]) -> None:
+    letter = ("Dear Ms Smith,\n\nThank you for your request, in which you asked for:\n\n"
+              + "\n\n".join(paragraphs) + "\n\nYours sincerely\n\nJo\n")
+    assert len([p for p in segment(parse(letter, "x.md")).pairs
+                if p.rule == "request_listed"]) < 2
+
+
+def test_a_dash_before_lower_case_is_a_bullet_only_where_two_stand_together() -> None:
+    blocks = [Block("paragraph", (Span(text),)) for text in (
+        "-any/all records of the meeting", "-any/all minutes of the meeting", "Thank you.",
+        "-well, not quite")]
+    assert [(u.marker, u.text) for u in units_of(blocks)] == [
+        ("•", "any/all records of the meeting"), ("•", "any/all minutes of the meeting"),
+        ("", "Thank you."), ("", "-well, not quite")]
+
+
 @pytest.mark.parametrize("items", [
     # some items worded as questions read as such, the others passed over
     ["Parking fines issued", "Bus lane fines", "Income", "Number of enforcement officers",

@@ -680,7 +680,7 @@ _MOST_ITEMS = 30
 
 def _listed_at(units: list[Unit], j: int, shape: str) -> tuple[list[tuple[Unit, str]], str]:
     """The items listed at ``units[j]`` in the given shape (any, where ``shape`` is empty),
-    and their shape: ``"marked"``, ``"lines"`` or ``"paragraphs"``."""
+    and their shape: ``"marked"``, ``"lines"``, ``"paragraphs"`` or ``"continued"``."""
     unit = units[j]
     if unit.marker:
         return ([(unit, unit.text)], "marked") if shape in ("", "marked") else ([], "")
@@ -695,7 +695,32 @@ def _listed_at(units: list[Unit], j: int, shape: str) -> tuple[list[tuple[Unit, 
             run += 1
         if run >= 2 or (shape and run):
             return [(u, u.text) for u in units[j:j + run]], "paragraphs"
+    if shape in ("", "continued"):
+        run = 0
+        while j + run < len(units) and _continues_lead_in(units[j + run], first=not run):
+            run += 1
+        if run >= 2 or (shape and run):
+            return [(u, u.text) for u in units[j:j + run]], "continued"
     return [], ""
+
+
+def _continues_lead_in(unit: Unit, first: bool) -> bool:
+    """True for a paragraph that carries on the lead-in's sentence as one of its items ("…in
+    which you asked for:" / "copies of all contracts with …;" / "the number of notices …"):
+    it opens in lower case (inside quotation marks, too), however long, as the reply's own
+    sentences do not; the first item may open with a capital where it ends as an item does
+    ("The number of fines issued;")."""
+    text = unit.text.strip()
+    if unit.marker or unit.label or "\n" in unit.block.text.strip() or \
+            len(text) > _CONTINUED_ITEM or len(text.split()) < 2:
+        return False
+    opening = text.lstrip("\"'“‘(")
+    return opening[:1].islower() or first and opening[:1].isupper() and \
+        bool(_LIST_JOINER.search(text)) and not reads_as_statement(text)
+
+
+# An item carrying on the lead-in's sentence: at most this long (a paragraph, not a page).
+_CONTINUED_ITEM = 1000
 
 
 def _listed_lines(unit: Unit) -> list[str]:

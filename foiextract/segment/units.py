@@ -124,6 +124,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _run_on_letters(_run_on_items(units))
     _q_and_a_letters(units)
     _number_dashed(units)
+    _dash_bulleted(units)
     _unnumber_figures(units)
     _number_gaps(units)
     units = _number_blurred(units)
@@ -894,6 +895,21 @@ def _number_dashed(units: list[Unit]) -> None:
         unit.text = unit.text[match.end():].strip()
         unit.marker = match.group(0).strip()
         unit.numbers = (int(match.group("n")),)
+
+
+def _dash_bulleted(units: list[Unit]) -> None:
+    """Read paragraphs typed "-copies of all contracts …", "-the number of notices …" one
+    under another as bulleted: a dash before a word in lower case opens a list's item where
+    two or more such stand together (alone, "-" may be a hyphen carried over); in place. (A
+    dash before a capital or a figure is a bullet anyway: :data:`_TYPED_BULLET`.)"""
+    dashed = [bool(not u.marker and not u.label and _DASH_ITEM.match(u.text)) for u in units]
+    for k, unit in enumerate(units):
+        if dashed[k] and (k and dashed[k - 1] or k + 1 < len(units) and dashed[k + 1]):
+            unit.text = _DASH_ITEM.sub("", unit.text, count=1)
+            unit.marker = "•"
+
+
+_DASH_ITEM = re.compile(r"^[-–]\s*(?=[a-z]\S*\s)")
 
 
 def _fills_gap(candidates: list[tuple[Unit, re.Match[str]]], k: int) -> bool:
