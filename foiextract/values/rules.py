@@ -551,6 +551,31 @@ _LISTED_FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[mk]\b)?")
 _NOTE_AFTER = re.compile(r"\s+(?:N\.?B\.?|Note:|Please note)\s", re.I)
 
 
+def counted_list(a: Answer) -> Value | None:
+    """A count, then the things it counts named, to a question asking which or who ("2
+    contractors hold the contract: Acme Ltd and Beta plc", "Three – Abbey, Bridge and Castle"):
+    the names are the answer. As many names as the count, or it is read otherwise."""
+    if a.intent not in ("list", "who"):
+        return None
+    head, colon, named = a.first.partition(":")
+    if not colon:
+        head, colon, named = a.first.partition(" – ") if " – " in a.first else a.first.partition(" - ")
+    numbers = all_numbers(head) if colon and len(head.split()) <= _COUNT_HEAD_WORDS else []
+    if not numbers or numbers[0].start != 0 or len(numbers) > 1 or not 2 <= numbers[0].value <= 20:
+        return None
+    items = list_items(named.strip().rstrip("."), run_together=False)
+    if items and len(items) == numbers[0].value - 1 and " and " in items[-1]:
+        items[-1:] = [part.strip() for part in items[-1].rsplit(" and ", 1)]  # "A and B"
+    if len(items) != numbers[0].value or _reads_as_clause(items, "list"):
+        return None
+    return Value("list", "; ".join(items),
+                 atoms=tuple(Atom("list", label=item, text=item) for item in items))
+
+
+# The most words before the colon of "2 contractors hold the contract: …".
+_COUNT_HEAD_WORDS = 8
+
+
 def leading_figure(a: Answer) -> Value | None:
     """A figure that opens the answer: "£1.2m", "6.5%", "c. 200", "Both", "Twenty-three"."""
     # "2994 NB data for 23/24 … over 35,000 in 23/24": the note after the figure is not it.
@@ -786,6 +811,7 @@ RULES: tuple[Rule, ...] = (
     Rule("year_figure", of_the_year, 0.75),
     Rule("per_period", per_period, 0.75),
     Rule("described_figure", described, 0.75),
+    Rule("counted_list", counted_list, 0.8),
     Rule("leading_figure", leading_figure, 0.9),
     Rule("withheld", withheld, 0.85),
     Rule("not_held", not_held, 0.85),
