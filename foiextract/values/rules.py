@@ -559,7 +559,8 @@ def counted_list(a: Answer) -> Value | None:
         return None
     head, colon, named = a.first.partition(":")
     if not colon:
-        head, colon, named = a.first.partition(" – ") if " – " in a.first else a.first.partition(" - ")
+        dash = " – " if " – " in a.first else " - "  # "Three – Abbey, Bridge and Castle"
+        head, colon, named = a.first.partition(dash)
     numbers = all_numbers(head) if colon and len(head.split()) <= _COUNT_HEAD_WORDS else []
     if not numbers or numbers[0].start != 0 or len(numbers) > 1 or not 2 <= numbers[0].value <= 20:
         return None
