@@ -511,3 +511,28 @@ def test_a_malformed_font_leaves_no_pdfminer_chatter_on_the_terminal(tmp_path: P
                            str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "FontBBox" not in done.stderr and "1 document(s)" in done.stderr + done.stdout
+
+
+def test_a_box_across_a_ruled_form_keeps_the_text_of_a_cell_drawn_inside_it(tmp_path: Path) -> None:
+    """A form's rows of three cells, then a box across the table with a second box drawn
+    inside its right part (as a form's "Request details" often is): every word of the lines
+    running across both is kept, in order, and read as the letter's paragraphs."""
+    rects = "".join(f"{x} {y} {w} {h} re S\n" for x, y, w, h in [
+        (85, 662, 122, 30), (207, 662, 177, 30), (384, 662, 127, 30),
+        (85, 632, 122, 30), (207, 632, 177, 30), (384, 632, 127, 30),
+        (85, 452, 426, 180), (207, 612, 304, 20)])
+    lines = ["I would like to request the following information about analytics:",
+             "- Any contracts relating to the systems and to their suppliers.",
+             "- The number of staff working on the systems in each year.",
+             "- The sources of data that the systems use for their scores."]
+    content = (rects + text_at(90, 672, "Received", 10) + text_at(212, 672, "3 May 2018", 10)
+               + text_at(389, 672, "Ref 123", 10) + text_at(90, 642, "Due", 10)
+               + text_at(212, 642, "1 June 2018", 10) + text_at(389, 642, "Open", 10)
+               + "".join(text_at(90, 596 - 16 * k, line, 10) for k, line in enumerate(lines)))
+    document = read_document(write(tmp_path, make_pdf([content])))
+    text = " ".join(" ".join(b.text.split()) for b in document.blocks)
+    for line in lines:
+        assert line in text
+    from foiextract.segment.units import units_of
+    assert [u.text for u in units_of(document.blocks) if u.marker] == [
+        line[2:] for line in lines[1:]]

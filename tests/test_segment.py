@@ -2814,3 +2814,18 @@ def test_request_paragraphs_restated_each_over_a_brief_answer_are_each_asked(
     pairs = extract_file(str(path))[0].pairs
     got = [(p.question, p.answer) for p in pairs if p.answer in answers and p.question in _GARDEN]
     assert got == [(q, a) for q, a in zip(_GARDEN, answers) if q in asked]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "I would like to request the following:", "Could you please provide the following:",
+    "I am requesting the following:", "Please can you tell me:",
+])
+def test_the_requesters_own_lead_in_over_items_and_a_labelled_answer_sets_out_the_request(
+        lead_in: str) -> None:
+    listed = "\n".join(f"- {item}" for item in _LISTED_ITEMS)
+    letter = (f"Freedom of Information request 2018/0412\n\nRequest details:\n\n{lead_in}\n\n"
+              f"{listed}\n\nPlease provide the information in electronic format.\n\nResponse:\n\n"
+              f"{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.question, p.answer) for p in seg.pairs] == [
+        (item, _LISTED_ANSWER) for item in _LISTED_ITEMS]

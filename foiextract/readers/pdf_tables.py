@@ -475,9 +475,12 @@ class _Grid:
         cells: list[Cell] = []
         k = 0
         while k < len(body):
-            end = ends[min(k + spans[k], len(body)) - 1]
-            cells.append(Cell(cell_spans(sorted(glyphs[k], key=lambda x: (x.top, x.x0)), number,
-                                         end - 6), spans[k]))
+            last = min(k + spans[k], len(body))
+            # A spanning cell holds what was filed under the columns it covers too (a cell
+            # drawn inside it, "(85, 511)" over "(207, 511)": none of its text is lost).
+            held = glyphs[k] if last == k + 1 else [g for j in range(k, last) for g in glyphs[j]]
+            cells.append(Cell(cell_spans(sorted(held, key=lambda x: (x.top, x.x0)), number,
+                                         ends[last - 1] - 6), spans[k]))
             k += spans[k]
         return tuple(cells)
 

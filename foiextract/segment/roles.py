@@ -368,8 +368,14 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
     # The cheap tests first: most lines ending in ":" open no request. "Question:" standing
     # alone opens one, as does a "Your request" heading.
     if intro.text and not _request_heading(intro) and (
-            len(intro.text) >= 120 or not _plain(intro) or not reads_as_request_intro(intro.text)):
+            len(intro.text) >= 120 or not _plain(intro) or not (
+                reads_as_request_intro(intro.text) or _ASKS_FOR.match(intro.text))):
         return None
+    # The requester's own lead-in ("I would like to request the following:") sets out a
+    # request only over a labelled answer ("Response:"): unlabelled, it may be the request
+    # quoted above the reply's own reading of it.
+    labelled_only = bool(intro.text) and not _request_heading(intro) and \
+        not reads_as_request_intro(intro.text)
     region: list[Unit] = []
     signed = False  # the requester's own closing lines seen after the items
     signed_end: int | None = None
@@ -385,7 +391,7 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
             break
         region.append(unit)
         signed = signed or requester_procedure(unit.text) and _one_list(region)
-    if signed_end is None:
+    if signed_end is None or labelled_only:
         return None
     # No labelled answer: "We would like to receive electronic copies of this information."
     # ended the request the reply repeats, and the reply goes on from there.
@@ -394,6 +400,11 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
     return region if not any(closing(u.text) for u in region if u.index not in procedure) else None
 
 
+# The requester's own lead-in to what they ask ("I would like to request the following:",
+# "Could you please tell me:"), as the reply sets it out over the items and its answer.
+_ASKS_FOR = re.compile(r"^(?:please|kindly|(?:could|can|would)\s+you|i\s+(?:would|should)\s+"
+                       r"(?:like|be\s+grateful)|i'd\s+like|i\s+(?:am\s+)?(?:request|requesting|"
+                       r"asking|wish|want))\b[^:.?!]*:\s*$", re.I)
 _URL_ONLY = re.compile(r"^\S*(?:https?:|www\.|\.gov\.|\.org|\.com|/)\S*$", re.I)
 
 

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Literal
 from ..lexicon.text import (COUNTS, FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, ORDINALS, RIDER,
                              name_line)
 from .phrases import reads_as_question, signs_off
-from ..model import Block, Source, Span, spans_text
+from ..model import Block, Cell, Source, Span, spans_text
 
 Label = Literal["question", "answer", ""]
 
@@ -169,18 +169,54 @@ def _unboxed(blocks: Iterable[Block]) -> Iterator[Block]:
     laid out in boxes ("Question:" in one, "Response:" in the next, or a question in one and
     its answer in the next), whose cells are paragraphs."""
     for block in blocks:
+        if block.kind == "table" and any(len(row) != 1 for row in block.rows) and any(
+                _text_box(row) for row in block.rows):
+            yield from _text_rows_apart(block)
+            continue
         if block.kind != "table" or any(len(row) != 1 for row in block.rows) or not (
                 _one_box(block) or _asked_in_turn(block)
                 or any(read_label(row[0].text.split("\n", 1)[0])[2] for row in block.rows)):
             yield block
             continue
         for row in block.rows:
-            for k, spans in enumerate(_paragraphs(row[0].spans)):
-                text = spans_text(spans).strip()
-                # A box's own title ("Queries:") closes what the box before it said.
-                titled = k == 0 and text.endswith(":") and len(text) < 40 and not read_label(text)[2]
-                yield Block("heading" if titled else "paragraph", spans, level=3 if titled else 0,
-                            source=block.source)
+            yield from _box_paragraphs(row[0], block.source)
+
+
+def _box_paragraphs(cell: Cell, source: Source) -> Iterator[Block]:
+    """A box's paragraphs, each a block."""
+    for k, spans in enumerate(_paragraphs(cell.spans)):
+        text = spans_text(spans).strip()
+        # A box's own title ("Queries:") closes what the box before it said.
+        titled = k == 0 and text.endswith(":") and len(text) < 40 and not read_label(text)[2]
+        yield Block("heading" if titled else "paragraph", spans, level=3 if titled else 0,
+                    source=source)
+
+
+def _text_box(row: tuple[Cell, ...]) -> bool:
+    """A row of one cell across the table holding paragraphs of text ("Request details: I
+    would like …" under a form's "Date received | 3 May 2018" rows): text set in a box."""
+    return len(row) == 1 and "\n" in row[0].text and len(row[0].text) >= _BOXED_TEXT
+
+
+# The least text a box across a table must hold to be read as paragraphs, not a cell.
+_BOXED_TEXT = 200
+
+
+def _text_rows_apart(block: Block) -> Iterator[Block]:
+    """A table with rows of text set in boxes across it: its other rows as tables, in their
+    places, and each box's paragraphs as paragraphs."""
+    rows: list[tuple[Cell, ...]] = []
+    header = block.header_rows
+    for row in block.rows:
+        if not _text_box(row):
+            rows.append(row)
+            continue
+        if rows:
+            yield dataclasses.replace(block, rows=tuple(rows), header_rows=min(header, len(rows)))
+            rows, header = [], 0
+        yield from _box_paragraphs(row[0], block.source)
+    if rows:
+        yield dataclasses.replace(block, rows=tuple(rows), header_rows=min(header, len(rows)))
 
 
 def _asked_in_turn(block: Block) -> bool:
