@@ -367,15 +367,17 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
     intro = units[k]
     # The cheap tests first: most lines ending in ":" open no request. "Question:" standing
     # alone opens one, as does a "Your request" heading.
-    if intro.text and not _request_heading(intro) and (
-            len(intro.text) >= 120 or not _plain(intro) or not (
-                reads_as_request_intro(intro.text) or _ASKS_FOR.match(intro.text))):
-        return None
-    # The requester's own lead-in ("I would like to request the following:") sets out a
-    # request only over a labelled answer ("Response:"): unlabelled, it may be the request
-    # quoted above the reply's own reading of it.
-    labelled_only = bool(intro.text) and not _request_heading(intro) and \
-        not reads_as_request_intro(intro.text)
+    labelled_only = False
+    if intro.text and not _request_heading(intro):
+        if len(intro.text) >= 120 or not _plain(intro):
+            return None
+        if not reads_as_request_intro(intro.text):
+            if not _ASKS_FOR.match(intro.text):
+                return None
+            # The requester's own lead-in ("I would like to request the following:") sets out
+            # a request only over a labelled answer ("Response:"): unlabelled, it may be the
+            # request quoted above the reply's own reading of it.
+            labelled_only = True
     region: list[Unit] = []
     signed = False  # the requester's own closing lines seen after the items
     signed_end: int | None = None
