@@ -15,6 +15,7 @@ from foiextract.errors import CorruptFile, Encrypted, FoiExtractError, NoTextLay
 from foiextract.model import Block, Document
 from foiextract.readers.pdf_layout import Line, paragraphs
 from foiextract.readers import read_document
+from foiextract.segment.units import units_of
 from foiextract.readers.ocr import OcrSettings, ocr_settings
 from foiextract.readers.pdf import read
 from foiextract.readers.pdf_glyphs import color_hex, font_name_style
@@ -533,6 +534,5 @@ def test_a_box_across_a_ruled_form_keeps_the_text_of_a_cell_drawn_inside_it(tmp_
     text = " ".join(" ".join(b.text.split()) for b in document.blocks)
     for line in lines:
         assert line in text
-    from foiextract.segment.units import units_of
     assert [u.text for u in units_of(document.blocks) if u.marker] == [
         line[2:] for line in lines[1:]]
