@@ -2818,13 +2818,32 @@ def test_request_paragraphs_restated_each_over_a_brief_answer_are_each_asked(
 @pytest.mark.parametrize("lead_in", [
     "I would like to request the following:", "Could you please provide the following:",
     "I am requesting the following:", "Please can you tell me:",
+    "Specifically, we are requesting:", "In particular, I would like:",
 ])
+@pytest.mark.parametrize("heading", ["Request details:", "**Agency staff**"])
 def test_the_requesters_own_lead_in_over_items_and_a_labelled_answer_sets_out_the_request(
-        lead_in: str) -> None:
+        lead_in: str, heading: str) -> None:
+    # Under a heading naming the request or only its subject, the request's own opening
+    # paragraph between them.
     listed = "\n".join(f"- {item}" for item in _LISTED_ITEMS)
-    letter = (f"Freedom of Information request 2018/0412\n\nRequest details:\n\n{lead_in}\n\n"
-              f"{listed}\n\nPlease provide the information in electronic format.\n\nResponse:\n\n"
-              f"{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n")
+    letter = (f"Freedom of Information request 2018/0412\n\n{heading}\n\n"
+              "We are writing to ask for information about the agency staff the council employs "
+              "and what it spends on them.\n\n"
+              f"{lead_in}\n\n{listed}\n\nPlease provide the information in electronic format."
+              f"\n\nResponse:\n\n{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n")
     seg = segment(parse(letter, "x.md"))
     assert [(p.question, p.answer) for p in seg.pairs] == [
         (item, _LISTED_ANSWER) for item in _LISTED_ITEMS]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Specifically, we hold the following:", "In particular, the council holds:",
+    "So we can answer, we would like to check:",
+])
+def test_the_replys_own_lead_in_over_items_and_a_labelled_answer_sets_out_nothing(
+        lead_in: str) -> None:
+    listed = "\n".join(f"- {item}" for item in _LISTED_ITEMS)
+    letter = (f"Freedom of Information request 2018/0412\n\n**Agency staff**\n\n{lead_in}\n\n"
+              f"{listed}\n\nResponse:\n\n{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n")
+    seg = segment(parse(letter, "x.md"))
+    assert not any(p.question in _LISTED_ITEMS for p in seg.pairs)

@@ -404,9 +404,11 @@ def _request_region(units: list[Unit], k: int) -> list[Unit] | None:
 
 # The requester's own lead-in to what they ask ("I would like to request the following:",
 # "Could you please tell me:"), as the reply sets it out over the items and its answer.
-_ASKS_FOR = re.compile(r"^(?:please|kindly|(?:could|can|would)\s+you|i\s+(?:would|should)\s+"
-                       r"(?:like|be\s+grateful)|i'd\s+like|i\s+(?:am\s+)?(?:request|requesting|"
-                       r"asking|wish|want))\b[^:.?!]*:\s*$", re.I)
+_ASKS_FOR = re.compile(r"^(?:(?:specifically|in\s+particular|in\s+detail|namely|therefore|so|"
+                       r"and|also|further(?:more)?|additionally|accordingly),?\s+)?"
+                       r"(?:please|kindly|(?:could|can|would)\s+you|(?:i|we)\s+(?:would|should)\s+"
+                       r"(?:like|be\s+grateful)|(?:i'd|we'd)\s+like|(?:i\s+(?:am\s+)?|we\s+(?:are\s+)?)"
+                       r"(?:request|requesting|asking|wish|want))\b[^:.?!]*:\s*$", re.I)
 _URL_ONLY = re.compile(r"^\S*(?:https?:|www\.|\.gov\.|\.org|\.com|/)\S*$", re.I)
 
 
