@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
@@ -121,7 +122,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
             continue
         for line_spans in _split_lines(block.spans):
             units.append(_unit(block, line_spans, spans_text(line_spans), len(units)))
-    units = _run_on_letters(_run_on_items(units))
+    units = _run_on_letters(_run_on_items(_body_colour_dropped(units)))
     _q_and_a_letters(units)
     _number_dashed(units)
     _dash_bulleted(units)
@@ -138,6 +139,30 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _question_columns(units)
     _number_references(units)
     return _split_named_parts(units)
+
+
+def _body_colour_dropped(units: list[Unit]) -> list[Unit]:
+    """The units without the letter's body colour. Where hardly a paragraph is in black (an
+    e-mail written in Outlook's dark blue, a letter typed in navy), the colour most
+    paragraphs are in is the letter's black: it sets nothing apart, so it is no answer's
+    colour and leaves no paragraph coloured. Another colour beside it (answers in a brighter
+    blue) is kept, as is any colour in a letter mostly in black."""
+    texts = [u for u in units if u.text and u.kind != "table"]
+    if len(texts) < _BODY_COLOUR_UNITS or sum(
+            1 for u in texts if not u.colors) > _BLACK_AT_MOST * len(texts):
+        return units
+    counts = Counter(colour for u in texts for colour in u.colors)
+    colour, n = counts.most_common(1)[0]
+    if 2 * n < len(texts):
+        return units
+    return [dataclasses.replace(u, colors=u.colors - {colour}) if colour in u.colors else u
+            for u in units]
+
+
+# A letter of at least this many paragraphs, at most this share of them in black, is written
+# in a colour of its own.
+_BODY_COLOUR_UNITS = 8
+_BLACK_AT_MOST = 0.1
 
 
 def _q_and_a_letters(units: list[Unit]) -> None:
