@@ -49,3 +49,11 @@ def test_answer_value(answer: str, question: str | None, kind: str, value: str) 
     got = parse_answer(" ".join(paragraphs), question, blocks=blocks)
     assert (got.kind, got.value) == (kind, got.value) and same_value(kind, got.value, value), (
         f"{answer!r} -> {got.kind} {got.value!r} ({got.rule}); expected {kind} {value!r}")
+
+
+@pytest.mark.parametrize("answer", [
+    "We do not have a policy on this. Please see the attached guidance, which staff follow.",
+    "The council does not have a single policy, but the procedures it follows are enclosed.",
+])
+def test_a_record_not_had_with_something_sent_in_its_place_is_not_not_held(answer: str) -> None:
+    assert parse_answer(answer, "A copy of the policy on agency staff.").kind != "not_held"

@@ -337,6 +337,24 @@ def tally(a: Answer) -> Value | None:
     return Value("count", str(total), number=float(total), atoms=atoms if len(atoms) > 1 else ())
 
 
+def possession_denied(a: Answer) -> Value | None:
+    """"The council does not have a policy that says …", "We do not hold a formal survey
+    report", "SCC have no systems …" to a request for records ("A copy of the policy …",
+    "Any contracts …"): what was asked for is not held. (A thing said not to exist, "There
+    are no completed reviews", is none: ``negative``.)"""
+    if a.intent != "copy" or not _POSSESSION_DENIED.search(a.first):
+        return None
+    if any(_SENT_ATTACHED.search(said) or _GIVEN_TOO.search(said) for said in sentences(a.text)):
+        return None  # "We do not have a policy, but the guidance we follow is attached": given
+    return Value("not_held")
+
+
+# The authority's having denied: "does not have a", "do not hold any", "have no".
+_POSSESSION_DENIED = re.compile(
+    r"\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|possess|retain)\s+"
+    r"(?:a|an|any|such)\b|\b(?:has|have|hold|holds|keeps?)\s+no\s+(?!longer\b|further\b)\w", re.I)
+
+
 def negated_existence(a: Answer) -> Value | None:
     """"We do not employ any X", "The council received no X" to a how-many question: 0; "The
     council sets no targets …" to "Any targets set for …": none."""
@@ -816,6 +834,7 @@ RULES: tuple[Rule, ...] = (
     Rule("leading_figure", leading_figure, 0.9),
     Rule("withheld", withheld, 0.85),
     Rule("not_held", not_held, 0.85),
+    Rule("possession_denied", possession_denied, 0.75),
     Rule("breakdown", breakdown, 0.8),
     Rule("superset", superset, 0.5),
     Rule("negative", negative, 0.85),
