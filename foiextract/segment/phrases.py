@@ -424,9 +424,21 @@ def whole_request_verdict(text: str) -> bool:
 
 
 def signs_off(text: str) -> bool:
-    """True for the sign-off that ends a letter ("Yours sincerely", "Kind regards")."""
-    lower = text.strip(" ,.")
-    return len(lower) < 60 and bool(_letter_patterns()["sign_off"].match(lower))
+    """True for the sign-off that ends a letter ("Yours sincerely", "Kind regards"), and for
+    the words that end an e-mail only when they stand alone on their line ("Thanks,", not
+    "Thanks for your patience").
+
+    >>> signs_off("Thanks,"), signs_off("Thank you for your request.")
+    (True, False)
+    """
+    lower = text.strip(" ,.!")
+    return len(lower) < 60 and (bool(_letter_patterns()["sign_off"].match(lower))
+                                or lower.lower() in _alone_sign_offs())
+
+
+@cache
+def _alone_sign_offs() -> frozenset[str]:
+    return frozenset(phrases()["sign_offs_alone"])
 
 
 def reopens(text: str) -> bool:
