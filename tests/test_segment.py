@@ -2847,3 +2847,51 @@ def test_the_replys_own_lead_in_over_items_and_a_labelled_answer_sets_out_nothin
               f"{listed}\n\nResponse:\n\n{_LISTED_ANSWER}\n\nYours sincerely\n\nJo\n")
     seg = segment(parse(letter, "x.md"))
     assert not any(p.question in _LISTED_ITEMS for p in seg.pairs)
+
+
+_CCTV = [("How many CCTV cameras does the council operate?", "There are 214 cameras."),
+         ("How much did the council spend on CCTV maintenance in 2023?", "£86,400"),
+         ("Are any cameras fitted with facial recognition?", "No.")]
+
+
+@pytest.mark.parametrize("sign_off", ["Thanks,", "Thank you", "Many thanks!", "Cheers,",
+                                      "Best,", "Kind regards,"])
+def test_an_e_mails_sign_off_on_its_own_line_ends_the_last_answer(sign_off: str,
+                                                                   tmp_path: Path) -> None:
+    body = "\n\n".join(f"Q{n} {q}\nA{n} {a}" for n, (q, a) in enumerate(_CCTV, start=1))
+    path = tmp_path / "reply.txt"
+    path.write_text(f"Hello,\n\nThank you for your request. Please see our response below.\n\n"
+                    f"{body}\n\n{sign_off}\nFOI team\n", "utf-8")
+    pairs = extract_file(str(path))[0].pairs
+    assert [(p.question, p.answer) for p in pairs] == _CCTV
+
+
+_LICENCES = ["the number of taxi licences issued in 2023;", "the number of licences revoked; and",
+             "the fee charged for a new licence."]
+_LICENSED = ["312 licences were issued.", "9", "The fee is £245 for three years."]
+
+
+@pytest.mark.parametrize("marks", ["abc", "123"])
+def test_an_item_worded_as_a_plain_noun_phrase_under_a_request_intro_is_asked_with_the_rest(
+        marks: str, tmp_path: Path) -> None:
+    asked = "\n".join(f"{m}) {item}" for m, item in zip(marks, _LICENCES))
+    answered = "\n".join(f"{m}) {answer}" for m, answer in zip(marks, _LICENSED))
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Mr Jones,\n\nThank you for your email of 3 March requesting the "
+                    f"following information:\n\n{asked}\n\n{answered}\n\nKind regards,\n\n"
+                    "Licensing Team\n", "utf-8")
+    pairs = extract_file(str(path))[0].pairs
+    assert [(p.question, p.answer) for p in pairs] == list(zip(_LICENCES, _LICENSED))
+
+
+def test_bullets_under_the_replys_own_intro_are_not_asked_together(tmp_path: Path) -> None:
+    # The reply's intro ("…our response … set out below:") over a question bulleted and its
+    # answer bulleted after it: the answer is no item of the request.
+    answer = "We have had no closures of any family centres in the time requested."
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Ms Knight,\n\nPlease find the council's response to your request set "
+                    "out below:\n\n• How many family centres were closed in 2019/20 to 2022/23?"
+                    f"\n• {answer}\n\n• How many youth centres were closed in 2019/20 to "
+                    "2022/23?\n\nNo closures.\n\nYours sincerely,\n\nInformation Team\n", "utf-8")
+    pairs = extract_file(str(path))[0].pairs
+    assert answer not in [p.question for p in pairs]

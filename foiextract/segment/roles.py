@@ -487,7 +487,8 @@ def _wholly_coloured(unit: Unit) -> bool:
 def read_roles(units: list[Unit], ctx: Context) -> list[Reading]:
     """One :class:`Reading` per unit, in order."""
     readings = [_read(u, i, units, ctx) for i, u in enumerate(units)]
-    readings = _nested_answers(units, _quoted_siblings(units, _siblings(units, readings)))
+    readings = _nested_answers(units, _listed_under_intro(
+        units, _quoted_siblings(units, _siblings(units, readings))))
     readings = _group_titles(units, _first_of_numbered(units, _bulleted_siblings(units, readings)))
     readings = _options_asked(units, _numbered_items(units, _over_bulleted_answers(units, readings)))
     return _document_quoted(units, readings)
@@ -836,6 +837,51 @@ def _quoted_bullets(units: list[Unit], readings: list[Reading]) -> list[Reading]
                     out[i] = Reading("question", "question_sibling")
         k = run[-1] + 1
     return out
+
+
+def _listed_under_intro(units: list[Unit], readings: list[Reading]) -> list[Reading]:
+    """The items a request intro sets out ("…requesting the following information:" over "a)
+    the number of taxi licences issued in 2023;", "b) the number revoked; and", "c) the fee
+    charged for a new licence.") are asked together where most of them ask: an item worded
+    as a plain noun phrase is one of them too. The items: marked alike and numbered (or
+    lettered) on by one, straight under the intro; the answers lettered again below are not."""
+    out = list(readings)
+    for k, intro in enumerate(units[:-2]):
+        text = intro.text.rstrip()
+        if intro.marker or intro.label or not text.endswith(":") or len(text) >= 300 \
+                or not reads_as_request_intro(text) or _NAMES_REPLY.search(text):
+            continue
+        run: list[int] = []
+        for i in range(k + 1, min(len(units), k + 1 + _MAX_LISTED)):
+            item = units[i]
+            if not item.marker or item.label or item.kind == "table" or run and not _next_item(
+                    units[run[-1]], item):
+                break
+            run.append(i)
+        asked = sum(1 for i in run if out[i].role == "question")
+        if asked < 2 or asked * 2 <= len(run):
+            continue
+        for i in run:
+            said = units[i].text.rstrip()
+            if out[i].role == "text" and len(said.split()) >= 3 and not said.endswith(":") \
+                    and not requester_procedure(said):
+                out[i] = Reading("question", "question_sibling")
+    return out
+
+
+# An intro naming the reply ("Please find our response to your request set out below:"):
+# what it sets out may be answers.
+_NAMES_REPLY = re.compile(r"\b(?:reply|response|answers?|decision|below)\b", re.I)
+
+
+def _next_item(unit: Unit, after: Unit) -> bool:
+    """``after`` is the list item after ``unit``: the same family of mark, numbered on by one
+    (a bullet the same bullet), at the same level."""
+    if _family(after) != _family(unit) or after.block.level != unit.block.level:
+        return False
+    if _family(unit) == "bullet":
+        return after.marker == unit.marker
+    return bool(unit.numbers) and after.numbers[:1] == (unit.numbers[0] + 1,)
 
 
 def _quoted_bullet(unit: Unit) -> bool:
