@@ -30,9 +30,9 @@ from . import requote
 from .captions import captioned_pairs
 from .divide import divide
 from .keyed import keyed_answers
-from .phrases import (asks_whether, boilerplate_section, closing_within, reads_as_question,
-                      reads_as_request_intro, reads_as_statement, reply_opening,
-                      requester_procedure, signs_off, whole_request_verdict)
+from .phrases import (OWN_LEAD_IN, asks_whether, boilerplate_section, closing_within,
+                      reads_as_question, reads_as_request_intro, reads_as_statement,
+                      reply_opening, requester_procedure, signs_off, whole_request_verdict)
 from .quoted import quoted_elements
 from .roles import Reading, context_of, quotation, read_roles
 from .units import Unit, units_of
@@ -639,12 +639,10 @@ def _sets_out_request(text: str, own: bool = False) -> bool:
     # parts of an item ("Please could these be broken down as follows:").
     last = (sentences(text) or [text])[-1]
     return last.endswith(":") and len(last) < 400 and bool(_TO_REQUESTER.search(last)) and \
-        (own or not _OWN_LEAD_IN.search(last)) and not says_not_held(last) and \
+        (own or not OWN_LEAD_IN.search(last)) and not says_not_held(last) and \
         (reads_as_request_intro(last) or bool(_ASKED_AS_FOLLOWS.search(last)))
 
 
-# A lead-in to the reply's own words, not the request's.
-_OWN_LEAD_IN = re.compile(r"\b(?:reply|response|answer|decision|attached|enclosed|below)\b", re.I)
 _TO_REQUESTER = re.compile(r"\byour?\b", re.I)
 
 

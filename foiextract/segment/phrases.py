@@ -345,6 +345,11 @@ def reads_as_statement(text: str) -> bool:
     return bool(_patterns()["statement"].match(text.strip()))
 
 
+# A lead-in to the reply's own words, not the request's ("Please find our response to your
+# request set out below:").
+OWN_LEAD_IN = re.compile(r"\b(?:reply|response|answer|decision|attached|enclosed|below)\b", re.I)
+
+
 def reads_as_request_intro(text: str) -> bool:
     """True for the sentence that introduces a restated request ("…for the following information:")."""
     return bool(_patterns()["intro"].search(text)) and len(text) < 400

@@ -13,8 +13,9 @@ from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider
-from .phrases import (STATES, boilerplate_section, closing, names_what_is_asked, phrases,
-                      reads_as_question, reads_as_request_intro, requester_procedure, section_of)
+from .phrases import (OWN_LEAD_IN, STATES, boilerplate_section, closing, names_what_is_asked,
+                      phrases, reads_as_question, reads_as_request_intro, requester_procedure,
+                      section_of)
 from .units import Unit, keys_named
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
@@ -849,8 +850,8 @@ def _listed_under_intro(units: list[Unit], readings: list[Reading]) -> list[Read
     for k, intro in enumerate(units[:-2]):
         text = intro.text.rstrip()
         if intro.marker or intro.label or not text.endswith(":") or len(text) >= 300 \
-                or not reads_as_request_intro(text) or _NAMES_REPLY.search(text):
-            continue
+                or OWN_LEAD_IN.search(text) or not reads_as_request_intro(text):
+            continue  # (the reply's own intro sets out what may be answers)
         run: list[int] = []
         for i in range(k + 1, min(len(units), k + 1 + _MAX_LISTED)):
             item = units[i]
@@ -867,11 +868,6 @@ def _listed_under_intro(units: list[Unit], readings: list[Reading]) -> list[Read
                     and not requester_procedure(said):
                 out[i] = Reading("question", "question_sibling")
     return out
-
-
-# An intro naming the reply ("Please find our response to your request set out below:"):
-# what it sets out may be answers.
-_NAMES_REPLY = re.compile(r"\b(?:reply|response|answers?|decision|below)\b", re.I)
 
 
 def _next_item(unit: Unit, after: Unit) -> bool:
