@@ -323,6 +323,24 @@ def test_a_spelt_out_question_label_asks_whatever_the_wording(label: str, asked:
         assert pairs[0].answer.startswith("We estimate")
 
 
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("‘", "’"), ("(", ")")])
+def test_a_spelt_out_question_label_over_the_request_quoted_asks(
+        tmp_path: Path, opening: str, closing: str) -> None:
+    import docx as python_docx
+
+    word = python_docx.Document()
+    for line in ("Dear Sir", "Thank you for your request received on 1 May 2024.",
+                 f"Question 1 - {opening}Polling station locations for 2023{closing}",
+                 "The list is attached.",
+                 f"Question 2 - {opening}Polling station hire charges{closing}",
+                 "This information is not held.", "Yours sincerely"):
+        word.add_paragraph(line)
+    word.save(tmp_path / "reply.docx")
+    pairs = segment(read_document(tmp_path / "reply.docx")).pairs
+    assert [p.answer for p in pairs] == ["The list is attached.", "This information is not held."]
+    assert pairs[0].question.strip(opening + closing) == "Polling station locations for 2023"
+
+
 def test_a_quoted_request_keeps_its_own_closing_under_a_named_response_label() -> None:
     # "You asked:" over the request in its own words, the requester's closing inside the
     # quotation marks, then "DWP Response:" alone on its line over one answer to all.

@@ -28,6 +28,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
 # "Question 1", "Question 2a" spelt out as a label (not "Questions 1c and 1d", not "Q1").
 _SPELT_OUT_LABEL = re.compile(r"^question\s+\d", re.I)
+_OPENING = "\"'“‘(["
 _SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 
 
@@ -1063,9 +1064,11 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
         return None
     cue = _question_cue(unit, nxt, ctx)
     if cue == "label" and (ctx.labelled_answers or _SPELT_OUT_LABEL.match(unit.marker)
-                           and unit.text[:1].isupper()) and "question_label" not in ctx.disabled:
+                           and unit.text.lstrip(_OPENING)[:1].isupper()) \
+            and "question_label" not in ctx.disabled:
         # Where answers are labelled, so are questions, however worded; and "Question 1 - …"
-        # spelt out is a question whatever its wording ("REQUEST FOR DOCUMENTS …").
+        # spelt out is a question whatever its wording ("REQUEST FOR DOCUMENTS …", or the
+        # request quoted: 'Question 1 - "The list of polling stations …"').
         return _QUESTIONS[cue]
     if cue in ("quote", "emphasis") and requester_procedure(unit.text):
         return None  # the requester's own words on how to answer, set apart: no question
