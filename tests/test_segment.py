@@ -341,6 +341,28 @@ def test_a_spelt_out_question_label_over_the_request_quoted_asks(
     assert pairs[0].question.strip(opening + closing) == "Polling station locations for 2023"
 
 
+@pytest.mark.parametrize("items, asked", [
+    # Short field names: what the one request asks for (the one that asks by itself apart).
+    (["Address of the house", "Licence holder", "Bedrooms", "Occupants permitted",
+      "Date the licence expires", "Whether the licence has any conditions attached?"], 1),
+    # Sentences, one asking: the request's items, each asked.
+    (["The address of every house in multiple occupation licensed by the council in 2023.",
+      "The name of the person or company holding the licence for each of those houses.",
+      "The number of bedrooms and of occupants permitted under each of those licences.",
+      "Whether any of those licences has conditions attached, and if so which ones?"], 4),
+])
+def test_a_quoted_list_of_field_names_is_not_a_list_of_questions(
+        items: list[str], asked: int) -> None:
+    quoted = "\n>\n".join(f"> ({letter}) {item}" for letter, item in zip("abcdef", items))
+    doc = parse("Dear Mr Smith,\n\nThank you for your request, copied below.\n\n"
+                "> Please send me the register of licensed houses, giving for each house:\n>\n"
+                f"{quoted}\n\nThe register is attached as a spreadsheet.\n\n"
+                "Yours sincerely,\n", "x.md")
+    pairs = segment(doc).pairs
+    assert sum(1 for p in pairs if p.question in items) == asked
+    assert pairs[-1].answer == "The register is attached as a spreadsheet."
+
+
 def test_a_quoted_request_keeps_its_own_closing_under_a_named_response_label() -> None:
     # "You asked:" over the request in its own words, the requester's closing inside the
     # quotation marks, then "DWP Response:" alone on its line over one answer to all.

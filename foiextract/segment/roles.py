@@ -791,9 +791,11 @@ _NESTED = Reading("question", "question_nested")
 def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
     """The numbered items of a quoted request ("1) The list of local authorities …", "2) The
     reasons for each request …?") are its questions together, however each is worded, where
-    one of them asks: a run of quoted paragraphs numbered on by one; so too a run set apart in
-    a style of its own ("a. For each year", "b. By the nature of each crime", "c. What the
-    crime outcome was …", all in italic)."""
+    one of them asks and most are worded out as sentences, or where most of them ask (a list of
+    short field names, "(a) Address", "(b) Licence holder", is what one request asks for,
+    though a field or two reads as asking): a run of quoted paragraphs numbered on by one; so
+    too a run set apart in a style of its own ("a. For each year", "b. By the nature of each
+    crime", "c. What the crime outcome was …", all in italic)."""
     out = list(readings)
     k = 0
     while k < len(units):
@@ -802,7 +804,8 @@ def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading
                and units[run[-1]].numbers
                and units[run[-1] + 1].numbers[:1] == (units[run[-1]].numbers[0] + 1,)):
             run.append(run[-1] + 1)
-        if len(run) >= 3 and any(out[i].role == "question" for i in run):
+        asked = sum(1 for i in run if out[i].role == "question")
+        if len(run) >= 3 and (asked * 2 >= len(run) or asked and _worded_out(units, run)):
             for i in run:
                 if out[i].role == "text":
                     out[i] = Reading("question", "question_sibling")
@@ -813,6 +816,15 @@ def _quoted_siblings(units: list[Unit], readings: list[Reading]) -> list[Reading
                 out[before] = _LEAD_IN  # "Please provide for 2016/17 to 2018/19 …:" leads in
         k = run[-1] + 1
     return _quoted_bullets(units, out)
+
+
+def _worded_out(units: list[Unit], run: list[int]) -> bool:
+    """The items are sentences, not the names of fields ("(b) Licence holder's name", "(c)
+    Number of bedrooms" list what one request asks for): most run to eight words or more."""
+    return 2 * sum(1 for i in run if len(units[i].text.split()) >= _SENTENCE_WORDS) > len(run)
+
+
+_SENTENCE_WORDS = 8
 
 
 def _quoted_bullets(units: list[Unit], readings: list[Reading]) -> list[Reading]:
