@@ -969,6 +969,23 @@ def test_the_letters_closing_is_not_part_of_the_last_answer(closing: str) -> Non
             "Twelve.", "There is currently no defined budget for this work."], joiner
 
 
+@pytest.mark.parametrize("closing", [
+    "If an exemption has been asserted, you may seek review of that decision under the Act.",
+    "The City considers this request closed.",
+    "For your information, Congress excluded three discrete categories of records from the FOIA.",
+    "You may contact our FOIA Public Liaison for any further assistance.",
+    "You may contact the Office of Government Information Services (OGIS) for mediation.",
+    "If you wish to submit a refined request, we will consider it afresh.",
+])
+def test_the_rights_and_procedure_paragraphs_closing_a_letter_are_no_answer(closing: str) -> None:
+    letter = ("1. How many cases were there in 2022?\n\nTwelve.\n\n"
+              "2. Is there a budget for this work?\n\n"
+              f"There is currently no defined budget for this work.\n\n{closing}\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    assert [p.answer for p in pairs] == [
+        "Twelve.", "There is currently no defined budget for this work."]
+
+
 @pytest.mark.parametrize("opening", [
     "Please find below, the council's response to your request:",
     "Thank you for your request for information about licences.",
