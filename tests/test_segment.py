@@ -2258,6 +2258,8 @@ _QUALIFIED = ("Dear Ms Lee,\n\nPlease find our response below.\n\n1. How many st
     ("Where possible, please give the figures for each year separately.", True),
     ("By this I mean staff employed directly by the council.", True),
     ("Per year, for the last three years.", True),
+    ("Please can you break this down by grade.", True),
+    ("Could you split the figures down by team?", True),
     # The answer opening so: the answer's.
     ("Where possible, we have given figures by month.", False),
     ("For the financial year 2022/23 we spent £450,000 on the team.", False),
@@ -2272,6 +2274,21 @@ def test_the_requesters_qualifier_under_a_question_is_the_questions(
     first = segment(read_document(str(path))).pairs[0]
     assert (first.question.endswith(line), first.answer) == (
         (True, answer) if asked else (False, f"{line} {answer}"))
+
+
+@pytest.mark.parametrize("lead", [
+    "Please can you break this down by the following:", "Could you break the figures down by:",
+    "Broken down by:", "Split by:"])
+def test_the_fields_a_breakdown_leads_on_to_are_the_questions(tmp_path: Path, lead: str) -> None:
+    # The breakdown asked, then the fields it names, a line each, then the answer's table.
+    path = tmp_path / "reply.md"
+    path.write_text("1. How many social workers did the council employ on 31 March 2024?\n\n"
+                    f"{lead}\n\nPermanent staff\n\nAgency staff\n\n"
+                    "| Type | Number |\n| --- | --- |\n| Permanent | 312 |\n| Agency | 45 |\n\n"
+                    "2. How many vacancies were there?\n\nTwelve.\n", "utf-8")
+    first = segment(read_document(str(path))).pairs[0]
+    assert first.question.endswith(f"{lead} Permanent staff Agency staff")
+    assert first.answer == "Type | Number; Permanent | 312; Agency | 45"
 
 
 @pytest.mark.parametrize("asked, pairs", [

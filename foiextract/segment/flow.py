@@ -281,6 +281,8 @@ def _question_continued(walker: _Walker, i: int, unit: Unit, reading: Reading) -
     if not _continuation(run, unit, reading) and not (
             reading.role == "text" and _qualifies(unit) and _answer_follows(walker, i)):
         return False
+    # "Please break this down by:" leads on to the fields it names, a line each, before the answer.
+    run.breakdown = run.breakdown or unit.text.rstrip().endswith(":")
     run.questions[-1].units.append(unit)
     return True
 
@@ -306,6 +308,8 @@ _STATES = re.compile(r"\b(?:we|our|us|is|are|was|were|has|have|had|there|spends?
 # How the requester qualifies what they ask, on a line of its own under the question.
 _QUALIFIER = re.compile(
     r"\(?(?:e\.\s?g\.|i\.\s?e\.)|(?:broken|split)\s+down\b|(?:split|broken|categori[sz]ed)\s+by\b"
+    r"|(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:break|split)\s+"
+    r"(?:this|these|that|it|them|the\s+\w+(?:\s+\w+)?)\s+down\b"
     r"|(?:per|by|for\s+each|each)\s+(?:year|month|quarter|week|ward|area|district|school|team|"
     r"department|financial\s+year|calendar\s+year)\b"
     r"|for\s+(?:the\s+)?(?:last|past|previous)\s+(?:\w+\s+)?(?:years?|months?)\b"
