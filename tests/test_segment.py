@@ -2260,11 +2260,14 @@ _QUALIFIED = ("Dear Ms Lee,\n\nPlease find our response below.\n\n1. How many st
     ("Per year, for the last three years.", True),
     ("Please can you break this down by grade.", True),
     ("Could you split the figures down by team?", True),
+    ("Please provide this information broken down by year.", True),
+    ("Could you give the figures split by ward?", True),
     # The answer opening so: the answer's.
     ("Where possible, we have given figures by month.", False),
     ("For the financial year 2022/23 we spent £450,000 on the team.", False),
     ("For the last three years there have been 14 staff.", False),
     ("Per year, the council spends about £10,000 on this.", False),
+    ("Please see the figures broken down by year below.", False),
 ])
 def test_the_requesters_qualifier_under_a_question_is_the_questions(
         tmp_path: Path, line: str, asked: bool) -> None:
