@@ -30,9 +30,10 @@ from . import requote
 from .captions import captioned_pairs
 from .divide import divide
 from .keyed import keyed_answers
-from .phrases import (OWN_LEAD_IN, asks_whether, boilerplate_section, closing_within,
-                      reads_as_question, reads_as_request_intro, reads_as_statement,
-                      reply_opening, requester_procedure, signs_off, whole_request_verdict)
+from .phrases import (OPENING_MARKS, OWN_LEAD_IN, asks_whether, boilerplate_section,
+                      closing_within, reads_as_question, reads_as_request_intro,
+                      reads_as_statement, reply_opening, requester_procedure, signs_off,
+                      whole_request_verdict)
 from .quoted import quoted_elements
 from .roles import Reading, context_of, quotation, read_roles
 from .units import Unit, units_of
@@ -712,7 +713,7 @@ def _continues_lead_in(unit: Unit, first: bool) -> bool:
     if unit.marker or unit.label or "\n" in unit.block.text.strip() or \
             len(text) > _CONTINUED_ITEM or len(text.split()) < 2:
         return False
-    opening = text.lstrip("\"'“‘(")
+    opening = text.lstrip(OPENING_MARKS)
     return opening[:1].islower() or first and opening[:1].isupper() and \
         bool(_LIST_JOINER.search(text)) and not reads_as_statement(text)
 

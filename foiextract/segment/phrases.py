@@ -345,6 +345,9 @@ def reads_as_statement(text: str) -> bool:
     return bool(_patterns()["statement"].match(text.strip()))
 
 
+# The marks a quoted or bracketed item opens with, read past to its first letter.
+OPENING_MARKS = "\"'“‘("
+
 # A lead-in to the reply's own words, not the request's ("Please find our response to your
 # request set out below:").
 OWN_LEAD_IN = re.compile(r"\b(?:reply|response|answer|decision|attached|enclosed|below)\b", re.I)

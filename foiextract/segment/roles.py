@@ -13,9 +13,9 @@ from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
 from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider
-from .phrases import (OWN_LEAD_IN, STATES, boilerplate_section, closing, names_what_is_asked,
-                      phrases, reads_as_question, reads_as_request_intro, requester_procedure,
-                      section_of)
+from .phrases import (OPENING_MARKS, OWN_LEAD_IN, STATES, boilerplate_section, closing,
+                      names_what_is_asked, phrases, reads_as_question, reads_as_request_intro,
+                      requester_procedure, section_of)
 from .units import Unit, keys_named
 
 Role = Literal["question", "text", "heading", "stem", "template", "note", "stop", "table", "label",
@@ -28,7 +28,6 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
 # "Question 1", "Question 2a" spelt out as a label (not "Questions 1c and 1d", not "Q1").
 _SPELT_OUT_LABEL = re.compile(r"^question\s+\d", re.I)
-_OPENING = "\"'“‘(["
 _SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 
 
@@ -1076,7 +1075,7 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
         return None
     cue = _question_cue(unit, nxt, ctx)
     if cue == "label" and (ctx.labelled_answers or _SPELT_OUT_LABEL.match(unit.marker)
-                           and unit.text.lstrip(_OPENING)[:1].isupper()) \
+                           and unit.text.lstrip(OPENING_MARKS)[:1].isupper()) \
             and "question_label" not in ctx.disabled:
         # Where answers are labelled, so are questions, however worded; and "Question 1 - …"
         # spelt out is a question whatever its wording ("REQUEST FOR DOCUMENTS …", or the
