@@ -357,9 +357,14 @@ _POSSESSION_DENIED = re.compile(
 
 def negated_existence(a: Answer) -> Value | None:
     """"We do not employ any X", "The council received no X" to a how-many question: 0; "The
-    council sets no targets …" to "Any targets set for …": none."""
+    council sets no targets …" to "Any targets set for …", and "We made no payments" to a
+    how-much question: none."""
     if a.intent == "copy" and a.subject.words:
         return Value("none") if denies_named(a.first, a.subject) else None
+    if a.intent == "amount":
+        # "The council does not own any private number plates" to "How much was spent on
+        # private number plates?": nothing, as "None" is to a question of money.
+        return Value("none") if denies_existence(a.text, a.subject) and not find_amounts(a.text) else None
     if a.intent not in ("count", "period"):
         return None
     return Value("count", "0", number=0.0) if denies_existence(a.text, a.subject) else None
