@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from foiextract.lexicon.text import NAMES_ITEMS, PERIOD_FIGURE
 from foiextract.model import Block
 from foiextract.values.described import asked_words
-from foiextract.values.intent import Intent, named_records, question_intent
+from foiextract.values.intent import Intent, asks_for_a_list, named_records, question_intent
 from foiextract.values.subject import (NO_SUBJECT, Subject, may_read_subject, question_subject,
                                        singular)
 from foiextract.values.vocab import alternation, vocab
@@ -181,6 +181,8 @@ class Answer:
     # A how-many question's telling words and whether it asks of a denial, where the answer
     # gives several figures (:func:`described.asked_words`): which figure its words describe.
     asked: tuple[frozenset[str], bool] = (frozenset(), False)
+    # A list asked for in so many words ("Please list …"), not "Which supplier …?".
+    list_asked: bool = False
 
     @classmethod
     def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
@@ -202,7 +204,9 @@ class Answer:
             frozenset()
         asked = asked_words(question) if intent in ("count", "period") and question and \
             len(_FIGURES.findall(text)) >= 2 else (frozenset(), False)
-        return cls(answer, text, question, intent, first, blocks, items, subject, topic, asked)
+        list_asked = intent == "list" and asks_for_a_list(question)
+        return cls(answer, text, question, intent, first, blocks, items, subject, topic, asked,
+                   list_asked)
 
     @property
     def lower(self) -> str:

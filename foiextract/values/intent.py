@@ -169,6 +169,22 @@ _ASKS_WHETHER_THEN_HOW_MANY = re.compile(
     re.I)
 
 
+def asks_for_a_list(question: str | None) -> bool:
+    """True when the question asks for a list in so many words ("Please list …", "the names
+    of …", "Which of the following …"): one thing given is a list of one. To "Which supplier
+    …?" one name is the answer itself.
+
+    >>> asks_for_a_list("Please list the boroughs that led the review."), asks_for_a_list(
+    ...     "Which partner looks after your Microsoft tenant?")
+    (True, False)
+    """
+    return bool(question) and _ASKS_FOR_A_LIST.search(question) is not None
+
+
+_ASKS_FOR_A_LIST = re.compile(r"\blist(?:s|ed)?\b|\bnames\s+of\b|\bname\s+(?:the|all|each|every|any)\b"
+                              r"|\bwhich\s+of\s+the\s+following\b|\bwhat\s+are\s+the\s+names\b", re.I)
+
+
 def records_of_a_kind(question: str) -> bool:
     """True for records of a kind asked for by name, whatever the words after it ask about.
 

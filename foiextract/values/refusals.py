@@ -158,9 +158,12 @@ def says_not_held(text: str) -> bool:
 # phrases list the fixed forms; this reads the many others.
 _NOT_HELD_SENTENCE = re.compile(
     r"\b(?:do|does|did|has|have)(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?:have|hold|keep|retain|possess|"
-    r"record|collect|maintain|store)\s+(?:any|the|this|that|these|those|such|recorded|relevant|a)\s+"
-    r"(?:\w+\s+){0,2}?(?:information|data|records?|details|documents?|documentation|figures?|"
-    r"statistics)\b"
+    r"record|collect|maintain|store|collate|compile|capture|gather)\s+(?:(?:any|the|this|that|these|"
+    r"those|such|recorded|relevant|a)\s+(?:\w+\s+){0,2}?)?(?:information|data|records?|details|"
+    r"documents?|documentation|figures?|statistics)\b"
+    # "This information is not collated", "These figures are not compiled": never put together.
+    r"|\b(?:this|it|information|data|records?|details|figures|statistics)\s+(?:is|are|was|were)\s+"
+    r"not\s+(?:\w+ly\s+)?(?:collated|compiled|gathered)\b"
     r"|\bholds?\s+none\s+of\s+the\s+(?:\w+\s+){0,3}?(?:information|data|records|documents?|"
     r"document\s+types)\b"
     # "They have all returned no information about this guidance", "We hold no records of …"

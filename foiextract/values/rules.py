@@ -787,8 +787,9 @@ def enumeration(a: Answer) -> Value | None:
         return None
     if len(items) == 1 and not a.items and len(items[0].split()) > 4 and a.text.endswith("."):
         return None  # "The team uses Casebook version 4.": a sentence, not a list of one
-    if a.intent == "unknown" and len(items) < 2:
-        return None
+    if len(items) < 2 and (a.intent == "unknown" or a.intent == "list" and not a.items
+                           and not a.list_asked):
+        return None  # "Phoenix" to "Which partner looks after …?": the name, not a list of one
     return Value("list", "; ".join(items),
                  atoms=tuple(Atom("list", label=item, text=item) for item in items))
 
