@@ -142,8 +142,10 @@ def yes_no(a: Answer) -> Value | None:
     return Value("boolean", word)
 
 
-_THE_ANSWER_IS = re.compile(r"the\s+answer\s+(?:to\s+(?:this|that|your|the)\s+(?:question|"
-                            r"request)\s+)?is\s+(?=(?:yes|no)\b)", re.I)
+# "The answer is yes", "At present, no", "Currently yes": what leads on to the yes or no.
+_THE_ANSWER_IS = re.compile(r"(?:the\s+answer\s+(?:to\s+(?:this|that|your|the)\s+(?:question|"
+                            r"request)\s+)?is|at\s+present|currently|presently|at\s+this\s+time|"
+                            r"at\s+the\s+moment)\s*[,:–—-]?\s*(?=(?:yes|no)\b)", re.I)
 _NO_INFORMATION = re.compile(r"\s+(?:such\s+|recorded\s+|further\s+)?(?:information|data|records?|"
                              r"details|documents?|documentation|figures|statistics)\b", re.I)
 
@@ -749,10 +751,13 @@ def boolean_statement(a: Answer) -> Value | None:
     # repairs" to "Do you use your own teams for repairs?" is not).
     verbs = a.topic & ASKING_VERBS
     if verbs and a.topic - verbs and not _EITHER_OR.search(a.question or ""):
-        said_of = re.search(rf"\b(?:{'|'.join(sorted(verbs))})s?\s+(?:the\s+|a\s+|an\s+)?([a-z]+)",
-                            first.lower())
-        if said_of and topic_words(said_of.group(1)) & a.topic and \
-                len((a.topic - verbs) & topic_words(first)) >= 2:
+        said_of = re.search(rf"\b(?:{'|'.join(sorted(verbs))})s?\s+(?:(?P<det>the|a|an|this|these|"
+                            rf"such|our|its|their)\s+)?([a-z]+)", first.lower())
+        # "… uses this software at two sites": "this" points back to the thing asked about,
+        # which the question has named; another word of its own is not needed.
+        named = 1 if said_of and said_of.group("det") in ("this", "these", "such") else 2
+        if said_of and topic_words(said_of.group(2)) & a.topic and \
+                len((a.topic - verbs) & topic_words(first)) >= named:
             return Value("boolean", "yes")
     return None
 
