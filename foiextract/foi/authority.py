@@ -343,7 +343,11 @@ def find_authority(document: Document) -> AuthorityFound | None:
         mentions.extend(_mentions(zone, zone_lines, order, told))
         named.extend(_mentions(zone, zone_lines, order, seen) if len(told) < len(seen) else [])
     if not mentions:
-        return _self_named(parts)
+        # A request platform's page names the agency the request went to ("… filed this
+        # request with the Irvine Police Department of Irvine, CA."): where the letters name
+        # no body the gazetteer knows, and none names itself, that is who answered.
+        agency = document.metadata.get("agency", "")
+        return _self_named(parts) or (AuthorityFound(agency, "", 0.4) if agency else None)
     receiver = _receiver(parts)
     # Each zone counts an authority once (a table of answers naming the Home Office ten times
     # is not ten letterheads); repeated mentions only break ties.

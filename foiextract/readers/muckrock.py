@@ -20,8 +20,8 @@ attachments.
 >>> doc = read_page(page, "page.txt")
 >>> [(m.metadata["direction"], m.metadata["date"], [b.text for b in m.blocks]) for m in doc.messages]
 [('outgoing', '2025-01-02', ["I request the fleet's costs for 2024."]), ('incoming', '2025-01-20', ['No responsive records exist.'])]
->>> doc.messages[1].metadata["attachments"], doc.metadata["title"]
-('costs.pdf', 'Fleet Costs (Springfield Police Department)')
+>>> doc.messages[1].metadata["attachments"], doc.metadata["title"], doc.metadata["agency"]
+('costs.pdf', 'Fleet Costs (Springfield Police Department)', 'Springfield Police Department')
 """
 
 from __future__ import annotations
@@ -37,6 +37,11 @@ _FILED = re.compile(r"^(?P<who>[^\n]{1,80}?) filed this request with [^\n]{2,250
 # "From: Irvine Police Department" / "" / "02/20/2025": a communication's head.
 _FROM = re.compile(r"^From: (?P<who>[^\n]{1,200}?)[ \t]*\n[ \t]*\n(?P<month>\d{2})/(?P<day>\d{2})/"
                    r"(?P<year>\d{4})[ \t]*$", re.MULTILINE)
+# "… filed this request with the Irvine Police Department of Irvine, CA.": the agency, then its
+# jurisdiction (a city or county and its state, a state, or the United States of America).
+_AGENCY = re.compile(r" filed this request with (?:the )?(?P<agency>.+?) of (?:the )?(?:United States "
+                     r"of America|District of Columbia|[^,.]+, [A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+                     r"\.[ \t]*$")
 _SUBJECT = re.compile(r"^Subject: (?P<subject>[^\n]*)$")
 _CHANNEL = re.compile(r"^(?:E-?mail|Mail|Fax|Portal|Web Portal|Online Portal)$", re.IGNORECASE)
 _DOWNLOAD = re.compile(r"^\s*Download\s*$")
@@ -64,6 +69,9 @@ def read_page(text: str, source: str, metadata: dict[str, str] | None = None) ->
     title = text[:filed.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
     if title:
         meta["title"] = title
+    agency = _AGENCY.search(filed.group(0))
+    if agency:
+        meta["agency"] = agency["agency"].strip()
     heads = list(_FROM.finditer(text, filed.end()))
     footer = _FOOTER.search(text, heads[-1].end())
     end_of_last = footer.start() if footer else len(text)
