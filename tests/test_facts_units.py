@@ -18,6 +18,7 @@ from foiextract.foi.reference import find_reference, find_reference_in
 from foiextract.foi.timeline import received_in_text, response_in_text
 from foiextract.foi.workdays import bank_holidays, is_late, working_days
 from foiextract.model import Block, Document, Pair, Span, Value
+from foiextract.pipeline import extract_file
 
 
 def doc(*lines: str, **metadata: str) -> Document:
@@ -157,6 +158,47 @@ def test_a_municipality_the_gazetteer_does_not_know_is_named_by_its_letterhead(
     found = find_authority(doc(letterhead, "301 E. Huron Street", "April 30, 2015",
                                "Dear Mr. Vielmetti:", "Your request is granted."))
     assert found is not None and (found.name, found.code) == (name, "")
+
+
+@pytest.mark.parametrize("lines, name", [
+    # A municipality saying it received the request.
+    (("Sir,", "The Township of Hamilton received your Open Public Records Act request on May 9, "
+      "2024."), "Township of Hamilton"),
+    # The body the requester's request went to, in its letterhead's fuller form.
+    (("U.S. Department of Homeland Security Washington, DC 20528", "July 7, 2021",
+      "This is the final response to your Freedom of Information Act (FOIA) request to the "
+      "Department of Homeland Security (DHS), dated October 14, 2020."),
+     "U.S. Department of Homeland Security"),
+    (("Dear Requester:", "This letter is the final response to your Freedom of Information Act "
+      "(FOIA) request to U.S. Immigration and Customs Enforcement (ICE), dated 11/18/2024."),
+     "U.S. Immigration and Customs Enforcement"),
+    # A municipality whose name, run together, is the letter's own web domain.
+    (("150 Dexter Court, Elgin, IL 60120 www.cityofelgin.org", "April 17, 2018",
+      "Your request is granted in part.", "You may appeal any response you have received from "
+      "the City of Elgin."), "City of Elgin"),
+])
+def test_a_body_the_gazetteer_does_not_know_is_named_by_what_the_letter_says_of_it(
+        lines: tuple[str, ...], name: str) -> None:
+    found = find_authority(doc(*lines))
+    assert found is not None and (found.name, found.code) == (name, "")
+
+
+def test_a_body_merely_mentioned_or_a_domain_of_another_names_no_authority() -> None:
+    # A city named, but the domain is someone else's: nothing to go on.
+    assert find_authority(doc("Dear Sir,", "We contacted the City of Elgin.",
+                              "See www.example.org for more.")) is None
+
+
+def test_a_muckrock_page_names_the_agency_its_request_was_filed_with(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Log In\nFleet Costs (Springfield Police Department)\n"
+                    "A Person filed this request with the Springfield Police Department of "
+                    "Springfield, IL.\n\nFrom: A Person\n\n01/02/2025\n\nEmail\n\n"
+                    "I request the fleet's costs for 2024.\n\nFrom: Springfield Police "
+                    "Department\n\n01/20/2025\n\nEmail\n\nNo responsive records exist.\n",
+                    "utf-8")
+    documents = extract_file(str(page))[0].rows()["documents"]
+    assert documents[0]["authority"] == "Springfield Police Department"
 
 
 @pytest.mark.parametrize("lines, reference", [

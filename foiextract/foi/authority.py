@@ -380,13 +380,22 @@ def find_authority(document: Document) -> AuthorityFound | None:
 # Department of Human Resources (“DHR”) on …".
 _BODY = (r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|on|the)\s+)*){0,6}"
          r"(?:Department|Office|Agency|Commission|Authority|Board|Council|Police|Service|"
-         r"Administration|Bureau|Ministry|Trust|Court|District|Institute|University|College)"
+         r"Administration|Bureau|Ministry|Trust|Court|District|Institute|University|College|"
+         r"Enforcement)"
          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,4})?)")
-_RECEIVES = re.compile(r"\b(?:The\s+)?" + _BODY + r"\s*(?:\([^)]{2,12}\)\s*)?(?:has\s+)?"
+# "The Township of Hamilton", "the City of Elgin": a municipality by name.
+_PLACE_BODY = (r"((?:City|County|Town|Township|Village|Borough)\s+of\s+[A-Z][\w.'’-]*"
+               r"(?:\s+[A-Z][\w.'’-]*){0,2}?)")
+_RECEIVES = re.compile(r"\b(?:The\s+)?(?:" + _BODY + "|" + _PLACE_BODY + r")\s*(?:\([^)]{2,12}\)\s*)?"
+                       r"(?:has\s+)?"
                        r"(?:received|is\s+in\s+receipt\s+of|acknowledges\s+receipt\s+of)\s+your\b"
                        r"|\breceived\s+by\s+(?:the\s+)?" + _BODY
                        + r"|\bOn\s+behalf\s+of\s+(?:the\s+)?" + _BODY + r"\s*(?:\([^)]{2,12}\))?\s*,\s*"
-                       r"(?:I|we)\s+(?:am|are)\s+(?:responding|writing|replying)\b")
+                       r"(?:I|we)\s+(?:am|are)\s+(?:responding|writing|replying)\b"
+                       # "… your Freedom of Information Act (FOIA) request to U.S. Immigration and
+                       # Customs Enforcement (ICE), dated …": the body it went to.
+                       r"|\byour\s+(?:[A-Z][\w ]{0,40}?\s+(?:\([A-Z]{2,6}\)\s+)?)?request\s+to\s+"
+                       r"(?:the\s+)?" + _BODY)
 
 
 def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
@@ -405,21 +414,55 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     for zone in parts:
         m = _RECEIVES.search(zone.text)
         if m is not None:
-            named = " ".join((m[1] or m[2] or m[3] or "").split())
+            named = " ".join((m[1] or m[2] or m[3] or m[4] or m[5] or "").split())
             named = named[4:] if named.lower().startswith("the ") else named
             break
     signed = [line for zone in parts if zone.name == "tail"
               for line in _signed_lines(zone.text) if _BODY_LINE.fullmatch(line)]
     if len(named.split()) >= 2:
         fuller = next((line for line in signed if line.endswith(named) and line != named), None)
+        if fuller is None:
+            # The letterhead's fuller form: "U.S. Department of Homeland Security Washington, DC
+            # 20528" for "the Department of Homeland Security".
+            head = [line.strip() for zone in parts if zone.name == "head"
+                    for line in zone.text.split("\n")[:_LETTERHEAD_LINES]]
+            fuller = next((m[0] for line in head if (m := re.match(
+                r"(?!The\b)(?:[A-Z][\w.&'’-]*\s+){1,3}" + re.escape(named) + r"\b", line))), None)
         return AuthorityFound(fuller or named, "", 0.5)
     if signed:
         return AuthorityFound(signed[0], "", 0.4)
+    spelt = _spelt_by_domain(parts)
+    if spelt:
+        return AuthorityFound(spelt, "", 0.4)
     # "CITY OF ANN ARBOR, MICHIGAN" heading the letter: a city, county, town or village by name.
     head = [line.strip() for zone in parts if zone.name == "head"
             for line in zone.text.split("\n")[:_LETTERHEAD_LINES]]
     place = next((m for line in head if (m := _MUNICIPALITY.match(line))), None)
     return AuthorityFound(_titled(place["name"]), "", 0.4) if place else None
+
+
+def _spelt_by_domain(parts: Sequence[Zone]) -> str:
+    """A municipality the letter names whose name, run together, is a label of its own web or
+    e-mail domain ("the City of Elgin" and www.cityofelgin.org, "Township of Hamilton" and
+    securemail.townshipofhamilton.com); "" where none is.
+
+    >>> from foiextract.model import Block, Document, Span
+    >>> doc = Document((Block("paragraph", (Span("Write to the City of Elgin at "
+    ...                 "foia@cityofelgin.org."),)),), "text", "a.txt")
+    >>> _spelt_by_domain(zones(doc))
+    'City of Elgin'
+    """
+    text = "\n".join(zone.text for zone in parts)
+    labels = {label for host in _DOMAIN.findall(text) for label in host.lower().split(".")}
+    if not labels:
+        return ""
+    for m in re.finditer(_PLACE_BODY, text):
+        words = m[1].split()
+        for end in range(3, len(words) + 1):  # "City of Elgin" before "City of Elgin Legal"
+            name = " ".join(words[:end]).rstrip(".")  # (the sentence's stop is not the name's)
+            if re.sub(r"[^a-z0-9]", "", name.lower()) in labels:
+                return name
+    return ""
 
 
 # How many of a letter's first lines hold its letterhead.
@@ -444,8 +487,8 @@ def _receiver(parts: Sequence[Zone]) -> str:
         if zone.name not in ("head", "body"):
             continue
         m = _RECEIVES.search(zone.text)
-        if m is not None and m[1] or m is not None and m[2]:
-            named = " ".join((m[1] or m[2] or "").split())
+        if m is not None and (m[1] or m[2] or m[3]):
+            named = " ".join((m[1] or m[2] or m[3] or "").split())
             named = named[4:] if named.lower().startswith("the ") else named
             return named if len(named.split()) >= 2 else ""
         if m is not None:
