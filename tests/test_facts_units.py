@@ -348,6 +348,16 @@ def test_reference_from_subject_and_opening() -> None:
     ("I am responding to your request under the Michigan Freedom of Information Act.", "FOIA-US"),
     ("The records are exempt under the California Public Records Act.", "FOIA-US"),
     ("Redacted under MCL 15.243(1)(a).", "FOIA-US"),
+    ("This request is made pursuant to Oregon’s Public Records Law.", "FOIA-US"),
+    ("The map is exempt from disclosure pursuant to ORS 192.345(23)(b).", "FOIA-US"),
+    ("The Township received your Open Public Records Act request on May 9, 2024.", "FOIA-US"),
+    ("SUBJECT: Formal OPRA Request for Public Records", "FOIA-US"),
+    ("pursuant to N.J.S.A. 47:1A-1 et seq.", "FOIA-US"),
+    ("exempt under RCW 42.56.240(1), as essential to effective law enforcement", "FOIA-US"),
+    ("We received your FOIL request on 3 May.", "FOIA-US"),
+    ("under the Texas Public Information Act", "FOIA-US"),
+    ("The crew wrapped the sandwiches in foil.", ""),
+    ("The Public Records Act 1958 governs the transfer of records to The National Archives.", ""),
     ("Our New York office handled it under the Freedom of Information Act 2000.", "FOIA"),
 ])
 def test_legislation(text: str, law: str) -> None:

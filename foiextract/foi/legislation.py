@@ -36,8 +36,15 @@ LAW_NAMES: tuple[tuple[Legislation, re.Pattern[str]], ...] = (
     ("FOIA-US", re.compile(
         r"\b5\s+ILCS\s+140|\b5\s+U\.?\s?S\.?\s?C\.?\s+"
         r"(?:§\s*)?552\b|\bFOIA\s+Officer\b|\bPublic\s+Access\s+Counselor\b|\bFOIA\s+(?:file|request)\s+"
-        rf"no\b|\b(?:{_STATE})\s+(?:Freedom\s+of\s+Information|Public\s+Records|Open\s+Records)\s+"
-        r"(?:Act|Law)\b|\bMCL\s+15\.2\d\d\b|\bIllinois\b|\bChicago,\s+IL\b", re.IGNORECASE)),
+        rf"no\b|\b(?:{_STATE})(?:['’]s)?\s+(?:Freedom\s+of\s+Information|Public\s+Records|Open\s+Records|"
+        r"Open\s+Public\s+Records|Public\s+Information)\s+(?:Act|Law)\b|\bMCL\s+15\.2\d\d\b|\bIllinois\b|"
+        r"\bChicago,\s+IL\b"
+        # The states' own laws by their names and sections: New Jersey's Open Public Records Act
+        # (OPRA, N.J.S.A. 47:1A), Oregon's (ORS 192.3xx-192.4xx), Washington's (RCW 42.56),
+        # California's (CPRA), New York's Freedom of Information Law (FOIL), Pennsylvania's
+        # Right-to-Know Law.
+        r"|\bOpen\s+Public\s+Records\s+Act\b|(?-i:\bOPRA\b)|\bN\.?\s?J\.?\s?S\.?\s?A\.?\s+47:1A|\bORS\s+192\.[345]\d\d"
+        r"|\bRCW\s+42\.56\b|(?-i:\bCPRA\b|\bFOIL\b)|\bRight[\s-]to[\s-]Know\s+Law\b", re.IGNORECASE)),
     ("EIRS", re.compile(r"Environmental\s+Information\s+\(Scotland\)\s+Regulations|\bEIRS\b|\bEISRs?\b",
                         re.IGNORECASE)),
     ("FOISA", re.compile(r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|\bFoISA\b",
@@ -49,7 +56,8 @@ LAW_NAMES: tuple[tuple[Legislation, re.Pattern[str]], ...] = (
 # The words every match of a pattern starts with, case folded (``EIR`` is case-sensitive).
 LAW_STARTS: dict[Legislation, tuple[str, ...]] = {
     # and "5" before ILCS or U.S.C. 552
-    "FOIA-US": ("illinois", "foia", "public", "chicago", "mcl",
+    "FOIA-US": ("illinois", "foia", "public", "chicago", "mcl", "open", "opra", "n.j.s.a", "njsa",
+                "ors", "rcw", "cpra", "foil", "right",
                 *dict.fromkeys(s.split()[0].lower() for s in US_STATES)),
     "EIRS": ("environmental", "eirs", "eisr"),
     "FOISA": ("freedom", "foisa"),
