@@ -322,6 +322,9 @@ def test_no_text_breaks_the_date_reader(text: str) -> None:
     ("The reference number for your request is 944212.", "944212"),
     ("Re: Freedom of Information Act Request #P050685", "P050685"),
     ("Tracking Number: 19-FOIA-040", "19-FOIA-040"),
+    # A US public records request's number, and a state law's name before a number.
+    ("July 31, 2025\nPRR EPD-2025-3073\nThe City is in receipt of your request", "EPD-2025-3073"),
+    ("When sending your reply kindly reference OPRA 1962.", "OPRA 1962"),
     ("Log number: F0045678", "F0045678"),
     ("Control No. 2019-0112", "2019-0112"),
     ("We keep a log of every request.", ""),

@@ -26,7 +26,7 @@ from ..lexicon.scan import folded, matches, starts
 from .zones import Zone, zones
 
 _TOKEN = r"[A-Za-z0-9]+"
-_PREFIX = r"(?:FOI|FOIA|EIR|FOISA|CAS|IR|RFI|REQ|SAR|CRN|ECC|NCC)"
+_PREFIX = r"(?:FOI|FOIA|EIR|FOISA|CAS|IR|RFI|REQ|SAR|CRN|ECC|NCC|OPRA|FOIL)"
 # "FOI 3471", "FOI/2023/123", "DC/FOI 295/18" (a prefix after the force's letters).
 VALUE = rf"(?P<ref>(?:{_PREFIX}[ ](?=\d))?{_TOKEN}(?:\s?[/\-]\s?(?:{_PREFIX}[ ](?=\d))?{_TOKEN})*)"
 _LABEL = re.compile(
@@ -38,6 +38,8 @@ _LABEL = re.compile(
     r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)(?:\s+is\b)?|request(?=\s*#)"
     # "Tracking Number: 19-FOIA-040", "Log number: F0045678", "Control No. 2019-12"
     r"|(?:tracking|log|control)\s+(?:no\.?|number)"
+    # "PRR EPD-2025-3073": a US public records request's number
+    r"|prr(?:\s+(?:no\.?|number))?"
     r"|freedom\s+of\s+information\s*[–—-]\s*response"
     r"|case\s+(?:ref(?:erence)?|number|id)|foi\s+ref(?:erence)?"
     r"|(?:foia?\s+)?file\s+(?:no|number)\.?)"
@@ -49,7 +51,7 @@ _SUBJECT = re.compile(
     re.IGNORECASE)
 # The words a label starts with (case folded).
 _LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi", "file", "m/r", "o/r", "freedom",
-                 "tracking", "log", "control")
+                 "tracking", "log", "control", "prr")
 _REQUEST_NUMBER = re.compile(r"\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE, re.IGNORECASE)
 _YOUR_REF = re.compile(r"your\s*$", re.IGNORECASE)
 
