@@ -497,6 +497,20 @@ def test_a_section_of_an_act_with_brackets_in_its_name_is_other_law() -> None:
     assert [c.provision for c in raw_citations(text)] == ["s40(2)"]
 
 
+@pytest.mark.parametrize("text, cited", [
+    # A thing another law names by its section is no section of ours.
+    ("Please list all current Section 38 Highway Agreements.", []),
+    ("The goods are disposed of when the section 41 notice period has expired.", []),
+    ("The works were funded by section 106 contributions.", []),
+    # Nor is the start of a longer number.
+    ("Works are bound by section 211 of the Town and Country Planning Act 1990.", []),
+    ("Withheld under section 21 and section 41 of the Act.", ["s21", "s41"]),
+    ("The information is exempt under section 43(2) as it is commercially sensitive.", ["s43(2)"]),
+])
+def test_what_a_section_number_is_of(text: str, cited: list[str]) -> None:
+    assert [c.provision for c in raw_citations(text)] == cited
+
+
 def test_the_body_that_says_it_received_the_request_is_the_authority_not_one_it_mentions() -> None:
     # A combined authority the gazetteer does not know received the request; its answer names
     # its fire service, which the gazetteer knows: the receiver is the authority.

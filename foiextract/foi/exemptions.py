@@ -31,7 +31,7 @@ _SUBS = r"(?P<subs>(?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,2}\s?\)|\
 _SUBSECTION_WORDS = (r"(?P<words>(?:,?\s+sub-?section\s+\(?(?P<w1>\d{1,2})\)?)?"
                      r"(?:,?\s+(?:paragraph|para\.?)\s+\(?(?P<w2>[a-z])\)?)?)")
 # (A section's letter stands alone: "section 41of the Act" is section 41, typed without a space.)
-_NUMBER = r"(?P<num>\d{1,2}(?:[A-Z](?![A-Z]))?)(?![\d.,]\d)"
+_NUMBER = r"(?P<num>\d{1,2}(?:[A-Z](?![A-Z]))?)(?!\d)(?![.,]\d)"  # (not the "21" of "section 211")
 _ITEM = r"\d{1,2}(?:[A-Z](?![A-Z]))?(?:\s?\(\s?\w{1,5}\s?\))*"
 CITATION = re.compile(
     r"(?<![\w'’])(?P<word>sections?|ss?\.|ss?(?=\s?\d)|§§?|regulations?|regs?\.?|r\.(?=\s?\d))\s?"
@@ -50,6 +50,12 @@ _CITATION_STARTS = (
 )
 _ITEM_RE = re.compile(r"(?P<num>\d{1,2}(?:[A-Z](?![A-Za-z]))?)" + _SUBS)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d")
+# "Section 38 Highway Agreements", "the section 41 notice period", "section 17 orders": a thing
+# another law names by its section, not a section of ours.
+_NAMED_BY_SECTION = re.compile(
+    r"\s+(?:highways?\s+|planning\s+)?(?:agreements?|notices?|orders?|licen[cs]es?|applications?|"
+    r"payments?|contributions?|works|assessments?|enquir(?:y|ies)|investigations?|obligations?|"
+    r"certificates?|appeals?|monies|money|funding|duty|duties)\b", re.IGNORECASE)
 # "of the Local Government (Miscellaneous Provisions) Act 1982": a law's name may hold brackets.
 _OF_LAW = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?P<law>(?:[^.;,()]|\([^().;]{0,60}\)){0,80})",
                      re.IGNORECASE)
@@ -114,7 +120,8 @@ def raw_citations(text: str) -> list[RawCitation]:
     at = None if low is None else _citation_starts(low)
     for m in matches(CITATION, text, at):
         if (_RANGE_AFTER.match(text[m.end():m.end() + 8]) or _other_law(text, m.end())
-                or as_condition(text, m.start())):
+                or as_condition(text, m.start())
+                or _NAMED_BY_SECTION.match(text, m.end(), m.end() + 40)):
             continue
         regulation = m.group("word").lower().startswith(("reg", "r."))
         subs = m.group("subs") or ""
