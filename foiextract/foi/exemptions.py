@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lexicon.citing import as_condition, us_cited
+from ..lexicon.citing import as_condition, names_a_thing, us_cited
 from ..lexicon.data import load_json
 from ..lexicon.scan import folded, matches
 
@@ -50,12 +50,6 @@ _CITATION_STARTS = (
 )
 _ITEM_RE = re.compile(r"(?P<num>\d{1,2}(?:[A-Z](?![A-Za-z]))?)" + _SUBS)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d")
-# "Section 38 Highway Agreements", "the section 41 notice period", "section 17 orders": a thing
-# another law names by its section, not a section of ours.
-_NAMED_BY_SECTION = re.compile(
-    r"\s+(?:highways?\s+|planning\s+)?(?:agreements?|notices?|orders?|licen[cs]es?|applications?|"
-    r"payments?|contributions?|works|assessments?|enquir(?:y|ies)|investigations?|obligations?|"
-    r"certificates?|appeals?|monies|money|funding|duty|duties)\b", re.IGNORECASE)
 # "of the Local Government (Miscellaneous Provisions) Act 1982": a law's name may hold brackets.
 _OF_LAW = re.compile(r"^\s*(?:of|under)\s+(?:the\s+)?(?P<law>(?:[^.;,()]|\([^().;]{0,60}\)){0,80})",
                      re.IGNORECASE)
@@ -121,7 +115,7 @@ def raw_citations(text: str) -> list[RawCitation]:
     for m in matches(CITATION, text, at):
         if (_RANGE_AFTER.match(text[m.end():m.end() + 8]) or _other_law(text, m.end())
                 or as_condition(text, m.start())
-                or _NAMED_BY_SECTION.match(text, m.end(), m.end() + 40)):
+                or names_a_thing(text, m.end())):
             continue
         regulation = m.group("word").lower().startswith(("reg", "r."))
         subs = m.group("subs") or ""

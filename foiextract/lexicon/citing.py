@@ -24,6 +24,23 @@ def as_condition(text: str, start: int) -> bool:
     return bool(_CONDITION.search(text[max(0, start - 40):start]))
 
 
+def names_a_thing(text: str, end: int) -> bool:
+    """True when the citation ending at ``end`` in ``text`` names a thing another law calls by
+    its section ("Section 38 Highway Agreements", "the section 41 notice period", "section
+    106 contributions"), not a section of the information laws.
+
+    >>> names_a_thing("Section 38 Highway Agreements", 10), names_a_thing("section 21 applies", 10)
+    (True, False)
+    """
+    return _NAMED_BY_SECTION.match(text, end, end + 40) is not None
+
+
+_NAMED_BY_SECTION = re.compile(
+    r"\s+(?:highways?\s+|planning\s+)?(?:agreements?|notices?|orders?|licen[cs]es?|applications?|"
+    r"payments?|contributions?|works|assessments?|enquir(?:y|ies)|investigations?|obligations?|"
+    r"certificates?|appeals?|monies|money|funding|duty|duties)\b", re.IGNORECASE)
+
+
 # Illinois FOIA (5 ILCS 140): its exemptions are section 7 and 7.5, and a request "unduly
 # burdensome" is refused under 3(g). Cited by the statute ("5 ILCS 140/7(1)(c)") or as a
 # section of the Act ("Section 7(1)(c) of FOIA"); the other sections a letter cites (the duty
