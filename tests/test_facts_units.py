@@ -391,6 +391,24 @@ def test_thread_reads_the_last_reply_and_the_request_date() -> None:
     assert (facts.authority, facts.legislation) == ("Sheffield City Council", "")
 
 
+@pytest.mark.parametrize("reply_says, relied", [
+    ("The list is exempt under section 31(1)(a) of the Freedom of Information Act 2000.",
+     ("s31(1)(a)",)),
+    ("The list is exempt under sections 31(1)(a) and 40(2) of the Freedom of Information Act "
+     "2000.", ("s31(1)(a)", "s40(2)")),
+])
+def test_a_provision_the_requester_cites_is_not_relied_on_unless_the_reply_cites_it(
+        reply_says: str, relied: tuple[str, ...]) -> None:
+    ask = Document((Block("paragraph", (Span(
+        "Under the Freedom of Information Act 2000, and subject to section 40(2) on personal data, "
+        "could you please provide your list of business rates accounts?"),)),), "text", "t",
+        metadata={"direction": "outgoing", "date": "2025-03-04"})
+    reply = Document((Block("paragraph", (Span(reply_says),)),), "text", "t",
+                     metadata={"direction": "incoming", "date": "2025-04-02"})
+    facts = read_facts(focus(Document((), "text", "t", messages=(ask, reply))))
+    assert tuple(c.provision for c in facts.exemptions) == relied
+
+
 def test_a_reply_naming_no_law_takes_the_one_another_of_the_authoritys_messages_names() -> None:
     def message(text: str, direction: str, when: str) -> Document:
         return Document((Block("paragraph", (Span(text),)),), "text", "t",

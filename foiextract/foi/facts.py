@@ -156,11 +156,16 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     """Read the facts of a response (see the module example)."""
     text = _citing_text(document)
     raw: list[RawCitation] = raw_citations(text)
+    own = own_text(document)
+    if own is not None and raw:
+        # The request it quotes ("…and subject to section 40(2) on personal data, could you
+        # please provide …") is the requester's: a provision cited only there is not relied on.
+        said = {c.provision for c in raw_citations(own)}
+        raw = [c for c in raw if c.provision in said]
     families = tuple("EIR" if c.regulation else "FOIA" for c in raw
                      if relied_on([c], "FOIA") or relied_on([c], "FOISA"))
     # The law the reply's own words are under ("Under Regulation 8 of the Environmental
     # Information Regulations 2004, …") before the one an acknowledgement it quotes logged.
-    own = own_text(document)
     legislation = (legislation_of_text(own, families) if own is not None else "") \
         or legislation_of_text("\n".join([text] + [str(v) for k, v in document.metadata.items()
                                                    if k not in ("logged_under", "thread_law")]),
