@@ -406,7 +406,7 @@ def test_a_provision_the_requester_cites_is_not_relied_on_unless_the_reply_cites
     reply = Document((Block("paragraph", (Span(reply_says),)),), "text", "t",
                      metadata={"direction": "incoming", "date": "2025-04-02"})
     facts = read_facts(focus(Document((), "text", "t", messages=(ask, reply))))
-    assert tuple(c.provision for c in facts.exemptions) == relied
+    assert sorted(c.provision for c in facts.exemptions) == sorted(relied)
 
 
 def test_a_reply_naming_no_law_takes_the_one_another_of_the_authoritys_messages_names() -> None:
@@ -565,7 +565,7 @@ def test_a_received_date_without_its_year_takes_the_year_of_the_latest_date_prin
 def test_a_cost_limit_refusal_relies_on_section_12(sentence: str, relied: tuple[str, ...]) -> None:
     facts = read_facts(doc("Dear Ms Reid,", "We received your request under the Freedom of "
                            "Information Act 2000.", sentence))
-    assert tuple(c.provision for c in facts.exemptions) == relied
+    assert sorted(c.provision for c in facts.exemptions) == sorted(relied)
 
 
 def test_the_law_of_the_replys_own_words_before_the_one_its_quoted_acknowledgement_logged() -> None:
