@@ -90,6 +90,36 @@ def test_drafting_guidance_raises_template_text_and_is_never_an_answer() -> None
     assert "template_text" in seg.flags
 
 
+@pytest.mark.parametrize("note, template", [
+    ("*[Officer guidance: delete this note before sending.]*", True),
+    ("*[Date of decision]*", True),
+    # What was left out, or what came with the letter: no instruction to its drafter.
+    ("*[…]*", False),
+    ("*[6 accompanying attachments]*", False),
+    ("*[Address redacted]*", False),
+])
+def test_a_bracketed_note_is_template_text_only_where_it_instructs_or_leaves_a_slot(
+        note: str, template: bool) -> None:
+    doc = parse(f"**How many?**\n\nTwo\n\n{note}\n", "x.md")
+    assert ("template_text" in segment(doc).flags) is template
+
+
+def test_a_template_left_in_the_request_a_thread_quotes_is_the_requesters_not_the_letters(
+        tmp_path: Path) -> None:
+    thread = tmp_path / "thread.txt"
+    thread.write_text(
+        "# Number plates (WDTK id 1, url_title plates, status Successful)\n\n"
+        "===== OUTGOING 2023-06-01T10:00:00+01:00 message_id=1\n"
+        "I am writing to make a formal request under the Freedom of Information Act [insert "
+        "applicable legislation, if known] to obtain information.\n"
+        "1. How much did the council spend on private number plates?\n\n"
+        "===== INCOMING 2023-06-20T10:00:00+01:00 message_id=2\n"
+        "Dear Requester,\nThe council does not own any private number plates.\n"
+        "Yours sincerely,\nSheffield City Council\n", "utf-8")
+    documents = extract_file(str(thread))[0].rows()["documents"]
+    assert "template_text" not in str(documents[0]["flags"])
+
+
 def test_empty_public_interest_headings_raise_a_flag() -> None:
     doc = parse("**How many?**\n\nTwo\n\n## Factors in favour of disclosure\n\n"
                 "## Factors in favour of withholding\n\nIn all the circumstances…\n", "x.md")

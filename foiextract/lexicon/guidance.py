@@ -16,9 +16,16 @@ import re
 from .scan import first, folded, starts
 
 _GUIDANCE = re.compile(
-    # "[Insert …]" instructs; "[Address redacted]" and WDTK's "[ email address ]" mark what was
-    # taken out of the letter, and open an answer as much as any word.
-    r"^\s*\[(?![^\]]{0,40}\b(?:redacted|removed|withheld)\s*\]|\s*email\s+address\s*\])|\[insert\b|\byou (will )?(now )?need to\b|\byou must (also )?\b|\bif you need help\b"
+    # "[Insert …]", "[Officer guidance: delete this note …]" instruct; "[Address redacted]" and
+    # WDTK's "[ email address ]" mark what was taken out of the letter, "[…]" what was left out,
+    # "[6 accompanying attachments]" what came with it: none instructs.
+    r"^\s*\[(?![^\]]{0,40}\b(?:redacted|removed|withheld)\s*\]|\s*email\s+address\s*\])"
+    r"(?=[^\]]{0,200}?\b(?:insert|delete|guidance|officer|drafting|template|amend|as\s+appropriate|"
+    r"(?:if|where)\s+(?:applicable|appropriate|relevant|known)|complete\s+this|select|choose)\b"
+    # or a slot left to fill: "[Name]", "[Date of decision]", "[XX]"
+    r"|\s*(?:the\s+)?(?:name|date|title|address|ref(?:erence)?|department|team|x{2,}|number|amount)\b"
+    r"[^\]]{0,30}\])"
+    r"|\[insert\b|\byou (will )?(now )?need to\b|\byou must (also )?\b|\bif you need help\b"
     r"|\bit should be stated\b|\bdetails should (also )?be given\b",
     re.IGNORECASE,
 )

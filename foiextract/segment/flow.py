@@ -161,7 +161,9 @@ class _Walker:
             and _shape(first.marker) == _shape(unit.marker)
 
     def on_template(self, i: int, unit: Unit, reading: Reading) -> bool:
-        self.template = True
+        # The request a reply quotes is the requester's, template and all ("… under the Freedom
+        # of Information Act [insert applicable legislation, if known] …"): not the letter's.
+        self.template = self.template or unit.kind != "quote"
         return True
 
     def on_heading(self, i: int, unit: Unit, reading: Reading) -> bool:
