@@ -509,6 +509,20 @@ def test_the_letters_date_in_its_letterhead_and_a_received_date_without_a_year(
     assert (facts.received_date, facts.response_date) == (received, responded)
 
 
+@pytest.mark.parametrize("lines, received", [
+    # A US letter prints its dates month first.
+    (("RE: Request Number EPD-2025-4476", "Submitted on: 10/02/2025",
+      "The map is exempt from disclosure pursuant to ORS 192.345(23)(b)."), "2025-10-02"),
+    # A UK letter, day first.
+    (("Our ref: FOI 1234", "Date submitted: 10/02/2025",
+      "The information is exempt under section 40(2) of the Freedom of Information Act 2000."),
+     "2025-02-10"),
+])
+def test_a_date_in_figures_is_read_in_the_order_of_the_letters_country(
+        lines: tuple[str, ...], received: str) -> None:
+    assert read_facts(doc(*lines)).received_date == received
+
+
 def test_a_section_of_an_act_with_brackets_in_its_name_is_other_law() -> None:
     text = ("Under section 41 of the Local Government (Miscellaneous Provisions) Act 1982 the goods "
             "are disposed of. Names are withheld under section 40(2) of the Act.")

@@ -1,6 +1,7 @@
 """UK dates as letters print them, read into ISO ``YYYY-MM-DD``.
 
-Day first, as in the UK: ``10/02/2020`` is 10 February. Ordinals (``3rd March
+Day first, as in the UK: ``10/02/2020`` is 10 February (a US letter's, month first: see
+``month_first``). Ordinals (``3rd March
 2021``), an optional weekday, ``of`` (``10th of February 2020``), US order in
 prose (``October 11, 2023``), ISO dates and e-mail ``Date`` headers are read.
 Text wrapped over lines (``1 September\\n2021``) reads as one date.
@@ -15,7 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Iterator
 from email.utils import parsedate_to_datetime
 
 _MONTHS = {
@@ -37,6 +41,29 @@ DATE_PATTERN = re.compile(
 # A day and a month with no year after them ("which we received on 2 June").
 DAY_MONTH = (r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m1")
              + r"(?![a-z])(?!,?\s*(?:19|20)\d\d)")
+
+
+# How a date in figures is ordered: day first (the UK's, the default) or month first (a US
+# letter's "10/02/2025", 2 October); see ``month_first``.
+_NUMERIC_ORDER: ContextVar[str] = ContextVar("numeric_order", default="day")
+
+
+@contextmanager
+def month_first(on: bool = True) -> Iterator[None]:
+    """Read dates in figures month first ("10/02/2025" as 2 October 2025), as a US letter
+    prints them, inside the block.
+
+    >>> with month_first():
+    ...     parse_date("Submitted on: 10/02/2025")
+    '2025-10-02'
+    >>> parse_date("Submitted on: 10/02/2025")
+    '2025-02-10'
+    """
+    token = _NUMERIC_ORDER.set("month" if on else "day")
+    try:
+        yield
+    finally:
+        _NUMERIC_ORDER.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +128,8 @@ def _found(m: re.Match[str]) -> str | None:
     if g["d2"]:
         return _iso(g["y2"], _month_number(g["m2"]), g["d2"])
     if g["d3"]:
+        if _NUMERIC_ORDER.get() == "month" and int(g["d3"]) <= 12:
+            return _iso(g["y3"], int(g["d3"]), g["m3"])  # "10/02/2025" in a US letter: 2 October
         return _iso(g["y3"], int(g["m3"]), g["d3"])
     return _iso(g["y4"], int(g["m4"]), g["d4"])
 

@@ -23,6 +23,7 @@ from typing import Sequence, cast
 
 from ..model import Document, Pair
 from .authority import find_authority
+from .dates import month_first
 from .exemptions import RawCitation, describe, us_relied_on, raw_citations, relied_on
 from ..lexicon.guidance import GUIDANCE_WORDS, drafting_guidance, guidance_at
 from .legislation import Legislation, handled_under, legislation_of_text
@@ -184,8 +185,9 @@ def read_facts(document: Document, pairs: Sequence[Pair] = ()) -> Facts:
     found = find_authority(document)
     # The dates and the reference read the zones' texts, folded (cached by scan.folded), before
     # the answers' many short texts push them out of that cache.
-    received = received_date(document)
-    responded = response_date(document)
+    with month_first(legislation == "FOIA-US"):  # "10/02/2025" in a US letter: 2 October
+        received = received_date(document)
+        responded = response_date(document)
     reference = find_reference(document)
     if legislation == "FOIA-US":
         raw = us_relied_on(text)

@@ -32,8 +32,9 @@ _DATE = DATE_PATTERN.pattern
 # Each pattern with the words its matches start with (case folded).
 _RECEIVED = (
     (re.compile(r"\b(?:date\s+(?:request\s+)?received|received\s+date|date\s+of\s+(?:receipt|request)"
-                r"|request\s+date|request\s+received)"
-                r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE), ("date", "received", "request")),
+                r"|request\s+date|request\s+received|date\s+submitted|submitted\s+on)"
+                r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE),
+     ("date", "received", "request", "submitted")),
     (re.compile(r"\breceived\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.\n]){0,40}?\bon\s+"
                 r"(?P<date>" + _DATE + ")", re.IGNORECASE), ("received",)),
     # "…received your request under the Illinois Freedom of Information Act, 5 ILCS 140/1 et
