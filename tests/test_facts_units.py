@@ -144,6 +144,21 @@ def test_authority_from_email_domain_alone() -> None:
     assert found is not None and (found.name, found.code) == ("London Borough of Barnet", "E09000003")
 
 
+@pytest.mark.parametrize("line, name", [
+    ("This would prejudice the purchasing decisions made by NHS Manchester CCG.", "NHS Manchester CCG"),
+    ("Freedom of Information Team, NHS Kent and Medway Integrated Care Board",
+     "NHS Kent and Medway Integrated Care Board"),
+    ("Leeds Clinical Commissioning Group holds this information.", "Leeds Clinical Commissioning Group"),
+])
+def test_an_nhs_commissioner_is_named_by_its_form(line: str, name: str) -> None:
+    found = find_authority(doc("Dear Ms Morgan,", line))
+    assert found is not None and found.name == name
+
+
+def test_the_ccg_alone_names_no_body() -> None:
+    assert find_authority(doc("Dear Ms Morgan,", "The CCG does not hold this information.")) is None
+
+
 def test_authority_in_capitals_reported_in_gazetteer_case() -> None:
     found = find_authority(doc("HUMBERSIDE POLICE", "Police Headquarters"))
     assert found is not None and (found.name, found.code) == ("Humberside Police", "")

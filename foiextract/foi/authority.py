@@ -197,8 +197,12 @@ def _places(source: str, low: str | None, start: int, count: int) -> list[tuple[
 _GENERIC = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’-]*(?:\s+(?:and|of|&)\s+|\s+)){1,8}NHS\s+(?:Foundation\s+)?Trust\b"
     r"|(?<![\w-])(?:The\s+)?University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
-    r"|(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+University\b(?!\s+Hospital)")
-_FORM_AND_DOMAIN_WORDS = ("NHS", "Universit", "@", "//", "www.")
+    r"|(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+University\b(?!\s+Hospital)"
+    # "NHS Manchester CCG", "NHS Kent and Medway Integrated Care Board", "Leeds Clinical
+    # Commissioning Group": the NHS's commissioners.
+    r"|(?<![\w-])(?!The\s)(?:NHS\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:and|&)\s+|\s+)){1,5}?(?:CCG|Clinical\s+"
+    r"Commissioning\s+Group|Integrated\s+Care\s+Board|ICB)\b")
+_FORM_AND_DOMAIN_WORDS = ("NHS", "Universit", "Commissioning", "Integrated Care", "@", "//", "www.")
 _SCHEME = re.compile(r"^[a-z]+://")
 _DOMAIN = re.compile(r"(?:@|https?://|www\.)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.IGNORECASE)
 
@@ -295,7 +299,7 @@ def _line_mentions(lines: list[str]) -> dict[str, _LineMentions]:
     # by its web domain.
     for k in sorted({text.count("\n", 0, at) for at in starts(text, _FORM_AND_DOMAIN_WORDS) or []}):
         line = lines[k]
-        if "NHS" in line or "Universit" in line:
+        if "NHS" in line or "Universit" in line or "Commissioning" in line or "Integrated Care" in line:
             for m in _GENERIC.finditer(line):
                 if any(s < m.end() and m.start() < e for s, e in spans.get(k, ())):
                     continue
