@@ -354,6 +354,18 @@ def test_reference_from_subject_and_opening() -> None:
         "NCC-054321"
 
 
+@pytest.mark.parametrize("lines, reference", [
+    # Nothing labels it; the attachment it names carries it.
+    (("Dear Mr Smith,", "See attached data titled ‘FOI 1805584 – Data’ under tab Q3."), "FOI 1805584"),
+    # A label wins over it.
+    (("Our ref: 4471", "See attached data titled ‘FOI 1805584 – Data’."), "4471"),
+    # A short number after the prefix is no reference: "FOI 2000" is the Act's year.
+    (("Dear Mr Smith,", "This is a response under FOI 2000."), ""),
+])
+def test_a_prefixed_reference_anywhere_is_the_last_resort(lines: tuple[str, ...], reference: str) -> None:
+    assert find_reference(doc(*lines)) == reference
+
+
 @pytest.mark.parametrize("text, law", [
     ("We have processed this request under the Freedom of Information Act 2000.", "FOIA"),
     ("handled it under the Environmental Information Regulations 2004 (EIR) rather than the Freedom of "

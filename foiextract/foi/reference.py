@@ -170,6 +170,15 @@ def _rule_re_line(parts: tuple[Zone, ...]) -> str:
     return _first_in(parts, ("furniture", "head"), _re_line)
 
 
+# A request's number under its prefix anywhere in the reply, as its attachments are named ("See
+# attached data titled ‘FOI 1805584 – Data’"): a last resort, where nothing labels one.
+_PREFIXED = re.compile(r"(?<![\w/-])(?P<ref>(?:FOI|FOIA|EIR|FOISA)[ ]?\d{5,}(?:[/-]\d+)*)(?![\w/-])")
+
+
+def _rule_prefixed_anywhere(parts: tuple[Zone, ...]) -> str:
+    return _first_in(parts, ("body", "metadata"), lambda text: _subject(text, _PREFIXED))
+
+
 REFERENCE_RULES: tuple[tuple[str, ReferenceRule], ...] = (
     ("letterhead_label", _rule_letterhead),
     ("body_label", _rule_body),
@@ -177,6 +186,7 @@ REFERENCE_RULES: tuple[tuple[str, ReferenceRule], ...] = (
     ("subject_or_title", _rule_container),
     ("letterhead_bare", _rule_letterhead_bare),
     ("re_line", _rule_re_line),
+    ("prefixed_anywhere", _rule_prefixed_anywhere),
 )
 
 
