@@ -436,6 +436,23 @@ def test_a_provision_the_requester_cites_is_not_relied_on_unless_the_reply_cites
     assert sorted(c.provision for c in facts.exemptions) == sorted(relied)
 
 
+@pytest.mark.parametrize("reply_says, received", [
+    # The day after it was sent: as the letter says.
+    ("Thank you for your request for information which we received on 04/04/2024.", "2024-04-04"),
+    # Weeks on, the reply to a complaint: the request was received when the thread sent it.
+    ("Thank you for your complaint which we received on 01/07/2024. We are sorry.", "2024-04-03"),
+    # Before the request was sent: another request's date.
+    ("This follows your earlier request, which we received on 12/01/2024.", "2024-04-03"),
+])
+def test_a_threads_received_date_is_the_letters_where_it_follows_the_request_sent(
+        reply_says: str, received: str) -> None:
+    ask = Document((Block("paragraph", (Span("Please tell me the cost of barristers in 2023."),)),),
+                   "text", "t", metadata={"direction": "outgoing", "date": "2024-04-03T17:01:03+01:00"})
+    reply = Document((Block("paragraph", (Span(reply_says),)),), "text", "t",
+                     metadata={"direction": "incoming", "date": "2024-10-14T16:38:29+01:00"})
+    assert read_facts(focus(Document((), "text", "t", messages=(ask, reply)))).received_date == received
+
+
 def test_a_reply_naming_no_law_takes_the_one_another_of_the_authoritys_messages_names() -> None:
     def message(text: str, direction: str, when: str) -> Document:
         return Document((Block("paragraph", (Span(text),)),), "text", "t",

@@ -21,6 +21,7 @@ container gives (an e-mail's Date header, a thread message's date).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import Document
@@ -159,21 +160,33 @@ _TIED = re.compile(r"\b(?:received|request(?:ed)?|dated|of|on|since|from|until|t
 
 def received_date(document: Document) -> str:
     """The date the authority received the request (ISO), or ``""``."""
+    # A thread focused on its request and reply (foiextract.correspondence.focus) keeps the dates.
+    sent = parse_date(document.metadata.get("request_date", ""))
     for zone in zones(document):
         if zone.name == "body":
             iso = received_in_text(zone.text)
-            if iso:
+            if iso and (not sent or _soon_after(sent, iso)):
                 return iso
-    # A thread focused on its request and reply (foiextract.correspondence.focus) keeps the dates.
-    iso = parse_date(document.metadata.get("request_date", ""))
-    if iso:
-        return iso
+            # (A reply to a complaint weeks on: "We received your complaint on 01/07/2024". The
+            # request was sent on the date the thread gives.)
+    if sent:
+        return sent
     request = request_of(document)
     if request is not None:
         iso = parse_date(request.metadata.get("date", ""))
         if iso:
             return iso
     return _received_without_year(document)
+
+
+def _soon_after(sent: str, received: str) -> bool:
+    """True when ``received`` is the day ``sent`` was, or within the days a request takes to
+    reach its officer (a weekend, a holiday)."""
+    days = (dt.date.fromisoformat(received) - dt.date.fromisoformat(sent)).days
+    return 0 <= days <= _DAYS_TO_ARRIVE
+
+
+_DAYS_TO_ARRIVE = 7
 
 
 def _received_without_year(document: Document) -> str:
