@@ -75,6 +75,12 @@ def illinois_cited(text: str) -> list[tuple[str, int, int]]:
 
 # Michigan's FOIA (MCL 15.231 et seq.): its exemptions are section 15.243 ("MCL 15.243(1)(a)").
 _MICHIGAN = re.compile(r"\bMCL\s*15\.243\s?(?P<subs>(?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)", re.I)
+# Oregon's exempt public records, ORS 192.345 and 192.355 ("ORS 192.345(23)(b)"; not the fees of
+# 192.329 or the review of 192.415), and Washington's, RCW 42.56.210 to 42.56.480 ("RCW
+# 42.56.240(1)").
+_OREGON = re.compile(r"\bORS\s*192\.(?P<n>3[45]5)\s?(?P<subs>(?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)", re.I)
+_WASHINGTON = re.compile(r"\bRCW\s*42\.56\.(?P<n>(?:2[1-9]|3\d|4[0-8])\d)\s?"
+                         r"(?P<subs>(?:\s?\(\s?[0-9a-z]{1,4}\s?\))*)", re.I)
 # The federal FOIA's exemptions, 5 U.S.C. 552(b)(1)-(9): "5 U.S.C. § 552 (b)(6)", "FOIA Exemption
 # 6", "Exemption (b)(7)(C)".
 _FEDERAL = re.compile(
@@ -85,18 +91,27 @@ _FEDERAL = re.compile(
 def us_cited(text: str) -> list[tuple[str, int, int]]:
     """The provisions of a US freedom of information law that ``text`` relies on, in order of
     first citation, each in its statute's form: Illinois (:func:`illinois_cited`), Michigan's
-    section 15.243 and the federal Act's exemptions 552(b)(1) to (9).
+    section 15.243, Oregon's ORS 192.345 and 192.355, Washington's RCW 42.56.210 to .480 and the
+    federal Act's exemptions 552(b)(1) to (9).
 
     >>> [provision for provision, _start, _end in us_cited(
     ...     "Portions are releasable pursuant to Title 5 U.S.C. § 552 (b)(6), FOIA Exemption 6. "
     ...     "Redacted under MCL 15.243(1)(a).")]
     ['5 U.S.C. 552(b)(6)', 'MCL 15.243(1)(a)']
+    >>> [provision for provision, _start, _end in us_cited(
+    ...     "The map is exempt pursuant to ORS 192.345(23)(b); review under ORS 192.415. Withheld "
+    ...     "under RCW 42.56.240(1).")]
+    ['ORS 192.345(23)(b)', 'RCW 42.56.240(1)']
     """
     found = illinois_cited(text) if "ILCS" in text or "Section" in text else []
     if "MCL" in text:
         for m in _MICHIGAN.finditer(text):
             subs = "".join(m["subs"].split()).lower()
             found.append((f"MCL 15.243{subs}", m.start(), m.end()))
+    for statute, pattern, form in (("ORS", _OREGON, "ORS 192."), ("RCW", _WASHINGTON, "RCW 42.56.")):
+        if statute in text:
+            for m in pattern.finditer(text):
+                found.append((f"{form}{m['n']}{''.join(m['subs'].split()).lower()}", m.start(), m.end()))
     if "552" in text or "xemption" in text:
         for m in _FEDERAL.finditer(text):
             number = m["n"] or m["n2"] or m["n3"]

@@ -20,7 +20,8 @@ from decimal import Decimal, InvalidOperation
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 # A US FOIA section in full ("5 ILCS 140/7(1)(c)", "MCL 15.243(1)(a)", "5 U.S.C. 552(b)(6)") or
 # short as a UK one ("s7(1)(c)", "s15.243(1)(a)", "s552(b)(6)").
-_US_STATUTE = re.compile(r"\b(?:5\s*ILCS\s*140/|MCL\s*(?=15\.)|5\s+U\.S\.C\.\s*(?=552))", re.I)
+_US_STATUTE = re.compile(r"\b(?:5\s*ILCS\s*140/|MCL\s*(?=15\.)|5\s+U\.S\.C\.\s*(?=552)|ORS\s*192\.|"
+                         r"RCW\s*42\.56\.)", re.I)
 
 
 def short_provision(provision: str) -> str:
@@ -28,6 +29,8 @@ def short_provision(provision: str) -> str:
 
     >>> short_provision("MCL 15.243(1)(a)"), short_provision("s40(2)")
     ('s15.243(1)(a)', 's40(2)')
+    >>> short_provision("ORS 192.345(23)(b)"), short_provision("RCW 42.56.240(1)")
+    ('s345(23)(b)', 's240(1)')
     """
     return _US_STATUTE.sub("s", provision)
 

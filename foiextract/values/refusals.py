@@ -48,7 +48,7 @@ def exemptions_cited(text: str) -> list[str]:
     []
     """
     if "ILCS" in text or " of the Act" in text or " of FOIA" in text or "MCL 15" in text \
-            or "U.S.C" in text or "FOIA Exemption" in text:
+            or "U.S.C" in text or "FOIA Exemption" in text or "ORS 192" in text or "RCW 42" in text:
         # A US letter's provisions ("under 5 ILCS 140/3(g)", "Section 7(1)(c) of FOIA", "MCL
         # 15.243(1)(a)", "5 U.S.C. § 552 (b)(6), FOIA Exemption 6").
         us = [provision for provision, _start, _end in us_cited(text)]
