@@ -387,6 +387,11 @@ def test_a_prefixed_reference_anywhere_is_the_last_resort(lines: tuple[str, ...]
     ("We received your FOIL request on 3 May.", "FOIA-US"),
     ("under the Texas Public Information Act", "FOIA-US"),
     ("The crew wrapped the sandwiches in foil.", ""),
+    # The regime named, if not its Act.
+    ("Freedom of Information – Response – 16079", "FOIA"),
+    ("This is a freedom of information request. Please send me the list.", "FOIA"),
+    ("Freedom of Information (Scotland) Act 2002: your request", "FOISA"),
+    ("the Freedom of Information officer will be in touch", ""),
     ("The Public Records Act 1958 governs the transfer of records to The National Archives.", ""),
     ("Our New York office handled it under the Freedom of Information Act 2000.", "FOIA"),
 ])

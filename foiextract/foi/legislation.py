@@ -50,8 +50,10 @@ LAW_NAMES: tuple[tuple[Legislation, re.Pattern[str]], ...] = (
     ("FOISA", re.compile(r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|\bFoISA\b",
                          re.IGNORECASE)),
     ("EIR", re.compile(r"Environmental\s+Information\s+Regulations(?!\s+\(Scotland\))|\bEIRs?\b")),
-    ("FOIA", re.compile(r"Freedom\s+of\s+Information\s+Act(?!\s+\(Scotland\))|\bFOIA\b|\bFoI\s+Act\b",
-                        re.IGNORECASE)),
+    # "Freedom of Information – Response – 16079", "This is a freedom of information request":
+    # the regime named, if not its Act.
+    ("FOIA", re.compile(r"Freedom\s+of\s+Information\s+(?:Act(?!\s+\(Scotland\))|(?:[–—-]\s+)?(?:request|"
+                        r"response)s?\b)|\bFOIA\b|\bFoI\s+Act\b", re.IGNORECASE)),
 )
 # The words every match of a pattern starts with, case folded (``EIR`` is case-sensitive).
 LAW_STARTS: dict[Legislation, tuple[str, ...]] = {
