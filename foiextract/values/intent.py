@@ -178,7 +178,7 @@ def asks_for_a_list(question: str | None) -> bool:
     ...     "Which partner looks after your Microsoft tenant?")
     (True, False)
     """
-    return bool(question) and _ASKS_FOR_A_LIST.search(question) is not None
+    return question is not None and _ASKS_FOR_A_LIST.search(question) is not None
 
 
 _ASKS_FOR_A_LIST = re.compile(r"\blist(?:s|ed)?\b|\bnames\s+of\b|\bname\s+(?:the|all|each|every|any)\b"
