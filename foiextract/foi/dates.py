@@ -1,9 +1,9 @@
 """UK dates as letters print them, read into ISO ``YYYY-MM-DD``.
 
-Day first, as in the UK: ``10/02/2020`` is 10 February (a US letter's, month first: see
-``month_first``). Ordinals (``3rd March
-2021``), an optional weekday, ``of`` (``10th of February 2020``), US order in
-prose (``October 11, 2023``), ISO dates and e-mail ``Date`` headers are read.
+Day first, as in the UK: ``10/02/2020`` is 10 February (a US letter's month
+first: see ``month_first``). Ordinals (``3rd March 2021``), an optional weekday,
+``of`` (``10th of February 2020``), US order in prose (``October 11, 2023``),
+ISO dates and e-mail ``Date`` headers are read.
 Text wrapped over lines (``1 September\\n2021``) reads as one date.
 
 >>> [d.iso for d in find_dates("received on 3rd March 2021 and replied 07/04/2021")]
@@ -19,8 +19,8 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Iterator
 from email.utils import parsedate_to_datetime
+from typing import Iterator
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,

@@ -5,8 +5,10 @@ reference in the letterhead or opening ("Our ref:", "Reference:", "Request
 ID", "our reference FOI 3471", a US letter's "FOIA FILE NO.:"), a labelled
 reference anywhere in the reply, a reference in the e-mail subject or page
 title ("[FOI 3471]", "(FOI/6612)", "request 101003456"), a letterhead line that
-is a prefixed reference alone ("FOI2020/41771"). A reference holds at least one
-digit; "Your ref" is the requester's and is never taken.
+is a prefixed reference alone ("FOI2020/41771"), a "Re:" line's number, and last a
+prefixed number anywhere in the reply ("See attached ‘FOI 1805584 – Data’"). A
+reference holds at least one digit; "Your ref" is the requester's and is never
+taken.
 
 >>> find_reference_in("Date: 10 February 2020\\nOur ref: 6015464")
 '6015464'
