@@ -586,6 +586,9 @@ def test_a_section_of_an_act_with_brackets_in_its_name_is_other_law() -> None:
     # Nor is the start of a longer number.
     ("Works are bound by section 211 of the Town and Country Planning Act 1990.", []),
     ("Withheld under section 21 and section 41 of the Act.", ["s21", "s41"]),
+    # A postcode's outward part is no section.
+    ("The properties: 46 Church Street, S35 9WE; 12 Mill Lane, Chesterfield S40 1LP.", []),
+    ("Exempt under S40(2); Sheffield City Council, PO Box 1283, Sheffield, S1 1UJ.", ["s40(2)"]),
     ("The information is exempt under section 43(2) as it is commercially sensitive.", ["s43(2)"]),
 ])
 def test_what_a_section_number_is_of(text: str, cited: list[str]) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lexicon.citing import as_condition, names_a_thing, us_cited
+from ..lexicon.citing import as_condition, in_a_postcode, names_a_thing, us_cited
 from ..lexicon.data import load_json
 from ..lexicon.scan import folded, matches
 
@@ -115,7 +115,7 @@ def raw_citations(text: str) -> list[RawCitation]:
     for m in matches(CITATION, text, at):
         if (_RANGE_AFTER.match(text[m.end():m.end() + 8]) or _other_law(text, m.end())
                 or as_condition(text, m.start())
-                or names_a_thing(text, m.end())):
+                or names_a_thing(text, m.end()) or in_a_postcode(text, m.start())):
             continue
         regulation = m.group("word").lower().startswith(("reg", "r."))
         subs = m.group("subs") or ""

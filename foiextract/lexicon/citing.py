@@ -35,6 +35,20 @@ def names_a_thing(text: str, end: int) -> bool:
     return _NAMED_BY_SECTION.match(text, end, end + 40) is not None
 
 
+def in_a_postcode(text: str, start: int) -> bool:
+    """True when what reads as a citation at ``start`` is a postcode's outward part ("46
+    Church Street, S35 9WE", "Sheffield S1 2HH"): a capital S, its district, then the inward
+    part, a figure and two capitals.
+
+    >>> in_a_postcode("46 Church Street, S35 9WE", 18), in_a_postcode("under s35 of the Act", 6)
+    (True, False)
+    """
+    return _POSTCODE.match(text, start) is not None
+
+
+_POSTCODE = re.compile(r"S\d{1,2}[A-Z]?\s?\d[A-Z]{2}\b")
+
+
 _NAMED_BY_SECTION = re.compile(
     r"\s+(?:highways?\s+|planning\s+)?(?:agreements?|notices?|orders?|licen[cs]es?|applications?|"
     r"payments?|contributions?|works|assessments?|enquir(?:y|ies)|investigations?|obligations?|"

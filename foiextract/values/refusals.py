@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
-from ..lexicon.citing import as_condition, names_a_thing, us_cited
+from ..lexicon.citing import as_condition, in_a_postcode, names_a_thing, us_cited
 from ..lexicon.data import load_json
 
 # "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
@@ -62,7 +62,7 @@ def exemptions_cited(text: str) -> list[str]:
         if prefix.lower().rstrip(".") in ("s", "ss") and not re.match(r"s\.?\s?\d", m.group(0), re.I):
             continue
         if _OTHER_LAW.match(text, m.end(), m.end() + 120) or as_condition(text, m.start()) \
-                or names_a_thing(text, m.end()):
+                or names_a_thing(text, m.end()) or in_a_postcode(text, m.start()):
             continue
         cites = [_short(prefix, m.group(2), m.group(3) or "")]
         if m.group(4):
