@@ -388,7 +388,8 @@ _BODY = (r"((?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|for|on|the)\s+)*){0,6}"
          r"Enforcement)"
          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,4})?)")
 # "The Township of Hamilton", "the City of Elgin": a municipality by name.
-_PLACE_BODY = (r"((?:City|County|Town|Township|Village|Borough)\s+of\s+[A-Z][\w.'’-]*"
+_PLACE_KINDS = r"(?:City|County|Town|Township|Village|Borough)"
+_PLACE_BODY = (r"(" + _PLACE_KINDS + r"\s+of\s+[A-Z][\w.'’-]*"
                r"(?:\s+[A-Z][\w.'’-]*){0,2}?)")
 _RECEIVES = re.compile(r"\b(?:The\s+)?(?:" + _BODY + "|" + _PLACE_BODY + r")\s*(?:\([^)]{2,12}\)\s*)?"
                        r"(?:has\s+)?"
@@ -471,7 +472,7 @@ def _spelt_by_domain(parts: Sequence[Zone]) -> str:
 
 # How many of a letter's first lines hold its letterhead.
 _LETTERHEAD_LINES = 6
-_MUNICIPALITY = re.compile(r"(?P<name>(?:city|county|town|township|village|borough)\s+of\s+"
+_MUNICIPALITY = re.compile(r"(?P<name>" + _PLACE_KINDS + r"\s+of\s+"
                            r"[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3}?)\s*(?:,|$)", re.I)
 
 
