@@ -3002,3 +3002,50 @@ def test_bullets_under_the_replys_own_intro_are_not_asked_together(tmp_path: Pat
                     "2022/23?\n\nNo closures.\n\nYours sincerely,\n\nInformation Team\n", "utf-8")
     pairs = extract_file(str(path))[0].pairs
     assert answer not in [p.question for p in pairs]
+
+
+_REFUSED_WHOLE = ("The council estimates that the cost of complying with your request would "
+                  "exceed the appropriate limit of £450. We are therefore refusing your request "
+                  "under section 12 of the Freedom of Information Act 2000.")
+
+
+def test_questions_left_unanswered_share_the_refusal_of_the_whole_request() -> None:
+    # The first items stand apart from the rest (a heading between), so only the last run has
+    # the refusal beneath it; it refuses the whole request, the first items with it.
+    letter = ("Your request\n\n1. How many parking permits were issued in 2023?\n\n"
+              "2. How many were refused?\n\n**Penalty notices**\n\n"
+              "3. How many penalty notices were cancelled?\n\n4. What was the income?\n\n"
+              f"Response\n\n{_REFUSED_WHOLE}\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [(p.request_item, p.answer, p.shared) for p in seg.pairs] == [
+        (n, _REFUSED_WHOLE, True) for n in (1, 2, 3, 4)]
+    assert seg.unanswered == ()
+
+
+def test_an_answer_that_refuses_one_item_is_not_given_to_the_others() -> None:
+    letter = ("1. How many parking permits were issued in 2023?\n\n2. How many were refused?\n\n"
+              "**Penalty notices**\n\n3. How many penalty notices were cancelled?\n\n"
+              "We do not hold the number of penalty notices cancelled.\n")
+    seg = segment(parse(letter, "x.md"))
+    assert [p.answer for p in seg.pairs][:2] == ["", ""]
+
+
+def test_a_verdict_on_the_whole_request_settles_every_run_of_unanswered_questions() -> None:
+    from foiextract.segment import _reading, _settled_whole
+    from foiextract.segment.flow import Layout, Question, Run
+
+    letter = ("1. How many parking permits were issued in 2023?\n\n2. How many were refused?\n\n"
+              "3. How many penalty notices were cancelled?\n\n"
+              f"Thank you for your request.\n\n{_REFUSED_WHOLE}\n")
+    units, readings, _ = _reading(parse(letter, "x.md"), frozenset())
+    asked = [Run([Question([u], "question_numbered", "")]) for u in units[:3]]
+    layout = Layout([asked[0], Run(asked[1].questions + asked[2].questions)], [], False, False)
+    last_run = _settled_whole(layout, units, readings, [])
+    every_run = _settled_whole(layout, units, readings, [], every_run=True)
+    assert last_run is not None and every_run is not None
+    assert [p.question for p in last_run[1]] == ["How many were refused?",
+                                                  "How many penalty notices were cancelled?"]
+    assert [(p.question, p.answer) for p in every_run[1]] == [
+        ("How many parking permits were issued in 2023?", _REFUSED_WHOLE),
+        ("How many were refused?", _REFUSED_WHOLE),
+        ("How many penalty notices were cancelled?", _REFUSED_WHOLE)]

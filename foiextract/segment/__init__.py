@@ -28,7 +28,7 @@ from .inline import inline_items
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
-from .divide import divide
+from .divide import divide, refuses_whole
 from .keyed import keyed_answers
 from .phrases import (OPENING_MARKS, OWN_LEAD_IN, asks_whether, boilerplate_section,
                       closing_within, reads_as_question, reads_as_request_intro,
@@ -89,9 +89,11 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         captioned = captioned_pairs(units, readings, known)
         if captioned is not None and len(captioned[1]) > len(pairs):
             request_, pairs = captioned
-    if not pairs and "whole_request_verdict" not in disabled:
-        # A reply that answers no question by its text or number but settles the request whole.
-        request_, pairs = _settled_whole(layout, units, readings, known) or (request_, pairs)
+    if not any(p.answer for p in pairs) and "whole_request_verdict" not in disabled:
+        # A reply that answers no question by its text or number but settles the request whole
+        # (none found, or every question found with nothing beneath it: each is settled so).
+        request_, pairs = _settled_whole(layout, units, readings, known, every_run=bool(pairs)) \
+            or (request_, pairs)
     if not pairs and "restated_answered_whole" not in disabled:
         # A reply that restates the request's items, then answers them all at once.
         request_, pairs = _restated_then_answered(units, readings) or (request_, pairs)
@@ -125,6 +127,8 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         quoted_ = _quoted_then_answered(units)
         if quoted_ is not None and len(quoted_[1]) > len(pairs):
             request_, pairs = quoted_
+    if "whole_request_verdict" not in disabled:
+        pairs = _refusal_for_the_unanswered(pairs)
     request = request_
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
     unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
@@ -136,6 +140,21 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if unanswered:
         flags.append("unanswered_items")
     return Segmentation(tuple(request), tuple(pairs), unanswered, tuple(flags))
+
+
+def _refusal_for_the_unanswered(pairs: list[Pair]) -> list[Pair]:
+    """Questions left with nothing beneath them in a letter whose one answer refuses the request
+    as a whole ("…the cost of complying with your request would exceed the appropriate limit",
+    beneath the last of the request's items): each is refused with the rest."""
+    given = [p for p in pairs if p.answer]
+    if not given or len(given) == len(pairs) or len({p.answer for p in given}) > 1 \
+            or not refuses_whole(given[0].answer):
+        return pairs
+    refusal = given[0]
+    return [p if p.answer else replace(p, answer=refusal.answer, shared=True,
+                                       answer_source=refusal.answer_source,
+                                       answer_blocks=refusal.answer_blocks)
+            for p in pairs]
 
 
 def _reading(document: Document, disabled: frozenset[str]
@@ -439,15 +458,19 @@ def _reads_as_a_value(text: str, asked: str) -> bool:
 
 
 def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
-                   known: list[str]) -> tuple[list[str], list[Pair]] | None:
+                   known: list[str], every_run: bool = False
+                   ) -> tuple[list[str], list[Pair]] | None:
     """The request's questions each answered by the reply's one verdict on the whole of it
     ("Unfortunately I am unable to provide this information, because we do not have it."):
-    the last run of questions with nothing beneath (or the request as sent, where the letter
-    restates none), and the first paragraph after it that settles a request (nothing held, a
-    refusal)."""
+    the last run of questions with nothing beneath (``every_run``: every such run, where no
+    question found has an answer; or the request as sent, where the letter restates none), and
+    the first paragraph after it that settles a request (nothing held, a refusal)."""
     asked = [run for run in layout.runs if run.questions and not run.answer]
     if not asked and not known:
         return None
+    if asked and every_run:
+        asked = [Run([q for run in asked for q in run.questions], asked[-1].answer,
+                     asked[-1].ended_by, asked[-1].position, asked[-1].labelled)]
     after = asked[-1].questions[-1].units[-1].index if asked else -1
     # (The requester's own words, quoted, never settle their request: "This request for
     # information falls within the parameters of the Act …" under it is theirs.)

@@ -35,7 +35,7 @@ from ..lexicon.text import stems
 from .phrases import reply_opening
 from .units import Unit
 
-__all__ = ["divide"]
+__all__ = ["divide", "refuses_whole"]
 
 # How much of an item's own wording a paragraph must carry to answer it: two of its words
 # (or all of them, for an item of one word: "SPP"), and half as much again as the paragraph
@@ -55,6 +55,17 @@ _REFUSES_WHOLE = re.compile(
     r"request\s+would\s+exceed\b"
     r"|\bnot\s+(?:therefore\s+)?obliged\s+to\s+comply\s+with\s+(?:your|this|the)\s+request\b",
     re.I)
+
+
+def refuses_whole(text: str) -> bool:
+    """True where ``text`` refuses the request as a whole (:data:`_REFUSES_WHOLE`).
+
+    >>> refuses_whole("The cost of complying with your request would exceed the limit.")
+    True
+    >>> refuses_whole("We do not hold the figures for 2019.")
+    False
+    """
+    return bool(_REFUSES_WHOLE.search(text.replace("’", "'")))
 
 
 @cache
@@ -77,7 +88,7 @@ def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]]
     place in ``questions``.
     """
     if len(questions) < 2 or len(pieces) < 2 \
-            or any(_REFUSES_WHOLE.search(p.text.replace("’", "'")) for p in pieces):
+            or any(refuses_whole(p.text) for p in pieces):
         return None
     filler = _filler()
     asked = [stems(q) - filler for q in questions]
