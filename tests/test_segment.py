@@ -3049,3 +3049,22 @@ def test_a_verdict_on_the_whole_request_settles_every_run_of_unanswered_question
         ("How many parking permits were issued in 2023?", _REFUSED_WHOLE),
         ("How many were refused?", _REFUSED_WHOLE),
         ("How many penalty notices were cancelled?", _REFUSED_WHOLE)]
+
+
+def test_an_email_refusing_the_request_it_quotes_beneath_settles_each_item(tmp_path: Path) -> None:
+    path = tmp_path / "reply.eml"
+    path.write_text(
+        "From: foi@council.gov.uk\nTo: person@example.com\n"
+        "Subject: RE: Freedom of Information request - parking permits\n"
+        "Date: Mon, 15 Jan 2024 10:00:00 +0000\n\nDear Ms Smith,\n\n"
+        "Thank you for your request for information received on 12 December 2023.\n\n"
+        f"{_REFUSED_WHOLE}\n\nYours sincerely,\n\nInformation Governance Team\n\n"
+        "-----Original Message-----\nFrom: Ms Smith <person@example.com>\n"
+        "Sent: 12 December 2023 09:00\nTo: foi@council.gov.uk\n"
+        "Subject: Freedom of Information request - parking permits\n\nDear Council,\n\n"
+        "1. How many parking permits were issued in 2023?\n2. How many were refused?\n\n"
+        "Yours faithfully,\nMs Smith\n", encoding="utf-8")
+    seg = segment(focus(read_document(str(path))))
+    assert [(p.question, p.answer, p.shared) for p in seg.pairs] == [
+        ("How many parking permits were issued in 2023?", _REFUSED_WHOLE, True),
+        ("How many were refused?", _REFUSED_WHOLE, True)]

@@ -94,6 +94,15 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         # (none found, or every question found with nothing beneath it: each is settled so).
         request_, pairs = _settled_whole(layout, units, readings, known, every_run=bool(pairs)) \
             or (request_, pairs)
+    if not pairs and not known and "whole_request_verdict" not in disabled:
+        # A reply refusing the whole request above the requester's message it quotes after its
+        # sign-off ("-----Original Message-----" … "1. How many permits …?"): the quoted
+        # request is the request as sent, each item settled by the verdict.
+        quoted_request = [u.text for u, r in zip(units, readings)
+                          if u.kind == "quote" and r.role == "question"]
+        if quoted_request:
+            request_, pairs = _settled_whole(layout, units, readings, quoted_request) \
+                or (request_, pairs)
     if not pairs and "restated_answered_whole" not in disabled:
         # A reply that restates the request's items, then answers them all at once.
         request_, pairs = _restated_then_answered(units, readings) or (request_, pairs)
