@@ -3068,3 +3068,42 @@ def test_an_email_refusing_the_request_it_quotes_beneath_settles_each_item(tmp_p
     assert [(p.question, p.answer, p.shared) for p in seg.pairs] == [
         ("How many parking permits were issued in 2023?", _REFUSED_WHOLE, True),
         ("How many were refused?", _REFUSED_WHOLE, True)]
+
+
+def _reply_above_original(folder: Path, reply: str, asked: str) -> Path:
+    path = folder / "reply.eml"
+    path.write_text(
+        "From: foi@council.gov.uk\nTo: person@example.com\nSubject: RE: FOI request\n"
+        "Date: Mon, 15 Jan 2024 10:00:00 +0000\n\nDear Ms Smith,\n\n"
+        f"Thank you for your request for information received on 12 December 2023.\n\n{reply}"
+        "\nYours sincerely,\n\nInformation Governance Team\n\n-----Original Message-----\n"
+        "From: Ms Smith <person@example.com>\nSent: 12 December 2023 09:00\n"
+        "To: foi@council.gov.uk\nSubject: FOI request\n\nDear Council,\n\n"
+        f"{asked}\nYours faithfully,\nMs Smith\n", encoding="utf-8")
+    return path
+
+
+_ASKED_THREE = ("1. How many parking permits were issued in 2023?\n2. How many were refused?\n"
+                "3. How many penalty notices were cancelled?\n")
+
+
+def test_an_email_answering_by_number_the_request_it_quotes_beneath(tmp_path: Path) -> None:
+    path = _reply_above_original(
+        tmp_path, "1. 1,234 permits were issued in 2023.\n2. 56 were refused.\n3. None.\n",
+        _ASKED_THREE)
+    seg = segment(focus(read_document(str(path))))
+    assert [(p.request_item, p.question, p.answer) for p in seg.pairs] == [
+        (1, "How many parking permits were issued in 2023?", "1,234 permits were issued in 2023."),
+        (2, "How many were refused?", "56 were refused."),
+        (3, "How many penalty notices were cancelled?", "None.")]
+
+
+@pytest.mark.parametrize("reply", [
+    "1. 1,234 permits were issued in 2023.\n2. 56 were refused.\n",  # an item left out
+    "1. Background to the scheme.\n2. Our approach.\n3. Next steps.\n4. Contacts.\n",  # its own list
+])
+def test_a_numbered_list_that_is_not_one_answer_an_item_pairs_nothing(tmp_path: Path,
+                                                                      reply: str) -> None:
+    seg = segment(focus(read_document(str(_reply_above_original(tmp_path, reply,
+                                                                _ASKED_THREE)))))
+    assert all(p.rule != "request_number" for p in seg.pairs)

@@ -94,14 +94,17 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         # (none found, or every question found with nothing beneath it: each is settled so).
         request_, pairs = _settled_whole(layout, units, readings, known, every_run=bool(pairs)) \
             or (request_, pairs)
-    if not pairs and not known and "whole_request_verdict" not in disabled:
-        # A reply refusing the whole request above the requester's message it quotes after its
-        # sign-off ("-----Original Message-----" … "1. How many permits …?"): the quoted
-        # request is the request as sent, each item settled by the verdict.
+    if not pairs and not known:
+        # A reply refusing the whole request, or answering its items one each by number, above
+        # the requester's message it quotes after its sign-off ("-----Original Message-----" …
+        # "1. How many permits …?"): the quoted request is the request as sent.
         quoted_request = [u.text for u, r in zip(units, readings)
                           if u.kind == "quote" and r.role == "question"]
-        if quoted_request:
+        if quoted_request and "whole_request_verdict" not in disabled:
             request_, pairs = _settled_whole(layout, units, readings, quoted_request) \
+                or (request_, pairs)
+        if quoted_request and not pairs and "request_number" not in disabled:
+            request_, pairs = _numbered_one_each(layout, units, readings, quoted_request) \
                 or (request_, pairs)
     if not pairs and "restated_answered_whole" not in disabled:
         # A reply that restates the request's items, then answers them all at once.
@@ -1169,6 +1172,20 @@ def _quoted_then_answered(units: list[Unit]) -> tuple[list[str], list[Pair]] | N
                     _answer_text([units[k] for k in e.answer]), False,
                     [units[k] for k in e.answer]) for e in elements]
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
+
+
+def _numbered_one_each(layout: Layout, units: list[Unit], readings: list[Reading],
+                       quoted: list[str]) -> tuple[list[str], list[Pair]] | None:
+    """:func:`_by_known_number` for a reply above the request it quotes, where its numbered
+    paragraphs stand before the quotation and answer every item quoted, one each, in order
+    ("1. 1,234 permits were issued." … over "1. How many permits …?" …)."""
+    first_quoted = next((u.index for u, r in zip(units, readings)
+                         if u.kind == "quote" and r.role == "question"), -1)
+    numbers = [unit.numbers for unit, _ in layout.numbered_answers
+               if unit.index < first_quoted and unit.kind != "quote"]
+    if len(quoted) < 2 or numbers != [(n,) for n in range(1, len(quoted) + 1)]:
+        return None
+    return _by_known_number(layout, quoted)
 
 
 def _by_known_number(layout: Layout, known: list[str]) -> tuple[list[str], list[Pair]] | None:
