@@ -15,7 +15,7 @@ from foiextract.model import Block, Pair, Span
 from foiextract.segment import segment
 from foiextract.segment.units import units_of
 
-from .conftest import BARNET, documents_with_gold, gold_for, ids
+from .conftest import BARNET, CORPORA, documents_with_gold, gold_for, ids
 
 # Held to their gold pair by pair: the constructed letters. Real letters are held to the
 # floors of tests/test_eval_corpus.py: a new real letter with gold is a measure, not a test
@@ -3107,3 +3107,29 @@ def test_a_numbered_list_that_is_not_one_answer_an_item_pairs_nothing(tmp_path: 
     seg = segment(focus(read_document(str(_reply_above_original(tmp_path, reply,
                                                                 _ASKED_THREE)))))
     assert all(p.rule != "request_number" for p in seg.pairs)
+
+
+
+@pytest.mark.parametrize("item, questions, within", [
+    # the item's first sentence inside a longer question answered: the reply joined it on
+    ("If possible, please also include the make and model. Please send a spreadsheet.",
+     ["The number of vehicles abandoned in 2023. If possible, please also include the make "
+      "and model"], True),
+    ("If possible, please also include the make and model.",
+     ["If possible, please also include the make and model."], False),  # the item itself
+    ("The make and model.", ["The number of vehicles, the make and model."], False),  # short
+    ("If possible, please also include the registration year.",
+     ["The number of vehicles abandoned in 2023."], False),
+])
+def test_an_item_restated_within_another_question(item: str, questions: list[str],
+                                                  within: bool) -> None:
+    from foiextract.lexicon.text import normalise
+    from foiextract.segment import _restated_within
+    assert _restated_within(item, [normalise(q) for q in questions]) is within
+
+
+def test_a_thread_whose_reply_restates_two_items_as_one_leaves_neither_unanswered() -> None:
+    path = CORPORA / "real" / "threads-3" / "SheffieldCC_wdtk_abandoned_cars_2022_2023_2037.txt"
+    seg = segment(focus(read_document(str(path))))
+    assert len(seg.request) == 2 and len(seg.pairs) == 1
+    assert seg.unanswered == () and "unanswered_items" not in seg.flags

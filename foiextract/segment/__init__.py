@@ -143,7 +143,11 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         pairs = _refusal_for_the_unanswered(pairs)
     request = request_
     answered = {p.request_item for p in pairs if p.request_item is not None and p.answer}
-    unanswered = tuple(i for i in range(1, len(request) + 1) if i not in answered)
+    # (An item the reply restates joined to the one before it, "… abandoned vehicles. If
+    # possible, please also include the make and model …", is answered with it.)
+    asked_with = [normalise(p.question) for p in pairs if p.answer]
+    unanswered = tuple(i for i, item in enumerate(request, start=1) if i not in answered
+                       and not _restated_within(item, asked_with))
     flags = []
     if layout.template_text:
         flags.append("template_text")
@@ -152,6 +156,19 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if unanswered:
         flags.append("unanswered_items")
     return Segmentation(tuple(request), tuple(pairs), unanswered, tuple(flags))
+
+
+# The fewest characters an item must have to be found inside another question's wording.
+_MIN_ITEM_WITHIN = 20
+
+
+def _restated_within(item: str, questions: list[str]) -> bool:
+    """True when ``item``'s first sentence stands whole inside a longer question answered
+    (``questions`` normalised; the restatement may leave out the item's asides, "Please
+    provide this as an Excel spreadsheet")."""
+    opening = normalise(next(iter(sentences(item)), ""))
+    return len(opening) >= _MIN_ITEM_WITHIN and any(
+        opening in q and normalise(item) != q for q in questions)
 
 
 def _refusal_for_the_unanswered(pairs: list[Pair]) -> list[Pair]:
