@@ -3133,3 +3133,25 @@ def test_a_thread_whose_reply_restates_two_items_as_one_leaves_neither_unanswere
     seg = segment(focus(read_document(str(path))))
     assert len(seg.request) == 2 and len(seg.pairs) == 1
     assert seg.unanswered == () and "unanswered_items" not in seg.flags
+
+
+@pytest.mark.parametrize("opening, asked, answer", [
+    # the request a review is asked of is what was asked; the naming sentence's last clause
+    # (", which we received on …") is no part of the answer
+    ("Thank you for your request for an internal review of our response to your request for "
+     "the number of parking permits issued in 2023, which we received on 3 March 2024.",
+     "the number of parking permits issued in 2023",
+     "I have reviewed the handling of your request and I uphold the original decision: the "
+     "council does not hold this information."),
+    ("Thank you for your request for the number of parking permits issued in 2023, which we "
+     "received on 3 March 2024.",
+     "the number of parking permits issued in 2023",
+     "I have reviewed the handling of your request and I uphold the original decision: the "
+     "council does not hold this information."),
+])
+def test_a_letter_that_names_the_request_asks_what_it_names(opening: str, asked: str,
+                                                              answer: str) -> None:
+    letter = (f"# Response\n\nDear Mr Jones,\n\n{opening}\n\n{answer}\n\nYours sincerely,\n\n"
+              "Jane Smith\n")
+    [pair] = segment(parse(letter, "x.md")).pairs
+    assert (pair.question, pair.answer) == (asked, answer)

@@ -980,11 +980,13 @@ def _named_in_opening(units: list[Unit], readings: list[Reading], own: list[Unit
         elif settled is not None:
             # "I am responding to your request … received May 20, 2015, for records of … Your
             # request is granted in part …": the request named, its verdict after it.
-            what = settled.group("what").strip(" ,")
+            what = _innermost(settled.group("what").strip(" ,"))
             verdict = _VERDICT_ON_NAMED.sub("", unit.text[settled.end("what"):]).lstrip(" .")
-            verdict = verdict.rstrip()
+            # (What is left of the naming sentence, ", which we received on 3 March 2024.", is
+            # no verdict.)
+            verdict = _CLAUSE_LEFT.sub("", verdict).rstrip()
         elif named is not None:
-            what = named.group("what").strip(" ,")
+            what = _innermost(named.group("what").strip(" ,"))
         elif _ASKED_AS_FOLLOWS.search(unit.text):
             what = "the following"  # "…received your request …, in which you requested:"
         else:
@@ -1032,6 +1034,26 @@ def _named_in_opening(units: list[Unit], readings: list[Reading], own: list[Unit
 
 
 _FOLLOWING = re.compile(r"(?:the\s+)?following\b", re.I)
+# The rest of a sentence that named the request: a clause after a comma, to the sentence's end.
+_CLAUSE_LEFT = re.compile(r"^,[^.]*\.(?:\s+|$)")
+# A request for a review of the answer to another: "an internal review of our response to your
+# request for the number of permits issued": what was asked is the request reviewed.
+_REVIEW_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:internal\s+)?review\s+of\b.{0,80}?\byour\s+(?:[\w()“”\"/-]+\s+){0,4}?"
+    r"request\s+(?:for|seeking|about|regarding|asking\s+for)\s+(?P<what>\w.{8,})$", re.I | re.S)
+
+
+def _innermost(what: str) -> str:
+    """What a named request asked: the request a review request is about, else ``what``.
+
+    >>> _innermost("an internal review of our response to your request for the number of "
+    ...            "parking permits issued in 2023")
+    'the number of parking permits issued in 2023'
+    >>> _innermost("the number of parking permits issued in 2023")
+    'the number of parking permits issued in 2023'
+    """
+    inner = _REVIEW_OF.match(what)
+    return inner.group("what").strip(" ,") if inner else what
 
 
 def _named_in_sentence(opening: str) -> re.Match[str] | None:
