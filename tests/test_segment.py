@@ -3155,3 +3155,18 @@ def test_a_letter_that_names_the_request_asks_what_it_names(opening: str, asked:
               "Jane Smith\n")
     [pair] = segment(parse(letter, "x.md")).pairs
     assert (pair.question, pair.answer) == (asked, answer)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("x.md", "Dear Mr Brown,\n\nQ1. How many crossing patrols are employed?\nA1. 57\n\n"
+             "Q2. How many posts are vacant?\nA2. Nil\n\nYours sincerely,\n"),
+    ("x.txt", "Dear Mr Brown,\n\nQ1. How many crossing patrols are employed?\nA1. 57\n\n"
+              "Q2. How many posts are vacant?\nA2. Nil\n\nYours sincerely,\n"),
+])
+def test_an_answer_labelled_with_its_questions_number_on_the_next_line(
+        tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    seg = segment(read_document(str(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == [
+        ("How many crossing patrols are employed?", "57"), ("How many posts are vacant?", "Nil")]

@@ -317,13 +317,19 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
         after_rider = at > 0 and unit.text[at] == "." and loose
         if not rest and (cut := _verdict_split(unit)) > 0 and len(unit.text[:cut].split()) >= 5:
             at, rest, verdict = cut - 1, unit.text[cut:].strip(), True
-        if not rest or not (verdict or after_rider or _INLINE_ANSWER.match(rest)
+        # "Q1. How many? A1. 57": the answer labelled with the question's own number.
+        own = _SHORT_ANSWER_LABEL.match(rest) if rest[:1] == "A" else None
+        own = own if own and rest[own.end():].strip() \
+            and unit.numbers == (int(own.group("n")),) else None
+        if not rest or not (verdict or after_rider or own or _INLINE_ANSWER.match(rest)
                             or _INLINE_DATE.match(rest) or scheme and loose or dash):
             out.append(unit)
             continue
         asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
         if (label := _ANSWER_LABEL.match(rest)) and rest[label.end():].strip():
             rest = rest[label.end():].strip()  # "1. How many? Response: 1,120"
+        elif own:
+            rest = rest[own.end():].strip()
         answer = dataclasses.replace(unit, text=rest.lstrip("-–—: "), raw=rest, marker="",
                                      label="", numbers=(), kind="paragraph", bold=False,
                                      italic=False, index=len(out) + 1, on_the_line=True)

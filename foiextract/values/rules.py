@@ -704,6 +704,8 @@ def figure_in_sentence(a: Answer) -> Value | None:
     asked_unit = a.subject.unit if a.intent in ("count", "period") else None
     plain = _outside_brackets(head)
     numbers = value_figures(plain, asked_unit)
+    if len(numbers) > 1 and len(set(_PER_PERIOD.findall(plain))) > 1:
+        return Value("text")  # "1,045 complaints in 2022 and 1,230 in 2023": one a period
     # "46 school crossing patrols and 5 posts are vacant": the subject says which one answers.
     chosen = figure_for_subject(plain, numbers, a.subject)
     if chosen is not None:
@@ -720,6 +722,11 @@ def figure_in_sentence(a: Answer) -> Value | None:
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
 
 
+# A figure given for a year or period of its own ("1,230 in 2023", "52 during 2021/22"): the
+# period each is for, to tell a breakdown by period from one figure beside a date.
+_PER_PERIOD = re.compile(r"\d[\d,.]*\s+(?:[A-Za-z-]+\s+){0,3}?(?:in|during|for)\s+(?:the\s+)?"
+                         r"(?:(?:financial|calendar)\s+year\s+)?((?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?)"
+                         r"\b")
 _CLOSING_SUM = re.compile(r"=\s*(\d[\d,]*)\s*\.?\s*$")
 
 
