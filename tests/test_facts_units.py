@@ -175,6 +175,19 @@ def test_a_municipality_the_gazetteer_does_not_know_is_named_by_its_letterhead(
     assert found is not None and (found.name, found.code) == (name, "")
 
 
+@pytest.mark.parametrize("letterhead, name", [
+    ("Anytown Borough Council", "Anytown Borough Council"),
+    ("Westshire Fire and Rescue Service", "Westshire Fire and Rescue Service"),
+    ("Freedom of Information Office", None),  # a team of a body, not the body
+    ("Information Governance Department", None),
+])
+def test_a_body_the_gazetteer_does_not_know_is_named_by_its_letterhead_line(
+        letterhead: str, name: str | None) -> None:
+    found = find_authority(doc(letterhead, "Town Hall, Anytown AN1 1AA", "12 April 2024",
+                               "Dear Mr Smith,", "Our response is set out below."))
+    assert (found.name if found is not None else None) == name
+
+
 @pytest.mark.parametrize("lines, name", [
     # A municipality saying it received the request.
     (("Sir,", "The Township of Hamilton received your Open Public Records Act request on May 9, "

@@ -443,7 +443,12 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     head = [line.strip() for zone in parts if zone.name == "head"
             for line in zone.text.split("\n")[:_LETTERHEAD_LINES]]
     place = next((m for line in head if (m := _MUNICIPALITY.match(line))), None)
-    return AuthorityFound(_titled(place["name"]), "", 0.4) if place else None
+    if place:
+        return AuthorityFound(_titled(place["name"]), "", 0.4)
+    # "Anytown Borough Council" alone on a line of the letterhead: a body by its own name.
+    body = next((line for line in head if _BODY_LINE.fullmatch(line)
+                 and not _OWN_OFFICE.search(line)), None)
+    return AuthorityFound(body, "", 0.3) if body else None
 
 
 def _spelt_by_domain(parts: Sequence[Zone]) -> str:
@@ -470,6 +475,11 @@ def _spelt_by_domain(parts: Sequence[Zone]) -> str:
     return ""
 
 
+# A team or office within a body ("Freedom of Information Office", "Information Governance
+# Department"), which names no authority.
+_OWN_OFFICE = re.compile(r"\b(?:Freedom\s+of\s+Information|FOI|Information\s+(?:Governance|Rights|"
+                         r"Management|Compliance)|Data\s+Protection|Records|Legal|Customer|"
+                         r"Corporate|Complaints?|Communications)\b", re.I)
 # How many of a letter's first lines hold its letterhead.
 _LETTERHEAD_LINES = 6
 _MUNICIPALITY = re.compile(r"(?P<name>" + _PLACE_KINDS + r"\s+of\s+"
