@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from foiextract.values.numbers import format_number, to_decimal
+from foiextract.values.numbers import format_number, to_decimal, word_numbers
 from foiextract.values.vocab import vocab
 
 
@@ -114,19 +114,30 @@ def opening_amount(text: str) -> Quantity | None:
     return None
 
 
+# "per cent" after a number in words ("Eighty per cent").
+_PERCENT_WORD = re.compile(r"\s?(?:per\s?cent|percent)\b", re.I)
 _PERCENT = re.compile(r"(\d(?<![\w.].)\d*(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.I)
 
 
 def find_percents(text: str) -> list[Quantity]:
-    """Every percentage in ``text``, in order.
+    """Every percentage in ``text``, in order, in figures or in words.
 
     >>> [p.value for p in find_percents("6.5% and 12 per cent")]
     ['6.5%', '12%']
+    >>> [p.value for p in find_percents("Eighty per cent of calls; twenty-five percent")]
+    ['80%', '25%']
     """
     found = []
     for m in _PERCENT.finditer(text):
         value = Decimal(m.group(1))
         found.append(Quantity(m.start(), m.end(), f"{m.group(1)}%", value, "%"))
+    if _PERCENT_WORD.search(text):
+        for number in word_numbers(text):
+            sign = _PERCENT_WORD.match(text, number.end)
+            if sign is not None:
+                figure = format_number(number.value)
+                found.append(Quantity(number.start, sign.end(), f"{figure}%", number.value, "%"))
+        found.sort(key=lambda q: q.start)
     return found
 
 
@@ -143,4 +154,9 @@ def opening_percent(text: str) -> Quantity | None:
     ('6.5%', None)
     """
     m = _PERCENT.match(text)
-    return None if m is None else Quantity(0, m.end(), f"{m.group(1)}%", Decimal(m.group(1)), "%")
+    if m is not None:
+        return Quantity(0, m.end(), f"{m.group(1)}%", Decimal(m.group(1)), "%")
+    if not _PERCENT_WORD.search(text):
+        return None
+    first = find_percents(text)
+    return first[0] if first and first[0].start == 0 else None  # "Eighty per cent"
