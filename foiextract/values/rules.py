@@ -750,7 +750,8 @@ def boolean_statement(a: Answer) -> Value | None:
     # where the statement says the question's verb of the question's thing ("Amey is responsible
     # for all highway maintenance" to "Do you use your own teams for highway repairs?" is not).
     said = _STATES.match(first)
-    if said and a.topic and _verb_of(said) in a.topic and a.topic & topic_words(first):
+    if said and a.topic and _verb_of(said) in a.topic and a.topic & topic_words(first) \
+            and (_verb_of(said) != "be" or _says_what_was_asked(said, first, a.topic)):
         return Value("boolean", "yes")
     # "The Local Area Committee meetings use live streaming" to "Does the Authority use live
     # streaming in any part of its operations?": the question's own verb, with no aid, of
@@ -774,6 +775,14 @@ _EITHER_OR = re.compile(r"\bor\s+(?:do|does|did|is|are|was|were|has|have|will|wo
                         r"(?:you|we|it|they|the)\b", re.I)
 _STATES = re.compile(r"[\w' ]{0,40}?\b(?P<aux>does|do|did|has|have|had|is|are|was|were)"
                      r"\s+(?!not\b)(?P<next>\w+)", re.I)
+
+
+def _says_what_was_asked(said: re.Match[str], first: str, topic: frozenset[str]) -> bool:
+    """Whether "X is …" says of its subject what the question asks of it: a word of the
+    question's own after the verb ("The service is outsourced to Capita" to "Is the service
+    outsourced?"), not only the subject again ("The service is delivered in-house")."""
+    subject = topic_words(first[:said.start("aux")])
+    return bool(topic_words(first[said.end("aux"):]) & (topic - subject - {"be"}))
 
 
 def _verb_of(said: re.Match[str]) -> str:
