@@ -29,6 +29,11 @@ def doc(*lines: str, **metadata: str) -> Document:
 # --- citation forms -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, law, expected", [
+    # a provision's further parts by their last part alone
+    ("refused under section 35(1)(a) and (b) (law enforcement)", "FOISA",
+     ("s35(1)(a)", "s35(1)(b)")),
+    ("exempt under sections 31(1)(a), (b) and (g)", "FOIA", ("s31(1)(a)", "s31(1)(b)", "s31(1)(g)")),
+    ("exempt under section 12 and (where relevant) section 14", "FOIA", ("s12", "s14")),
     ("withheld under section 40(2) of the Act", "FOIA", ("s40(2)",)),
     ("exempt under s.40(2)", "FOIA", ("s40(2)",)),
     ("exempt under s40 (2)", "FOIA", ("s40(2)",)),
@@ -356,6 +361,11 @@ def test_no_text_breaks_the_date_reader(text: str) -> None:
     ("Log number: F0045678", "F0045678"),
     ("Control No. 2019-0112", "2019-0112"),
     ("We keep a log of every request.", ""),
+    # "… request:" before the authority's number; never before the request's subject
+    ("Freedom of Information Request: FOI 24/311", "FOI 24/311"),
+    ("EIR request: 1234", "1234"),
+    ("Subject: RE: FOIA Request: IPRA/CPD Disputes", ""),
+    ("Request: How many staff were there in 2023?", ""),
 ])
 def test_reference_forms(text: str, ref: str) -> None:
     assert find_reference_in(text) == ref

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lexicon.citing import as_condition, in_a_postcode, names_a_thing, us_cited
+from ..lexicon.citing import as_condition, in_a_postcode, later_parts, names_a_thing, us_cited
 from ..lexicon.data import load_json
 from ..lexicon.scan import folded, matches
 
@@ -125,6 +125,12 @@ def raw_citations(text: str) -> list[RawCitation]:
             subs += f"({m.group('w2')})"
         found.append(RawCitation(_short(m.group("num"), subs, regulation), regulation,
                                  m.start(), m.end()))
+        parts = re.findall(r"\(\s?\w+\s?\)", subs)
+        if parts and not m.group("more"):
+            # "section 35(1)(a) and (b)": the next part of the same provision, by its last part
+            for other in later_parts(text, m.end()):
+                found.append(RawCitation(_short(m.group("num"), "".join(parts[:-1]) + f"({other})",
+                                                regulation), regulation, m.start(), m.end()))
         for item in re.finditer(_ITEM, m.group("more") or ""):
             im = _ITEM_RE.match(item.group(0))
             if im:

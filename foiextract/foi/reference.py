@@ -16,6 +16,8 @@ taken.
 'FOI 3471'
 >>> find_reference_in("REQUEST DATE: August 10, 2015\\nFOIA FILE NO.: 15-4790")
 '15-4790'
+>>> find_reference_in("Freedom of Information Request: FOI 24/311")
+'FOI 24/311'
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ _LABEL = re.compile(
     r"|our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?"
     r"|my\s+ref\.?|[mo]/r\.?|ref(?:erence)?(?:\s+(?:no|number|id))?\.?"
     r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)(?:\s+is\b)?|request(?=\s*#)"
+    # "Freedom of Information Request: FOI 24/311", "EIR request: 1234"
+    r"|(?:(?:freedom\s+of\s+information|foia?|eir)\s+)?request(?=[ \t]*:[ \t]*(?:[a-z]{2,6}[ /-]?)?\d)"
     # "Tracking Number: 19-FOIA-040", "Log number: F0045678", "Control No. 2019-12"
     r"|(?:tracking|log|control)\s+(?:no\.?|number)"
     # "PRR EPD-2025-3073": a US public records request's number
@@ -53,7 +57,7 @@ _SUBJECT = re.compile(
     re.IGNORECASE)
 # The words a label starts with (case folded).
 _LABEL_STARTS = ("our", "my", "ref", "request", "case", "foi", "file", "m/r", "o/r", "freedom",
-                 "tracking", "log", "control", "prr")
+                 "tracking", "log", "control", "prr", "eir")
 _REQUEST_NUMBER = re.compile(r"\brequest[ \t]+(?:no\.?[ \t]+)?" + VALUE, re.IGNORECASE)
 _YOUR_REF = re.compile(r"your\s*$", re.IGNORECASE)
 

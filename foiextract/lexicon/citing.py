@@ -19,6 +19,25 @@ _CONDITION = re.compile(r"\bconditions?\s+(?:(?:contained|set\s+out|listed|found
                         r"\s+(?:the\s+)?$", re.I)
 
 
+# ", (b)", " and (b)" after a cited part: another part of the same provision.
+_NEXT_PART = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)\(\s?(?P<part>[a-z]{1,2}|[ivx]{1,5}|"
+                        r"\d{1,2}[A-Za-z]?)\s?\)(?![\w(])", re.I)
+
+
+def later_parts(text: str, end: int) -> list[str]:
+    """The parts cited after a provision's last part ("(b)" and "(c)" of "35(1)(a), (b) and
+    (c)"), each in place of it.
+
+    >>> later_parts("section 35(1)(a), (b) and (c) of the Act", 16)
+    ['b', 'c']
+    """
+    parts = []
+    while (m := _NEXT_PART.match(text, end)) is not None:
+        parts.append(m.group("part"))
+        end = m.end()
+    return parts
+
+
 def as_condition(text: str, start: int) -> bool:
     """True when the citation starting at ``start`` in ``text`` is named as a condition."""
     return bool(_CONDITION.search(text[max(0, start - 40):start]))

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
-from ..lexicon.citing import as_condition, in_a_postcode, names_a_thing, us_cited
+from ..lexicon.citing import as_condition, in_a_postcode, later_parts, names_a_thing, us_cited
 from ..lexicon.data import load_json
 
 # "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
@@ -65,6 +65,11 @@ def exemptions_cited(text: str) -> list[str]:
                 or names_a_thing(text, m.end()) or in_a_postcode(text, m.start()):
             continue
         cites = [_short(prefix, m.group(2), m.group(3) or "")]
+        parts = re.findall(r"\(\s?\w+\s?\)", m.group(3) or "")
+        if parts and not m.group(4):
+            # "section 35(1)(a) and (b)": the next part of the same provision
+            cites.extend(_short(prefix, m.group(2), "".join(parts[:-1]) + f"({other})")
+                         for other in later_parts(text, m.end()))
         if m.group(4):
             cites.append(_short(prefix, m.group(4), m.group(5) or ""))
             # "sections 40(2)(a), 40(2)(b), 40(3)(a)(i) and 40(3)(b)": the list goes on.
