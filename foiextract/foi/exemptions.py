@@ -125,12 +125,10 @@ def raw_citations(text: str) -> list[RawCitation]:
             subs += f"({m.group('w2')})"
         found.append(RawCitation(_short(m.group("num"), subs, regulation), regulation,
                                  m.start(), m.end()))
-        parts = re.findall(r"\(\s?\w+\s?\)", subs)
-        if parts and not m.group("more"):
+        if not m.group("more"):
             # "section 35(1)(a) and (b)": the next part of the same provision, by its last part
-            for other in later_parts(text, m.end()):
-                found.append(RawCitation(_short(m.group("num"), "".join(parts[:-1]) + f"({other})",
-                                                regulation), regulation, m.start(), m.end()))
+            found.extend(RawCitation(_short(m.group("num"), other, regulation), regulation,
+                                     m.start(), m.end()) for other in later_parts(subs, text, m.end()))
         for item in re.finditer(_ITEM, m.group("more") or ""):
             im = _ITEM_RE.match(item.group(0))
             if im:

@@ -24,18 +24,20 @@ _NEXT_PART = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)\(\s?(?P
                         r"\d{1,2}[A-Za-z]?)\s?\)(?![\w(])", re.I)
 
 
-def later_parts(text: str, end: int) -> list[str]:
-    """The parts cited after a provision's last part ("(b)" and "(c)" of "35(1)(a), (b) and
-    (c)"), each in place of it.
+def later_parts(subs: str, text: str, end: int) -> list[str]:
+    """The parts of the same provision cited after ``subs`` (its parts as cited, "(1)(a)"),
+    which ends at ``end`` of ``text``: each as a whole ("(1)(b)", "(1)(c)" for "35(1)(a), (b)
+    and (c)"); none where ``subs`` has no part.
 
-    >>> later_parts("section 35(1)(a), (b) and (c) of the Act", 16)
-    ['b', 'c']
+    >>> later_parts("(1)(a)", "section 35(1)(a), (b) and (c) of the Act", 16)
+    ['(1)(b)', '(1)(c)']
     """
-    parts = []
-    while (m := _NEXT_PART.match(text, end)) is not None:
-        parts.append(m.group("part"))
+    parts = re.findall(r"\(\s?\w+\s?\)", subs)
+    found: list[str] = []
+    while parts and (m := _NEXT_PART.match(text, end)) is not None:
+        found.append("".join(parts[:-1]) + f"({m.group('part')})")
         end = m.end()
-    return parts
+    return found
 
 
 def as_condition(text: str, start: int) -> bool:

@@ -65,11 +65,10 @@ def exemptions_cited(text: str) -> list[str]:
                 or names_a_thing(text, m.end()) or in_a_postcode(text, m.start()):
             continue
         cites = [_short(prefix, m.group(2), m.group(3) or "")]
-        parts = re.findall(r"\(\s?\w+\s?\)", m.group(3) or "")
-        if parts and not m.group(4):
+        if not m.group(4):
             # "section 35(1)(a) and (b)": the next part of the same provision
-            cites.extend(_short(prefix, m.group(2), "".join(parts[:-1]) + f"({other})")
-                         for other in later_parts(text, m.end()))
+            cites.extend(_short(prefix, m.group(2), other)
+                         for other in later_parts(m.group(3) or "", text, m.end()))
         if m.group(4):
             cites.append(_short(prefix, m.group(4), m.group(5) or ""))
             # "sections 40(2)(a), 40(2)(b), 40(3)(a)(i) and 40(3)(b)": the list goes on.
