@@ -185,6 +185,11 @@ def test_a_municipality_the_gazetteer_does_not_know_is_named_by_its_letterhead(
     ("Westshire Fire and Rescue Service", "Westshire Fire and Rescue Service"),
     ("Freedom of Information Office", None),  # a team of a body, not the body
     ("Information Governance Department", None),
+    # The letterhead's lines run together (a text or Markdown letter): the name, then its address.
+    ("Anytown Borough Council Civic Centre, High Street, Anytown AN1 2BC",
+     "Anytown Borough Council"),
+    ("The Northshire Fire Authority, PO Box 12, Northtown", "Northshire Fire Authority"),
+    ("Anytown Borough Council is pleased to enclose", None),  # a sentence, not a heading
 ])
 def test_a_body_the_gazetteer_does_not_know_is_named_by_its_letterhead_line(
         letterhead: str, name: str | None) -> None:
@@ -278,6 +283,10 @@ def test_date_fields_and_headings() -> None:
     # Another event's date before the receipt: not the receipt's.
     ("On 3 May 2020 the council published its report. We received your request later.", ""),
     ("On 3 May 2020 Camden Council. We received your request", ""),
+    # The request as the requester's message, by its date.
+    ("Thank you for your email of 6 March 2024 requesting information under the Act.",
+     "2024-03-06"),
+    ("Further to your letter dated 2 May 2023, I can confirm", "2023-05-02"),
 ])
 def test_the_received_date_told_before_the_receipt_or_as_what_the_requester_sent(
         text: str, iso: str) -> None:

@@ -445,9 +445,10 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     place = next((m for line in head if (m := _MUNICIPALITY.match(line))), None)
     if place:
         return AuthorityFound(_titled(place["name"]), "", 0.4)
-    # "Anytown Borough Council" alone on a line of the letterhead: a body by its own name.
-    body = next((line for line in head if _BODY_LINE.fullmatch(line)
-                 and not _OWN_OFFICE.search(line)), None)
+    # "Anytown Borough Council" alone on a line of the letterhead, or with its address after it
+    # (the lines of a text letter's letterhead run together): a body by its own name.
+    body = next((m[1] for line in head if (m := _BODY_HEADING.fullmatch(line))
+                 and not _OWN_OFFICE.search(m[1])), None)
     return AuthorityFound(body, "", 0.3) if body else None
 
 
@@ -521,3 +522,10 @@ def _signed_lines(text: str) -> list[str]:
 _SIGN_OFF = re.compile(r"(?:yours\s+(?:sincerely|faithfully|truly)|sincerely|(?:kind\s+|best\s+)?"
                        r"regards|respectfully)\b[,.]?$", re.I)
 _BODY_LINE = re.compile(r"(?:The\s+)?" + _BODY.replace("{0,6}", "{1,6}"))
+# A body's name heading its letterhead, alone or followed by its address (a street, a postcode
+# or a ZIP code in what follows).
+_BODY_HEADING = re.compile(r"(?:The\s+)?" + _BODY.replace("{0,6}", "{1,6}") +
+                           r"(?:[,\s]+(?=.*?(?:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
+                           r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b(?:Street|Road|Avenue|Lane|Square|"
+                           r"Place|Way|Drive|Boulevard|Hall|House|Centre|Center|Building|"
+                           r"P\.?\s?O\.?\s+Box)\b)).*)?")

@@ -52,9 +52,11 @@ _RECEIVED = (
                 re.IGNORECASE), ("on",)),
     (re.compile(r"\byou\s+sent\s+(?:to\s+)?us\b[^.\n]{0,80}?\bon\s+(?P<date>" + _DATE + ")",
                 re.IGNORECASE), ("you",)),
-    (re.compile(r"\brequest(?:ed)?\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.]){0,50}?"
+    # "Thank you for your email of 6 March 2024 requesting…": the request came as that message.
+    (re.compile(r"\b(?:request(?:ed)?|your\s+(?:e-?mail|letter|correspondence|message))\b"
+                r"(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.]){0,50}?"
                 r"\b(?:on|of|dated)\s+(?P<date>" + _DATE + ")",
-                re.IGNORECASE), ("request",)),
+                re.IGNORECASE), ("request", "your")),
 )
 _FIELD_NAME = (r"(?:date\s+of\s+(?:response|reply|letter)|response\s+date|date\s+(?:sent|responded)"
                r"|date)")
