@@ -13,6 +13,7 @@ from foiextract.foi import boilerplate_heading, read_facts
 from foiextract.foi.authority import find_authority, gazetteer, lookup_domain, lookup_name
 from foiextract.foi.dates import find_dates, parse_date
 from foiextract.foi.exemptions import describe, raw_citations, relied_on
+from foiextract.values import parse_answer
 from foiextract.foi.legislation import legislation_of_text
 from foiextract.foi.reference import find_reference, find_reference_in
 from foiextract.foi.timeline import received_in_text, response_in_text
@@ -64,6 +65,18 @@ def doc(*lines: str, **metadata: str) -> Document:
 ])
 def test_citation_forms(text: str, law: str, expected: tuple[str, ...]) -> None:
     assert relied_on(raw_citations(text), law) == expected
+
+
+@pytest.mark.parametrize("answer", [
+    "We neither confirm nor deny holding it, by virtue of section 40(5B)(a)(i) of the Act.",
+    "exempt under s.40(5b)(a)(I)",  # the capital as legislation prints it, whatever the letter's
+    "Withheld under section 43(2) and regulation 12(4)(b).",
+])
+def test_an_answer_cites_a_provision_as_the_letters_exemptions_do(answer: str) -> None:
+    # A pivot on the answers' provisions and the letter's must meet: one spelling, to the case.
+    law = "EIR" if "regulation" in answer else "FOIA"
+    value = parse_answer(answer, "Did the officer receive a written warning?").value
+    assert value.split("; ") == list(relied_on(raw_citations(answer), law))
 
 
 def test_provision_names_and_status_depend_on_the_law() -> None:

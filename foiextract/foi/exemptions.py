@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lexicon.citing import as_condition, in_a_postcode, later_parts, names_a_thing, us_cited
+from ..lexicon.citing import (as_condition, in_a_postcode, later_parts, names_a_thing, short_form,
+                              us_cited)
 from ..lexicon.data import load_json
 from ..lexicon.scan import folded, matches
 
@@ -72,21 +73,6 @@ class RawCitation:
     end: int
 
 
-def _short(num: str, subs: str, regulation: bool) -> str:
-    parts = re.findall(r"\(\s?(\w+)\s?\)", subs)
-    return ("reg" if regulation else "s") + num + "".join(f"({_part(p)})" for p in parts)
-
-
-def _part(part: str) -> str:
-    """A subsection as legislation prints it: an inserted one keeps its capital ("5B", "4A"),
-    paragraphs and sub-paragraphs are lower case ("a", "i").
-
-    >>> [_part(p) for p in ("5b", "2", "A", "ii")]
-    ['5B', '2', 'a', 'ii']
-    """
-    return part.upper() if part[:1].isdigit() else part.lower()
-
-
 def _other_law(text: str, end: int) -> bool:
     m = _OF_LAW.match(text[end:end + 100])
     if not m:
@@ -123,16 +109,16 @@ def raw_citations(text: str) -> list[RawCitation]:
             subs += f"({m.group('w1')})"
         if m.group("w2"):
             subs += f"({m.group('w2')})"
-        found.append(RawCitation(_short(m.group("num"), subs, regulation), regulation,
+        found.append(RawCitation(short_form(m.group("num"), subs, regulation), regulation,
                                  m.start(), m.end()))
         if not m.group("more"):
             # "section 35(1)(a) and (b)": the next part of the same provision, by its last part
-            found.extend(RawCitation(_short(m.group("num"), other, regulation), regulation,
+            found.extend(RawCitation(short_form(m.group("num"), other, regulation), regulation,
                                      m.start(), m.end()) for other in later_parts(subs, text, m.end()))
         for item in re.finditer(_ITEM, m.group("more") or ""):
             im = _ITEM_RE.match(item.group(0))
             if im:
-                found.append(RawCitation(_short(im.group("num"), im.group("subs") or "", regulation),
+                found.append(RawCitation(short_form(im.group("num"), im.group("subs") or "", regulation),
                                          regulation, m.start(), m.end()))
     return found
 

@@ -40,6 +40,27 @@ def later_parts(subs: str, text: str, end: int) -> list[str]:
     return found
 
 
+def short_form(number: str, parts: str, regulation: bool = False) -> str:
+    """A provision in the short form the tables give it: "s" or "reg", its number, and its
+    parts as legislation prints them (:func:`printed_part`).
+
+    >>> short_form("40", "(5b) (a)(I)"), short_form("12", "(4)(b)", regulation=True)
+    ('s40(5B)(a)(i)', 'reg12(4)(b)')
+    """
+    return (("reg" if regulation else "s") + number
+            + "".join(f"({printed_part(p)})" for p in re.findall(r"\(\s?(\w+)\s?\)", parts)))
+
+
+def printed_part(part: str) -> str:
+    """A subsection as legislation prints it: an inserted one keeps its capital ("5B", "4A"),
+    paragraphs and sub-paragraphs are lower case ("a", "i").
+
+    >>> [printed_part(p) for p in ("5b", "2", "A", "ii")]
+    ['5B', '2', 'a', 'ii']
+    """
+    return part.upper() if part[:1].isdigit() else part.lower()
+
+
 def as_condition(text: str, start: int) -> bool:
     """True when the citation starting at ``start`` in ``text`` is named as a condition."""
     return bool(_CONDITION.search(text[max(0, start - 40):start]))

@@ -14,7 +14,8 @@ import re
 from functools import cache
 
 from foiextract.values.vocab import FOLDS_APART as _FOLDS_APART, has_phrase, vocab
-from ..lexicon.citing import as_condition, in_a_postcode, later_parts, names_a_thing, us_cited
+from ..lexicon.citing import (as_condition, in_a_postcode, later_parts, names_a_thing, short_form,
+                              us_cited)
 from ..lexicon.data import load_json
 
 # "\b(sections?|ss?\.?|regulations?|regs?\.?)": the first letter is matched case by case ("ſ"
@@ -31,8 +32,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
 
 
 def _short(prefix: str, number: str, parts: str) -> str:
-    kind = "reg" if prefix.lower().startswith("reg") else "s"
-    return kind + number + re.sub(r"\s", "", parts).lower()
+    return short_form(number, parts, regulation=prefix.lower().startswith("reg"))
 
 
 def exemptions_cited(text: str) -> list[str]:
