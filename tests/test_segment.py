@@ -1554,16 +1554,23 @@ def test_parts_of_the_request_named_and_quoted_are_its_questions(tmp_path: Path)
       "3. The software used for case records: Liquidlogic"],
      ["Number of social workers employed", "Number of agency social workers",
       "The software used for case records"]),
+    # ... or in a sentence of its own.
+    (["1. Number of social workers employed: 142", "2. Number of agency social workers - 31",
+      "3. A copy of the agency staff policy: There is no such policy, so no information is held."],
+     ["Number of social workers employed", "Number of agency social workers",
+      "A copy of the agency staff policy"]),
     # Numbered apart ("1." then "3.") they are details again; an item that asks stays asked.
     (["1. Number of social workers employed: 142", "3. Number of agency social workers: 31"], []),
     (["1. Number of social workers employed: 142", "2. Number of agency social workers - 31",
       "3. Case records: please send the software's name"],
      ["Number of social workers employed", "Number of agency social workers"]),
 ])
+@pytest.mark.parametrize("apart", ["\n", "\n\n"], ids=["lines", "paragraphs"])
 def test_three_labelled_values_are_questions_with_their_answers(
-        tmp_path: Path, lines: list[str], labels: list[str]) -> None:
+        tmp_path: Path, lines: list[str], labels: list[str], apart: str) -> None:
+    # (Paragraphs apart, "1." is a number typed at a paragraph's start, not a list's.)
     path = tmp_path / "reply.txt"
-    path.write_text("Dear Sir,\n\nPlease find our response below.\n\n" + "\n".join(lines)
+    path.write_text("Dear Sir,\n\nPlease find our response below.\n\n" + apart.join(lines)
                     + "\n\nYours faithfully,\nThe Council\n", "utf-8")
     pairs = segment(read_document(str(path))).pairs
     assert [p.question for p in pairs if p.rule == "question_labelled_value"] == labels
@@ -3170,3 +3177,18 @@ def test_an_answer_labelled_with_its_questions_number_on_the_next_line(
     seg = segment(read_document(str(path)))
     assert [(p.question, p.answer) for p in seg.pairs] == [
         ("How many crossing patrols are employed?", "57"), ("How many posts are vacant?", "Nil")]
+
+
+@pytest.mark.parametrize("answer_label", ["Answer {n}", "Response {n}", "Response to question {n}",
+                                          "ANSWER {n}:", "Reply to Q{n}"])
+def test_a_numbered_answer_label_on_its_own_line_is_no_part_of_the_answer(
+        tmp_path: Path, answer_label: str) -> None:
+    items = [("The number of school crossing patrol sites", "112"),
+             ("The number of those sites left vacant", "17"),
+             ("A copy of any consultation on removing sites", "No information is held.")]
+    body = "".join(f"Question {n}\n\n{q}\n\n{answer_label.format(n=n)}\n\n{a}\n\n"
+                   for n, (q, a) in enumerate(items, 1))
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Sir,\n\nOur response is below.\n\n" + body + "Yours faithfully,\nThe Council\n",
+                    "utf-8")
+    assert [(p.question, p.answer) for p in segment(read_document(str(path))).pairs] == items

@@ -58,7 +58,9 @@ _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})\s+(?=[A-Z][a-z])")
 # second-level bullet in Courier, a dash bullet, as a PDF prints them). "*" is left to the
 # readers' own lists.
 _TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z])|[o–-](?=\s+[A-Z0-9£$]))\s*")
-_ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)\s*[:.]?$", re.IGNORECASE)
+# "Response:", "Our answer", "Answer 2", "Response to question 3" on a line of its own.
+_ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)(?:\s*(?:to\s+(?:question|q)\s*)?"
+                               r"(?P<n>\d{1,3}))?\s*[:.]?$", re.IGNORECASE)
 # "DWP Response:", "Council's response", "Trust Reply:": the body answering, named, alone on its
 # line (one to three capitalised words; "Freedom of Information Response" is a title).
 _NAMED_ANSWER_ONLY = re.compile(
@@ -484,27 +486,36 @@ _MIN_LABELLED_VALUES = 3
 def _numbered_siblings(units: list[Unit], found: list[re.Match[str] | None]) -> None:
     """ "3. The software used for permits: Taranto" numbered on from "2. Number of fines:
     4,512": in a numbered list of labelled values, an item laid out the same way is one too,
-    whatever its answer says (a name, a date, a few words)."""
+    whatever its answer says (a name, a date, a few words, a sentence of its own)."""
     changed = True
     while changed:
         changed = False
         for i, unit in enumerate(units):
-            if found[i] is not None or unit.kind != "list_item" or len(unit.numbers) != 1:
+            if found[i] is not None or not _counted(unit):
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(units) and found[j] is not None and units[j].kind == "list_item" \
-                        and len(units[j].numbers) == 1 \
+                if 0 <= j < len(units) and found[j] is not None and _counted(units[j]) \
                         and abs(units[j].numbers[0] - unit.numbers[0]) == 1 \
-                        and (match := _LABELLED_ANY.match(unit.text)) is not None \
+                        and (match := _LABELLED_ANY.match(unit.text)
+                             or _LABELLED_SENTENCE.match(unit.text)) is not None \
                         and not reads_as_question(match["value"]):
                     found[i] = match
                     changed = True
                     break
 
 
+def _counted(unit: Unit) -> bool:
+    """An item of a numbered list, the list's own or its numbers typed ("4. ")."""
+    return (unit.kind == "list_item" or bool(unit.marker)) and len(unit.numbers) == 1
+
+
 # An item's label then its answer in a few words: "The software used for permits: Taranto".
 _LABELLED_ANY = re.compile(r"^(?P<label>[^:?]{8,100}?)\s*(?::|\s[-–]\s)\s*"
                            r"(?P<value>[^\s:?]+(?:\s+[^\s:?]+){0,7})\s*$")
+# …or in a sentence or two of its own ("4. A copy of the consultation: There has been no
+# consultation, so no information is held."), the label short.
+_LABELLED_SENTENCE = re.compile(r"^(?P<label>[^:?]{8,100}?)\s*:\s*"
+                                r"(?P<value>[A-Z0-9£$€][^\s:?]*(?:\s+[^\s:?]+){0,59}[.!])\s*$")
 
 
 def _listed_pair(units: list[Unit], found: list[re.Match[str] | None]) -> bool:
@@ -1177,8 +1188,8 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
             numbers = tuple(range(first, last + 1)) if 0 < last - first < 50 else (first,)
         marker = match.group(0).strip().rstrip(":.)–—- ").strip()
         return text[match.end():].strip(), marker, "question", numbers
-    if _ANSWER_WORD_ONLY.match(text):
-        return "", "", "answer", ()
+    if match := _ANSWER_WORD_ONLY.match(text):
+        return "", "", "answer", (int(match.group("n")),) if match.group("n") else ()
     if _QUESTION_WORD_ONLY.match(text):
         return "", "", "question", ()  # "Question:" on a line of its own
     match = _UNNUMBERED_QUESTION_LABEL.match(text)
