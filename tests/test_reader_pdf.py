@@ -536,3 +536,38 @@ def test_a_box_across_a_ruled_form_keeps_the_text_of_a_cell_drawn_inside_it(tmp_
         assert line in text
     assert [u.text for u in units_of(document.blocks) if u.marker] == [
         line[2:] for line in lines[1:]]
+
+
+def test_borderless_table_numbering_its_rows_in_a_column_of_their_own(tmp_path: Path) -> None:
+    # "No. | Question | Answer" with white alone between the columns and between the rows (the
+    # rows set at the leading of their lines): each number starts a row, and a question's line
+    # may run up close to the answer beside it.
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    def width(text: str) -> float:
+        return sum(FONT_METRICS["Helvetica"][1][c] for c in text) * 11 / 1000
+
+    close = "What was the cost of agency staff"
+    answers = 110 + width(close) + 10  # less white than two ems beside that line
+    rows = [("1", ["How many staff were", "employed in 2020?"], ["Forty-two."]),
+            ("2", ["Do you hold a policy?"], ["Yes, it was adopted", "in March 2019."]),
+            ("3", [close, "in 2021/22?"], ["£1.2m"])]
+    content = text_at(72, 720, "Our answers are set out beside your questions.", size=11)
+    content += (text_at(72, 695, "No.", size=11) + text_at(110, 695, "Question", size=11)
+                + text_at(answers, 695, "Answer", size=11))
+    y = 682
+    for number, question, answer in rows:
+        content += text_at(72, y, number, size=11)
+        for k in range(max(len(question), len(answer))):
+            if k < len(question):
+                content += text_at(110, y, question[k], size=11)
+            if k < len(answer):
+                content += text_at(answers, y, answer[k].replace("£", "\\243"), size=11)
+            y -= 13
+    content += text_at(72, y - 30, "Yours sincerely,", size=11)
+    doc = read(write(tmp_path, make_pdf([content])))
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph"]
+    assert doc.blocks[1].text == (
+        "No. | Question | Answer; 1 | How many staff were employed in 2020? | Forty-two.; "
+        "2 | Do you hold a policy? | Yes, it was adopted in March 2019.; "
+        "3 | What was the cost of agency staff in 2021/22? | £1.2m")

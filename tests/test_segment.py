@@ -3192,3 +3192,17 @@ def test_a_numbered_answer_label_on_its_own_line_is_no_part_of_the_answer(
     path.write_text("Dear Sir,\n\nOur response is below.\n\n" + body + "Yours faithfully,\nThe Council\n",
                     "utf-8")
     assert [(p.question, p.answer) for p in segment(read_document(str(path))).pairs] == items
+
+
+@pytest.mark.parametrize("numbers", [("1", "2", "3"), ("1.", "2.", "3."), ("Q1", "Q2", "Q3")])
+def test_a_table_numbering_questions_answered_in_figures(numbers: tuple[str, ...]) -> None:
+    # No header; the answers are figures, as a data table's are, but the items ask.
+    items = [("How many sites did the council have?", "112"), ("How many were vacant?", "17"),
+             ("What did the service cost in 2023/24?", "£486,000")]
+    rows = [[n, q, a] for n, (q, a) in zip(numbers, items)]
+    assert [(p.question, p.answer) for p in _boxed(rows)] == items
+
+
+def test_a_numbered_table_of_figures_is_still_data() -> None:
+    rows = [["1", "Ward A", "25"], ["2", "Ward B", "31"], ["3", "Ward C", "18"]]
+    assert _boxed(rows) == []

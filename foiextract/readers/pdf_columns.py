@@ -6,7 +6,9 @@ table when at least three of its lines hold one wide white gutter (over two
 ems) at the same place, and the lines between them sit wholly left or wholly
 right of it (a wrapped question or answer), or break just where the right
 column starts (a left cell filled to its edge). Rows start where more white
-space than leading stands above a line. Lines with two gutters or more
+space than leading stands above a line. A first column holding only the
+items' numbers ("No. | Question | Answer") is a third column of the table, and
+each of its numbers starts a row. Lines with two gutters or more besides
 (data tables) are left to the body text.
 
 >>> borderless_tables([], 1)
@@ -64,27 +66,28 @@ def borderless_tables(lines: list[Line], number: int) -> tuple[list[FoundTable],
 
 def _run(lines: list[Line], start: int) -> tuple[int, tuple[float, float] | None]:
     first = lines[start]
-    if len(first.gutters) != 1:
+    if len(_gutters(first)) != 1:
         return start + 1, None
-    gutter = first.gutters[0]
+    gutter = _gutters(first)[0]
     with_gutter, last_with_gutter = 1, start
     end = start + 1
     while end < len(lines):
         line, prev = lines[end], lines[end - 1]
         if line.page != prev.page or line.top - prev.bottom > _RUN_GAP * line.size:
             break
-        if len(line.gutters) == 1:
-            low = max(gutter[0], line.gutters[0][0])
-            high = min(gutter[1], line.gutters[0][1])
+        gutters = _gutters(line)
+        if len(gutters) == 1:
+            low = max(gutter[0], gutters[0][0])
+            high = min(gutter[1], gutters[0][1])
             if high - low < 0.5 * line.size:
                 break
             gutter = (low, high)
             with_gutter += 1
             last_with_gutter = end
-        elif not line.gutters and _splits_at(line, gutter):
+        elif not gutters and _splits_at(line, gutter):
             with_gutter += 1  # a full left cell leaves less white, but the right one starts there
             last_with_gutter = end
-        elif line.gutters or not (line.x1 <= gutter[1] - 2 or line.x0 >= gutter[1] - 2):
+        elif gutters or not (line.x1 <= gutter[1] - 2 or line.x0 >= gutter[1] - 2):
             break
         end += 1
     # lines after the last two-column line belong only while they continue its row
@@ -97,6 +100,18 @@ def _run(lines: list[Line], start: int) -> tuple[int, tuple[float, float] | None
     return end, gutter
 
 
+def _gutters(line: Line) -> list[tuple[float, float]]:
+    """The line's gutters but one after an item's number alone at its start (a "No. | Question |
+    Answer" table's first column): the number is read with the question it numbers."""
+    if line.gutters:
+        number = "".join(g.text for g in line.glyphs if g.x1 <= line.gutters[0][0] + 0.5).strip()
+        if _NUMBER_CELL.match(number):
+            return line.gutters[1:]
+    return line.gutters
+
+
+# An item's number, or the header of a column of them ("No.", "#", "Q3", "2.", "b)").
+_NUMBER_CELL = re.compile(r"^(?:No\.?|#|Ref\.?|Q|Item|Q?\d{1,3}[a-z]?[.)]?|\(?[a-z][.)])$", re.IGNORECASE)
 _NARROW_GUTTER = 0.6  # of the font size: more than a word space, where the right cell starts
 _MAX_HEADER_LINES = 3
 
@@ -170,6 +185,8 @@ _LIST_MARK = re.compile(r"^(?:[^\w\s]|o|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])$"
 def _list_marks(table: FoundTable) -> bool:
     """True when every left cell holding text is a bullet or an enumerator, or opens with a
     bullet: a list whose marks stand a tab's width from their text, not a table."""
+    if any(len(row) > 2 for row in table.rows):
+        return False  # the marks have a column of their own, beside the two of the table
     marks = [row[0].text.strip() for row in table.rows if row[0].text.strip()]
     return bool(marks) and all(_LIST_MARK.match(mark) for mark in marks)
 
@@ -177,13 +194,21 @@ def _list_marks(table: FoundTable) -> bool:
 def _table(lines: list[Line], gutter: tuple[float, float], number: int,
            header_lines: int = 0, by_line: bool = False) -> FoundTable:
     """The table of a run of lines. Rows start where white stands above a line; in a label |
-    figure table (``by_line``) every line after its ``header_lines`` (one row) is a row."""
-    split = (gutter[0] + gutter[1]) / 2
+    figure table (``by_line``) every line after its ``header_lines`` (one row) is a row. The
+    right column starts where the gutter ends: a wrapped left cell's line may run past the
+    gutter's middle, as the widest of its lines does."""
+    split = max((gutter[0] + gutter[1]) / 2, gutter[1] - 2)
+    # The items' numbers in a column of their own, where the lines' first gutters set them apart:
+    # each number starts a row, white above it or not.
+    numbered = [line.gutters[0][1] for line in lines
+                if line.gutters and len(_gutters(line)) < len(line.gutters)]
+    first = min(numbered) - 1 if len(numbered) >= _MIN_GUTTER_LINES else None
     rows: list[list[Line]] = []
     for k, line in enumerate(lines):
         if 0 < k < header_lines:
             rows[-1].append(line)
-        elif by_line or not rows or line.top - rows[-1][-1].bottom > _ROW_GAP * line.size:
+        elif by_line or not rows or (line.x0 < first if first is not None else
+                                     line.top - rows[-1][-1].bottom > _ROW_GAP * line.size):
             rows.append([line])
         else:
             rows[-1].append(line)
@@ -193,11 +218,19 @@ def _table(lines: list[Line], gutter: tuple[float, float], number: int,
     for row in rows:
         left: list[Glyph] = [g for line in row for g in line.glyphs if (g.x0 + g.x1) / 2 < split]
         right: list[Glyph] = [g for line in row for g in line.glyphs if (g.x0 + g.x1) / 2 >= split]
-        cells.append((Cell(cell_spans(left, number, left_right)),
+        if first is None:
+            cells.append((Cell(cell_spans(left, number, left_right)),
+                          Cell(cell_spans(right, number, right_right))))
+            continue
+        marks = [g for g in left if g.x1 <= first]
+        words = [g for g in left if g.x1 > first]
+        cells.append((Cell(cell_spans(marks, number, first)),
+                      Cell(cell_spans(words, number, left_right)),
                       Cell(cell_spans(right, number, right_right))))
     header = 1 if header_lines or cells and all(
         all(s.bold for s in c.spans if s.text.strip()) and c.text.strip() for c in cells[0]) else 0
     box = (round(min(line.x0 for line in lines), 2), round(min(line.top for line in lines), 2),
            round(max(line.x1 for line in lines), 2), round(max(line.bottom for line in lines), 2))
-    columns = (round(min(line.x0 for line in lines), 1), round(gutter[1], 1))
+    columns = (round(min(line.x0 for line in lines), 1),) + (
+        (round(first + 1, 1),) if first is not None else ()) + (round(gutter[1], 1),)
     return FoundTable(box, tuple(cells), columns, header)

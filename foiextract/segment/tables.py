@@ -109,7 +109,8 @@ def _numbered_items(rows: list[Row]) -> list[Row] | None:
     words them and the last answers them in words ("1 | Staff in the parking
     team | The team has 12 officers."), or None.
 
-    A table whose last column is figures ("1 | Ward A | 25") is data, not answers.
+    A table whose last column is figures ("1 | Ward A | 25") is data, not answers, unless its
+    items ask ("2. | How many sites were vacant? | 17").
     """
     numbered = [r for r in rows if len(r) >= 3 and _ITEM_NUMBER.match(r[0].text)]
     if len(numbered) < 2 or len(numbered) < 0.6 * (len(rows) - 1):
@@ -117,7 +118,9 @@ def _numbered_items(rows: list[Row]) -> list[Row] | None:
     items = [r[1].text for r in numbered]
     answers = [" ".join(c.text for c in r[2:]).strip() for r in numbered]
     worded = [a for a in answers if a]
-    if not worded or sum(len(_WORDS.findall(a)) >= 2 for a in worded) < 0.6 * len(worded):
+    asked = sum(reads_as_question(i) for i in items) >= 0.6 * len(items)
+    if not worded or not asked and \
+            sum(len(_WORDS.findall(a)) >= 2 for a in worded) < 0.6 * len(worded):
         return None
     if sum(len(_WORDS.findall(i)) >= 2 for i in items) < 0.8 * len(items):
         return None
