@@ -3206,3 +3206,23 @@ def test_a_table_numbering_questions_answered_in_figures(numbers: tuple[str, ...
 def test_a_numbered_table_of_figures_is_still_data() -> None:
     rows = [["1", "Ward A", "25"], ["2", "Ward B", "31"], ["3", "Ward C", "18"]]
     assert _boxed(rows) == []
+
+
+@pytest.mark.parametrize("value", ["£486,000", "17", "No", "N/A", "None."])
+def test_a_bold_figure_alone_under_its_question_answers_it(value: str) -> None:
+    # (A PDF sets a bold answer on a line of its own where its question filled the line.)
+    text = ("Dear Ms Jones,\n\n1. How many sites did the council have on 1 April 2024?\n\n**112**\n\n"
+            "2. What was the total cost of the school crossing patrol service in 2023/24?\n\n"
+            f"**{value}**\n\nYours sincerely,\n\nThe Council\n")
+    pairs = segment(parse(text, "x.md")).pairs
+    assert [(p.question[:9], p.answer) for p in pairs] == [("How many ", "112"), ("What was ", value)]
+
+
+def test_a_bold_year_alone_still_heads_what_follows() -> None:
+    text = ("Dear Ms Jones,\n\n1. How many complaints did you receive?\n\n**2019**\n\n"
+            "Fourteen.\n\n**2020**\n\nNine.\n\nYours sincerely,\n\nThe Council\n")
+    from foiextract.segment import _reading
+
+    units, readings, _ = _reading(parse(text, "x.md"), frozenset())
+    assert [r.role for u, r in zip(units, readings) if u.text in ("2019", "2020")] \
+        == ["heading", "heading"]
