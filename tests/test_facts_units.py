@@ -227,6 +227,11 @@ def test_a_body_the_gazetteer_does_not_know_is_named_by_its_letterhead_line(
     (("150 Dexter Court, Elgin, IL 60120 www.cityofelgin.org", "April 17, 2018",
       "Your request is granted in part.", "You may appeal any response you have received from "
       "the City of Elgin."), "City of Elgin"),
+    # Signed by a team, then the body it is part of.
+    (("Dear Mr Brown", "No closures are planned.", "Yours sincerely", "Libraries Service",
+      "Eastfield Council"), "Eastfield Council"),
+    (("Dear Mr Brown", "No closures are planned.", "Yours sincerely", "Jane Doe",
+      "Chicago Police Department"), "Chicago Police Department"),
 ])
 def test_a_body_the_gazetteer_does_not_know_is_named_by_what_the_letter_says_of_it(
         lines: tuple[str, ...], name: str) -> None:

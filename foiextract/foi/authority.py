@@ -435,7 +435,9 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
                 r"(?!The\b)(?:[A-Z][\w.&'’-]*\s+){1,3}" + re.escape(named) + r"\b", line))), None)
         return AuthorityFound(fuller or named, "", 0.5)
     if signed:
-        return AuthorityFound(signed[0], "", 0.4)
+        # The sign-off names the team, then the body it is part of ("Libraries Service" /
+        # "Eastfield Council"): the body is the last.
+        return AuthorityFound(signed[-1], "", 0.4)
     spelt = _spelt_by_domain(parts)
     if spelt:
         return AuthorityFound(spelt, "", 0.4)
