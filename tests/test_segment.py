@@ -3226,3 +3226,33 @@ def test_a_bold_year_alone_still_heads_what_follows() -> None:
     units, readings, _ = _reading(parse(text, "x.md"), frozenset())
     assert [r.role for u, r in zip(units, readings) if u.text in ("2019", "2020")] \
         == ["heading", "heading"]
+
+
+@pytest.mark.parametrize("keys", [("(a)", "(b)", "(c)"), ("1", "2", "3")])
+@pytest.mark.parametrize("apart", [" ", "\n\n"], ids=["one-paragraph", "paragraphs"])
+def test_a_reply_naming_the_items_it_answers_sentence_by_sentence(
+        keys: tuple[str, ...], apart: str) -> None:
+    a, b, c = keys
+    noun = "items" if a.startswith("(") else "questions"
+    mark = (lambda key: key) if a.startswith("(") else (lambda key: key + ".")
+    letter = ("Dear Mr Lee:\n\nYou requested copies of the following:\n\n"
+              f"{mark(a)} Contracts with Flock Safety entered into since January 1, 2020;\n\n"
+              f"{mark(b)} Invoices paid to Flock Safety during the same period; and\n\n"
+              f"{mark(c)} Communications regarding the expansion of the camera network.\n\n"
+              f"With respect to {noun} {a} and {b}, responsive records are enclosed.{apart}"
+              f"With respect to {noun[:-1]} {c}, your request is denied pursuant to "
+              "MCL 15.243(1)(m).\n\nSincerely,\n\nFOIA Coordinator\n")
+    pairs = segment(parse(letter, "x.md")).pairs
+    enclosed = f"With respect to {noun} {a} and {b}, responsive records are enclosed."
+    assert [p.answer for p in pairs] == [
+        enclosed, enclosed,
+        f"With respect to {noun[:-1]} {c}, your request is denied pursuant to MCL 15.243(1)(m)."]
+
+
+def test_a_paragraph_naming_one_item_then_going_on_is_one_answer() -> None:
+    # Only a paragraph that opens by naming items is cut where it names others.
+    from foiextract.segment.units import units_of
+
+    text = ("Responsive records are enclosed. With respect to item (c), your request is denied. "
+            "The records are exempt.")
+    assert len(units_of([Block("paragraph", (Span(text),))])) == 1

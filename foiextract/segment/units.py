@@ -139,6 +139,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _titled_items(units)
     units = _inline_parts(units)
     units = _question_columns(units)
+    units = _references_apart(units)
     _number_references(units)
     return _split_named_parts(units)
 
@@ -655,8 +656,14 @@ def _verdict_split(unit: Unit) -> int:
 
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
 # that says which numbered questions it answers.
+# An item named by its letter counts as its place: "(a)", "b)", "c" (items (a) and (b)).
+_ITEM_KEY = r"(?:\d{1,3}\b|\(?[a-h]\)|[a-h]\b)"
 _REFERENCE_OPENING = re.compile(
-    rf"^{NAMES_ITEMS}\s*(?P<list>\d{{1,3}}(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?\d{{1,3}})*)\b", re.I)
+    rf"^{NAMES_ITEMS}\s*(?P<list>{_ITEM_KEY}(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?{_ITEM_KEY})*)", re.I)
+# "… are enclosed. With respect to item (c), your request is denied …": a reply naming the items
+# it answers, sentence by sentence, within one paragraph.
+_REFERENCE_WITHIN = re.compile(
+    rf"(?<=[.;])\s+(?={NAMES_ITEMS}\s*{_ITEM_KEY})", re.I)
 
 
 _REFERENCE_BY_PLACE = re.compile(rf"^{NAMES_ITEM_BY_PLACE}", re.I)
@@ -698,13 +705,32 @@ def keys_named(text: str) -> tuple[tuple[str, ...], str]:
     return tuple(keys), text[match.end():].strip()
 
 
+def _references_apart(units: list[Unit]) -> list[Unit]:
+    """A paragraph opening by naming the items it answers, that names others further on ("With
+    respect to items (a) and (b), records are enclosed. With respect to item (c), your request
+    is denied …"), in a unit for each naming."""
+    out: list[Unit] = []
+    for unit in units:
+        cuts = [] if unit.numbers or unit.marker or unit.label or unit.kind == "table" \
+            or not _REFERENCE_OPENING.match(unit.text) \
+            else [m.end() for m in _REFERENCE_WITHIN.finditer(unit.text)]
+        if not cuts:
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, len(unit.text)]):
+            piece = unit.text[start:end].strip()
+            out.append(dataclasses.replace(unit, text=piece, raw=piece, index=len(out)))
+    return out
+
+
 def _number_references(units: list[Unit]) -> None:
     for unit in units:
         if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAaPp":
             continue
         match = _REFERENCE_OPENING.match(unit.text) or _PART_OF_REQUEST.match(unit.text)
         if match:
-            unit.numbers = _listed_numbers(match.group("list"))
+            unit.numbers = _listed_numbers(_letters_counted(match.group("list")))
         elif placed := _REFERENCE_BY_PLACE.match(unit.text):
             first = ORDINALS[placed.group("ordinal").lower()]
             count = COUNTS.get((placed.group("count") or "").lower(), 1)
@@ -744,6 +770,12 @@ _PART_QUOTED = re.compile(
 _PART_OF_REQUEST = re.compile(
     r"^(?:portions?|parts?|items?|points?)\s+(?P<list>\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*"
     r"\d{1,3})*)\s+of\s+(?:your|the)\s+(?:request|application|letter|e-?mail)\b", re.I)
+
+
+def _letters_counted(listed: str) -> str:
+    """Items named by letter as their places: "(a) and (c)" -> "1 and 3"."""
+    return re.sub(r"\(?\b([a-h])\b\)?", lambda m: str(ord(m.group(1).lower()) - 96), listed,
+                  flags=re.I)
 
 
 def _listed_numbers(listed: str) -> tuple[int, ...]:
