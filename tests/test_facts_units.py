@@ -203,6 +203,7 @@ def test_a_municipality_the_gazetteer_does_not_know_is_named_by_its_letterhead(
      "Anytown Borough Council"),
     ("The Northshire Fire Authority, PO Box 12, Northtown", "Northshire Fire Authority"),
     ("Anytown Borough Council is pleased to enclose", None),  # a sentence, not a heading
+    ("Fire and Rescue Service", None),  # kinds of body alone: no one body named
 ])
 def test_a_body_the_gazetteer_does_not_know_is_named_by_its_letterhead_line(
         letterhead: str, name: str | None) -> None:
@@ -232,6 +233,11 @@ def test_a_body_the_gazetteer_does_not_know_is_named_by_its_letterhead_line(
       "Eastfield Council"), "Eastfield Council"),
     (("Dear Mr Brown", "No closures are planned.", "Yours sincerely", "Jane Doe",
       "Chicago Police Department"), "Chicago Police Department"),
+    # ... with the signer's title before it on the line; a team of the body names no body.
+    (("Dear Mr Brown", "No closures are planned.", "Yours sincerely",
+      "FOI Officer, Southdale District Council"), "Southdale District Council"),
+    (("Dear Mr Brown", "No closures are planned.", "Yours sincerely", "Chicago Police Department",
+      "Freedom of Information Office"), "Chicago Police Department"),
 ])
 def test_a_body_the_gazetteer_does_not_know_is_named_by_what_the_letter_says_of_it(
         lines: tuple[str, ...], name: str) -> None:

@@ -422,8 +422,12 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
             named = " ".join((m[1] or m[2] or m[3] or m[4] or m[5] or "").split())
             named = named[4:] if named.lower().startswith("the ") else named
             break
-    signed = [line for zone in parts if zone.name == "tail"
-              for line in _signed_lines(zone.text) if _BODY_LINE.fullmatch(line)]
+    # A line of the sign-off that is a body's name, or ends in one after a comma ("FOI Officer,
+    # Southdale District Council").
+    signed = [m[0] for zone in parts if zone.name == "tail"
+              for line in _signed_lines(zone.text)
+              if (m := _BODY_LINE.fullmatch(line) or _BODY_LINE.fullmatch(line.rsplit(", ", 1)[-1]))
+              and not _OWN_OFFICE.search(m[0]) and not _unnamed(m[0])]
     if len(named.split()) >= 2:
         fuller = next((line for line in signed if line.endswith(named) and line != named), None)
         if fuller is None:
@@ -450,8 +454,26 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     # "Anytown Borough Council" alone on a line of the letterhead, or with its address after it
     # (the lines of a text letter's letterhead run together): a body by its own name.
     body = next((m[1] for line in head if (m := _BODY_HEADING.fullmatch(line))
-                 and not _OWN_OFFICE.search(m[1])), None)
+                 and not _OWN_OFFICE.search(m[1]) and not _unnamed(m[1])), None)
     return AuthorityFound(body, "", 0.3) if body else None
+
+
+def _unnamed(body: str) -> bool:
+    """True when a body's name is all kinds of body ("Fire and Rescue Service", "The Police
+    Department"): it names no one body.
+
+    >>> _unnamed("Fire and Rescue Service"), _unnamed("Westshire Fire and Rescue Service")
+    (True, False)
+    """
+    return all(word.lower() in _KINDS_OF_BODY for word in re.findall(r"[\w'’]+", body))
+
+
+_KINDS_OF_BODY = frozenset(
+    "the of and for on fire rescue service services police department office agency commission "
+    "authority board council trust court district institute university college enforcement "
+    "administration bureau ministry borough county city town village township metropolitan "
+    "combined unitary parish community health nhs foundation hospital hospitals clinical "
+    "commissioning group care public local government state national".split())
 
 
 def _spelt_by_domain(parts: Sequence[Zone]) -> str:
