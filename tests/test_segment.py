@@ -3256,3 +3256,55 @@ def test_a_paragraph_naming_one_item_then_going_on_is_one_answer() -> None:
     text = ("Responsive records are enclosed. With respect to item (c), your request is denied. "
             "The records are exempt.")
     assert len(units_of([Block("paragraph", (Span(text),))])) == 1
+
+
+@pytest.mark.parametrize("apart", ["\n", "\n\n"], ids=["lines", "paragraphs"])
+def test_questions_answered_on_their_lines_one_after_another(tmp_path: Path, apart: str) -> None:
+    # Unnumbered, a line each: three answered by a figure make the layout, and a name answering
+    # the line beside them is an answer too.
+    pairs = [("How many bus shelters does the council maintain?", "1,942"),
+             ("How many were replaced in 2023?", "63"),
+             ("Who is the contractor?", "Clear Channel UK"),
+             ("What is the annual maintenance budget?", "£410,000")]
+    path = tmp_path / "reply.txt"
+    path.write_text("Good afternoon,\n\nPlease see below response to your FOI request.\n\n"
+                    + apart.join(f"{q} {a}" for q, a in pairs)
+                    + "\n\nKind regards,\nTransport Team\n", "utf-8")
+    assert [(p.question, p.answer) for p in segment(read_document(str(path))).pairs] == pairs
+
+
+def test_a_question_answered_on_its_line_in_words_alone_is_left_whole(tmp_path: Path) -> None:
+    # Without the layout of answers by figure around it, the words after a question mark are
+    # its own ("Who is the contractor? Please name them").
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Sir,\n\nYou asked: Who is the contractor? Clear Channel UK holds the "
+                    "contract.\n\nThe contractor is Clear Channel UK.\n\nYours faithfully,\nTeam\n",
+                    "utf-8")
+    assert all(p.answer != "Clear Channel UK holds the contract."
+               for p in segment(read_document(str(path))).pairs)
+
+
+def test_questions_answered_on_their_lines_within_one_paragraph() -> None:
+    # The same lines set with hard breaks within one paragraph (Markdown's two spaces).
+    pairs = [("How many bus shelters does the council maintain?", "1,942"),
+             ("How many were replaced in 2023?", "63"),
+             ("Who is the contractor?", "Clear Channel UK"),
+             ("What is the annual maintenance budget?", "£410,000")]
+    text = ("Good afternoon,\n\nPlease see below.\n\n" + "  \n".join(f"{q} {a}" for q, a in pairs)
+            + "\n\nKind regards,\n\nTransport Team\n")
+    assert [(p.question, p.answer) for p in segment(parse(text, "x.md")).pairs] == pairs
+
+
+def test_a_question_asking_on_past_its_mark_is_carried_to_the_next_line(tmp_path: Path) -> None:
+    # "…organisation? What platform" / "is used? Yes, same CRM.": the text after the first mark
+    # asks on, and the next line carries it; no answer given on the first line.
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Sir,\n\nOur answers are below.\n\n"
+                    "a. Do you use a CRM in the contact centre? What platform is used? Verint\n"
+                    "CRM.\n"
+                    "b. Do you use the same CRM for the rest of the organisation? What platform\n"
+                    "is used? Yes, same CRM.\n"
+                    "c. Do you use a knowledge base? What platform is used? Knowledge built\n"
+                    "into the CRM.\n\nYours faithfully,\nTeam\n", "utf-8")
+    answers = [p.answer for p in segment(read_document(str(path))).pairs]
+    assert answers == ["Verint CRM.", "Yes, same CRM.", "Knowledge built into the CRM."]

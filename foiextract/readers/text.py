@@ -591,6 +591,10 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False  # "…use live streaming." / "If yes, in which parts …?": the next question
     if word[:1] == "A" and word[1:].isdigit() and previous.text.startswith(f"Q{word[1:]} "):
         return False  # "A2 …" under "Q2 …": the answer's label under its question's
+    if line.text[:1].isupper() and _ASKS.match(line.text) \
+            and (told := _ANSWERED_ON_THE_LINE.search(previous.text)) \
+            and not _ASKS.match(told.group("told") + "?"):
+        return False  # "How many shelters are there? 1,942" / "How many were replaced? 63"
     if previous.text.endswith((".", "!", "?")) and name_line(line.text) \
             and len(line.text) < 0.7 * width:
         return False  # "…sets out the details." / "Knowledge and Information Access Team"
@@ -602,6 +606,14 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
             and not previous.text.endswith((".", "!", "?", ":", ";")):
         return True  # "…incident which the child" / "didn't witness?": a sentence carried on
     return previous.indent + len(previous.text) + 1 + len(word) > width
+
+
+# A question with its answer after it on the line, in a few words ("…maintain? 1,942", not
+# "…organisation? What platform" asking on); and a line asking, by its opening word and its
+# question mark.
+_ANSWERED_ON_THE_LINE = re.compile(r"\?[\"'”’]?\s+(?P<told>\S[^?]{0,79})$")
+_ASKS = re.compile(r"(?:how|what|when|where|which|who|whom|whose|why|do|does|did|is|are|was|were|"
+                   r"has|have|had|can|could|will|would|should|please)\b[^?]*\?", re.I)
 
 
 def _enumerator(text: str) -> tuple[str, str] | None:

@@ -289,6 +289,8 @@ _INLINE_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
                           r"|^\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
 # Numbered questions with text after their question mark that make the layout a scheme.
 _MIN_INLINE_SCHEME = 3
+# The words an answer given on its question's line may run to, where only the layout tells it.
+_FEW_WORDS = 8
 
 
 def _split_answers_inline(units: list[Unit]) -> list[Unit]:
@@ -310,8 +312,18 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
               and _opens_answer(rest) for unit, rest in zip(units, tails)]
     if sum(dashed) < _MIN_DASHED:
         dashed = [False] * len(units)
+    # "How many shelters are there? 1,942" line after line, unnumbered: where three or more
+    # lines are answered on the line by a figure or a yes or no, a line beside one of them laid
+    # out the same way is answered on it too, in a few words ("Who is the contractor? Clear
+    # Channel UK").
+    valued = [bool(rest) and bool(_INLINE_ANSWER.match(rest) or _INLINE_DATE.match(rest))
+              for rest in tails]
+    beside = [sum(valued) >= _MIN_INLINE_SCHEME and bool(rest)
+              and len(rest.split()) <= _FEW_WORDS and _opens_answer(rest)
+              and any(0 <= j < len(units) and valued[j] for j in (i - 1, i + 1))
+              for i, rest in enumerate(tails)]
     out: list[Unit] = []
-    for unit, rest, loose, dash, cut in zip(units, tails, free, dashed, told):
+    for unit, rest, loose, dash, cut, alike in zip(units, tails, free, dashed, told, beside):
         at, verdict = _last_mark(unit.text), False
         if cut > 0:
             at, rest, verdict = cut - 1, unit.text[cut:].strip(), True
@@ -325,7 +337,7 @@ def _split_answers_inline(units: list[Unit]) -> list[Unit]:
         own = own if own and rest[own.end():].strip() \
             and unit.numbers == (int(own.group("n")),) else None
         if not rest or not (verdict or after_rider or own or _INLINE_ANSWER.match(rest)
-                            or _INLINE_DATE.match(rest) or scheme and loose or dash):
+                            or _INLINE_DATE.match(rest) or scheme and loose or dash or alike):
             out.append(unit)
             continue
         asked = dataclasses.replace(unit, text=unit.text[:at + 1], index=len(out))
@@ -1093,6 +1105,7 @@ def _split_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
                          or _answers_label_above(text, groups[-1])
                          or name_line(text) and _ends_sentence_or_name(groups[-1])
                          or signs_off(text) or _answered_below(groups[-1], text)
+                         or _asked_and_answered_on_the_line(groups[-1], text)
                          or _REFERENCE_OPENING.match(text) is not None
                          or _LABELLED_VALUE.match(text) is not None
                          or _label_only(groups[-1]))
@@ -1119,6 +1132,20 @@ def _answered_below(above: list[Span], text: str) -> bool:
     # The next question on a line of its own apart too ("How much did they cost?"), but not
     # the rider that carries the question on ("Please give a breakdown by year.").
     return not reads_as_question(text) or not _RIDER_LINE.match(text)
+
+
+def _asked_and_answered_on_the_line(above: list[Span], text: str) -> bool:
+    """A question answered on its own line ("How many shelters are there? 1,942"), then the
+    next question on the next line ("How many were replaced in 2023? 63"): each line a pair."""
+    last = spans_text(tuple(above))
+    at, mark = last.rfind("?"), text.find("?")
+    if at < 0 or mark < 0 or not 0 < len(last[at + 1:].strip()) <= _ON_THE_LINE:
+        return False
+    return reads_as_question(text[:mark + 1]) and (text[:1].isupper() or text[:1].isdigit())
+
+
+# How long an answer given on its question's line may be, for the line to be a pair.
+_ON_THE_LINE = 80
 
 
 _RIDER_LINE = re.compile(rf"(?:{RIDER}|if\s+(?:possible|available)|and|or|also|including|broken|"
