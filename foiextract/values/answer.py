@@ -91,6 +91,10 @@ def _prepared(answer: str) -> tuple[str, str]:
     return text, parts[0] if parts else ""
 
 
+# A bullet typed as text, or a PDF's bullet glyph (Symbol's "\uf0b7"), then white space.
+_TYPED_BULLET = re.compile(r"^[•·▪◦●‣∙\uf0b7\uf0a7]\s+")
+
+
 def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     """The text of each list item among ``blocks``, whitespace collapsed.
 
@@ -103,10 +107,18 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     ('Marstons', 'Equita')
     >>> list_items_of((Block("paragraph", (Span("2018-19 - 216"),)), Block("paragraph", (Span("2019-20 - 203"),))))
     ('2018-19 - 216', '2019-20 - 203')
+    >>> list_items_of((Block("paragraph", (Span("\uf0b7 Total  Mobile"),)), Block("paragraph", (Span("• Verint"),))))
+    ('Total Mobile', 'Verint')
     """
     items = tuple(" ".join(b.text.split()) for b in blocks if b.kind == "list_item" and b.text.strip())
     if items:
         return items
+    # "• Northgate Housing" / "• Total Mobile": bullets typed (or a PDF's glyphs), a paragraph
+    # each, after a lead-in at most (a list in the middle of an account is the account's).
+    typed = [_TYPED_BULLET.sub("", b.text, count=1) for b in blocks
+             if b.kind == "paragraph" and _TYPED_BULLET.match(b.text)]
+    if len(typed) >= 2 and len(blocks) - len(typed) <= 1:
+        return tuple(" ".join(t.split()) for t in typed if t.strip())
     # "Marstons / Equita / Sheffield City Council Enforcement", a name a line: a list.
     lines = [line.strip() for b in blocks if b.kind == "paragraph" for line in b.text.split("\n")
              if line.strip()]
