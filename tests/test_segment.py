@@ -3308,3 +3308,25 @@ def test_a_question_asking_on_past_its_mark_is_carried_to_the_next_line(tmp_path
                     "into the CRM.\n\nYours faithfully,\nTeam\n", "utf-8")
     answers = [p.answer for p in segment(read_document(str(path))).pairs]
     assert answers == ["Verint CRM.", "Yes, same CRM.", "Knowledge built into the CRM."]
+
+
+@pytest.mark.parametrize("label", ["Response:", "Answer -", "Our response:"])
+def test_an_email_answering_in_line_within_the_request_it_quotes(tmp_path: Path, label: str) -> None:
+    # "Please see our responses in-line below.": each answer set, labelled, under its question
+    # in the requester's message the reply quotes after its sign-off.
+    asked = ("1. How many parking permits were issued in 2023?\n"
+             f"{label} 1,234 permits.\n\n2. How many were refused?\n{label} 56.\n\n"
+             f"3. How many penalty notices were cancelled?\n{label} None.\n\n")
+    path = _reply_above_original(tmp_path, "Please see our responses in-line below.\n", asked)
+    seg = segment(focus(read_document(str(path))))
+    assert [(p.question, p.answer) for p in seg.pairs] == [
+        ("How many parking permits were issued in 2023?", "1,234 permits."),
+        ("How many were refused?", "56."), ("How many penalty notices were cancelled?", "None.")]
+
+
+def test_a_quoted_request_without_answers_set_in_it_is_not_answered_by_itself(
+        tmp_path: Path) -> None:
+    path = _reply_above_original(tmp_path, "Please find the information attached.\n", _ASKED_THREE)
+    seg = segment(focus(read_document(str(path))))
+    assert all(not p.answer or p.answer == "Please find the information attached."
+               for p in seg.pairs)

@@ -121,9 +121,13 @@ class _Walker:
     def step(self, i: int, unit: Unit, reading: Reading) -> None:
         role = reading.role
         if self.signed_off:
-            # After "Yours sincerely" come addresses and procedures, unless an annex of answers.
+            # After "Yours sincerely" come addresses and procedures, unless an annex of answers,
+            # or the request the e-mail quotes with its answers set in it ("Please see our
+            # responses in-line below." above "-----Original Message-----" … "1. How many …?" /
+            # "Response: 1,420 km").
             if not (role == "heading" and reopens(unit.text)
-                    or role == "table" and qa_rows(unit.block)):
+                    or role == "table" and qa_rows(unit.block)
+                    or role == "question" and unit.kind == "quote" and self._answered_in_line(i)):
                 return
             self.signed_off = False
         if unit.kind != "quote" and signs_off(unit.text):
@@ -140,6 +144,12 @@ class _Walker:
         handler = self.handlers.get(role)
         if handler is None or not handler(i, unit, reading):
             self.on_text(i, unit, reading)
+
+    def _answered_in_line(self, i: int) -> bool:
+        """True when the unit after the quoted question ``i`` is labelled as its answer."""
+        after = i + 1
+        return after < len(self.units) and self.units[after].label == "answer" \
+            and self.units[after].kind == "quote" and bool(self.units[after].text)
 
     def _numbered_on(self, run: Run, i: int) -> bool:
         """True when the next question after ``i`` carries the number after ``run``'s last."""
@@ -250,8 +260,9 @@ class _Walker:
             return  # "(1) Amendments to the Act…" under an answer that calls "(1)": a note
         if self.current is not None and self.current.questions and all(
                 u.kind == "quote" for q in self.current.questions for u in q.units):
-            if unit.kind == "quote":
+            if unit.kind == "quote" and unit.label != "answer":
                 return  # more of a quoted request (its context, its examples): no one's answer
+                # (but "Response: 1,420 km" set in it is the reply's answer, given in-line)
             if not self.current.answer and reply_opening(unit.text):
                 return  # "Dear …," / "Thank you for your request…" under the request it quotes
         if unit.numbers and not unit.heading:
