@@ -70,11 +70,20 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(patterns[name], re.I)
 
 
-def _value_from_number(match: NumberMatch, answer: Answer) -> tuple[str, str]:
+def _value_from_number(match: NumberMatch, answer: Answer, text: str = "") -> tuple[str, str]:
+    """The kind and value of a figure: a count where whole and asked as one, else a number (as
+    a measure is, "21,500 tonnes", "1,420 km", whatever the question's words)."""
     value = match.value
     whole = value == value.to_integral_value()
-    kind = "count" if whole and answer.intent != "number" else "number"
+    kind = "count" if whole and answer.intent != "number" \
+        and not _MEASURE.match(text, match.end) else "number"
     return kind, format_number(value)
+
+
+# A unit of measure after a figure: weight, length, area, volume, energy.
+_MEASURE = re.compile(r"\s?(?:tonnes?|tons?|kg|kilo(?:gram)?s?|km|kilomet(?:re|er)s?|miles?|"
+                      r"met(?:re|er)s?|m2|m²|sq\.?\s?m|square\s+(?:met(?:re|er)s?|feet|miles?)|"
+                      r"hectares?|ha|acres?|litres?|liters?|gallons?|[kmg]wh|[km]w)\b", re.I)
 
 
 def _strip_approx(text: str) -> str:
@@ -655,7 +664,7 @@ def leading_figure(a: Answer) -> Value | None:
         # in the pounds the letter deals in.
         return Value("amount", f"{format_number(numbers[0].value)} GBP",
                      number=float(numbers[0].value), unit="GBP")
-    kind, value = _value_from_number(numbers[0], a)
+    kind, value = _value_from_number(numbers[0], a, plain)
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
 
 
@@ -718,7 +727,7 @@ def figure_in_sentence(a: Answer) -> Value | None:
         numbers = value_figures(closing[1], asked_unit) if closing else []
     if len(numbers) != 1:
         return None
-    kind, value = _value_from_number(numbers[0], a)
+    kind, value = _value_from_number(numbers[0], a, plain)
     return Value(kind, value, number=float(numbers[0].value))  # type: ignore[arg-type]
 
 
