@@ -3330,3 +3330,18 @@ def test_a_quoted_request_without_answers_set_in_it_is_not_answered_by_itself(
     seg = segment(focus(read_document(str(path))))
     assert all(not p.answer or p.answer == "Please find the information attached."
                for p in seg.pairs)
+
+
+@pytest.mark.parametrize("second", ["You also asked:", "You further asked:", "Your next question:",
+                                    "Your final request:"])
+def test_the_second_question_labelled_as_asked_further(tmp_path: Path, second: str) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("Dear Ms Evans\n\nYou asked: How many incidents were reported in 2022?\n\n"
+                    "Response: 26 incidents were reported.\n\n"
+                    f"{second} What measures has the council taken to reduce them?\n\n"
+                    "Response: All front-line staff receive conflict resolution training.\n\n"
+                    "Yours sincerely\n\nCustomer Services\n", "utf-8")
+    assert [(p.question, p.answer) for p in segment(read_document(str(path))).pairs] == [
+        ("How many incidents were reported in 2022?", "26 incidents were reported."),
+        ("What measures has the council taken to reduce them?",
+         "All front-line staff receive conflict resolution training.")]

@@ -68,7 +68,8 @@ _NAMED_ANSWER_ONLY = re.compile(
 # "Q: How many …?", "Question – How many …?", "You asked: How many …?", "Request: …": a
 # question's label with no number.
 _UNNUMBERED_QUESTION_LABEL = re.compile(
-    r"^(?:q|question|request|you\s+(?:asked|requested)|your\s+(?:question|request))"
+    r"^(?:q|question|request|you\s+(?:(?:also|further|then|next)\s+)?(?:asked|requested)"
+    r"|your\s+(?:(?:next|final|last|second|third|further)\s+)?(?:question|request))"
     r"\s*[:–—-]\s*(?=\S)", re.IGNORECASE)
 _QUESTION_WORD_ONLY = re.compile(r"^(?:your\s+)?(?:question|request)\s*[:.]?$", re.IGNORECASE)
 
