@@ -238,6 +238,9 @@ def test_a_body_the_gazetteer_does_not_know_is_named_by_its_letterhead_line(
       "FOI Officer, Southdale District Council"), "Southdale District Council"),
     (("Dear Mr Brown", "No closures are planned.", "Yours sincerely", "Chicago Police Department",
       "Freedom of Information Office"), "Chicago Police Department"),
+    # ... or run together with the team's name before it (a Markdown letter's soft breaks).
+    (("Dear Mr Brown", "No closures are planned.", "Yours faithfully",
+      "Community Safety Team Westvale Borough Council"), "Westvale Borough Council"),
 ])
 def test_a_body_the_gazetteer_does_not_know_is_named_by_what_the_letter_says_of_it(
         lines: tuple[str, ...], name: str) -> None:

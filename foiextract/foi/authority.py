@@ -424,7 +424,7 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
             break
     # A line of the sign-off that is a body's name, or ends in one after a comma ("FOI Officer,
     # Southdale District Council").
-    signed = [m[0] for zone in parts if zone.name == "tail"
+    signed = [_after_team(m[0]) for zone in parts if zone.name == "tail"
               for line in _signed_lines(zone.text)
               if (m := _BODY_LINE.fullmatch(line) or _BODY_LINE.fullmatch(line.rsplit(", ", 1)[-1]))
               and not _OWN_OFFICE.search(m[0]) and not _unnamed(m[0])]
@@ -456,6 +456,23 @@ def _self_named(parts: Sequence[Zone]) -> AuthorityFound | None:
     body = next((m[1] for line in head if (m := _BODY_HEADING.fullmatch(line))
                  and not _OWN_OFFICE.search(m[1]) and not _unnamed(m[1])), None)
     return AuthorityFound(body, "", 0.3) if body else None
+
+
+def _after_team(name: str) -> str:
+    """The body a team's name runs on into (the sign-off's lines run together): "Community
+    Safety Team Westvale Borough Council" is signed by Westvale Borough Council.
+
+    >>> _after_team("Community Safety Team Westvale Borough Council")
+    'Westvale Borough Council'
+    >>> _after_team("Chicago Police Department")
+    'Chicago Police Department'
+    """
+    teams = list(_TEAM.finditer(name))
+    rest = name[teams[-1].end():].strip() if teams else ""
+    return rest if rest and _BODY_LINE.fullmatch(rest) and not _unnamed(rest) else name
+
+
+_TEAM = re.compile(r"\b(?:Team|Unit|Division|Section|Directorate|Services)\b")
 
 
 def _unnamed(body: str) -> bool:
