@@ -3345,3 +3345,4 @@ def test_the_second_question_labelled_as_asked_further(tmp_path: Path, second: s
         ("How many incidents were reported in 2022?", "26 incidents were reported."),
         ("What measures has the council taken to reduce them?",
          "All front-line staff receive conflict resolution training.")]
+

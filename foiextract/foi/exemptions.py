@@ -118,8 +118,9 @@ def raw_citations(text: str) -> list[RawCitation]:
         for item in re.finditer(_ITEM, m.group("more") or ""):
             im = _ITEM_RE.match(item.group(0))
             if im:
-                found.append(RawCitation(short_form(im.group("num"), im.group("subs") or "", regulation),
-                                         regulation, m.start(), m.end()))
+                found.append(RawCitation(
+                    short_form(im.group("num"), im.group("subs") or "", regulation),
+                    regulation, m.start(), m.end()))
     return found
 
 

@@ -111,7 +111,8 @@ def _gutters(line: Line) -> list[tuple[float, float]]:
 
 
 # An item's number, or the header of a column of them ("No.", "#", "Q3", "2.", "b)").
-_NUMBER_CELL = re.compile(r"^(?:No\.?|#|Ref\.?|Q|Item|Q?\d{1,3}[a-z]?[.)]?|\(?[a-z][.)])$", re.IGNORECASE)
+_NUMBER_CELL = re.compile(r"^(?:No\.?|#|Ref\.?|Q|Item|Q?\d{1,3}[a-z]?[.)]?|\(?[a-z][.)])$",
+                          re.IGNORECASE)
 _NARROW_GUTTER = 0.6  # of the font size: more than a word space, where the right cell starts
 _MAX_HEADER_LINES = 3
 

@@ -260,9 +260,10 @@ class _Walker:
             return  # "(1) Amendments to the Act…" under an answer that calls "(1)": a note
         if self.current is not None and self.current.questions and all(
                 u.kind == "quote" for q in self.current.questions for u in q.units):
+            # More of a quoted request (its context, its examples) is no one's answer; but
+            # "Response: 1,420 km" set in it is the reply's answer, given in-line.
             if unit.kind == "quote" and unit.label != "answer":
-                return  # more of a quoted request (its context, its examples): no one's answer
-                # (but "Response: 1,420 km" set in it is the reply's answer, given in-line)
+                return
             if not self.current.answer and reply_opening(unit.text):
                 return  # "Dear …," / "Thank you for your request…" under the request it quotes
         if unit.numbers and not unit.heading:

@@ -1109,8 +1109,8 @@ def _heading(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
 # A figure, a sum or a word answering alone ("£486,000", "17", "No", "N/A"): set in bold, an
 # answer (on a line of its own where its question filled the line above), never a heading. (A
 # year alone, "2019", may head the figures for it.)
-_BARE_VALUE = re.compile(r"^(?!(?:19|20)\d\d\b)(?:[<>]?\s*[£$€]?\d[\d,.]*(?:\s?(?:m|k|bn|%))?|yes|no|none|nil|zero|"
-                         r"n/?a)\.?$", re.IGNORECASE)
+_BARE_VALUE = re.compile(r"^(?!(?:19|20)\d\d\b)(?:[<>]?\s*[£$€]?\d[\d,.]*(?:\s?(?:m|k|bn|%))?"
+                         r"|yes|no|none|nil|zero|n/?a)\.?$", re.IGNORECASE)
 
 
 def _plain_heading(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:

@@ -59,8 +59,9 @@ _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})\s+(?=[A-Z][a-z])")
 # readers' own lists.
 _TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z])|[o–-](?=\s+[A-Z0-9£$]))\s*")
 # "Response:", "Our answer", "Answer 2", "Response to question 3" on a line of its own.
-_ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)(?:\s*(?:to\s+(?:question|q)\s*)?"
-                               r"(?P<n>\d{1,3}))?\s*[:.]?$", re.IGNORECASE)
+_ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)"
+                               r"(?:\s*(?:to\s+(?:question|q)\s*)?(?P<n>\d{1,3}))?\s*[:.]?$",
+                               re.IGNORECASE)
 # "DWP Response:", "Council's response", "Trust Reply:": the body answering, named, alone on its
 # line (one to three capitalised words; "Freedom of Information Response" is a title).
 _NAMED_ANSWER_ONLY = re.compile(
@@ -667,12 +668,13 @@ def _verdict_split(unit: Unit) -> int:
     return -1
 
 
+# An item named by its number, or by its letter as its place: "(a)", "b)", "c" (items (a) and (b)).
+_ITEM_KEY = r"(?:\d{1,3}\b|\(?[a-h]\)|[a-h]\b)"
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
 # that says which numbered questions it answers.
-# An item named by its letter counts as its place: "(a)", "b)", "c" (items (a) and (b)).
-_ITEM_KEY = r"(?:\d{1,3}\b|\(?[a-h]\)|[a-h]\b)"
 _REFERENCE_OPENING = re.compile(
-    rf"^{NAMES_ITEMS}\s*(?P<list>{_ITEM_KEY}(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?{_ITEM_KEY})*)", re.I)
+    rf"^{NAMES_ITEMS}\s*(?P<list>{_ITEM_KEY}(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?{_ITEM_KEY})*)",
+    re.I)
 # "… are enclosed. With respect to item (c), your request is denied …": a reply naming the items
 # it answers, sentence by sentence, within one paragraph.
 _REFERENCE_WITHIN = re.compile(
@@ -1140,13 +1142,17 @@ def _asked_and_answered_on_the_line(above: list[Span], text: str) -> bool:
     next question on the next line ("How many were replaced in 2023? 63"): each line a pair."""
     last = spans_text(tuple(above))
     at, mark = last.rfind("?"), text.find("?")
-    if at < 0 or mark < 0 or not 0 < len(last[at + 1:].strip()) <= _ON_THE_LINE:
-        return False
+    told = last[at + 1:].strip() if at >= 0 else ""
+    if mark < 0 or not 0 < len(told) <= _ON_THE_LINE or _ASKS_ON.match(told):
+        return False  # (nothing told on the line above, or it asks on: "…? What platform")
     return reads_as_question(text[:mark + 1]) and (text[:1].isupper() or text[:1].isdigit())
 
 
 # How long an answer given on its question's line may be, for the line to be a pair.
 _ON_THE_LINE = 80
+# What a question's line says after its mark where it asks on ("…organisation? What platform").
+_ASKS_ON = re.compile(r"(?:how|what|when|where|which|who|why|do|does|did|is|are|was|were|has|"
+                      r"have|can|could|will|would|please)\b", re.I)
 
 
 _RIDER_LINE = re.compile(rf"(?:{RIDER}|if\s+(?:possible|available)|and|or|also|including|broken|"

@@ -107,7 +107,8 @@ def list_items_of(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     ('Marstons', 'Equita')
     >>> list_items_of((Block("paragraph", (Span("2018-19 - 216"),)), Block("paragraph", (Span("2019-20 - 203"),))))
     ('2018-19 - 216', '2019-20 - 203')
-    >>> list_items_of((Block("paragraph", (Span("\uf0b7 Total  Mobile"),)), Block("paragraph", (Span("• Verint"),))))
+    >>> list_items_of((Block("paragraph", (Span("\uf0b7 Total  Mobile"),)),
+    ...                Block("paragraph", (Span("• Verint"),))))
     ('Total Mobile', 'Verint')
     """
     items = tuple(" ".join(b.text.split()) for b in blocks if b.kind == "list_item" and b.text.strip())
