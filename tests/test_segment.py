@@ -3346,3 +3346,17 @@ def test_the_second_question_labelled_as_asked_further(tmp_path: Path, second: s
         ("What measures has the council taken to reduce them?",
          "All front-line staff receive conflict resolution training.")]
 
+
+
+def test_a_figure_alone_where_its_question_wrapped_then_the_next_question() -> None:
+    # A PDF's lines within one paragraph: the first question filled its line, so its figure
+    # stands alone on the next, and the next question follows on the line after.
+    text = ("Dear Ms Jones,\n\nOur response:\n\n"
+            "How many school crossing patrol sites did the council have on 1 April 2024?  \n112  \n"
+            "How many of these sites were vacant? 17  \n"
+            "What was the total cost of the service in 2023/24? £486,000\n\n"
+            "Yours sincerely,\n\nThe Council\n")
+    pairs = segment(parse(text, "x.md")).pairs
+    assert [(p.question[:20], p.answer) for p in pairs] == [
+        ("How many school cros", "112"), ("How many of these si", "17"),
+        ("What was the total c", "£486,000")]

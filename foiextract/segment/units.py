@@ -1138,18 +1138,24 @@ def _answered_below(above: list[Span], text: str) -> bool:
 
 
 def _asked_and_answered_on_the_line(above: list[Span], text: str) -> bool:
-    """A question answered on its own line ("How many shelters are there? 1,942"), then the
-    next question on the next line ("How many were replaced in 2023? 63"): each line a pair."""
+    """A question answered on its own line ("How many shelters are there? 1,942"), or a figure
+    alone where the question above wrapped ("…on 1 April 2024?" / "112"), then the next
+    question on the next line ("How many were replaced in 2023? 63"): each line a pair."""
     last = spans_text(tuple(above))
     at, mark = last.rfind("?"), text.find("?")
-    told = last[at + 1:].strip() if at >= 0 else ""
+    told = last[at + 1:].strip() if at >= 0 else last.strip()
+    if at < 0 and not (_INLINE_ANSWER.match(told) and len(told.split()) <= _BARE_WORDS):
+        return False  # (a line above with no question mark is a figure alone, "112", or prose)
     if mark < 0 or not 0 < len(told) <= _ON_THE_LINE or _ASKS_ON.match(told):
         return False  # (nothing told on the line above, or it asks on: "…? What platform")
     return reads_as_question(text[:mark + 1]) and (text[:1].isupper() or text[:1].isdigit())
 
 
-# How long an answer given on its question's line may be, for the line to be a pair.
+# How long an answer given on its question's line may be, for the line to be a pair; and how
+# many words a figure's line may hold ("112", "£486,000 a year") where its question wrapped
+# above it.
 _ON_THE_LINE = 80
+_BARE_WORDS = 3
 # What a question's line says after its mark where it asks on ("…organisation? What platform").
 _ASKS_ON = re.compile(r"(?:how|what|when|where|which|who|why|do|does|did|is|are|was|were|has|"
                       r"have|can|could|will|would|please)\b", re.I)
