@@ -399,6 +399,10 @@ def test_no_text_breaks_the_date_reader(text: str) -> None:
     ("We keep a log of every request.", ""),
     # "… request:" before the authority's number; never before the request's subject
     ("Freedom of Information Request: FOI 24/311", "FOI 24/311"),
+    ("Freedom of Information Request - FOI/2024/118", "FOI/2024/118"),
+    ("EIR Request — EIR 24/17", "EIR 24/17"),
+    ("Freedom of Information Request - Response", ""),  # no figure: no reference
+    ("Freedom of Information request - Covid-19 Additional Relief Fund", ""),  # a subject
     ("EIR request: 1234", "1234"),
     ("Subject: RE: FOIA Request: IPRA/CPD Disputes", ""),
     ("Request: How many staff were there in 2023?", ""),

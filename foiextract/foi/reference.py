@@ -42,6 +42,10 @@ _LABEL = re.compile(
     r"|request\s+(?:id|ref(?:erence)?(?:\s+(?:no|number))?|number)(?:\s+is\b)?|request(?=\s*#)"
     # "Freedom of Information Request: FOI 24/311", "EIR request: 1234"
     r"|(?:(?:freedom\s+of\s+information|foia?|eir)\s+)?request(?=[ \t]*:[ \t]*(?:[a-z]{2,6}[ /-]?)?\d)"
+    # "Freedom of Information Request - FOI/2024/118": set off by a dash where the law names it,
+    # the number alone to the line's end (not "… request - Covid-19 Additional Relief Fund")
+    r"|(?:freedom\s+of\s+information|foia?|eir)\s+request(?=[ \t]*[–—-][ \t]*"
+    rf"(?:{_PREFIX}[ /-]?)?\d[\w/-]*[ \t]*(?:$|\n))"
     # "Tracking Number: 19-FOIA-040", "Log number: F0045678", "Control No. 2019-12"
     r"|(?:tracking|log|control)\s+(?:no\.?|number)"
     # "PRR EPD-2025-3073": a US public records request's number
