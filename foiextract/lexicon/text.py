@@ -123,6 +123,31 @@ def stems(text: str) -> frozenset[str]:
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "&", "-", "–", "to", "in", "on"})
 
 
+def opens_asking(text: str) -> bool:
+    """True when ``text`` opens as a question does, by the segmenter's interrogatives ("How
+    many", "What", "Do", "Please", "If so").
+
+    >>> opens_asking("What platform is used?"), opens_asking("1,942 shelters")
+    (True, False)
+    """
+    return bool(interrogative_opening().match(text))
+
+
+@cache
+def interrogative_opening() -> re.Pattern[str]:
+    """The pattern of a question's opening words (``segment_phrases.json``'s interrogatives),
+    the longest first, a word's end after a word."""
+    return re.compile(f"^(?:{alternation(load_json('segment_phrases.json')['interrogatives'])})",
+                      re.I)
+
+
+def alternation(words: list[str]) -> str:
+    """A pattern matching any of ``words``, the longest first; a phrase ending in a letter ends
+    on a word's end ("we " is "we", not the "We" of "Were")."""
+    return "|".join(re.escape(w.strip()) + (r"\b" if w.strip()[-1:].isalnum() else "")
+                    for w in sorted(words, key=len, reverse=True))
+
+
 def name_line(text: str) -> bool:
     """A line of capitalised words with no sentence's end: a name, a team, the lines that sign a
     letter off ("Knowledge and Information Access Team").

@@ -31,7 +31,8 @@ from typing import Any, Callable, Sequence
 
 from ..lexicon.data import load_json
 from ..lexicon.text import (FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, OPEN_END_WORDS,
-                            PERIOD_FIGURE, counted_item, name_line, part_divider)
+                            PERIOD_FIGURE, counted_item, name_line, opens_asking,
+                            part_divider)
 from ..errors import BadEncoding, EmptyFile
 from ..model import Block, BlockKind, Document, Source, Span
 from . import alaveteli, bom_encoding, muckrock, read_text_file
@@ -591,9 +592,9 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False  # "…use live streaming." / "If yes, in which parts …?": the next question
     if word[:1] == "A" and word[1:].isdigit() and previous.text.startswith(f"Q{word[1:]} "):
         return False  # "A2 …" under "Q2 …": the answer's label under its question's
-    if line.text[:1].isupper() and _ASKS.match(line.text) \
+    if line.text[:1].isupper() and opens_asking(line.text) and "?" in line.text \
             and (told := _ANSWERED_ON_THE_LINE.search(previous.text)) \
-            and not _ASKS.match(told.group("told") + "?"):
+            and not opens_asking(told.group("told")):
         return False  # "How many shelters are there? 1,942" / "How many were replaced? 63"
     if previous.text.endswith((".", "!", "?")) and name_line(line.text) \
             and len(line.text) < 0.7 * width:
@@ -609,11 +610,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
 
 
 # A question with its answer after it on the line, in a few words ("…maintain? 1,942", not
-# "…organisation? What platform" asking on); and a line asking, by its opening word and its
-# question mark.
+# "…organisation? What platform" asking on).
 _ANSWERED_ON_THE_LINE = re.compile(r"\?[\"'”’]?\s+(?P<told>\S[^?]{0,79})$")
-_ASKS = re.compile(r"(?:how|what|when|where|which|who|whom|whose|why|do|does|did|is|are|was|were|"
-                   r"has|have|had|can|could|will|would|should|please)\b[^?]*\?", re.I)
 
 
 def _enumerator(text: str) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 from ..lexicon.data import load_json
+from ..lexicon.text import alternation, interrogative_opening
 
 
 @cache
@@ -27,23 +28,17 @@ def phrases() -> dict[str, Any]:
     return data
 
 
-def _alternation(words: list[str]) -> str:
-    # A phrase ending in a letter ends on a word's end ("we " is "we", not the "We" of "Were").
-    return "|".join(re.escape(w.strip()) + (r"\b" if w.strip()[-1:].isalnum() else "")
-                    for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = phrases()
     return {
-        "interrogative": re.compile(rf"^(?:{_alternation(data['interrogatives'])})", re.I),
+        "interrogative": interrogative_opening(),
         "interrogative_inside": re.compile(
             r"\b(?:how many|how much|what (?:is|was|are|were)|when (?:is|was|are|were|did|will))\b",
             re.I),
-        "request": re.compile(rf"^(?:{_alternation(data['request_openers'])})", re.I),
-        "statement": re.compile(rf"^(?:{_alternation(data['statement_openers'])})", re.I),
-        "intro": re.compile(rf"(?:{_alternation(data['request_intros'])})", re.I),
+        "request": re.compile(rf"^(?:{alternation(data['request_openers'])})", re.I),
+        "statement": re.compile(rf"^(?:{alternation(data['statement_openers'])})", re.I),
+        "intro": re.compile(rf"(?:{alternation(data['request_intros'])})", re.I),
     }
 
 
@@ -360,7 +355,7 @@ def reads_as_request_intro(text: str) -> bool:
 
 @cache
 def _sections() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((str(kind), re.compile(rf"(?:^|\b)(?:{_alternation(words)})(?![\w])"))
+    return tuple((str(kind), re.compile(rf"(?:^|\b)(?:{alternation(words)})(?![\w])"))
                  for kind, words in phrases()["section_headings"].items())
 
 
@@ -368,7 +363,7 @@ def _sections() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _any_section() -> re.Pattern[str]:
     """Every kind's words in one pattern: one scan tells most lines they open no section."""
     words = [w for kind_words in phrases()["section_headings"].values() for w in kind_words]
-    return re.compile(rf"\b(?:{_alternation(words)})(?![\w])")
+    return re.compile(rf"\b(?:{alternation(words)})(?![\w])")
 
 
 def section_of(text: str) -> str | None:
@@ -398,10 +393,10 @@ _HEDGE = r"(?:\s+(?:still|(?:in\s+)?any\s+way|at\s+all))?"
 
 
 def _spoken(words: list[str]) -> str:
-    """:func:`_alternation`, where "you are" also matches as said ("If you're not satisfied"),
-    hedged ("If you are still unhappy", "in any way dissatisfied"), and the words may be
-    broken over lines."""
-    return (_alternation(words).replace(r"you\ are", r"you(?:\s+a|')re" + _HEDGE)
+    """:func:`~foiextract.lexicon.text.alternation`, where "you are" also matches as said ("If
+    you're not satisfied"), hedged ("If you are still unhappy", "in any way dissatisfied"), and
+    the words may be broken over lines."""
+    return (alternation(words).replace(r"you\ are", r"you(?:\s+a|')re" + _HEDGE)
             .replace(r"\ ", r"\s+"))
 
 
@@ -409,20 +404,20 @@ def _spoken(words: list[str]) -> str:
 def _letter_patterns() -> dict[str, re.Pattern[str]]:
     data = phrases()
     return {
-        "sign_off": re.compile(rf"(?:{_alternation(data['sign_offs'])})(?:$|[ ,])", re.I),
-        "annex": re.compile(rf"\b(?:{_alternation(data['annex_headings'])})", re.I),
+        "sign_off": re.compile(rf"(?:{alternation(data['sign_offs'])})(?:$|[ ,])", re.I),
+        "annex": re.compile(rf"\b(?:{alternation(data['annex_headings'])})", re.I),
         "closing_opener": re.compile(rf"(?:please\s+note,?\s+(?:that\s+)?)?"
                                      rf"(?:{_spoken(data['closing_openers'])})", re.I),
         # The openers that cannot start anything but a closing, met inside a paragraph.
         "closing_inside": re.compile(rf"(?<=\s)(?:please\s+note,?\s+(?:that\s+)?)?"
                                      rf"(?:{_spoken(data['closing_openers_inside'])})", re.I),
-        "closing_phrase": re.compile(_alternation(data["closing_phrases"]), re.I),
+        "closing_phrase": re.compile(alternation(data["closing_phrases"]), re.I),
     }
 
 
 @cache
 def _verdicts() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation(phrases()['whole_request_verdicts'])})\b", re.I)
+    return re.compile(rf"\b(?:{alternation(phrases()['whole_request_verdicts'])})\b", re.I)
 
 
 def whole_request_verdict(text: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
 from ..lexicon.text import (COUNTS, FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, ORDINALS, RIDER,
-                             name_line)
+                             name_line, opens_asking)
 from .phrases import reads_as_question, signs_off
 from ..model import Block, Cell, Source, Span, spans_text
 
@@ -1146,7 +1146,7 @@ def _asked_and_answered_on_the_line(above: list[Span], text: str) -> bool:
     told = last[at + 1:].strip() if at >= 0 else last.strip()
     if at < 0 and not (_INLINE_ANSWER.match(told) and len(told.split()) <= _BARE_WORDS):
         return False  # (a line above with no question mark is a figure alone, "112", or prose)
-    if mark < 0 or not 0 < len(told) <= _ON_THE_LINE or _ASKS_ON.match(told):
+    if mark < 0 or not 0 < len(told) <= _ON_THE_LINE or opens_asking(told):
         return False  # (nothing told on the line above, or it asks on: "…? What platform")
     return reads_as_question(text[:mark + 1]) and (text[:1].isupper() or text[:1].isdigit())
 
@@ -1156,9 +1156,6 @@ def _asked_and_answered_on_the_line(above: list[Span], text: str) -> bool:
 # above it.
 _ON_THE_LINE = 80
 _BARE_WORDS = 3
-# What a question's line says after its mark where it asks on ("…organisation? What platform").
-_ASKS_ON = re.compile(r"(?:how|what|when|where|which|who|why|do|does|did|is|are|was|were|has|"
-                      r"have|can|could|will|would|please)\b", re.I)
 
 
 _RIDER_LINE = re.compile(rf"(?:{RIDER}|if\s+(?:possible|available)|and|or|also|including|broken|"
