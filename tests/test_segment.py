@@ -3179,6 +3179,13 @@ def test_an_answer_labelled_with_its_questions_number_on_the_next_line(
         ("How many crossing patrols are employed?", "57"), ("How many posts are vacant?", "Nil")]
 
 
+def _text_pairs(tmp_path: Path, text: str) -> tuple[Pair, ...]:
+    """The pairs of ``text`` read as a plain-text reply."""
+    path = tmp_path / "reply.txt"
+    path.write_text(text, "utf-8")
+    return segment(read_document(str(path))).pairs
+
+
 @pytest.mark.parametrize("answer_label", ["Answer {n}", "Response {n}", "Response to question {n}",
                                           "ANSWER {n}:", "Reply to Q{n}"])
 def test_a_numbered_answer_label_on_its_own_line_is_no_part_of_the_answer(
@@ -3188,10 +3195,9 @@ def test_a_numbered_answer_label_on_its_own_line_is_no_part_of_the_answer(
              ("A copy of any consultation on removing sites", "No information is held.")]
     body = "".join(f"Question {n}\n\n{q}\n\n{answer_label.format(n=n)}\n\n{a}\n\n"
                    for n, (q, a) in enumerate(items, 1))
-    path = tmp_path / "reply.txt"
-    path.write_text("Dear Sir,\n\nOur response is below.\n\n" + body + "Yours faithfully,\nThe Council\n",
-                    "utf-8")
-    assert [(p.question, p.answer) for p in segment(read_document(str(path))).pairs] == items
+    pairs = _text_pairs(tmp_path, "Dear Sir,\n\nOur response is below.\n\n" + body
+                        + "Yours faithfully,\nThe Council\n")
+    assert [(p.question, p.answer) for p in pairs] == items
 
 
 @pytest.mark.parametrize("numbers", [("1", "2", "3"), ("1.", "2.", "3."), ("Q1", "Q2", "Q3")])
@@ -3211,11 +3217,13 @@ def test_a_numbered_table_of_figures_is_still_data() -> None:
 @pytest.mark.parametrize("value", ["£486,000", "17", "No", "N/A", "None."])
 def test_a_bold_figure_alone_under_its_question_answers_it(value: str) -> None:
     # (A PDF sets a bold answer on a line of its own where its question filled the line.)
-    text = ("Dear Ms Jones,\n\n1. How many sites did the council have on 1 April 2024?\n\n**112**\n\n"
+    text = ("Dear Ms Jones,\n\n1. How many sites did the council have on 1 April 2024?\n\n"
+            "**112**\n\n"
             "2. What was the total cost of the school crossing patrol service in 2023/24?\n\n"
             f"**{value}**\n\nYours sincerely,\n\nThe Council\n")
     pairs = segment(parse(text, "x.md")).pairs
-    assert [(p.question[:9], p.answer) for p in pairs] == [("How many ", "112"), ("What was ", value)]
+    assert [(p.question[:9], p.answer) for p in pairs] == [("How many ", "112"),
+                                                            ("What was ", value)]
 
 
 def test_a_bold_year_alone_still_heads_what_follows() -> None:
@@ -3266,22 +3274,19 @@ def test_questions_answered_on_their_lines_one_after_another(tmp_path: Path, apa
              ("How many were replaced in 2023?", "63"),
              ("Who is the contractor?", "Clear Channel UK"),
              ("What is the annual maintenance budget?", "£410,000")]
-    path = tmp_path / "reply.txt"
-    path.write_text("Good afternoon,\n\nPlease see below response to your FOI request.\n\n"
-                    + apart.join(f"{q} {a}" for q, a in pairs)
-                    + "\n\nKind regards,\nTransport Team\n", "utf-8")
-    assert [(p.question, p.answer) for p in segment(read_document(str(path))).pairs] == pairs
+    found = _text_pairs(tmp_path, "Good afternoon,\n\nPlease see below response to your FOI "
+                        "request.\n\n" + apart.join(f"{q} {a}" for q, a in pairs)
+                        + "\n\nKind regards,\nTransport Team\n")
+    assert [(p.question, p.answer) for p in found] == pairs
 
 
 def test_a_question_answered_on_its_line_in_words_alone_is_left_whole(tmp_path: Path) -> None:
     # Without the layout of answers by figure around it, the words after a question mark are
     # its own ("Who is the contractor? Please name them").
-    path = tmp_path / "reply.txt"
-    path.write_text("Dear Sir,\n\nYou asked: Who is the contractor? Clear Channel UK holds the "
-                    "contract.\n\nThe contractor is Clear Channel UK.\n\nYours faithfully,\nTeam\n",
-                    "utf-8")
-    assert all(p.answer != "Clear Channel UK holds the contract."
-               for p in segment(read_document(str(path))).pairs)
+    pairs = _text_pairs(tmp_path, "Dear Sir,\n\nYou asked: Who is the contractor? Clear Channel UK "
+                        "holds the contract.\n\nThe contractor is Clear Channel UK.\n\n"
+                        "Yours faithfully,\nTeam\n")
+    assert all(p.answer != "Clear Channel UK holds the contract." for p in pairs)
 
 
 def test_questions_answered_on_their_lines_within_one_paragraph() -> None:
@@ -3298,20 +3303,20 @@ def test_questions_answered_on_their_lines_within_one_paragraph() -> None:
 def test_a_question_asking_on_past_its_mark_is_carried_to_the_next_line(tmp_path: Path) -> None:
     # "…organisation? What platform" / "is used? Yes, same CRM.": the text after the first mark
     # asks on, and the next line carries it; no answer given on the first line.
-    path = tmp_path / "reply.txt"
-    path.write_text("Dear Sir,\n\nOur answers are below.\n\n"
-                    "a. Do you use a CRM in the contact centre? What platform is used? Verint\n"
-                    "CRM.\n"
-                    "b. Do you use the same CRM for the rest of the organisation? What platform\n"
-                    "is used? Yes, same CRM.\n"
-                    "c. Do you use a knowledge base? What platform is used? Knowledge built\n"
-                    "into the CRM.\n\nYours faithfully,\nTeam\n", "utf-8")
-    answers = [p.answer for p in segment(read_document(str(path))).pairs]
+    answers = [p.answer for p in _text_pairs(
+        tmp_path, "Dear Sir,\n\nOur answers are below.\n\n"
+        "a. Do you use a CRM in the contact centre? What platform is used? Verint\n"
+        "CRM.\n"
+        "b. Do you use the same CRM for the rest of the organisation? What platform\n"
+        "is used? Yes, same CRM.\n"
+        "c. Do you use a knowledge base? What platform is used? Knowledge built\n"
+        "into the CRM.\n\nYours faithfully,\nTeam\n")]
     assert answers == ["Verint CRM.", "Yes, same CRM.", "Knowledge built into the CRM."]
 
 
 @pytest.mark.parametrize("label", ["Response:", "Answer -", "Our response:"])
-def test_an_email_answering_in_line_within_the_request_it_quotes(tmp_path: Path, label: str) -> None:
+def test_an_email_answering_in_line_within_the_request_it_quotes(tmp_path: Path,
+                                                                 label: str) -> None:
     # "Please see our responses in-line below.": each answer set, labelled, under its question
     # in the requester's message the reply quotes after its sign-off.
     asked = ("1. How many parking permits were issued in 2023?\n"
@@ -3335,13 +3340,12 @@ def test_a_quoted_request_without_answers_set_in_it_is_not_answered_by_itself(
 @pytest.mark.parametrize("second", ["You also asked:", "You further asked:", "Your next question:",
                                     "Your final request:"])
 def test_the_second_question_labelled_as_asked_further(tmp_path: Path, second: str) -> None:
-    path = tmp_path / "reply.txt"
-    path.write_text("Dear Ms Evans\n\nYou asked: How many incidents were reported in 2022?\n\n"
-                    "Response: 26 incidents were reported.\n\n"
-                    f"{second} What measures has the council taken to reduce them?\n\n"
-                    "Response: All front-line staff receive conflict resolution training.\n\n"
-                    "Yours sincerely\n\nCustomer Services\n", "utf-8")
-    assert [(p.question, p.answer) for p in segment(read_document(str(path))).pairs] == [
+    pairs = _text_pairs(tmp_path, "Dear Ms Evans\n\nYou asked: How many incidents were reported "
+                        "in 2022?\n\nResponse: 26 incidents were reported.\n\n"
+                        f"{second} What measures has the council taken to reduce them?\n\n"
+                        "Response: All front-line staff receive conflict resolution training.\n\n"
+                        "Yours sincerely\n\nCustomer Services\n")
+    assert [(p.question, p.answer) for p in pairs] == [
         ("How many incidents were reported in 2022?", "26 incidents were reported."),
         ("What measures has the council taken to reduce them?",
          "All front-line staff receive conflict resolution training.")]
