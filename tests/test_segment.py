@@ -14,6 +14,7 @@ from foiextract.readers.markdown import parse
 from foiextract.model import Block, Pair, Span
 from foiextract.segment import segment
 from foiextract.segment.units import units_of
+from foiextract.lexicon.text import similarity
 
 from .conftest import BARNET, CORPORA, documents_with_gold, gold_for, ids
 
@@ -3364,3 +3365,43 @@ def test_a_figure_alone_where_its_question_wrapped_then_the_next_question() -> N
     assert [(p.question[:20], p.answer) for p in pairs] == [
         ("How many school cros", "112"), ("How many of these si", "17"),
         ("What was the total c", "£486,000")]
+
+
+_ONE_REQUEST = ("Please provide the number of stop and search encounters carried out by your "
+                "force in 2023, broken down by the ethnicity of the person searched.")
+_ONE_ANSWER = ("In 2023 the force carried out 4,312 stop and search encounters. A breakdown by "
+               "ethnicity is provided in the attached spreadsheet.")
+
+
+@pytest.mark.parametrize("opening", [
+    # the request set out in a plain paragraph of its own after the intro
+    "You requested the following information:\n\n{request}",
+    "Thank you for your request of 14 June 2024. You asked for the following:\n\n{request}",
+    # the request quoted in the sentence that says it was asked
+    "On 14 June 2024 you requested: “{request}”",
+    "In your request you asked for “{request}”",
+    # the request after the intro's colon, in the same paragraph
+    "Thank you for your email of 14 June 2024. Specifically, you asked: {request}",
+    # "You wrote:" restates the request; it is no mail program's attribution line
+    "We received your request on 14 June 2024. You wrote:\n\n“{request}”",
+])
+def test_one_request_restated_in_the_opening_is_the_question(tmp_path: Path, opening: str
+                                                               ) -> None:
+    letter = ("Westshire Police\n\nOur reference: 2024/0456\n\nDear Mr Patel,\n\n"
+              f"{opening.format(request=_ONE_REQUEST)}\n\n{_ONE_ANSWER}\n\n"
+              "If you are dissatisfied with the handling of your request, you have the right "
+              "to ask for an internal review.\n\nYours sincerely,\n\nInformation Officer\n")
+    pairs = _text_pairs(tmp_path, letter)
+    assert [similarity(p.question, _ONE_REQUEST) >= 0.9 for p in pairs] == [True]
+    assert pairs[0].answer == _ONE_ANSWER
+
+
+@pytest.mark.parametrize("lead_in", ["Our response is as follows:",
+                                     "The answers to your questions are as follows:"])
+def test_the_replys_own_lead_in_introduces_no_request(lead_in: str) -> None:
+    from foiextract.segment import _reading
+    letter = (f"Dear Mr Patel,\n\nYou asked:\n\n> {_ONE_REQUEST}\n\n{lead_in}\n\n"
+              f"*{_ONE_ANSWER}*\n\nYours sincerely,\n")  # the answer in a style of its own
+    units, readings, _ = _reading(parse(letter, "x.md"), frozenset())
+    role = {u.text: r.role for u, r in zip(units, readings)}
+    assert role[_ONE_ANSWER] != "question"

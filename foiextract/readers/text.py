@@ -495,13 +495,19 @@ def _next_texts(lines: list[_Line]) -> list[str]:
 _WRAPPED_ADDRESS = re.compile(r"^(?:<[^<>]+>|[\[(].*(?:@|mailto:).*[\])])$", re.I)
 
 
+# "We received your request on 14 June 2024. You wrote:": a letter restating its request, not a
+# mail program's attribution of the message quoted below (which names the sender).
+_YOU_WROTE = re.compile(r"\byou\s+wrote:$", re.I)
+
+
 def _original_header_length(lines: list[_Line], n: int) -> int:
     """How many lines from ``n`` make up a quoted original's header (0 if none)."""
     rules = _rules()
     text = lines[n].text
     if not text:
         return 0  # a blank line opens no header (and most lines of a web page are blank)
-    if rules["original"].match(text) or rules["wrote"].match(text) and lines[n].depth == 0:
+    if rules["original"].match(text) or rules["wrote"].match(text) and lines[n].depth == 0 \
+            and not _YOU_WROTE.search(text):
         below = _original_header_length(lines, n + 1) if n + 1 < len(lines) \
             and lines[n + 1].text.lower().startswith("from:") else 0
         if below:

@@ -968,7 +968,7 @@ def _named_in_opening(units: list[Unit], readings: list[Reading], own: list[Unit
         if unit.kind == "quote" or reading.role == "stop":
             continue
         named = _NAMES_REQUEST.search(unit.text)
-        seeking = _REQUEST_SEEKING.search(unit.text)
+        seeking = _REQUEST_SEEKING.search(unit.text) or _ASKED_QUOTED.search(unit.text)
         # (An opening names the request near its start: a long paragraph is read that far.)
         opening = unit.text[:_OPENING_CHARS]
         settled = (_REQUEST_SETTLED.search(opening) or _YOU_SEEK.search(opening)
@@ -1109,8 +1109,14 @@ _VERDICT_ON_NAMED = re.compile(r"^\s*(?:is|was)\s+(?:hereby\s+)?(?:granted|denie
 # A request portal's notice gives it under a label: "Description of records requested: …".
 _REQUEST_SEEKING = re.compile(r"(?:\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\s+(?:seeking|for|asking\s+for)"
                               r"|\bdescription\s+of\s+(?:the\s+)?records?\s+requested|^records?\s+"
-                              r"requested|\brequest\s+(?:details|description))"
+                              r"requested|\brequest\s+(?:details|description)"
+                              r"|\byou\s+(?:have\s+)?(?:requested|asked(?:\s+(?:us\s+)?for)?|"
+                              r"sought|wrote))"
                               r"\s*:\s*(?P<what>\S.{8,})$", re.I | re.S | re.M)
+# The request quoted where the letter says it was asked, however the sentence opens: "In your
+# request you asked for “the number of …”", "On 14 June 2024 you requested “…”".
+_ASKED_QUOTED = re.compile(r"\byou\s+(?:have\s+)?(?:requested|asked(?:\s+(?:us\s+)?for)?|sought|"
+                           r"wrote)\s*[:,]?\s*[“\"](?P<what>[^”\"]{8,1200})[”\"]", re.I)
 # "…in which you requested:", "Your request was for:", "You asked for the following:", "…is in
 # receipt of your … request for:".
 _ASKED_AS_FOLLOWS = re.compile(

@@ -345,7 +345,8 @@ OPENING_MARKS = "\"'“‘("
 
 # A lead-in to the reply's own words, not the request's ("Please find our response to your
 # request set out below:").
-OWN_LEAD_IN = re.compile(r"\b(?:reply|response|answer|decision|attached|enclosed|below)\b", re.I)
+OWN_LEAD_IN = re.compile(r"\b(?:repl(?:y|ies)|responses?|answers?|decisions?|attached|enclosed|"
+                         r"below)\b", re.I)
 
 
 def reads_as_request_intro(text: str) -> bool:

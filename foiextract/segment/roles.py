@@ -282,7 +282,7 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             continue
         region = _request_region(units, k)
         if region is None:
-            apart = _set_apart(units, k)
+            apart = _set_apart(units, k) or _asked_plainly(units, k)
             # Of a request set apart, the paragraphs that ask are its questions; its lead-in
             # ("I would like to know the following."), the context and the requester's terms
             # ("Please do not include club call signs.") are not, where any paragraph asks.
@@ -343,7 +343,9 @@ def _set_apart(units: list[Unit], k: int) -> list[Unit]:
     asked: list[Unit] = []
     for unit in units[k + 1:k + 1 + _MAX_LISTED]:
         if asked and closing(unit.text):
-            return asked  # "Yours faithfully,": the request signed off, the reply to come
+            # "Yours faithfully,": the request signed off, the reply to come; but under the
+            # reply's own lead-in ("Our response is as follows:"), the reply signed off.
+            return [] if OWN_LEAD_IN.search(intro.text) else asked
         if _style(unit) != style or unit.label or unit.heading:
             break
         asked.append(unit)
@@ -353,6 +355,37 @@ def _set_apart(units: list[Unit], k: int) -> list[Unit]:
     return asked
 
 
+def _asked_plainly(units: list[Unit], k: int) -> list[Unit]:
+    """The request a request intro ("You requested the following information:") sets out in
+    plain paragraphs that ask in the requester's words ("Please provide the number of …"), the
+    reply then going on in a paragraph that does not ask: those asking paragraphs. Nothing
+    where the paragraphs after the intro never stop asking before the letter closes."""
+    intro = units[k]
+    if not intro.text or len(intro.text) >= 120 or not _plain(intro) or intro.emphasised \
+            or OWN_LEAD_IN.search(intro.text) or not reads_as_request_intro(intro.text) \
+            or _ASKS_FOR.match(intro.text) or reads_as_question(intro.text) \
+            or intro.kind == "quote" or not _TO_THE_REQUESTER.search(intro.text):
+        return []  # (the reply's own lead-in sets out its answers; the requester's, "Please
+        # could these be broken down as follows:", is itself part of the request)
+    asked: list[Unit] = []
+    for unit in units[k + 1:k + 1 + _MAX_INTRODUCED]:
+        if unit.kind != "paragraph" or unit.marker or not _plain(unit) or unit.heading \
+                or unit.emphasised or closing(unit.text) \
+                or requester_procedure(unit.text) or not reads_as_question(unit.text):
+            break
+        asked.append(unit)
+    after = units[asked[-1].index + 1] if asked and asked[-1].index + 1 < len(units) else None
+    # Sentences each, the request's and the reply's: a list of items typed a paragraph each
+    # ("The number of agency staff", "The policy on agency staff") is the lists' readings'.
+    if after is None or not _plain(after) or closing(after.text) \
+            or reads_as_request_intro(after.text) \
+            or not all(u.text.rstrip(" ”\"’'").endswith((".", "?")) for u in [*asked, after]):
+        return []
+    return asked
+
+
+# The reply telling the requester what they asked: "You requested …", "Your request was …".
+_TO_THE_REQUESTER = re.compile(r"\byour?\b", re.I)
 # "If you do not record this information, please provide …": a request on a condition.
 _CONDITIONAL = re.compile(r"^(?:if|where|should|in\s+case)\b[^,]{3,120},\s*", re.I)
 
