@@ -3405,3 +3405,20 @@ def test_the_replys_own_lead_in_introduces_no_request(lead_in: str) -> None:
     units, readings, _ = _reading(parse(letter, "x.md"), frozenset())
     role = {u.text: r.role for u, r in zip(units, readings)}
     assert role[_ONE_ANSWER] != "question"
+
+
+@pytest.mark.parametrize("together", ["1-3.", "1 – 3:", "1 to 3)", "Questions 1-3:"])
+def test_numbered_answers_for_a_range_of_items(tmp_path: Path, together: str) -> None:
+    asked = ["How many school crossing patrol sites did the council have on 1 April 2024?",
+             "How many of these sites were vacant?",
+             "What was the total cost of the service in 2023/24?",
+             "Has the council consulted on removing any sites?"]
+    shared = "The council does not hold this information. Patrols are provided by the police."
+    letter = ("Dear Ms Jones,\n\nYou asked:\n\n"
+              + "".join(f"{n}. {q}\n\n" for n, q in enumerate(asked, 1))
+              + f"Our response:\n\n{together} {shared}\n\n4. No.\n\nYours sincerely,\n")
+    pairs = _text_pairs(tmp_path, letter)
+    assert [(p.question, p.answer, p.request_item) for p in pairs] == [
+        *((q, shared, n) for n, q in enumerate(asked[:3], 1)), (asked[3], "No.", 4)]
+    rows = extract_file(str(tmp_path / "reply.txt"))[0].rows()["pairs"]
+    assert [r["kind"] for r in rows] == ["not_held"] * 3 + ["boolean"]

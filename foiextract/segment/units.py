@@ -41,6 +41,11 @@ _ENUMERATOR = re.compile(
     r"|^(?P<t>\d{1,3})[.)](?=[A-Z][a-z])",  # "2.The protocol": a typed item with no space
     re.IGNORECASE,
 )
+# "1-3. The council does not hold …", "2 and 3: None.", "4 – 6) See above.": an answer (or an
+# item) numbered for a range of items, the stop after the last number (no stop, "1-3 days", is
+# a range of figures).
+_RANGE_ENUMERATOR = re.compile(r"^(?P<n>\d{1,2})\s*(?P<j>-|–|—|to|and|&)\s*(?P<m>\d{1,2})[.):]\s+"
+                               r"(?=\S)", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:our\s+)?(?:answer|response|reply)\s*(?P<n>\d{1,3})?\s*[:.–—-]|a\s*(?P<an>\d{1,3})?\s*:)\s*",
     re.IGNORECASE)
@@ -1233,6 +1238,8 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     ('None.', 'Q3-Q5', 'question', (3, 4, 5))
     >>> read_label("Answer: 1,204")
     ('1,204', '', 'answer', ())
+    >>> read_label("1-3. The council does not hold this information.")
+    ('The council does not hold this information.', '1-3.', '', (1, 2, 3))
     >>> read_label("(ii) how many were paid?")
     ('how many were paid?', '(ii)', '', (2,))
     >>> read_label("Q: How many were paid?")
@@ -1271,6 +1278,12 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
         if not any(c.isalnum() for c in rest):
             rest = ""  # "Our Response:-"
         return rest, "", "answer", (int(number),) if number else ()
+    if match := _RANGE_ENUMERATOR.match(text):
+        first, last = int(match.group("n")), int(match.group("m"))
+        if 0 < first < last <= first + 20:
+            span = (first, last) if match.group("j").lower() in ("and", "&") \
+                else tuple(range(first, last + 1))
+            return text[match.end():].strip(), match.group(0).strip(), "", span
     bare = _BARE_ENUMERATOR.match(text)
     if bare:
         return "", text, "", _marker_numbers(text)
