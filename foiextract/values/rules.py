@@ -298,9 +298,12 @@ def not_held(a: Answer) -> Value | None:
     return Value("not_held")
 
 
-# What the answer gives besides: "… will be included", "… is provided", "… are attached".
+# What the answer gives besides: "… will be included", "… is provided", "… are attached"; not
+# what another gives ("School crossing patrols are provided by the police."), though what is
+# sent by e-mail or post is given.
 _GIVEN_TOO = re.compile(r"\b(?:will\s+(?:also\s+)?be|is|are|has\s+been|have\s+been)\s+(?:also\s+)?"
-                        r"(?:included|provided|attached|enclosed|supplied|released)\b", re.I)
+                        r"(?:included|provided|attached|enclosed|supplied|released)\b"
+                        r"(?!\s+by\s+(?!e-?mail|post|separate|return)\w)", re.I)
 
 
 # "does not hold a contract", "do not hold any licences": a thing not had, not information.
