@@ -44,8 +44,8 @@ _ENUMERATOR = re.compile(
 # "1-3. The council does not hold …", "2 and 3: None.", "4 – 6) See above.": an answer (or an
 # item) numbered for a range of items, the stop after the last number (no stop, "1-3 days", is
 # a range of figures).
-_RANGE_ENUMERATOR = re.compile(r"^(?P<n>\d{1,2})\s*(?P<j>-|–|—|to|and|&)\s*(?P<m>\d{1,2})[.):]\s+"
-                               r"(?=\S)", re.IGNORECASE)
+_RANGE_ENUMERATOR = re.compile(r"^(?P<n>\d{1,2})\s*(?P<j>-|–|—|to|and|&)\s*(?P<m>\d{1,2})"
+                               r"[.):]\s+(?=\S)", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:our\s+)?(?:answer|response|reply)\s*(?P<n>\d{1,3})?\s*[:.–—-]|a\s*(?P<an>\d{1,3})?\s*:)\s*",
     re.IGNORECASE)
