@@ -79,6 +79,104 @@ def described_figure(text: str, asked: tuple[frozenset[str], bool]) -> int | Non
     return scored[0][1]
 
 
+# A whole and a part of it: "48 complaints, of which 12 were upheld", "Of the 2,310 notices
+# issued, 145 were cancelled", "12 of the 48 complaints received were upheld" (the part's own
+# words after the whole's verb). The figures are the groups ``whole`` and ``part``; a part's
+# words run to the next stop.
+# A figure, never a year, nor "12" of "12,400" (matched from a run's start only, and one way:
+# a long run of digits or "1,1,1,…" costs a step a character).
+_FIGURE = r"(?<![\d,.])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![,.]?\d)"
+_WORDS = r"(?:[^.;:\d]|\b(?:19|20)\d\d\b)"  # words, and the years among them ("… in 2022")
+_WHOLE_THEN_PART = re.compile(
+    rf"(?P<whole>{_FIGURE})(?P<whole_words>{_WORDS}{{0,80}}?),?\s+(?:of\s+(?:which|whom|these|"
+    rf"those|them)|including)\s+(?P<part>{_FIGURE})(?P<part_words>{_WORDS}{{0,80}})", re.I)
+_OF_THE_WHOLE = re.compile(
+    rf"\b(?:out\s+)?of\s+(?:(?:the|these|those|all|our|its|their)\s+)?(?P<whole>{_FIGURE})"
+    rf"(?P<whole_words>{_WORDS}{{0,80}}?),\s*(?P<part>{_FIGURE})(?P<part_words>{_WORDS}{{0,80}})",
+    re.I)
+_PART_OF_THE = re.compile(
+    rf"(?P<part>{_FIGURE})\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+)?"
+    rf"(?P<whole>{_FIGURE})(?P<whole_words>{_WORDS}{{0,80}}?)\s+(?P<part_words>(?:were|was|are|is|"
+    rf"have|has|had)\b{_WORDS}{{0,80}})", re.I)
+
+
+# The most of a sentence read for a whole and its part.
+_MAX_SENTENCE = 1000
+
+
+def part_or_whole(text: str, asked: tuple[frozenset[str], bool]) -> int | None:
+    """Of a whole and a part of it, the figure the question asks for: the part where the
+    question's words say what only the part is ("How many complaints were upheld?"), the whole
+    where they speak of the whole alone ("How many complaints were received?"); else None.
+
+    >>> part_or_whole("The council received 48 complaints, of which 12 were upheld.",
+    ...               asked_words("How many complaints were upheld?"))
+    12
+    >>> part_or_whole("The council received 48 complaints, of which 12 were upheld.",
+    ...               asked_words("How many complaints did the council receive?"))
+    48
+    >>> part_or_whole("12 of the 48 complaints received were upheld.",
+    ...               asked_words("How many complaints were upheld?"))
+    12
+    >>> part_or_whole("Of the 2,310 notices issued, 145 were cancelled.",
+    ...               asked_words("How many notices were issued?"))
+    2310
+    >>> part_or_whole("Officers issued 57 notices in 2022, of which 41 have been paid.",
+    ...               asked_words("How many notices were issued in 2022?"))
+    57
+    >>> part_or_whole("Records of 12,400 patients were viewed, 30 by the GP.",
+    ...               asked_words("How many patients' records were viewed?"))
+    12400
+    """
+    words, denied = asked
+    if not words or words & _TWO_ASKED or denied:
+        return None
+    text = text[:_MAX_SENTENCE]
+    found = [m for m in (p.search(text) for p in (_WHOLE_THEN_PART, _OF_THE_WHOLE, _PART_OF_THE))
+             if m is not None]
+    if len(found) != 1:
+        return None  # none, or a sentence read two ways
+    m = found[0]
+    whole_words = _telling(text[:m.start("whole")].lower() + " " + m["whole_words"].lower())
+    part_words = _telling(m["part_words"].lower())
+    if (words & part_words) - whole_words:
+        chosen = m["part"]
+    elif words & whole_words and not words & part_words:
+        chosen = m["whole"]
+    else:
+        return None
+    value = float(chosen.replace(",", ""))
+    return int(value) if value.is_integer() else None
+
+
+def labelled_figure(labelled: list[tuple[str, float]], asked: tuple[frozenset[str], bool]
+                    ) -> float | None:
+    """Of figures each under a label of its own ("Complaints received: 48", "Upheld: 12"), the
+    one whose label the question's words fit best and clearly (as :func:`described_figure`
+    scores a figure's words); None where none does, or the question asks two things.
+
+    >>> labelled_figure([("Complaints received", 48.0), ("Upheld", 12.0)],
+    ...                 asked_words("How many complaints were upheld?"))
+    12.0
+    >>> labelled_figure([("2022", 48.0), ("2023", 12.0)],
+    ...                 asked_words("How many complaints were upheld?")) is None
+    True
+    """
+    words, denied = asked
+    if not words or words & _TWO_ASKED or len(labelled) < _MIN_FIGURES:
+        return None
+    scored: list[tuple[float, float]] = []
+    for label, figure in labelled:
+        said = _telling(label.lower())
+        shared = len(said & words)
+        if shared and bool(_DENIAL.search(label)) == denied:
+            scored.append((shared + shared / len(said), figure))
+    scored.sort(reverse=True)
+    if not scored or len(scored) > 1 and scored[0][0] - scored[1][0] < 0.5:
+        return None
+    return scored[0][1]
+
+
 def year_figure(text: str, asked: tuple[frozenset[str], bool]) -> int | None:
     """The figure of the one year the question names, where the answer gives one figure
     for each of several years, each beside its year ("In 2021 there were 12, and in 2022

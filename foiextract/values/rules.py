@@ -20,7 +20,8 @@ from typing import Callable
 from foiextract.lexicon.text import PERIOD_FIGURE
 from foiextract.model import Atom, Value
 from foiextract.values.answer import ASKING_VERBS, Answer, sentences, topic_words
-from foiextract.values.described import described_figure, year_figure
+from foiextract.values.described import (described_figure, labelled_figure, part_or_whole,
+                                         year_figure)
 from foiextract.values.dates import DateMatch, find_dates, vague_time
 from foiextract.values.figures import blank_dates, duration_unit, figure_for_subject, is_label, value_figures
 from foiextract.values.lists import is_ranking, list_items
@@ -231,6 +232,11 @@ def withheld(a: Answer) -> Value | None:
         # "Please see the attached guidance. … names have been redacted …", "We provided two
         # training packages … names of individuals have been redacted": given, a part blacked out
         return None
+    # "Out of 95 applications, 12 were refused." to "How many applications were refused?":
+    # the refusals counted are the question's own subject, not a refusal of the request.
+    if not cited and a.intent in COUNTING and a.question and _states_figure(a) \
+            and _COUNTED_REFUSALS.search(a.question) and _COUNTED_REFUSALS.search(a.first):
+        return None
     # "The number reported was 1896. … the rest would exceed the cost limit": the figure
     # answers; what is refused is another part of the request.
     if a.intent == "count" and withheld_exemptions(a.first) is None \
@@ -248,6 +254,10 @@ def withheld(a: Answer) -> Value | None:
         # bare "exempt under section 21" says no where: refused.)
         return Value("published", link or "", exemption=value, url=link)
     return Value("withheld", value, exemption=value or None, url=link)
+
+
+# Refusals as a thing counted: "refused", "rejected", "denied", "declined", "withheld".
+_COUNTED_REFUSALS = re.compile(r"\b(?:refus|reject|denied|deni|declin|withheld)\w*", re.I)
 
 
 # Section 21 (and 21(1)): information reasonably accessible to the applicant by other means.
@@ -390,7 +400,19 @@ def breakdown(a: Answer) -> Value | None:
     atoms = breakdown_atoms(a.text)
     if not atoms:
         return None
-    return _bounds(atoms) or Value("text", atoms=atoms)
+    return _bounds(atoms) or _asked_atom(atoms, a) or Value("text", atoms=atoms)
+
+
+def _asked_atom(atoms: tuple[Atom, ...], a: Answer) -> Value | None:
+    """Of a breakdown's counts, the one whose label the how-many question's words describe
+    ("Complaints received: 48. Upheld: 12." to "How many complaints were upheld?": 12)."""
+    if a.intent != "count" or not a.asked[0] or any(
+            atom.kind != "count" or atom.number is None or not atom.label for atom in atoms):
+        return None
+    chosen = labelled_figure([(atom.label or "", atom.number or 0.0) for atom in atoms], a.asked)
+    if chosen is None:
+        return None
+    return Value("count", format_number(Decimal(str(chosen))), number=chosen, atoms=atoms)
 
 
 def _bounds(atoms: tuple[Atom, ...]) -> Value | None:
@@ -558,6 +580,8 @@ def described(a: Answer) -> Value | None:
     if not a.asked[0]:
         return None
     found = described_figure(a.text, a.asked)
+    if found is None:
+        found = part_or_whole(a.first, a.asked)  # "48 complaints, of which 12 were upheld"
     return Value("count", str(found), number=float(found)) if found is not None else None
 
 
@@ -707,7 +731,11 @@ def figure_in_sentence(a: Answer) -> Value | None:
             return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
     if a.intent in ("percent", "unknown", "count"):
         percent = find_percent(head)
-        if percent is not None:
+        # (To a how-many question, a count beside it answers: "we received 1,302 requests, an
+        # increase of 12% on 2022".)
+        if percent is not None and not (a.intent == "count" and value_figures(
+                _outside_brackets(head[:percent.start] + " " + head[percent.end:]),
+                a.subject.unit)):
             return Value("percent", percent.value, number=float(percent.number), unit="%")
     if a.intent not in ("count", "period", "number", "amount"):
         return None
