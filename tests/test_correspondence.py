@@ -201,6 +201,16 @@ def test_a_reissued_reply_wins_over_the_first() -> None:
      "us your full name for a request to be valid."],
     ["We have received your request. The Act states that we must respond to you within 20 "
      "working days, by 16/05/2025."],
+    # an internal review's acknowledgement, its words full of "internal review"
+    ["Thank you for your recent request for an internal review relating to parking fines. We "
+     "are sorry to hear that you are not happy with your response. This has now been logged "
+     "and will be carried out by a member of the team.", "The Code of Practice states that we "
+     "should aim to complete your request for internal review within 20 working days. If we "
+     "need more time to complete the internal review, we will contact you."],
+    # an old request found unanswered: does the requester still want it?
+    ["We are reviewing old information requests, and I can't see a response on file for this "
+     "one. We apologise for this. Can you let us know whether you would still like to receive "
+     "this information?"],
 ])
 def test_a_thread_answered_only_by_holding_messages_has_no_reply(holding: list[str]) -> None:
     """An acknowledgement, a clarification request or a request for the requester's name is not
