@@ -3422,3 +3422,29 @@ def test_numbered_answers_for_a_range_of_items(tmp_path: Path, together: str) ->
         *((q, shared, n) for n, q in enumerate(asked[:3], 1)), (asked[3], "No.", 4)]
     rows = extract_file(str(tmp_path / "reply.txt"))[0].rows()["pairs"]
     assert [r["kind"] for r in rows] == ["not_held"] * 3 + ["boolean"]
+
+
+@pytest.mark.parametrize("sent", ["Please see attached.", "Please find the attached spreadsheet.",
+                                  "See attached document."])
+def test_a_thread_answered_by_what_its_reply_attaches(tmp_path: Path, sent: str) -> None:
+    # The reply's one line after its opening says the answer is attached: it answers each item
+    # (a line opening a reply, "Please see attached", is passed over only where more follows).
+    items = ["The number of abandoned dogs reported to the council in 2023.",
+             "The number of abandoned dogs seized by the council in 2023."]
+    path = _thread(tmp_path, "I would like to request the following information:\n"
+                   + "".join(f"- {item}\n" for item in items),
+                   "Thank you for your request for information relating to abandoned dogs.\n"
+                   "Please find Sheffield City Council's response to your request set out "
+                   f"below:\n{sent}\n"
+                   "If you have any queries about this response, please do not hesitate to "
+                   "contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [(p.question, p.answer, p.shared) for p in pairs] == [(i, sent, True) for i in items]
+
+
+def test_a_reply_sending_its_whole_response_apart_answers_no_item(tmp_path: Path) -> None:
+    path = _thread(tmp_path, "I would like to request the following information:\n"
+                   "- The number of abandoned dogs reported to the council in 2023.\n"
+                   "- The number of abandoned dogs seized by the council in 2023.\n",
+                   "Please find attached Sheffield City Council's response to your request.\n")
+    assert not any(p.answer for p in segment(focus(read_document(path))).pairs)

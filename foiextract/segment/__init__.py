@@ -414,6 +414,7 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
     one). A body shorter than a line counts where it reads as a value for ``asked``, the
     question it answers."""
     body: list[Unit] = []
+    sent: Unit | None = None  # "Please see attached.", passed over as an opening line
     # "e e" / "MuckRock News, DEPT MR176401" / "RE: ICE FOIA Case Number …" / "Dear Requester:":
     # the letter's address block, down to its salutation.
     own = [k for k, u in enumerate(units) if u.kind != "quote"][:_ADDRESS_LINES]
@@ -439,6 +440,8 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
             continue
         if not body and (reading.role not in ("text", "table") or reply_opening(unit.text)
                          or _LETTER_HEAD.match(unit.text) or _set_in_capitals(unit.text)):
+            if reading.role == "text" and _SENT_WITH.match(unit.text):
+                sent = unit
             continue  # "Dear James Hart," / "Thank you for your request…" / "…set out below:"
             # / "Our reference: 4011595 Information request" / "--------" / "121 NORTH LASALLE
             # STREET, ROOM 1100, CHICAGO, ILLINOIS 60602" (a letterhead's line)
@@ -446,12 +449,23 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
             body.append(unit)
         elif body:
             break
+    if not body and sent is not None:
+        body = [sent]  # "…set out below:" / "Please see attached.": what it sends answers
     text = " ".join(u.text for u in body)
     # A figure, or more than a line: "We need more time to answer." answers nothing; "We have
     # no active equal pay claims that have been issued." answers what was asked (none).
-    if any(c.isdigit() for c in text) or len(text) >= 80:
+    if any(c.isdigit() for c in text) or len(text) >= 80 or _SENT_WITH.match(text):
         return body
     return body if asked and body and _reads_as_a_value(text, asked) else []
+
+
+# A short body that answers by what it sends: "Please see attached.", "Please find the attached
+# spreadsheet.", "Attached." (the answer is in the attachment, and that is what the letter says).
+# (Not "Please find attached the council's response to your request.": the whole reply sent
+# apart, its answers unread.)
+_SENT_WITH = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)|"
+                        r"(?:attached|enclosed)(?:\s+(?:is|are|please\s+find))?)\b"
+                        r"(?:(?!respons|repl)[^.!?]){0,60}[.!]?$", re.I)
 
 
 # A follow-up asked only on a yes ("If yes:", "If so, what tools do you use?", "If there are
