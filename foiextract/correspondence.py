@@ -73,7 +73,8 @@ class ReplyScore:
 def _phrases() -> dict[str, re.Pattern[str]]:
     data: dict[str, Any] = load_json("correspondence_phrases.json")
     return {key: re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
-            for key in ("acknowledgement", "clarification", "substantive", "review_outcome")}
+            for key in ("acknowledgement", "clarification", "substantive", "review_outcome",
+                        "delay_notice")}
 
 
 def focus(document: Document) -> Document:
@@ -161,7 +162,8 @@ def substantive_reply(incoming: list[Document], request: Document | None = None)
     request_items = _request_items(request)
     scores = [score(m, request_items) for m in incoming]
     scored = [(found.total, n, m) for n, (found, m) in enumerate(zip(scores, incoming))]
-    holding = {n for n, found in enumerate(scores) if _holding(found)}
+    holding = {n for n, (found, m) in enumerate(zip(scores, incoming))
+               if _holding(found) or _delay_notice(m)}
     replies = [entry for entry in scored if entry[0] > 0 and entry[1] not in holding]
     if not replies:
         return next((m for n, m in reversed(list(enumerate(incoming))) if n not in holding), None)
@@ -203,6 +205,15 @@ def _review_outcome(message: Document) -> bool:
 
 # How far into a message its being a review's outcome is said.
 _REVIEW_OPENING = 600
+
+
+def _delay_notice(message: Document) -> bool:
+    """A message that opens by saying the reply will be late ("… we will not be able to provide
+    a response to your request within the initial timescale", "we are extending the deadline"):
+    however many sections and exemptions it names in explaining why, it answers nothing."""
+    body = [b for b in _without_quoted_original(message.blocks) if b.kind != "quote"]
+    opening = " ".join(" ".join(b.text.split()) for b in body)[:_REVIEW_OPENING]
+    return _phrases()["delay_notice"].search(opening) is not None
 
 
 def _holding(found: ReplyScore) -> bool:

@@ -207,6 +207,17 @@ def test_a_reissued_reply_wins_over_the_first() -> None:
      "and will be carried out by a member of the team.", "The Code of Practice states that we "
      "should aim to complete your request for internal review within 20 working days. If we "
      "need more time to complete the internal review, we will contact you."],
+    # a notice that the reply will be late, naming the sections that allow it and the exemption
+    # still being weighed, and the review and licence boilerplate every reply carries
+    ["I am writing to apologise that we will not be able to provide a response to your request "
+     "within the initial timescale. Section 10(3) of the Freedom of Information Act 2000 "
+     "enables an authority to extend the 20 working day limit where it needs more time to "
+     "consider the public interest in maintaining an exemption, here section 42(1).",
+     "If you are unhappy with the response you have received, you are entitled to an internal "
+     "review. The information is available for re-use under the Open Government Licence."],
+    ["We have reclassified your request, and it will now be processed under the Environmental "
+     "Information Regulations. Regulation 7(1) enables an authority to extend the 20-working "
+     "day limit up to 40 working days."],
     # an old request found unanswered: does the requester still want it?
     ["We are reviewing old information requests, and I can't see a response on file for this "
      "one. We apologise for this. Can you let us know whether you would still like to receive "
