@@ -3442,9 +3442,18 @@ def test_a_thread_answered_by_what_its_reply_attaches(tmp_path: Path, sent: str)
     assert [(p.question, p.answer, p.shared) for p in pairs] == [(i, sent, True) for i in items]
 
 
-def test_a_reply_sending_its_whole_response_apart_answers_no_item(tmp_path: Path) -> None:
+@pytest.mark.parametrize("reply", [
+    "Please find attached Sheffield City Council's response to your request.\n",
+    "This has been logged as a Freedom of Information Request and will be dealt with under the "
+    "Freedom of Information Act 2000. The reference number for your request can be found "
+    "above.\nWe apologise for the lengthy delay in responding to your request and now attach "
+    "our full response.\nIf you are unhappy with the response you have received, you are "
+    "entitled to an internal review. You can contact the Information Commissioner.\n",
+])
+def test_a_reply_sending_its_whole_response_apart_answers_no_item(tmp_path: Path, reply: str
+                                                                  ) -> None:
+    # Words about the reply (logged, late, attached) say nothing of what was asked.
     path = _thread(tmp_path, "I would like to request the following information:\n"
                    "- The number of abandoned dogs reported to the council in 2023.\n"
-                   "- The number of abandoned dogs seized by the council in 2023.\n",
-                   "Please find attached Sheffield City Council's response to your request.\n")
+                   "- The number of abandoned dogs seized by the council in 2023.\n", reply)
     assert not any(p.answer for p in segment(focus(read_document(path))).pairs)

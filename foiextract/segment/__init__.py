@@ -452,11 +452,29 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
     if not body and sent is not None:
         body = [sent]  # "…set out below:" / "Please see attached.": what it sends answers
     text = " ".join(u.text for u in body)
+    if _only_of_the_reply(text):
+        return []  # "… We apologise for the delay and now attach our full response."
     # A figure, or more than a line: "We need more time to answer." answers nothing; "We have
     # no active equal pay claims that have been issued." answers what was asked (none).
     if any(c.isdigit() for c in text) or len(text) >= 80 or _SENT_WITH.match(text):
         return body
     return body if asked and body and _reads_as_a_value(text, asked) else []
+
+
+# A sentence about the reply, not an answer: an apology, the request logged or its reference,
+# the whole response sent apart ("… and now attach our full response").
+_OF_THE_REPLY = re.compile(
+    r"\b(?:apologi[sz]e|apologies|sorry|has\s+been\s+logged|will\s+be\s+dealt\s+with|reference\s+"
+    r"number\s+for\s+your\s+request|(?:attach|enclos)\w*\s+(?:is\s+)?(?:our|the|a|your)\s+"
+    r"(?:full\s+|formal\s+)?(?:response|reply)|(?:response|reply)\s+(?:is\s+)?(?:attached|enclosed))",
+    re.I)
+
+
+def _only_of_the_reply(text: str) -> bool:
+    """True when every sentence of a reply's body speaks of the reply itself (its delay, its
+    logging, its being attached) and none of what was asked."""
+    said = [s for s in sentences(text) if s.strip()]
+    return bool(said) and all(_OF_THE_REPLY.search(s) for s in said)
 
 
 # A short body that answers by what it sends: "Please see attached.", "Please find the attached
