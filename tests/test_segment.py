@@ -3457,3 +3457,15 @@ def test_a_reply_sending_its_whole_response_apart_answers_no_item(tmp_path: Path
                    "- The number of abandoned dogs reported to the council in 2023.\n"
                    "- The number of abandoned dogs seized by the council in 2023.\n", reply)
     assert not any(p.answer for p in segment(focus(read_document(path))).pairs)
+
+
+def test_a_reply_whose_only_line_sends_the_answer_and_says_more(tmp_path: Path) -> None:
+    # "Please find attached …" opens many replies; where nothing else follows, it is the answer.
+    answer = ("Please find attached traffic flow information for the A61 scheme. We have supplied "
+              "the data we hold for the period 2020 to 2024.")
+    path = _thread(tmp_path, "Could you share the traffic counts taken after the A61 scheme "
+                   "opened?\n", "Please find the council's response to your request set out "
+                   f"below:\n{answer}\nIf you have any queries about this response, please do not "
+                   "hesitate to contact us.\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [p.answer for p in pairs] == [answer]

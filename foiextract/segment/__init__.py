@@ -440,8 +440,9 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
             continue
         if not body and (reading.role not in ("text", "table") or reply_opening(unit.text)
                          or _LETTER_HEAD.match(unit.text) or _set_in_capitals(unit.text)):
-            if reading.role == "text" and _SENT_WITH.match(unit.text):
-                sent = unit
+            if reading.role == "text" and _SENDS.match(unit.text):
+                sent = unit  # (what it sends may be the answer: "Please find attached traffic
+                # flow information for … We have supplied the data we hold for …")
             continue  # "Dear James Hart," / "Thank you for your request…" / "…set out below:"
             # / "Our reference: 4011595 Information request" / "--------" / "121 NORTH LASALLE
             # STREET, ROOM 1100, CHICAGO, ILLINOIS 60602" (a letterhead's line)
@@ -465,9 +466,8 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
 # the whole response sent apart ("… and now attach our full response").
 _OF_THE_REPLY = re.compile(
     r"\b(?:apologi[sz]e|apologies|sorry|has\s+been\s+logged|will\s+be\s+dealt\s+with|reference\s+"
-    r"number\s+for\s+your\s+request|(?:attach|enclos)\w*\s+(?:is\s+)?(?:our|the|a|your)\s+"
-    r"(?:full\s+|formal\s+)?(?:response|reply)|(?:response|reply)\s+(?:is\s+)?(?:attached|enclosed))",
-    re.I)
+    r"number\s+for\s+your\s+request|(?:attach|enclos)\w*\s+(?:is\s+)?(?:[\w’'.]+\s+){0,4}?"
+    r"(?:response|reply)\b|(?:response|reply)\s+(?:is\s+)?(?:attached|enclosed))", re.I)
 
 
 def _only_of_the_reply(text: str) -> bool:
@@ -479,6 +479,9 @@ def _only_of_the_reply(text: str) -> bool:
 
 # A short body that answers by what it sends: "Please see attached.", "Please find the attached
 # spreadsheet.", "Attached." (the answer is in the attachment, and that is what the letter says).
+# A line opening with what the reply sends: "Please find attached …", "Attached is …".
+_SENDS = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)|"
+                    r"(?:attached|enclosed)(?:\s+(?:is|are|please\s+find))?)\b", re.I)
 # (Not "Please find attached the council's response to your request.": the whole reply sent
 # apart, its answers unread.)
 _SENT_WITH = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)|"
