@@ -278,6 +278,12 @@ def requester_procedure(text: str) -> bool:
     >>> requester_procedure("I would like to make a freedom of information request for the "
     ...                     "number of fines issued in 2023.")
     False
+    >>> requester_procedure("I would like to make a freedom of information request under the "
+    ...                     "Freedom of Information Act 2000.")
+    True
+    >>> requester_procedure("I would like to remind you of your legal responsibility to respond "
+    ...                     "within 20 days.")
+    True
     >>> requester_procedure("Please break these down by years and exemption, e.g:")
     True
     >>> requester_procedure("Could you please include contract/work values.")
