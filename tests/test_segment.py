@@ -3469,3 +3469,15 @@ def test_a_reply_whose_only_line_sends_the_answer_and_says_more(tmp_path: Path) 
                    "hesitate to contact us.\n")
     pairs = segment(focus(read_document(path))).pairs
     assert [p.answer for p in pairs] == [answer]
+
+
+def test_a_reply_sending_its_response_apart_in_a_paragraph_that_closes_answers_no_item(
+        tmp_path: Path) -> None:
+    path = _thread(tmp_path, "Please answer the following:\n"
+                   "1. How many staff work on climate action?\n"
+                   "2. How many of them are full time?\n",
+                   "Thank you for your request for information relating to climate staff.\n"
+                   "Please find attached Sheffield City Council's response to your request. If "
+                   "you have any queries about this response, please do not hesitate to contact "
+                   "us.\n")
+    assert not any(p.answer for p in segment(focus(read_document(path))).pairs)

@@ -473,7 +473,7 @@ _OF_THE_REPLY = re.compile(
 def _only_of_the_reply(text: str) -> bool:
     """True when every sentence of a reply's body speaks of the reply itself (its delay, its
     logging, its being attached) and none of what was asked."""
-    said = [s for s in sentences(text) if s.strip()]
+    said = [s for s in sentences(_cut_at_closing(text)) if s.strip()]
     return bool(said) and all(_OF_THE_REPLY.search(s) for s in said)
 
 
