@@ -3481,3 +3481,11 @@ def test_a_reply_sending_its_response_apart_in_a_paragraph_that_closes_answers_n
                    "you have any queries about this response, please do not hesitate to contact "
                    "us.\n")
     assert not any(p.answer for p in segment(focus(read_document(path))).pairs)
+
+
+@pytest.mark.parametrize("courtesy", ["I hope your well?", "I hope you are doing well.",
+                                      "I trust you are well?", "Hope all is well."])
+def test_a_requesters_pleasantry_asks_nothing(courtesy: str) -> None:
+    from foiextract.segment.phrases import reads_as_question
+    assert not reads_as_question(courtesy)
+    assert reads_as_question("Please can I have the social work team structure?")
