@@ -3484,7 +3484,8 @@ def test_a_reply_sending_its_response_apart_in_a_paragraph_that_closes_answers_n
 
 
 @pytest.mark.parametrize("courtesy", ["I hope your well?", "I hope you are doing well.",
-                                      "I trust you are well?", "Hope all is well."])
+                                      "I trust you are well?", "Hope all is well.",
+                                      "I trust this email finds you well?"])
 def test_a_requesters_pleasantry_asks_nothing(courtesy: str) -> None:
     from foiextract.segment.phrases import reads_as_question
     assert not reads_as_question(courtesy)
