@@ -3442,21 +3442,23 @@ def test_a_thread_answered_by_what_its_reply_attaches(tmp_path: Path, sent: str)
     assert [(p.question, p.answer, p.shared) for p in pairs] == [(i, sent, True) for i in items]
 
 
-@pytest.mark.parametrize("reply", [
-    "Please find attached Sheffield City Council's response to your request.\n",
-    "This has been logged as a Freedom of Information Request and will be dealt with under the "
-    "Freedom of Information Act 2000. The reference number for your request can be found "
-    "above.\nWe apologise for the lengthy delay in responding to your request and now attach "
-    "our full response.\nIf you are unhappy with the response you have received, you are "
-    "entitled to an internal review. You can contact the Information Commissioner.\n",
+@pytest.mark.parametrize("reply, answer", [
+    ("Please find attached Sheffield City Council's response to your request.\n",
+     "Please find attached Sheffield City Council's response to your request."),
+    ("Please find attached Sheffield City Council's response to your request. If you have any "
+     "queries about this response, please do not hesitate to contact us.\n",
+     "Please find attached Sheffield City Council's response to your request."),
 ])
-def test_a_reply_sending_its_whole_response_apart_answers_no_item(tmp_path: Path, reply: str
-                                                                  ) -> None:
-    # Words about the reply (logged, late, attached) say nothing of what was asked.
+def test_a_reply_sending_its_whole_response_apart_says_so_to_each_item(
+        tmp_path: Path, reply: str, answer: str) -> None:
+    # What stands beneath the request is the answer, as gold reads it ("I have attached our
+    # formal response to your request"): each item is told its answer is attached.
+    items = ["The number of abandoned dogs reported to the council in 2023.",
+             "The number of abandoned dogs seized by the council in 2023."]
     path = _thread(tmp_path, "I would like to request the following information:\n"
-                   "- The number of abandoned dogs reported to the council in 2023.\n"
-                   "- The number of abandoned dogs seized by the council in 2023.\n", reply)
-    assert not any(p.answer for p in segment(focus(read_document(path))).pairs)
+                   + "".join(f"- {item}\n" for item in items), reply)
+    pairs = segment(focus(read_document(path))).pairs
+    assert [(p.question, p.answer, p.shared) for p in pairs] == [(i, answer, True) for i in items]
 
 
 def test_a_reply_whose_only_line_sends_the_answer_and_says_more(tmp_path: Path) -> None:
@@ -3469,18 +3471,6 @@ def test_a_reply_whose_only_line_sends_the_answer_and_says_more(tmp_path: Path) 
                    "hesitate to contact us.\n")
     pairs = segment(focus(read_document(path))).pairs
     assert [p.answer for p in pairs] == [answer]
-
-
-def test_a_reply_sending_its_response_apart_in_a_paragraph_that_closes_answers_no_item(
-        tmp_path: Path) -> None:
-    path = _thread(tmp_path, "Please answer the following:\n"
-                   "1. How many staff work on climate action?\n"
-                   "2. How many of them are full time?\n",
-                   "Thank you for your request for information relating to climate staff.\n"
-                   "Please find attached Sheffield City Council's response to your request. If "
-                   "you have any queries about this response, please do not hesitate to contact "
-                   "us.\n")
-    assert not any(p.answer for p in segment(focus(read_document(path))).pairs)
 
 
 @pytest.mark.parametrize("courtesy", ["I hope your well?", "I hope you are doing well.",

@@ -453,8 +453,6 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
     if not body and sent is not None:
         body = [sent]  # "…set out below:" / "Please see attached.": what it sends answers
     text = " ".join(u.text for u in body)
-    if _only_of_the_reply(text):
-        return []  # "… We apologise for the delay and now attach our full response."
     # A figure, or more than a line: "We need more time to answer." answers nothing; "We have
     # no active equal pay claims that have been issued." answers what was asked (none).
     if any(c.isdigit() for c in text) or len(text) >= 80 or _SENT_WITH.match(text):
@@ -462,31 +460,13 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
     return body if asked and body and _reads_as_a_value(text, asked) else []
 
 
-# A sentence about the reply, not an answer: an apology, the request logged or its reference,
-# the whole response sent apart ("… and now attach our full response").
-_OF_THE_REPLY = re.compile(
-    r"\b(?:apologi[sz]e|apologies|sorry|has\s+been\s+logged|will\s+be\s+dealt\s+with|reference\s+"
-    r"number\s+for\s+your\s+request|(?:attach|enclos)\w*\s+(?:is\s+)?(?:[\w’'.]+\s+){0,4}?"
-    r"(?:response|reply)\b|(?:response|reply)\s+(?:is\s+)?(?:attached|enclosed))", re.I)
-
-
-def _only_of_the_reply(text: str) -> bool:
-    """True when every sentence of a reply's body speaks of the reply itself (its delay, its
-    logging, its being attached) and none of what was asked."""
-    said = [s for s in sentences(_cut_at_closing(text)) if s.strip()]
-    return bool(said) and all(_OF_THE_REPLY.search(s) for s in said)
-
-
-# A short body that answers by what it sends: "Please see attached.", "Please find the attached
-# spreadsheet.", "Attached." (the answer is in the attachment, and that is what the letter says).
 # A line opening with what the reply sends: "Please find attached …", "Attached is …".
 _SENDS = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)|"
                     r"(?:attached|enclosed)(?:\s+(?:is|are|please\s+find))?)\b", re.I)
-# (Not "Please find attached the council's response to your request.": the whole reply sent
-# apart, its answers unread.)
-_SENT_WITH = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)|"
-                        r"(?:attached|enclosed)(?:\s+(?:is|are|please\s+find))?)\b"
-                        r"(?:(?!respons|repl)[^.!?]){0,60}[.!]?$", re.I)
+# A short body that answers by what it sends: "Please see attached.", "Please find the attached
+# spreadsheet.", "Please find attached the council's response." (the answer is in the
+# attachment, and that is what the letter says beneath the request, as gold reads it).
+_SENT_WITH = re.compile(rf"{_SENDS.pattern}[^.!?]{{0,60}}[.!]?$", re.I)
 
 
 # A follow-up asked only on a yes ("If yes:", "If so, what tools do you use?", "If there are
