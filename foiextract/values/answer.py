@@ -168,8 +168,10 @@ ASKING_VERBS = frozenset({"use", "run", "pay", "own", "hold", "have", "keep", "s
 _NAME_ITEM = re.compile(r"[^\W\d][^\d.:;?!]{0,60}", re.UNICODE)
 
 
-# A figure in digits: an answer with two or more may be read by the question's words.
+# A figure in digits: an answer with two or more may be read by the question's words; so may
+# one that counts refusals ("12 were refused" to "How many … were refused?").
 _FIGURES = re.compile(r"\d[\d,]*")
+_REFUSED = re.compile(r"\b(?:refus|reject|denied|declin|withheld)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +194,8 @@ class Answer:
     # with which verb, to answer it yes.
     topic: frozenset[str] = frozenset()
     # A how-many question's telling words and whether it asks of a denial, where the answer
-    # gives several figures (:func:`described.asked_words`): which figure its words describe.
+    # gives several figures (:func:`described.asked_words`): which figure its words describe
+    # (or counts refusals: whether the question asks for refusals counted).
     asked: tuple[frozenset[str], bool] = (frozenset(), False)
     # A list asked for in so many words ("Please list …"), not "Which supplier …?".
     list_asked: bool = False
@@ -215,8 +218,8 @@ class Answer:
         items = tuple(item for item in list_items_of(blocks) if item in spaced)
         topic = topic_words(question, verbs=True) if intent == "boolean" and question else \
             frozenset()
-        asked = asked_words(question) if intent in ("count", "period") and question and \
-            len(_FIGURES.findall(text)) >= 2 else (frozenset(), False)
+        asked = asked_words(question) if intent in ("count", "period") and question and (
+            len(_FIGURES.findall(text)) >= 2 or _REFUSED.search(text)) else (frozenset(), False)
         list_asked = intent == "list" and asks_for_a_list(question)
         return cls(answer, text, question, intent, first, blocks, items, subject, topic, asked,
                    list_asked)

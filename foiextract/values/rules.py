@@ -234,8 +234,10 @@ def withheld(a: Answer) -> Value | None:
         return None
     # "Out of 95 applications, 12 were refused." to "How many applications were refused?":
     # the refusals counted are the question's own subject, not a refusal of the request.
-    if not cited and a.intent in COUNTING and a.question and _states_figure(a) \
-            and _COUNTED_REFUSALS.search(a.question) and _COUNTED_REFUSALS.search(a.first):
+    # (The question's words as ``asked`` holds them: the rules read no ``question``.)
+    if not cited and a.intent in COUNTING and _states_figure(a) \
+            and any(_COUNTED_REFUSALS.match(word) for word in a.asked[0]) \
+            and _COUNTED_REFUSALS.search(a.first):
         return None
     # "The number reported was 1896. … the rest would exceed the cost limit": the figure
     # answers; what is refused is another part of the request.
