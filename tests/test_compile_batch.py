@@ -205,3 +205,17 @@ def test_cli_reports_an_unreadable_archive(tmp_path: Path) -> None:
         bundle.writestr("../evil.txt", "x")
     result = CliRunner().invoke(main, ["compile", str(bad), "-o", str(tmp_path / "o.xlsx")])
     assert result.exit_code == 1 and "leaves the archive" in result.output
+
+
+def test_a_letter_pointing_at_an_attachment_not_sent_keeps_its_words(tmp_path: Path) -> None:
+    # With its attachment read, the covering letter's "Please find attached …" answers nothing
+    # (the zip test above); without it, those words are all the response says.
+    path = tmp_path / "batch.zip"
+    with zipfile.ZipFile(path, "w") as bundle:
+        bundle.writestr("London Borough of Bexley - Reviews/2020-02-20/correspondence.txt",
+                        _thread("London Borough of Bexley", "1. How many reviews?\n2. Please "
+                                "provide the dates.", "Dear J Morgan,\n\nPlease see attached."
+                                "\n\nYours sincerely,\n\nInformation team"))
+    batch = compile_responses(str(path), request=["How many reviews?", "Please provide the dates."])
+    assert list(batch.answers["kind"]) == ["text", "text"]
+    assert list(batch.answers["answer"]) == ["Please see attached."] * 2

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..extraction import Extraction
 from ..model import Pair, Value
+from ..segment import points_to_attachment
 from ..values import parse_answer
 from ..values.parts import value_of_part
 from .align import Match, align_pairs
@@ -147,17 +148,29 @@ def response_answers(items: Sequence[str], documents: Sequence[Extraction]
     ranked: list[tuple[int, int, int, dict[int, Answer], Extraction]] = []
     for document in documents:
         answers = document_answers(items, document.pairs, document.request)
-        answered = sum(1 for a in answers.values() if a.kind != "missing")
+        # (A covering letter's "Please find attached our response." answers every item only
+        # by pointing at the attachment, which ranks above it where it is read too.)
+        answered = sum(1 for a in answers.values() if _answers(a))
         ranked.append((answered, len(document.pairs), -len(ranked), answers, document))
     ranked.sort(key=lambda entry: entry[:3], reverse=True)
     best = ranked[0][4] if ranked and (ranked[0][0] or ranked[0][1]) else None
     out = []
+    # A document's pointers at an attachment ("See attached Data Process Map") answer where no
+    # other document of the response answers anything: its attachment was not read. Where one
+    # does (the attachment itself), a pointer answers nothing.
+    pointing = [not any(other[0] for other in ranked if other is not entry) for entry in ranked]
     for item, question in enumerate(items, start=1):
         answer = next((replace(entry[3][item], source=entry[4].source) for entry in ranked
-                       if item in entry[3] and entry[3][item].kind != "missing"), None)
+                       if item in entry[3] and _answers(entry[3][item])), None)
         if answer is None:
-            answer = next((replace(entry[3][item], source=entry[4].source) for entry in ranked
-                           if item in entry[3]), None)
+            answer = next((replace(entry[3][item], source=entry[4].source)
+                           for entry, usable in zip(ranked, pointing) if usable
+                           and item in entry[3] and entry[3][item].kind != "missing"), None)
+        if answer is None:
+            answer = next((replace(entry[3][item], source=entry[4].source)
+                           for entry, usable in zip(ranked, pointing)
+                           if item in entry[3] and (usable or entry[3][item].kind == "missing")),
+                          None)
         out.append(answer or missing_answer(item, question, best.source if best else ""))
     refusal = whole_request_refusal(out, documents)
     if refusal is not None:
@@ -168,6 +181,12 @@ def response_answers(items: Sequence[str], documents: Sequence[Extraction]
                        source=best.source if best else a.source)
                if a.kind == "missing" else a for a in out]
     return out, best
+
+
+def _answers(answer: Answer) -> bool:
+    """True for an answer given, not one only pointing at an attachment."""
+    return answer.kind != "missing" and not (answer.kind == "text"
+                                             and points_to_attachment(answer.answer))
 
 
 def whole_request_refusal(answers: Sequence[Answer], documents: Sequence[Extraction]

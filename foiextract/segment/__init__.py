@@ -469,6 +469,19 @@ _SENDS = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|en
 _SENT_WITH = re.compile(rf"{_SENDS.pattern}[^.!?]{{0,60}}[.!]?$", re.I)
 
 
+def points_to_attachment(answer: str) -> bool:
+    """True for an answer that only says it is attached ("Please see attached.", "Please find
+    attached our response to your request."): where the attachment is read too, its own answer
+    is the one to take.
+
+    >>> points_to_attachment("Please find attached our response to your request.")
+    True
+    >>> points_to_attachment("Please find attached a list. We hold 14 contracts.")
+    False
+    """
+    return bool(_SENT_WITH.match(answer.strip()))
+
+
 # A follow-up asked only on a yes ("If yes:", "If so, what tools do you use?", "If there are
 # any, please list them"): moot where the reply says no.
 _ON_A_YES = re.compile(r"^\W*if\s+(?:yes|so|you\s+do|(?:there\s+)?(?:are|is|were|was)\s+(?:any|some)"
