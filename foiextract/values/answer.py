@@ -171,7 +171,8 @@ _NAME_ITEM = re.compile(r"[^\W\d][^\d.:;?!]{0,60}", re.UNICODE)
 # A figure in digits: an answer with two or more may be read by the question's words; so may
 # one that counts refusals ("12 were refused" to "How many … were refused?").
 _FIGURES = re.compile(r"\d[\d,]*")
-_REFUSED = re.compile(r"\b(?:refus|reject|denied|declin|withheld)", re.I)
+# Refusals as a thing counted: "refused", "rejected", "denied", "declined", "withheld".
+COUNTED_REFUSALS = re.compile(r"\b(?:refus|reject|deni|declin|withheld)\w*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,8 @@ class Answer:
         topic = topic_words(question, verbs=True) if intent == "boolean" and question else \
             frozenset()
         asked = asked_words(question) if intent in ("count", "period") and question and (
-            len(_FIGURES.findall(text)) >= 2 or _REFUSED.search(text)) else (frozenset(), False)
+            len(_FIGURES.findall(text)) >= 2 or COUNTED_REFUSALS.search(text)) \
+            else (frozenset(), False)
         list_asked = intent == "list" and asks_for_a_list(question)
         return cls(answer, text, question, intent, first, blocks, items, subject, topic, asked,
                    list_asked)

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from foiextract.values.numbers import all_numbers
 
@@ -72,8 +73,21 @@ def described_figure(text: str, asked: tuple[frozenset[str], bool]) -> int | Non
         if bool(_DENIAL.search(own)) != denied:
             continue
         if shared:
-            scored.append((shared + shared / len(said), int(figure.value)))
-    scored.sort(reverse=True)
+            scored.append((_fit(shared, said), int(figure.value)))
+    return _clear_best(scored)
+
+
+def _fit(shared: int, said: frozenset[str]) -> float:
+    """How well a figure's own words fit the question's: the words shared, and their share."""
+    return shared + shared / len(said)
+
+
+_Figure = TypeVar("_Figure", int, float)
+
+
+def _clear_best(scored: list[tuple[float, _Figure]]) -> _Figure | None:
+    """The figure that fits best, where it fits clearly better than the next; else None."""
+    scored.sort(key=lambda entry: entry[0], reverse=True)
     if not scored or len(scored) > 1 and scored[0][0] - scored[1][0] < 0.5:
         return None
     return scored[0][1]
@@ -170,11 +184,8 @@ def labelled_figure(labelled: list[tuple[str, float]], asked: tuple[frozenset[st
         said = _telling(label.lower())
         shared = len(said & words)
         if shared and bool(_DENIAL.search(label)) == denied:
-            scored.append((shared + shared / len(said), figure))
-    scored.sort(reverse=True)
-    if not scored or len(scored) > 1 and scored[0][0] - scored[1][0] < 0.5:
-        return None
-    return scored[0][1]
+            scored.append((_fit(shared, said), figure))
+    return _clear_best(scored)
 
 
 def year_figure(text: str, asked: tuple[frozenset[str], bool]) -> int | None:

@@ -19,7 +19,8 @@ from typing import Callable
 
 from foiextract.lexicon.text import PERIOD_FIGURE
 from foiextract.model import Atom, Value
-from foiextract.values.answer import ASKING_VERBS, Answer, sentences, topic_words
+from foiextract.values.answer import (ASKING_VERBS, COUNTED_REFUSALS, Answer, sentences,
+                                      topic_words)
 from foiextract.values.described import (described_figure, labelled_figure, part_or_whole,
                                          year_figure)
 from foiextract.values.dates import DateMatch, find_dates, vague_time
@@ -236,8 +237,8 @@ def withheld(a: Answer) -> Value | None:
     # the refusals counted are the question's own subject, not a refusal of the request.
     # (The question's words as ``asked`` holds them: the rules read no ``question``.)
     if not cited and a.intent in COUNTING and _states_figure(a) \
-            and any(_COUNTED_REFUSALS.match(word) for word in a.asked[0]) \
-            and _COUNTED_REFUSALS.search(a.first):
+            and any(COUNTED_REFUSALS.match(word) for word in a.asked[0]) \
+            and COUNTED_REFUSALS.search(a.first):
         return None
     # "The number reported was 1896. … the rest would exceed the cost limit": the figure
     # answers; what is refused is another part of the request.
@@ -256,10 +257,6 @@ def withheld(a: Answer) -> Value | None:
         # bare "exempt under section 21" says no where: refused.)
         return Value("published", link or "", exemption=value, url=link)
     return Value("withheld", value, exemption=value or None, url=link)
-
-
-# Refusals as a thing counted: "refused", "rejected", "denied", "declined", "withheld".
-_COUNTED_REFUSALS = re.compile(r"\b(?:refus|reject|denied|deni|declin|withheld)\w*", re.I)
 
 
 # Section 21 (and 21(1)): information reasonably accessible to the applicant by other means.
