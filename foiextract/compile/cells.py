@@ -160,17 +160,12 @@ def response_answers(items: Sequence[str], documents: Sequence[Extraction]
     # does (the attachment itself), a pointer answers nothing.
     pointing = [not any(other[0] for other in ranked if other is not entry) for entry in ranked]
     for item, question in enumerate(items, start=1):
-        answer = next((replace(entry[3][item], source=entry[4].source) for entry in ranked
-                       if item in entry[3] and _answers(entry[3][item])), None)
-        if answer is None:
-            answer = next((replace(entry[3][item], source=entry[4].source)
-                           for entry, usable in zip(ranked, pointing) if usable
-                           and item in entry[3] and entry[3][item].kind != "missing"), None)
-        if answer is None:
-            answer = next((replace(entry[3][item], source=entry[4].source)
-                           for entry, usable in zip(ranked, pointing)
-                           if item in entry[3] and (usable or entry[3][item].kind == "missing")),
-                          None)
+        given = [(replace(entry[3][item], source=entry[4].source), usable)
+                 for entry, usable in zip(ranked, pointing) if item in entry[3]]
+        # An answer given, else a pointer where it may stand, else what says it is missing.
+        answer = next((a for a, _ in given if _answers(a)), None) \
+            or next((a for a, usable in given if usable and a.kind != "missing"), None) \
+            or next((a for a, usable in given if usable or a.kind == "missing"), None)
         out.append(answer or missing_answer(item, question, best.source if best else ""))
     refusal = whole_request_refusal(out, documents)
     if refusal is not None:
