@@ -3480,3 +3480,41 @@ def test_a_requesters_pleasantry_asks_nothing(courtesy: str) -> None:
     from foiextract.segment.phrases import reads_as_question
     assert not reads_as_question(courtesy)
     assert reads_as_question("Please can I have the social work team structure?")
+
+
+_PARTS_ASKED = ("the number of fixed penalty notices issued in 2023",
+                "the number cancelled on appeal", "the income received from them")
+
+
+@pytest.mark.parametrize("lead", ["You asked for:", "Your request was for the following:",
+                                  "Please could you tell me"])
+@pytest.mark.parametrize("style", ["{}) ", "({}) "], ids=["a)", "(a)"])
+@pytest.mark.parametrize("layout, apart", [("Our response: {}", " "), ("{}", " "), ("{}", "\n\n")],
+                         ids=["led", "bare", "paragraphs"])
+def test_lettered_parts_run_on_in_one_sentence_each_answered_by_its_letter(
+        tmp_path: Path, lead: str, style: str, layout: str, apart: str) -> None:
+    # The request's parts run on in one sentence; the answers run on in one paragraph too, or
+    # stand one a paragraph. Each part is asked, and answered by the words after its letter.
+    asked = "; ".join(style.format(k) + q for k, q in zip("abc", _PARTS_ASKED))
+    told = apart.join(style.format(k) + a for k, a in zip("abc", ("112", "17", "£486,000")))
+    pairs = _text_pairs(tmp_path, f"Dear Ms Smith,\n\nFreedom of Information request FOI-1234\n\n"
+                                  f"{lead} {asked}.\n\n{layout.format(told)}\n\n"
+                                  "If you are not satisfied you may ask for an internal review.\n\n"
+                                  "Yours sincerely,\nInformation Governance\n")
+    stem = "" if lead.endswith(":") else lead + " "
+    assert [(p.question, p.answer) for p in pairs] == [
+        (stem + _PARTS_ASKED[0], "112"), (stem + _PARTS_ASKED[1], "17"),
+        (stem + _PARTS_ASKED[2], "£486,000")]
+
+
+@pytest.mark.parametrize("told", [
+    "The council uses a) Taranto for permits b) Civica for fines",  # a sentence listing: one answer
+    "a) 112 notices were issued to drivers parked on the footway across the city in the year, "
+    "b) 17 c) £486,000",  # a part's answer too long to run on
+])
+def test_lettered_words_in_an_answer_that_does_not_answer_part_by_part(
+        tmp_path: Path, told: str) -> None:
+    asked = "; ".join(f"{k}) {q}" for k, q in zip("abc", _PARTS_ASKED))
+    pairs = _text_pairs(tmp_path, f"Dear Ms Smith,\n\nYou asked for: {asked}.\n\n{told}\n\n"
+                                  "Yours sincerely,\nInformation Governance\n")
+    assert all(p.answer.endswith(told[told.index("b)"):]) for p in pairs)

@@ -144,6 +144,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _asked_again(units)
     units = _labelled_values(units)
     units = _titled_items(units)
+    units = _answer_parts_run_on(units)
     units = _inline_parts(units)
     units = _question_columns(units)
     units = _references_apart(units)
@@ -432,32 +433,93 @@ def _inline_parts(units: list[Unit]) -> list[Unit]:
     """ "Please could you tell me (a) the number of permits issued in 2023, (b) the number
     issued in 2022 and (c) the price of a permit." answered "(a) 12,450", "(b) 11,980",
     "(c) £60": the request's parts run on in one sentence, and the reply answers each by its
-    letter. Each part is a question of its own, the words before the first its stem."""
-    answered = {u.marker for u in units if u.marker and _PART_MARK.fullmatch(u.marker)}
+    letter. Each part is a question of its own, the words before the first its stem; a stem
+    that only says the request is restated ("You asked for:") is no part of any."""
+    answered = {_part_letter(u.marker) for u in units
+                if u.marker and _PART_MARK.fullmatch(u.marker)}
     if len(answered) < 2:
         return units
     out: list[Unit] = []
     for unit in units:
-        marks = list(_PART_MARK.finditer(unit.text)) if not unit.marker else []
-        letters = [m.group(0) for m in marks]
-        if len(marks) < 2 or letters != _PART_MARKS[:len(letters)] or not set(letters) <= answered \
-                or not reads_as_question(unit.text[:marks[0].start()] or unit.text):
+        marks = _part_marks(unit)
+        letters = [_part_letter(m.group(0)) for m in marks]
+        stem = unit.text[:marks[0].start()].strip() if marks else ""
+        restating = _RESTATING_STEM.fullmatch(stem) is not None
+        if not marks or not set(letters) <= answered \
+                or not (restating or reads_as_question(stem or unit.text)):
             unit.index = len(out)
             out.append(unit)
             continue
-        stem = unit.text[:marks[0].start()].strip()
+        stem = "" if restating else stem
         ends = [m.start() for m in marks[1:]] + [len(unit.text)]
         for mark, end in zip(marks, ends):
             part = re.sub(r"(?:,|;|\s+and|\s+or)\s*$", "", unit.text[mark.end():end].strip())
             part = part.rstrip(" .?")
             out.append(dataclasses.replace(unit, text=f"{stem} {part}".strip(), raw=part,
                                            marker=mark.group(0), numbers=_marker_numbers(
-                                               mark.group(0)), index=len(out)))
+                                               mark.group(0)), index=len(out),
+                                           restated="question" if restating else unit.restated))
     return out
 
 
-_PART_MARKS = [f"({c})" for c in "abcdefghij"]
-_PART_MARK = re.compile(r"\([a-j]\)")
+def _answer_parts_run_on(units: list[Unit]) -> list[Unit]:
+    """ "a) 112 b) 17 c) £486,000" under a request whose parts run on in one sentence ("You
+    asked for: a) the number of notices issued; b) the number cancelled; c) the income"): the
+    answers run on in one paragraph too, each after its part's letter. Each is a unit of its
+    own, marked with the letter, where an earlier paragraph runs on the same letters and each
+    answer is a few words (a sentence listing "a) Taranto b) Civica" is one answer)."""
+    asked: set[str] = set()
+    out: list[Unit] = []
+    for unit in units:
+        marks, text = _part_marks(unit), unit.text
+        if not marks and _PART_MARK.fullmatch(unit.marker or "") \
+                and _part_letter(unit.marker) == "a" and ")" in unit.text:
+            # "a) 112 b) 17": the paragraph's first letter read as its list marker.
+            text = f"{unit.marker} {unit.text}"
+            marks = _part_marks(dataclasses.replace(unit, text=text, marker=""))
+        letters = [_part_letter(m.group(0)) for m in marks]
+        lead = text[:marks[0].start()].strip() if marks else ""
+        ends = [m.start() for m in marks[1:]] + [len(text)]
+        short = all(len(text[m.end():end].split()) <= _FEW_WORDS for m, end in zip(marks, ends))
+        if not marks or not short or not set(letters) <= asked \
+                or (lead and not _ANSWER_LEAD.fullmatch(lead)):
+            asked.update(letters)
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        for mark, end in zip(marks, ends):
+            told = text[mark.end():end].strip().rstrip(",;")
+            out.append(dataclasses.replace(
+                unit, text=told, raw=told, marker=mark.group(0), label="", kind="paragraph",
+                numbers=_marker_numbers(mark.group(0)), index=len(out)))
+    return out
+
+
+def _part_marks(unit: Unit) -> list[re.Match[str]]:
+    """The part letters run on in ``unit``'s text, "(a)" or "a)", when there are two or more
+    in order from the first; none otherwise."""
+    if unit.marker or unit.kind == "table" or ")" not in unit.text:
+        return []
+    marks = list(_PART_MARK.finditer(unit.text))
+    letters = [_part_letter(m.group(0)) for m in marks]
+    return marks if len(marks) >= 2 and letters == list("abcdefghij"[:len(letters)]) else []
+
+
+def _part_letter(mark: str) -> str:
+    return mark.strip("() ").lower()
+
+
+_PART_MARK = re.compile(r"\([a-j]\)|(?<![\w()\[.])[a-j]\)")
+# What a restated request's parts may follow, and no more: "You asked for:", "Your request
+# was for:".
+_RESTATING_STEM = re.compile(
+    r"(?:you\s+(?:have\s+)?(?:asked|requested|sought|wanted)(?:\s+(?:us\s+)?for)?|"
+    r"your\s+request\s+(?:was|is)\s+for|you\s+(?:were|are)\s+(?:asking|seeking))"
+    r"(?:\s+(?:the\s+)?following(?:\s+information)?)?\s*:?", re.I)
+# What run-on answers may follow: "Our response:", "The answers are:".
+_ANSWER_LEAD = re.compile(
+    r"(?:(?:our|the(?:\s+council['’]s)?)\s+(?:response|reply|answers?)(?:\s+(?:is|are))?"
+    r"(?:\s+as\s+follows)?|response|answers?)\s*:?", re.I)
 
 
 def _labelled_values(units: list[Unit]) -> list[Unit]:
