@@ -707,11 +707,22 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _collective(head: str) -> int | None:
+    """The count a word for a number of things ("Both", "a dozen") or of times ("Twice in
+    2023", "Once.") opens ``head`` with; None where none does ("Once the review is done …")."""
     low = head.lower()
     for phrase, value in vocab()["number_collectives"].items():
         if low.startswith(phrase) and not low[len(phrase):len(phrase) + 1].isalnum():
             return int(value)
+    if (times := _TIMES_WORD.match(low)) is not None:
+        return int(vocab()["times_words"][times.group(1)])
     return None
+
+
+# "Twice.", "Once in 2023", "Twice during the period", "Three times" is read as a figure: a
+# word for a number of times, standing alone or followed by when.
+_TIMES_WORD = re.compile(
+    r"(once|twice|thrice)(?=\s*(?:$|[.,;:!(–-])|\s+(?:in|during|between|since|over|"
+    r"within|throughout|only|so\s+far|to\s+date|last|this)\b)")
 
 
 def figure_in_sentence(a: Answer) -> Value | None:
