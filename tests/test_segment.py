@@ -3518,3 +3518,13 @@ def test_lettered_words_in_an_answer_that_does_not_answer_part_by_part(
     pairs = _text_pairs(tmp_path, f"Dear Ms Smith,\n\nYou asked for: {asked}.\n\n{told}\n\n"
                                   "Yours sincerely,\nInformation Governance\n")
     assert all(p.answer.endswith(told[told.index("b)"):]) for p in pairs)
+
+
+@pytest.mark.parametrize("quoted", ["“{}”", '"{}"'])
+def test_a_question_quoted_whole_is_given_without_its_quotation_marks(
+        tmp_path: Path, quoted: str) -> None:
+    asked = "How many potholes were reported in 2023?"
+    pairs = _text_pairs(tmp_path, "Dear Mr Jones,\n\nThank you for your request, in which you "
+                                  f"asked:\n\n{quoted.format(asked)}\n\n9,412 potholes were "
+                                  "reported.\n\nKind regards,\nHighways FOI\n")
+    assert [(p.question, p.answer) for p in pairs] == [(asked, "9,412 potholes were reported.")]

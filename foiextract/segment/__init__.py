@@ -1425,8 +1425,25 @@ def _pair(found: _Found, item: int | None) -> Pair:
     a_source = _span_source(units[0].source, units[-1].source) if units else Source()
     part_of = (question.stem.text if question.stem is not None else question.units[0].part_of) \
         if question.rule == "question_part" else ""
-    return Pair(found.text, found.answer, found.shared, item, question.section, question.rule,
-                q_source, a_source, tuple(u.block for u in units), part_of=part_of)
+    return Pair(_unquoted(found.text), found.answer, found.shared, item, question.section,
+                question.rule, q_source, a_source, tuple(u.block for u in units),
+                part_of=part_of)
+
+
+def _unquoted(question: str) -> str:
+    """The question without the quotation marks it is quoted in (“How many …?”), where they
+    enclose the whole of it and no other double quotation mark stands inside.
+
+    >>> _unquoted('“How many staff are employed?”'), _unquoted('"The number of fines".')
+    ('How many staff are employed?', 'The number of fines.')
+    >>> _unquoted('“Fines” issued and “warnings” given')
+    '“Fines” issued and “warnings” given'
+    """
+    found = _QUOTED_WHOLE.fullmatch(question)
+    return found.group("inner").strip() + found.group("after") if found else question
+
+
+_QUOTED_WHOLE = re.compile(r"[“\"](?P<inner>[^“”\"]+)[”\"](?P<after>[.?!]?)", re.S)
 
 
 def _span_source(first: Source, last: Source) -> Source:
