@@ -571,3 +571,22 @@ def test_borderless_table_numbering_its_rows_in_a_column_of_their_own(tmp_path: 
         "No. | Question | Answer; 1 | How many staff were employed in 2020? | Forty-two.; "
         "2 | Do you hold a policy? | Yes, it was adopted in March 2019.; "
         "3 | What was the cost of agency staff in 2021/22? | £1.2m")
+
+
+@pytest.mark.parametrize("above", [True, False], ids=["under-the-letter", "at-the-top"])
+def test_a_line_repeated_at_one_height_is_a_running_header_only_above_the_body(
+        tmp_path: Path, above: bool) -> None:
+    # An e-mail's print: the reply's list starts in the top band of page 1, and the thread
+    # quotes the request's list at the same height on page 2. Under the messages' own words it
+    # is theirs; with nothing above it on either page it is a running header.
+    opening = (text_at(72, 760, "Dear Mr Lee,") + text_at(72, 700, "Attached is the data:")) \
+        if above else ""
+    first = opening + text_at(72, 660, "Police Board case number") \
+        + text_at(72, 400, "The data is attached to this e-mail as a spreadsheet.")
+    second = (text_at(72, 740, "I would like this data for every case:") if above else "") \
+        + text_at(72, 660, "Police Board case number") \
+        + text_at(72, 400, "I would like the same data for all cases, please.")
+    doc = read(write(tmp_path, make_pdf([first, second])))
+    header = "Police Board case number"
+    assert (header in {b.text for b in doc.furniture}) is not above
+    assert sum(header in b.text for b in doc.blocks) == (2 if above else 0)

@@ -55,11 +55,33 @@ def furniture_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
         seen.setdefault(_loose(line, key), []).append((line.page, line.top))
     in_flow = _in_flow(pages)
     found: set[int] = set()
+    repeated: set[int] = set()
     for line, key in banded:
-        if (is_marker(line.text) and id(line) not in in_flow) \
-                or _repeated(seen[_loose(line, key)], line) or _contact_line(line.text):
+        if (is_marker(line.text) and id(line) not in in_flow) or _contact_line(line.text):
             found.add(id(line))
-    return found
+        elif _repeated(seen[_loose(line, key)], line):
+            # A scan's specks read as letters stand anywhere: its header is found as before.
+            (found if line.confidences else repeated).add(id(line))
+    return found | _beyond_body(pages, found, repeated)
+
+
+def _beyond_body(pages: list[tuple[float, list[Line]]], found: set[int],
+                 repeated: set[int]) -> set[int]:
+    """The repeated lines that stand above the page's body, or below it: a running header has
+    no line of the letter above it, a footer none below. "Police Board case number" in the top
+    band of an e-mail's print, under the letter's first paragraphs, is the letter's, though the
+    thread quotes the same list at that height on the next page. (Not on a scan, where specks
+    read as letters stand above its header.)"""
+    kept: set[int] = set()
+    for height, lines in pages:
+        ordered = sorted(lines, key=lambda line: line.top)
+        for run in (ordered, ordered[::-1]):
+            for line in run:
+                if id(line) in repeated:
+                    kept.add(id(line))
+                elif id(line) not in found:
+                    break  # the body starts: what follows is the letter's, or the other band's
+    return kept
 
 
 def _in_flow(pages: list[tuple[float, list[Line]]]) -> set[int]:
