@@ -736,6 +736,14 @@ def figure_in_sentence(a: Answer) -> Value | None:
             if len(amounts) > 1 else set()
         if len(apart) > 1 and a.intent in ("amount", "unknown"):
             return Value("text")  # "… £1,544 p/w … supported tenancy £648 p/w": one of each
+        if amounts and a.intent in ("count", "period"):
+            # "There are 7 staff earning over £100,000": to a how-many question, a count beside
+            # the sums answers, as one beside a percentage does; the sums are what it counts by.
+            rest = head
+            for found in reversed(amounts):
+                rest = rest[:found.start] + " " * (found.end - found.start) + rest[found.end:]
+            if value_figures(_outside_brackets(rest), a.subject.unit):
+                head, amounts = rest, []
         if amounts:
             amount = amounts[0]
             return Value("amount", amount.value, number=float(amount.number), unit=amount.unit)
