@@ -3528,3 +3528,24 @@ def test_a_question_quoted_whole_is_given_without_its_quotation_marks(
                                   f"asked:\n\n{quoted.format(asked)}\n\n9,412 potholes were "
                                   "reported.\n\nKind regards,\nHighways FOI\n")
     assert [(p.question, p.answer) for p in pairs] == [(asked, "9,412 potholes were reported.")]
+
+
+@pytest.mark.parametrize("noun, keys", [("item", ("1", "2", "3")), ("question", ("1", "2", "3")),
+                                        ("item", ("(a)", "(b)", "(c)"))])
+def test_sentences_naming_the_items_they_answer_anywhere_in_them(
+        tmp_path: Path, noun: str, keys: tuple[str, str, str]) -> None:
+    a, b, c = keys
+    asked = ("All contracts between the City and Flock Safety from 2020 to present.",
+             "All invoices paid to Flock Safety from 2020 to present.",
+             "Any audits of the ALPR system conducted since 2020.")
+    marks = [f"{k}." if k.isdigit() else k for k in keys]
+    enclosed = f"Records responsive to {noun}s {a} and {b} are enclosed."
+    none = (f"The City does not possess any records responsive to {noun} {c}. No audit has been "
+            "carried out.")
+    pairs = _text_pairs(tmp_path, "Dear Mr. Smith:\n\nThis letter responds to your request, in "
+                                  "which you requested:\n\n"
+                                  + "".join(f"{m} {q}\n\n" for m, q in zip(marks, asked))
+                                  + f"Your request is granted in part. {enclosed} {none}\n\n"
+                                  "Sincerely,\n\nFOIA Coordinator\n")
+    assert [(p.question, p.answer) for p in pairs] == [
+        (asked[0], enclosed), (asked[1], enclosed), (asked[2], none)]

@@ -148,6 +148,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _inline_parts(units)
     units = _question_columns(units)
     units = _references_apart(units)
+    units = _references_in_sentences(units)
     _number_references(units)
     return _split_named_parts(units)
 
@@ -804,6 +805,52 @@ def _references_apart(units: list[Unit]) -> list[Unit]:
             piece = unit.text[start:end].strip()
             out.append(dataclasses.replace(unit, text=piece, raw=piece, index=len(out)))
     return out
+
+
+def _references_in_sentences(units: list[Unit]) -> list[Unit]:
+    """ "Your request is granted in part. Records responsive to items 1 and 2 are enclosed. The
+    City does not possess any records responsive to item 3.": a paragraph whose sentences each
+    name, anywhere in them, the items they answer, a different item each, is an answer to each:
+    a unit numbered with the items named for each sentence that names them (and the sentences
+    after it naming none), the sentences before the first apart, numbered with none."""
+    out: list[Unit] = []
+    for unit in units:
+        pieces = _named_sentences(unit) if unit.kind == "paragraph" and not unit.numbers \
+            and not unit.marker and not unit.label and _ITEMS_NAMED.search(unit.text) else []
+        if not pieces:
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        for text, numbers in pieces:
+            out.append(dataclasses.replace(unit, text=text, raw=text, numbers=numbers,
+                                           index=len(out)))
+    return out
+
+
+def _named_sentences(unit: Unit) -> list[tuple[str, tuple[int, ...]]]:
+    """``unit``'s text cut where a sentence names items, with the items each piece names; []
+    where fewer than two sentences name items, or two name the same one."""
+    sentences = _SENTENCE_BREAK.split(unit.text)
+    named = [_listed_numbers(_letters_counted(" and ".join(m.group("list") for m in found)))
+             if (found := list(_ITEMS_NAMED.finditer(sentence))) else ()
+             for sentence in sentences]
+    items = [n for numbers in named for n in numbers]
+    if sum(bool(numbers) for numbers in named) < 2 or len(items) != len(set(items)):
+        return []
+    pieces: list[tuple[str, tuple[int, ...]]] = []
+    for sentence, numbers in zip(sentences, named):
+        if numbers or not pieces:
+            pieces.append((sentence, numbers))
+        else:
+            pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
+    return pieces
+
+
+# "… responsive to items 1 and 2 …", "… your question 3 …", "… part (b) of your request …":
+# items named by number or letter within a sentence (not "request 24-118", a reference).
+_ITEMS_NAMED = re.compile(
+    rf"\b(?:items?|questions?|parts?|points?)\s+(?P<list>{_ITEM_KEY}(?:\s*(?:,|and|&|-|–|to)"
+    rf"\s*{_ITEM_KEY})*)(?![\w/.-]\d)", re.I)
 
 
 def _number_references(units: list[Unit]) -> None:
