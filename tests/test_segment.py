@@ -3549,3 +3549,26 @@ def test_sentences_naming_the_items_they_answer_anywhere_in_them(
                                   "Sincerely,\n\nFOIA Coordinator\n")
     assert [(p.question, p.answer) for p in pairs] == [
         (asked[0], enclosed), (asked[1], enclosed), (asked[2], none)]
+
+
+@pytest.mark.parametrize("quoting", ["original", "prefixed"])
+def test_a_reply_above_the_request_it_quotes_answers_its_questions_whole(
+        tmp_path: Path, quoting: str) -> None:
+    # Top-posted: the reply in its own words, signed off, then the requester's message quoted
+    # with its numbered questions. Each question quoted is answered by the reply's body.
+    asked = ("How many fire safety inspections were carried out in 2023?",
+             "How many enforcement notices were issued?")
+    told = "The Service carried out 1,146 inspections in 2023 and issued 37 enforcement notices."
+    request = ("Dear Sir/Madam,\n\nPlease could you tell me:\n\n"
+               + "".join(f"{n}. {q}\n" for n, q in enumerate(asked, start=1))
+               + "\nThanks,\nJane Green\n")
+    if quoting == "original":
+        request = ("-----Original Message-----\nFrom: Jane Green\nSent: 01 March 2024 10:00\n"
+                   f"Subject: FOI request\n\n{request}")
+    else:
+        request = "On 1 March 2024, Jane Green wrote:\n" + "".join(
+            f"> {line}\n" for line in request.splitlines())
+    pairs = _text_pairs(tmp_path, f"Dear Ms Green,\n\n{told}\n\nRegards,\nFire Safety Team\n\n"
+                                  f"{request}")
+    assert [(p.question, p.answer, p.shared) for p in pairs] == [
+        (asked[0], told, True), (asked[1], told, True)]

@@ -102,7 +102,7 @@ def segment(document: Document, *, disabled: Collection[str] = (),
                           if u.kind == "quote" and r.role == "question"]
         if quoted_request and "whole_request_verdict" not in disabled:
             request_, pairs = _settled_whole(layout, units, readings, quoted_request) \
-                or (request_, pairs)
+                or _answered_above(units, readings) or (request_, pairs)
         if quoted_request and not pairs and "request_number" not in disabled:
             request_, pairs = _numbered_one_each(layout, units, readings, quoted_request) \
                 or (request_, pairs)
@@ -512,6 +512,28 @@ def _reads_as_a_value(text: str, asked: str) -> bool:
     """True when a short reply reads as a value for the question (none, a count, not held, a
     refusal), not as words about the request."""
     return parse_answer(text, asked).kind not in ("text", "missing")
+
+
+def _answered_above(units: list[Unit], readings: list[Reading]
+                    ) -> tuple[list[str], list[Pair]] | None:
+    """A reply written above the message it quotes ("-----Original Message-----", the request's
+    questions below the reply's sign-off), which answers them in its own words without
+    restating them ("The Service carried out 1,146 inspections in 2023. Of these, 37 …"): its
+    body answers the quoted questions whole (divided among them where its sentences say which
+    answers which)."""
+    asked = [k for k, (u, r) in enumerate(zip(units, readings))
+             if u.kind == "quote" and r.role == "question"]
+    start = next((k for k, u in enumerate(units) if u.kind == "quote"), len(units))
+    if not asked or start == 0 or any(u.kind != "quote" for u in units[asked[0]:]):
+        return None
+    body = _reply_body(units[:start], readings[:start], asked=units[asked[0]].text)
+    if not body:
+        return None
+    text = _answer_text(_without_signature(body))
+    found = [_Found(Question([units[k]], "request_answered_whole", readings[k].section),
+                    units[k].text, text, len(asked) > 1, body) for k in asked]
+    found = _divided(found)
+    return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
 
 
 def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
