@@ -102,10 +102,12 @@ def segment(document: Document, *, disabled: Collection[str] = (),
                           if u.kind == "quote" and r.role == "question"]
         if quoted_request and "whole_request_verdict" not in disabled:
             request_, pairs = _settled_whole(layout, units, readings, quoted_request) \
-                or _answered_above(units, readings) or (request_, pairs)
+                or (request_, pairs)
         if quoted_request and not pairs and "request_number" not in disabled:
             request_, pairs = _numbered_one_each(layout, units, readings, quoted_request) \
                 or (request_, pairs)
+        if quoted_request and not pairs and "whole_request_verdict" not in disabled:
+            request_, pairs = _answered_above(units, readings) or (request_, pairs)
     if not pairs and "restated_answered_whole" not in disabled:
         # A reply that restates the request's items, then answers them all at once.
         request_, pairs = _restated_then_answered(units, readings) or (request_, pairs)
