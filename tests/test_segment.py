@@ -3448,6 +3448,11 @@ def test_a_thread_answered_by_what_its_reply_attaches(tmp_path: Path, sent: str)
     ("Please find attached Sheffield City Council's response to your request. If you have any "
      "queries about this response, please do not hesitate to contact us.\n",
      "Please find attached Sheffield City Council's response to your request."),
+    # what it sends named between "find" and "attached"
+    ("Thank you for your request for information relating to abandoned dogs.\nPlease find "
+     "Sheffield City Council’s response to your request attached.\n",
+     "Please find Sheffield City Council’s response to your request attached."),
+    ("Please find the council's response enclosed.\n", "Please find the council's response enclosed."),
 ])
 def test_a_reply_sending_its_whole_response_apart_says_so_to_each_item(
         tmp_path: Path, reply: str, answer: str) -> None:

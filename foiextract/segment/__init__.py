@@ -464,7 +464,10 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
 
 # A line opening with what the reply sends: "Please find attached …", "Attached is …".
 _SENDS = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)|"
-                    r"(?:attached|enclosed)(?:\s+(?:is|are|please\s+find))?)\b", re.I)
+                    r"(?:attached|enclosed)(?:\s+(?:is|are|please\s+find))?|"
+                    # "Please find Sheffield City Council's response to your request attached."
+                    r"please\s+find\s+(?:[^\s.!?]+\s+){1,8}?(?:attached|enclosed)(?=\s*[.!]?\s*$))\b",
+                    re.I)
 # A short body that answers by what it sends: "Please see attached.", "Please find the attached
 # spreadsheet.", "Please find attached the council's response." (the answer is in the
 # attachment, and that is what the letter says beneath the request, as gold reads it).
