@@ -3577,3 +3577,20 @@ def test_a_reply_above_the_request_it_quotes_answers_its_questions_whole(
                                   f"{request}")
     assert [(p.question, p.answer, p.shared) for p in pairs] == [
         (asked[0], told, True), (asked[1], told, True)]
+
+
+@pytest.mark.parametrize("figure", ["9,412", "1,204,000", "94"])
+def test_an_answer_naming_its_question_then_a_figure_with_thousands(
+        tmp_path: Path, figure: str) -> None:
+    # "In response to question 1, 9,412 …": the "9" is the figure's, not a second item named.
+    asked = ("How many fly-tipping incidents were reported in 2023?",
+             "How many fixed penalty notices were issued for fly-tipping in 2023?",
+             "How many prosecutions for fly-tipping were brought in 2023?")
+    first = f"In response to question 1, {figure} incidents were reported."
+    rest = "In respect of questions 2 and 3, the council does not hold this information."
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, start=1)),
+                   "Please find Sheffield City Council's response to your request set out "
+                   f"below:\n{first}\n{rest}\n")
+    pairs = segment(focus(read_document(path))).pairs
+    assert [(p.question, p.answer) for p in pairs] == [
+        (asked[0], first), (asked[1], rest), (asked[2], rest)]

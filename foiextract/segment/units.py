@@ -737,7 +737,8 @@ def _verdict_split(unit: Unit) -> int:
 
 
 # An item named by its number, or by its letter as its place: "(a)", "b)", "c" (items (a) and (b)).
-_ITEM_KEY = r"(?:\d{1,3}\b|\(?[a-h]\)|[a-h]\b)"
+# (Not the "9" of "question 1, 9,412 incidents were reported": a figure's thousands.)
+_ITEM_KEY = r"(?:\d{1,3}\b(?!,\d{3}\b)|\(?[a-h]\)|[a-h]\b)"
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
 # that says which numbered questions it answers.
 _REFERENCE_OPENING = re.compile(
@@ -753,7 +754,7 @@ _REFERENCE_BY_PLACE = re.compile(rf"^{NAMES_ITEM_BY_PLACE}", re.I)
 
 
 # An answer naming the questions it answers by their keys ("1", "1a", "Q3-Q5").
-_KEY = r"\d{1,3}\s?(?:\(?[a-z]\)?(?![a-z]))?"
+_KEY = r"\d{1,3}(?![\d,]*\d{3}\b)\s?(?:\(?[a-z]\)?(?![a-z]))?"
 # "In relation to Question 1:", "Regarding question 2(b) -", "Questions 4, and 6:" (the
 # question's own key, then the answer).
 _NAMED = re.compile(
@@ -770,6 +771,8 @@ def keys_named(text: str) -> tuple[tuple[str, ...], str]:
     (('4', '6'), 'No information held')
     >>> keys_named("Q3-Q5 None of the reviews has been completed.")[0]
     ('3', '4', '5')
+    >>> keys_named("In response to question 1, 9,412 incidents were reported.")
+    (('1',), '9,412 incidents were reported.')
     >>> keys_named("The council holds 4 records.")
     ((), '')
     """

@@ -53,7 +53,8 @@ def clean(text: str) -> str:
 
 # A prose answer's opening naming the items it answers ("In response to questions 1 and 2,").
 _NAMED_ITEM = re.compile(
-    rf"^{NAMES_ITEMS}\s*\d{{1,3}}(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,3}}(?=\s*(?:,|and|&|-|–|to|:|\.)))*"
+    rf"^{NAMES_ITEMS}\s*\d{{1,3}}(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,3}}"
+    r"(?=\s*(?:,(?!\d{3}\b)|and|&|-|–|to|:|\.)))*"  # (not the "9" of "question 1, 9,412 …")
     r"\s*[,:.–-]\s*", re.I)
 _CARET_ORDINAL = re.compile(r"(\d)\^(st|nd|rd|th)\b", re.I)
 
