@@ -34,7 +34,8 @@ class Quantity:
 def _amount_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     mult = "|".join(sorted(vocab()["money_multipliers"], key=len, reverse=True))
     figure = r"(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    symbol = re.compile(rf"([£$€])\s?{figure}(?:\s?({mult})\b)?", re.I)
+    # "£1,204", and the code before the figure: "GBP 1,204,512", "USD 450".
+    symbol = re.compile(rf"([£$€]|\b(?:GBP|USD|EUR)(?=\s?\d))\s?{figure}(?:\s?({mult})\b)?", re.I)
     # "(?<![\w.])" before the figure, looked at from its first digit (see ``numbers.DIGITS``).
     lead = r"(\d(?<![\w.].)(?:\d{0,2}(?:,\s?\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     word = re.compile(rf"{lead}(?:\s?({mult})\b)?\s?(GBP|USD|EUR|pounds?|dollars|euros)\b", re.I)
@@ -69,7 +70,7 @@ def find_amounts(text: str) -> list[Quantity]:
     for m in symbol.finditer(text):
         value = _canonical(m.group(2), m.group(3))
         if value is not None:
-            unit = currencies[m.group(1)]
+            unit = currencies[m.group(1).lower()]
             found.append(Quantity(m.start(), m.end(),
                                   f"{_money_text(value, m.group(2), m.group(3))} {unit}", value, unit))
     for m in word.finditer(text):
@@ -103,7 +104,7 @@ def opening_amount(text: str) -> Quantity | None:
     if m is not None:
         value = _canonical(m.group(2), m.group(3))
         if value is not None:
-            unit = vocab()["currencies"][m.group(1)]
+            unit = vocab()["currencies"][m.group(1).lower()]
             return Quantity(0, m.end(), f"{_money_text(value, m.group(2), m.group(3))} {unit}", value, unit)
     m = word.match(text)
     if m is not None:
