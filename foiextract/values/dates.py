@@ -108,7 +108,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("month_day_year", re.compile(rf"({led})\.?\s+{ordinal},?\s+{year}\b", re.I)),
         ("iso_date", re.compile(r"((?:19|20)(?<!\w..)\d{2})-(\d{2})-(\d{2})\b")),
         ("numeric_date", re.compile(r"(\d(?<![\d/].)\d?)[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")),
-        ("month_year", re.compile(rf"({led})\.?,?\s+(?:of\s+)?{year}\b", re.I)),
+        ("month_year", re.compile(rf"({led})\.?,?(?:\s+(?:of\s+)?|-){year}\b", re.I)),
+        # "Nov-23", "Mar '24": a spreadsheet's month and year (not "March 23", a day).
+        ("month_short_year", re.compile(rf"({led})\.?(?:-|\s?[’'])(\d{{2}})(?![\d/:.,-]\d|\w)", re.I)),
         ("bare_year", re.compile(r"((?:19|20)(?<![\w/£$€.,-]..)\d{2})(?![\w/%]|,\d|\.\d)")),
     ]
 
@@ -142,6 +144,9 @@ def _read(rule: str, m: re.Match[str]) -> tuple[tuple[str, str, str], str] | Non
     if rule == "month_year":
         y, mo = int(g[1]), _month_number(g[0])
         return (_month(y, mo), "month") if _valid(y, mo) else None
+    if rule == "month_short_year":
+        y, mo = 2000 + int(g[1]), _month_number(g[0])
+        return (_month(y, mo), "month") if _valid(y, mo) else None
     y = int(g[0])
     return (str(y), f"{y}-01-01", f"{y}-12-31"), "year"
 
@@ -166,15 +171,18 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 # A character each of these rules' patterns must match (from a class read without
 # re.IGNORECASE): a text holding none of them is not searched with the pattern.
 _NEEDS = {rule: re.compile(chars) for rule, chars in (
-    ("financial_year", "[/–-]"), ("quarter", "[Qq]"), ("iso_date", "-"), ("numeric_date", "[/.]"))}
+    ("financial_year", "[/–-]"), ("quarter", "[Qq]"), ("iso_date", "-"), ("numeric_date", "[/.]"),
+    ("month_short_year", "[-’']"))}
 # The rules whose matches hold a month name, and those whose matches start with it.
-_MONTH_RULES = frozenset({"day_month_year", "month_day_year", "month_year"})
-_MONTH_LED = frozenset({"month_day_year", "month_year"})
+_MONTH_RULES = frozenset({"day_month_year", "month_day_year", "month_year", "month_short_year"})
+_MONTH_LED = frozenset({"month_day_year", "month_year", "month_short_year"})
 
 
 @cache
-def _numeric_only() -> list[tuple[str, re.Pattern[str]]]:
-    return [(rule, pattern) for rule, pattern in _patterns() if rule == "numeric_date"]
+def _yearless() -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that need no year of four figures: "01/02/20", "Nov-23"."""
+    return [(rule, pattern) for rule, pattern in _patterns()
+            if rule in ("numeric_date", "month_short_year")]
 
 
 @cache
@@ -226,12 +234,13 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
     # Every pattern needs a digit; most answers asked about dates twice have none.
     if _DIGIT.search(text) is None:
         return ()
-    # Every pattern but "01/02/2020" needs a year of 19xx or 20xx: without one, that is all to try.
+    # Every pattern but "01/02/20" and "Nov-23" needs a year of 19xx or 20xx: without one, those
+    # are all to try.
     year = _YEAR_DIGITS.search(text) is not None
-    patterns = _patterns() if year else _numeric_only()
+    patterns = _patterns() if year else _yearless()
     # The month patterns are slow to search (a month starts with a common letter): they are
     # tried only where a month name may start, and not at all where none can.
-    months = _month_starts(text) if year else None
+    months = _month_starts(text)
     taken = bytearray(len(text))
     found: list[DateMatch] = []
     for rule, pattern in patterns:
