@@ -3452,7 +3452,8 @@ def test_a_thread_answered_by_what_its_reply_attaches(tmp_path: Path, sent: str)
     ("Thank you for your request for information relating to abandoned dogs.\nPlease find "
      "Sheffield City Council’s response to your request attached.\n",
      "Please find Sheffield City Council’s response to your request attached."),
-    ("Please find the council's response enclosed.\n", "Please find the council's response enclosed."),
+    ("Please find the council's response enclosed.\n",
+     "Please find the council's response enclosed."),
 ])
 def test_a_reply_sending_its_whole_response_apart_says_so_to_each_item(
         tmp_path: Path, reply: str, answer: str) -> None:

@@ -466,7 +466,8 @@ def _reply_body(units: list[Unit], readings: list[Reading], *, sections: bool = 
 _SENDS = re.compile(r"^(?:(?:please\s+)?(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)|"
                     r"(?:attached|enclosed)(?:\s+(?:is|are|please\s+find))?|"
                     # "Please find Sheffield City Council's response to your request attached."
-                    r"please\s+find\s+(?:[^\s.!?]+\s+){1,8}?(?:attached|enclosed)(?=\s*[.!]?\s*$))\b",
+                    r"please\s+find\s+(?:[^\s.!?]+\s+){1,8}?(?:attached|enclosed)"
+                    r"(?=\s*[.!]?\s*$))\b",
                     re.I)
 # A short body that answers by what it sends: "Please see attached.", "Please find the attached
 # spreadsheet.", "Please find attached the council's response." (the answer is in the
@@ -535,7 +536,7 @@ def _answered_above(units: list[Unit], readings: list[Reading]
     if not body:
         return None
     text = _answer_text(_without_signature(body))
-    found = [_Found(Question([units[k]], "request_answered_whole", readings[k].section),
+    found = [_Found(Question([units[k]], "request_answered_whole", readings[k].section or ""),
                     units[k].text, text, len(asked) > 1, body) for k in asked]
     found = _divided(found)
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
@@ -1452,18 +1453,18 @@ def _pair(found: _Found, item: int | None) -> Pair:
     a_source = _span_source(units[0].source, units[-1].source) if units else Source()
     part_of = (question.stem.text if question.stem is not None else question.units[0].part_of) \
         if question.rule == "question_part" else ""
-    return Pair(_unquoted(found.text), found.answer, found.shared, item, question.section,
-                question.rule, q_source, a_source, tuple(u.block for u in units),
-                part_of=part_of)
+    return Pair(_question_unquoted(found.text), found.answer, found.shared, item,
+                question.section, question.rule, q_source, a_source,
+                tuple(u.block for u in units), part_of=part_of)
 
 
-def _unquoted(question: str) -> str:
+def _question_unquoted(question: str) -> str:
     """The question without the quotation marks it is quoted in (“How many …?”), where they
     enclose the whole of it and no other double quotation mark stands inside.
 
-    >>> _unquoted('“How many staff are employed?”'), _unquoted('"The number of fines".')
-    ('How many staff are employed?', 'The number of fines.')
-    >>> _unquoted('“Fines” issued and “warnings” given')
+    >>> _question_unquoted('“How many staff?”'), _question_unquoted('"The number of fines".')
+    ('How many staff?', 'The number of fines.')
+    >>> _question_unquoted('“Fines” issued and “warnings” given')
     '“Fines” issued and “warnings” given'
     """
     found = _QUOTED_WHOLE.fullmatch(question)

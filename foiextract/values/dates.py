@@ -110,7 +110,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("numeric_date", re.compile(r"(\d(?<![\d/].)\d?)[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")),
         ("month_year", re.compile(rf"({led})\.?,?(?:\s+(?:of\s+)?|-){year}\b", re.I)),
         # "Nov-23", "Mar '24": a spreadsheet's month and year (not "March 23", a day).
-        ("month_short_year", re.compile(rf"({led})\.?(?:-|\s?[’'])(\d{{2}})(?![\d/:.,-]\d|\w)", re.I)),
+        ("month_short_year",
+         re.compile(rf"({led})\.?(?:-|\s?[’'])(\d{{2}})(?![\d/:.,-]\d|\w)", re.I)),
         ("bare_year", re.compile(r"((?:19|20)(?<![\w/£$€.,-]..)\d{2})(?![\w/%]|,\d|\.\d)")),
     ]
 
