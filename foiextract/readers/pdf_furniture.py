@@ -73,7 +73,7 @@ def _beyond_body(pages: list[tuple[float, list[Line]]], found: set[int],
     thread quotes the same list at that height on the next page. (Not on a scan, where specks
     read as letters stand above its header.)"""
     kept: set[int] = set()
-    for height, lines in pages:
+    for _height, lines in pages:
         ordered = sorted(lines, key=lambda line: line.top)
         for run in (ordered, ordered[::-1]):
             for line in run:
