@@ -3595,3 +3595,18 @@ def test_an_answer_naming_its_question_then_a_figure_with_thousands(
     pairs = segment(focus(read_document(path))).pairs
     assert [(p.question, p.answer) for p in pairs] == [
         (asked[0], first), (asked[1], rest), (asked[2], rest)]
+
+
+@pytest.mark.parametrize("lead", ["Please tell me:", "Could you please provide:", "Can you tell me:",
+                                  "I would like to know:", "Please advise:", "My questions are:"])
+def test_a_line_that_only_asks_over_numbered_items_is_no_item_of_the_request(
+        tmp_path: Path, lead: str) -> None:
+    asked = ("How many noise complaints were received in 2023?",
+             "How many abatement notices were served in 2023?")
+    path = _thread(tmp_path, f"{lead}\n" + "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "Please find the council's response to your request set out below:\n"
+                   f"1. {asked[0]}\n4,120\n2. {asked[1]}\n42\n")
+    seg = segment(focus(read_document(path)))
+    assert seg.request == asked
+    assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "4,120"), (2, "42")]
+    assert "unanswered_items" not in seg.flags

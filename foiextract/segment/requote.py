@@ -572,6 +572,9 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
                 following.text))) and (reads_as_request_intro(quote.text)
                                        or "the following" in quote.text.lower())):
         return False  # "…please provide me with the following:" (or ".") over items that ask
+    if following is not None and following.numbers and not quote.marker \
+            and _ASKING_ONLY.fullmatch(quote.text.strip()):
+        return False  # "Please tell me:", "I would like to know:" over numbered items
     if quote.marker != "•" and following is not None and following.index in listed:
         return False  # a lead-in over listed bullets
     if quote.marker == "•":
@@ -583,6 +586,14 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
     return bool(_SUB.match(quote.marker) or quote.numbers or reads_as_question(quote.text))
 
 
+# A line that only asks, naming nothing it asks for, over the numbered items that do: "Please
+# tell me:", "Can you please provide:", "I would like to know:", "My questions are:".
+_ASKING_ONLY = re.compile(
+    r"(?:(?:(?:please\s+|kindly\s+)?(?:could|can|would)\s+you\s+|please\s+|kindly\s+|"
+    r"(?:i|we)\s+(?:would\s+like\s+to|wish\s+to|want\s+to|need\s+to)\s+)?(?:please\s+)?"
+    r"(?:tell\s+me|provide(?:\s+me\s+with)?|supply(?:\s+me\s+with)?|send\s+me|advise(?:\s+me)?|"
+    r"confirm|let\s+me\s+know|know|ask|request|answer\s+the\s+following)"
+    r"|(?:my|the)\s+questions\s+are|questions)\s*:", re.I)
 _ROMAN = re.compile(r"^\(?(?:ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 _LETTER = re.compile(r"^\(?[a-h](?:\.\)|[.)])$", re.I)
 
