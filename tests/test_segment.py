@@ -3610,3 +3610,17 @@ def test_a_line_that_only_asks_over_numbered_items_is_no_item_of_the_request(
     assert seg.request == asked
     assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "4,120"), (2, "42")]
     assert "unanswered_items" not in seg.flags
+
+
+def test_questions_a_line_each_after_a_sentence_in_a_short_message(tmp_path: Path) -> None:
+    # A short message's longest line is no sign of a wrap: the question on the line after a
+    # sentence's end is a paragraph of its own, and an item of the request.
+    asked = ("How many noise complaints were received in 2023?",
+             "How many abatement notices were served in 2023?")
+    path = _thread(tmp_path, "I am researching noise nuisance across South Yorkshire.\n"
+                   + "".join(f"{q}\n" for q in asked) + "Thank you for your help.\n",
+                   "Please find the council's response to your request set out below:\n"
+                   f"{asked[0]}\n4,120\n{asked[1]}\n42\n")
+    seg = segment(focus(read_document(path)))
+    assert seg.request == asked
+    assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "4,120"), (2, "42")]

@@ -596,6 +596,11 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return False  # "…respectively." / "In response to question 3, …": the next answer
     if previous.text.endswith((".", "!")) and _FOLLOW_UP.match(line.text):
         return False  # "…use live streaming." / "If yes, in which parts …?": the next question
+    if previous.text.endswith((".", "!")) and line.text[:1].isupper() \
+            and line.text.rstrip("\"'”’ ").endswith("?") and opens_asking(line.text):
+        return False  # "I am researching noise nuisance." / "How many complaints …?": a
+        # question of a line of its own after a sentence's end (a short message's longest line
+        # is no sign of a wrap)
     if word[:1] == "A" and word[1:].isdigit() and previous.text.startswith(f"Q{word[1:]} "):
         return False  # "A2 …" under "Q2 …": the answer's label under its question's
     if line.text[:1].isupper() and opens_asking(line.text) and "?" in line.text \
