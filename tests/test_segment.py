@@ -3624,3 +3624,20 @@ def test_questions_a_line_each_after_a_sentence_in_a_short_message(tmp_path: Pat
     seg = segment(focus(read_document(path)))
     assert seg.request == asked
     assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "4,120"), (2, "42")]
+
+
+def test_a_bullet_among_restated_ones_is_an_item_of_its_own(tmp_path: Path) -> None:
+    # The reply restates each bullet with its answer on the line; one restating is not
+    # recognised ("…; and" asked, "… - 42" restated): its bullet is an item all the same, not
+    # part of the one above.
+    asked = ("The number of noise complaints received in 2023;",
+             "The number of abatement notices served in 2023; and",
+             "The number of prosecutions in 2023.")
+    path = _thread(tmp_path, "I would like to request:\n" + "".join(f"• {q}\n" for q in asked),
+                   "Please find the council's response to your request set out below:\n"
+                   "• The number of noise complaints received in 2023 - 4,120\n"
+                   "• The number of abatement notices served in 2023 - 42\n"
+                   "• The number of prosecutions in 2023 - 3\n")
+    seg = segment(focus(read_document(path)))
+    assert seg.request == asked
+    assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "4,120"), (2, "42"), (3, "3")]

@@ -154,16 +154,22 @@ def _listed(quotes: list[Unit], restated: list[Unit], in_turn: bool = False) -> 
     listed: set[int] = set()
     above: Unit | None = None
     again = {q.index for q in restated}
+    siblings: list[list[int]] = [[]]  # the bullets under each line that is not one
     for quote in quotes:
         if quote.marker != "•":
             above = quote
-        elif quote.index in again and (
+            siblings.append([])
+            continue
+        siblings[-1].append(quote.index)
+        if quote.index in again and (
                 above is not None and _lead_in(above, in_turn)
                 # answered in turn, bullets under no question of their own ("I am writing to
                 # make a request …" over "• A copy of the policy …") are the items
                 or in_turn and (above is None or not reads_as_question(above.text))):
             listed.add(quote.index)
-    return frozenset(listed)
+    # A bullet among listed ones is an item too, though the reply's restating of it was not
+    # recognised ("• The number of abatement notices served in 2023; and" restated "… - 42").
+    return frozenset(k for run in siblings if listed & set(run) for k in run) | listed
 
 
 def _lead_in(quote: Unit, asking: bool = False) -> bool:
