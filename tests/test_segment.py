@@ -3597,8 +3597,9 @@ def test_an_answer_naming_its_question_then_a_figure_with_thousands(
         (asked[0], first), (asked[1], rest), (asked[2], rest)]
 
 
-@pytest.mark.parametrize("lead", ["Please tell me:", "Could you please provide:", "Can you tell me:",
-                                  "I would like to know:", "Please advise:", "My questions are:"])
+@pytest.mark.parametrize("lead", ["Please tell me:", "Could you please provide:",
+                                  "Can you tell me:", "I would like to know:", "Please advise:",
+                                  "My questions are:"])
 def test_a_line_that_only_asks_over_numbered_items_is_no_item_of_the_request(
         tmp_path: Path, lead: str) -> None:
     asked = ("How many noise complaints were received in 2023?",
