@@ -30,7 +30,8 @@ from . import requote
 from .captions import captioned_pairs
 from .divide import divide, refuses_whole
 from .keyed import keyed_answers
-from .phrases import (OPENING_MARKS, OWN_LEAD_IN, asks_whether, boilerplate_section,
+from .phrases import (ASKED_AS_FOLLOWS, OPENING_MARKS, OWN_LEAD_IN, asks_whether,
+                      boilerplate_section,
                       closing_within, reads_as_question, reads_as_request_intro,
                       reads_as_statement, reply_opening, requester_procedure, signs_off,
                       whole_request_verdict)
@@ -749,7 +750,7 @@ def _sets_out_request(text: str, own: bool = False) -> bool:
     last = (sentences(text) or [text])[-1]
     return last.endswith(":") and len(last) < 400 and bool(_TO_REQUESTER.search(last)) and \
         (own or not OWN_LEAD_IN.search(last)) and not says_not_held(last) and \
-        (reads_as_request_intro(last) or bool(_ASKED_AS_FOLLOWS.search(last)))
+        (reads_as_request_intro(last) or bool(ASKED_AS_FOLLOWS.search(last)))
 
 
 _TO_REQUESTER = re.compile(r"\byour?\b", re.I)
@@ -1043,7 +1044,7 @@ def _named_in_opening(units: list[Unit], readings: list[Reading], own: list[Unit
             verdict = _CLAUSE_LEFT.sub("", verdict).rstrip()
         elif named is not None:
             what = _innermost(named.group("what").strip(" ,"))
-        elif _ASKED_AS_FOLLOWS.search(unit.text):
+        elif ASKED_AS_FOLLOWS.search(unit.text):
             what = "the following"  # "…received your request …, in which you requested:"
         else:
             continue
@@ -1173,12 +1174,6 @@ _REQUEST_SEEKING = re.compile(r"(?:\byour\s+(?:[\w()“”\"]+\s+){0,6}?request\
 # request you asked for “the number of …”", "On 14 June 2024 you requested “…”".
 _ASKED_QUOTED = re.compile(r"\byou\s+(?:have\s+)?(?:requested|asked(?:\s+(?:us\s+)?for)?|sought|"
                            r"wrote)\s*[:,]?\s*[“\"](?P<what>[^”\"]{8,1200})[”\"]", re.I)
-# "…in which you requested:", "Your request was for:", "You asked for the following:", "…is in
-# receipt of your … request for:".
-_ASKED_AS_FOLLOWS = re.compile(
-    r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|you\s+(?:are|were)\s+"
-    r"(?:seeking|requesting|asking\s+for)|your\s+request\s+(?:was|is)"
-    r"\s+for|you\s+asked|request\s+for(?:\s+the\s+following)?)\b[^:]{0,60}:\s*$", re.I)
 _OPENING_QUOTES = "\"“‘'"
 _CLOSING_QUOTES = "\"”’'"
 

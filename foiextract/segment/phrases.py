@@ -355,6 +355,36 @@ OWN_LEAD_IN = re.compile(r"\b(?:repl(?:y|ies)|responses?|answers?|decisions?|att
                          r"below)\b", re.I)
 
 
+# "…in which you requested:", "Your request was for:", "You asked for the following:", "…is in
+# receipt of your … request for:": the request restated after it.
+ASKED_AS_FOLLOWS = re.compile(
+    r"\b(?:you\s+(?:have\s+)?(?:requested|asked\s+for|sought|wrote)|you\s+(?:are|were)\s+"
+    r"(?:seeking|requesting|asking\s+for)|your\s+request\s+(?:was|is)"
+    r"\s+for|you\s+asked|request\s+for(?:\s+the\s+following)?)\b[^:]{0,60}:\s*$", re.I)
+
+
+def only_asks(text: str) -> bool:
+    """True for a line of the requester's that asks and names nothing it asks for ("Please tell
+    me:", "Could you please provide:", "I would like to know:", "My questions are:"): the
+    items after it are what is asked.
+
+    >>> only_asks("I would like to know:"), only_asks("Please provide the number of staff in:")
+    (True, False)
+    """
+    text = text.strip()
+    if not text.endswith(":"):
+        return False
+    asking = _ASKS_IN_PERSON.match(text)
+    rest = text[asking.end():] if asking else text
+    return len(rest.rstrip(" :").split()) <= (_ASKING_WORDS if asking else 0) \
+        or _QUESTIONS_ARE.fullmatch(text) is not None
+
+
+# What may follow the asking words and name nothing: "… tell me:", "… like to know:".
+_ASKING_WORDS = 3
+_QUESTIONS_ARE = re.compile(r"(?:(?:my|the)\s+)?questions(?:\s+are)?\s*:", re.I)
+
+
 def reads_as_request_intro(text: str) -> bool:
     """True for the sentence that introduces a restated request ("…for the following information:")."""
     return bool(_patterns()["intro"].search(text)) and len(text) < 400

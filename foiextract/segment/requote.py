@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .phrases import (closing, names_what_is_asked, reads_as_question, reads_as_request_intro,
-                      requester_procedure)
+from .phrases import (closing, names_what_is_asked, only_asks, reads_as_question,
+                      reads_as_request_intro, requester_procedure)
 from ..lexicon.text import normalise, words
 from .units import Unit
 
@@ -169,7 +169,7 @@ def _listed(quotes: list[Unit], restated: list[Unit], in_turn: bool = False) -> 
             listed.add(quote.index)
     # A bullet among listed ones is an item too, though the reply's restating of it was not
     # recognised ("• The number of abatement notices served in 2023; and" restated "… - 42").
-    return frozenset(k for run in siblings if listed & set(run) for k in run) | listed
+    return frozenset(k for run in siblings if listed.intersection(run) for k in run)
 
 
 def _lead_in(quote: Unit, asking: bool = False) -> bool:
@@ -579,7 +579,7 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
                                        or "the following" in quote.text.lower())):
         return False  # "…please provide me with the following:" (or ".") over items that ask
     if following is not None and following.numbers and not quote.marker \
-            and _ASKING_ONLY.fullmatch(quote.text.strip()):
+            and only_asks(quote.text):
         return False  # "Please tell me:", "I would like to know:" over numbered items
     if quote.marker != "•" and following is not None and following.index in listed:
         return False  # a lead-in over listed bullets
@@ -592,14 +592,6 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
     return bool(_SUB.match(quote.marker) or quote.numbers or reads_as_question(quote.text))
 
 
-# A line that only asks, naming nothing it asks for, over the numbered items that do: "Please
-# tell me:", "Can you please provide:", "I would like to know:", "My questions are:".
-_ASKING_ONLY = re.compile(
-    r"(?:(?:(?:please\s+|kindly\s+)?(?:could|can|would)\s+you\s+|please\s+|kindly\s+|"
-    r"(?:i|we)\s+(?:would\s+like\s+to|wish\s+to|want\s+to|need\s+to)\s+)?(?:please\s+)?"
-    r"(?:tell\s+me|provide(?:\s+me\s+with)?|supply(?:\s+me\s+with)?|send\s+me|advise(?:\s+me)?|"
-    r"confirm|let\s+me\s+know|know|ask|request|answer\s+the\s+following)"
-    r"|(?:my|the)\s+questions\s+are|questions)\s*:", re.I)
 _ROMAN = re.compile(r"^\(?(?:ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 _LETTER = re.compile(r"^\(?[a-h](?:\.\)|[.)])$", re.I)
 

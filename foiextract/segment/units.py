@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Literal
 
 from ..lexicon.text import (COUNTS, FOLLOW_UP, NAMES_ITEM_BY_PLACE, NAMES_ITEMS, ORDINALS, RIDER,
                              name_line, opens_asking)
-from .phrases import reads_as_question, signs_off
+from .phrases import ASKED_AS_FOLLOWS, OWN_LEAD_IN, reads_as_question, signs_off
 from ..model import Block, Cell, Source, Span, spans_text
 
 Label = Literal["question", "answer", ""]
@@ -445,7 +445,7 @@ def _inline_parts(units: list[Unit]) -> list[Unit]:
         marks = _part_marks(unit)
         letters = [_part_letter(m.group(0)) for m in marks]
         stem = unit.text[:marks[0].start()].strip() if marks else ""
-        restating = _RESTATING_STEM.fullmatch(stem) is not None
+        restating = ASKED_AS_FOLLOWS.search(stem) is not None
         if not marks or not set(letters) <= answered \
                 or not (restating or reads_as_question(stem or unit.text)):
             unit.index = len(out)
@@ -483,7 +483,7 @@ def _answer_parts_run_on(units: list[Unit]) -> list[Unit]:
         ends = [m.start() for m in marks[1:]] + [len(text)]
         short = all(len(text[m.end():end].split()) <= _FEW_WORDS for m, end in zip(marks, ends))
         if not marks or not short or not set(letters) <= asked \
-                or (lead and not _ANSWER_LEAD.fullmatch(lead)):
+                or lead and not (OWN_LEAD_IN.search(lead) and len(lead.split()) <= _FEW_WORDS):
             asked.update(letters)
             unit.index = len(out)
             out.append(unit)
@@ -511,16 +511,6 @@ def _part_letter(mark: str) -> str:
 
 
 _PART_MARK = re.compile(r"\([a-j]\)|(?<![\w()\[.])[a-j]\)")
-# What a restated request's parts may follow, and no more: "You asked for:", "Your request
-# was for:".
-_RESTATING_STEM = re.compile(
-    r"(?:you\s+(?:have\s+)?(?:asked|requested|sought|wanted)(?:\s+(?:us\s+)?for)?|"
-    r"your\s+request\s+(?:was|is)\s+for|you\s+(?:were|are)\s+(?:asking|seeking))"
-    r"(?:\s+(?:the\s+)?following(?:\s+information)?)?\s*:?", re.I)
-# What run-on answers may follow: "Our response:", "The answers are:".
-_ANSWER_LEAD = re.compile(
-    r"(?:(?:our|the(?:\s+council['’]s)?)\s+(?:response|reply|answers?)(?:\s+(?:is|are))?"
-    r"(?:\s+as\s+follows)?|response|answers?)\s*:?", re.I)
 
 
 def _labelled_values(units: list[Unit]) -> list[Unit]:
