@@ -3642,3 +3642,202 @@ def test_a_bullet_among_restated_ones_is_an_item_of_its_own(tmp_path: Path) -> N
     seg = segment(focus(read_document(path)))
     assert seg.request == asked
     assert [(p.request_item, p.answer) for p in seg.pairs] == [(1, "4,120"), (2, "42"), (3, "3")]
+
+
+@pytest.mark.parametrize("label", ["Response to Item {n}:", "Response to request {n}:",
+                                   "Our response to question {n}", "Answer to point {n}:"])
+def test_answer_labels_naming_the_items_listed_above(tmp_path: Path, label: str) -> None:
+    # The request set out first, then each answer under a label of its own naming its item:
+    # the label is no part of the answer, and the answer under it is no question.
+    items = [("The total number of overtime hours paid to officers in 2022.",
+              "Officers were paid for a total of 41,316 overtime hours in 2022."),
+             ("The total amount of overtime paid to officers in 2022.",
+              "The total amount of overtime paid to officers in 2022 was $3,184,552.17."),
+             ("The number of recordings requested by the public in 2022.",
+              "The department received 212 requests for recordings in 2022.")]
+    text = ("Dear Ms. Whitlock,\n\nThe City is in receipt of your request, in which you "
+            "requested the following:\n\n"
+            + "".join(f"{n}. {q}\n" for n, (q, _) in enumerate(items, 1))
+            + "\nThe City's response to each item of your request is set out below.\n\n"
+            + "".join(f"{label.format(n=n)}\n{a}\n\n" for n, (_, a) in enumerate(items, 1))
+            + "Sincerely,\n\nThe FOIA Officer\n")
+    assert [(p.question, p.answer) for p in _text_pairs(tmp_path, text)] == items
+
+
+def test_answers_written_in_under_the_quoted_questions(tmp_path: Path) -> None:
+    # "On … wrote:" over the request quoted with "> ": the lines without it are the reply's,
+    # each answering the question quoted above it.
+    items = [("How much did the Department spend on consultancy in 2022-23?",
+              "The Department spent £46.3m on consultancy in 2022-23."),
+             ("How many consultancy contracts were terminated early?", "None."),
+             ("How many staff worked in the commercial function?", "412.6 FTE")]
+    quoted = "".join(f"> {n}. {q}\n\n{a}\n\n" for n, (q, a) in enumerate(items, 1))
+    text = ("Dear Mr Baxter,\n\nWe have answered each of your questions beneath it in your "
+            "original email.\n\nOn Fri, 3 May 2024 at 09:15, Tom Baxter <tb@example.org> wrote:\n"
+            "> Dear Department,\n>\n> Please provide the following information:\n>\n"
+            f"{quoted}> Yours faithfully,\n> Tom Baxter\n\nYours sincerely,\n\nFOI Team\n")
+    assert [(p.question, p.answer) for p in _text_pairs(tmp_path, text)] == items
+
+
+def test_a_reply_naming_the_items_it_answers_above_the_request_it_quotes(
+        tmp_path: Path) -> None:
+    # Prose naming each item ("In answer to your first question, …"), over the requester's
+    # message quoted: each named item takes its paragraph (one naming two, both), not the
+    # first refusal among them as a verdict on the whole.
+    asked = ("How many claims were made for pothole damage in 2022/23?",
+             "How many of those claims were successful?",
+             "What is the average time taken to repair a pothole?")
+    told = ["In answer to your first question, the Council received 2,317 claims.",
+            "With regard to your second question, 412 of those claims resulted in a payment.",
+            "Regarding your third question, the Council does not record the average time "
+            "taken and this information is not held."]
+    text = ("Dear Mr Pemberton\n\nThank you for your request for information received on 25 "
+            "July 2023.\n\n" + "".join(f"{t}\n\n" for t in told)
+            + "Yours sincerely\n\nInformation Access Officer\n\n"
+            "-----Original Message-----\nFrom: A Pemberton\nSent: 25 July 2023 10:00\n"
+            "Subject: FOI request\n\nDear Council,\n\n"
+            + "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)) + "\nYours faithfully,\n")
+    assert [(p.question, p.answer) for p in _text_pairs(tmp_path, text)] == list(zip(asked, told))
+
+
+@pytest.mark.parametrize("dash", ["–", "-", "—"])
+def test_numbered_answers_after_a_dash_are_no_ranges_of_items(tmp_path: Path, dash: str) -> None:
+    # "Q1 – 214", "Q2 – 9", "Q3 – 71.3%" answer the request's questions by number: the figure
+    # after a spaced dash is the answer, not the last item of a range ("Q3-5" is one). And
+    # "…answered Q1 to" / "Q3 below." is one sentence wrapped, not an item opened.
+    asked = ("How many stop and searches were carried out under section 60 in 2023?",
+             "How many section 60 authorisations were made in 2023?",
+             "What percentage of all stop and searches resulted in no further action?")
+    path = _thread(tmp_path, "Please could you tell me:\n"
+                   + "".join(f"Q{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "The force can confirm that it holds information relevant to your request, "
+                   "and has answered Q1 to\nQ3 below.\n\n"
+                   f"Q1 {dash} 214\nQ2 {dash} 9\nQ3 {dash} 71.3%\n\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == list(zip(asked, ["214", "9", "71.3%"]))
+
+
+def test_named_answers_set_in_the_request_quoted_below_a_top_posted_reply(
+        tmp_path: Path) -> None:
+    # The reply above "-----Original Message-----", its answers set under each numbered item
+    # of the request quoted with "> ", each after a label naming the body ("CITY RESPONSE:").
+    items = [("The total amount paid to all such contractors in fiscal year 2022-23.",
+              "$1,696,675.50."),
+             ("The number of encampment cleanup operations conducted in 2023.",
+              "The team logged 187 cleanup operations in 2023."),
+             ("Any after-action reports prepared following the cleanup operations.",
+              "After a diligent search, the City has not located any records responsive.")]
+    quoted = "".join(f"> {n}. {q}\n\nCITY RESPONSE: {a}\n\n"
+                     for n, (q, a) in enumerate(items, 1))
+    text = ("Ms. Raman,\n\nThe City's responses are inserted below each numbered item of your "
+            "original message.\n\nRegards,\n\nPublic Records Coordinator\n\n"
+            "-----Original Message-----\nFrom: Priya Raman <pr@example.org>\n"
+            "Sent: Monday, January 29, 2024 8:14 AM\nSubject: CPRA request\n\n"
+            f"> Hello,\n>\n> I request the following records:\n>\n{quoted}> Thank you,\n"
+            "> Priya Raman\n")
+    assert [(p.question, p.answer) for p in _text_pairs(tmp_path, text)] == items
+
+
+@pytest.mark.parametrize("label", ["Item {n}", "Request No. {n}", "Question No. {n}:"])
+def test_an_item_named_alone_over_its_answer_after_the_request_set_out(
+        tmp_path: Path, label: str) -> None:
+    # The request set out as a numbered list, then "Item 3" alone over a paragraph that does not
+    # ask: the paragraph answers item 3 (two items named together share theirs).
+    items = [("All Notices of Violation issued to the Facility since January 1, 2018;",
+              "EPA located three (3) Notices of Violation, which are enclosed."),
+             ("The dates of all inspections of the Facility since January 1, 2018;",
+              "EPA inspected the Facility on March 7, 2018 and October 22, 2019."),
+             ("The amount of any civil penalty assessed against the Facility since 2018.",
+              "EPA assessed a civil penalty of $287,500 against the Facility.")]
+    text = ("Dear Ms. Halloran:\n\nThis letter is in response to your request for the "
+            "following records:\n\n" + "".join(f"{n}. {q}\n" for n, (q, _) in enumerate(items, 1))
+            + "\nOur response to each item follows.\n\n"
+            + "".join(f"{label.format(n=n)}\n\n{a}\n\n" for n, (_, a) in enumerate(items, 1))
+            + "Sincerely,\n\nRegional FOIA Officer\n")
+    assert [(p.question, p.answer) for p in _text_pairs(tmp_path, text)] == items
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Items 1 and 2", ("", "Items 1 and 2", "question", (1, 2))),
+    ("Request No. 4: The current schedule of fines.",
+     ("The current schedule of fines.", "Request No. 4", "question", (4,))),
+    ("Q1 – 214", ("214", "Q1", "question", (1,))),
+    ("Q3-5: None", ("None", "Q3-5", "question", (3, 4, 5))),
+    ("Parts 2 and 3 of your request are refused.",
+     ("Parts 2 and 3 of your request are refused.", "", "", ())),
+    ("CITY RESPONSE: 187 operations.", ("187 operations.", "", "answer", ())),
+    ("Please answer : Yes or No?", ("Please answer : Yes or No?", "", "", ())),
+])
+def test_labels_read(text: str, label: tuple[object, ...]) -> None:
+    from foiextract.segment.units import read_label
+    assert read_label(text) == label
+
+
+def test_sentences_settling_the_items_they_name(tmp_path: Path) -> None:
+    # "Items 1 and 2 are granted. …", "Item 3 is denied. …": each paragraph answers the items it
+    # opens by naming (two named together share it), whole, with its naming words.
+    asked = ("The number of lead service lines replaced in 2023.",
+             "The total cost of lead service line replacements in 2023.",
+             "The names of residents who declined a free replacement in 2023.")
+    told = ["Items 1 and 2 are granted. The City replaced 2,417 lines at a cost of $14,862,300.",
+            "Item 3 is denied. The names of private individuals are exempt under "
+            "MCL 15.243(1)(a)."]
+    text = ("Dear Ms. Bixby,\n\nYour request sought the following public records:\n\n"
+            + "".join(f"Item {n}  {q}\n" for n, q in enumerate(asked, 1)) + "\n"
+            + "".join(f"{t}\n\n" for t in told) + "Sincerely,\n\nFOIA Coordinator\n")
+    assert [(p.question, p.answer) for p in _text_pairs(tmp_path, text)] == [
+        (asked[0], told[0]), (asked[1], told[0]), (asked[2], told[1])]
+
+
+@pytest.mark.parametrize("after", ["?: {a}", "?:  {a}", "? - {a}"])
+def test_an_answer_after_a_colon_on_its_question_line(tmp_path: Path, after: str) -> None:
+    # "Q5. Does the Council use covert CCTV cameras?: Yes": the colon after the question mark
+    # sets the answer apart as a dash does.
+    items = [("Does the Council use covert CCTV cameras at fly-tipping hotspots?", "Yes"),
+             ("How many such cameras does the Council have?", "6"),
+             ("When was the enforcement policy last reviewed?",
+              "It was last reviewed in May 2023.")]
+    text = ("Dear Requester,\n\nOur response to each part of your request is set out below.\n"
+            + "".join(f"Q{n}. {q[:-1]}{after.format(a=a)}\n" for n, (q, a) in enumerate(items, 1))
+            + "\nKind regards\n\nInformation Governance Team\n")
+    assert [(p.question, p.answer) for p in _text_pairs(tmp_path, text)] == items
+
+
+def test_a_labelled_topic_over_lettered_questions_is_their_stem(tmp_path: Path) -> None:
+    # "Question 1: Recruitment agents" over "(a) How many …?", "(b) What was …?": the label
+    # titles the parts it numbers; it asks nothing of its own.
+    parts = [("How many overseas recruitment agents did the University contract with?", "236"),
+             ("What was the total commission paid to recruitment agents in 2022/23?", "£21.4m")]
+    text = ("Dear Mr Chen\n\nOur response is set out below.\n\nQuestion 1: Recruitment agents\n"
+            + "".join(f"({letter}) {q}\nAnswer - {a}\n" for letter, (q, a) in zip("ab", parts))
+            + "\nQuestion 2: How many agents were terminated for misconduct?\nAnswer - 0\n\n"
+            "Yours sincerely\n\nInformation Governance Office\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == [
+        *parts, ("How many agents were terminated for misconduct?", "0")]
+
+
+def test_an_empty_answer_label_leaves_its_question_unanswered(tmp_path: Path) -> None:
+    # "Answer:" with nothing after it, then the next question: the first is left unanswered,
+    # not given the next question's answer.
+    text = ("Dear Ms Patel\n\nQ1 How many restraint incidents were recorded in 2023?\n\n"
+            "Answer: 412\n\nQ2 How many staff were injured during restraint incidents?\n\n"
+            "Answer:\n\nQ3 Please provide the names of the staff involved.\n\n"
+            "Answer: This information is exempt under section 40(2) of the Act.\n\n"
+            "Yours sincerely\n\nInformation Governance\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question[:12], p.answer, p.shared) for p in pairs] == [
+        ("How many res", "412", False), ("How many sta", "", False),
+        ("Please provi", "This information is exempt under section 40(2) of the Act.", False)]
+
+
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<BR />"])
+def test_a_list_set_in_a_table_cell_with_line_breaks(br: str) -> None:
+    # "• Medacs Healthcare<br>• Pulse Healthcare": a break between the cell's items, read as
+    # one, not run together ("Medacs Healthcare• Pulse Healthcare").
+    text = ("| Request | Response |\n| --- | --- |\n"
+            f"| Which agencies supplied nursing staff? | • Medacs{br}• Pulse{br}"
+            "• ID Medical |\n"
+            "| How much was spent on agency staff? | £14.7m |\n")
+    pairs = segment(parse(text, "x.md")).pairs
+    assert [p.answer for p in pairs] == ["Medacs • Pulse • ID Medical", "£14.7m"]

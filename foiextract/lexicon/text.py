@@ -50,7 +50,7 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # it as an item only where such lines count 1, 2, 3…).
 # The words no sentence ends on ("…in the financial years 2020-21, 2022-23, and"): a line
 # or a cell that stops on one goes on in the next.
-OPEN_END_WORDS = "and|or|of|the|for|in|on|a|an|with|by|from"
+OPEN_END_WORDS = "and|or|of|the|for|in|on|a|an|with|by|from|to"
 DASHED_ITEM = re.compile(r"^(?P<n>\d{1,3}) [-–—] (?=[A-Z]|[a-h]\)\s)")
 # A period and its figure on a line of their own: "2018-19 - 216", "2023-24 (up to and including
 # 29/02/24) - 272", "April 2022 = £1,250".

@@ -161,6 +161,7 @@ def _lines(first: int, after: int) -> Source:
 
 
 Style = tuple[bool, bool, "str | None"]  # bold, italic, link target
+_BR = re.compile(r"<br\s*/?>", re.I)
 _PLAIN: Style = (False, False, None)
 
 
@@ -179,8 +180,8 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
             text = child.content
         elif kind == "softbreak":
             text = " "
-        elif kind == "hardbreak":
-            text = "\n"
+        elif kind == "hardbreak" or kind == "html_inline" and _BR.fullmatch(child.content):
+            text = "\n"  # (a "<br>" breaks a line as two trailing spaces do, in a table cell too)
         else:
             if kind == "strong_open":
                 bold += 1

@@ -465,7 +465,12 @@ def _mark_furniture(lines: list[_Line]) -> list[_Line]:
         header = _original_header_length(lines, n)
         if header:
             out.extend(_with(ln, furniture=True) for ln in lines[n:n + header])
-            floor, n = max(floor, 1), n + header
+            below = next((ln for ln in lines[n + header:] if ln.text), None)
+            if below is None or below.depth <= floor:
+                floor = max(floor, 1)
+            # else the original's lines carry their own "> ": a line without one under it is
+            # the reply's, answering in-line ("> 3. How many …?" / "12")
+            n += header
             continue
         if text and (rules["footer_line"].match(text) or rules["attachment_list"].match(text)
                      or rules["attachment_size"].match(text)):

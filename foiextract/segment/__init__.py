@@ -101,7 +101,11 @@ def segment(document: Document, *, disabled: Collection[str] = (),
         # "1. How many permits …?"): the quoted request is the request as sent.
         quoted_request = [u.text for u, r in zip(units, readings)
                           if u.kind == "quote" and r.role == "question"]
-        if quoted_request and "whole_request_verdict" not in disabled:
+        # (A reply naming the items it answers, "In answer to your first question, …", gives
+        # no verdict on the whole: its body is read against them below.)
+        names_items = any(u.numbers and u.kind != "quote" and r.role == "text"
+                          for u, r in zip(units, readings))
+        if quoted_request and not names_items and "whole_request_verdict" not in disabled:
             request_, pairs = _settled_whole(layout, units, readings, quoted_request) \
                 or (request_, pairs)
         if quoted_request and not pairs and "request_number" not in disabled:
@@ -561,7 +565,8 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
     # (The requester's own words, quoted, never settle their request: "This request for
     # information falls within the parameters of the Act …" under it is theirs.)
     verdict = next((u for u, r in zip(units[after + 1:], readings[after + 1:])
-                    if r.role == "text" and u.kind != "quote" and whole_request_verdict(u.text)),
+                    if r.role == "text" and u.kind != "quote" and not u.numbers
+                    and whole_request_verdict(u.text)),
                    None)
     if verdict is None and asked and all(u.kind == "quote" for q in asked[-1].questions
                                          for u in q.units):

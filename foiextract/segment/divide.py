@@ -137,8 +137,9 @@ def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]]
     early = min(placed)
     if len(starts) < 2 and not (early and before):
         return None
-    if before and not early:
-        # Every item placed from the first: what stands before its paragraph opens its answer.
+    if before and not early and not pieces[starts[0]].numbers:
+        # Every item placed from the first: what stands before its paragraph opens its answer
+        # (but "In answer to your first question, …" opens it itself).
         part_at[starts[0]] = before + part_at[starts[0]]
     whole = list(pieces)
     return [part_at[placed[i]] if i in placed else before if i < early and before else whole

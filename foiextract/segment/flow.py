@@ -145,11 +145,19 @@ class _Walker:
         if handler is None or not handler(i, unit, reading):
             self.on_text(i, unit, reading)
 
+    def _answer_below(self, i: int) -> bool:
+        """True when the label ``i`` only names its items ("Item 3", "Items 1 and 2") and the
+        paragraph under it is text, not a question."""
+        return not self.units[i].text and i + 1 < len(self.units) \
+            and self.readings[i + 1].role == "text" and bool(self.units[i + 1].text)
+
     def _answered_in_line(self, i: int) -> bool:
-        """True when the unit after the quoted question ``i`` is labelled as its answer."""
+        """True when the unit after the quoted question ``i`` is labelled as its answer, or is
+        the reply's own paragraph under it (the original quoted line by line with "> ")."""
         after = i + 1
-        return after < len(self.units) and self.units[after].label == "answer" \
-            and self.units[after].kind == "quote" and bool(self.units[after].text)
+        if after >= len(self.units) or not self.units[after].text:
+            return False
+        return self.units[after].label == "answer" or self.units[after].kind != "quote"
 
     def _numbered_on(self, run: Run, i: int) -> bool:
         """True when the next question after ``i`` carries the number after ``run``'s last."""
@@ -207,7 +215,9 @@ class _Walker:
         if unit.heading:  # "## Response": names the section, and the answers follow
             self.section = unit.raw
         self.pending_label = unit.label == "question"
-        if unit.numbers and not unit.label:  # "1." alone: the answer follows
+        if unit.numbers and (unit.label != "question" or self._answer_below(i)):
+            # "1." or "Response to Item 1:" alone: the answer follows (as it does under "Item
+            # 3" alone, where what follows does not ask)
             self.answering = (unit, [])
             self.numbered.append(self.answering)
         return True
@@ -234,6 +244,11 @@ class _Walker:
             self.stem = None
         current = self.current
         if current is not None and current.answer:
+            self.close("question")
+        elif current is not None and i > 0 and self.units[i - 1].label == "answer" \
+                and not self.units[i - 1].text and self.readings[i - 1].role == "label":
+            # "Q6 …?" / "Answer:" with nothing after it / "Q7 …": Q6 left unanswered, not
+            # sharing Q7's answer
             self.close("question")
         elif current is not None and _asked_again(current, unit):
             # The request restated as a list, then each question again with its answer

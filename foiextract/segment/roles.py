@@ -63,6 +63,9 @@ class Context:
     # The requester's bullets that are options, not questions: a run of them most of which
     # do not ask ("• respond to complaints …", "• prepare adaptation programmes …").
     options: frozenset[int] = frozenset()
+    # Paragraphs right under an answer's label alone on its line ("Response to Item 2:"): that
+    # answer, whatever follows them.
+    labelled_below: frozenset[int] = frozenset()
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -86,6 +89,8 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
                    introduced=introduced, request_context=request_context,
                    stating=_stating(units), plain_asks=_plain_asks(units),
                    led_on=_led_on(units) | _named_after_lead(units), options=_options(units),
+                   labelled_below=frozenset(u.index + 1 for u in units
+                                            if u.label == "answer" and not u.text),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
 
 
@@ -1213,14 +1218,16 @@ def _stem(unit: Unit, nxt: Unit | None) -> bool:
         return unit.restated == "question"  # "1. How many…?" over "• 2022 - 5", "• 2023 - 65"
     if nxt is not None and nxt.restated == "question" and _SUB_MARKER.match(nxt.marker or ""):
         return unit.restated == "question" and not _SUB_MARKER.match(unit.marker or "")
-    if (nxt is not None and unit.numbers and unit.marker[:1].isdigit() and nxt.marker[:1] in "(abi"
+    if (nxt is not None and unit.numbers and (unit.marker[:1].isdigit() or unit.label == "question")
+            and nxt.marker[:1] in "(abi"
             and _SUB_MARKER.match(nxt.marker) and nxt.numbers == (1,)
             and (nxt.bold, nxt.italic) == (unit.bold, unit.italic)
             and (reads_as_question(unit.text) or reads_as_question(nxt.text))):
         # "4.) Have you had incidents of the following?" over "a.) …", "b.) …": a numbered
         # question whose own sub-items start at once is their stem, however it ends; so is a
         # numbered topic over parts that ask ("1. Advice delivered in-house" over "a. What is
-        # the total amount spent per year?").
+        # the total amount spent per year?"; "Question 1: Recruitment agents" over "(a) How
+        # many …?").
         return True
     if nxt is None or not unit.text.rstrip().endswith(":") or not (unit.marker or unit.emphasised):
         return False
@@ -1314,7 +1321,7 @@ def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:
         return "numbered" if unit.text.rstrip().endswith("?") else ""
     if unit.marker or unit.kind == "list_item":
         return "numbered"
-    if nxt is not None and nxt.label == "answer":
+    if nxt is not None and nxt.label == "answer" and unit.index not in ctx.labelled_below:
         return "before_answer_label"
     if ctx.answer_colours and not unit.colors:
         return "colour"

@@ -29,11 +29,24 @@ _WS = re.compile(r"\s+")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
 # "Question 3:", "Q3.", "Q3-Q5:", "Q16 – Q18", "Request 2", "Part 1)" (the word, then numbers)
 _WORD_LABEL = re.compile(
-    r"^(?P<word>questions?|q|request|item|part)\s*(?P<n>\d{1,3}[a-z]?)"
+    r"^(?P<word>questions?|q|requests?|items?|parts?)(?:\s+nos?\.?)?\s*(?P<n>\d{1,3}[a-z]?)"
     r"(?:\s*(?P<j>-|–|—|to|and|&)\s*(?:q(?:uestion)?\s*)?(?P<m>\d{1,3}))?"
     r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)",
     re.IGNORECASE,
 )
+_WORD_LABEL_ALONE = re.compile(
+    r"^(?P<word>questions?|q|request|item|part)(?:\s+no\.?)?\s*(?P<n>\d{1,3}[a-z]?)(?P<j>)(?P<m>)"
+    r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)",
+    re.IGNORECASE,
+)
+# A sentence going on from the items it names ("Item 3 is granted.", "Parts 2 and 3 of …").
+_NAMING_GOES_ON = re.compile(r"(?:is|are|was|were|has|have|had|asks?|asked|seeks?|sought|of|"
+                             r"in|cannot|can|will|would)\b")
+# One item's label, a spaced dash, then a bare figure ("Q1 – 214", "Question 3 - 71.3%"): the
+# item's answer after its label, not a range of items (that is "Q3-5", "Q3 – Q5", "Questions
+# 3 - 5").
+_ANSWERED_ON_DASH = re.compile(
+    r"^(?:question|q|request|item|part)(?:\s+no\.?)?\s*\d{1,3}\s+[–—-]\s+\d", re.IGNORECASE)
 # "1.", "1)", "(1)", "1:", "a)", "(a)", "a.", "(iv)", "iv)" at the start of a line
 _ENUMERATOR = re.compile(
     rf"^(?:\((?P<p>\d{{1,3}}|[a-z]|{_ROMAN})\)|(?P<n>\d{{1,3}})(?:\.\)|[.):])"
@@ -63,14 +76,20 @@ _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})\s+(?=[A-Z][a-z])")
 # second-level bullet in Courier, a dash bullet, as a PDF prints them). "*" is left to the
 # readers' own lists.
 _TYPED_BULLET = re.compile(r"^([·•▪◦●‣∙\uf0b7\uf0a7]|\.(?=\s+[A-Z])|[o–-](?=\s+[A-Z0-9£$]))\s*")
-# "Response:", "Our answer", "Answer 2", "Response to question 3" on a line of its own.
-_ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)"
-                               r"(?:\s*(?:to\s+(?:question|q)\s*)?(?P<n>\d{1,3}))?\s*[:.]?$",
+# "Response:", "Our answer", "Answer 2", "Response to question 3", "Response to Item 3:" on a
+# line of its own.
+_ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)(?:\s*(?:to\s+(?:question|"
+                               r"q|item|point|part|request(?:\s+no\.?)?)\s*)?(?P<n>\d{1,3}))?"
+                               r"\s*[:.]?$",
                                re.IGNORECASE)
 # "DWP Response:", "Council's response", "Trust Reply:": the body answering, named, alone on its
 # line (one to three capitalised words; "Freedom of Information Response" is a title).
 _NAMED_ANSWER_ONLY = re.compile(
     r"^(?:[A-Z][\w'’&.-]*\s+){1,3}(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)\s*:?$")
+# "CITY RESPONSE: The City has …", "Council response: 12": the same, the answer after it.
+_NAMED_ANSWER = re.compile(
+    r"^(?!(?:Please|Kindly|If|And|Or)\b)(?:[A-Z][\w'’&.-]*\s+){1,3}"
+    r"(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)\s*:\s*")
 # "Q: How many …?", "Question – How many …?", "You asked: How many …?", "Request: …": a
 # question's label with no number.
 _UNNUMBERED_QUESTION_LABEL = re.compile(
@@ -624,7 +643,7 @@ def _loose_answer(unit: Unit, rest: str) -> bool:
 
 
 _GOES_ON = re.compile(r"^(?:and|or|but|if|please|e\.g\.|i\.e\.)\b", re.I)
-_DASHED_ANSWER = re.compile(r"\?\s*[-–—]\s+\S[^?]*$")
+_DASHED_ANSWER = re.compile(r"\?\s*[-–—:]\s+\S[^?]*$")
 _MIN_DASHED = 2
 
 
@@ -638,7 +657,7 @@ def _opens_answer(rest: str) -> bool:
 def _tail(unit: Unit) -> str:
     """What follows a unit's last question mark, where it may be an answer given on the line."""
     at = _last_mark(unit.text)
-    rest = unit.text[at + 1:].strip().lstrip("-–— ") if at > 0 else ""
+    rest = unit.text[at + 1:].strip().lstrip("-–—: ") if at > 0 else ""
     if not rest or unit.kind == "table" or rest.endswith("?") or len(rest) > 600:
         return ""
     return rest
@@ -662,7 +681,7 @@ _RIDER_SENTENCE = re.compile(rf"\s+(?:{FOLLOW_UP},?\s*)?(?:please|kindly)\b"
                              r"[^.?!]{3,200}\.(?=\s+[A-Z0-9£])", re.I)
 
 
-_MARK_THEN = re.compile(r"\?(?=\s|[-–—]\s*\S)")
+_MARK_THEN = re.compile(r"\?(?=\s|[-–—:]\s*\S)")
 
 
 # A verdict that answers a request worded as a statement, on its line: "… please disclose the
@@ -848,9 +867,10 @@ _ITEMS_NAMED = re.compile(
 
 def _number_references(units: list[Unit]) -> None:
     for unit in units:
-        if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAaPp":
+        if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAaPpQq":
             continue
-        match = _REFERENCE_OPENING.match(unit.text) or _PART_OF_REQUEST.match(unit.text)
+        match = _REFERENCE_OPENING.match(unit.text) or _PART_OF_REQUEST.match(unit.text) \
+            or _ITEMS_SETTLED.match(unit.text)
         if match:
             unit.numbers = _listed_numbers(_letters_counted(match.group("list")))
         elif placed := _REFERENCE_BY_PLACE.match(unit.text):
@@ -892,6 +912,14 @@ _PART_QUOTED = re.compile(
 _PART_OF_REQUEST = re.compile(
     r"^(?:portions?|parts?|items?|points?)\s+(?P<list>\d{1,3}(?:\s*(?:,|and|&|-|–|to)\s*"
     r"\d{1,3})*)\s+of\s+(?:your|the)\s+(?:request|application|letter|e-?mail)\b", re.I)
+
+
+# "Item 3 is granted.", "Items 1 and 2 are denied.", "Request No. 4 was refused …": a sentence
+# settling the items it names.
+_ITEMS_SETTLED = re.compile(
+    rf"^(?:items?|requests?|questions?|parts?|points?)(?:\s+nos?\.?)?\s+(?P<list>{_ITEM_KEY}"
+    rf"(?:\s*(?:,|and|&|-|–|to)\s*{_ITEM_KEY})*)\s+(?=(?:is|are|was|were|has|have|had|cannot|can"
+    r"|will|would)\b)", re.I)
 
 
 def _letters_counted(listed: str) -> str:
@@ -1351,11 +1379,18 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
 
     """
     text = _unquote(text.strip())
+    named = _NAMED_ANSWER.match(text) if ":" in text[:40] else None
+    if named and text[named.end():].strip():
+        return text[named.end():].strip(), "", "answer", ()  # "CITY RESPONSE: 187 …"
     if not _may_be_labelled(text):
         if len(text) < 50 and _NAMED_ANSWER_ONLY.match(text):
             return "", "", "answer", ()
         return text, "", "", ()
     match = _WORD_LABEL.match(text)
+    if match and _NAMING_GOES_ON.match(text, match.end()):
+        match = None  # "Item 3 is granted.", "Parts 2 and 3 of your request …": prose naming them
+    if match and match.group("m") and _ANSWERED_ON_DASH.match(text):
+        match = _WORD_LABEL_ALONE.match(text)  # "Q1 – 214", "Q3 – 71.3%": the answer, no range
     if match and (match.group("word").lower() != "q" or match.group("n")):
         first = int(re.sub(r"\D", "", match.group("n")))
         last = int(match.group("m")) if match.group("m") else first
@@ -1404,8 +1439,8 @@ _OPENING = "“\"‘"
 _CLOSING = "”\"’"
 
 
-_LABEL_WORDS = frozenset({"question", "questions", "request", "item", "part", "answer", "response",
-                          "reply", "our", "your", "you", "a"})
+_LABEL_WORDS = frozenset({"question", "questions", "request", "requests", "item", "items", "part",
+                          "parts", "answer", "response", "reply", "our", "your", "you", "a"})
 _SHORT_ENUMERATOR = re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]", re.IGNORECASE)
 
 
@@ -1427,7 +1462,8 @@ def _may_be_labelled(text: str) -> bool:
 
 # What can open a label or short enumerator, loosely: a label word with no letter after it, or an
 # enumerator. Whatever the exact reading above accepts, this accepts (a test holds it to that).
-_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|request|item|part|answer|response|reply|our|your|you|a)"
+_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|requests?|items?|parts?|answer|response|reply|our"
+                          r"|your|you|a)"
                           r"(?![a-z])|(?:[a-z]|[ivx]{1,5})[.)])", re.IGNORECASE)
 
 

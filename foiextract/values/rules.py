@@ -28,7 +28,8 @@ from foiextract.values.figures import blank_dates, duration_unit, figure_for_sub
 from foiextract.values.lists import is_ranking, list_items
 from foiextract.values.money import find_amount, find_amounts, find_percent, opening_amount, opening_percent
 from foiextract.values.negation import denies_existence, denies_named, opening_denial
-from foiextract.values.numbers import NumberMatch, all_numbers, format_number, is_number_word
+from foiextract.values.numbers import (NumberMatch, all_numbers, digit_numbers, format_number,
+                                       is_number_word, to_decimal)
 from foiextract.values.refusals import (exemptions_cited, points_to_publication, says_not_applicable, says_not_held,
                                         urls, withheld_exemptions)
 from foiextract.values.references import reference_in
@@ -259,8 +260,10 @@ def withheld(a: Answer) -> Value | None:
     return Value("withheld", value, exemption=value or None, url=link)
 
 
-# Section 21 (and 21(1)): information reasonably accessible to the applicant by other means.
-_ACCESSIBLE_ELSEWHERE = re.compile(r"s21(?:\(\d\))?$")
+# Section 21 (and 21(1)): information reasonably accessible to the applicant by other means;
+# in Scotland (FOISA) section 25(1), "otherwise accessible" (FOIA's own section 25 is no ground
+# of refusal: it is about certificates).
+_ACCESSIBLE_ELSEWHERE = re.compile(r"s2[15](?:\(\d\))?$")
 
 
 # What is given, sent with the answer ("Please see the attached spreadsheet."): a refusal that
@@ -646,7 +649,7 @@ def leading_figure(a: Answer) -> Value | None:
     collective = _collective(head) if a.intent in COUNTING else None
     if collective is None and not _FIGURE_START.match(head) and not _opens_with_number_word(head):
         return None  # nothing opens the answer that could be a figure: skip the searches
-    if "(" in head and (atoms := breakdown_atoms(a.text)):
+    if "(" in head and not _total_of_parts(head) and (atoms := breakdown_atoms(a.text)):
         return Value("text", atoms=atoms)  # "12 (2019), 14 (2020)": a figure for each label
     # After the test above, which needs no dates: both give None.
     if a.intent == "date" and any(not d.bare_year for d in find_dates(a.text)):
@@ -695,6 +698,19 @@ def leading_figure(a: Answer) -> Value | None:
 
 
 _FIGURE_START = re.compile(r"[£$€]|\d")
+# "2,980 (P6: 1,507; P7: 1,473)": a figure, then in brackets its parts, each after its label.
+_PARTS_AFTER = re.compile(r"^\s*([£$€]?\d[\d,]*(?:\.\d+)?)\s*\((?P<parts>[^()]+)\)")
+
+
+def _total_of_parts(head: str) -> bool:
+    """Whether the figure opening ``head`` is the total of the labelled parts in the brackets
+    after it ("2,980 (P6: 1,507; P7: 1,473)"), so the answer's figure, not a breakdown."""
+    m = _PARTS_AFTER.match(head)
+    if m is None or not re.search(r"[:=–-]\s*[£$€]?\d", m["parts"]):
+        return False
+    total = to_decimal(m.group(1).lstrip("£$€"))
+    parts = [n.value for n in digit_numbers(re.sub(r"[£$€]\s?", "", m["parts"]))]
+    return total is not None and len(parts) >= 2 and sum(parts) == total
 _BARE_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?\.?")
 
 
