@@ -3841,3 +3841,92 @@ def test_a_list_set_in_a_table_cell_with_line_breaks(br: str) -> None:
             "| How much was spent on agency staff? | £14.7m |\n")
     pairs = segment(parse(text, "x.md")).pairs
     assert [p.answer for p in pairs] == ["Medacs • Pulse • ID Medical", "£14.7m"]
+
+
+def test_answers_in_italic_under_bold_questions_are_answers_however_they_read() -> None:
+    # The letter sets its questions in bold and its answers in italic: an italic paragraph
+    # worded as a request would be ("The name of the officer is withheld …") is still an answer.
+    items = [("How many households were placed in temporary accommodation?", "1,247 households."),
+             ("How many of these households included dependent children?", "743"),
+             ("What is the name of the officer who authorises placements?",
+              "The name of the officer is withheld under section 40(2) of the Act.")]
+    text = ("Dear Requester,\n\nOur responses are shown below.\n\n"
+            + "".join(f"**Q{n}. {q}**\n\n*{a}*\n\n" for n, (q, a) in enumerate(items, 1))
+            + "Yours sincerely,\n\nFreedom of Information Team\n")
+    pairs = segment(parse(text, "x.md")).pairs
+    assert [(p.question, p.answer) for p in pairs] == items
+
+
+def test_items_in_bold_at_the_head_of_their_answers() -> None:
+    # "**8. A copy of the manual:** This information is …": the bold item, then its answer in
+    # plain type in the same paragraph, however long (a link, a refusal of several sentences).
+    items = [("A copy of the Highway Inspection Manual",
+              "This information is exempt under section 21. The manual is published at "
+              "https://www.kent.gov.uk/roads-and-travel/highway-inspection-manual"),
+             ("For each claim, the location of the pothole and the date of the incident",
+              "We are unable to provide this information. To extract it would take 48 hours, "
+              "beyond the appropriate limit. We are refusing this part under section 12.")]
+    text = ("Dear Mr Adeyemi,\n\nYou asked for the following information:\n\n"
+            + "".join(f"**{n}. {q}:** {a}\n\n" for n, (q, a) in enumerate(items, 1))
+            + "Yours sincerely\n\nInformation Resilience Team\n")
+    pairs = segment(parse(text, "x.md")).pairs
+    assert [(p.question, p.answer) for p in pairs] == items
+
+
+@pytest.mark.parametrize("rider", [
+    "If it would be quicker to send the information in a spreadsheet, that is fine.",
+    "If it is easier, an Excel file would be welcome."])
+def test_bullets_answered_by_number_under_a_riders_line(tmp_path: Path, rider: str) -> None:
+    # The request's items bulleted, then the requester's word on the format (no item); the
+    # reply answers them by their places, "1. 1,204" … .
+    asked = ("The number of licensed HMOs in the borough as at 1 April 2024.",
+             "The number of HMO licence applications received in 2023/24.",
+             "The number of HMO licence applications refused in 2023/24.")
+    path = _thread(tmp_path, "Please provide the following:\n"
+                   + "".join(f"• {q}\n" for q in asked) + f"{rider}\n",
+                   "Our response is below.\n1. 1,204\n2. 387\n3. 0\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == list(zip(asked, ["1,204", "387", "0"]))
+
+
+def test_answers_by_question_number_past_an_officers_signature(tmp_path: Path) -> None:
+    # "Question 2 Not held. …" is an answer by number, not a question spelt out; an officer's
+    # signature pasted in among the answers does not end them ("Question 3 312" counts on).
+    asked = ("(a) The number of appeals lodged with the SEND Tribunal in 2023/24.",
+             "(b) The total spent on legal representation for SEND Tribunal appeals.",
+             "(c) The number of requests for an EHC needs assessment that were refused.")
+    told = ["214", "Not held. Costs are not recorded against individual cases.", "312"]
+    path = _thread(tmp_path, "Please provide the following information:\n"
+                   + "".join(f"{q}\n" for q in asked),
+                   "Our response is set out below.\n"
+                   f"Question 1 {told[0]}\nQuestion 2 {told[1]}\n\nKind regards\nSarah Whitmore\n"
+                   f"SEND Finance Business Partner\n\nQuestion 3 {told[2]}\n\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.request_item, p.answer) for p in seg.pairs] == list(zip([1, 2, 3], told))
+
+
+def test_a_pointer_to_an_attachment_answers_by_number(tmp_path: Path) -> None:
+    # "Q2 Please see the attached spreadsheet." is an answer given by number, not an item
+    # named ("Q1. The total number of …" would be).
+    asked = ("How many automatic fire alarm calls did the Service attend in 2023/24?",
+             "Please provide a breakdown of these calls by premises type.",
+             "Does the Service operate a call challenging policy?")
+    told = ["4,812", "Please see the attached spreadsheet.", "Yes, since 1 October 2019."]
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "Please find our response below.\n"
+                   + "".join(f"Q{n} {t}\n" for n, t in enumerate(told, 1)))
+    seg = segment(focus(read_document(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == list(zip(asked, told))
+
+
+def test_a_prose_reply_naming_an_item_by_its_place_first(tmp_path: Path) -> None:
+    # "Your second question asked …" names item 2 as "With regard to your first question" names
+    # item 1: each paragraph answers the item it names.
+    asked = ("What was the Trust's total expenditure on agency nursing staff in 2023/24?",
+             "What percentage of registered nursing shifts were filled by agency staff?")
+    told = ["With regard to your first question, the Trust's total expenditure was £11,204,955.",
+            "Your second question asked about cover from outside. In 2023/24 this was 7.4%."]
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "I am writing in response to your request.\n\n" + "\n\n".join(told) + "\n\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == list(zip(asked, told))

@@ -34,13 +34,16 @@ NAMES_ITEMS = (r"(?:in\s+(?:respect|response|relation|reply|regards?|answer)\s+(
 # The same naming by the item's place ("In answer to your first question,", "Regarding the
 # third point"): the ordinal is the item's number (``ORDINALS``); "your first two questions"
 # names the items from it on, as many as counted (``COUNTS``); "the second and third points"
-# names two.
-NAMES_ITEM_BY_PLACE = (r"(?:in\s+(?:respect|response|relation|reply|regards?|answer)\s+(?:of|to)|"
-                       r"with\s+(?:regard|reference|respect)\s+to|regarding|turning\s+to|"
-                       r"as\s+(?:for|regards|to))\s+(?:your|the)\s+(?P<ordinal>first|second|third|"
-                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:(?:and|&)\s+(?P<also>"
-                       r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+|"
-                       r"(?P<count>two|three|four|five)\s+)?(?:question|point|item|part|request)s?\b")
+# names two; "Your second question asked …" names it too.
+NAMES_ITEM_BY_PLACE = (
+    r"(?P<pre>(?:in\s+(?:respect|response|relation|reply|regards?|answer)\s+(?:of|to)|"
+    r"with\s+(?:regard|reference|respect)\s+to|regarding|turning\s+to|"
+    r"as\s+(?:for|regards|to))\s+)?(?:your|the)\s+(?P<ordinal>first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:(?:and|&)\s+(?P<also>"
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+|"
+    r"(?P<count>two|three|four|five)\s+)?(?:question|point|item|part|request)s?\b"
+    # (or the place named first: "Your second question asked …")
+    r"(?(pre)|(?=\s+(?:asked|was|were|concerned|related|sought|requested)\b))")
 ORDINALS = {word: n for n, word in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
      "tenth"), start=1)}
@@ -53,9 +56,9 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 OPEN_END_WORDS = "and|or|of|the|for|in|on|a|an|with|by|from|to"
 DASHED_ITEM = re.compile(r"^(?P<n>\d{1,3}) [-–—] (?=[A-Z]|[a-h]\)\s)")
 # A period and its figure on a line of their own: "2018-19 - 216", "2023-24 (up to and including
-# 29/02/24) - 272", "April 2022 = £1,250".
+# 29/02/24) - 272", "April 2022 = £1,250", "2023/24 – 12,977 (as at 31 January 2024)".
 PERIOD_FIGURE = re.compile(r"^(?:\d{4}(?:[/-]\d{2,4})?|[A-Z][a-z]{2,8}\s+\d{4})\b[^\n]{0,60}?"
-                           r"\s[-–:=]\s*[£$€]?\d[\d,.]*%?\s*$")
+                           r"\s[-–:=]\s*[£$€]?\d[\d,.]*%?(?:\s*\([^()\n]{1,60}\))?\s*$")
 # "Question 2: Do you have …", "Q2 …": a question's label and number opening a line.
 LABEL_NUMBER = re.compile(r"^(?:questions?|q|request|item)\s*(?P<n>\d{1,3})(?![\d/.,])", re.I)
 

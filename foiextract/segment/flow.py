@@ -127,7 +127,8 @@ class _Walker:
             # "Response: 1,420 km").
             if not (role == "heading" and reopens(unit.text)
                     or role == "table" and qa_rows(unit.block)
-                    or role == "question" and unit.kind == "quote" and self._answered_in_line(i)):
+                    or role == "question" and unit.kind == "quote" and self._answered_in_line(i)
+                    or role == "text" and self._counts_on(unit)):
                 return
             self.signed_off = False
         if unit.kind != "quote" and signs_off(unit.text):
@@ -144,6 +145,13 @@ class _Walker:
         handler = self.handlers.get(role)
         if handler is None or not handler(i, unit, reading):
             self.on_text(i, unit, reading)
+
+    def _counts_on(self, unit: Unit) -> bool:
+        """True when ``unit`` is the numbered answer after the last one given ("Question 6 312"
+        after "Question 5 …", an officer's signature between them)."""
+        last = self.numbered[-1][0].numbers if self.numbered else ()
+        return bool(unit.numbers) and bool(last) and unit.numbers[0] == last[-1] + 1 \
+            and bool(unit.text)
 
     def _answer_below(self, i: int) -> bool:
         """True when the label ``i`` only names its items ("Item 3", "Items 1 and 2") and the

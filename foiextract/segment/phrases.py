@@ -57,9 +57,15 @@ def names_what_is_asked(text: str) -> bool:
     True
     >>> names_what_is_asked("The dates on which the meetings took place are withheld.")
     False
+    >>> names_what_is_asked("Please see the attached spreadsheet.")
+    False
     """
     return bool(_patterns()["request"].match(text)) and len(text.split()) >= 3 \
-        and not STATES.search(text.split(". ", 1)[0])
+        and not STATES.search(text.split(". ", 1)[0]) and not _POINTS_TO.match(text)
+
+
+# "Please see the attached spreadsheet.", "Please refer to …": the reply pointing to its answer.
+_POINTS_TO = re.compile(r"(?:please\s+)?(?:see|find|refer\s+to|note)\b", re.I)
 
 
 # A sentence's verb of being or having.

@@ -7,6 +7,7 @@ and the name of the rule that made a question is kept on the pair.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Literal
@@ -28,6 +29,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TERMINAL = re.compile(r"[.?!:;)\]]$")
 # "Question 1", "Question 2a" spelt out as a label (not "Questions 1c and 1d", not "Q1").
 _SPELT_OUT_LABEL = re.compile(r"^question\s+\d", re.I)
+# What opens an answer given by its question's number ("Question 4 Not held. …", "Question 7
+# No. No review has been …"), not the question's own words ("Question 3 - No. of staff …").
+_VERDICT_OPENING = re.compile(r"(?:not\s+held|none|nil|n/?a)\b|(?:yes|no)\b(?:[.,;]\s+(?!of\b)|$)",
+                              re.I)
 _SUB_MARKER = re.compile(r"^\(?(?:[a-z]|i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 
 
@@ -66,6 +71,9 @@ class Context:
     # Paragraphs right under an answer's label alone on its line ("Response to Item 2:"): that
     # answer, whatever follows them.
     labelled_below: frozenset[int] = frozenset()
+    # The emphasis a letter sets its answers in, under questions set in another ("**How many
+    # …?**" over "*1,247*", twice or more): such a paragraph is an answer, however it reads.
+    answer_style: tuple[bool, bool] | None = None
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -91,7 +99,23 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
                    led_on=_led_on(units) | _named_after_lead(units), options=_options(units),
                    labelled_below=frozenset(u.index + 1 for u in units
                                             if u.label == "answer" and not u.text),
+                   answer_style=_answer_style(units),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
+
+
+def _answer_style(units: list[Unit]) -> tuple[bool, bool] | None:
+    """(bold, italic) of the letter's answers where they are set apart from its questions by
+    emphasis alone: two or more paragraphs asking ("…?") in one emphasis, each right over a
+    paragraph in another, and never a paragraph of that other emphasis asking."""
+    styles = Counter((b.bold, b.italic) for a, b in zip(units, units[1:])
+                     if a.emphasised and b.emphasised and (a.bold, a.italic) != (b.bold, b.italic)
+                     and a.text.rstrip().endswith("?") and not b.text.rstrip().endswith("?"))
+    if not styles:
+        return None
+    style, n = styles.most_common(1)[0]
+    if n < 2 or any((u.bold, u.italic) == style and u.text.rstrip().endswith("?") for u in units):
+        return None
+    return style
 
 
 def _plain_asks(units: list[Unit]) -> frozenset[int]:
@@ -955,6 +979,7 @@ def _siblings(units: list[Unit], readings: list[Reading]) -> list[Reading]:
                 and (after.bold, after.italic) == style):
             out[i] = Reading("question", "question_sibling")
         elif (out[i].role == "text" and out[i - 1].rule == "question_label"
+              and not (before.text and before.text.rstrip().endswith("?"))
               and unit.label != "answer" and (reads_as_question(unit.text)
                                               or unit.kind == "quote" and "?" in unit.text)
               and not _GIVES_FIGURE.search(unit.text)):
@@ -1113,7 +1138,8 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
         return None
     cue = _question_cue(unit, nxt, ctx)
     if cue == "label" and (ctx.labelled_answers or _SPELT_OUT_LABEL.match(unit.marker)
-                           and unit.text.lstrip(OPENING_MARKS)[:1].isupper()) \
+                           and unit.text.lstrip(OPENING_MARKS)[:1].isupper()
+                           and not _VERDICT_OPENING.match(unit.text)) \
             and "question_label" not in ctx.disabled:
         # Where answers are labelled, so are questions, however worded; and "Question 1 - …"
         # spelt out is a question whatever its wording ("REQUEST FOR DOCUMENTS …", or the
@@ -1218,7 +1244,8 @@ def _stem(unit: Unit, nxt: Unit | None) -> bool:
         return unit.restated == "question"  # "1. How many…?" over "• 2022 - 5", "• 2023 - 65"
     if nxt is not None and nxt.restated == "question" and _SUB_MARKER.match(nxt.marker or ""):
         return unit.restated == "question" and not _SUB_MARKER.match(unit.marker or "")
-    if (nxt is not None and unit.numbers and (unit.marker[:1].isdigit() or unit.label == "question")
+    if (nxt is not None and unit.numbers and (unit.marker[:1].isdigit() or unit.label == "question"
+                                              and not reads_as_question(unit.text))
             and nxt.marker[:1] in "(abi"
             and _SUB_MARKER.match(nxt.marker) and nxt.numbers == (1,)
             and (nxt.bold, nxt.italic) == (unit.bold, unit.italic)
@@ -1314,7 +1341,8 @@ def _question_cue(unit: Unit, nxt: Unit | None, ctx: Context) -> str:
         return "heading"
     if unit.kind == "quote":
         return "quote"
-    if unit.emphasised and not unit.colors & ctx.answer_colours:
+    if unit.emphasised and not unit.colors & ctx.answer_colours \
+            and (unit.bold, unit.italic) != ctx.answer_style:
         return "emphasis"
     if unit.marker == "•":
         # A bullet is as often an answer's item as a question: only a question mark tells.

@@ -162,6 +162,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _opening_apart(units)
     units = _asked_again(units)
     units = _labelled_values(units)
+    units = _bold_leads(units)
     units = _titled_items(units)
     units = _answer_parts_run_on(units)
     units = _inline_parts(units)
@@ -575,6 +576,48 @@ def _labelled_values(units: list[Unit]) -> list[Unit]:
 _MIN_LABELLED_VALUES = 3
 
 
+def _bold_leads(units: list[Unit]) -> list[Unit]:
+    """ "**8. A copy of the Highway Inspection Manual:** This information is …": an item set in
+    bold at the head of its paragraph, its answer after it in plain type, is two units, where
+    two or more paragraphs of the letter run so (the bold part numbered, or asking)."""
+    cuts = [_bold_lead(unit) for unit in units]
+    if sum(cut is not None for cut in cuts) < 2:
+        return units
+    out: list[Unit] = []
+    for unit, cut in zip(units, cuts):
+        if cut is None:
+            unit.index = len(out)
+            out.append(unit)
+            continue
+        asked, told = cut
+        out.append(dataclasses.replace(unit, text=asked, index=len(out), bold=True))
+        out.append(dataclasses.replace(unit, text=told, raw=told, marker="", numbers=(), label="",
+                                       kind="paragraph", bold=False, italic=False,
+                                       index=len(out)))
+    return out
+
+
+def _bold_lead(unit: Unit) -> tuple[str, str] | None:
+    """The bold item heading ``unit`` and the plain answer after it, else None."""
+    if unit.kind == "table" or unit.label or unit.heading or unit.labelled_value \
+            or len(unit.block.spans) < 2 or not unit.block.spans[0].bold:
+        return None
+    spans = [s for s in unit.block.spans if s.text.strip()]
+    k = next((n for n, s in enumerate(spans) if not s.bold), len(spans))
+    if k == len(spans) or any(s.bold for s in spans[k:]):
+        return None  # all bold, or bold again further on: not one lead and its answer
+    lead = "".join(s.text for s in spans[:k]).strip()
+    told = " ".join("".join(s.text for s in spans[k:]).split())
+    if not lead.endswith((":", "?")) or len(lead.split()) < 3 or not told \
+            or not unit.text.endswith(told):
+        return None
+    asked = unit.text[:len(unit.text) - len(told)].strip()
+    asked = asked[:-1].rstrip() if asked.endswith(":") else asked
+    if not asked or not (unit.marker or reads_as_question(asked)):
+        return None
+    return asked, told
+
+
 def _numbered_siblings(units: list[Unit], found: list[re.Match[str] | None]) -> None:
     """ "3. The software used for permits: Taranto" numbered on from "2. Number of fines:
     4,512": in a numbered list of labelled values, an item laid out the same way is one too,
@@ -867,7 +910,7 @@ _ITEMS_NAMED = re.compile(
 
 def _number_references(units: list[Unit]) -> None:
     for unit in units:
-        if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAaPpQq":
+        if unit.numbers or unit.marker or unit.label or unit.text[:1] not in "IiWwRrTtAaPpQqYy":
             continue
         match = _REFERENCE_OPENING.match(unit.text) or _PART_OF_REQUEST.match(unit.text) \
             or _ITEMS_SETTLED.match(unit.text)
