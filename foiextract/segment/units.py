@@ -558,17 +558,26 @@ def _labelled_values(units: list[Unit]) -> list[Unit]:
                 k += 1
     if not any(found):
         return units
+    return _asked_and_told(units, [(m.group("label").strip(), m.group("value").strip())
+                                   if m is not None else None for m in found],
+                           labelled_value=True)
+
+
+def _asked_and_told(units: list[Unit], cuts: list[tuple[str, str] | None], *,
+                    bold: bool = False, labelled_value: bool = False) -> list[Unit]:
+    """``units`` with each one cut (``cuts[i]``, what it asks and what it tells) as two: the
+    asking part (bold, or a labelled value, where said) and its answer, a plain paragraph."""
     out: list[Unit] = []
-    for unit, match in zip(units, found):
-        if match is None:
+    for unit, cut in zip(units, cuts):
+        if cut is None:
             unit.index = len(out)
             out.append(unit)
             continue
-        out.append(dataclasses.replace(unit, text=match.group("label").strip(),
-                                       index=len(out), labelled_value=True))
-        value = match.group("value").strip()
-        out.append(dataclasses.replace(unit, text=value, raw=value, marker="", numbers=(),
-                                       label="", kind="paragraph", bold=False, italic=False,
+        asked, told = cut
+        out.append(dataclasses.replace(unit, text=asked, index=len(out), bold=unit.bold or bold,
+                                       labelled_value=labelled_value))
+        out.append(dataclasses.replace(unit, text=told, raw=told, marker="", numbers=(), label="",
+                                       kind="paragraph", bold=False, italic=False,
                                        index=len(out)))
     return out
 
@@ -583,18 +592,7 @@ def _bold_leads(units: list[Unit]) -> list[Unit]:
     cuts = [_bold_lead(unit) for unit in units]
     if sum(cut is not None for cut in cuts) < 2:
         return units
-    out: list[Unit] = []
-    for unit, cut in zip(units, cuts):
-        if cut is None:
-            unit.index = len(out)
-            out.append(unit)
-            continue
-        asked, told = cut
-        out.append(dataclasses.replace(unit, text=asked, index=len(out), bold=True))
-        out.append(dataclasses.replace(unit, text=told, raw=told, marker="", numbers=(), label="",
-                                       kind="paragraph", bold=False, italic=False,
-                                       index=len(out)))
-    return out
+    return _asked_and_told(units, cuts, bold=True)
 
 
 def _bold_lead(unit: Unit) -> tuple[str, str] | None:
