@@ -28,17 +28,16 @@ Label = Literal["question", "answer", ""]
 _WS = re.compile(r"\s+")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
 # "Question 3:", "Q3.", "Q3-Q5:", "Q16 – Q18", "Request 2", "Part 1)" (the word, then numbers)
+_LABEL_HEAD = (r"^(?P<word>questions?|q|requests?|items?|parts?)(?:\s+nos?\.?)?"
+               r"\s*(?P<n>\d{1,3}[a-z]?)")
+_LABEL_END = r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)"
 _WORD_LABEL = re.compile(
-    r"^(?P<word>questions?|q|requests?|items?|parts?)(?:\s+nos?\.?)?\s*(?P<n>\d{1,3}[a-z]?)"
-    r"(?:\s*(?P<j>-|–|—|to|and|&)\s*(?:q(?:uestion)?\s*)?(?P<m>\d{1,3}))?"
-    r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)",
+    _LABEL_HEAD + r"(?:\s*(?P<j>-|–|—|to|and|&)\s*(?:q(?:uestion)?\s*)?(?P<m>\d{1,3}))?"
+    + _LABEL_END,
     re.IGNORECASE,
 )
-_WORD_LABEL_ALONE = re.compile(
-    r"^(?P<word>questions?|q|request|item|part)(?:\s+no\.?)?\s*(?P<n>\d{1,3}[a-z]?)(?P<j>)(?P<m>)"
-    r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)",
-    re.IGNORECASE,
-)
+# The same label of one item, no range after it (its groups as _WORD_LABEL's).
+_WORD_LABEL_ALONE = re.compile(_LABEL_HEAD + r"(?P<j>)(?P<m>)" + _LABEL_END, re.IGNORECASE)
 # A sentence going on from the items it names ("Item 3 is granted.", "Parts 2 and 3 of …").
 _NAMING_GOES_ON = re.compile(r"(?:is|are|was|were|has|have|had|asks?|asked|seeks?|sought|of|"
                              r"in|cannot|can|will|would)\b")
@@ -84,12 +83,11 @@ _ANSWER_WORD_ONLY = re.compile(r"^(?:our\s+)?(?:answer|response|reply)(?:\s*(?:t
                                re.IGNORECASE)
 # "DWP Response:", "Council's response", "Trust Reply:": the body answering, named, alone on its
 # line (one to three capitalised words; "Freedom of Information Response" is a title).
-_NAMED_ANSWER_ONLY = re.compile(
-    r"^(?:[A-Z][\w'’&.-]*\s+){1,3}(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)\s*:?$")
+_BODY_ANSWERING = (r"(?:[A-Z][\w'’&.-]*\s+){1,3}"
+                   r"(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)")
+_NAMED_ANSWER_ONLY = re.compile(rf"^{_BODY_ANSWERING}\s*:?$")
 # "CITY RESPONSE: The City has …", "Council response: 12": the same, the answer after it.
-_NAMED_ANSWER = re.compile(
-    r"^(?!(?:Please|Kindly|If|And|Or)\b)(?:[A-Z][\w'’&.-]*\s+){1,3}"
-    r"(?:[Aa]nswer|[Rr]esponse|[Rr]eply|ANSWER|RESPONSE|REPLY)\s*:\s*")
+_NAMED_ANSWER = re.compile(rf"^(?!(?:Please|Kindly|If|And|Or)\b){_BODY_ANSWERING}\s*:\s*")
 # "Q: How many …?", "Question – How many …?", "You asked: How many …?", "Request: …": a
 # question's label with no number.
 _UNNUMBERED_QUESTION_LABEL = re.compile(
