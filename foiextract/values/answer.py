@@ -15,6 +15,7 @@ from foiextract.lexicon.text import NAMES_ITEMS, PERIOD_FIGURE
 from foiextract.model import Block
 from foiextract.values.described import asked_words
 from foiextract.values.intent import Intent, asks_for_a_list, named_records, question_intent
+from foiextract.values.refusals import says_not_held
 from foiextract.values.subject import (NO_SUBJECT, Subject, may_read_subject, question_subject,
                                        singular)
 from foiextract.values.vocab import alternation, vocab
@@ -156,6 +157,44 @@ def topic_words(text: str, verbs: bool = False) -> frozenset[str]:
     return frozenset(words)
 
 
+def denies_what_was_asked(text: str, question: str | None) -> bool:
+    """True when a sentence of ``text`` says not held what ``question`` asks of, in words the
+    rest of the answer leaves out while it speaks of something else: "Here is the spend on
+    agency solicitors' fees: … We do not hold information on the spend on barristers' fees." to
+    "How much was spent on barristers' fees?". Where the rest names a thing asked that the
+    denial does not ("45 complaints were received. We do not hold data on compliments."), or
+    names nothing else ("5. We do not hold data on X before 2019."), it answers.
+
+    >>> denies_what_was_asked("Agency solicitors' fees for tribunal hearings: £17,447. We do "
+    ...     "not hold information on barristers' fees.", "How much was spent on barristers' fees?")
+    True
+    >>> denies_what_was_asked("We received 45 complaints. We do not hold data on compliments.",
+    ...                       "How many complaints and compliments did you receive?")
+    False
+    """
+    if not question or not says_not_held(text):
+        return False
+    asked = topic_words(question) - _SAID_OF_ANY
+    said = sentences(text[:_MAX_CHARS])
+    if not asked or len(said) < 2:
+        return False
+    for k, sentence in enumerate(said):
+        if not says_not_held(sentence):
+            continue
+        denied = topic_words(sentence) & asked
+        rest = topic_words(" ".join(said[:k] + said[k + 1:]))
+        if denied - rest and rest & asked <= denied and len(rest - asked - _SAID_OF_ANY) >= 2:
+            return True
+    return False
+
+
+# Words a question or its answer uses of any subject: they do not tell which thing is meant.
+_SAID_OF_ANY = frozenset(
+    "information data record detail document figure statistic number total amount year annual "
+    "annually spend spent cost held hold request breakdown list copy provide given available "
+    "period date time".split())
+
+
 _COMMON_WORDS = frozenset(
     "your yours have does this that these those with from what which there their they them "
     "where when will would could should been being were please provide confirm whether also "
@@ -201,6 +240,9 @@ class Answer:
     asked: tuple[frozenset[str], bool] = (frozenset(), False)
     # A list asked for in so many words ("Please list …"), not "Which supplier …?".
     list_asked: bool = False
+    # A sentence says not held the very thing asked, which the rest leaves out
+    # (:func:`denies_what_was_asked`).
+    asked_not_held: bool = False
 
     @classmethod
     def read(cls, answer: str, question: str | None = None, blocks: tuple[Block, ...] = ()) -> Answer:
@@ -224,8 +266,9 @@ class Answer:
             len(_FIGURES.findall(text)) >= 2 or COUNTED_REFUSALS.search(text)) \
             else (frozenset(), False)
         list_asked = intent == "list" and asks_for_a_list(question)
+        asked_not_held = intent != "boolean" and denies_what_was_asked(text, question)
         return cls(answer, text, question, intent, first, blocks, items, subject, topic, asked,
-                   list_asked)
+                   list_asked, asked_not_held)
 
     @property
     def lower(self) -> str:

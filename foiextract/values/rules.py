@@ -5,7 +5,7 @@ rule can be switched off by name (``parse_answer(..., disabled={"published"})``)
 and the name of the rule that fired is kept in ``Value.rule``.
 
 >>> [rule.name for rule in RULES][:3]
-['missing', 'table', 'suppressed_mark']
+['missing', 'asked_not_held', 'table']
 """
 
 from __future__ import annotations
@@ -281,6 +281,19 @@ def _opening_citation(first: str) -> list[str] | None:
 
 
 _OPENING_CITATION = re.compile(r"(?:exempt\w*\s*[-–:]?\s*)?(?:section|s\.?|regulation|reg\.?)\s*\d", re.I)
+
+
+def asked_not_held(a: Answer) -> Value | None:
+    """"… We do not hold information on the spend on barristers' fees." to "How much was spent
+    on barristers' fees?", after a table or figures of something else: not held
+    (:func:`~foiextract.values.answer.denies_what_was_asked`). Not where the rest says what is
+    sent ("For impound records … the base penalty amount will be included.", "Please see the
+    attached spreadsheet."), held in another form, or refused under an exemption."""
+    if not a.asked_not_held or withheld_exemptions(a.text) is not None \
+            or _OTHER_FORM.search(a.text) or any(
+                _GIVEN_TOO.search(said) or _SENT_ATTACHED.search(said) for said in sentences(a.text)):
+        return None  # refused, held in another form, or sent: not a plain "not held"
+    return Value("not_held")
 
 
 def not_held(a: Answer) -> Value | None:
@@ -920,6 +933,7 @@ def fallback(a: Answer) -> Value:
 
 RULES: tuple[Rule, ...] = (
     Rule("missing", missing, 1.0),
+    Rule("asked_not_held", asked_not_held, 0.75),
     Rule("table", table, 0.9),
     Rule("suppressed_mark", suppressed_mark, 0.95),
     Rule("not_applicable", not_applicable, 0.95),
