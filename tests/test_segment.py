@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -3930,3 +3931,159 @@ def test_a_prose_reply_naming_an_item_by_its_place_first(tmp_path: Path) -> None
                    "I am writing in response to your request.\n\n" + "\n\n".join(told) + "\n\n")
     seg = segment(focus(read_document(path)))
     assert [(p.question, p.answer) for p in seg.pairs] == list(zip(asked, told))
+
+
+@pytest.mark.parametrize("ends", [("?", "?", "?"), (";", ";", "."), (".", ".", ".")])
+@pytest.mark.parametrize("style", ["{n}.", "{n})", "({n})"])
+def test_numbered_items_run_on_in_one_wrapped_paragraph(tmp_path: Path, ends: tuple[str, ...],
+                                                        style: str) -> None:
+    # A request pasted as one paragraph, "1. …? 2. …? 3. …", its items' line breaks lost, then
+    # answered by number: each item is a question of its own.
+    asked = ("How many libraries did the council run in 2019",
+             "How many of those libraries have since closed",
+             "Please name the libraries now run by volunteers")
+    told = ["28", "Four.", "Hillside, Park Road and Moorfoot."]
+    run_on = " ".join(f"{style.format(n=n)} {q}{end}" for n, (q, end)
+                      in enumerate(zip(asked, ends), 1))
+    text = ("Dear Ms Lane,\n\nYou asked:\n\n" + textwrap.fill(run_on, 72) + "\n\nResponse:\n\n"
+            + "".join(f"{n}. {t}\n\n" for n, t in enumerate(told, 1)) + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question.rstrip("?;."), p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_the_first_item_run_on_from_its_lead_in(tmp_path: Path) -> None:
+    # "I would like to know the following. (1) How many …? (2) …": the lead-in asks nothing; the
+    # items are the questions, the second on a line of its own as wrapped.
+    asked = ("How many council homes were empty on 1 April 2024?",
+             "How many of those homes were awaiting major repairs?")
+    told = ["312", "141"]
+    text = ("Dear Mr Khan,\n\nYour request:\n\nI would like to know the following. (1) "
+            f"{asked[0]}\n(2) {asked[1]}\n\nOur response:\n\n(1) {told[0]}\n\n(2) {told[1]}\n\n"
+            "Kind regards\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_a_reply_naming_every_other_item_answers_the_ones_between_in_turn(
+        tmp_path: Path) -> None:
+    # "In answer to your first question …", then a paragraph naming nothing, then "With
+    # regard to your third question …", then "Finally, …": the unnamed paragraphs answer the
+    # items skipped, in turn, and "Finally" the last.
+    asked = ("How many penalty charge notices were issued in 2023?",
+             "How many of those were cancelled on appeal?",
+             "How much income did the notices raise?",
+             "Does the council publish an annual parking report?")
+    told = ["In answer to your first question, 48,211 notices were issued.",
+            "Of those, 3,904 were cancelled after an appeal.",
+            "With regard to your third question, the notices raised £1,702,455.",
+            "Finally, the council publishes its annual parking report on its website."]
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "Thank you for your request.\n\n" + "\n\n".join(told) + "\n\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.request_item, p.answer) for p in seg.pairs] == list(zip([1, 2, 3, 4], told))
+
+
+def test_a_paragraph_between_named_items_is_left_where_items_are_named_out_of_turn(
+        tmp_path: Path) -> None:
+    # Two paragraphs between the first and third questions named: they are no count of the one
+    # item skipped, so neither is given a number of its own (the second stays unanswered).
+    asked = ("How many penalty charge notices were issued in 2023?",
+             "How many of those were cancelled on appeal?",
+             "How much income did the notices raise?")
+    told = ["In answer to your first question, 48,211 notices were issued.",
+            "This figure includes notices issued by camera.",
+            "It excludes bus lane notices.",
+            "With regard to your third question, the notices raised £1,702,455."]
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "Thank you for your request.\n\n" + "\n\n".join(told) + "\n\n")
+    seg = segment(focus(read_document(path)))
+    assert 2 not in [p.request_item for p in seg.pairs if p.answer]
+
+
+def test_a_lead_in_under_you_asked_is_no_question(tmp_path: Path) -> None:
+    # "Could you please release to me … the following information regarding …:" leads in to
+    # the questions the reply then restates, each with its "Response:".
+    asked = ("Which housing management system does the council use?",
+             "When does the current contract expire?")
+    told = ["Northgate Housing.", "31 March 2027."]
+    text = ("Dear Ms Vale,\n\nIn your request you asked:\n\nCould you please release to me "
+            "under the FOI Act the following information regarding your housing IT:\n\n"
+            + "".join(f"{q}\n\nResponse: {t}\n\n" for q, t in zip(asked, told))
+            + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_an_item_said_again_word_for_word_is_asked_again(tmp_path: Path) -> None:
+    # The request set out numbered, then each item said again over its answer: "Please provide
+    # a list of …" asks as the "?" questions do, though it has no question mark.
+    asked = ("How many empty homes are there in the district?",
+             "Please provide a list of the addresses of all empty homes.",
+             "Does the council employ an empty homes officer?")
+    told = ["1,204.", "We are withholding this information under section 31(1)(a).", "Yes."]
+    text = ("Dear Mr Hale,\n\nYour request:\n\n" + "".join(f"{n}. {q}\n" for n, q in
+                                                         enumerate(asked, 1))
+            + "\nOur response:\n\n" + "".join(f"{q}\n\n{t}\n\n" for q, t in zip(asked, told))
+            + "Kind regards\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+@pytest.mark.parametrize("closing", ["We trust that this information satisfies your request.",
+                                     "We trust this is helpful."])
+def test_we_trust_closes_the_last_answer(tmp_path: Path, closing: str) -> None:
+    asked = ("How many bus shelters does the council maintain?",
+             "When was the current maintenance contract awarded?")
+    told = ["1,120", "The current contract was awarded on 1 October 2021."]
+    text = ("Dear Ms Reed,\n\nYour request:\n\n" + "".join(f"{n}. {q}\n" for n, q in
+                                                         enumerate(asked, 1))
+            + "\nResponse:\n\n" + "".join(f"{n}. {t}\n\n" for n, t in enumerate(told, 1))
+            + f"{closing} If you have any queries, please contact us.\n\nKind regards\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [p.answer for p in pairs] == told
+
+
+@pytest.mark.parametrize("label", ["Response to c) and d):", "Answer to questions 3 and 4 -",
+                                   "Reply to (c) & (d):"])
+def test_an_answer_label_naming_the_items_it_answers(tmp_path: Path, label: str) -> None:
+    # The label names the lettered or numbered items its answer serves; it is no part of it.
+    asked = ["How many drones does the force own?", "How many pilots are trained?",
+             "How many times were drones deployed in 2023?",
+             "How many of those deployments were searches for missing people?"]
+    told = "In 2023 drones were deployed 1,682 times, 611 of them in searches for missing people."
+    text = ("Dear Mr Wade,\n\nPlease find our response below.\n\n"
+            f"a) {asked[0]} 14\n\nb) {asked[1]} 43\n\nc) {asked[2]}\n\nd) {asked[3]}\n\n"
+            f"{label} {told}\n\nYours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs][2:] == [(asked[2], told), (asked[3], told)]
+
+
+def test_standard_paragraphs_after_the_last_answer_are_no_part_of_it(tmp_path: Path) -> None:
+    # "Please note that this response has been provided under the Freedom of Information Act …"
+    # and a run-in "Complaint Rights:" heading close the letter, not the last answer.
+    asked = ("How many drones does the force own?", "What are the makes of the drones?")
+    told = ["14", "DJI Matrice 300 and DJI Mavic 3."]
+    text = ("Dear Mr Wade,\n\nPlease find our response below.\n\n"
+            + "".join(f"{n}. {q}\n\n{t}\n\n" for n, (q, t) in enumerate(zip(asked, told), 1))
+            + "Please note that this response has been provided under the Freedom of Information"
+            " Act 2000 and is correct at the date of this letter.\n\nComplaint Rights: Your "
+            "attention is drawn to the attached sheet which details your right of complaint.\n\n"
+            "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_a_follow_up_question_on_the_next_line_is_asked_with_its_question(tmp_path: Path) -> None:
+    # "Q6. Has the council changed its policy since 2020?" / "If so, when did the current
+    # policy take effect?": one question, its follow-up on a line of its own.
+    asked = ("How many pupils receive free transport?",
+             "Has the council changed its transport policy since 2020? If so, when did the "
+             "current policy take effect?")
+    told = ["4,211", "Yes. The current policy took effect on 1 September 2022."]
+    text = ("Dear Mr Lamb,\n\nPlease find our response below.\n\n"
+            f"Q1. {asked[0]}\n\nAnswer - {told[0]}\n\n"
+            "Q2. Has the council changed its transport policy since 2020?\n"
+            "If so, when did the current policy take effect?\n\n"
+            f"Answer - {told[1]}\n\nYours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
-from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider
+from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider, words
 from .phrases import (OPENING_MARKS, OWN_LEAD_IN, STATES, boilerplate_section, closing,
                       names_what_is_asked, phrases, reads_as_question, reads_as_request_intro,
                       requester_procedure, section_of)
@@ -124,9 +124,13 @@ def _plain_asks(units: list[Unit]) -> frozenset[int]:
     questions, plain or bulleted, stand in the letter each over a paragraph that does not
     ask (two that share a paragraph count as two): the reply restates its questions, some or
     all unmarked (a bullet lost on the first), and answers each beneath it."""
+    # An item the letter set out above as asked, said again word for word ("(5) Please provide a
+    # list of the addresses …" then "Please provide a list of the addresses …"): asked again.
+    set_out = {words(u.text)[0] for u in units if u.numbers and u.marker}
     asking = [u.kind in ("paragraph", "list_item") and not u.label and not u.heading
               and (not u.marker or u.marker == "•")
-              and (_ends_asking(u.text) or _over_figures(units, i)) and len(u.text.split()) >= 4
+              and (_ends_asking(u.text) or _over_figures(units, i) or words(u.text)[0] in set_out)
+              and len(u.text.split()) >= 4
               and reads_as_question(u.text) for i, u in enumerate(units)]
     asks = []
     after = len(units)  # the first unit after i's run of asking paragraphs (walked backwards)
@@ -336,7 +340,13 @@ def _introduced(units: list[Unit]) -> tuple[frozenset[int], frozenset[int]]:
             found.update(u.index for u in listed)
             context.update(u.index for u in region if u not in listed)
         elif len(region) <= _MAX_INTRODUCED:
-            found.update(u.index for u in region)
+            # "Could you please release to me … the following information regarding …:" leads
+            # in to the questions under it, however it asks: context, not a question.
+            leading = [u for u in region if not u.marker and _leads_to_what_follows(u.text)]
+            if len(leading) == len(region):
+                leading = []
+            found.update(u.index for u in region if u not in leading)
+            context.update(u.index for u in leading)
         else:
             # A longer request with its questions set apart in a style of their own: those
             # are asked; the requester's notes between them and the answer are context.
@@ -1292,6 +1302,11 @@ def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
 
 
 _THE_FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
+
+
+def _leads_to_what_follows(text: str) -> bool:
+    """A paragraph ending ":" that asks for "the following …": a lead-in."""
+    return text.rstrip(" -–—").endswith(":") and _THE_FOLLOWING.search(text) is not None
 
 
 def _asks_for_nothing_named(text: str) -> bool:

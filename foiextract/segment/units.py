@@ -168,6 +168,7 @@ def units_of(blocks: Iterable[Block]) -> list[Unit]:
     units = _references_apart(units)
     units = _references_in_sentences(units)
     _number_references(units)
+    _number_between_references(units)
     return _split_named_parts(units)
 
 
@@ -787,6 +788,11 @@ def _verdict_split(unit: Unit) -> int:
 # An item named by its number, or by its letter as its place: "(a)", "b)", "c" (items (a) and (b)).
 # (Not the "9" of "question 1, 9,412 incidents were reported": a figure's thousands.)
 _ITEM_KEY = r"(?:\d{1,3}\b(?!,\d{3}\b)|\(?[a-h]\)|[a-h]\b)"
+# "Response to c) and d):", "Answer to questions 3 and 4 –", "Reply to Q2:": an answer's label
+# naming the items it answers, the answer after it.
+_ANSWER_TO_ITEMS = re.compile(
+    rf"^(?:our\s+)?(?:answer|response|reply)\s+to\s+(?:(?:questions?|q|items?|points?|parts?)\s*)?"
+    rf"(?P<list>{_ITEM_KEY}(?:\s*(?:,|and|&)\s*{_ITEM_KEY})*)\s*[:–—-]\s*", re.I)
 # "In respect of questions 1 and 3, …", "With regard to question 2: …": an answer in prose
 # that says which numbered questions it answers.
 _REFERENCE_OPENING = re.compile(
@@ -919,6 +925,43 @@ def _number_references(units: list[Unit]) -> None:
             # "your first two questions", "the second and third points"
             unit.numbers = (first, also) if also and also > first else \
                 tuple(range(first, first + count))
+
+
+def _number_between_references(units: list[Unit]) -> None:
+    """ "In answer to your first question, …", "Of these, 903 were …", "With regard to your
+    third question, …", "The council's total … was £38.6 million.", "Regarding your fifth
+    question, …", "Finally, the council's policy …": a reply naming every other item by its
+    place, answering the ones between in turn. Where the paragraphs between two named items
+    are exactly as many as the items skipped (none named anywhere), each answers the next
+    item; a paragraph opening "Finally" or "Lastly" after the last one named answers the
+    item after it."""
+    named = [(k, unit) for k, unit in enumerate(units)
+             if len(unit.numbers) == 1 and not unit.marker and not unit.label
+             and _REFERENCE_BY_PLACE.match(unit.text)]
+    if len(named) < 2:
+        return  # the usual letter: no reply naming its items by their places
+    # Numbers the reply gives (the request's own items above it count for nothing here).
+    taken = {n for unit in units[named[0][0]:] for n in unit.numbers}
+    runs = list(zip(named, named[1:]))
+    if any(b.numbers[0] <= a.numbers[0] for (_i, a), (_j, b) in runs):
+        return  # not named in order
+    for (i, a), (j, b) in runs:
+        between = units[i + 1:j]
+        skipped = range(a.numbers[0] + 1, b.numbers[0])
+        if len(between) != len(skipped) or taken.intersection(skipped) \
+                or any(u.numbers or u.marker or u.label or u.kind == "table" for u in between):
+            continue
+        for unit, number in zip(between, skipped):
+            unit.numbers = (number,)
+    k, last = named[-1]
+    after = next((u for u in units[k + 1:k + 4] if _LAST_ONE.match(u.text)), None)
+    if after is not None and not after.numbers and not after.marker \
+            and last.numbers[0] + 1 not in taken:
+        after.numbers = (last.numbers[0] + 1,)
+
+
+# "Finally, the council's policy …", "Lastly, …": the reply's answer to the last item.
+_LAST_ONE = re.compile(r"(?:finally|lastly)\b,?\s", re.I)
 
 
 def _split_named_parts(units: list[Unit]) -> list[Unit]:
@@ -1077,22 +1120,47 @@ def _number_blurred(units: list[Unit]) -> list[Unit]:
 
 def _run_on_items(units: list[Unit]) -> list[Unit]:
     """ "1. The number replacing felled mature street trees; 2. The number replacing failed
-    young trees; 3. …": numbered items run on in one paragraph (their line breaks lost), each
-    an item of its own where the numbers after the first count on from it."""
-    if not any(u.numbers and u.marker[:1].isdigit() and ";" in u.text for u in units):
+    young trees; 3. …", "1. How many claims …? 2. How many of these …? 3. What was …":
+    numbered items run on in one paragraph (their line breaks lost), each an item of its own
+    where the numbers after the first count on from it. So too where the first item runs on
+    from its lead-in ("I would like to know the following. (1) How many …? (2) …"), the
+    lead-in then a paragraph of its own."""
+    if not any(_RUN_ON_ITEM.search(u.text) for u in units):
         return units  # the usual letter: nothing to split, nothing to renumber
     out: list[Unit] = []
-    for unit in units:
-        parts = _run_on_parts(unit) if len(unit.numbers) == 1 and unit.marker[:1].isdigit() \
-            and unit.kind != "table" else []
+    for k, unit in enumerate(units):
+        numbered = len(unit.numbers) == 1 and unit.marker[:1] in "0123456789(" \
+            and unit.marker.strip("().").isdigit() and unit.kind != "table"
+        head, first = "", unit
+        if not numbered and not unit.marker and not unit.numbers and unit.kind != "table":
+            opening = _FIRST_RUN_ON.search(unit.text)
+            if opening is not None:
+                marker = opening.group("mark")
+                first = dataclasses.replace(unit, text=unit.text[opening.end():], marker=marker,
+                                            numbers=(1,))
+                parts = _run_on_parts(first)
+                nxt = units[k + 1] if k + 1 < len(units) else None
+                # The next item runs on too, or is the next paragraph, marked alike.
+                if parts or nxt is not None and nxt.numbers == (2,) \
+                        and nxt.marker.strip("().") == "2" and nxt.marker[:1] == marker[:1]:
+                    head = unit.text[:opening.start() + 1].strip()
+                    numbered = True
+        parts = _run_on_parts(first) if numbered else []
+        if head:
+            out.append(dataclasses.replace(unit, text=head, raw=head, index=len(out)))
+            if not parts:
+                first.index = len(out)
+                out.append(first)
+                continue
         if len(parts) < 2:
             unit.index = len(out)
             out.append(unit)
             continue
-        style = unit.marker[-1] if unit.marker[-1] in ".)" else "."
         for number, text in parts:
-            out.append(dataclasses.replace(unit, text=text, marker=f"{number}{style}",
-                                           numbers=(number,), index=len(out)))
+            mark = f"({number})" if first.marker[:1] == "(" else \
+                f"{number}{first.marker[-1] if first.marker[-1] in '.)' else '.'}"
+            out.append(dataclasses.replace(first, text=text, marker=mark, numbers=(number,),
+                                           index=len(out)))
     return out
 
 
@@ -1159,7 +1227,8 @@ def _run_on_parts(unit: Unit) -> list[tuple[int, str]]:
     for m in _RUN_ON_ITEM.finditer(text):
         if int(m["n"]) != number + len(parts) + 1:
             continue
-        parts.append((number + len(parts), text[at:m.start()].strip().rstrip(";").strip()))
+        end = m.start() + (text[m.start()] != ";")  # "…to date?" keeps its mark; not a ";"
+        parts.append((number + len(parts), text[at:end].strip().rstrip(";").strip()))
         at = m.end()
     if not parts:
         return []
@@ -1167,8 +1236,11 @@ def _run_on_parts(unit: Unit) -> list[tuple[int, str]]:
     return parts if all(t for _n, t in parts) else []
 
 
-# "…felled mature street trees; 2. The number …": the next item's number after a semicolon.
-_RUN_ON_ITEM = re.compile(r";\s+(?P<n>\d{1,2})[.)]\s+(?=[A-Z])")
+# "…felled mature street trees; 2. The number …", "…to date? 2. How many …", "…the
+# contractor. 6. Please provide …": the next item's number after a sentence's end.
+_RUN_ON_ITEM = re.compile(r"[;?.]\s+(?P<open>\()?(?P<n>\d{1,2})(?(open)\)|[.)])\s+(?=[A-Z])")
+# "I would like to know the following. (1) How many …": the first item after its lead-in.
+_FIRST_RUN_ON = re.compile(r"[.:]\s+(?P<mark>\(1\)|1[.)])\s+(?=[A-Z])")
 
 
 def _number_dashed(units: list[Unit]) -> None:
@@ -1447,6 +1519,11 @@ def read_label(text: str) -> tuple[str, str, Label, tuple[int, ...]]:
     match = _UNNUMBERED_QUESTION_LABEL.match(text)
     if match and text[match.end():].strip():
         return text[match.end():].strip(), "", "question", ()  # "Q: How many …?"
+    if (match := _ANSWER_TO_ITEMS.match(text)) and text[match.end():].strip():
+        # "Response to c) and d): In 2023 …", "Answer to questions 3 and 4 – …": the answer
+        # after a label naming the items it answers.
+        return text[match.end():].strip(), "", "answer", _listed_numbers(_letters_counted(
+            match.group("list")))
     match = _ANSWER_LABEL.match(text)
     if match:
         number = match.group("n") or match.group("an")
