@@ -4072,18 +4072,3 @@ def test_standard_paragraphs_after_the_last_answer_are_no_part_of_it(tmp_path: P
     pairs = _text_pairs(tmp_path, text)
     assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
 
-
-def test_a_follow_up_question_on_the_next_line_is_asked_with_its_question(tmp_path: Path) -> None:
-    # "Q6. Has the council changed its policy since 2020?" / "If so, when did the current
-    # policy take effect?": one question, its follow-up on a line of its own.
-    asked = ("How many pupils receive free transport?",
-             "Has the council changed its transport policy since 2020? If so, when did the "
-             "current policy take effect?")
-    told = ["4,211", "Yes. The current policy took effect on 1 September 2022."]
-    text = ("Dear Mr Lamb,\n\nPlease find our response below.\n\n"
-            f"Q1. {asked[0]}\n\nAnswer - {told[0]}\n\n"
-            "Q2. Has the council changed its transport policy since 2020?\n"
-            "If so, when did the current policy take effect?\n\n"
-            f"Answer - {told[1]}\n\nYours sincerely\n")
-    pairs = _text_pairs(tmp_path, text)
-    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))

@@ -580,9 +580,6 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
         return bool(line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text)) \
             and not previous.text.endswith((".", "!", "?", ":", ";"))
     word = line.text.split(" ", 1)[0]
-    if previous.text.endswith("?") and _FOLLOW_UP.match(line.text) and line.text.endswith("?"):
-        return True  # "…changed its policy since 2020?" / "If so, when did it take effect?": the
-        # question's follow-up, asked with it
     if previous.text.rstrip("\"'”’").endswith(("?", ":")) and (
             line.text[:1].isupper() or line.text[:1].isdigit()):
         return False  # a question's end, or a lead-in's, then the next line begins anew
