@@ -707,3 +707,44 @@ def test_the_law_of_the_replys_own_words_before_the_one_its_quoted_acknowledgeme
     assert read_facts(reply).legislation == "EIR"
     acknowledged = Document(reply.blocks[1:], "text", "t.txt")
     assert read_facts(acknowledged).legislation == "FOIA"
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Cyngor Gwynedd", "W06000002"), ("Cyngor Sir Ynys Môn", "W06000001"),
+    ("Cyngor Caerdydd", "W06000015"), ("Betsi Cadwaladr University Health Board", ""),
+    ("NHS Greater Glasgow and Clyde", ""), ("Ofqual", ""), ("The Pensions Regulator", ""),
+    ("Charity Commission", ""), ("Office of Rail and Road", ""),
+])
+def test_welsh_names_health_boards_and_regulators_are_known(name: str, code: str) -> None:
+    found = lookup_name(name)
+    assert found is not None and found.code == code
+
+
+def test_a_body_receiving_the_request_named_by_its_kind_is_the_author() -> None:
+    # "…received by the Health Board" speaks of the board the letterhead names, not another.
+    found = find_authority(doc(
+        "Betsi Cadwaladr University Health Board", "Dear Ms Rhys,",
+        "Thank you for your request, which was received by the Health Board on 27 June 2024."))
+    assert found is not None and found.name == "Betsi Cadwaladr University Health Board"
+
+
+@pytest.mark.parametrize("printed", ["Devon & Somerset Fire & Rescue Service",
+                                     "Brighton & Hove City Council"])
+def test_an_authority_printed_with_ampersands_is_styled_as_printed(printed: str) -> None:
+    found = find_authority(doc(printed, "Dear Mr Lane,", "Thank you for your request."))
+    assert found is not None and found.name == printed
+
+
+def test_received_by_a_body_with_a_long_name_on_a_date() -> None:
+    assert received_in_text("Thank you for your request for information received by Manchester "
+                            "University NHS Foundation Trust on 22/01/2024.") == "2024-01-22"
+
+
+def test_the_date_field_under_the_sign_off_is_the_letters_not_an_answers_date() -> None:
+    # The last answer is a date alone ("1 September 2023"); the letter's own "Date:" stands
+    # under the sign-off.
+    lines = ["Dear Mr Hollis,", "Our response:",
+             *[f"{n}. {n * 12} pupils were given transport." for n in range(1, 15)],
+             "15. When did the policy come into force?", "1 September 2023",
+             "Yours sincerely,", "Information Rights Team", "Date: 8 April 2024"]
+    assert read_facts(doc(*lines)).response_date == "2024-04-08"

@@ -293,6 +293,10 @@ def _line_mentions(lines: list[str]) -> dict[str, _LineMentions]:
     for start, end, entry, variant in _name_hits(text):
         k = text.count("\n", 0, start)  # the line's number
         first = text.rfind("\n", 0, start) + 1
+        printed = text[start:end]
+        if "&" in printed and printed != printed.upper() \
+                and printed.replace(" & ", " and ").lower() == variant.lower():
+            variant = printed  # "Devon & Somerset Fire & Rescue Service": styled as printed
         found.setdefault(k, []).append((start - first, entry.key, variant, entry.code, "name"))
         spans.setdefault(k, []).append((start - first, end - first))
     # Only lines holding "NHS", "Universit", "@", "//" or "www." can name a body by its form or
@@ -362,10 +366,13 @@ def find_authority(document: Document) -> AuthorityFound | None:
         scores[m.key] += 0.01
     first = {m.key: (m.order, m.position) for m in reversed(mentions)}
     key = max(scores, key=lambda k: (scores[k], -first[k][0], -first[k][1]))
-    if receiver and not any(m.key == key and m.style and m.style.lower() in receiver.lower()
+    if receiver and not any(m.key == key and m.style and (m.style.lower() in receiver.lower()
+                                                          or receiver.lower() in m.style.lower())
                             for m in named or mentions):
         # "…received by the Greater Manchester Combined Authority (GMCA)": the letter says
         # who received the request; a body its answers mention (its fire service) is not it.
+        # ("…received by the Health Board" is the Betsi Cadwaladr University Health Board
+        # named, by its kind.)
         return AuthorityFound(receiver, "", 0.5)
     # An acronym ("DWP") is how a letter shortens its name, not how it styles it.
     styled = [m for m in named or mentions if m.key == key and m.style

@@ -36,7 +36,9 @@ _RECEIVED = (
                 r"|request\s+date|request\s+received|date\s+submitted|submitted\s+on)"
                 r"\s*[:|]?\s*(?P<date>" + _DATE + ")", re.IGNORECASE),
      ("date", "received", "request", "submitted")),
-    (re.compile(r"\breceived\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.\n]){0,40}?\bon\s+"
+    # (Up to a long body's name between them: "received by Manchester University NHS Foundation
+    # Trust on 22/01/2024".)
+    (re.compile(r"\breceived\b(?:(?!\b(?:respond|repl|sent|wrote|issued))[^.\n]){0,80}?\bon\s+"
                 r"(?P<date>" + _DATE + ")", re.IGNORECASE), ("received",)),
     # "…received your request under the Illinois Freedom of Information Act, 5 ILCS 140/1 et
     # seq., on August 10, 2015": a longer way to the date, through abbreviations' stops, but
@@ -236,6 +238,11 @@ def response_date(document: Document) -> str:
                 return iso
     for zone in parts:
         if zone.name == "tail":
+            # "Date: 8 April 2024" under the sign-off, before a date alone on a line (which
+            # may be an answer's: "5. 1 September 2023").
+            iso = _first(_RESPONSE_FIELD, zone.text, _field_starts(folded(zone.text)))
+            if iso:
+                return iso
             dates = [line for line in zone.text.split("\n") if is_date_only(line)]
             if dates:
                 return parse_date(dates[-1])
