@@ -70,3 +70,13 @@ def test_a_list_laid_out_is_a_list_under_its_lead_in_and_though_an_item_holds_a_
     bullets = tuple(Block("list_item", (Span(t),), level=1, marker="•") for t in (
         "We use Capita ONE for admissions.", "We hold no other contracts."))
     assert parse_answer(" ".join(b.text for b in bullets), question, blocks=bullets).kind != "list"
+
+
+def test_refusals_counted_in_a_later_sentence_are_no_refusal_of_the_request() -> None:
+    # To "How many … were refused?", "… refused or withdrawn" with its figure is the thing
+    # counted, wherever the sentence stands, not the authority refusing (no exemption cited).
+    for answer in ("Our licensing system does not tell applications that were refused from "
+                   "those withdrawn. Combined, 143 applications were refused or withdrawn.",
+                   "Out of 95 applications, 12 were refused."):
+        value = parse_answer(answer, "How many licence applications were refused in 2023?")
+        assert value.kind != "withheld"

@@ -183,5 +183,10 @@ def figure_for_subject(text: str, figures: list[NumberMatch], subject: Subject) 
     vacant?": 5 in "46 patrols and 5 posts are vacant"), else None."""
     if not subject.head or len(figures) < 2:
         return None
-    found = [n for n in figures if counted_noun(text, n) == subject.head]
+    nouns = [counted_noun(text, n) for n in figures]
+    found = [n for n, noun in zip(figures, nouns) if noun == subject.head]
+    if not found:
+        # "How many officers work in …?" (its words run on past the noun to the verb): "38
+        # officers and 12 police staff" counts officers by any of the subject's words.
+        found = [n for n, noun in zip(figures, nouns) if noun in subject.words]
     return found[0] if len(found) == 1 else None

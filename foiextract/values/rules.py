@@ -190,10 +190,12 @@ _TIME_AFTER = re.compile(r"\s+(?:working\s+)?(?:seconds?|minutes?|hours?|days?|w
 
 def stated_range(a: Answer) -> Value | None:
     """"Between 10 and 15", "5-10": ``low..high``; in a sentence, "The draft is sent between
-    weeks 12 and 16." to a how-many question, where those are its only figures."""
+    weeks 12 and 16." to a how-many question, "The rate ranges between £38 and £46 per hour."
+    to a question of a sum, where those are its only figures."""
     found = _range_of(_pattern("range").match(a.first))
-    if found is None and a.intent in ("count", "period") and "between" in a.first.lower() \
-            and len(all_numbers(blank_dates(a.first))) == 2:
+    if found is None and a.intent in ("count", "period", "amount", "number") \
+            and "between" in a.first.lower() \
+            and len(_FIGURES_IN.findall(blank_dates(a.first))) == 2:
         found = _range_of(_RANGE_IN_SENTENCE.search(a.first))
     return found
 
@@ -213,8 +215,11 @@ def _range_of(m: re.Match[str] | None) -> Value | None:
                  high=float(high), unit="GBP" if "£" in m.group(0) else None)
 
 
+# A figure in digits, a sum's or not ("£38", "1,204", "2.5").
+_FIGURES_IN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _RANGE_IN_SENTENCE = re.compile(r"\bbetween\s+(?:(?:weeks?|days?|months?|years?|hours?)\s+)?"
-                                r"(\d[\d,]*)\s+and\s+(\d[\d,]*)\b", re.I)
+                                r"[£$€]?(\d[\d,]*(?:\.\d+)?)\s+and\s+"
+                                r"[£$€]?(\d[\d,]*(?:\.\d+)?)\b", re.I)
 
 
 def withheld(a: Answer) -> Value | None:
@@ -235,17 +240,24 @@ def withheld(a: Answer) -> Value | None:
         # training packages … names of individuals have been redacted": given, a part blacked out
         return None
     # "Out of 95 applications, 12 were refused." to "How many applications were refused?":
-    # the refusals counted are the question's own subject, not a refusal of the request.
-    # (The question's words as ``asked`` holds them: the rules read no ``question``.)
-    if not cited and a.intent in COUNTING and _states_figure(a) \
-            and any(COUNTED_REFUSALS.match(word) for word in a.asked[0]) \
-            and COUNTED_REFUSALS.search(a.first):
+    # the refusals counted are the question's own subject, not a refusal of the request, in
+    # whichever sentence the figure stands ("Our system does not tell refused from withdrawn
+    # applications. Combined, 143 were refused or withdrawn."). (The question's words as
+    # ``asked`` holds them: the rules read no ``question``.)
+    if not cited and a.intent in COUNTING \
+            and any(COUNTED_REFUSALS.match(word) for word in a.asked[0]) and any(
+                COUNTED_REFUSALS.search(said) and value_figures(_outside_brackets(said), None)
+                for said in sentences(a.text)):
         return None
     # "The number reported was 1896. … the rest would exceed the cost limit": the figure
     # answers; what is refused is another part of the request.
     if a.intent == "count" and withheld_exemptions(a.first) is None \
             and _opening_citation(a.first) is None and _states_figure(a):
         return None
+    if cited and all(_NOT_HELD_EXCEPTION.fullmatch(c) for c in cited):
+        # "… refusing your request under Regulation 12(4)(a)": the exception for information
+        # not held when the request came (10(4)(a) in Scotland's EIR): not held, not withheld.
+        return Value("not_held")
     value = "; ".join(cited)
     # Refused as reasonably accessible elsewhere (section 21): where it is, kept in ``url``.
     ignored = set(vocab()["ignored_url_hosts"])
@@ -260,6 +272,8 @@ def withheld(a: Answer) -> Value | None:
     return Value("withheld", value, exemption=value or None, url=link)
 
 
+# The EIR's exception for information not held (regulation 12(4)(a); 10(4)(a) in Scotland).
+_NOT_HELD_EXCEPTION = re.compile(r"reg1[02]\(4\)\(a\)")
 # Section 21 (and 21(1)): information reasonably accessible to the applicant by other means;
 # in Scotland (FOISA) section 25(1), "otherwise accessible" (FOIA's own section 25 is no ground
 # of refusal: it is about certificates).
@@ -344,7 +358,12 @@ def _states_figure(a: Answer) -> bool:
     if find_amount(a.first) is not None or find_percent(a.first) is not None:
         return True
     asked_unit = a.subject.unit if a.intent in ("count", "period") else None
-    return bool(value_figures(_outside_brackets(a.first), asked_unit))
+    # (A distance is what the question measures by, not its answer: "… within 100 metres of".)
+    return bool(value_figures(_DISTANCE.sub(" ", _outside_brackets(a.first)), asked_unit))
+
+
+_DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:metres|meters|miles|kilometres|kilometers|km|feet|"
+                       r"yards)\b", re.I)
 
 
 def cross_reference_pointer(a: Answer) -> Value | None:
@@ -562,7 +581,22 @@ def dates(a: Answer) -> Value | None:
     if a.question and _DATE_AND_LENGTH.search(a.question) and _LENGTH.search(a.text):
         return Value("text")  # "Start date and duration?" / "1/6/22, 2 years": two facts
     precise = [d for d in found if not d.bare_year]
+    if len(precise) == 2 and "/" not in precise[0].iso + precise[1].iso \
+            and _BEGAN.search(a.text, 0, precise[0].start) \
+            and _ENDS.search(a.text, precise[0].end, precise[1].start) \
+            and precise[0].date_start < precise[1].date_end:
+        # "The contract commenced on 1 April 2021 and will end on 31 March 2026": a term.
+        begun, ended = precise
+        return Value("date", f"{begun.iso}/{ended.iso}", date_start=begun.date_start,
+                     date_end=ended.date_end)
     return _date_value(precise) if precise else Value("text")
+
+
+# What begins a term, and what ends it, said before its first and its last date.
+_BEGAN = re.compile(r"\b(?:commenc|start|began|begun|begin|beginning|effective\s+from)\w*\b",
+                    re.I)
+_ENDS = re.compile(r"\b(?:end|ends|ending|ended|expire|expires|expiring|finish|finishes|"
+                   r"terminat\w*|until|runs?\s+to)\b", re.I)
 
 
 # A question asking for a date and a length together ("Start date and duration of the contract?").
@@ -683,6 +717,12 @@ def leading_figure(a: Answer) -> Value | None:
     numbers = all_numbers(plain)
     if not numbers or numbers[0].start != 0 or (numbers[0].words and numbers[0].value == 0):
         return None
+    if len(numbers) > 1 and not numbers[0].words and numbers[1].text.lower() in _SCALES \
+            and not plain[numbers[0].end:numbers[1].start].strip():
+        # "148 million reads": the figure in millions, one figure
+        whole = NumberMatch(0, numbers[1].end, numbers[0].value * numbers[1].value,
+                            plain[:numbers[1].end], False)
+        numbers = [whole, *numbers[2:]]
     counting = a.intent in ("count", "period")
     if counting and duration_unit(plain, numbers[0]) not in ("", a.subject.unit):
         return None  # "24 hours" to "How often ...?": a duration, not the count
@@ -699,6 +739,9 @@ def leading_figure(a: Answer) -> Value | None:
         # in "15 x 17 year olds" the second is the age of what the first counts).
         return Value("text")
     if a.intent == "percent" and not numbers[0].words:
+        if (stated := find_percent(head)) is not None:
+            # "42 of the 59 incidents (71.2%) were …": the percentage the answer states
+            return Value("percent", stated.value, number=float(stated.number), unit="%")
         return Value("percent", f"{format_number(numbers[0].value)}%",
                      number=float(numbers[0].value), unit="%")
     if a.intent == "amount" and _BARE_FIGURE.fullmatch(head.strip()):
@@ -711,6 +754,7 @@ def leading_figure(a: Answer) -> Value | None:
 
 
 _FIGURE_START = re.compile(r"[£$€]|\d")
+_SCALES = frozenset({"thousand", "million", "billion"})
 # "2,980 (P6: 1,507; P7: 1,473)": a figure, then in brackets its parts, each after its label.
 _PARTS_AFTER = re.compile(r"^\s*([£$€]?\d[\d,]*(?:\.\d+)?)\s*\((?P<parts>[^()]+)\)")
 
@@ -757,6 +801,8 @@ _TIMES_WORD = re.compile(
 def figure_in_sentence(a: Answer) -> Value | None:
     """The one figure in the first sentence ("GMP operates 14 drones"), read by the intent."""
     head = a.first
+    if _SENT_ATTACHED.match(head) and len(sentences(a.text)) == 1:
+        return None  # "Please see the attached spreadsheet, 'FOI 2024-1877 PCNs.xlsx'": sent
     if a.intent in ("amount", "unknown", "count", "period"):
         amounts = find_amounts(head)
         # Sums set side by side, each of its own thing; not a total and its part ("£12,000,
