@@ -4072,3 +4072,185 @@ def test_standard_paragraphs_after_the_last_answer_are_no_part_of_it(tmp_path: P
     pairs = _text_pairs(tmp_path, text)
     assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
 
+
+
+def test_sub_items_are_answered_under_their_own_marks(tmp_path: Path) -> None:
+    # "1a.", "1b." share the number 1: the answers under "Our response:" are paired by the whole
+    # mark, one each, not read as one answer to them all.
+    asked = ("How many pupils were given transport by taxi in 2023/24?",
+             "How many of those pupils had an EHC plan?",
+             "What was the total spend on taxi transport in 2023/24?")
+    told = ["1,146", "988", "£9,412,305.72"]
+    marks = ("1a.", "1b.", "2.")
+    text = ("Dear Mr Holt,\n\nYour request:\n\n" + "".join(f"{m} {q}\n\n" for m, q in
+                                                         zip(marks, asked))
+            + "Our response:\n\n" + "".join(f"{m} {t}\n\n" for m, t in zip(marks, told))
+            + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_an_editors_note_above_the_letter_is_not_the_request() -> None:
+    # "> Note: converted from the PDF …" quotes whoever set the letter out, not the requester;
+    # the request is the one the letter's opening names.
+    text = ("> Note: converted from the PDF published on the disclosure log.\n\n"
+            "Dear Ms Kaur,\n\nThank you for your request, which we received on 3 May 2024. You "
+            "asked for the number of licences we revoked in 2023.\n\nWe revoked 3 licences in "
+            "2023.\n\nYours sincerely,\n\nA Officer\n")
+    [pair] = segment(parse(text, "x.md")).pairs
+    assert pair.question == "the number of licences we revoked in 2023"
+    assert pair.answer == "We revoked 3 licences in 2023."
+
+
+def test_a_numbered_answer_that_does_not_say_its_item_again_answers_it(tmp_path: Path) -> None:
+    # Under "Our response", "3. The names of our caseworkers are their personal data …" answers
+    # item 3 ("3. The names of the caseworkers who …"), however it opens.
+    asked = ("The number of complaints received about subject access requests in 2023.",
+             "The number of those complaints that led to a reprimand.",
+             "The names of the caseworkers who handled complaints about the trust.")
+    told = ["412", "Three.", "The names of our caseworkers are their personal data, and we are "
+            "withholding them under section 40(2) of the FOIA."]
+    text = ("Dear Ms Byrne,\n\nYour request\n\n" + "".join(f"{n}. {q}\n\n" for n, q in
+                                                         enumerate(asked, 1))
+            + "Our response\n\n" + "".join(f"{n}. {t}\n\n" for n, t in enumerate(told, 1))
+            + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_a_roman_sub_item_after_its_number_is_a_question_of_its_own(tmp_path: Path) -> None:
+    # "2(i).", "2(ii).": parts of item 2, each marked, each answered beneath it.
+    asked = ("How many CCTV cameras does the council operate?",
+             "How many of these cameras are not working?",
+             "Please provide the locations of the cameras that are not working.")
+    told = ["82", "7", "The locations are withheld under section 31(1)(a)."]
+    text = ("Dear Mr Fair,\n\nOur response is given below.\n\n"
+            + "".join(f"{m} {q}\n\n{t}\n\n" for m, q, t in zip(("1.", "2(i).", "2(ii)."),
+                                                              asked, told))
+            + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_a_reply_answering_the_threads_request_in_turn_a_paragraph_to_each(
+        tmp_path: Path) -> None:
+    # The request numbered in the requester's message; the reply answers it a paragraph to an
+    # item, in turn, restating none (one paragraph, in the request's own words, ends not held).
+    asked = ("How many households were in temporary accommodation on 31 December 2023?",
+             "How many of those households included dependent children?",
+             "How many households were placed outside the borough?")
+    told = ["On 31 December 2023 there were 5,208 households in temporary accommodation.",
+            "Of these, 3,611 households included dependent children.",
+            "We do not hold this information in the form requested."]
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "Thank you for your request. Please find our response below.\n\n"
+                   + "\n\n".join(told) + "\n\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.request_item, p.answer) for p in seg.pairs] == list(zip([1, 2, 3], told))
+
+
+def test_a_reply_of_fewer_paragraphs_than_items_is_not_divided_in_turn(tmp_path: Path) -> None:
+    # Two paragraphs for three items: no paragraph to each, so none is given one alone.
+    asked = ("How many households were in temporary accommodation on 31 December 2023?",
+             "How many of those households included dependent children?",
+             "How many households were placed outside the borough?")
+    told = ["We do not hold this information in the form requested.",
+            "Our records are kept by receiving authority."]
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "Thank you for your request.\n\n" + "\n\n".join(told) + "\n\n")
+    seg = segment(focus(read_document(path)))
+    assert all(p.rule != "answer_in_order" for p in seg.pairs)
+
+
+def test_a_lead_in_ending_with_a_stop_over_numbered_items_asks_nothing(tmp_path: Path) -> None:
+    # "I would like to request the following information … regarding agency nursing staff."
+    # leads in to "1) …", "2) …", answered "Q1: …", "Q2: …".
+    asked = ("The Trust's total spend on agency nursing staff in 2022/23.",
+             "The percentage of nursing shifts filled by agency staff in 2022/23.")
+    told = ["£14,382,911", "4.2%"]
+    path = _thread(tmp_path, "I would like to request the following information under the "
+                   "Freedom of Information Act 2000 regarding agency nursing staff.\n"
+                   + "".join(f"{n}) {q}\n" for n, q in enumerate(asked, 1)),
+                   "Our response is set out below.\n\n"
+                   + "".join(f"Q{n}: {t}\n\n" for n, t in enumerate(told, 1)))
+    seg = segment(focus(read_document(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == list(zip(asked, told))
+
+
+def test_a_title_thanks_and_one_refusal_are_not_three_answers_in_turn(tmp_path: Path) -> None:
+    # Three paragraphs under three items, but a title, the thanks and a refusal of the whole:
+    # every item is refused alike.
+    asked = ("How many complaints about potholes were received in 2023?",
+             "How many of those complaints were upheld?",
+             "How much compensation was paid as a result?")
+    refusal = ("We are unable to provide the information you have requested because the cost "
+               "of complying with your request would exceed the appropriate limit under "
+               "section 12.")
+    path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
+                   "Freedom of Information Act 2000 - Request FOI-2024-00731\n\n"
+                   "Thank you for your request for information about complaints relating to "
+                   "potholes, which we received on 4 March 2024.\n\n" + refusal + "\n\n")
+    seg = segment(focus(read_document(path)))
+    assert [p.answer for p in seg.pairs] == [refusal] * 3
+
+
+@pytest.mark.parametrize("labels", [("Applicant Question", "Force Response"),
+                                    ("Question", "Response"), ("Request", "Trust Reply")])
+def test_a_table_to_each_pair_labelled_by_its_rows(labels: tuple[str, str]) -> None:
+    # One two-row table a pair, "Applicant Question | …" over "Force Response | …".
+    asked = ("How many officers are trained to carry a Taser?",
+             "Has the force adopted the Taser 10 model?")
+    told = ["1,204 officers.", "No. The force uses the Taser 7."]
+    text = "Dear Requester,\n\nOur response is set out below.\n\n" + "".join(
+        f"| {labels[0]} | {q} |\n| --- | --- |\n| {labels[1]} | {t} |\n\n"
+        for q, t in zip(asked, told)) + "Yours faithfully,\n\nFOI Team\n"
+    pairs = segment(parse(text, "x.md")).pairs
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_a_restated_request_under_its_label_answered_a_paragraph_to_each(tmp_path: Path) -> None:
+    # The thread's request said again under "Your request:" (its lead-in "Under the Freedom of
+    # Information Act 2000, please could you tell me:" too), then "Response:" and a paragraph
+    # to each item, unnumbered.
+    asked = ("How many pothole claims did the council receive in 2022/23?",
+             "How many of those claims resulted in a payment?",
+             "How many pothole reports did the council receive in 2022/23?")
+    told = ["The council received 2,317 claims in 2022/23.",
+            "Of these, 341 claims were settled with a payment.",
+            "The council received 19,882 pothole reports in 2022/23."]
+    lead = "Under the Freedom of Information Act 2000, please could you tell me:\n"
+    listed = "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1))
+    path = _thread(tmp_path, lead + listed,
+                   f"Your request:\n\n{lead}\n" + listed.replace("\n", "\n\n")
+                   + "Response:\n\n" + "\n\n".join(told) + "\n\n")
+    seg = segment(focus(read_document(path)))
+    assert [(p.question, p.answer) for p in seg.pairs] == list(zip(asked, told))
+
+
+def test_q_numbered_questions_answered_under_a_dot(tmp_path: Path) -> None:
+    # "Q1. How many …?" over "A. 214": the "A." labels the answer, which takes the number.
+    asked = ("How many CCTV cameras does the council operate?",
+             "How many of these cameras are not working?",
+             "Please provide the location of each camera that is not working.")
+    told = ["214", "9 cameras were out of service.",
+            "This information is withheld under section 31(1)(a)."]
+    text = ("Dear Mr Lowe,\n\nThe council's response is set out below.\n\n"
+            + "".join(f"Q{n}. {q}\n\nA. {t}\n\n" for n, (q, t) in enumerate(zip(asked, told), 1))
+            + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+@pytest.mark.parametrize("label", ["Bullet {n}:", "Point {n}:", "Bullet point {n}:"])
+def test_answers_labelled_by_the_requests_bullets(tmp_path: Path, label: str) -> None:
+    # A request of bullet points answered "Bullet 1: …", "Point 2: …": the label names the
+    # bullet answered and is no part of the answer.
+    asked = ("The number of households in temporary accommodation on 31 December 2023",
+             "The total spent on bed and breakfast accommodation in 2022/23")
+    told = ["214 households.", "£1,207,355"]
+    text = ("Dear Ms Hart,\n\nYou asked:\n\nPlease could you provide the following:\n\n"
+            + "".join(f"• {q}\n" for q in asked) + "\nOur response:\n\n"
+            + "".join(f"{label.format(n=n)} {t}\n\n" for n, t in enumerate(told, 1))
+            + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))

@@ -53,8 +53,6 @@ OPENERS: tuple[tuple[BoilerplateKind, re.Pattern[str]], ...] = (
                                    r"provided[^.]{0,80}\b(?:held|processed|kept|used)\b", re.I)),
 )
 MAX_HEADING_CHARS = 90
-# A few capitalised words and a colon opening a paragraph: a heading run in to it.
-_RUN_IN = re.compile(r"(?P<heading>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}):\s")
 
 
 def boilerplate_heading(text: str) -> BoilerplateKind | None:
@@ -62,9 +60,6 @@ def boilerplate_heading(text: str) -> BoilerplateKind | None:
 
     >>> boilerplate_heading("Advice and Assistance : Direct Marketing")
     'marketing'
-    >>> boilerplate_heading("Complaint Rights: Your attention is drawn to the attached sheet, "
-    ...                     "which details your right of complaint.")
-    'rights'
     """
     stripped = " ".join(text.split())
     if not stripped or stripped.endswith("?"):
@@ -72,12 +67,6 @@ def boilerplate_heading(text: str) -> BoilerplateKind | None:
     if len(stripped) <= MAX_HEADING_CHARS:
         for kind, pattern in HEADINGS:
             if pattern.search(stripped):
-                return kind
-    elif (run_in := _RUN_IN.match(stripped)) is not None:
-        # "Complaint Rights: Your attention is drawn to …", "Re-use of information: …": the
-        # heading run in to its paragraph ("Further information: …" may open an answer).
-        for kind, pattern in HEADINGS:
-            if kind != "further_information" and pattern.search(run_in.group("heading")):
                 return kind
     for kind, pattern in OPENERS:
         if pattern.search(stripped):

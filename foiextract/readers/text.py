@@ -43,8 +43,8 @@ _ENUMERATOR = re.compile(
     rf"^(?P<marker>\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)"          # (1) (a) (iv)
     rf"|\d{{1,3}}\.[A-Za-z][.)]?(?=\s)"                       # 1.A 1.b 2.c)
     rf"|\d{{1,3}}(?:\.\)|[.)/])(?![\d/])"                     # 1. 1) 1.) 1/
-    # 1a) 1a. 1(a) 3c)If, and 1a bare before what is not lower case (not "18m and above")
-    rf"|\d{{1,3}}(?:[a-z]|\([a-z]\))(?:(?:\.\)|[.)])(?=\s|[A-Z])|(?=\s+[^\sa-z]))"
+    # 1a) 1a. 1(a) 2(ii). 3c)If, and 1a bare before what is not lower case (not "18m and above")
+    rf"|\d{{1,3}}(?:[a-z]|\((?:[a-z]|{_ROMAN})\))(?:(?:\.\)|[.)])(?=\s|[A-Z])|(?=\s+[^\sa-z]))"
     rf"|(?:[a-z]|{_ROMAN})(?:\.\)|[.)])"                      # a) a. iv) a.)
     r"|[A-Z]\)"                                               # A)
     r"|Q\d{1,3}[.):]?(?=\s+[A-Z(\[\"'‘“])|Q\d{1,3}[.):])"     # Q1 Q1) Q1:
@@ -55,6 +55,8 @@ _BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)"
 # Word's outline bullets by level ("•", then "o", then "▪"): pasted as text with the indents
 # lost, the glyph alone still says an "o" item is nested under the "•" item above it.
 _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
+# An answer's label opening a line, its answer after it: "Response: 146", "Answer - Yes".
+_ANSWER_LINE = re.compile(r"(?:our\s+)?(?:response|answer|reply)\s*[:–—-]\s*\S", re.I)
 # A short label and its value on one line: a field, a line of its own.
 _FIELD_LINE = re.compile(r"^[A-Z][^:]{2,80}:\s*\S.{0,40}$")
 # A prose answer naming the item it answers ("In response to question 3,", "Regarding point 2").
@@ -588,6 +590,8 @@ def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     if previous.text.endswith((".", "?", "!", ":", ")")) and (
             _rules()["label_line"].match(line.text) or part_divider(line.text)):
         return False  # "Question 2:", "Fourth request" after a full sentence opens the next
+    if _ANSWER_LINE.match(line.text):
+        return False  # "• The budget for tree maintenance in 2023/24" / "Response: £412,000"
     if _FIELD_LINE.match(previous.text) and _FIELD_LINE.match(line.text):
         return False  # "Number of social workers employed: 142" / "Number of agency …: 31"
     if previous.text.endswith((".", "!", "?", ":")) and PERIOD_FIGURE.match(line.text):

@@ -93,8 +93,8 @@ def segment(document: Document, *, disabled: Collection[str] = (),
     if not any(p.answer for p in pairs) and "whole_request_verdict" not in disabled:
         # A reply that answers no question by its text or number but settles the request whole
         # (none found, or every question found with nothing beneath it: each is settled so).
-        request_, pairs = _settled_whole(layout, units, readings, known, every_run=bool(pairs)) \
-            or (request_, pairs)
+        request_, pairs = _settled_whole(layout, units, readings, known, every_run=bool(pairs),
+                                         disabled=frozenset(disabled)) or (request_, pairs)
     if not pairs and not known:
         # A reply refusing the whole request, or answering its items one each by number, above
         # the requester's message it quotes after its sign-off ("-----Original Message-----" …
@@ -548,7 +548,8 @@ def _answered_above(units: list[Unit], readings: list[Reading]
 
 
 def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
-                   known: list[str], every_run: bool = False
+                   known: list[str], every_run: bool = False,
+                   disabled: frozenset[str] = frozenset()
                    ) -> tuple[list[str], list[Pair]] | None:
     """The request's questions each answered by the reply's one verdict on the whole of it
     ("Unfortunately I am unable to provide this information, because we do not have it."):
@@ -568,8 +569,19 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
                     if r.role == "text" and u.kind != "quote" and not u.numbers
                     and whole_request_verdict(u.text)),
                    None)
-    if verdict is None and asked and all(u.kind == "quote" for q in asked[-1].questions
-                                         for u in q.units):
+    quoted_request = bool(asked) and all(u.kind == "quote" for q in asked[-1].questions
+                                         for u in q.units)
+    if quoted_request and "answer_in_order" not in disabled:
+        # The reply answering the thread's request in turn, a paragraph to each item, none
+        # restated ("On 31 December 2023 there were 5,208 households …" / "Of these, 3,611 …").
+        questions = asked[-1].questions
+        body = _without_signature(_reply_body(units[after + 1:], readings[after + 1:]))
+        if _one_to_each(questions, body):
+            return [q.text for q in questions], [_pair(_Found(
+                Question(q.units, "answer_in_order", q.section, q.stem), q.text,
+                _answer_text([unit]), False, [unit]), n)
+                for n, (q, unit) in enumerate(zip(questions, body), start=1)]
+    if verdict is None and quoted_request:
         # A thread's request, quoted, and a reply that answers it without restating it ("Please
         # find our response below:", then the figures): the reply's body answers it whole.
         body = _reply_body(units[after + 1:], readings[after + 1:],
@@ -607,6 +619,24 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
                  else _Found(stand_in, item, verdict.text, len(known) > 1, [verdict])
                  for item in known]
     return [f.text for f in found], [_pair(f, n) for n, f in enumerate(found, start=1)]
+
+
+def _one_to_each(questions: Sequence[Question], body: list[Unit]) -> bool:
+    """True when ``body`` answers ``questions`` in turn, a paragraph to each: three or more
+    questions, as many plain paragraphs (no table, list, label, note pointing elsewhere or
+    refusal of the whole), each saying something of its own."""
+    return len(questions) >= _IN_TURN and len(body) == len(questions) and not any(
+        u.kind == "table" or u.marker or u.label or u.numbers or _ASIDE.match(u.text)
+        or refuses_whole(u.text) or reply_opening(u.text) or _TITLE_LINE.match(u.text)
+        or _set_in_capitals(u.text) for u in body) and len({u.text for u in body}) == len(body)
+
+
+# The fewest items a reply answers in turn, a paragraph to each, for the count to say so.
+_IN_TURN = 3
+# A paragraph that speaks of the answers rather than giving one: "Please note …", "Please see
+# the attached …", "Note: …".
+_ASIDE = re.compile(r"(?:please\s+(?:note|see|find|be\s+aware)|note\b|n\.?b\.?\b|"
+                    r"(?:attached|enclosed)\b)", re.I)
 
 
 # A title over the answer ("Cost of barristers, advocates, and agency workers in SEND
@@ -993,7 +1023,7 @@ def _requesters_words(units: list[Unit], readings: list[Reading]) -> list[Unit]:
             break
         text = unit.text.strip()
         if _SALUTATION.match(text) or _MAKES_A_REQUEST.match(text) or _COURTESY.match(text) \
-                or requester_procedure(text):
+                or requester_procedure(text) or _EDITORS_NOTE.match(text):
             continue
         own.append(unit)
     if own:
@@ -1018,6 +1048,9 @@ _MAKES_A_REQUEST = re.compile(
 _COURTESY = re.compile(r"^(?:(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:in\s+advance|for\s+your\s+"
                        r"(?:help|time|assistance)))?|i\s+look\s+forward\s+to\b[^.]{0,60})[.!]?$",
                        re.I)
+# "> Note: converted from the PDF published on …", "> Editor's note: …": whoever set the letter
+# out, speaking of it, not the requester.
+_EDITORS_NOTE = re.compile(r"^(?:editor['’]?s\s+)?note\s*[:–—-]", re.I)
 # The most paragraphs a requester's message may have to be read as one request, whole.
 _REQUESTERS_PARAGRAPHS = 12
 
@@ -1322,8 +1355,11 @@ def _one_each(run: Run) -> list[Unit] | None:
             and not paragraphs[0].text.endswith((".", "?", "!")) and len(paragraphs[0].text) < 60:
         paragraphs = paragraphs[1:]
     questions = run.questions
+    # (The request restated from the requester's message under a label of its own counts as
+    # one set out: "Your request:" / the items / "Response:" / a paragraph to each.)
     if len(questions) < _MIN_IN_ORDER or len(paragraphs) != len(questions) \
-            or any(q.rule != "question_intro" for q in questions) \
+            or any(q.rule != "question_intro" and not (q.rule == "question_restated"
+                                                       and run.labelled) for q in questions) \
             or any(u.kind != "paragraph" or u.label or u.marker or u.emphasised or u.heading
                    or not u.text for u in paragraphs):
         return None
@@ -1353,6 +1389,9 @@ def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[_Found]
     run = runs[i]
     numbers = [q.numbers[0] for q in run.questions if q.numbers]
     in_order = not numbers  # the questions unnumbered: numbered by their order, answered so
+    if len(run.questions) >= 2 and not in_order and len(numbers) == len(run.questions) \
+            and len(set(numbers)) < len(numbers):
+        return _answered_by_marker(layout, runs, i)  # "1a.", "1b.", "2.": the item's own mark
     if len(run.questions) < 2 or not in_order and (
             len(numbers) < len(run.questions) or len(set(numbers)) < len(numbers)):
         return None
@@ -1374,6 +1413,33 @@ def _answered_by_number(layout: Layout, runs: list[Run], i: int) -> list[_Found]
             pairs.append(_Found(question, question.text, answer, len(unit.numbers) > 1,
                                 [unit, *rest]))
     return pairs
+
+
+def _answered_by_marker(layout: Layout, runs: list[Run], i: int) -> list[_Found] | None:
+    """Pairs for a run of questions marked "1a.", "1b.", "2." (two sharing a number) answered
+    further on under the same marks, one answer each."""
+    run = runs[i]
+    by_mark = {_mark_key(q.units[0].marker): q for q in run.questions}
+    if len(by_mark) < len(run.questions) or "" in by_mark:
+        return None
+    start = run.questions[-1].units[-1].index
+    end = runs[i + 1].position if i + 1 < len(runs) else float("inf")
+    answers: list[tuple[Unit, list[Unit]]] = []
+    for unit, rest in layout.numbered_answers:
+        key = _mark_key(unit.marker)
+        if start < unit.index < end and key in by_mark:
+            if any(_mark_key(u.marker) == key for u, _ in answers):
+                break  # the count starts again: a list of the letter's own
+            answers.append((unit, rest))
+    if len(answers) < 2:
+        return None
+    return [_Found(by_mark[_mark_key(unit.marker)], by_mark[_mark_key(unit.marker)].text,
+                   _answer_text([unit, *rest]), False, [unit, *rest]) for unit, rest in answers]
+
+
+def _mark_key(marker: str) -> str:
+    """An enumerator as its number and letter: "1a." -> "1a", "1(b)" -> "1b", "2." -> "2"."""
+    return re.sub(r"[^0-9a-z]", "", marker.lower())
 
 
 def _first_count(answers: list[tuple[Unit, list[Unit]]]) -> list[tuple[Unit, list[Unit]]]:

@@ -190,7 +190,9 @@ class _Walker:
         # The request a reply quotes is the requester's, template and all ("… under the Freedom
         # of Information Act [insert applicable legislation, if known] …"): not the letter's.
         self.template = self.template or unit.kind != "quote"
-        return True
+        # "A full list … is published on our website at [INSERT LINK TO CONTRACTS REGISTER].":
+        # an answer with a slot left unfilled is still the answer (the flag says so).
+        return not _slot_in_prose(unit.text)
 
     def on_heading(self, i: int, unit: Unit, reading: Reading) -> bool:
         run = self.current
@@ -544,6 +546,16 @@ _FOLLOW_UP = re.compile(
     rf"^{FOLLOW_UP}[,:]?\s+(?:.*\?\s*$|(?:please|can|could|would|"
     r"provide|state|confirm|give|list|detail|explain|why|what|which|how|when|who|where)\b)",
     re.I | re.S)
+
+
+def _slot_in_prose(text: str) -> bool:
+    """True when a paragraph opens with a sentence's words (eight or more) and a bracketed slot
+    stands later in it ("… is published on our website at [INSERT LINK].")."""
+    head, bracket, _rest = text.partition("[")
+    return bool(bracket) and len(head.split()) >= _PROSE_BEFORE_SLOT
+
+
+_PROSE_BEFORE_SLOT = 8
 
 
 def _next_role(readings: list[Reading], i: int) -> str:

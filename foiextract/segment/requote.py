@@ -579,8 +579,9 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
                                        or "the following" in quote.text.lower())):
         return False  # "…please provide me with the following:" (or ".") over items that ask
     if following is not None and following.numbers and not quote.marker \
-            and only_asks(quote.text):
-        return False  # "Please tell me:", "I would like to know:" over numbered items
+            and only_asks(_UNDER_THE_ACT.sub("", quote.text)):
+        return False  # "Please tell me:", "I would like to know:" over numbered items (and
+        # "Under the Freedom of Information Act 2000, please could you tell me:")
     if quote.marker != "•" and following is not None and following.index in listed:
         return False  # a lead-in over listed bullets
     if quote.marker == "•":
@@ -592,6 +593,9 @@ def _is_item(quote: Unit, quotes: list[Unit], listed: frozenset[int] = frozenset
     return bool(_SUB.match(quote.marker) or quote.numbers or reads_as_question(quote.text))
 
 
+# "Under the Freedom of Information Act 2000, ": the law a request is made under, before it asks.
+_UNDER_THE_ACT = re.compile(r"^(?:under|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?"
+                            r"[^,]{0,80}?\b(?:act|regulations)(?:\s+\(?\d{4}\)?)?\s*,\s*", re.I)
 _ROMAN = re.compile(r"^\(?(?:ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)])$", re.I)
 _LETTER = re.compile(r"^\(?[a-h](?:\.\)|[.)])$", re.I)
 

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Callable, Literal
 
 from ..lexicon.guidance import drafting_guidance, public_interest_heading
-from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider, words
+from ..lexicon.text import PERIOD_FIGURE, RIDER, normalise, part_divider, similarity, words
 from .phrases import (OPENING_MARKS, OWN_LEAD_IN, STATES, boilerplate_section, closing,
                       names_what_is_asked, phrases, reads_as_question, reads_as_request_intro,
                       requester_procedure, section_of)
@@ -74,6 +74,9 @@ class Context:
     # The emphasis a letter sets its answers in, under questions set in another ("**How many
     # …?**" over "*1,247*", twice or more): such a paragraph is an answer, however it reads.
     answer_style: tuple[bool, bool] | None = None
+    # "Question 7 The council issued 41,380 passes …" under the request set out above with its
+    # item 7: a label naming an item already asked, over words that do not ask, is an answer.
+    answered_by_number: frozenset[int] = frozenset()
     # The role rules that are on, in order (ROLE_RULES less those disabled).
     rules: tuple[tuple[str, "RoleRule"], ...] = ()
 
@@ -100,7 +103,42 @@ def context_of(units: list[Unit], disabled: frozenset[str]) -> Context:
                    labelled_below=frozenset(u.index + 1 for u in units
                                             if u.label == "answer" and not u.text),
                    answer_style=_answer_style(units),
+                   answered_by_number=_answered_by_number(units, introduced),
                    rules=tuple((n, r) for n, r in ROLE_RULES if n not in disabled))
+
+
+def _answered_by_number(units: list[Unit], introduced: frozenset[int]) -> frozenset[int]:
+    """Answers given by number under the request set out above: question labels ("Question 7
+    …") naming an item it asked, whose own words do not ask; and, under the answers' label
+    ("Our response"), numbered paragraphs that do not say their item again ("4. The names of
+    our caseworkers are their personal data …" under "4. The names of the caseworkers who
+    …")."""
+    label = next((u.index for u in units if u.label == "answer"), None)
+    # The items asked: those "You asked:" sets out, or numbered above the answers' label.
+    listed = sorted(introduced) or [u.index for u in units[:label] if u.marker[:1].isdigit()
+                                    and len(u.numbers) == 1 and reads_as_question(u.text)]
+    asked: dict[int, int] = {}
+    for k in listed:
+        for n in units[k].numbers:
+            asked.setdefault(n, k)
+    if not asked:
+        return frozenset()
+    found = {u.index for u in units if u.label == "question" and u.numbers and u.text
+             and all(asked.get(n, u.index) < u.index for n in u.numbers)
+             and not reads_as_question(u.text)}
+    if label is not None and label < listed[-1]:
+        label = next((u.index for u in units[listed[-1] + 1:] if u.label == "answer"), None)
+    if label is not None and len(asked) >= 2:
+        # (Each number once under the label: "1." again and again is a list renumbered.)
+        told = [u for u in units[label + 1:] if u.marker[:1].isdigit() and len(u.numbers) == 1]
+        once = {n for n, c in Counter(u.numbers[0] for u in told).items() if c == 1}
+        found.update(u.index for u in told if u.numbers[0] in asked and u.numbers[0] in once
+                     and similarity(u.text, units[asked[u.numbers[0]]].text) < _SAID_AGAIN)
+    return frozenset(found)
+
+
+# How alike a numbered paragraph must read to the item of its number to say it again.
+_SAID_AGAIN = 0.5
 
 
 def _answer_style(units: list[Unit]) -> tuple[bool, bool] | None:
@@ -1140,8 +1178,8 @@ def _question(unit: Unit, nxt: Unit | None, ctx: Context) -> Reading | None:
     """A paragraph that reads as a question where something marks it: a label, a heading, a
     quote, emphasis, an enumerator, a following answer label, or the answers' colour. Each
     mark is a rule of its own name (``question_emphasis``…)."""
-    if unit.index in ctx.stating:
-        return None  # the question's words with its answer: an answer
+    if unit.index in ctx.stating or unit.index in ctx.answered_by_number:
+        return None  # the question's words with its answer, or an answer by number
     if unit.index in ctx.led_on and "question_led_on" not in ctx.disabled:
         return _LED_ON
     if unit.index in ctx.options:
@@ -1292,7 +1330,10 @@ def _lead_in(unit: Unit, nxt: Unit | None) -> bool:
     if nxt is None or not nxt.marker or unit.marker or unit.label or unit.kind == "table":
         return False
     text = unit.text.rstrip(" -–—")
-    if not text.endswith(":") or len(text) >= 300:
+    # (or a stop for its colon: "I would like to request the following information under the
+    # Freedom of Information Act 2000 regarding agency nursing staff." over "1) …")
+    if not (text.endswith(":") or text.endswith(".") and _THE_FOLLOWING.search(text)) \
+            or len(text) >= 300:
         return False
     # In the requester's own message, whatever names "the following" leads in ("Please provide
     # the following data regarding children for whom …:"); in a reply, only the requester's

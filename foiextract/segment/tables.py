@@ -18,9 +18,12 @@ from .units import Unit, units_of
 
 # "Q", "No.", "#": a column that numbers the questions, named as the questions' own.
 _NUMBER_HEAD = re.compile(r"^\s*(?:q|no\.?|#)\s*$", re.I)
-_QUESTION_HEAD = re.compile(r"^\s*(your\s+)?(question|request|information requested|questions?\s+asked)"
+# (A word may name who asks or answers: "Applicant Question", "Force Response".)
+_QUESTION_HEAD = re.compile(r"^\s*(your\s+|applicant'?s?\s+|requester'?s?\s+)?(question|request|"
+                            r"information requested|questions?\s+asked)"
                             rf"|{_NUMBER_HEAD.pattern}", re.I)
-_ANSWER_HEAD = re.compile(r"^\s*(our\s+)?(answer|response|reply|information|council'?s? response)", re.I)
+_ANSWER_HEAD = re.compile(r"^\s*(our\s+)?(answer|response|reply|information|council'?s? response)"
+                          r"|^\s*[A-Z][\w'’]*\s+(?:answer|response|reply)\s*:?\s*$", re.I)
 # "1", "2.", "3)", "(a)", "Q4", "4b": a cell that only numbers its row.
 _ITEM_NUMBER = re.compile(r"^\s*(?:q\s*)?\(?(?:[0-9]{1,2}[a-z]?|[a-z])[.)]?\s*$", re.I)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -80,7 +83,10 @@ def _labelled_rows(table: Block, rows: list[Row]) -> list[tuple[Unit, Unit | Non
             return None
         return "q" if _QUESTION_HEAD.search(head) else "a" if _ANSWER_HEAD.search(head) else None
     labels = [label(row) for row in rows]
-    if labels.count("q") < 2 or labels.count("a") < 2:
+    # One pair to a table ("Applicant Question | How many …?" over "Force Response | Nil."):
+    # read so where its question asks.
+    single = labels == ["q", "a"] and reads_as_question(rows[0][1].text)
+    if not single and (labels.count("q") < 2 or labels.count("a") < 2):
         return None
     pairs: list[tuple[list[Span], list[Span]]] = []
     last = None
@@ -101,7 +107,7 @@ def _labelled_rows(table: Block, rows: list[Row]) -> list[tuple[Unit, Unit | Non
             last = None  # a heading row: what follows starts afresh
     out = [(q, _cell_unit(table, tuple(a)) if a else None)
            for q, a in ((_cell_unit(table, tuple(q)), a) for q, a in pairs) if q is not None]
-    return out if len(out) >= 2 else None
+    return out if len(out) >= 2 or single and out else None
 
 
 def _numbered_items(rows: list[Row]) -> list[Row] | None:

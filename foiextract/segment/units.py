@@ -28,7 +28,8 @@ Label = Literal["question", "answer", ""]
 _WS = re.compile(r"\s+")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
 # "Question 3:", "Q3.", "Q3-Q5:", "Q16 – Q18", "Request 2", "Part 1)" (the word, then numbers)
-_LABEL_HEAD = (r"^(?P<word>questions?|q|requests?|items?|parts?)(?:\s+nos?\.?)?"
+_LABEL_HEAD = (r"^(?P<word>questions?|q|requests?|items?|parts?|points?|bullet(?:\s+points?)?|"
+               r"bullets)(?:\s+nos?\.?)?"
                r"\s*(?P<n>\d{1,3}[a-z]?)")
 _LABEL_END = r"\s*(?:[:.)–—-]\s*|\s+(?=\S)(?!\d{4}\b)|$)"
 _WORD_LABEL = re.compile(
@@ -200,22 +201,29 @@ def _q_and_a_letters(units: list[Unit]) -> None:
     """ "Q. How many …?" over "A. 12": where two or more lines open "Q." each with one "A."
     under it, the letters label the question and its answer, as "Q:" and "A:" do (a list
     lettered on from "a." would not come to "q."); in place."""
-    asked = [k for k, u in enumerate(units) if _Q_DOT.match(u.raw)]
+    # (So too "Q1. How many …?" over "A. 214": the question keeps its number, the answer
+    # takes it.)
+    asked = [k for k, u in enumerate(units) if _Q_DOT.match(u.raw) or _Q_NUMBERED.match(u.marker)]
     answered = [next((j for j in range(k + 1, min(k + _Q_TO_A, len(units)))
-                      if _A_DOT.match(units[j].raw)), None) for k in asked]
+                      if _A_DOT.match(units[j].raw) or units[j].marker in ("A.", "A)")), None)
+                for k in asked]
     if len(asked) < 2 or None in answered:
         return
-    for k in asked:
-        text = _Q_DOT.sub("", units[k].raw, count=1).strip()
-        units[k] = dataclasses.replace(units[k], text=text, marker="", label="question",
-                                       numbers=())
-    for j in filter(None, answered):
-        text = _A_DOT.sub("", units[j].raw, count=1).strip()
+    for k, j in zip(asked, answered):
+        numbers = units[k].numbers if _Q_NUMBERED.match(units[k].marker) else ()
+        if not numbers:
+            text = _Q_DOT.sub("", units[k].raw, count=1).strip()
+            units[k] = dataclasses.replace(units[k], text=text, marker="", label="question",
+                                           numbers=())
+        assert j is not None
+        text = units[j].text if units[j].marker in ("A.", "A)") else \
+            _A_DOT.sub("", units[j].raw, count=1).strip()
         units[j] = dataclasses.replace(units[j], text=text, marker="", label="answer",
-                                       numbers=())
+                                       numbers=numbers)
 
 
 _Q_DOT = re.compile(r"^Q\.\s+(?=\S)")
+_Q_NUMBERED = re.compile(r"^Q\d{1,3}[.:)]?$")
 _A_DOT = re.compile(r"^A\.\s+(?=\S)")
 _Q_TO_A = 4  # lines from a "Q." to the "A." under it, at most
 
@@ -1556,7 +1564,8 @@ _CLOSING = "”\"’"
 
 
 _LABEL_WORDS = frozenset({"question", "questions", "request", "requests", "item", "items", "part",
-                          "parts", "answer", "response", "reply", "our", "your", "you", "a"})
+                          "parts", "point", "points", "bullet", "bullets", "answer", "response",
+                          "reply", "our", "your", "you", "a"})
 _SHORT_ENUMERATOR = re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]", re.IGNORECASE)
 
 
@@ -1578,7 +1587,8 @@ def _may_be_labelled(text: str) -> bool:
 
 # What can open a label or short enumerator, loosely: a label word with no letter after it, or an
 # enumerator. Whatever the exact reading above accepts, this accepts (a test holds it to that).
-_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|requests?|items?|parts?|answer|response|reply|our"
+_LABEL_START = re.compile(r"\s*(?:(?:questions?|q|requests?|items?|parts?|points?|bullets?|answer|"
+                          r"response|reply|our"
                           r"|your|you|a)"
                           r"(?![a-z])|(?:[a-z]|[ivx]{1,5})[.)])", re.IGNORECASE)
 
@@ -1601,7 +1611,7 @@ def _marker_numbers(marker: str) -> tuple[int, ...]:
         core = core[1:]
     if core.isdigit():
         return (int(core),)
-    if (m := re.fullmatch(r"(\d{1,3})[.(]?([a-z])", core)):  # "1a)", "1(a)", "1.A": item 1
+    if (m := re.fullmatch(rf"(\d{{1,3}})[.(]?([a-z]|{_ROMAN})", core)):  # "1a)", "1(a)", "2(ii)"
         return (int(m.group(1)),)
     if re.fullmatch(_ROMAN, core):
         return (_roman(core),)
