@@ -4254,3 +4254,17 @@ def test_answers_labelled_by_the_requests_bullets(tmp_path: Path, label: str) ->
             + "Yours sincerely\n")
     pairs = _text_pairs(tmp_path, text)
     assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))
+
+
+def test_a_response_label_opens_its_line_after_a_bullet_left_unpunctuated(
+        tmp_path: Path) -> None:
+    # "• The number of replacement trees planted during the 2023/24 planting season" (no stop
+    # at its end, the line nearly full) / "Response: 210 trees …": the label opens the answer.
+    asked = ("The number of street trees felled by the council in 2023 within the city boundary",
+             "The number of replacement trees planted during the 2023/24 planting season")
+    told = ["146", "210 trees were planted between November 2023 and March 2024."]
+    text = ("Dear Ms Grey,\n\nYou asked for:\n\n"
+            + "".join(f"• {q}\nResponse: {t}\n\n" for q, t in zip(asked, told))
+            + "Yours sincerely\n")
+    pairs = _text_pairs(tmp_path, text)
+    assert [(p.question, p.answer) for p in pairs] == list(zip(asked, told))

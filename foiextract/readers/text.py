@@ -56,7 +56,9 @@ _BULLET = re.compile(r"^(?:[•·▪◦●‣*–-]|o(?=\s))(?=\s)"
 # lost, the glyph alone still says an "o" item is nested under the "•" item above it.
 _BULLET_LEVEL = {"o": 1, "◦": 1, "▪": 2, "■": 2}
 # An answer's label opening a line, its answer after it: "Response: 146", "Answer - Yes".
-_ANSWER_LINE = re.compile(r"(?:our\s+)?(?:response|answer|reply)\s*[:–—-]\s*\S", re.I)
+# (Capitalised: "… (i) Please" / "answer : Yes, No or Don't know" is a sentence wrapped.)
+_ANSWER_LINE = re.compile(r"(?:Our\s+|OUR\s+)?(?:Response|Answer|Reply|RESPONSE|ANSWER|REPLY)\s*"
+                          r"[:–—-]\s*\S")
 # A short label and its value on one line: a field, a line of its own.
 _FIELD_LINE = re.compile(r"^[A-Z][^:]{2,80}:\s*\S.{0,40}$")
 # A prose answer naming the item it answers ("In response to question 3,", "Regarding point 2").
