@@ -304,9 +304,10 @@ def asked_not_held(a: Answer) -> Value | None:
     sent ("For impound records … the base penalty amount will be included.", "Please see the
     attached spreadsheet."), held in another form, or refused under an exemption."""
     if not a.asked_not_held or withheld_exemptions(a.text) is not None \
-            or _OTHER_FORM.search(a.text) or any(
-                _GIVEN_TOO.search(said) or _SENT_ATTACHED.search(said) for said in sentences(a.text)):
-        return None  # refused, held in another form, or sent: not a plain "not held"
+            or _OTHER_FORM.search(a.text):
+        return None  # refused, or held in another form
+    if any(_GIVEN_TOO.search(said) or _SENT_ATTACHED.search(said) for said in sentences(a.text)):
+        return None  # sent or given too: not a plain "not held"
     return Value("not_held")
 
 
