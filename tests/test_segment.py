@@ -4135,12 +4135,12 @@ def test_a_roman_sub_item_after_its_number_is_a_question_of_its_own(tmp_path: Pa
 def test_a_reply_answering_the_threads_request_in_turn_a_paragraph_to_each(
         tmp_path: Path) -> None:
     # The request numbered in the requester's message; the reply answers it a paragraph to an
-    # item, in turn, restating none (one paragraph, in the request's own words, ends not held).
+    # item, in turn, naming none (where paragraphs name items in their words, they are divided
+    # by what they name: see the division tests).
     asked = ("How many households were in temporary accommodation on 31 December 2023?",
              "How many of those households included dependent children?",
              "How many households were placed outside the borough?")
-    told = ["On 31 December 2023 there were 5,208 households in temporary accommodation.",
-            "Of these, 3,611 households included dependent children.",
+    told = ["There were 5,208 on that date.", "Of those, 3,611 did.",
             "We do not hold this information in the form requested."]
     path = _thread(tmp_path, "".join(f"{n}. {q}\n" for n, q in enumerate(asked, 1)),
                    "Thank you for your request. Please find our response below.\n\n"

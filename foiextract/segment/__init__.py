@@ -28,7 +28,7 @@ from .inline import inline_items
 from .request import align, restated
 from . import requote
 from .captions import captioned_pairs
-from .divide import divide, refuses_whole
+from .divide import divide, placements, refuses_whole
 from .keyed import keyed_answers
 from .phrases import (ASKED_AS_FOLLOWS, OPENING_MARKS, OWN_LEAD_IN, asks_whether,
                       boilerplate_section,
@@ -576,8 +576,16 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
         # restated ("On 31 December 2023 there were 5,208 households …" / "Of these, 3,611 …").
         questions = asked[-1].questions
         body = _without_signature(_reply_body(units[after + 1:], readings[after + 1:]))
-        if _one_to_each(questions, body):
-            return [q.text for q in questions], [_pair(_Found(
+        texts = [q.text for q in questions]
+        # Where its paragraphs name the items, they are divided by what they name (named out
+        # of turn, not in turn); where none does, a paragraph to each.
+        divided = _divided([_Found(Question(q.units, "request_answered_whole", q.section,
+                                            q.stem), q.text, _answer_text(body), True, body)
+                            for q in questions]) if body else []
+        if len(body) >= _IN_TURN and any(f.question.rule == "answer_divided" for f in divided):
+            return texts, [_pair(f, n) for n, f in enumerate(divided, start=1)]
+        if _one_to_each(questions, body) and not placements(texts, body):
+            return texts, [_pair(_Found(
                 Question(q.units, "answer_in_order", q.section, q.stem), q.text,
                 _answer_text([unit]), False, [unit]), n)
                 for n, (q, unit) in enumerate(zip(questions, body), start=1)]

@@ -35,7 +35,7 @@ from ..lexicon.text import stems
 from .phrases import reply_opening
 from .units import Unit
 
-__all__ = ["divide", "refuses_whole"]
+__all__ = ["divide", "placements", "refuses_whole"]
 
 # How much of an item's own wording a paragraph must carry to answer it: two of its words
 # (or all of them, for an item of one word: "SPP"), and half as much again as the paragraph
@@ -90,6 +90,44 @@ def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]]
     if len(questions) < 2 or len(pieces) < 2 \
             or any(refuses_whole(p.text) for p in pieces):
         return None
+    asked, said, weight, placed = _placed(questions, pieces)
+    if placed and len(set(placed.values())) == len(placed):
+        # (Where one paragraph names several items, a table's header row naming its columns,
+        # the answer is not laid out an item to a paragraph.)
+        _place_between(placed, asked, said, weight, pieces)
+    starts = sorted(set(placed.values()))
+    order = [placed[i] for i in sorted(placed)]
+    if not starts or order != sorted(order):
+        return None  # a reply takes the items in their order: placed out of it, not placed
+    ends = starts[1:] + [len(pieces)]
+    part_at = {start: list(pieces[start:end]) for start, end in zip(starts, ends)}
+    before = list(pieces[:starts[0]])
+    if before and reply_opening(before[0].text):
+        before = []  # "Thank you for your request.": no item's answer
+    # The items asked before the first one placed take what stands before its paragraph
+    # ("Please see the attached spreadsheet." / "Our policy on collecting … can be found at …").
+    early = min(placed)
+    if len(starts) < 2 and not (early and before):
+        return None
+    if before and not early and not pieces[starts[0]].numbers:
+        # Every item placed from the first: what stands before its paragraph opens its answer
+        # (but "In answer to your first question, …" opens it itself).
+        part_at[starts[0]] = before + part_at[starts[0]]
+    whole = list(pieces)
+    return [part_at[placed[i]] if i in placed else before if i < early and before else whole
+            for i in range(len(questions))]
+
+
+def placements(questions: Sequence[str], pieces: Sequence[Unit]) -> dict[int, int]:
+    """Each question placed at a paragraph of ``pieces`` that names it, by number or in its own
+    words, as :func:`divide` places them (in turn or not): question -> paragraph."""
+    return _placed(questions, pieces)[3]
+
+
+def _placed(questions: Sequence[str], pieces: Sequence[Unit]) -> tuple[
+        list[frozenset[str]], list[frozenset[str]], dict[str, float], dict[int, int]]:
+    """The questions' own words, the paragraphs' words, each word's weight, and the paragraph
+    each question is placed at, by a number or its own words."""
     filler = _filler()
     asked = [stems(q) - filler for q in questions]
     counts: dict[str, int] = {}
@@ -119,31 +157,7 @@ def divide(questions: Sequence[str], pieces: Sequence[Unit]) -> list[list[Unit]]
         at = scores.index(best)
         if best >= _AHEAD * max((s for k, s in enumerate(scores) if k != at), default=0.0):
             placed[i] = at  # (a tie is never half as much again: a tie places nothing)
-    if placed and len(set(placed.values())) == len(placed):
-        # (Where one paragraph names several items, a table's header row naming its columns,
-        # the answer is not laid out an item to a paragraph.)
-        _place_between(placed, asked, said, weight, pieces)
-    starts = sorted(set(placed.values()))
-    order = [placed[i] for i in sorted(placed)]
-    if not starts or order != sorted(order):
-        return None  # a reply takes the items in their order: placed out of it, not placed
-    ends = starts[1:] + [len(pieces)]
-    part_at = {start: list(pieces[start:end]) for start, end in zip(starts, ends)}
-    before = list(pieces[:starts[0]])
-    if before and reply_opening(before[0].text):
-        before = []  # "Thank you for your request.": no item's answer
-    # The items asked before the first one placed take what stands before its paragraph
-    # ("Please see the attached spreadsheet." / "Our policy on collecting … can be found at …").
-    early = min(placed)
-    if len(starts) < 2 and not (early and before):
-        return None
-    if before and not early and not pieces[starts[0]].numbers:
-        # Every item placed from the first: what stands before its paragraph opens its answer
-        # (but "In answer to your first question, …" opens it itself).
-        part_at[starts[0]] = before + part_at[starts[0]]
-    whole = list(pieces)
-    return [part_at[placed[i]] if i in placed else before if i < early and before else whole
-            for i in range(len(questions))]
+    return asked, said, weight, placed
 
 
 def _place_between(placed: dict[int, int], asked: list[frozenset[str]],

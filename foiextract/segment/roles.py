@@ -112,22 +112,25 @@ def _answered_by_number(units: list[Unit], introduced: frozenset[int]) -> frozen
     …") naming an item it asked, whose own words do not ask; and, under the answers' label
     ("Our response"), numbered paragraphs that do not say their item again ("4. The names of
     our caseworkers are their personal data …" under "4. The names of the caseworkers who
-    …")."""
-    label = next((u.index for u in units if u.label == "answer"), None)
+    …"). (Units are found by their place in ``units``; what is returned are their indexes.)"""
+    place = {u.index: k for k, u in enumerate(units)}
+    label = next((k for k, u in enumerate(units) if u.label == "answer"), None)
     # The items asked: those "You asked:" sets out, or numbered above the answers' label.
-    listed = sorted(introduced) or [u.index for u in units[:label] if u.marker[:1].isdigit()
-                                    and len(u.numbers) == 1 and reads_as_question(u.text)]
+    listed = sorted(place[i] for i in introduced if i in place) or [
+        k for k, u in enumerate(units[:label]) if u.marker[:1].isdigit()
+        and len(u.numbers) == 1 and reads_as_question(u.text)]
     asked: dict[int, int] = {}
     for k in listed:
         for n in units[k].numbers:
             asked.setdefault(n, k)
     if not asked:
         return frozenset()
-    found = {u.index for u in units if u.label == "question" and u.numbers and u.text
-             and all(asked.get(n, u.index) < u.index for n in u.numbers)
+    found = {u.index for k, u in enumerate(units) if u.label == "question" and u.numbers
+             and u.text and all(asked.get(n, k) < k for n in u.numbers)
              and not reads_as_question(u.text)}
     if label is not None and label < listed[-1]:
-        label = next((u.index for u in units[listed[-1] + 1:] if u.label == "answer"), None)
+        label = next((k for k in range(listed[-1] + 1, len(units))
+                      if units[k].label == "answer"), None)
     if label is not None and len(asked) >= 2:
         # (Each number once under the label: "1." again and again is a list renumbered.)
         told = [u for u in units[label + 1:] if u.marker[:1].isdigit() and len(u.numbers) == 1]
