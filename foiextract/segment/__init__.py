@@ -577,14 +577,15 @@ def _settled_whole(layout: Layout, units: list[Unit], readings: list[Reading],
         questions = asked[-1].questions
         body = _without_signature(_reply_body(units[after + 1:], readings[after + 1:]))
         texts = [q.text for q in questions]
-        # Where its paragraphs name the items, they are divided by what they name (named out
-        # of turn, not in turn); where none does, a paragraph to each.
+        # As many paragraphs as items: where they name the items, divided by what they name
+        # (named out of turn, not in turn); where none does, a paragraph to each.
+        in_turn = _one_to_each(questions, body)
         divided = _divided([_Found(Question(q.units, "request_answered_whole", q.section,
                                             q.stem), q.text, _answer_text(body), True, body)
-                            for q in questions]) if body else []
-        if len(body) >= _IN_TURN and any(f.question.rule == "answer_divided" for f in divided):
+                            for q in questions]) if in_turn else []
+        if any(f.question.rule == "answer_divided" for f in divided):
             return texts, [_pair(f, n) for n, f in enumerate(divided, start=1)]
-        if _one_to_each(questions, body) and not placements(texts, body):
+        if in_turn and not placements(texts, body):
             return texts, [_pair(_Found(
                 Question(q.units, "answer_in_order", q.section, q.stem), q.text,
                 _answer_text([unit]), False, [unit]), n)
