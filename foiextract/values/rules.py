@@ -718,7 +718,8 @@ def leading_figure(a: Answer) -> Value | None:
     numbers = all_numbers(plain)
     if not numbers or numbers[0].start != 0 or (numbers[0].words and numbers[0].value == 0):
         return None
-    if len(numbers) > 1 and not numbers[0].words and numbers[1].text.lower() in _SCALES \
+    if len(numbers) > 1 and not numbers[0].words \
+            and numbers[1].text.lower() in vocab()["number_scales"] \
             and not plain[numbers[0].end:numbers[1].start].strip():
         # "148 million reads": the figure in millions, one figure
         whole = NumberMatch(0, numbers[1].end, numbers[0].value * numbers[1].value,
@@ -755,7 +756,6 @@ def leading_figure(a: Answer) -> Value | None:
 
 
 _FIGURE_START = re.compile(r"[£$€]|\d")
-_SCALES = frozenset({"thousand", "million", "billion"})
 # "2,980 (P6: 1,507; P7: 1,473)": a figure, then in brackets its parts, each after its label.
 _PARTS_AFTER = re.compile(r"^\s*([£$€]?\d[\d,]*(?:\.\d+)?)\s*\((?P<parts>[^()]+)\)")
 
